@@ -1,0 +1,73 @@
+"""``ipdesk-admin``: the services, headless, for administrators, cron jobs and tests.
+
+Bad input exits non-zero with one line on stderr naming what is wrong, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ipdesk import db
+from ipdesk.cli import org
+from ipdesk.cli.context import Context
+from ipdesk.services.errors import ServiceError
+
+EXIT_USAGE = 2
+EXIT_REFUSED = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ipdesk-admin", description=__doc__)
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help=f"SQLAlchemy URL (default: ${db.ENV_URL} or the embedded database)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in (org,):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args.database_url or db.default_url())
+    try:
+        result: int = args.handler(args, ctx)
+        return result
+    except ServiceError as exc:
+        _fail(str(exc))
+    except OperationalError as exc:
+        _fail(f"数据库错误：{_first_line(exc.orig or exc)}")
+    except SQLAlchemyError as exc:
+        _fail(f"数据库错误：{_first_line(exc)}")
+    except KeyboardInterrupt:
+        _fail("已中断")
+    except BrokenPipeError:  # output piped into head(1) and the like
+        sys.stderr.close()
+        return 0
+    finally:
+        ctx.close()
+    return EXIT_REFUSED
+
+
+def _first_line(exc: object) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"ipdesk-admin: {message}\n")

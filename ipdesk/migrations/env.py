@@ -1,0 +1,20 @@
+"""Alembic environment: always runs on a connection handed over by ipdesk.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from ipdesk.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through ipdesk.migrate (it passes the connection)")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

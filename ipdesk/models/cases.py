@@ -1,0 +1,245 @@
+"""Cases with their parties, evidence, timeline and per-office numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ipdesk.models.base import Base, Name, UTCDateTime, enum_type, utcnow
+from ipdesk.models.org import Agency, Office, Station
+from ipdesk.models.users import User
+
+
+class CaseStatus(enum.StrEnum):
+    REGISTERED = "registered"
+    ACCEPTED = "accepted"
+    MEDIATING = "mediating"
+    AGREEMENT = "agreement"
+    CONFIRMATION_REQUESTED = "confirmation_requested"
+    CONFIRMED = "confirmed"
+    CONFIRMATION_DENIED = "confirmation_denied"
+    FAILED = "failed"
+    WITHDRAWN = "withdrawn"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
+OPEN_STATUSES = frozenset(
+    {
+        CaseStatus.REGISTERED,
+        CaseStatus.ACCEPTED,
+        CaseStatus.MEDIATING,
+        CaseStatus.AGREEMENT,
+        CaseStatus.CONFIRMATION_REQUESTED,
+        CaseStatus.CONFIRMED,
+        CaseStatus.CONFIRMATION_DENIED,
+        CaseStatus.FAILED,
+        CaseStatus.WITHDRAWN,
+    }
+)
+"""States in which a case still needs work (everything but rejected and closed)."""
+
+
+class IpType(enum.StrEnum):
+    PATENT_INVENTION = "patent_invention"
+    PATENT_UTILITY_MODEL = "patent_utility_model"
+    PATENT_DESIGN = "patent_design"
+    TRADEMARK = "trademark"
+    COPYRIGHT = "copyright"
+    GEOGRAPHICAL_INDICATION = "geographical_indication"
+    TRADE_SECRET = "trade_secret"
+    IC_LAYOUT = "ic_layout"
+    PLANT_VARIETY = "plant_variety"
+    OTHER = "other"
+
+
+class DisputeType(enum.StrEnum):
+    INFRINGEMENT = "infringement"
+    OWNERSHIP = "ownership"
+    CONTRACT = "contract"
+    UNFAIR_COMPETITION = "unfair_competition"
+    OTHER = "other"
+
+
+class Channel(enum.StrEnum):
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    ONLINE = "online"
+    COURT_REFERRAL = "court_referral"
+    TRANSFER = "transfer"
+
+
+class CaseCategory(enum.StrEnum):
+    """Follow-up grade of a case (serious: twice a year, ordinary: yearly, minor: sampled)."""
+
+    SERIOUS = "serious"
+    ORDINARY = "ordinary"
+    MINOR = "minor"
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint("amount_claimed IS NULL OR amount_claimed >= 0", name="amount_positive"),
+        CheckConstraint(
+            "accepted_on IS NULL OR accepted_on >= received_on", name="accepted_after_received"
+        ),
+        Index("ix_cases_office_status", "office_id", "status"),
+        Index("ix_cases_station_status", "station_id", "status"),
+        Index("ix_cases_status_due", "status", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    mediator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    status: Mapped[CaseStatus] = mapped_column(
+        enum_type(CaseStatus, "case_status"), default=CaseStatus.REGISTERED
+    )
+    # The handling clock stands still (中止) while this is set; the status is kept.
+    is_suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The state in which the case ended, kept after it is closed.
+    outcome: Mapped[CaseStatus | None] = mapped_column(enum_type(CaseStatus, "case_outcome"))
+
+    ip_type: Mapped[IpType] = mapped_column(enum_type(IpType, "ip_type"))
+    right_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    right_holder: Mapped[str | None] = mapped_column(Name)
+    dispute_type: Mapped[DisputeType] = mapped_column(enum_type(DisputeType, "dispute_type"))
+    facts: Mapped[str] = mapped_column(Text)
+    claim: Mapped[str] = mapped_column(Text)
+    amount_claimed: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    channel: Mapped[Channel] = mapped_column(enum_type(Channel, "channel"))
+    referring_court_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    court_case_number: Mapped[str | None] = mapped_column(String(60))
+    category: Mapped[CaseCategory] = mapped_column(
+        enum_type(CaseCategory, "case_category"), default=CaseCategory.ORDINARY
+    )
+
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Cache of the handling limit's due date, recomputed by the deadline service.
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    office: Mapped[Office] = relationship()
+    station: Mapped[Station | None] = relationship()
+    mediator: Mapped[User | None] = relationship(foreign_keys=[mediator_id])
+    referring_court: Mapped[Agency | None] = relationship()
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="case", order_by="Party.position", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", order_by="CaseEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class PartyRole(enum.StrEnum):
+    APPLICANT = "applicant"
+    RESPONDENT = "respondent"
+    THIRD_PARTY = "third_party"
+    AGENT = "agent"
+
+
+class PartyKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class Party(Base):
+    __tablename__ = "parties"
+    __table_args__ = (Index("ix_parties_case_role", "case_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[PartyRole] = mapped_column(enum_type(PartyRole, "party_role"))
+    kind: Mapped[PartyKind] = mapped_column(enum_type(PartyKind, "party_kind"))
+    name: Mapped[str] = mapped_column(Name, index=True)
+    # Resident ID number (person) or unified social credit code (organisation).
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str | None] = mapped_column(String(300))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    ethnicity: Mapped[str | None] = mapped_column(String(20))
+    legal_representative: Mapped[str | None] = mapped_column(String(100))
+    legal_representative_title: Mapped[str | None] = mapped_column(String(60))
+    # An agent acts for another party of the same case.
+    represents_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+
+
+class Attachment(Base):
+    """An evidence file copied into the case's store."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    original_name: Mapped[str] = mapped_column(String(260))
+    stored_name: Mapped[str] = mapped_column(String(260), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(String(300))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class CaseEvent(Base):
+    """One entry of a case's timeline: who did what, when, from which state to which."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_case_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    case: Mapped[Case] = relationship(back_populates="events")
+    user: Mapped[User | None] = relationship()
+
+
+class CaseSequence(Base):
+    """The last case number handed out per office and year (numbers are gap-free)."""
+
+    __tablename__ = "case_sequences"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,105 @@
+"""Reference data that every database starts with: the demo organisation, partner
+agencies, limit rules and the follow-up policy. Loading is idempotent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ipdesk.models import (
+    Agency,
+    AgencyKind,
+    CaseCategory,
+    FollowUpPolicy,
+    LimitKind,
+    LimitRule,
+    Office,
+)
+from ipdesk.paths import RESOURCES_DIR
+from ipdesk.services.actors import Actor
+from ipdesk.services.org import import_org
+from ipdesk.services.tabular import read_csv
+
+ORG_DIR = RESOURCES_DIR / "org"
+
+# (days, working days?, warn days before due, description). Local practice: editable data.
+DEFAULT_LIMIT_RULES: dict[LimitKind, tuple[int, bool, str, str]] = {
+    LimitKind.HANDLING: (60, False, "15,5", "纠纷处理期限：自受理之日起60日（原90日）"),
+    LimitKind.ACCEPTANCE_DECISION: (5, True, "2", "是否受理的决定：收到请求之日起5个工作日"),
+    LimitKind.DEFENCE: (15, False, "5", "被请求人答辩：收到请求书副本之日起15日"),
+    LimitKind.CONFIRMATION_APPLICATION: (
+        30,
+        False,
+        "15,5",
+        "申请司法确认：调解协议生效之日起30日（民事诉讼法第205条）",
+    ),
+    LimitKind.COURT_DECISION: (15, False, "5", "法院作出确认决定：受理之日起15日，可延长10日"),
+    LimitKind.CONSULTATION_ANSWER: (10, True, "3", "联席会商单位答复：10个工作日（本地规定）"),
+    LimitKind.FOLLOW_UP: (30, False, "7", "回访：计划日期起30日内完成"),
+}
+
+# (visits per year, sampled share, days after closure to the first visit). Source model:
+# serious cases twice a year, ordinary at least once a year, minor sampled at 30 %.
+DEFAULT_FOLLOW_UP_POLICY: dict[CaseCategory, tuple[int, Decimal, int]] = {
+    CaseCategory.SERIOUS: (2, Decimal("1.000"), 30),
+    CaseCategory.ORDINARY: (1, Decimal("1.000"), 60),
+    CaseCategory.MINOR: (1, Decimal("0.300"), 90),
+}
+
+AGENCY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("代码",),
+    "kind": ("类别",),
+    "name": ("名称",),
+    "court_level": ("法院级别",),
+    "region": ("区域",),
+    "contact_person": ("联系人",),
+    "phone": ("电话",),
+    "address": ("地址",),
+}
+
+
+def seed_reference_data(session: Session) -> list[str]:
+    """Load whatever reference data is missing; return what was loaded (for the log)."""
+    loaded: list[str] = []
+    if session.scalar(select(Office.id).limit(1)) is None:
+        import_org(session, Actor.system(), ORG_DIR / "offices.csv", ORG_DIR / "stations.csv")
+        loaded.append("organisation")
+    if session.scalar(select(Agency.id).limit(1)) is None:
+        for row in read_csv(ORG_DIR / "agencies.csv", AGENCY_COLUMNS, ("code", "kind", "name")):
+            v = row.values
+            session.add(
+                Agency(
+                    code=v["code"],
+                    kind=AgencyKind(v["kind"]),
+                    name=v["name"],
+                    court_level=v.get("court_level") or None,
+                    region=v.get("region") or None,
+                    contact_person=v.get("contact_person") or None,
+                    phone=v.get("phone") or None,
+                    address=v.get("address") or None,
+                )
+            )
+        loaded.append("agencies")
+    have_rules = set(session.scalars(select(LimitRule.kind)))
+    for kind, (days, working, warn, text) in DEFAULT_LIMIT_RULES.items():
+        if kind not in have_rules:
+            session.add(
+                LimitRule(kind=kind, days=days, working_days=working, warn_days=warn, description=text)
+            )
+            loaded.append(f"limit rule {kind.value}")
+    have_policy = set(session.scalars(select(FollowUpPolicy.category)))
+    for category, (visits, share, delay) in DEFAULT_FOLLOW_UP_POLICY.items():
+        if category not in have_policy:
+            session.add(
+                FollowUpPolicy(
+                    category=category,
+                    visits_per_year=visits,
+                    sample_share=share,
+                    first_delay_days=delay,
+                )
+            )
+            loaded.append(f"follow-up policy {category.value}")
+    session.flush()
+    return loaded
