@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,9 +44,9 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     engine = db.make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    with closing(sqlite3.connect(path)) as conn:  # fold the WAL into the file we copy
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 
@@ -63,9 +65,7 @@ def pg_template(pg_admin_url: str) -> str:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of a fresh, migrated, empty database on each backend."""
     if request.param == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
-from ipdesk.services.setup import ensure_ready
+from ipdesk.services.setup import DatabaseNotReady, ensure_ready
 
 
 class Context:
@@ -27,6 +29,16 @@ class Context:
         """Sessions on a database that is initialised and at the newest schema."""
         ensure_ready(self.engine)
         return db.make_session_factory(self.engine)
+
+    def existing_sessions(self) -> sessionmaker[Session] | None:
+        """Sessions when the database exists and is initialised, else None (nothing created)."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+            return None
+        try:
+            return self.sessions
+        except DatabaseNotReady:
+            return None
 
     def close(self) -> None:
         if self._engine is not None:

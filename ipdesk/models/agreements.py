@@ -51,8 +51,8 @@ class Obligation(Base):
         ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    obligor_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
-    obligee_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    obligor_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
+    obligee_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     due_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -143,7 +143,7 @@ class Case(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
 
     office: Mapped[Office] = relationship()
     station: Mapped[Station | None] = relationship()
@@ -192,7 +192,7 @@ class Party(Base):
     legal_representative: Mapped[str | None] = mapped_column(String(100))
     legal_representative_title: Mapped[str | None] = mapped_column(String(60))
     # An agent acts for another party of the same case.
-    represents_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    represents_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
 
     case: Mapped[Case] = relationship(back_populates="parties")
 
@@ -215,6 +215,28 @@ class Attachment(Base):
     case: Mapped[Case] = relationship(back_populates="attachments")
 
 
+class EventKind(enum.StrEnum):
+    """What a timeline entry records. Stored as text: new kinds need no migration."""
+
+    REGISTERED = "registered"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ASSIGNED = "assigned"
+    TRANSFERRED = "transferred"
+    MEDIATION_STARTED = "mediation_started"
+    AGREEMENT_RECORDED = "agreement_recorded"
+    CONFIRMATION_REQUESTED = "confirmation_requested"
+    CONFIRMED = "confirmed"
+    CONFIRMATION_DENIED = "confirmation_denied"
+    FAILED = "failed"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    EXTENDED = "extended"
+
+
 class CaseEvent(Base):
     """One entry of a case's timeline: who did what, when, from which state to which."""
 
@@ -229,7 +251,7 @@ class CaseEvent(Base):
     from_status: Mapped[str | None] = mapped_column(String(32))
     to_status: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(Text)
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     case: Mapped[Case] = relationship(back_populates="events")
     user: Mapped[User | None] = relationship()

@@ -60,9 +60,7 @@ class ConsultationRequest(Base):
     __table_args__ = (UniqueConstraint("consultation_id", "agency_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    consultation_id: Mapped[int] = mapped_column(
-        ForeignKey("consultations.id", ondelete="CASCADE")
-    )
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id", ondelete="CASCADE"))
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
     state: Mapped[RequestState] = mapped_column(
         enum_type(RequestState, "request_state"), default=RequestState.REQUESTED

@@ -9,9 +9,9 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ipdesk.models.agreements import Performance
 from ipdesk.models.base import Base, enum_type
 from ipdesk.models.cases import CaseCategory
-from ipdesk.models.agreements import Performance
 
 
 class FollowUpPolicy(Base):
@@ -47,7 +47,9 @@ class VisitState(enum.StrEnum):
 class FollowUpVisit(Base):
     __tablename__ = "follow_up_visits"
     __table_args__ = (
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"
+        ),
         Index("ix_follow_up_visits_state_due", "state", "due_on"),
     )
 

@@ -23,9 +23,7 @@ class Office(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    stations: Mapped[list[Station]] = relationship(
-        back_populates="office", order_by="Station.code"
-    )
+    stations: Mapped[list[Station]] = relationship(back_populates="office", order_by="Station.code")
 
 
 class Station(Base):

@@ -63,7 +63,9 @@ def _yuan_in_capitals(n: int) -> str:
         if char == "0":
             zero_pending = bool(text)
         else:
-            text += ("零" if zero_pending else "") + _CAPITAL_DIGITS[int(char)] + _IN_GROUP[in_group]
+            text += (
+                ("零" if zero_pending else "") + _CAPITAL_DIGITS[int(char)] + _IN_GROUP[in_group]
+            )
             zero_pending = False
         if in_group == 0 and group and int(digits[max(i - 3, 0) : i + 1]):
             # 万亿 when the 亿 group below is all zero (1,0000,0000,0000 → 壹万亿)

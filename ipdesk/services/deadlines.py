@@ -215,12 +215,39 @@ def compute_due(
     if total > MAX_DAYS:
         raise ValidationError("days", f"期限过长（连同延长不得超过 {MAX_DAYS} 天）")
     try:
-        intervals = _merge(suspensions, start + _ONE_DAY)
+        intervals = _merge(suspensions, start + _ONE_DAY) if suspensions else []
         if working_days:
             return _working(start, days, extension_days, intervals, calendar)
         return _calendar(start, days, extension_days, intervals, calendar)
     except OverflowError:
         raise ValidationError("start", "日期超出可计算范围") from None
+
+
+def _result(
+    start: date,
+    due: date | None,
+    days: int,
+    working_days: bool,
+    suspended: int,
+    extension: int,
+    uncovered: Iterable[int],
+    remaining: int | None = None,
+    *,
+    rolled: bool = False,
+) -> DueResult:
+    years = tuple(sorted(uncovered))
+    return DueResult(
+        start=start,
+        due=due,
+        days=days,
+        working_days=working_days,
+        suspended_days=suspended,
+        extended_days=extension,
+        rolled_over=rolled,
+        calendar_covered=not years,
+        uncovered_years=years,
+        remaining_when_stopped=remaining,
+    )
 
 
 def _calendar(
@@ -238,9 +265,7 @@ def _calendar(
             break
         if hi is None:
             counted = (lo - start).days - 1 - skipped
-            return DueResult(
-                start, None, days, False, skipped, extension, False, True, (), total - counted
-            )
+            return _result(start, None, days, False, skipped, extension, (), total - counted)
         length = (hi - lo).days
         last += timedelta(days=length)
         skipped += length
@@ -253,17 +278,7 @@ def _calendar(
             break
         last += _ONE_DAY
         rolled = True
-    return DueResult(
-        start,
-        last,
-        days,
-        False,
-        skipped,
-        extension,
-        rolled,
-        not uncovered,
-        tuple(sorted(uncovered)),
-    )
+    return _result(start, last, days, False, skipped, extension, uncovered, rolled=rolled)
 
 
 def _working(
@@ -283,17 +298,8 @@ def _working(
         if index < len(intervals) and day == intervals[index][0]:
             hi = intervals[index][1]
             if hi is None:
-                return DueResult(
-                    start,
-                    None,
-                    days,
-                    True,
-                    skipped,
-                    extension,
-                    False,
-                    not uncovered,
-                    tuple(sorted(uncovered)),
-                    total - counted,
+                return _result(
+                    start, None, days, True, skipped, extension, uncovered, total - counted
                 )
             skipped += (hi - day).days
             day = hi - _ONE_DAY
@@ -305,9 +311,7 @@ def _working(
                 uncovered.add(seen_year)
         if not calendar.is_rest_day(day):
             counted += 1
-    return DueResult(
-        start, day, days, True, skipped, extension, False, not uncovered, tuple(sorted(uncovered))
-    )
+    return _result(start, day, days, True, skipped, extension, uncovered)
 
 
 def add_working_days(start: date, days: int, calendar: WorkCalendar) -> date:

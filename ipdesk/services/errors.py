@@ -31,9 +31,7 @@ class ValidationError(ServiceError):
 
     code = "invalid"
 
-    def __init__(
-        self, field: str, message: str, *, code: str | None = None, **params: Any
-    ) -> None:
+    def __init__(self, field: str, message: str, *, code: str | None = None, **params: Any) -> None:
         super().__init__(message, code=code, **params)
         self.field = field
 

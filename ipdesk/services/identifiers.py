@@ -58,8 +58,8 @@ PartyKind = Literal["person", "organisation"]
 PatentType = Literal["invention", "utility_model", "design", "pct_invention", "pct_utility_model"]
 
 
-def _fail(field: str, code: str, **params: object) -> ValidationError:
-    return ValidationError(field, MESSAGES[code], code=code, **params)
+def _fail(field: str, code: str) -> ValidationError:
+    return ValidationError(field, MESSAGES[code], code=code)
 
 
 def _clean(value: str, strip: str = " \t\r\n") -> str:
@@ -346,8 +346,9 @@ def mask_phone(value: str) -> str:
     (0475-****3456, 010-****5678); an extension is kept (it is a switchboard's)."""
     parsed = _parse_phone(value)
     if parsed is None:
-        text = _clean(value, _PHONE_SEPARATORS)
-        return "*" * len(text) if len(text) < 9 else text[:3] + "*" * (len(text) - 5) + text[-2:]
+        digits = "".join(c for c in unicodedata.normalize("NFKC", value) if c.isdigit())
+        n = len(digits)
+        return "*" * n if n < 9 else digits[:3] + "*" * (n - 5) + digits[-2:]
     area, local, ext = parsed
     if not area:
         return f"{local[:3]}****{local[7:]}"

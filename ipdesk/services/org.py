@@ -186,7 +186,9 @@ def _check_rows(
             if key in required and not value:
                 raise ImportFailed(f"{label} 第{row.line}行：“{name}”不能为空")
             if len(value) > _LIMITS[key]:
-                raise ImportFailed(f"{label} 第{row.line}行：“{name}”过长（最多{_LIMITS[key]}个字符）")
+                raise ImportFailed(
+                    f"{label} 第{row.line}行：“{name}”过长（最多{_LIMITS[key]}个字符）"
+                )
             if any(ord(ch) < 32 for ch in value):
                 raise ImportFailed(f"{label} 第{row.line}行：“{name}”含有控制字符")
         code = row.values["code"]

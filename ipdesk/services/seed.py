@@ -86,7 +86,9 @@ def seed_reference_data(session: Session) -> list[str]:
     for kind, (days, working, warn, text) in DEFAULT_LIMIT_RULES.items():
         if kind not in have_rules:
             session.add(
-                LimitRule(kind=kind, days=days, working_days=working, warn_days=warn, description=text)
+                LimitRule(
+                    kind=kind, days=days, working_days=working, warn_days=warn, description=text
+                )
             )
             loaded.append(f"limit rule {kind.value}")
     have_policy = set(session.scalars(select(FollowUpPolicy.category)))

@@ -54,7 +54,9 @@ def read_csv(
         raise ImportFailed(f"{label}：文件为空") from None
     except csv.Error as exc:
         raise ImportFailed(f"{label} 第1行：CSV 格式错误（{exc}）") from exc
-    lookup = {alias.strip().lower(): key for key, aliases in columns.items() for alias in (key, *aliases)}
+    lookup = {
+        alias.strip().lower(): key for key, aliases in columns.items() for alias in (key, *aliases)
+    }
     keys: list[str] = []
     for position, name in enumerate(header, start=1):
         key = lookup.get(name.strip().lower())
@@ -73,7 +75,9 @@ def read_csv(
             if not any(cell.strip() for cell in record):
                 continue
             if len(record) > len(keys):
-                raise ImportFailed(f"{label} 第{line}行：列数多于表头（{len(record)} > {len(keys)}）")
+                raise ImportFailed(
+                    f"{label} 第{line}行：列数多于表头（{len(record)} > {len(keys)}）"
+                )
             cells = [c.strip() for c in record] + [""] * (len(keys) - len(record))
             rows.append(Row(line, dict(zip(keys, cells, strict=True))))
     except csv.Error as exc:

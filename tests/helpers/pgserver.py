@@ -49,8 +49,19 @@ def throwaway_server() -> Iterator[str]:
     data = root / "data"
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
     options += " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    run(pg_bin / "initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-        "--locale=C.UTF-8", "--no-sync")
+    run(
+        pg_bin / "initdb",
+        "-D",
+        str(data),
+        "-U",
+        "postgres",
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+        "--no-sync",
+    )
     run(pg_bin / "pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-o", options, "start")
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"

@@ -17,7 +17,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "agencies",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -438,7 +437,7 @@ def upgrade() -> None:
         sa.Column("from_status", sa.String(length=32), nullable=True),
         sa.Column("to_status", sa.String(length=32), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
-        sa.Column("details", sa.JSON(), nullable=True),
+        sa.Column("details", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases"), ondelete="CASCADE"
         ),
@@ -808,6 +807,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_parties_case_role", ["case_id", "role"], unique=False)
         batch_op.create_index(batch_op.f("ix_parties_id_number"), ["id_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_parties_name"), ["name"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_parties_represents_id"), ["represents_id"], unique=False
+        )
 
     op.create_table(
         "alerts",
@@ -928,11 +930,14 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_obligations_agreement_id"), ["agreement_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_obligations_obligee_id"), ["obligee_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_obligations_obligor_id"), ["obligor_id"], unique=False)
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("obligations", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_obligations_obligor_id"))
+        batch_op.drop_index(batch_op.f("ix_obligations_obligee_id"))
         batch_op.drop_index(batch_op.f("ix_obligations_agreement_id"))
 
     op.drop_table("obligations")
@@ -946,6 +951,7 @@ def downgrade() -> None:
 
     op.drop_table("alerts")
     with op.batch_alter_table("parties", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_parties_represents_id"))
         batch_op.drop_index(batch_op.f("ix_parties_name"))
         batch_op.drop_index(batch_op.f("ix_parties_id_number"))
         batch_op.drop_index("ix_parties_case_role")

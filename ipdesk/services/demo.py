@@ -1,0 +1,820 @@
+"""Realistic synthetic cases for demonstrations, tests and benchmarks.
+
+Deterministic per seed (and reference day): the same call yields the same database.
+Rows are written with bulk INSERTs in chunks, each chunk one transaction that also moves
+the per-office case-number sequences, so numbers stay gap-free even if generation stops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import accumulate
+from typing import Any
+
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import (
+    AdjustmentKind,
+    Agency,
+    AgencyKind,
+    Base,
+    Case,
+    CaseCategory,
+    CaseEvent,
+    CaseLimit,
+    CaseSequence,
+    CaseStatus,
+    Channel,
+    ClockAdjustment,
+    DisputeType,
+    EventKind,
+    IpType,
+    LimitKind,
+    LimitRule,
+    LimitState,
+    Office,
+    Party,
+    PartyKind,
+    PartyRole,
+    Role,
+    Station,
+    User,
+)
+from ipdesk.services import identifiers as ids
+from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.calendar_data import load_calendar
+from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
+from ipdesk.services.passwords import hash_password
+
+DEMO_PASSWORD = "ipdesk-demo"
+CHUNK = 5000
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    cases: int
+    parties: int
+    events: int
+    users_created: int
+    seconds: float
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+)
+_SURNAME_WEIGHTS = list(accumulate(max(1, 60 - i) for i in range(len(_SURNAMES))))
+_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志文斌宇浩凯健俊帆帅旭宁"
+    "晨阳欣怡子涵梓轩雨萱博文嘉琪思远巴特尔其木格乌兰图雅额尔敦那仁苏日娜阿拉坦"
+)
+_ETHNICITIES = ("汉族",) * 8 + ("蒙古族",) * 3 + ("满族", "回族")
+_BRANDS = (
+    "科尔沁",
+    "草原",
+    "金辉",
+    "华泰",
+    "鑫源",
+    "恒达",
+    "瑞丰",
+    "蒙草",
+    "北疆",
+    "银河",
+    "辽河",
+    "西辽河",
+    "塞外",
+    "天骄",
+    "青城",
+    "兴安",
+    "牧歌",
+    "锦程",
+    "德盛",
+    "宏基",
+    "福瑞",
+    "嘉禾",
+    "安泰",
+    "远航",
+    "新元",
+    "奇峰",
+    "蓝天",
+    "绿野",
+    "隆昌",
+    "顺达",
+)
+_TRADES = (
+    "食品",
+    "乳业",
+    "牧业",
+    "农业科技",
+    "商贸",
+    "服饰",
+    "电子科技",
+    "机械制造",
+    "生物科技",
+    "文化传媒",
+    "餐饮管理",
+    "建材",
+    "肉类加工",
+    "药业",
+    "包装",
+    "家具",
+    "酒业",
+    "粮油",
+)
+_ORG_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "商行", "农民专业合作社")
+_PLACES = ("门店", "网店", "商场专柜", "农贸市场摊位", "展销会", "电商平台店铺", "批发市场")
+_PRODUCTS = (
+    "牛肉干",
+    "奶茶粉",
+    "荞麦面",
+    "红干椒",
+    "蒙药制剂",
+    "羊绒围巾",
+    "马头琴",
+    "奶酪",
+    "玉米种子",
+    "白酒",
+    "LED 灯具",
+    "农用机械配件",
+    "包装盒",
+    "民族服饰",
+    "砖茶",
+)
+
+_EVIDENCE = ("现场公证", "电商平台取证", "购买实物", "律师函沟通")
+_IP_TYPE_WEIGHTS = (
+    (IpType.TRADEMARK, 38),
+    (IpType.PATENT_DESIGN, 14),
+    (IpType.PATENT_UTILITY_MODEL, 13),
+    (IpType.PATENT_INVENTION, 7),
+    (IpType.COPYRIGHT, 14),
+    (IpType.GEOGRAPHICAL_INDICATION, 4),
+    (IpType.TRADE_SECRET, 3),
+    (IpType.PLANT_VARIETY, 3),
+    (IpType.IC_LAYOUT, 1),
+    (IpType.OTHER, 3),
+)
+_PATENT_KIND = {
+    IpType.PATENT_INVENTION: "invention",
+    IpType.PATENT_UTILITY_MODEL: "utility_model",
+    IpType.PATENT_DESIGN: "design",
+}
+_CHANNEL_WEIGHTS = (
+    (Channel.WALK_IN, 45),
+    (Channel.PHONE, 20),
+    (Channel.ONLINE, 20),
+    (Channel.COURT_REFERRAL, 10),
+    (Channel.TRANSFER, 5),
+)
+# How closed cases ended, and the states each outcome passes through after acceptance.
+_OUTCOMES: tuple[tuple[tuple[CaseStatus, ...], int], ...] = (
+    ((CaseStatus.MEDIATING, CaseStatus.AGREEMENT), 30),
+    (
+        (
+            CaseStatus.MEDIATING,
+            CaseStatus.AGREEMENT,
+            CaseStatus.CONFIRMATION_REQUESTED,
+            CaseStatus.CONFIRMED,
+        ),
+        25,
+    ),
+    (
+        (
+            CaseStatus.MEDIATING,
+            CaseStatus.AGREEMENT,
+            CaseStatus.CONFIRMATION_REQUESTED,
+            CaseStatus.CONFIRMATION_DENIED,
+        ),
+        3,
+    ),
+    ((CaseStatus.MEDIATING, CaseStatus.FAILED), 25),
+    ((CaseStatus.MEDIATING, CaseStatus.WITHDRAWN), 17),
+)
+# When, as a share of the handling time, each state is reached.
+_STAGE_AT = {
+    CaseStatus.MEDIATING: 0.1,
+    CaseStatus.AGREEMENT: 0.6,
+    CaseStatus.FAILED: 0.8,
+    CaseStatus.WITHDRAWN: 0.5,
+    CaseStatus.CONFIRMATION_REQUESTED: 0.7,
+    CaseStatus.CONFIRMED: 0.9,
+    CaseStatus.CONFIRMATION_DENIED: 0.9,
+}
+_EVENT_OF = {
+    CaseStatus.MEDIATING: EventKind.MEDIATION_STARTED,
+    CaseStatus.AGREEMENT: EventKind.AGREEMENT_RECORDED,
+    CaseStatus.CONFIRMATION_REQUESTED: EventKind.CONFIRMATION_REQUESTED,
+    CaseStatus.CONFIRMED: EventKind.CONFIRMED,
+    CaseStatus.CONFIRMATION_DENIED: EventKind.CONFIRMATION_DENIED,
+    CaseStatus.FAILED: EventKind.FAILED,
+    CaseStatus.WITHDRAWN: EventKind.WITHDRAWN,
+}
+
+
+# Offsets from midnight UTC; Beijing time is UTC+8, so 00:30 UTC is 08:30 in the office.
+_MINUTES = tuple(dt.timedelta(minutes=m) for m in range(24 * 60))
+
+
+def _weighted(rng: random.Random, table: tuple[tuple[Any, int], ...]) -> Any:
+    values, weights = zip(*table, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+class _Names:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def person(self) -> str:
+        rng = self.rng
+        surname = _SURNAMES[bisect_right(_SURNAME_WEIGHTS, rng.random() * _SURNAME_WEIGHTS[-1])]
+        # Two-character names (王伟, 李娜) are the commonest: make them half of all.
+        size = 1 if rng.random() < 0.5 else 2
+        return surname + "".join(rng.choice(_GIVEN) for _ in range(size))
+
+    def company(self, region: str) -> str:
+        rng = self.rng
+        form = rng.choices(_ORG_FORMS, (60, 20, 5, 10, 5))[0]
+        return f"{region}{rng.choice(_BRANDS)}{rng.choice(_TRADES)}{form}"
+
+    def phone(self) -> str:
+        rng = self.rng
+        return f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+
+
+# --------------------------------------------------------------------------- org context
+
+
+@dataclass
+class _Org:
+    stations: list[tuple[int, int, str, str]]  # station id, office id, office code, area name
+    station_weights: list[int]
+    office_regions: dict[int, str]
+    managers: dict[int, int] = field(default_factory=dict)
+    mediators: dict[int, list[int]] = field(default_factory=dict)
+    staff: dict[int, int] = field(default_factory=dict)
+    courts: list[int] = field(default_factory=list)
+
+
+def _short_region(office_name: str) -> str:
+    return office_name.removesuffix("知识产权行政裁决所")
+
+
+def _load_org(session: Session) -> _Org:
+    rows = session.execute(
+        select(Station.id, Office.id, Office.code, Office.name, Office.region)
+        .join(Office, Station.office_id == Office.id)
+        .where(Station.active, Office.active)
+        .order_by(Station.code)
+    ).all()
+    if not rows:
+        raise RuntimeError("no active stations: initialise the database first")
+    stations = [(sid, oid, code, _short_region(name)) for sid, oid, code, name, _ in rows]
+    # The central district sees the most cases.
+    weights = [3 if code.endswith("01") else 1 for _, _, code, _ in stations]
+    regions = {oid: (region or "150502") for _, oid, _, _, region in rows}
+    org = _Org(stations, list(accumulate(weights)), regions)
+    org.courts = list(
+        session.scalars(
+            select(Agency.id).where(Agency.kind == AgencyKind.COURT).order_by(Agency.id)
+        )
+    )
+    return org
+
+
+def _ensure_users(session: Session, org: _Org) -> int:
+    """Demo users for every role, all with the password DEMO_PASSWORD (see README)."""
+    existing = {u.username: u for u in session.scalars(select(User))}
+    password_hash = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
+    names = _Names(random.Random(0))
+    created = 0
+
+    def user(
+        username: str, role: Role, *, office: int | None = None, station: int | None = None
+    ) -> int:
+        nonlocal created
+        found = existing.get(username)
+        if found is None:
+            found = User(
+                username=username,
+                display_name=names.person(),
+                password_hash=password_hash,
+                role=role,
+                office_id=office,
+                station_id=station,
+                may_view_personal_data=role != Role.STATION_STAFF,
+            )
+            session.add(found)
+            session.flush()
+            existing[username] = found
+            created += 1
+        return found.id
+
+    user("admin", Role.ADMIN)
+    user("city", Role.CITY_MANAGER)
+    offices = sorted({(oid, code) for _, oid, code, _ in org.stations})
+    for oid, code in offices:
+        prefix = code.lower()
+        org.managers[oid] = user(f"{prefix}-manager", Role.OFFICE_MANAGER, office=oid)
+        org.mediators[oid] = [
+            user(f"{prefix}-mediator{n}", Role.MEDIATOR, office=oid) for n in (1, 2, 3)
+        ]
+    codes = dict(
+        session.execute(
+            select(Station.id, Station.code).where(Station.id.in_([s[0] for s in org.stations]))
+        ).all()
+    )
+    for sid, _, _, _ in org.stations:
+        org.staff[sid] = user(codes[sid].lower(), Role.STATION_STAFF, station=sid)
+    return created
+
+
+# --------------------------------------------------------------------------- generation
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+CASES, PARTIES, EVENTS = _table(Case), _table(Party), _table(CaseEvent)
+LIMITS, ADJUSTMENTS = _table(CaseLimit), _table(ClockAdjustment)
+
+
+class _Generator:
+    def __init__(
+        self,
+        rng: random.Random,
+        org: _Org,
+        calendar: WorkCalendar,
+        rules: dict[LimitKind, LimitRule],
+        today: dt.date,
+    ) -> None:
+        self.rng = rng
+        self.org = org
+        self.calendar = calendar
+        self.rules = rules
+        self.today = today
+        self.names = _Names(rng)
+        self.rows: dict[Table, list[dict[str, Any]]] = {}
+        self.next_id: dict[Table, int] = {}
+        self.sequences: dict[tuple[int, int], int] = {}
+        self._day_start: dict[dt.date, dt.datetime] = {}
+
+    def new_id(self, table: Table) -> int:
+        value = self.next_id[table]
+        self.next_id[table] = value + 1
+        return value
+
+    def add(self, table: Table, row: dict[str, Any]) -> int:
+        row_id = self.new_id(table)
+        row["id"] = row_id
+        self.rows.setdefault(table, []).append(row)
+        return row_id
+
+    def at(self, day: dt.date) -> dt.datetime:
+        """A working-hours moment of a day (Beijing time 08:30–17:30), in UTC."""
+        base = self._day_start.get(day)
+        if base is None:
+            base = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+            self._day_start[day] = base
+        return base + _MINUTES[30 + self.rng.randrange(9 * 60)]
+
+    def event(
+        self,
+        case_id: int,
+        day: dt.date,
+        user_id: int | None,
+        kind: EventKind,
+        before: CaseStatus | None,
+        after: CaseStatus | None,
+        reason: str | None = None,
+    ) -> None:
+        self.add(
+            EVENTS,
+            {
+                "case_id": case_id,
+                "at": self.at(day),
+                "user_id": user_id,
+                "kind": kind.value,
+                "from_status": before.value if before else None,
+                "to_status": after.value if after else None,
+                "reason": reason,
+                "details": None,
+            },
+        )
+
+    # -- one case
+
+    def case(self, received: dt.date) -> None:
+        rng, org = self.rng, self.org
+        pick = bisect_right(org.station_weights, rng.random() * org.station_weights[-1])
+        station_id, office_id, office_code, region = org.stations[pick]
+        seq_key = (office_id, received.year)
+        seq = self.sequences.get(seq_key, 0) + 1
+        self.sequences[seq_key] = seq
+        case_id = self.new_id(CASES)
+        ip_type: IpType = _weighted(rng, _IP_TYPE_WEIGHTS)
+        channel: Channel = _weighted(rng, _CHANNEL_WEIGHTS)
+        applicant, respondent = self.parties(case_id, region, office_id)
+        product = rng.choice(_PRODUCTS)
+        staff = org.staff[station_id]
+        registered_at = self.at(received)
+        row: dict[str, Any] = {
+            "id": case_id,
+            "number": f"{office_code}-{received.year}-{seq:05d}",
+            "office_id": office_id,
+            "station_id": station_id,
+            "mediator_id": None,
+            "status": CaseStatus.REGISTERED,
+            "is_suspended": False,
+            "outcome": None,
+            "ip_type": ip_type,
+            "right_number": self.right_number(ip_type, received),
+            "right_holder": applicant,
+            "dispute_type": rng.choices(list(DisputeType), (70, 8, 10, 9, 3))[0],
+            "facts": (
+                f"申请人{applicant}称，被申请人{respondent}未经许可，在{rng.choice(_PLACES)}"
+                f"销售使用其{_IP_LABEL[ip_type]}的{product}，侵害其合法权益，"
+                f"经{rng.choice(_EVIDENCE)}后仍未停止。"
+            ),
+            "claim": (
+                f"请求被申请人立即停止侵权行为，下架库存{product}，"
+                f"并赔偿经济损失{rng.randrange(5, 300) * 1000}元。"
+            ),
+            "amount_claimed": Decimal(rng.randrange(50, 5000) * 100),
+            "channel": channel,
+            "referring_court_id": None,
+            "court_case_number": None,
+            "category": rng.choices(list(CaseCategory), (10, 70, 20))[0],
+            "received_on": received,
+            "accepted_on": None,
+            "closed_on": None,
+            "due_on": None,
+            "created_at": registered_at,
+            "created_by_id": staff,
+            "updated_at": registered_at,
+            "version_id": 1,
+        }
+        if channel == Channel.COURT_REFERRAL and org.courts:
+            row["referring_court_id"] = rng.choice(org.courts)
+            row["court_case_number"] = (
+                f"（{received.year}）蒙05{rng.choice(('民初', '诉前调'))}{rng.randrange(1, 9999)}号"
+            )
+        self.rows.setdefault(CASES, []).append(row)
+        self.event(case_id, received, staff, EventKind.REGISTERED, None, CaseStatus.REGISTERED)
+        self.life(row, received)
+
+    def parties(self, case_id: int, region: str, office_id: int) -> tuple[str, str]:
+        rng = self.rng
+        names = []
+        for position, role in enumerate((PartyRole.APPLICANT, PartyRole.RESPONDENT)):
+            is_org = rng.random() < (0.7 if role == PartyRole.APPLICANT else 0.55)
+            names.append(self.party(case_id, position, role, is_org, region, office_id))
+        if rng.random() < 0.15:  # the applicant sends an agent (often a lawyer)
+            self.party(case_id, 2, PartyRole.AGENT, False, region, office_id)
+        return names[0], names[1]
+
+    def party(
+        self,
+        case_id: int,
+        position: int,
+        role: PartyRole,
+        is_org: bool,
+        region: str,
+        office_id: int,
+    ) -> str:
+        rng, names = self.rng, self.names
+        area = self.org.office_regions[office_id]
+        area_code = area if len(area) == 6 else "150502"
+        row: dict[str, Any] = {
+            "case_id": case_id,
+            "position": position,
+            "role": role,
+            "phone": names.phone(),
+            "address": f"通辽市{region}{rng.choice(_BRANDS)}路{rng.randrange(1, 300)}号",
+            "sex": None,
+            "birth_date": None,
+            "ethnicity": None,
+            "legal_representative": None,
+            "legal_representative_title": None,
+            "represents_id": None,
+        }
+        if is_org:
+            row |= {
+                "kind": PartyKind.ORGANISATION,
+                "name": names.company(region),
+                "id_number": ids.make_uscc(rng, area_code),
+                "legal_representative": names.person(),
+                "legal_representative_title": rng.choice(
+                    ("执行董事", "总经理", "董事长", "负责人")
+                ),
+            }
+        else:
+            sex: ids.PersonSex = rng.choice(("male", "female"))
+            birth = dt.date(1955, 1, 1) + dt.timedelta(days=rng.randrange(365 * 48))
+            row |= {
+                "kind": PartyKind.PERSON,
+                "name": names.person(),
+                "id_number": ids.make_resident_id(rng, area_code, birth, sex),
+                "sex": sex,
+                "birth_date": birth,
+                "ethnicity": rng.choice(_ETHNICITIES),
+            }
+        self.add(PARTIES, row)
+        return str(row["name"])
+
+    def right_number(self, ip_type: IpType, received: dt.date) -> str | None:
+        rng = self.rng
+        if ip_type in _PATENT_KIND:
+            year = received.year - rng.randrange(1, 9)
+            return ids.make_patent_number(rng, year, _PATENT_KIND[ip_type])  # type: ignore[arg-type]
+        if ip_type == IpType.TRADEMARK:
+            return ids.make_trademark_number(rng)
+        if ip_type == IpType.COPYRIGHT:
+            return f"蒙作登字-{received.year - rng.randrange(0, 5)}-A-{rng.randrange(10**7):08d}"
+        return None
+
+    def life(self, case: dict[str, Any], received: dt.date) -> None:
+        rng, today = self.rng, self.today
+        case_id = case["id"]
+        office_id = case["office_id"]
+        manager = self.org.managers[office_id]
+        age = (today - received).days
+        decision = self.rules[LimitKind.ACCEPTANCE_DECISION]
+        if age <= 6 and rng.random() < 0.6:  # still waiting for the decision to accept
+            self.limit(
+                case_id,
+                LimitKind.ACCEPTANCE_DECISION,
+                received,
+                add_working_days(received, decision.days, self.calendar),
+                LimitState.RUNNING,
+            )
+            return
+        decided = min(
+            today, add_working_days(received, rng.randrange(1, decision.days + 1), self.calendar)
+        )
+        self.limit(
+            case_id,
+            LimitKind.ACCEPTANCE_DECISION,
+            received,
+            add_working_days(received, decision.days, self.calendar),
+            LimitState.MET,
+            met_on=decided,
+        )
+        if rng.random() < 0.05:
+            case |= {"status": CaseStatus.REJECTED, "closed_on": decided}
+            reason = rng.choice(
+                ("不属于知识产权纠纷", "已向人民法院起诉", "请求人主体不适格", "权利已失效")
+            )
+            self.event(
+                case_id,
+                decided,
+                manager,
+                EventKind.REJECTED,
+                CaseStatus.REGISTERED,
+                CaseStatus.REJECTED,
+                reason,
+            )
+            return
+        accepted = decided
+        mediator = rng.choice(self.org.mediators[office_id])
+        case |= {"status": CaseStatus.ACCEPTED, "accepted_on": accepted, "mediator_id": mediator}
+        self.event(
+            case_id,
+            accepted,
+            manager,
+            EventKind.ACCEPTED,
+            CaseStatus.REGISTERED,
+            CaseStatus.ACCEPTED,
+        )
+        self.event(case_id, accepted, manager, EventKind.ASSIGNED, None, None)
+
+        suspensions, extension = self.adjustments(case_id, accepted, manager)
+        handling = self.rules[LimitKind.HANDLING]
+        result = compute_due(
+            accepted,
+            handling.days,
+            working_days=handling.working_days,
+            suspensions=suspensions,
+            extension_days=extension,
+            calendar=self.calendar,
+        )
+        target = result.due or today + dt.timedelta(days=result.remaining_when_stopped or 0)
+        span = max(5, (target - accepted).days)
+        if rng.random() < 0.9:  # most cases end in time
+            finish = accepted + dt.timedelta(days=rng.randrange(max(5, span // 4), span + 1))
+        else:
+            finish = target + dt.timedelta(days=rng.randrange(1, 40))
+        path = _weighted(rng, _OUTCOMES)
+        status = CaseStatus.ACCEPTED
+        for stage in path:
+            reached = accepted + dt.timedelta(days=int((finish - accepted).days * _STAGE_AT[stage]))
+            if reached > today:
+                break
+            self.event(case_id, reached, mediator, _EVENT_OF[stage], status, stage)
+            status = stage
+        closed = finish <= today and status == path[-1]
+        if closed:
+            self.event(case_id, finish, mediator, EventKind.CLOSED, status, CaseStatus.CLOSED)
+            case |= {"status": CaseStatus.CLOSED, "outcome": status, "closed_on": finish}
+        else:
+            case["status"] = status
+        open_suspension = bool(suspensions) and suspensions[-1].end is None and not closed
+        case["is_suspended"] = open_suspension
+        case["due_on"] = result.due
+        self.limit(
+            case_id,
+            LimitKind.HANDLING,
+            accepted,
+            result.due,
+            LimitState.MET
+            if closed
+            else (LimitState.PAUSED if open_suspension else LimitState.RUNNING),
+            met_on=finish if closed else None,
+            covered=result.calendar_covered,
+        )
+
+    def adjustments(
+        self, case_id: int, accepted: dt.date, manager: int
+    ) -> tuple[list[Suspension], int]:
+        rng, today = self.rng, self.today
+        suspensions: list[Suspension] = []
+        if rng.random() < 0.06:
+            start = accepted + dt.timedelta(days=rng.randrange(5, 40))
+            if start <= today:
+                end: dt.date | None = start + dt.timedelta(days=rng.randrange(10, 60))
+                if end is not None and end > today:
+                    end = None
+                reason = rng.choice(
+                    (
+                        "涉案专利被提出无效宣告请求，等待国家知识产权局审查结论",
+                        "委托司法鉴定机构进行技术鉴定",
+                        "当事人申请中止，等待人民法院相关案件审理结果",
+                    )
+                )
+                self.add(
+                    ADJUSTMENTS,
+                    {
+                        "case_id": case_id,
+                        "limit_kind": LimitKind.HANDLING,
+                        "kind": AdjustmentKind.SUSPENSION,
+                        "start_on": start,
+                        "end_on": end,
+                        "days": None,
+                        "reason": reason,
+                        "approved_by_id": manager,
+                        "created_at": self.at(start),
+                    },
+                )
+                self.event(case_id, start, manager, EventKind.SUSPENDED, None, None, reason)
+                if end is not None:
+                    self.event(case_id, end, manager, EventKind.RESUMED, None, None)
+                suspensions.append(Suspension(start, end))
+        extension = 0
+        if rng.random() < 0.03 and accepted + dt.timedelta(days=50) <= today:
+            extension = 30
+            day = accepted + dt.timedelta(days=50)
+            reason = "案情复杂，经裁决所负责人批准延长处理期限"
+            self.add(
+                ADJUSTMENTS,
+                {
+                    "case_id": case_id,
+                    "limit_kind": LimitKind.HANDLING,
+                    "kind": AdjustmentKind.EXTENSION,
+                    "start_on": day,
+                    "end_on": None,
+                    "days": extension,
+                    "reason": reason,
+                    "approved_by_id": manager,
+                    "created_at": self.at(day),
+                },
+            )
+            self.event(case_id, day, manager, EventKind.EXTENDED, None, None, reason)
+        return suspensions, extension
+
+    def limit(
+        self,
+        case_id: int,
+        kind: LimitKind,
+        start: dt.date,
+        due: dt.date | None,
+        state: LimitState,
+        *,
+        met_on: dt.date | None = None,
+        covered: bool = True,
+    ) -> None:
+        self.add(
+            LIMITS,
+            {
+                "case_id": case_id,
+                "kind": kind,
+                "ref_key": 0,
+                "start_on": start,
+                "due_on": due,
+                "state": state,
+                "met_on": met_on,
+                "calendar_covered": covered,
+            },
+        )
+
+
+_IP_LABEL = {
+    IpType.PATENT_INVENTION: "发明专利",
+    IpType.PATENT_UTILITY_MODEL: "实用新型专利",
+    IpType.PATENT_DESIGN: "外观设计专利",
+    IpType.TRADEMARK: "注册商标",
+    IpType.COPYRIGHT: "作品著作权",
+    IpType.GEOGRAPHICAL_INDICATION: "地理标志",
+    IpType.TRADE_SECRET: "商业秘密",
+    IpType.IC_LAYOUT: "集成电路布图设计",
+    IpType.PLANT_VARIETY: "植物新品种权",
+    IpType.OTHER: "知识产权",
+}
+_TABLES = (CASES, PARTIES, EVENTS, LIMITS, ADJUSTMENTS)
+
+
+def generate(
+    session_factory: sessionmaker[Session],
+    *,
+    cases: int,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Add ``cases`` synthetic cases received over the two years before ``today``."""
+    if cases < 0:
+        raise ValueError("cases must not be negative")
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    with session_factory.begin() as session:
+        org = _load_org(session)
+        users_created = _ensure_users(session, org)
+        calendar = load_calendar(session)
+        rules = {r.kind: r for r in session.scalars(select(LimitRule))}
+        gen = _Generator(rng, org, calendar, rules, today)
+        for table in _TABLES:
+            gen.next_id[table] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+        gen.sequences = _current_sequences(session)
+    # Received days, oldest first, so that numbers follow the order of receipt; the
+    # network grows, so later months see more cases.
+    offsets = sorted(int(730 * (1 - rng.random() ** 1.3)) for _ in range(cases))
+    first_day = today - dt.timedelta(days=730)
+    for first in range(0, cases, CHUNK):
+        batch = offsets[first : first + CHUNK]
+        for offset in batch:
+            gen.case(first_day + dt.timedelta(days=offset))
+        with session_factory.begin() as session:
+            for table in _TABLES:
+                bulk_insert(session, table, gen.rows.pop(table, []))
+            _store_sequences(session, gen.sequences)
+            if session.get_bind().dialect.name == "postgresql":
+                _reset_pg_sequences(session, _TABLES)
+        if progress is not None:
+            progress(first + len(batch), cases)
+    with session_factory() as session:
+        parties = session.scalar(select(func.count()).select_from(Party)) or 0
+        events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
+    return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
+
+
+def _current_sequences(session: Session) -> dict[tuple[int, int], int]:
+    return {
+        (office_id, year): last
+        for office_id, year, last in session.execute(
+            select(CaseSequence.office_id, CaseSequence.year, CaseSequence.last_value)
+        )
+    }
+
+
+def _store_sequences(session: Session, sequences: dict[tuple[int, int], int]) -> None:
+    existing = _current_sequences(session)
+    for (office_id, year), last in sequences.items():
+        if (office_id, year) not in existing:
+            session.add(CaseSequence(office_id=office_id, year=year, last_value=last))
+        elif existing[(office_id, year)] != last:
+            row = session.get(CaseSequence, (office_id, year))
+            assert row is not None
+            row.last_value = last
+
+
+def _reset_pg_sequences(session: Session, tables: tuple[Table, ...]) -> None:
+    """Explicit ids bypass PostgreSQL's serial sequences: move them past the new rows."""
+    for table in tables:
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
+            )
+        )
