@@ -10,6 +10,6 @@ from ipdesk.services.deadlines import WorkCalendar
 
 
 def load_calendar(session: Session) -> WorkCalendar:
-    rows = session.execute(select(HolidayDay.day, HolidayDay.is_rest)).tuples().all()
+    rows = session.execute(select(HolidayDay.day, HolidayDay.is_rest)).all()
     years = session.scalars(select(HolidayYear.year))
     return WorkCalendar.from_rows(rows, years)

@@ -1,0 +1,117 @@
+"""The demo generator: deterministic, consistent with the rules, valid identifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Case, CaseSequence, CaseStatus, Office, Party, PartyKind, Role, User
+from ipdesk.services import identifiers as ids
+from ipdesk.services.demo import generate
+from ipdesk.services.limits import LimitContext, refresh_case_limits
+from ipdesk.services.seed import seed_reference_data
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def demo(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    with session_factory.begin() as s:
+        seed_reference_data(s)
+    generate(session_factory, cases=1500, seed=7, today=TODAY)
+    return session_factory
+
+
+def fingerprint(session: Session) -> list[tuple[object, ...]]:
+    return [
+        (c.number, c.status, c.received_on, c.accepted_on, c.due_on, c.parties[0].name)
+        for c in session.scalars(select(Case).order_by(Case.number))
+    ]
+
+
+def test_same_seed_same_data(demo: sessionmaker[Session], tmp_path: object) -> None:
+    from ipdesk.db import make_engine, make_session_factory
+    from ipdesk.migrate import upgrade
+
+    other = make_engine("sqlite://")
+    upgrade(other)
+    other_sessions = make_session_factory(other)
+    with other_sessions.begin() as s:
+        seed_reference_data(s)
+    generate(other_sessions, cases=1500, seed=7, today=TODAY)
+    with demo() as a, other_sessions() as b:
+        assert fingerprint(a) == fingerprint(b)
+    other.dispose()
+
+
+def test_covers_the_life_cycle_and_every_office(demo: sessionmaker[Session]) -> None:
+    with demo() as s:
+        statuses = set(s.scalars(select(Case.status).distinct()))
+        offices = set(s.scalars(select(Case.office_id).distinct()))
+        assert offices == set(s.scalars(select(Office.id)))
+        assert s.scalar(select(Case.id).where(Case.is_suspended).limit(1)) is not None
+        roles = set(s.scalars(select(User.role).distinct()))
+    assert roles == set(Role)
+    expected = {
+        CaseStatus.REGISTERED,
+        CaseStatus.ACCEPTED,
+        CaseStatus.MEDIATING,
+        CaseStatus.AGREEMENT,
+        CaseStatus.CONFIRMATION_REQUESTED,
+        CaseStatus.REJECTED,
+        CaseStatus.CLOSED,
+    }
+    assert expected <= statuses
+
+
+def test_identifiers_are_valid(demo: sessionmaker[Session]) -> None:
+    with demo() as s:
+        for party in s.scalars(select(Party)):
+            assert party.id_number is not None
+            kind = "person" if party.kind == PartyKind.PERSON else "organisation"
+            ids.validate_party_id(party.id_number, kind)
+        for ip_type, number in s.execute(select(Case.ip_type, Case.right_number)):
+            if ip_type.value.startswith("patent_"):
+                ids.validate_patent_number(number, ip_type=ip_type.value)
+            elif ip_type.value == "trademark":
+                ids.validate_trademark_number(number)
+
+
+def test_numbers_are_gap_free_and_match_the_sequences(demo: sessionmaker[Session]) -> None:
+    with demo() as s:
+        seen: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for number in s.scalars(select(Case.number)):
+            office, year, seq = number.split("-")
+            seen[(office, int(year))].append(int(seq))
+        codes = dict(s.execute(select(Office.id, Office.code)).all())
+        stored = {
+            (codes[row.office_id], row.year): row.last_value
+            for row in s.scalars(select(CaseSequence))
+        }
+    assert stored == {key: len(values) for key, values in seen.items()}
+    for values in seen.values():
+        assert sorted(values) == list(range(1, len(values) + 1))
+
+
+def test_stored_due_dates_agree_with_a_recomputation(demo: sessionmaker[Session]) -> None:
+    """The demo's cached due dates are what the limit service derives from the events."""
+    with demo() as s:
+        context = LimitContext.load(s)
+        cases = s.scalars(select(Case).where(Case.accepted_on.is_not(None)).limit(400)).all()
+        before = [(c.id, c.due_on, c.is_suspended) for c in cases]
+        for case in cases:
+            refresh_case_limits(s, case, context)
+        after = [(c.id, c.due_on, c.is_suspended) for c in cases]
+        s.rollback()
+    assert after == before
+
+
+def test_a_second_run_adds_cases_after_the_first(demo: sessionmaker[Session]) -> None:
+    generate(demo, cases=100, seed=8, today=TODAY)
+    with demo() as s:
+        numbers = list(s.scalars(select(Case.number)))
+    assert len(numbers) == len(set(numbers)) == 1600
