@@ -4,7 +4,6 @@ the main window together once at start-up."""
 from __future__ import annotations
 
 import argparse
-import ctypes
 import importlib
 import logging
 import shutil
@@ -19,13 +18,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
-    QObject,
     QSettings,
     Qt,
     QThreadPool,
     QTimer,
     QTranslator,
-    Signal,
 )
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -83,41 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="save a PNG of the main window once its data has loaded, then quit",
     )
     return parser
-
-
-# -- a defect of PySide6 6.12.0 --------------------------------------------------------------
-
-
-class _RefcountProbe(QObject):
-    probed = Signal()
-
-
-def work_around_pyside_refcount_bug() -> bool:
-    """Make None, True and False immortal if PySide6 drops references to them.
-
-    PySide6 6.12.0 returns None from void methods (``setObjectName``, ``processEvents``,
-    ``showMessage``, ...) and the bool from ``Signal.emit()`` without a new reference. On
-    Python 3.12+ these objects are immortal and nothing happens; on Python 3.11 every such
-    call loses a reference, and after some hundreds of calls CPython aborts ("none_dealloc:
-    deallocating None", "bool_dealloc"). PySide6 6.11 has no such defect. Checked once at
-    start-up, before anything else touches Qt; returns True when the work-around was applied.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    calls = 16
-    probe = _RefcountProbe()
-    before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(calls):
-        probe.setObjectName("probe")
-        probe.probed.emit()
-    after = sys.getrefcount(None), sys.getrefcount(True)
-    if all(a > b - calls for a, b in zip(after, before, strict=True)):
-        return False
-    for value in (None, True, False):
-        # ob_refcnt is the first field of every CPython object; 3.12 pins these the same way.
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-    log.info("Applied the work-around for the reference leaks of PySide6 6.12.0")
-    return True
 
 
 # -- language and fonts ---------------------------------------------------------------------
@@ -291,7 +253,6 @@ def _complain(text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    work_around_pyside_refcount_bug()
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
 
     QCoreApplication.setOrganizationName(paths.APP_AUTHOR)

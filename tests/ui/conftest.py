@@ -10,15 +10,8 @@ from PySide6.QtCore import QSettings, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.app import load_translators, work_around_pyside_refcount_bug
+from ipdesk.app import load_translators
 from ipdesk.services.seed import seed_reference_data
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _pyside_refcount_work_around() -> None:
-    """What ``ipdesk.app.main`` does first: without it PySide6 6.12.0 on Python 3.11 aborts
-    the test run once enough Qt calls have dropped references to None and True."""
-    work_around_pyside_refcount_bug()
 
 
 @pytest.fixture(autouse=True)

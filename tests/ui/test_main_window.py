@@ -485,7 +485,8 @@ def test_an_unknown_code_falls_back_to_the_service_message() -> None:
 
 
 def test_many_qt_calls_do_not_exhaust_none_and_the_bools() -> None:
-    app_module.work_around_pyside_refcount_bug()  # what main() does first
+    """PySide6 6.12.0 drops references to None/True on Python 3.11 and the interpreter
+    aborts (hence the pin below 6.12 in pyproject.toml); this guards the pin."""
     relay = tasks.ProgressRelay()
     for done in range(20_000):  # far more than None and True have references on Python 3.11
         relay.setObjectName(str(done))
