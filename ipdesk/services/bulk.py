@@ -1,4 +1,5 @@
-"""Writing many rows fast: one driver-level executemany per table, no ORM.
+"""Writing many rows fast: one driver-level executemany (SQLite) or COPY (PostgreSQL)
+per table, no ORM.
 
 SQLAlchemy's per-row bind processing costs more than SQLite's own insert. Here the values
 are converted once per column to what the driver takes (the same text SQLAlchemy stores),
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+import psycopg
 from sqlalchemy import Boolean, Date, Enum, Numeric, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
@@ -80,12 +82,19 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     sqlite = connection.dialect.name == "sqlite"
     names = list(rows[0])
     converters = [_converter(table.c[name].type, sqlite) for name in names]
-    marker = "?" if sqlite else "%s"
-    statement = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(marker for _ in names)})"
-    )
-    values = [
+    values = (
         tuple(convert(row[name]) for name, convert in zip(names, converters, strict=True))
         for row in rows
-    ]
-    connection.exec_driver_sql(statement, values)
+    )
+    columns = ", ".join(names)
+    if sqlite:
+        marks = ", ".join("?" for _ in names)
+        statement = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
+        connection.exec_driver_sql(statement, list(values))
+        return
+    # PostgreSQL: COPY is its bulk path, several times faster than row-wise INSERTs.
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, psycopg.Connection)
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+        for value in values:
+            copy.write_row(value)
