@@ -4,14 +4,12 @@ the main window together once at start-up."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from alembic.util.exc import CommandError
 from PySide6.QtCore import (
@@ -32,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
 from ipdesk.services.actors import Actor
+from ipdesk.services.demo import generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
 from ipdesk.ui.main_window import MainWindow
@@ -49,7 +48,6 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi
 DEMO_CASES = 3000
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
 
-GenerateDemo = Callable[..., Any]
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("context", "text")
 
 
@@ -142,16 +140,6 @@ def open_database(url: str) -> Engine:
     return engine
 
 
-def _demo_generator() -> GenerateDemo | None:
-    try:
-        demo = importlib.import_module("ipdesk.services.demo")
-    except ImportError:
-        log.exception("The demo data generator cannot be imported")
-        return None
-    generate: GenerateDemo = demo.generate
-    return generate
-
-
 def _generate_demo(
     window: MainWindow,
     session_factory: sessionmaker[Session],
@@ -160,12 +148,6 @@ def _generate_demo(
     interactive: bool,
 ) -> None:
     """Fill the database with demo cases off the GUI thread, with a progress dialog."""
-    generate = _demo_generator()
-    if generate is None:
-        window.statusBar().showMessage(translate("app", "The demo data generator is not available"))
-        on_finished()
-        return
-
     dialog = QProgressDialog(translate("app", "Generating demo cases…"), "", 0, 0, window)
     dialog.setWindowTitle(translate("app", "Demo data"))
     dialog.setCancelButton(None)

@@ -301,7 +301,7 @@ def test_demo_data_is_generated_in_the_background_with_progress(
             kwargs["progress"](done, 3000)
         return object()
 
-    monkeypatch.setattr(app_module, "_demo_generator", lambda: fake_generate)
+    monkeypatch.setattr(app_module, "generate", fake_generate)
     window = _loaded(qtbot, make_window())
     finished: list[bool] = []
 
@@ -317,21 +317,6 @@ def test_demo_data_is_generated_in_the_background_with_progress(
     assert threads[0] is not window.thread()
     assert "3000" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is None)
-
-
-def test_without_a_demo_generator_the_status_bar_says_so(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_module, "_demo_generator", lambda: None)
-    window = _loaded(qtbot, make_window())
-    finished: list[bool] = []
-
-    app_module._generate_demo(
-        window, window._session_factory, lambda: finished.append(True), interactive=False
-    )
-
-    assert finished == [True]
-    assert window.statusBar().currentMessage() == "The demo data generator is not available"
 
 
 # -- run_task and ProgressRelay -------------------------------------------------------------
