@@ -1,0 +1,572 @@
+"""The case life cycle of design.md: one function per transition.
+
+Every transition takes ``(session, actor, case_id, expected_version, ...)``, loads the case,
+checks in this order
+
+1. the actor is still the user they signed in as (enabled, same role and scope),
+2. role and scope (``access.require_case``, plus "the case's mediator" where the table
+   says so) — else ``PermissionDenied``,
+3. ``expected_version`` is the case's current version — else ``StaleData`` (the caller keeps
+   the user's input; a concurrent save that slips in between load and flush is caught by
+   the ``version_id_col`` lock and becomes ``StaleData`` too),
+4. the current state allows the move, and the case is not suspended — else
+   ``IllegalTransition`` with a reason naming the state,
+5. the input (reason, dates, court) — else ``ValidationError``,
+
+then changes the case, records the timeline event in the same transaction, recomputes the
+limits where they move (accept, reject, close, reopen) and returns a ``TransitionResult``
+with the new status and version. The caller owns the transaction (commit or roll back).
+
+Who may do what ("handler" = the case's assigned mediator, the office manager of the
+case's office, or a city manager; "manager" = the office manager of the case's office or a
+city manager; city managers act everywhere as managers; station staff only register cases
+(intake); administrators have no case powers):
+
+=====================  ==========================================  =======================  =======
+transition             from                                        to                       who
+=====================  ==========================================  =======================  =======
+accept                 registered                                  accepted                 handler
+reject (reason)        registered                                  rejected                 handler
+start_mediation        accepted, confirmation_denied               mediating                handler
+record_agreement       mediating                                   agreement                handler
+record_failure         mediating                                   failed                   handler
+record_withdrawal      accepted, mediating                         withdrawn                handler
+request_confirmation   agreement                                   confirmation_requested   handler
+record_confirmation    confirmation_requested                      confirmed /              handler
+                                                                   confirmation_denied
+close                  agreement, confirmed, confirmation_denied,  closed                   handler
+                       failed, withdrawn
+reopen (reason)        closed                                      the state it closed in   manager
+                       rejected                                    registered               manager
+assign_mediator        any open state (routing)                    (unchanged)              manager
+transfer (reason)      registered, accepted (routing)              (unchanged)              manager
+=====================  ==========================================  =======================  =======
+
+A mediator acts only on cases assigned to them, not on every case of their office: the
+office manager routes the work and can step in on any case of the office. A suspended case
+(``is_suspended``, see services/clock.py) must be resumed before it moves on; it can still
+be reassigned or transferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ipdesk.models import (
+    OPEN_STATUSES,
+    Agency,
+    AgencyKind,
+    Case,
+    CaseStatus,
+    ConfirmationDecision,
+    EventKind,
+    Role,
+    User,
+)
+from ipdesk.services.access import require_case
+from ipdesk.services.actors import Actor
+from ipdesk.services.errors import (
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+    StaleData,
+    ValidationError,
+)
+from ipdesk.services.limits import legal_today, refresh_case_limits
+from ipdesk.services.timeline import record_event
+
+S = CaseStatus
+
+STATUS_LABELS: dict[CaseStatus, str] = {
+    S.REGISTERED: "已登记待受理",
+    S.ACCEPTED: "已受理",
+    S.MEDIATING: "调解中",
+    S.AGREEMENT: "已达成调解协议",
+    S.CONFIRMATION_REQUESTED: "已申请司法确认",
+    S.CONFIRMED: "司法确认有效",
+    S.CONFIRMATION_DENIED: "司法确认申请被驳回",
+    S.FAILED: "调解不成",
+    S.WITHDRAWN: "已撤回",
+    S.REJECTED: "不予受理",
+    S.CLOSED: "已结案",
+}
+
+MAX_REASON_LENGTH = 2000
+
+
+class Who(enum.Enum):
+    HANDLER = "handler"  # the case's mediator, the office manager, a city manager
+    MANAGER = "manager"  # the office manager, a city manager
+
+
+@dataclass(frozen=True)
+class Rule:
+    action: str
+    label: str  # what the action does, in the refusal messages
+    sources: frozenset[CaseStatus]
+    who: Who
+    while_suspended: bool = False
+
+
+def _rule(
+    action: str, label: str, sources: set[CaseStatus] | frozenset[CaseStatus], who: Who, **kw: Any
+) -> Rule:
+    return Rule(action, label, frozenset(sources), who, **kw)
+
+
+RULES: dict[str, Rule] = {
+    r.action: r
+    for r in (
+        _rule("accept", "受理", {S.REGISTERED}, Who.HANDLER),
+        _rule("reject", "作出不予受理决定", {S.REGISTERED}, Who.HANDLER),
+        _rule("start_mediation", "开始调解", {S.ACCEPTED, S.CONFIRMATION_DENIED}, Who.HANDLER),
+        _rule("record_agreement", "登记达成调解协议", {S.MEDIATING}, Who.HANDLER),
+        _rule("record_failure", "登记调解不成", {S.MEDIATING}, Who.HANDLER),
+        _rule("record_withdrawal", "登记撤回申请", {S.ACCEPTED, S.MEDIATING}, Who.HANDLER),
+        _rule("request_confirmation", "登记申请司法确认", {S.AGREEMENT}, Who.HANDLER),
+        _rule("record_confirmation", "登记司法确认结果", {S.CONFIRMATION_REQUESTED}, Who.HANDLER),
+        _rule(
+            "close",
+            "结案",
+            {S.AGREEMENT, S.CONFIRMED, S.CONFIRMATION_DENIED, S.FAILED, S.WITHDRAWN},
+            Who.HANDLER,
+        ),
+        _rule("reopen", "重新打开", {S.CLOSED, S.REJECTED}, Who.MANAGER),
+        _rule("assign_mediator", "指派调解员", OPEN_STATUSES, Who.MANAGER, while_suspended=True),
+        _rule(
+            "transfer",
+            "移送其他裁决所",
+            {S.REGISTERED, S.ACCEPTED},
+            Who.MANAGER,
+            while_suspended=True,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    case_id: int
+    number: str
+    status: CaseStatus
+    version: int
+    event_id: int
+
+
+# -- the shared machinery (routing uses it too) ---------------------------------------------
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def optimistic(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn SQLAlchemy's StaleDataError (the version_id_col lock) into StaleData."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except StaleDataError:
+            raise StaleData(
+                "案件已被他人同时修改，您的操作未保存；请刷新案件后重试", code="stale"
+            ) from None
+
+    return wrapper
+
+
+def may(actor: Actor, case: Case, action: str) -> bool:
+    """Whether ``actor`` may perform ``action`` on ``case`` in its current state (for showing
+    only the actions a user can take; the functions below check again)."""
+    rule = RULES[action]
+    try:
+        _check_actor(actor, case, rule.who)
+    except PermissionDenied:
+        return False
+    return case.status in rule.sources and (rule.while_suspended or not case.is_suspended)
+
+
+def available_actions(session: Session, actor: Actor, case_id: int) -> list[str]:
+    """The actions (keys of ``RULES``) that ``actor`` may take on the case now."""
+    case = _load(session, case_id)
+    return [action for action in RULES if may(actor, case, action)]
+
+
+def load_for(
+    session: Session, actor: Actor, case_id: int, expected_version: int, action: str
+) -> Case:
+    """Load the case and make every check of the module docstring except the input's."""
+    rule = RULES[action]
+    _check_current(session, actor)
+    case = _load(session, case_id)
+    _check_actor(actor, case, rule.who)
+    if case.version_id != expected_version:
+        raise StaleData(
+            f"案件 {case.number} 已被他人修改（您看到的是第 {expected_version} 版，"
+            f"现在是第 {case.version_id} 版），您的操作未保存；请刷新案件后重试",
+            case=case.number,
+            expected=expected_version,
+            actual=case.version_id,
+        )
+    if case.status not in rule.sources:
+        raise IllegalTransition(_illegal_text(case, rule), case=case.number, action=action)
+    if case.is_suspended and not rule.while_suspended:
+        raise IllegalTransition(
+            f"案件 {case.number} 处于中止状态（期限暂停计算），请先恢复后再{rule.label}",
+            code="case_suspended",
+            case=case.number,
+            action=action,
+        )
+    return case
+
+
+def finish(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    kind: EventKind,
+    *,
+    from_status: CaseStatus | None = None,
+    to_status: CaseStatus | None = None,
+    reason: str | None = None,
+    details: dict[str, Any] | None = None,
+    refresh_limits: bool = False,
+) -> TransitionResult:
+    """Record the event, recompute the limits if asked, flush, and report."""
+    event = record_event(
+        session,
+        case,
+        actor,
+        kind,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        details=details,
+    )
+    if refresh_limits:
+        refresh_case_limits(session, case)
+    session.flush()
+    return TransitionResult(case.id, case.number, case.status, case.version_id, event.id)
+
+
+def required_reason(reason: str | None, what: str = "原因") -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason", f"请填写{what}", code="reason_required")
+    if len(text) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            "reason", f"{what}不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
+        )
+    return text
+
+
+def optional_text(text: str | None) -> str | None:
+    value = (text or "").strip()
+    if len(value) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            "reason", f"说明不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
+        )
+    return value or None
+
+
+def _load(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+    return case
+
+
+def _check_current(session: Session, actor: Actor) -> None:
+    """The actor is a snapshot taken at sign-in: refuse it once the account was disabled or
+    its role or scope changed since."""
+    if actor.user_id is None:
+        return
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied("您的账户已停用，请联系系统管理员", code="account_disabled")
+    if (user.role, user.office_id, user.station_id) != (
+        actor.role,
+        actor.office_id,
+        actor.station_id,
+    ):
+        raise PermissionDenied("您的角色或所属单位已变更，请重新登录", code="actor_changed")
+
+
+def _check_actor(actor: Actor, case: Case, who: Who) -> None:
+    if who is Who.MANAGER:
+        require_case(actor, case, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+        return
+    require_case(actor, case, Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+    if actor.role == Role.MEDIATOR and (
+        case.mediator_id is None or case.mediator_id != actor.user_id
+    ):
+        raise PermissionDenied(
+            f"您不是案件 {case.number} 的承办调解员，请由裁决所负责人指派",
+            code="not_case_mediator",
+            case=case.number,
+        )
+
+
+def _illegal_text(case: Case, rule: Rule) -> str:
+    here = STATUS_LABELS[case.status]
+    if case.status == S.CLOSED:
+        hint = "如需继续办理，请由裁决所负责人重新打开"
+    elif case.status == S.REJECTED:
+        hint = "如需重新审查，请由裁决所负责人重新打开"
+    else:
+        allowed = "”、“".join(STATUS_LABELS[s] for s in S if s in rule.sources)
+        hint = f"只有“{allowed}”的案件才能{rule.label}"
+    return f"案件 {case.number} 当前为“{here}”，不能{rule.label}：{hint}"
+
+
+def _today() -> dt.date:
+    return legal_today()
+
+
+def _day(on: dt.date | None, earliest: dt.date, what: str) -> dt.date:
+    day = on or _today()
+    if day > _today():
+        raise ValidationError("on", f"{what}不能晚于今天", code="date_in_future")
+    if day < earliest:
+        raise ValidationError(
+            "on",
+            f"{what}不能早于 {earliest.isoformat()}",
+            code="date_too_early",
+            earliest=earliest,
+        )
+    return day
+
+
+def _court(session: Session, court_code: str | None) -> dict[str, Any] | None:
+    if not court_code:
+        return None
+    court = session.scalars(select(Agency).where(Agency.code == court_code)).first()
+    if court is None or court.kind != AgencyKind.COURT or not court.active:
+        raise ValidationError(
+            "court", f"“{court_code}”不是已登记的法院", code="unknown_court", court=court_code
+        )
+    return {"court": court.code, "court_name": court.name}
+
+
+def _move(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    to: CaseStatus,
+    kind: EventKind,
+    *,
+    reason: str | None = None,
+    details: dict[str, Any] | None = None,
+    refresh_limits: bool = False,
+) -> TransitionResult:
+    before = case.status
+    case.status = to
+    return finish(
+        session,
+        actor,
+        case,
+        kind,
+        from_status=before,
+        to_status=to,
+        reason=reason,
+        details=details,
+        refresh_limits=refresh_limits,
+    )
+
+
+# -- the transitions ------------------------------------------------------------------------
+
+
+@optimistic
+def accept(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+) -> TransitionResult:
+    """Accept the case (受理) ``on`` a day (default today): the 60-day limit starts."""
+    case = load_for(session, actor, case_id, expected_version, "accept")
+    case.accepted_on = _day(on, case.received_on, "受理日期")
+    return _move(session, actor, case, S.ACCEPTED, EventKind.ACCEPTED, refresh_limits=True)
+
+
+@optimistic
+def reject(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    reason: str,
+    *,
+    on: dt.date | None = None,
+) -> TransitionResult:
+    """Decide not to accept the case (不予受理); the reason is required."""
+    case = load_for(session, actor, case_id, expected_version, "reject")
+    text = required_reason(reason, "不予受理的理由")
+    case.closed_on = _day(on, case.received_on, "决定日期")
+    return _move(
+        session, actor, case, S.REJECTED, EventKind.REJECTED, reason=text, refresh_limits=True
+    )
+
+
+@optimistic
+def start_mediation(
+    session: Session, actor: Actor, case_id: int, expected_version: int
+) -> TransitionResult:
+    """Start mediating; after a dismissed confirmation the parties may mediate again."""
+    case = load_for(session, actor, case_id, expected_version, "start_mediation")
+    details = {"again": True} if case.status == S.CONFIRMATION_DENIED else None
+    return _move(session, actor, case, S.MEDIATING, EventKind.MEDIATION_STARTED, details=details)
+
+
+@optimistic
+def record_agreement(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    note: str | None = None,
+) -> TransitionResult:
+    """The parties reached a mediation agreement (its terms are recorded elsewhere)."""
+    case = load_for(session, actor, case_id, expected_version, "record_agreement")
+    return _move(
+        session, actor, case, S.AGREEMENT, EventKind.AGREEMENT_RECORDED, reason=optional_text(note)
+    )
+
+
+@optimistic
+def record_failure(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    reason: str | None = None,
+    court_code: str | None = None,
+) -> TransitionResult:
+    """Mediation failed; ``court_code`` names the court the parties are guided to sue in."""
+    case = load_for(session, actor, case_id, expected_version, "record_failure")
+    text = optional_text(reason)
+    details = _court(session, court_code)
+    return _move(session, actor, case, S.FAILED, EventKind.FAILED, reason=text, details=details)
+
+
+@optimistic
+def record_withdrawal(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    reason: str | None = None,
+) -> TransitionResult:
+    """The applicant withdrew the request (e.g. settled between the parties)."""
+    case = load_for(session, actor, case_id, expected_version, "record_withdrawal")
+    return _move(
+        session, actor, case, S.WITHDRAWN, EventKind.WITHDRAWN, reason=optional_text(reason)
+    )
+
+
+@optimistic
+def request_confirmation(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    court_code: str | None = None,
+) -> TransitionResult:
+    """The parties applied to a court for judicial confirmation of the agreement."""
+    case = load_for(session, actor, case_id, expected_version, "request_confirmation")
+    details = _court(session, court_code)
+    return _move(
+        session,
+        actor,
+        case,
+        S.CONFIRMATION_REQUESTED,
+        EventKind.CONFIRMATION_REQUESTED,
+        details=details,
+    )
+
+
+@optimistic
+def record_confirmation(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    decision: ConfirmationDecision,
+    *,
+    ruling_number: str | None = None,
+) -> TransitionResult:
+    """The court ruled: the agreement is valid, or the application is dismissed."""
+    case = load_for(session, actor, case_id, expected_version, "record_confirmation")
+    details = {"decision": decision.value}
+    if ruling_number and ruling_number.strip():
+        details["ruling_number"] = ruling_number.strip()[:60]
+    if decision == ConfirmationDecision.VALID:
+        to, kind = S.CONFIRMED, EventKind.CONFIRMED
+    else:
+        to, kind = S.CONFIRMATION_DENIED, EventKind.CONFIRMATION_DENIED
+    return _move(session, actor, case, to, kind, details=details)
+
+
+@optimistic
+def close(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+    note: str | None = None,
+) -> TransitionResult:
+    """Close the case (结案) ``on`` a day; the state it ended in is kept as its outcome."""
+    case = load_for(session, actor, case_id, expected_version, "close")
+    text = optional_text(note)
+    case.closed_on = _day(on, case.accepted_on or case.received_on, "结案日期")
+    case.outcome = case.status
+    return _move(
+        session,
+        actor,
+        case,
+        S.CLOSED,
+        EventKind.CLOSED,
+        reason=text,
+        details={"outcome": case.status.value},
+        refresh_limits=True,
+    )
+
+
+@optimistic
+def reopen(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    reason: str,
+) -> TransitionResult:
+    """Reopen a closed case in the state it was closed in, or a rejected one as registered
+    (managers only; the reason is required). The handling limit runs again."""
+    case = load_for(session, actor, case_id, expected_version, "reopen")
+    text = required_reason(reason, "重新打开的原因")
+    if case.status == S.REJECTED:
+        to = S.REGISTERED
+    elif case.outcome is not None and case.outcome in OPEN_STATUSES:
+        to = case.outcome
+    else:  # closed before outcomes were kept (imported ledgers)
+        to = S.MEDIATING if case.accepted_on else S.REGISTERED
+    case.closed_on = None
+    case.outcome = None
+    return _move(session, actor, case, to, EventKind.REOPENED, reason=text, refresh_limits=True)

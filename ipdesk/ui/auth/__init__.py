@@ -1,0 +1,51 @@
+"""Signing in, the first administrator, and user administration (Qt front end of
+``ipdesk.services.auth``)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.auth import SignedIn, needs_first_admin
+from ipdesk.ui.auth.first_admin_dialog import CreateAdministratorDialog
+from ipdesk.ui.auth.sign_in_dialog import SignInDialog
+from ipdesk.ui.auth.users_dialog import (
+    ResetPasswordDialog,
+    UserAdminDialog,
+    UserEditDialog,
+    UserTableModel,
+)
+
+__all__ = [
+    "CreateAdministratorDialog",
+    "ResetPasswordDialog",
+    "SignInDialog",
+    "UserAdminDialog",
+    "UserEditDialog",
+    "UserTableModel",
+    "sign_in_at_start",
+]
+
+
+def sign_in_at_start(
+    session_factory: sessionmaker[Session],
+    parent: QWidget | None = None,
+    *,
+    database_label: str = "",
+) -> SignedIn | None:
+    """What the application does before the main window: on a database without an
+    administrator, create one; then sign in. None when the user cancelled."""
+    with session_factory() as session:  # one indexed lookup: fine on the GUI thread
+        session.connection(execution_options=READ_ONLY)
+        first_start = needs_first_admin(session)
+    username = ""
+    if first_start:
+        create = CreateAdministratorDialog(session_factory, parent)
+        if create.exec() != QDialog.DialogCode.Accepted or create.created is None:
+            return None
+        username = create.created.username
+    dialog = SignInDialog(session_factory, parent, username=username, database_label=database_label)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.signed_in_as
