@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from alembic.util.exc import CommandError
 from PySide6.QtCore import (
     QCoreApplication,
+    QEventLoop,
     QLibraryInfo,
     QLocale,
     QSettings,
-    Qt,
     QThreadPool,
     QTimer,
     QTranslator,
@@ -29,10 +30,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
-from ipdesk.services.actors import Actor
-from ipdesk.services.demo import generate
+from ipdesk.services.auth import SignedIn, sign_in
+from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
+from ipdesk.ui.auth import sign_in_at_start
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.tasks import ProgressRelay, run_task
@@ -46,6 +48,8 @@ I18N_DIR = paths.RESOURCES_DIR / "i18n"
 # Simplified Chinese first: with fonts-noto-cjk alone Qt may pick the Japanese variant.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 DEMO_CASES = 3000
+PASSWORD_ENV = "IPDESK_PASSWORD"
+DEMO_USER_HINT = "city"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
 
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("context", "text")
@@ -70,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"work on a fresh temporary database filled with {DEMO_CASES} demo cases",
     )
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="user-interface language")
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help=f"sign in as NAME without the dialog; the password comes from ${PASSWORD_ENV} "
+        "(with --demo: the demo password)",
+    )
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -140,18 +151,12 @@ def open_database(url: str) -> Engine:
     return engine
 
 
-def _generate_demo(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    on_finished: Callable[[], None],
-    *,
-    interactive: bool,
-) -> None:
-    """Fill the database with demo cases off the GUI thread, with a progress dialog."""
-    dialog = QProgressDialog(translate("app", "Generating demo cases…"), "", 0, 0, window)
+def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: bool) -> bool:
+    """Fill the database with demo cases off the GUI thread while a progress dialog shows;
+    return once done (True) or failed (False, after telling the user)."""
+    dialog = QProgressDialog(translate("app", "Generating demo cases…"), "", 0, DEMO_CASES)
     dialog.setWindowTitle(translate("app", "Demo data"))
     dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -161,35 +166,57 @@ def _generate_demo(
         dialog.setMaximum(total)
         dialog.setValue(done)
 
-    def on_done(_summary: object) -> None:
-        dialog.close()
-        dialog.deleteLater()
-        window.reload_org()
-        window.statusBar().showMessage(
-            translate("app", "Demo database with %n case(s)", "", DEMO_CASES)
-        )
-        on_finished()
+    relay.progressed.connect(on_progressed)
+    loop = QEventLoop()
+    failure: list[Exception] = []
 
     def on_error(error: Exception) -> None:
-        dialog.close()
-        dialog.deleteLater()
-        log.error("Generating demo data failed", exc_info=error)
-        text = translate("app", "The demo data could not be generated: {0}").format(
-            error_text(error)
-        )
-        window.statusBar().showMessage(text)
-        if interactive:
-            QMessageBox.warning(window, translate("app", "Demo data"), text)
-        on_finished()
+        failure.append(error)
+        loop.quit()
 
-    relay.progressed.connect(on_progressed)
     run_task(
         lambda: generate(session_factory, cases=DEMO_CASES, seed=1, progress=relay.report),
-        on_done,
+        lambda _summary: loop.quit(),
         on_error,
-        context=window,
+        context=dialog,
     )
-    dialog.show()
+    if interactive:
+        dialog.show()
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if failure:
+        log.error("Generating demo data failed", exc_info=failure[0])
+        text = translate("app", "The demo data could not be generated: {0}").format(
+            error_text(failure[0])
+        )
+        _complain(text)
+        if interactive:
+            QMessageBox.warning(None, translate("app", "Demo data"), text)
+        return False
+    return True
+
+
+# -- signing in -----------------------------------------------------------------------------
+
+
+def sign_in_user(
+    args: argparse.Namespace, session_factory: sessionmaker[Session], label: str
+) -> SignedIn | None:
+    """The signed-in user: with --user without a dialog, else through the sign-in dialog.
+    None when the user cancelled or the sign-in was refused (already reported)."""
+    if args.user is None:
+        if args.screenshot is not None:
+            _complain("--screenshot needs --user")
+            return None
+        username = DEMO_USER_HINT if args.demo else ""
+        return sign_in_at_start(session_factory, database_label=label, username=username)
+    password = DEMO_PASSWORD if args.demo else os.environ.get(PASSWORD_ENV, "")
+    try:
+        return sign_in(session_factory, args.user, password)
+    except ServiceError as exc:
+        _complain(error_text(exc))
+        return None
 
 
 # -- screenshot -----------------------------------------------------------------------------
@@ -272,26 +299,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     session_factory = db.make_session_factory(engine)
-    # Until sign-in exists the desktop acts as the system administrator (city-wide scope).
-    window = MainWindow(session_factory, label, Actor.system(), settings=settings)
-
-    def on_ready() -> None:
-        if args.screenshot is not None:
-            _arm_screenshot(app, window, args.screenshot)
-
+    if args.demo and not generate_demo_data(session_factory, interactive=interactive):
+        _cleanup(engine, demo_dir)
+        return 1
+    signed = sign_in_user(args, session_factory, label)
+    if signed is None:
+        _cleanup(engine, demo_dir)
+        return 1 if args.user is not None or not interactive else 0
+    window = MainWindow(session_factory, label, signed.actor, settings=settings)
     if args.demo:
-        window.show()
-        _generate_demo(window, session_factory, on_ready, interactive=interactive)
-    else:
-        on_ready()
-        window.show()
+        window.statusBar().showMessage(
+            translate("app", "Demo database with %n case(s)", "", DEMO_CASES)
+        )
+    if args.screenshot is not None:
+        _arm_screenshot(app, window, args.screenshot)
+    window.show()
 
     try:
         return app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone()
-        engine.dispose()
         for translator in translators:
             app.removeTranslator(translator)
-        if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
+        _cleanup(engine, demo_dir)
+
+
+def _cleanup(engine: Engine, demo_dir: str | None) -> None:
+    engine.dispose()
+    if demo_dir is not None:
+        shutil.rmtree(demo_dir, ignore_errors=True)

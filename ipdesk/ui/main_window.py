@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY
+from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.ui.auth.users_dialog import UserAdminDialog
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.org_tree import OrgTreeModel
 from ipdesk.ui.tasks import run_task
@@ -97,6 +99,9 @@ class MainWindow(QMainWindow):
         self.database_status = QLabel(self.tr("Database: {0}").format(database_label))
         self.database_status.setObjectName("database_status")
         self.statusBar().addPermanentWidget(self.database_status)
+        self.user_status = QLabel(self.tr("Signed in: {0}").format(actor.name))
+        self.user_status.setObjectName("user_status")
+        self.statusBar().addPermanentWidget(self.user_status)
 
         self._restore_settings()
         self.reload_org()
@@ -111,6 +116,13 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        if self._actor.role == Role.ADMIN:
+            admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+            self.users_action = QAction(self.tr("&Users…"), self)
+            self.users_action.setObjectName("users_action")
+            self.users_action.triggered.connect(self._on_users_triggered)
+            admin_menu.addAction(self.users_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About ipdesk"), self)
@@ -197,6 +209,9 @@ class MainWindow(QMainWindow):
             return
         self._selected = unit
         self.unit_selected.emit(*unit)
+
+    def _on_users_triggered(self) -> None:
+        UserAdminDialog(self._session_factory, self._actor, self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About ipdesk"), self.about_text())

@@ -18,7 +18,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QThread, QThreadPool
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -27,15 +27,17 @@ from sqlalchemy.orm import Session, sessionmaker
 import ipdesk.app as app_module
 import ipdesk.ui.main_window as main_window_module
 from ipdesk import db
-from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Station
+from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Role, Station
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ImportFailed, NotFound, ServiceError, StaleData
 from ipdesk.services.org import OfficeInfo
+from ipdesk.services.seed import seed_reference_data
 from ipdesk.ui import tasks
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.org_tree import OFFICE, STATION
+from tests.helpers.factories import make_user
 
 MakeWindow = Callable[..., MainWindow]
 COUNTED = re.compile(r"^\S.* \(\d+\)$")
@@ -236,7 +238,7 @@ def test_title_is_chinese_with_the_chinese_translation(
     assert window.org_model.headerData(0, Qt.Orientation.Horizontal) == "组织机构"
     assert window.database_status.text().startswith("数据库：")
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "管理(&A)", "帮助(&H)"]
 
 
 def test_title_is_english_with_the_english_translation(
@@ -289,7 +291,7 @@ def test_geometry_and_splitter_are_remembered(
 
 
 def test_demo_data_is_generated_in_the_background_with_progress(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[dict[str, Any]] = []
     threads: list[QThread] = []
@@ -302,21 +304,26 @@ def test_demo_data_is_generated_in_the_background_with_progress(
         return object()
 
     monkeypatch.setattr(app_module, "generate", fake_generate)
-    window = _loaded(qtbot, make_window())
-    finished: list[bool] = []
 
-    app_module._generate_demo(
-        window, window._session_factory, lambda: finished.append(True), interactive=False
-    )
-
-    dialog = window.findChild(QProgressDialog)
-    assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: finished == [True])
+    assert app_module.generate_demo_data(session_factory, interactive=False)
     assert calls[0]["cases"] == app_module.DEMO_CASES
     assert calls[0]["seed"] == 1
-    assert threads[0] is not window.thread()
-    assert "3000" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is None)
+    assert threads[0] is not QThread.currentThread()
+
+
+def test_a_failing_demo_generation_is_reported(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def failing(factory: sessionmaker[Session], **kwargs: Any) -> object:
+        raise ServiceError("磁盘已满")
+
+    monkeypatch.setattr(app_module, "generate", failing)
+
+    assert not app_module.generate_demo_data(session_factory, interactive=False)
+    assert "磁盘已满" in capsys.readouterr().err
 
 
 # -- run_task and ProgressRelay -------------------------------------------------------------
@@ -521,7 +528,9 @@ def test_every_text_is_translated(language: str) -> None:
     assert (RESOURCES_DIR / "i18n" / f"ipdesk_{language}.qm").stat().st_size > 0
 
 
-def _run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run_main(
+    tmp_path: Path, *args: str, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -532,6 +541,9 @@ def _run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     }
     env.pop("LANGUAGE", None)
     env.pop(db.ENV_URL, None)
+    env.pop(app_module.PASSWORD_ENV, None)
+    if password is not None:
+        env[app_module.PASSWORD_ENV] = password
     code = "import sys; from ipdesk.app import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -544,10 +556,22 @@ def _run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_main_saves_a_screenshot_once_the_data_has_loaded(
-    tmp_path: Path, database_url: str
+    tmp_path: Path, database_url: str, session_factory: sessionmaker[Session]
 ) -> None:
+    with session_factory.begin() as s:
+        seed_reference_data(s)
+        make_user(s, Role.CITY_MANAGER, username="city", password="pass-word-1")
     shot = tmp_path / "main.png"
-    result = _run_main(tmp_path, "--database-url", database_url, "--screenshot", str(shot))
+    result = _run_main(
+        tmp_path,
+        "--database-url",
+        database_url,
+        "--user",
+        "city",
+        "--screenshot",
+        str(shot),
+        password="pass-word-1",
+    )
 
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
@@ -563,7 +587,13 @@ def test_main_refuses_a_database_from_a_newer_program(tmp_path: Path) -> None:
     conn.close()
 
     result = _run_main(
-        tmp_path, "--database-url", f"sqlite:///{path}", "--screenshot", str(tmp_path / "x.png")
+        tmp_path,
+        "--database-url",
+        f"sqlite:///{path}",
+        "--user",
+        "city",
+        "--screenshot",
+        str(tmp_path / "x.png"),
     )
 
     assert result.returncode == 1
@@ -575,7 +605,7 @@ def test_main_refuses_a_database_from_a_newer_program(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_main_demo_fills_a_temporary_database(tmp_path: Path) -> None:
     shot = tmp_path / "demo.png"
-    result = _run_main(tmp_path, "--demo", "--screenshot", str(shot))
+    result = _run_main(tmp_path, "--demo", "--user", "city", "--screenshot", str(shot))
 
     assert result.returncode == 0, result.stderr
     assert not QImage(str(shot)).isNull()

@@ -33,13 +33,13 @@ def sign_in_at_start(
     parent: QWidget | None = None,
     *,
     database_label: str = "",
+    username: str = "",
 ) -> SignedIn | None:
     """What the application does before the main window: on a database without an
     administrator, create one; then sign in. None when the user cancelled."""
     with session_factory() as session:  # one indexed lookup: fine on the GUI thread
         session.connection(execution_options=READ_ONLY)
         first_start = needs_first_admin(session)
-    username = ""
     if first_start:
         create = CreateAdministratorDialog(session_factory, parent)
         if create.exec() != QDialog.DialogCode.Accepted or create.created is None:
