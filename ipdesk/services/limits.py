@@ -1,35 +1,225 @@
-"""The limits running on a case, derived from its events, the rules and the calendar.
+"""The limits running on cases, derived from their events, the rules and the calendar.
 
-A stored due date is only a cache: :func:`refresh_case_limits` recomputes every limit of a
-case from what happened to it (received, accepted, suspended, resumed, extended, closed),
-the current limit rules and the holiday calendar. Services call it in the same
-transaction as any change that can move a limit; alerts that no longer fit are withdrawn.
+A stored due date is only a cache. Two ways bring it up to date:
+
+* :func:`refresh_case_limits` re-derives every limit of one case from what happened to it
+  (received, accepted, suspended, resumed, extended, closed). Services call it in the same
+  transaction as any change that can start, end or move a limit.
+* :func:`refresh_all_open` recomputes every *open* limit (running or paused) after a rule or
+  the holiday table changed. Ended limits keep the due date they ended with: a new rule
+  does not rewrite history (on-time rates stay what they were).
+
+Either way, alerts that no longer apply (raised for another due date, for a limit that no
+longer runs, or for a threshold the rule no longer has) are withdrawn in the same
+transaction, so no stale escalation survives a change.
+
+Adding a kind of limit (confirmation application, consultation answers, follow-up visits):
+write a function that derives the limits of that kind from a case and register it with
+``@limit_source(LimitKind.X)``; give the kind a default rule in ``seed.DEFAULT_LIMIT_RULES``.
+The due date, pausing by suspensions, extensions, recomputation after rule and holiday
+changes, alerts and withdrawal then work for it without further code. A kind without a
+registered source may still have rows written by other code: ``refresh_case_limits`` leaves
+them alone, ``refresh_all_open`` and the alert scan treat them like any other limit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    case,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from ipdesk.models import (
+    OPEN_STATUSES,
     AdjustmentKind,
+    Agreement,
     Alert,
     Case,
     CaseLimit,
     CaseStatus,
     ClockAdjustment,
+    Confirmation,
+    Consultation,
+    ConsultationRequest,
+    ConsultationState,
     LimitKind,
     LimitRule,
     LimitState,
+    Office,
+    RequestState,
+    Role,
 )
 from ipdesk.models.base import utcnow
+from ipdesk.services.actors import Actor
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import DueResult, Suspension, WorkCalendar, compute_due
+from ipdesk.services.errors import PermissionDenied
 
-_ENDED = frozenset({CaseStatus.CLOSED, CaseStatus.REJECTED})
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BEIJING",
+    "DUE",
+    "OPEN_LIMIT_STATES",
+    "OVERDUE",
+    "WARN_PREFIX",
+    "Adjustments",
+    "BoardFilter",
+    "DeadlineBoard",
+    "LimitContext",
+    "LimitSpec",
+    "OfficeDeadlines",
+    "RefreshSummary",
+    "deadline_board",
+    "legal_today",
+    "limit_source",
+    "managed_kinds",
+    "parse_warn_days",
+    "refresh_all_open",
+    "refresh_case_limits",
+    "threshold_for",
+    "withdraw_stale_alerts",
+]
+
+#: Legal dates are Beijing dates (China has had no daylight saving time since 1991).
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
+
+#: Alert thresholds: ``warn:N`` N days before the due day, ``due`` on it, ``overdue`` after.
+WARN_PREFIX = "warn:"
+DUE = "due"
+OVERDUE = "overdue"
+
+OPEN_LIMIT_STATES = (LimitState.RUNNING, LimitState.PAUSED)
+
+#: Case states that end the handling limit (it is met on ``closed_on``).
+_HANDLING_ENDED = frozenset({CaseStatus.CLOSED, CaseStatus.REJECTED})
+
+_BATCH = 2000
+
+
+def legal_today(now: dt.datetime | None = None) -> dt.date:
+    """The date in Beijing at ``now`` (default: the current time)."""
+    moment = now or utcnow()
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone-aware moment")
+    return moment.astimezone(BEIJING).date()
+
+
+# --------------------------------------------------------------------------- thresholds
+
+
+def parse_warn_days(text: str | None) -> tuple[int, ...]:
+    """``"15,5"`` -> ``(15, 5)``: distinct positive day counts, largest first.
+
+    Pieces that are not positive integers are skipped (and logged): a badly edited rule
+    must not stop the scan.
+    """
+    days: set[int] = set()
+    for piece in (text or "").replace("，", ",").split(","):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if piece.isdigit() and int(piece) > 0:
+            days.add(int(piece))
+        else:
+            log.warning("Ignoring warning threshold %r in a limit rule", piece)
+    return tuple(sorted(days, reverse=True))
+
+
+def threshold_for(due: dt.date, today: dt.date, warn_days: Sequence[int]) -> str | None:
+    """The most urgent threshold reached on ``today`` for a limit due on ``due``.
+
+    ``overdue`` after the due day, ``due`` on it, else ``warn:N`` for the smallest N with
+    at most N days left; None while no threshold is reached. Only the current stage is
+    raised: a scan that first runs 3 days before the due day raises ``warn:5`` and not
+    also ``warn:15``.
+    """
+    left = (due - today).days
+    if left < 0:
+        return OVERDUE
+    if left == 0:
+        return DUE
+    reached = [n for n in warn_days if left <= n]
+    return f"{WARN_PREFIX}{min(reached)}" if reached else None
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class Adjustments:
+    """The clock adjustments of one limit kind on one case."""
+
+    suspensions: tuple[Suspension, ...] = ()
+    extension_days: int = 0
+
+    @property
+    def open_suspension(self) -> Suspension | None:
+        return next((s for s in self.suspensions if s.end is None), None)
+
+
+NO_ADJUSTMENTS = Adjustments()
+
+
+def _group_adjustments(
+    rows: Iterable[tuple[int, LimitKind, AdjustmentKind, dt.date, dt.date | None, int | None]],
+) -> dict[tuple[int, LimitKind], Adjustments]:
+    """``(case_id, limit_kind, kind, start_on, end_on, days)`` rows -> per (case, limit kind)."""
+    suspensions: dict[tuple[int, LimitKind], list[Suspension]] = defaultdict(list)
+    extensions: dict[tuple[int, LimitKind], int] = defaultdict(int)
+    for case_id, limit_kind, kind, start_on, end_on, days in rows:
+        key = (case_id, limit_kind)
+        if kind == AdjustmentKind.SUSPENSION:
+            suspensions[key].append(Suspension(start_on, end_on))
+        else:
+            extensions[key] += days or 0
+    return {
+        key: Adjustments(tuple(suspensions.get(key, ())), extensions.get(key, 0))
+        for key in suspensions.keys() | extensions.keys()
+    }
+
+
+_ADJUSTMENT_COLUMNS = (
+    ClockAdjustment.case_id,
+    ClockAdjustment.limit_kind,
+    ClockAdjustment.kind,
+    ClockAdjustment.start_on,
+    ClockAdjustment.end_on,
+    ClockAdjustment.days,
+)
+
+
+def load_adjustments(
+    session: Session, case_ids: Iterable[int]
+) -> dict[tuple[int, LimitKind], Adjustments]:
+    """The clock adjustments of these cases, per (case, limit kind)."""
+    rows: list[tuple[int, LimitKind, AdjustmentKind, dt.date, dt.date | None, int | None]] = []
+    for chunk in _chunks(sorted(set(case_ids)), _BATCH):
+        rows.extend(
+            session.execute(
+                select(*_ADJUSTMENT_COLUMNS)
+                .where(ClockAdjustment.case_id.in_(chunk))
+                .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+            )
+        )
+    return _group_adjustments(rows)
 
 
 @dataclass(frozen=True)
@@ -38,6 +228,11 @@ class LimitContext:
 
     rules: dict[LimitKind, LimitRule]
     calendar: WorkCalendar
+    _warn: dict[LimitKind, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for kind, rule in self.rules.items():
+            self._warn[kind] = parse_warn_days(rule.warn_days)
 
     @classmethod
     def load(cls, session: Session) -> LimitContext:
@@ -48,7 +243,7 @@ class LimitContext:
         self,
         kind: LimitKind,
         start: dt.date,
-        suspensions: list[Suspension] | None = None,
+        suspensions: Sequence[Suspension] | None = None,
         extension_days: int = 0,
     ) -> DueResult:
         rule = self.rules[kind]
@@ -56,111 +251,572 @@ class LimitContext:
             start,
             rule.days,
             working_days=rule.working_days,
-            suspensions=suspensions or [],
+            suspensions=suspensions or (),
             extension_days=extension_days,
             calendar=self.calendar,
         )
 
+    def warn_days(self, kind: LimitKind) -> tuple[int, ...]:
+        return self._warn.get(kind, ())
+
+    def thresholds(self, kind: LimitKind) -> tuple[str, ...]:
+        """Every threshold an alert of this kind may carry under the current rule."""
+        return (*(f"{WARN_PREFIX}{n}" for n in self.warn_days(kind)), DUE, OVERDUE)
+
+    @property
+    def horizon_days(self) -> int:
+        """The most days before a due date at which any rule warns."""
+        return max((max(w, default=0) for w in self._warn.values()), default=0)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class LimitSpec:
+    """A limit that a case's facts call for.
+
+    ``ended`` is None while the limit runs (or stands still), ``LimitState.MET`` when the
+    awaited act happened (on ``ended_on``), ``LimitState.CANCELLED`` when it no longer
+    applies.
+    """
+
+    kind: LimitKind
+    start: dt.date
+    ref_key: int = 0
+    ended: LimitState | None = None
+    ended_on: dt.date | None = None
+
+
+LimitSource = Callable[[Session, Case], Iterable[LimitSpec]]
+_SOURCES: dict[LimitKind, LimitSource] = {}
+
+
+def limit_source(kind: LimitKind) -> Callable[[LimitSource], LimitSource]:
+    """Register the function that derives the limits of ``kind`` from a case."""
+
+    def register(func: LimitSource) -> LimitSource:
+        _SOURCES[kind] = func
+        return func
+
+    return register
+
+
+def managed_kinds() -> frozenset[LimitKind]:
+    """The kinds whose limits :func:`refresh_case_limits` derives (and cancels)."""
+    return frozenset(_SOURCES)
+
+
+@limit_source(LimitKind.ACCEPTANCE_DECISION)
+def _acceptance_decision(_session: Session, case: Case) -> list[LimitSpec]:
+    """Deciding whether to accept: from receipt until accepted or rejected."""
+    decided_on = case.accepted_on or (
+        case.closed_on if case.status == CaseStatus.REJECTED else None
+    )
+    if decided_on is None and case.status == CaseStatus.REJECTED:
+        decided_on = case.received_on
+    return [
+        LimitSpec(
+            LimitKind.ACCEPTANCE_DECISION,
+            case.received_on,
+            ended=LimitState.MET if decided_on else None,
+            ended_on=decided_on,
+        )
+    ]
+
+
+@limit_source(LimitKind.HANDLING)
+def _handling(_session: Session, case: Case) -> list[LimitSpec]:
+    """Handling: from acceptance until the case is closed (60 days by the default rule)."""
+    if case.accepted_on is None:
+        return []  # not accepted (or acceptance undone): an existing limit is cancelled
+    if case.status in _HANDLING_ENDED:
+        return [
+            LimitSpec(
+                LimitKind.HANDLING,
+                case.accepted_on,
+                ended=LimitState.MET,
+                ended_on=case.closed_on or case.accepted_on,
+            )
+        ]
+    return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
+
+
+# --------------------------------------------------------------------------- partner agencies
+# Judicial confirmation and joint consultation (services/confirmation.py and
+# services/consultations.py write the facts; these sources derive the limits from them).
+
+
+#: Case states in which an agreement still waits to be brought to a court for confirmation.
+_AWAITING_APPLICATION = frozenset({CaseStatus.AGREEMENT})
+
+
+@limit_source(LimitKind.CONFIRMATION_APPLICATION)
+def _confirmation_application(session: Session, case: Case) -> list[LimitSpec]:
+    """Applying for judicial confirmation: 30 days from the agreement taking effect
+    (民事诉讼法 Art. 205). Met by an application made on or after that day; cancelled when
+    the case leaves the agreement state without one (closed, mediated again)."""
+    effective_on = session.scalar(
+        select(Agreement.effective_on).where(Agreement.case_id == case.id)
+    )
+    if effective_on is None:
+        return []
+    applied_on = session.scalar(
+        select(func.min(Confirmation.applied_on)).where(
+            Confirmation.case_id == case.id, Confirmation.applied_on >= effective_on
+        )
+    )
+    if applied_on is not None:
+        ended: LimitState | None = LimitState.MET
+    elif case.status in _AWAITING_APPLICATION:
+        ended = None
+    else:
+        ended = LimitState.CANCELLED
+    return [
+        LimitSpec(
+            LimitKind.CONFIRMATION_APPLICATION, effective_on, ended=ended, ended_on=applied_on
+        )
+    ]
+
+
+@limit_source(LimitKind.COURT_DECISION)
+def _court_decision(session: Session, case: Case) -> list[LimitSpec]:
+    """The court's decision on a confirmation application: 15 days from its acceptance,
+    +10 approved by the court president (an extension ``ClockAdjustment`` of this kind).
+    One limit per application (``ref_key`` = confirmation id); met by the decision.
+
+    Extensions are kept per case and kind, so after a dismissed application and a second
+    one, an extension of the second also moves the (ended) first limit's due date when the
+    case is refreshed. Open limits are always right."""
+    specs = []
+    for confirmation_id, accepted_on, decided_on in session.execute(
+        select(Confirmation.id, Confirmation.court_accepted_on, Confirmation.decided_on)
+        .where(Confirmation.case_id == case.id, Confirmation.court_accepted_on.is_not(None))
+        .order_by(Confirmation.id)
+    ):
+        if accepted_on is None:  # excluded by the query; for the type checker
+            continue
+        if decided_on is not None:
+            ended: LimitState | None = LimitState.MET
+        elif case.status == CaseStatus.CONFIRMATION_REQUESTED:
+            ended = None
+        else:
+            ended = LimitState.CANCELLED
+        specs.append(
+            LimitSpec(
+                LimitKind.COURT_DECISION,
+                accepted_on,
+                ref_key=confirmation_id,
+                ended=ended,
+                ended_on=decided_on,
+            )
+        )
+    return specs
+
+
+@limit_source(LimitKind.CONSULTATION_ANSWER)
+def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
+    """Each agency's answer to a consultation or crime referral: the rule's (working) days
+    from the request (``ref_key`` = ``ConsultationRequest.id``). Met by the answer;
+    cancelled when the request or the consultation is withdrawn, or the case is closed or
+    rejected. Limits of this kind that no request accounts for (written by another
+    program) are kept as they are."""
+    specs = []
+    for request_id, requested_on, state, answered_on, consultation_state in session.execute(
+        select(
+            ConsultationRequest.id,
+            Consultation.requested_on,
+            ConsultationRequest.state,
+            ConsultationRequest.answered_on,
+            Consultation.state,
+        )
+        .join(Consultation, ConsultationRequest.consultation_id == Consultation.id)
+        .where(Consultation.case_id == case.id)
+    ):
+        if state == RequestState.ANSWERED:
+            ended: LimitState | None = LimitState.MET
+        elif (
+            state == RequestState.WITHDRAWN
+            or consultation_state == ConsultationState.WITHDRAWN
+            or case.status in _HANDLING_ENDED
+        ):
+            ended = LimitState.CANCELLED
+        else:
+            ended = None
+        specs.append(
+            LimitSpec(
+                LimitKind.CONSULTATION_ANSWER,
+                requested_on,
+                ref_key=request_id,
+                ended=ended,
+                ended_on=answered_on if ended == LimitState.MET else None,
+            )
+        )
+    known = {spec.ref_key for spec in specs}
+    for limit in session.scalars(
+        select(CaseLimit).where(
+            CaseLimit.case_id == case.id, CaseLimit.kind == LimitKind.CONSULTATION_ANSWER
+        )
+    ):
+        if limit.ref_key not in known:
+            kept = None if limit.state in OPEN_LIMIT_STATES else limit.state
+            specs.append(
+                LimitSpec(
+                    LimitKind.CONSULTATION_ANSWER,
+                    limit.start_on,
+                    ref_key=limit.ref_key,
+                    ended=kept,
+                    ended_on=limit.met_on,
+                )
+            )
+    return specs
+
+
+# --------------------------------------------------------------------------- one case
+
+
+def _evaluate(
+    context: LimitContext,
+    kind: LimitKind,
+    start: dt.date,
+    adjustments: Adjustments,
+    ended: LimitState | None = None,
+) -> tuple[DueResult, LimitState]:
+    result = context.compute(kind, start, adjustments.suspensions, adjustments.extension_days)
+    if ended is not None:
+        return result, ended
+    return result, LimitState.PAUSED if result.stopped else LimitState.RUNNING
+
 
 def refresh_case_limits(session: Session, case: Case, context: LimitContext | None = None) -> None:
-    """Bring the case's limits, its cached due date and suspension flag up to date."""
+    """Bring the case's limits, its cached due date and suspension flag up to date, and
+    withdraw the case's alerts that no longer apply. Call it in the transaction of the
+    change (acceptance, suspension, closure, ...); it flushes."""
     context = context or LimitContext.load(session)
+    session.flush()  # adjustments added in this transaction must be visible below
     existing = {
         (lim.kind, lim.ref_key): lim
         for lim in session.scalars(select(CaseLimit).where(CaseLimit.case_id == case.id))
     }
-
-    def put(
-        kind: LimitKind,
-        start: dt.date,
-        result: DueResult,
-        state: LimitState,
-        met_on: dt.date | None = None,
-    ) -> CaseLimit:
-        limit = existing.get((kind, 0))
-        if limit is None:
-            limit = CaseLimit(case_id=case.id, kind=kind, ref_key=0)
-            session.add(limit)
-        limit.start_on = start
-        limit.due_on = result.due
-        limit.state = state
-        limit.met_on = met_on
-        limit.calendar_covered = result.calendar_covered
-        return limit
-
-    # Deciding whether to accept: from receipt until accepted or rejected.
-    decision = context.compute(LimitKind.ACCEPTANCE_DECISION, case.received_on)
-    decided_on = case.accepted_on or (
-        case.closed_on if case.status == CaseStatus.REJECTED else None
-    )
-    touched = [
-        put(
-            LimitKind.ACCEPTANCE_DECISION,
-            case.received_on,
-            decision,
-            LimitState.MET if decided_on else LimitState.RUNNING,
-            decided_on,
-        )
-    ]
-
-    # Handling: from acceptance until closure, with suspensions and extensions.
-    if case.accepted_on is not None:
-        adjustments = session.scalars(
-            select(ClockAdjustment)
-            .where(
-                ClockAdjustment.case_id == case.id,
-                ClockAdjustment.limit_kind == LimitKind.HANDLING,
+    adjustments = load_adjustments(session, [case.id])
+    wanted: set[tuple[LimitKind, int]] = set()
+    for kind, source in _SOURCES.items():
+        if kind not in context.rules:
+            continue  # no rule, no limit
+        for spec in source(session, case):
+            key = (spec.kind, spec.ref_key)
+            wanted.add(key)
+            result, state = _evaluate(
+                context,
+                spec.kind,
+                spec.start,
+                adjustments.get((case.id, spec.kind), NO_ADJUSTMENTS),
+                spec.ended,
             )
-            .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
-        ).all()
-        suspensions = [
-            Suspension(a.start_on, a.end_on)
-            for a in adjustments
-            if a.kind == AdjustmentKind.SUSPENSION
-        ]
-        extension = sum(a.days or 0 for a in adjustments if a.kind == AdjustmentKind.EXTENSION)
-        result = context.compute(LimitKind.HANDLING, case.accepted_on, suspensions, extension)
-        if case.status in _ENDED:
-            state = LimitState.MET
-        elif result.stopped:
-            state = LimitState.PAUSED
-        else:
-            state = LimitState.RUNNING
-        touched.append(
-            put(
-                LimitKind.HANDLING,
-                case.accepted_on,
-                result,
-                state,
-                case.closed_on if state == LimitState.MET else None,
-            )
-        )
-        case.due_on = result.due
-        case.is_suspended = state == LimitState.PAUSED
+            limit = existing.get(key)
+            if limit is None:
+                limit = CaseLimit(case_id=case.id, kind=spec.kind, ref_key=spec.ref_key)
+                session.add(limit)
+                existing[key] = limit
+            limit.start_on = spec.start
+            limit.due_on = result.due
+            limit.state = state
+            limit.met_on = spec.ended_on if state == LimitState.MET else None
+            limit.calendar_covered = result.calendar_covered
+    for key, limit in existing.items():
+        if key[0] in _SOURCES and key not in wanted and limit.state != LimitState.CANCELLED:
+            limit.state = LimitState.CANCELLED  # e.g. acceptance undone
+            limit.met_on = None
+
+    handling = existing.get((LimitKind.HANDLING, 0))
+    if handling is not None and handling.state != LimitState.CANCELLED:
+        due, suspended = handling.due_on, handling.state == LimitState.PAUSED
     else:
-        handling = existing.get((LimitKind.HANDLING, 0))
-        if handling is not None:  # acceptance undone (reopened as registered)
-            handling.state = LimitState.CANCELLED
-            touched.append(handling)
-        case.due_on = None
-        case.is_suspended = False
+        due, suspended = None, False
+    if case.due_on != due:
+        case.due_on = due
+    if case.is_suspended != suspended:
+        case.is_suspended = suspended
     session.flush()
-    withdraw_stale_alerts(session, touched)
+    withdraw_stale_alerts(session, context, Alert.case_id == case.id)
 
 
-def withdraw_stale_alerts(session: Session, limits: list[CaseLimit]) -> int:
-    """Withdraw open alerts of these limits that were raised for another due date or for a
-    limit that no longer runs. Returns how many were withdrawn."""
-    withdrawn = 0
-    now = utcnow()
-    for limit in limits:
-        stale = Alert.limit_id == limit.id
-        if limit.state == LimitState.RUNNING and limit.due_on is not None:
-            stale = stale & (Alert.due_on != limit.due_on)
-        result = session.execute(
-            update(Alert)
-            .where(stale, Alert.acknowledged_at.is_(None), Alert.withdrawn_at.is_(None))
-            .values(withdrawn_at=now)
+# --------------------------------------------------------------------------- all open
+
+
+@dataclass(frozen=True)
+class RefreshSummary:
+    """What :func:`refresh_all_open` did."""
+
+    examined: int  # open limits recomputed
+    changed: int  # of which the due date, state or coverage changed
+    withdrawn: int  # alerts withdrawn because they no longer apply
+    seconds: float
+
+
+_LIMITS_TABLE = CaseLimit.__table__
+_CASES_TABLE = Case.__table__
+assert isinstance(_LIMITS_TABLE, Table) and isinstance(_CASES_TABLE, Table)
+
+_UPDATE_LIMIT = (
+    update(_LIMITS_TABLE)
+    .where(_LIMITS_TABLE.c.id == bindparam("b_id"))
+    .values(
+        due_on=bindparam("b_due"),
+        state=bindparam("b_state"),
+        calendar_covered=bindparam("b_covered"),
+    )
+)
+# The cached due date of a case is derived data: it is written without moving the case's
+# version, so that a rule change never makes someone's edit of the case stale.
+_UPDATE_CASE = (
+    update(_CASES_TABLE)
+    .where(_CASES_TABLE.c.id == bindparam("b_id"))
+    .values(due_on=bindparam("b_due"), is_suspended=bindparam("b_suspended"))
+)
+
+
+def refresh_all_open(
+    session: Session,
+    context: LimitContext | None = None,
+    *,
+    batch_size: int = _BATCH,
+) -> RefreshSummary:
+    """Recompute every open limit with the current rules and calendar.
+
+    Call it in the transaction that changed a rule or the holiday table. The open limits
+    (running or paused, found through ``ix_case_limits_state_due``) are read in batches of
+    ``batch_size`` with the clock adjustments of their cases; the due dates are computed in
+    Python, once per distinct (kind, start, adjustments); only changed rows are written,
+    after reading; then the alerts of open limits that no longer apply are withdrawn. The
+    work is proportional to the open limits, not to all cases ever handled.
+    """
+    started = time.perf_counter()
+    session.flush()
+    context = context or LimitContext.load(session)
+    connection = session.connection()
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    adjustments = _group_adjustments(
+        connection.execute(
+            select(*_ADJUSTMENT_COLUMNS)
+            .where(ClockAdjustment.case_id.in_(select(CaseLimit.case_id).where(open_limits)))
+            .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
         )
-        withdrawn += result.rowcount  # type: ignore[attr-defined]
-    return withdrawn
+    )
+    computed: dict[tuple[LimitKind, dt.date, Adjustments], tuple[DueResult, LimitState]] = {}
+    limit_updates: list[dict[str, object]] = []
+    case_updates: list[dict[str, object]] = []
+    examined = 0
+    rows = connection.execute(
+        select(
+            CaseLimit.id,
+            CaseLimit.case_id,
+            CaseLimit.kind,
+            CaseLimit.ref_key,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+        )
+        .where(open_limits)
+        .execution_options(yield_per=batch_size)
+    )
+    for batch in rows.partitions():
+        for limit_id, case_id, kind, ref_key, start_on, due_on, state, covered in batch:
+            examined += 1
+            if kind not in context.rules:
+                continue
+            key = (kind, start_on, adjustments.get((case_id, kind), NO_ADJUSTMENTS))
+            outcome = computed.get(key)
+            if outcome is None:
+                outcome = computed[key] = _evaluate(context, *key)
+            result, new_state = outcome
+            if (result.due, new_state, result.calendar_covered) == (due_on, state, covered):
+                continue
+            limit_updates.append(
+                {
+                    "b_id": limit_id,
+                    "b_due": result.due,
+                    "b_state": new_state,
+                    "b_covered": result.calendar_covered,
+                }
+            )
+            if kind == LimitKind.HANDLING and ref_key == 0:
+                case_updates.append(
+                    {
+                        "b_id": case_id,
+                        "b_due": result.due,
+                        "b_suspended": new_state == LimitState.PAUSED,
+                    }
+                )
+    # Written after reading: the updates move entries of the index being read.
+    for first in range(0, len(limit_updates), batch_size):
+        connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
+    for first in range(0, len(case_updates), batch_size):
+        connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    withdrawn = withdraw_stale_alerts(
+        session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
+    )
+    # Objects loaded before the bulk statements must not show the old values.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, (CaseLimit, Case, Alert)):
+            session.expire(obj)
+    summary = RefreshSummary(examined, len(limit_updates), withdrawn, time.perf_counter() - started)
+    log.info("Refreshed open limits: %s", summary)
+    return summary
+
+
+def withdraw_stale_alerts(
+    session: Session, context: LimitContext, where: ColumnElement[bool] | None = None
+) -> int:
+    """Withdraw alerts (among those matching ``where``) that no longer apply: raised for
+    another due date, for a limit that no longer runs, or for a threshold that the rule of
+    its kind no longer has. Acknowledged alerts are withdrawn too (the acknowledgement is
+    kept): an escalation must not outlive its cause. Returns how many were withdrawn."""
+    per_kind = [
+        and_(CaseLimit.kind == kind, Alert.threshold.in_(context.thresholds(kind)))
+        for kind in context.rules
+    ]
+    applies = exists().where(
+        CaseLimit.id == Alert.limit_id,
+        CaseLimit.state == LimitState.RUNNING,
+        CaseLimit.due_on == Alert.due_on,
+        or_(*per_kind) if per_kind else false(),
+    )
+    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), ~applies)
+    if where is not None:
+        stmt = stmt.where(where)
+    result = session.execute(
+        stmt.values(withdrawn_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _chunks(values: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for first in range(0, len(values), size):
+        yield values[first : first + size]
+
+
+# --------------------------------------------------------------------------- the board
+
+BOARD_BUCKETS = ("overdue", "due_soon", "suspended", "open")
+
+
+@dataclass(frozen=True)
+class OfficeDeadlines:
+    """One office's row of the managers' deadline board (handling limits of open cases)."""
+
+    office_id: int
+    code: str
+    name: str
+    open_cases: int
+    suspended: int  # clock standing still
+    due_soon: int  # clock running, due between today and today + soon_days
+    overdue: int  # clock running, due before today
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """A drill-down from the deadline board to the case list: open cases of an office (or
+    of the whole city when ``office_id`` is None) in one bucket.
+
+    ``overdue``: not suspended, ``due_on <= due_to``; ``due_soon``: not suspended,
+    ``due_from <= due_on <= due_to``; ``suspended``: clock standing still; ``open``: all.
+    """
+
+    bucket: str
+    office_id: int | None = None
+    office_code: str | None = None
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineBoard:
+    today: dt.date
+    soon_days: int
+    offices: tuple[OfficeDeadlines, ...]
+
+    def filter(self, bucket: str, office: OfficeDeadlines | None = None) -> BoardFilter:
+        """The drill-down filter for one cell of the board (``office`` None: all offices)."""
+        if bucket not in BOARD_BUCKETS:
+            raise ValueError(f"unknown bucket {bucket!r}")
+        due_from = due_to = None
+        if bucket == "overdue":
+            due_to = self.today - dt.timedelta(days=1)
+        elif bucket == "due_soon":
+            due_from, due_to = self.today, self.today + dt.timedelta(days=self.soon_days)
+        return BoardFilter(
+            bucket,
+            office.office_id if office else None,
+            office.code if office else None,
+            due_from,
+            due_to,
+        )
+
+    @property
+    def totals(self) -> OfficeDeadlines:
+        """The sum over all offices shown (id 0, no code)."""
+        return OfficeDeadlines(
+            0,
+            "",
+            "",
+            sum(o.open_cases for o in self.offices),
+            sum(o.suspended for o in self.offices),
+            sum(o.due_soon for o in self.offices),
+            sum(o.overdue for o in self.offices),
+        )
+
+
+def deadline_board(
+    session: Session,
+    actor: Actor,
+    today: dt.date | None = None,
+    soon_days: int | None = None,
+) -> DeadlineBoard:
+    """Open cases per office with their due-soon and overdue counts, most urgent first
+    (most overdue, then most due soon, then office code).
+
+    Office managers see their office, city managers and administrators every office;
+    other roles are refused. ``soon_days`` defaults to the handling rule's largest warning
+    threshold. One grouped query over the open cases (``ix_cases_status_due``).
+    """
+    if actor.role not in (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN):
+        raise PermissionDenied(
+            "只有裁决所负责人和市级管理人员可以查看期限看板", role=actor.role.value
+        )
+    today = today or legal_today()
+    if soon_days is None:
+        rule = session.get(LimitRule, LimitKind.HANDLING)
+        soon_days = max(parse_warn_days(rule.warn_days if rule else None), default=15)
+    soon_until = today + dt.timedelta(days=soon_days)
+    running = ~Case.is_suspended
+
+    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    counts = (
+        select(
+            Case.office_id,
+            func.count(),
+            count(Case.is_suspended.is_(True)),
+            count(and_(running, Case.due_on >= today, Case.due_on <= soon_until)),
+            count(and_(running, Case.due_on < today)),
+        )
+        .where(Case.status.in_(OPEN_STATUSES))
+        .group_by(Case.office_id)
+    )
+    offices = select(Office)
+    if not actor.is_citywide:
+        counts = counts.where(Case.office_id == actor.office_id)
+        offices = offices.where(Office.id == actor.office_id)
+    by_office = {row[0]: tuple(int(v) for v in row[1:]) for row in session.execute(counts)}
+    rows = [
+        OfficeDeadlines(
+            office.id, office.code, office.name, *by_office.get(office.id, (0, 0, 0, 0))
+        )
+        for office in session.scalars(offices)
+        if office.active or office.id in by_office
+    ]
+    rows.sort(key=lambda r: (-r.overdue, -r.due_soon, r.code))
+    return DeadlineBoard(today, soon_days, tuple(rows))

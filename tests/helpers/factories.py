@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -255,3 +256,90 @@ def valid_intake_form(
     }
     fields.update(overrides)
     return IntakeForm(**fields)
+
+
+# --------------------------------------------------------------------------- partner agencies
+
+
+def agency(session: Session, code: str) -> Any:
+    """A seeded partner agency by code (CT-KEQ, CT-ZY, PR-TL, JB-TL, ...)."""
+    from ipdesk.models import Agency
+
+    return session.scalars(select(Agency).where(Agency.code == code)).one()
+
+
+def make_agreement(
+    session: Session,
+    case: Case,
+    *,
+    signed_on: dt.date,
+    effective_on: dt.date | None = None,
+    decides_ownership: bool = False,
+    amount: str | None = "12000.00",
+) -> Any:
+    """An agreement on ``case`` (written directly, no status change): the respondent pays
+    the applicant ``amount`` and stops selling. ``effective_on`` defaults to ``signed_on``."""
+    from decimal import Decimal
+
+    from ipdesk.models import Agreement, Obligation
+
+    applicant = next(p for p in case.parties if p.role == PartyRole.APPLICANT)
+    respondent = next(p for p in case.parties if p.role == PartyRole.RESPONDENT)
+    agreement = Agreement(
+        case_id=case.id,
+        signed_on=signed_on,
+        effective_on=effective_on or signed_on,
+        decides_ownership=decides_ownership,
+        obligations=[
+            Obligation(
+                position=0,
+                obligor_id=respondent.id,
+                obligee_id=applicant.id,
+                description="赔偿经济损失",
+                amount=Decimal(amount) if amount is not None else None,
+                due_on=signed_on + dt.timedelta(days=30),
+            ),
+            Obligation(
+                position=1,
+                obligor_id=respondent.id,
+                obligee_id=applicant.id,
+                description="停止销售侵权商品并下架库存",
+            ),
+        ],
+    )
+    session.add(agreement)
+    session.flush()
+    return agreement
+
+
+@dataclass(frozen=True)
+class People:
+    """User ids of every role around office TL01 (station TL01-S01) and office TL02."""
+
+    staff: int  # station staff of TL01-S01
+    mediator: int  # TL01: give cases to this one (``mediator_id=people.mediator``)
+    mediator2: int  # another mediator of TL01
+    mediator_other: int  # a mediator of TL02
+    manager: int  # office manager of TL01
+    manager_other: int  # office manager of TL02
+    city: int
+    admin: int
+
+    def actor(self, session: Session, name: str) -> Actor:
+        user = session.get(User, getattr(self, name))
+        assert user is not None
+        return Actor.of(user)
+
+
+def make_people(session: Session) -> People:
+    """Users of every role (see :class:`People`); call after :func:`seed`."""
+    return People(
+        staff=make_user(session, Role.STATION_STAFF, station="TL01-S01").id,
+        mediator=make_user(session, Role.MEDIATOR, office="TL01").id,
+        mediator2=make_user(session, Role.MEDIATOR, office="TL01").id,
+        mediator_other=make_user(session, Role.MEDIATOR, office="TL02").id,
+        manager=make_user(session, Role.OFFICE_MANAGER, office="TL01").id,
+        manager_other=make_user(session, Role.OFFICE_MANAGER, office="TL02").id,
+        city=make_user(session, Role.CITY_MANAGER).id,
+        admin=make_user(session, Role.ADMIN).id,
+    )

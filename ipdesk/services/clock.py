@@ -1,0 +1,333 @@
+"""Suspending, resuming and extending a case's handling clock (中止、恢复、延长).
+
+Each is a use case taking the session, the acting user, the case and the version of the
+case the user saw (optimistic locking). Rules:
+
+* Who: the office manager of the case's office, or a city manager anywhere. They approve
+  the change themselves and are recorded as its approver. Mediators ask their manager
+  outside the program (a request-and-approve workflow is deliberately left out).
+* When: the case is accepted, in mediation or has an agreement (its handling clock is
+  open). A suspension starts on a day no later than today and not before the acceptance
+  or the end of the previous suspension, and must stop a clock that still runs (not one
+  already expired). A resumption is dated between the suspension's start and today. An
+  extension (days > 0) is approved before the limit expires.
+* What: a ``ClockAdjustment`` row, a timeline event (reason, approver, due date before
+  and after in ``details``), and the case's limits recomputed in the same transaction, so
+  the due date changes everywhere at once and alerts that no longer apply are withdrawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ipdesk.models import (
+    AdjustmentKind,
+    Case,
+    CaseEvent,
+    CaseLimit,
+    CaseStatus,
+    ClockAdjustment,
+    EventKind,
+    LimitKind,
+    LimitState,
+    Role,
+    User,
+)
+from ipdesk.models.base import utcnow
+from ipdesk.services.access import require_case
+from ipdesk.services.actors import Actor
+from ipdesk.services.deadlines import MAX_DAYS, Suspension
+from ipdesk.services.errors import (
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+    StaleData,
+    ValidationError,
+)
+from ipdesk.services.limits import LimitContext, legal_today, load_adjustments, refresh_case_limits
+from ipdesk.services.timeline import record_event
+from ipdesk.services.workflow import STATUS_LABELS
+
+__all__ = ["CLOCK_STATUSES", "ClockState", "extend_case", "resume_case", "suspend_case"]
+
+#: States in which the handling clock is open and may be adjusted.
+CLOCK_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.MEDIATING, CaseStatus.AGREEMENT})
+APPROVER_ROLES = (Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+MAX_REASON = 2000
+
+
+@dataclass(frozen=True)
+class ClockState:
+    """The case's handling clock after the change."""
+
+    case_id: int
+    number: str
+    version: int
+    suspended: bool
+    due_on: dt.date | None  # None while suspended
+    calendar_covered: bool
+    suspended_days: int
+    extended_days: int
+
+
+def suspend_case(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    reason: str,
+    start_on: dt.date,
+    today: dt.date | None = None,
+) -> ClockState:
+    """Stop the handling clock from ``start_on`` (that day is no longer counted)."""
+    today = today or legal_today()
+    case, context = _load(session, actor, case_id, expected_version)
+    reason = _reason(reason)
+    if case.is_suspended:
+        raise IllegalTransition(f"案件 {case.number} 已中止，请先恢复", code="already_suspended")
+    if start_on > today:
+        raise ValidationError("start_on", "中止开始日期不能晚于今天")
+    assert case.accepted_on is not None  # CLOCK_STATUSES are all after acceptance
+    if start_on < case.accepted_on:
+        raise ValidationError("start_on", f"中止开始日期不能早于受理日期 {case.accepted_on}")
+    adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
+    previous = adjustments.suspensions if adjustments else ()
+    last_end = max((s.end for s in previous if s.end is not None), default=None)
+    if last_end is not None and start_on < last_end:
+        raise ValidationError("start_on", f"中止开始日期不能早于上次恢复日期 {last_end}")
+    trial = context.compute(
+        LimitKind.HANDLING,
+        case.accepted_on,
+        [*previous, Suspension(start_on, None)],
+        adjustments.extension_days if adjustments else 0,
+    )
+    if not trial.stopped:
+        raise IllegalTransition(
+            f"案件 {case.number} 的处理期限已于 {case.due_on} 届满，不能再中止",
+            code="limit_expired",
+        )
+    before = case.due_on
+    session.add(
+        ClockAdjustment(
+            case_id=case.id,
+            limit_kind=LimitKind.HANDLING,
+            kind=AdjustmentKind.SUSPENSION,
+            start_on=start_on,
+            end_on=None,
+            reason=reason,
+            approved_by_id=actor.user_id,
+        )
+    )
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.SUSPENDED,
+        reason=reason,
+        details=_details(actor, before, start_on=start_on.isoformat()),
+    )
+    return _finish(session, case, context, event)
+
+
+def resume_case(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    resume_on: dt.date,
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> ClockState:
+    """Restart the handling clock on ``resume_on`` (counted again from that day)."""
+    today = today or legal_today()
+    case, context = _load(session, actor, case_id, expected_version)
+    open_suspension = session.scalars(
+        select(ClockAdjustment).where(
+            ClockAdjustment.case_id == case.id,
+            ClockAdjustment.limit_kind == LimitKind.HANDLING,
+            ClockAdjustment.kind == AdjustmentKind.SUSPENSION,
+            ClockAdjustment.end_on.is_(None),
+        )
+    ).first()
+    if open_suspension is None or not case.is_suspended:
+        raise IllegalTransition(f"案件 {case.number} 未处于中止状态", code="not_suspended")
+    if resume_on < open_suspension.start_on:
+        raise ValidationError(
+            "resume_on", f"恢复日期不能早于中止开始日期 {open_suspension.start_on}"
+        )
+    if resume_on > today:
+        raise ValidationError("resume_on", "恢复日期不能晚于今天")
+    text = _reason(reason) if reason and reason.strip() else None
+    open_suspension.end_on = resume_on
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.RESUMED,
+        reason=text,
+        details=_details(
+            actor,
+            None,
+            suspended_from=open_suspension.start_on.isoformat(),
+            resume_on=resume_on.isoformat(),
+            suspended_days=(resume_on - open_suspension.start_on).days,
+        ),
+    )
+    return _finish(session, case, context, event)
+
+
+def extend_case(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    days: int,
+    reason: str,
+    today: dt.date | None = None,
+) -> ClockState:
+    """Add ``days`` (approved by the acting manager) to the handling limit."""
+    today = today or legal_today()
+    case, context = _load(session, actor, case_id, expected_version)
+    reason = _reason(reason)
+    if days < 1:
+        raise ValidationError("days", "延长天数必须为正整数")
+    rule = context.rules[LimitKind.HANDLING]
+    adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
+    already = adjustments.extension_days if adjustments else 0
+    if rule.days + already + days > MAX_DAYS:
+        raise ValidationError("days", f"期限连同延长不得超过 {MAX_DAYS} 天")
+    if not case.is_suspended and case.due_on is not None and case.due_on < today:
+        raise IllegalTransition(
+            f"案件 {case.number} 的处理期限已于 {case.due_on} 届满，延长须在届满前批准",
+            code="limit_expired",
+        )
+    before = case.due_on
+    session.add(
+        ClockAdjustment(
+            case_id=case.id,
+            limit_kind=LimitKind.HANDLING,
+            kind=AdjustmentKind.EXTENSION,
+            start_on=today,
+            days=days,
+            reason=reason,
+            approved_by_id=actor.user_id,
+        )
+    )
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.EXTENDED,
+        reason=reason,
+        details=_details(actor, before, days=days),
+    )
+    return _finish(session, case, context, event)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _load(
+    session: Session, actor: Actor, case_id: int, expected_version: int
+) -> tuple[Case, LimitContext]:
+    _check_current(session, actor)
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+    require_case(actor, case, *APPROVER_ROLES)
+    if case.version_id != expected_version:
+        raise StaleData(f"案件 {case.number} 已被他人修改，请刷新后重试", case=case.number)
+    if case.status not in CLOCK_STATUSES:
+        raise IllegalTransition(
+            f"案件 {case.number} 当前为“{STATUS_LABELS[case.status]}”，不能中止、恢复或延长"
+            "处理期限：只有已受理、调解中或已达成调解协议的案件可以",
+            code="clock_not_open",
+            status=case.status.value,
+        )
+    context = LimitContext.load(session)
+    if LimitKind.HANDLING not in context.rules:
+        raise IllegalTransition("未配置处理期限规则", code="no_rule")
+    return case, context
+
+
+def _check_current(session: Session, actor: Actor) -> None:
+    """The actor is a snapshot taken at sign-in: refuse it once the account was disabled or
+    its role or scope changed since (as the workflow does)."""
+    if actor.user_id is None:
+        return
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied("您的账户已停用，请联系系统管理员", code="account_disabled")
+    if (user.role, user.office_id, user.station_id) != (
+        actor.role,
+        actor.office_id,
+        actor.station_id,
+    ):
+        raise PermissionDenied("您的角色或所属单位已变更，请重新登录", code="actor_changed")
+
+
+def _reason(text: str | None) -> str:
+    value = (text or "").strip()
+    if not value:
+        raise ValidationError("reason", "请填写理由")
+    if len(value) > MAX_REASON:
+        raise ValidationError("reason", f"理由过长（不超过 {MAX_REASON} 字）")
+    return value
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _details(actor: Actor, before: dt.date | None, **more: Any) -> dict[str, Any]:
+    return {
+        "approver": actor.name,
+        "approver_id": actor.user_id,
+        "due_before": _iso(before),
+        **more,
+    }
+
+
+def _finish(session: Session, case: Case, context: LimitContext, event: CaseEvent) -> ClockState:
+    """Recompute the limits and save; a concurrent change of the case is refused."""
+    case.updated_at = utcnow()  # the case row is written, so its version moves
+    try:
+        refresh_case_limits(session, case, context)
+        session.flush()
+    except StaleDataError as exc:
+        raise StaleData(f"案件 {case.number} 已被他人修改，请刷新后重试", case=case.number) from exc
+    handling = session.scalars(
+        select(CaseLimit).where(
+            CaseLimit.case_id == case.id,
+            CaseLimit.kind == LimitKind.HANDLING,
+            CaseLimit.ref_key == 0,
+        )
+    ).one()
+    adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
+    result = context.compute(
+        LimitKind.HANDLING,
+        handling.start_on,
+        adjustments.suspensions if adjustments else (),
+        adjustments.extension_days if adjustments else 0,
+    )
+    event.details = {**(event.details or {}), "due_after": _iso(handling.due_on)}
+    session.flush()
+    return ClockState(
+        case_id=case.id,
+        number=case.number,
+        version=case.version_id,
+        suspended=handling.state == LimitState.PAUSED,
+        due_on=handling.due_on,
+        calendar_covered=handling.calendar_covered,
+        suspended_days=result.suspended_days,
+        extended_days=result.extended_days,
+    )

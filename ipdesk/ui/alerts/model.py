@@ -1,0 +1,167 @@
+"""The table of a user's alerts: a thin Qt model over the rows ``list_alerts`` returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ipdesk.models import LimitKind
+from ipdesk.services.alerts import AlertInfo
+from ipdesk.services.limits import DUE, OVERDUE, WARN_PREFIX
+
+ALERT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ESCALATED_ROLE = Qt.ItemDataRole.UserRole + 3
+
+CASE, LIMIT, STAGE, DUE_ON, DAYS_LEFT, MEDIATOR, ACKNOWLEDGED = range(7)
+_ESCALATED = QColor(180, 0, 0)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def limit_kind_text(kind: LimitKind) -> str:
+    translate = QCoreApplication.translate
+    match kind:
+        case LimitKind.HANDLING:
+            return translate("alerts", "Handling the dispute")
+        case LimitKind.ACCEPTANCE_DECISION:
+            return translate("alerts", "Decision to accept")
+        case LimitKind.DEFENCE:
+            return translate("alerts", "Statement of defence")
+        case LimitKind.CONFIRMATION_APPLICATION:
+            return translate("alerts", "Application for judicial confirmation")
+        case LimitKind.COURT_DECISION:
+            return translate("alerts", "Court decision on confirmation")
+        case LimitKind.CONSULTATION_ANSWER:
+            return translate("alerts", "Answer to a consultation")
+        case LimitKind.FOLLOW_UP:
+            return translate("alerts", "Follow-up visit")
+    return str(kind)
+
+
+def threshold_text(threshold: str) -> str:
+    translate = QCoreApplication.translate
+    if threshold == OVERDUE:
+        return translate("alerts", "Overdue")
+    if threshold == DUE:
+        return translate("alerts", "Due today")
+    if threshold.startswith(WARN_PREFIX) and threshold[len(WARN_PREFIX) :].isdigit():
+        days = int(threshold[len(WARN_PREFIX) :])
+        return translate("alerts", "Due within %n day(s)", "", days)
+    return threshold
+
+
+class AlertsTableModel(QAbstractTableModel):
+    """Read-only rows of :class:`AlertInfo`; escalated (overdue) rows in red and bold."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._alerts: list[AlertInfo] = []
+        self._headers = [
+            self.tr("Case"),
+            self.tr("Time limit"),
+            self.tr("Stage"),
+            self.tr("Due"),
+            self.tr("Days left"),
+            self.tr("Mediator"),
+            self.tr("Acknowledged"),
+        ]
+
+    # -- data in --------------------------------------------------------------------------
+
+    def set_alerts(self, alerts: Sequence[AlertInfo]) -> None:
+        self.beginResetModel()
+        self._alerts = list(alerts)
+        self.endResetModel()
+
+    def alert_at(self, row: int) -> AlertInfo | None:
+        return self._alerts[row] if 0 <= row < len(self._alerts) else None
+
+    def alerts(self) -> list[AlertInfo]:
+        return list(self._alerts)
+
+    # -- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._alerts)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        alert = self.alert_at(index.row())
+        if alert is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(alert, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(alert)
+        if role == Qt.ItemDataRole.ForegroundRole and alert.escalated:
+            return QBrush(_ESCALATED)
+        if role == Qt.ItemDataRole.FontRole and alert.escalated:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DAYS_LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALERT_ID_ROLE:
+            return alert.id
+        if role == CASE_ID_ROLE:
+            return alert.case_id
+        if role == ESCALATED_ROLE:
+            return alert.escalated
+        return None
+
+    def _display(self, alert: AlertInfo, column: int) -> str | int | None:
+        if column == CASE:
+            return alert.case_number
+        if column == LIMIT:
+            return limit_kind_text(alert.kind)
+        if column == STAGE:
+            text = threshold_text(alert.threshold)
+            return self.tr("{0} (escalated)").format(text) if alert.escalated else text
+        if column == DUE_ON:
+            return alert.due_on.isoformat()
+        if column == DAYS_LEFT:
+            return alert.days_left
+        if column == MEDIATOR:
+            return alert.mediator or self.tr("(unassigned)")
+        if column == ACKNOWLEDGED:
+            if alert.acknowledged_at is None:
+                return ""
+            when = alert.acknowledged_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return f"{alert.acknowledged_by or ''} {when}".strip()
+        return None
+
+    def _tooltip(self, alert: AlertInfo) -> str:
+        if alert.days_left < 0:
+            left = self.tr("%n day(s) overdue", "", -alert.days_left)
+        elif alert.days_left == 0:
+            left = self.tr("Due today")
+        else:
+            left = self.tr("%n day(s) left", "", alert.days_left)
+        return f"{alert.case_number} — {limit_kind_text(alert.kind)}\n{alert.due_on} ({left})"

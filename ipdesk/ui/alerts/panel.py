@@ -1,0 +1,208 @@
+"""The alerts panel: the signed-in user's deadline alerts, acknowledged one by one or in bulk.
+
+Loading and acknowledging run off the GUI thread (``run_task``), each with its own session.
+Connect :meth:`AlertsPanel.reload` to the scheduler's ``alerts_created`` signal so new
+alerts appear as soon as a scan has made them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.actors import Actor
+from ipdesk.services.alerts import AlertInfo, acknowledge_alerts, count_unacknowledged, list_alerts
+from ipdesk.services.limits import legal_today
+from ipdesk.ui.alerts.model import CASE_ID_ROLE, AlertsTableModel
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+
+
+class AlertsPanel(QWidget):
+    case_open_requested = Signal(int)
+    """The user asked to open a case (by its id) from an alert."""
+    alerts_loaded = Signal(int)
+    """The list was (re)loaded; the number of unacknowledged alerts."""
+    alerts_acknowledged = Signal(list)
+    """Alerts (their ids) were acknowledged."""
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._today = today
+        self._generation = 0
+        self.unacknowledged = 0
+
+        self.setObjectName("alerts_panel")
+        self.model = AlertsTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("alerts_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("alerts_summary")
+        self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
+        self.show_acknowledged.setObjectName("alerts_show_acknowledged")
+        self.show_acknowledged.toggled.connect(self.reload)
+
+        self.acknowledge_button = QPushButton(self.tr("&Acknowledge"))
+        self.acknowledge_button.setObjectName("alerts_acknowledge")
+        self.acknowledge_button.setToolTip(self.tr("Record that you have seen the selected alerts"))
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.open_button = QPushButton(self.tr("&Open case"))
+        self.open_button.setObjectName("alerts_open_case")
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setObjectName("alerts_refresh")
+        self.refresh_button.clicked.connect(self.reload)
+
+        self.acknowledge_action = QAction(self.tr("Acknowledge"), self)
+        self.acknowledge_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.acknowledge_action.triggered.connect(self.acknowledge_selected)
+        self.view.addAction(self.acknowledge_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.show_acknowledged)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.acknowledge_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        self._update_actions()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def reload(self, *_args: object) -> None:
+        """Load the user's alerts in the background; ``alerts_loaded`` tells when done."""
+        self._generation += 1
+        generation = self._generation
+        factory, actor = self._factory, self._actor
+        include = self.show_acknowledged.isChecked()
+        today = self._today()
+
+        def load() -> tuple[list[AlertInfo], int]:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                alerts = list_alerts(session, actor, include_acknowledged=include, today=today)
+                return alerts, count_unacknowledged(session, actor)
+
+        run_task(
+            load,
+            lambda loaded: self._on_loaded(generation, *loaded),
+            lambda error: self._on_failed(generation, error),
+            context=self,
+        )
+
+    def _on_loaded(self, generation: int, alerts: list[AlertInfo], unacknowledged: int) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_alerts(alerts)
+        self.unacknowledged = unacknowledged
+        shown = len(alerts)
+        if unacknowledged > shown and not self.show_acknowledged.isChecked():
+            text = (
+                self.tr("%n unacknowledged alert(s)", "", unacknowledged)
+                + " "
+                + self.tr("(showing the %n most urgent)", "", shown)
+            )
+        else:
+            text = self.tr("%n unacknowledged alert(s)", "", unacknowledged)
+        self.summary.setText(text)
+        self._update_actions()
+        self.alerts_loaded.emit(unacknowledged)
+
+    def _on_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        log.error("Loading the alerts failed", exc_info=error)
+        text = self.tr("The alerts could not be loaded: {0}").format(error_text(error))
+        self.summary.setText(text)
+        self.load_failed.emit(text)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def selected_alerts(self) -> list[AlertInfo]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [a for a in (self.model.alert_at(r) for r in rows) if a is not None]
+
+    def acknowledge_selected(self) -> None:
+        ids = [a.id for a in self.selected_alerts() if not a.acknowledged]
+        if not ids:
+            return
+        factory, actor, today = self._factory, self._actor, self._today()
+
+        def acknowledge() -> list[int]:
+            with factory.begin() as session:
+                acknowledge_alerts(session, actor, ids, today=today)
+            return ids
+
+        def done(acknowledged: list[int]) -> None:
+            self.alerts_acknowledged.emit(acknowledged)
+            self.reload()
+
+        def failed(error: Exception) -> None:
+            self.summary.setText(
+                self.tr("The alerts could not be acknowledged: {0}").format(error_text(error))
+            )
+            self.reload()
+
+        self.acknowledge_button.setEnabled(False)
+        run_task(acknowledge, done, failed, context=self)
+
+    def _on_open_clicked(self) -> None:
+        selected = self.selected_alerts()
+        if selected:
+            self.case_open_requested.emit(selected[0].case_id)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id is not None:
+            self.case_open_requested.emit(int(case_id))
+
+    def _update_actions(self, *_args: object) -> None:
+        selected = self.selected_alerts()
+        self.open_button.setEnabled(len(selected) == 1)
+        can_acknowledge = any(not a.acknowledged for a in selected)
+        self.acknowledge_button.setEnabled(can_acknowledge)
+        self.acknowledge_action.setEnabled(can_acknowledge)

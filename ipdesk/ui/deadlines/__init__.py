@@ -1,0 +1,5 @@
+"""The managers' deadline board."""
+
+from ipdesk.ui.deadlines.board import DeadlineBoardModel, DeadlineBoardWidget
+
+__all__ = ["DeadlineBoardModel", "DeadlineBoardWidget"]
