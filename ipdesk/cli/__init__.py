@@ -13,7 +13,7 @@ from typing import NoReturn
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ipdesk import db
-from ipdesk.cli import audit, backup, cases, deadline, demo, org, render, scan, users
+from ipdesk.cli import audit, backup, cases, deadline, demo, org, render, report, scan, users
 from ipdesk.cli.context import Context
 from ipdesk.services.errors import ServiceError
 
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"SQLAlchemy URL (default: ${db.ENV_URL} or the embedded database)",
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (org, demo, deadline, cases, users, scan, render, audit, backup):
+    for module in (org, demo, deadline, cases, users, scan, render, report, audit, backup):
         module.register(sub)
     return parser
 
