@@ -4,7 +4,13 @@
 # release this script goes away and every change gets a migration of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -f ipdesk/migrations/versions/0001_initial_schema.py
+versions=ipdesk/migrations/versions
+# Later revisions (hand-written, e.g. 0002_search_index) stand aside meanwhile: they would
+# name a parent that does not exist while 0001 is being regenerated.
+aside=$(mktemp -d)
+trap 'mv "$aside"/*.py "$versions"/ 2>/dev/null || true; rm -rf "$aside"' EXIT
+find "$versions" -maxdepth 1 -name '*.py' ! -name '0001_initial_schema.py' -exec mv {} "$aside"/ \;
+rm -f "$versions/0001_initial_schema.py"
 .venv/bin/python - <<'PY'
 from alembic import command
 from ipdesk.db import make_engine

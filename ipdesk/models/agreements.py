@@ -27,6 +27,12 @@ class Agreement(Base):
     # The agreement decides ownership or validity of a right: courts will not confirm it.
     decides_ownership: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Every edit writes this row (also when only obligations change), so the version moves
+    # and a concurrent edit of the same agreement is refused instead of overwritten.
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
 
     obligations: Mapped[list[Obligation]] = relationship(
         back_populates="agreement", order_by="Obligation.position", cascade="all, delete-orphan"

@@ -85,6 +85,13 @@ class Channel(enum.StrEnum):
     TRANSFER = "transfer"
 
 
+class ReferralKind(enum.StrEnum):
+    """How a court referred a case to mediation (诉调对接)."""
+
+    PRE_LITIGATION = "pre_litigation"  # 委派调解: before the case is filed (诉前)
+    IN_LITIGATION = "in_litigation"  # 委托调解: the court has filed the case (诉中)
+
+
 class CaseCategory(enum.StrEnum):
     """Follow-up grade of a case (serious: twice a year, ordinary: yearly, minor: sampled)."""
 
@@ -103,6 +110,10 @@ class Case(Base):
         Index("ix_cases_office_status", "office_id", "status"),
         Index("ix_cases_station_status", "station_id", "status"),
         Index("ix_cases_status_due", "status", "due_on"),
+        # The case list of an office (mediators, office managers) in each sort order.
+        Index("ix_cases_office_received", "office_id", "received_on"),
+        Index("ix_cases_office_due", "office_id", "due_on"),
+        Index("ix_cases_office_number", "office_id", "number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +139,10 @@ class Case(Base):
     channel: Mapped[Channel] = mapped_column(enum_type(Channel, "channel"))
     referring_court_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     court_case_number: Mapped[str | None] = mapped_column(String(60))
+    # 委派 (before litigation) or 委托 (during litigation); set for court referrals.
+    referral_kind: Mapped[ReferralKind | None] = mapped_column(
+        enum_type(ReferralKind, "referral_kind")
+    )
     category: Mapped[CaseCategory] = mapped_column(
         enum_type(CaseCategory, "case_category"), default=CaseCategory.ORDINARY
     )
@@ -235,6 +250,19 @@ class EventKind(enum.StrEnum):
     SUSPENDED = "suspended"
     RESUMED = "resumed"
     EXTENDED = "extended"
+    # Partner agencies (services/consultations.py, mediation.py, confirmation.py).
+    CONSULTATION_REQUESTED = "consultation_requested"
+    CRIME_REFERRED = "crime_referred"  # 移送涉嫌犯罪线索
+    CONSULTATION_MEETING = "consultation_meeting"
+    CONSULTATION_ANSWERED = "consultation_answered"
+    CONSULTATION_REQUEST_WITHDRAWN = "consultation_request_withdrawn"
+    CONSULTATION_WITHDRAWN = "consultation_withdrawn"
+    CONSULTATION_CONCLUDED = "consultation_concluded"
+    AGREEMENT_UPDATED = "agreement_updated"
+    COURT_REFERRAL_REGISTERED = "court_referral_registered"
+    RETURNED_TO_COURT = "returned_to_court"
+    CONFIRMATION_ACCEPTED = "confirmation_accepted"  # the court accepted the application
+    CONFIRMATION_EXTENDED = "confirmation_extended"  # the court's limit extended by 10 days
 
 
 class CaseEvent(Base):

@@ -59,12 +59,14 @@ from ipdesk.models import (
     Consultation,
     ConsultationRequest,
     ConsultationState,
+    FollowUpVisit,
     LimitKind,
     LimitRule,
     LimitState,
     Office,
     RequestState,
     Role,
+    VisitState,
 )
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
@@ -469,6 +471,40 @@ def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
                     ended_on=limit.met_on,
                 )
             )
+    return specs
+
+
+# --------------------------------------------------------------------------- follow-up visits
+# services/followups.py plans the visits (回访) when a case is closed and records them; this
+# source derives the limit of each visit from them.
+
+
+@limit_source(LimitKind.FOLLOW_UP)
+def _follow_up_visits(session: Session, case: Case) -> list[LimitSpec]:
+    """Each follow-up visit: the rule's days (30) from the visit's planned date
+    (``FollowUpVisit.due_on``; ``ref_key`` = visit id). Met by the visit (on ``done_on``);
+    cancelled when the visit is cancelled or the case is no longer closed (reopened)."""
+    specs = []
+    for visit_id, planned_on, state, done_on in session.execute(
+        select(FollowUpVisit.id, FollowUpVisit.due_on, FollowUpVisit.state, FollowUpVisit.done_on)
+        .where(FollowUpVisit.case_id == case.id)
+        .order_by(FollowUpVisit.id)
+    ):
+        if state == VisitState.DONE:
+            ended: LimitState | None = LimitState.MET
+        elif state == VisitState.CANCELLED or case.status != CaseStatus.CLOSED:
+            ended = LimitState.CANCELLED
+        else:
+            ended = None
+        specs.append(
+            LimitSpec(
+                LimitKind.FOLLOW_UP,
+                planned_on,
+                ref_key=visit_id,
+                ended=ended,
+                ended_on=done_on if ended == LimitState.MET else None,
+            )
+        )
     return specs
 
 

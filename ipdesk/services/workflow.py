@@ -228,6 +228,27 @@ def load_for(
     return case
 
 
+def load_handled(
+    session: Session, actor: Actor, case_id: int, expected_version: int | None = None
+) -> Case:
+    """Load the case for a change that is not a transition of the table (a consultation,
+    the agreement's terms, the court referral): checks 1–3 of the module docstring with
+    "handler" as the permission; ``expected_version`` None skips the version check (for
+    changes that do not write the case row)."""
+    _check_current(session, actor)
+    case = _load(session, case_id)
+    _check_actor(actor, case, Who.HANDLER)
+    if expected_version is not None and case.version_id != expected_version:
+        raise StaleData(
+            f"案件 {case.number} 已被他人修改（您看到的是第 {expected_version} 版，"
+            f"现在是第 {case.version_id} 版），您的操作未保存；请刷新案件后重试",
+            case=case.number,
+            expected=expected_version,
+            actual=case.version_id,
+        )
+    return case
+
+
 def finish(
     session: Session,
     actor: Actor,

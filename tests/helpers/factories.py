@@ -343,3 +343,76 @@ def make_people(session: Session) -> People:
         city=make_user(session, Role.CITY_MANAGER).id,
         admin=make_user(session, Role.ADMIN).id,
     )
+
+
+# --------------------------------------------------------------------------- clock, visits
+
+
+def make_adjustment(
+    session: Session,
+    case: Case,
+    start_on: dt.date,
+    end_on: dt.date | None = None,
+    *,
+    extension_days: int | None = None,
+    limit_kind: Any = None,
+    reason: str = "委托司法鉴定机构进行技术鉴定",
+) -> Any:
+    """A suspension of ``case``'s handling clock from ``start_on`` to ``end_on`` (None:
+    still running), or an extension of ``extension_days`` approved on ``start_on``;
+    written directly (no limit refresh)."""
+    from ipdesk.models import AdjustmentKind, ClockAdjustment, LimitKind
+
+    adjustment = ClockAdjustment(
+        case_id=case.id,
+        limit_kind=limit_kind or LimitKind.HANDLING,
+        kind=AdjustmentKind.EXTENSION if extension_days else AdjustmentKind.SUSPENSION,
+        start_on=start_on,
+        end_on=None if extension_days else end_on,
+        days=extension_days,
+        reason=reason,
+    )
+    session.add(adjustment)
+    session.flush()
+    return adjustment
+
+
+def make_visit(
+    session: Session,
+    case: Case,
+    due_on: dt.date,
+    *,
+    done_on: dt.date | None = None,
+    cancelled: bool = False,
+    **overrides: Any,
+) -> Any:
+    """A follow-up visit of ``case`` planned for ``due_on``: done when ``done_on`` is
+    given, cancelled when asked; written directly (no limit)."""
+    from ipdesk.models import FollowUpVisit, Performance, VisitMethod, VisitState
+
+    state = (
+        VisitState.CANCELLED
+        if cancelled
+        else VisitState.DONE
+        if done_on is not None
+        else VisitState.PLANNED
+    )
+    fields: dict[str, Any] = {
+        "case_id": case.id,
+        "state": state,
+        "due_on": due_on,
+        "responsible_id": case.mediator_id,
+    }
+    if done_on is not None:
+        fields |= {
+            "done_on": done_on,
+            "method": VisitMethod.PHONE,
+            "person_visited": "张三",
+            "performance": Performance.FULL,
+            "satisfaction": 5,
+        }
+    fields.update(overrides)
+    visit = FollowUpVisit(**fields)
+    session.add(visit)
+    session.flush()
+    return visit

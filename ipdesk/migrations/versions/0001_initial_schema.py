@@ -322,6 +322,18 @@ def upgrade() -> None:
         sa.Column("referring_court_id", sa.Integer(), nullable=True),
         sa.Column("court_case_number", sa.String(length=60), nullable=True),
         sa.Column(
+            "referral_kind",
+            sa.Enum(
+                "pre_litigation",
+                "in_litigation",
+                name="referral_kind",
+                native_enum=False,
+                create_constraint=True,
+                length=32,
+            ),
+            nullable=True,
+        ),
+        sa.Column(
             "category",
             sa.Enum(
                 "serious",
@@ -372,6 +384,11 @@ def upgrade() -> None:
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_cases_due_on"), ["due_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_mediator_id"), ["mediator_id"], unique=False)
+        batch_op.create_index("ix_cases_office_due", ["office_id", "due_on"], unique=False)
+        batch_op.create_index("ix_cases_office_number", ["office_id", "number"], unique=False)
+        batch_op.create_index(
+            "ix_cases_office_received", ["office_id", "received_on"], unique=False
+        )
         batch_op.create_index("ix_cases_office_status", ["office_id", "status"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_received_on"), ["received_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_right_number"), ["right_number"], unique=False)
@@ -398,6 +415,8 @@ def upgrade() -> None:
         sa.Column("responsibilities", sa.Text(), nullable=True),
         sa.Column("decides_ownership", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_agreements_case_id_cases"), ondelete="CASCADE"
         ),
@@ -1000,6 +1019,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_cases_right_number"))
         batch_op.drop_index(batch_op.f("ix_cases_received_on"))
         batch_op.drop_index("ix_cases_office_status")
+        batch_op.drop_index("ix_cases_office_received")
+        batch_op.drop_index("ix_cases_office_number")
+        batch_op.drop_index("ix_cases_office_due")
         batch_op.drop_index(batch_op.f("ix_cases_mediator_id"))
         batch_op.drop_index(batch_op.f("ix_cases_due_on"))
 

@@ -1,0 +1,803 @@
+"""The partner-agency side of a demo database: consultations, agreements, confirmations
+and court returns for the cases ``services/demo.py`` generated.
+
+:func:`add_demo_links` reads the cases in the states that call for these records — in
+the id order, a chunk at a time, each chunk one transaction — and adds, deterministically
+per seed:
+
+* consultations for a share of the open cases after acceptance: answered on time, answered
+  late, unanswered past due (late), withdrawn; with meetings and minutes once every agency
+  answered; crime referrals of trademark cases to the procuratorate;
+* an agreement with its obligations for every case in the agreement and confirmation
+  states, dated by the case's timeline; confirmations for the cases past the application
+  (court acceptance, a few extensions, the decision: valid or dismissed). Agreements still
+  waiting whose 30 days have run out show the "window missed" case;
+* the return to the court of every court-referred case that ended (a ``returned_to_court``
+  event with its details), and the referral kind (委派/委托) from the court's case number;
+* the limits of these records (confirmation window, the court's decision, each agency's
+  answer) as ``services/limits.py`` derives them, and their timeline events.
+
+Cases that already have such records are left alone, so a second run adds nothing. Rows go
+in with ``bulk_insert`` (the returns, which carry JSON details, with one executemany).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, and_, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import (
+    AdjustmentKind,
+    Agency,
+    AgencyKind,
+    Agreement,
+    Base,
+    Case,
+    CaseEvent,
+    CaseLimit,
+    CaseStatus,
+    Channel,
+    ClockAdjustment,
+    Confirmation,
+    ConfirmationDecision,
+    Consultation,
+    ConsultationKind,
+    ConsultationRequest,
+    ConsultationState,
+    DisputeType,
+    EventKind,
+    IpType,
+    LimitKind,
+    LimitState,
+    Obligation,
+    Office,
+    Party,
+    PartyRole,
+    Performance,
+    RequestState,
+)
+from ipdesk.models.cases import ReferralKind
+from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
+from ipdesk.services.limits import BEIJING, LimitContext
+from ipdesk.services.mediation import RETURN_OUTCOME_LABELS, ReturnOutcome, guess_referral_kind
+
+__all__ = ["DemoLinksSummary", "add_demo_links"]
+
+CHUNK = 5000
+S = CaseStatus
+
+#: Share of the open cases after acceptance that get a consultation.
+CONSULTATION_SHARE = 0.2
+#: Share of those consultations on trademark cases that are crime referrals (the first
+#: one of a database always is, so that every demo shows one).
+REFERRAL_SHARE = 0.15
+EXTENDED_SHARE = 0.08
+
+_AGREED = (S.AGREEMENT, S.CONFIRMATION_REQUESTED, S.CONFIRMED, S.CONFIRMATION_DENIED)
+_APPLIED = (S.CONFIRMATION_REQUESTED, S.CONFIRMED, S.CONFIRMATION_DENIED)
+_CONSULTING = (S.ACCEPTED, S.MEDIATING, S.AGREEMENT)
+_ENDED = (*_AGREED, S.FAILED, S.WITHDRAWN, S.REJECTED, S.CLOSED)
+_RETURN_OF = {
+    S.AGREEMENT: ReturnOutcome.MEDIATED,
+    S.CONFIRMATION_REQUESTED: ReturnOutcome.MEDIATED,
+    S.CONFIRMED: ReturnOutcome.MEDIATED,
+    S.CONFIRMATION_DENIED: ReturnOutcome.MEDIATED,
+    S.FAILED: ReturnOutcome.FAILED,
+    S.WITHDRAWN: ReturnOutcome.WITHDRAWN,
+    S.REJECTED: ReturnOutcome.NOT_ACCEPTED,
+}
+_DATED_EVENTS = (
+    EventKind.AGREEMENT_RECORDED,
+    EventKind.CONFIRMATION_REQUESTED,
+    EventKind.CONFIRMED,
+    EventKind.CONFIRMATION_DENIED,
+    EventKind.FAILED,
+    EventKind.WITHDRAWN,
+)
+_SUBJECTS = (
+    (
+        "被申请人是否涉及其他诉讼或行政处罚",
+        "1. 被申请人是否已被起诉或处罚？\n2. 是否存在重复处理？",
+    ),
+    ("涉案专利权的稳定性", "1. 涉案专利是否被提出无效宣告请求？\n2. 是否需要中止处理？"),
+    ("侵权赔偿数额的确定", "1. 赔偿数额的计算依据是否充分？\n2. 可否参照同类判例？"),
+    ("调解协议能否申请司法确认", "1. 协议内容是否属于可确认范围？\n2. 向哪一法院申请？"),
+)
+_OPINIONS = (
+    "经查，未发现相关诉讼或处罚记录，同意继续调解。",
+    "建议参照本院同类案件的赔偿标准确定数额。",
+    "该事项属于人民调解范围，支持调解组织依法调解。",
+    "涉案权利有效，可依法处理。",
+)
+_PAYMENTS = ("赔偿经济损失", "支付合理维权费用", "一次性支付许可使用费")
+_OTHER_TERMS = (
+    "立即停止销售侵权商品并下架库存",
+    "销毁带有侵权标识的包装物",
+    "在店铺显著位置刊登致歉声明",
+    "今后不再生产、销售侵权产品",
+)
+
+
+@dataclass(frozen=True)
+class DemoLinksSummary:
+    consultations: int
+    crime_referrals: int
+    agency_requests: int
+    late_requests: int
+    agreements: int
+    obligations: int
+    confirmations: int
+    windows_missed: int
+    court_returns: int
+    seconds: float
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+AGREEMENTS, OBLIGATIONS, CONFIRMATIONS = _table(Agreement), _table(Obligation), _table(Confirmation)
+CONSULTATIONS, REQUESTS = _table(Consultation), _table(ConsultationRequest)
+LIMITS, EVENTS, ADJUSTMENTS = _table(CaseLimit), _table(CaseEvent), _table(ClockAdjustment)
+CASES = _table(Case)
+_WITH_IDS = (AGREEMENTS, CONFIRMATIONS, CONSULTATIONS, REQUESTS)
+_TABLES = (*_WITH_IDS, OBLIGATIONS, LIMITS, EVENTS, ADJUSTMENTS)
+
+
+@dataclass
+class _CaseRow:
+    id: int
+    status: CaseStatus
+    outcome: CaseStatus | None
+    office_id: int
+    mediator_id: int | None
+    ip_type: IpType
+    dispute_type: DisputeType
+    channel: Channel
+    referring_court_id: int | None
+    court_case_number: str | None
+    amount_claimed: Decimal | None
+    received_on: dt.date
+    accepted_on: dt.date | None
+    closed_on: dt.date | None
+
+
+@dataclass
+class _Agencies:
+    courts: list[tuple[int, str, str | None, str | None]]  # id, name, level, region
+    procuratorates: list[int]
+    others: list[int]  # justice bureau and the rest
+    office_regions: dict[int, str | None]
+    office_names: dict[int, str]
+    courts_by_id: dict[int, tuple[str, str]]  # every court, also inactive: code, name
+
+    def court_for(self, case: _CaseRow) -> int | None:
+        """The court an application goes to (services/confirmation.py's rules, simplified)."""
+        if case.referring_court_id is not None:
+            return case.referring_court_id
+        region = self.office_regions.get(case.office_id) or ""
+        level = "intermediate" if case.ip_type in INTERMEDIATE_IP_TYPES else "basic"
+        fitting = [c for c in self.courts if c[2] == level]
+        same = [c for c in fitting if c[3] == region] or fitting or self.courts
+        return same[0][0] if same else None
+
+
+@dataclass
+class _Counts:
+    consultations: int = 0
+    referrals: int = 0
+    requests: int = 0
+    late: int = 0
+    agreements: int = 0
+    obligations: int = 0
+    confirmations: int = 0
+    missed: int = 0
+    returns: int = 0
+    had_referral: bool = False  # the database has a crime referral
+
+
+@dataclass
+class _Writer:
+    """Rows of one chunk, ids handed out from the current maxima."""
+
+    next_id: dict[Table, int]
+    rows: dict[Table, list[dict[str, Any]]] = field(default_factory=dict)
+    returns: list[dict[str, Any]] = field(default_factory=list)
+    referral_kinds: dict[ReferralKind, list[int]] = field(default_factory=dict)
+
+    def add(self, table: Table, row: dict[str, Any]) -> int | None:
+        if table in self.next_id:
+            row = {"id": self.next_id[table], **row}
+            self.next_id[table] += 1
+        self.rows.setdefault(table, []).append(row)
+        return row.get("id")
+
+
+class _Generator:
+    def __init__(
+        self,
+        seed: int,
+        rng: random.Random,
+        context: LimitContext,
+        agencies: _Agencies,
+        today: dt.date,
+        writer: _Writer,
+        counts: _Counts,
+    ) -> None:
+        self.seed = seed
+        self.rng = rng
+        self.context = context
+        self.agencies = agencies
+        self.today = today
+        self.w = writer
+        self.counts = counts
+
+    # -- shared
+
+    def at(self, day: dt.date) -> dt.datetime:
+        """A working-hours moment of ``day`` in Beijing (08:30–17:30), as UTC."""
+        minutes = 8 * 60 + 30 + self.rng.randrange(9 * 60)
+        local = dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
+        return (local + dt.timedelta(minutes=minutes)).astimezone(dt.UTC)
+
+    def event(
+        self, case: _CaseRow, day: dt.date, kind: EventKind, reason: str | None = None
+    ) -> None:
+        self.w.add(
+            EVENTS,
+            {
+                "case_id": case.id,
+                "at": self.at(day),
+                "user_id": case.mediator_id,
+                "kind": kind.value,
+                "from_status": None,
+                "to_status": None,
+                "reason": reason,
+                "details": None,
+            },
+        )
+
+    def limit(
+        self,
+        case: _CaseRow,
+        kind: LimitKind,
+        start: dt.date,
+        state: LimitState,
+        *,
+        ref_key: int = 0,
+        met_on: dt.date | None = None,
+        extension: int = 0,
+    ) -> dt.date | None:
+        if kind not in self.context.rules:
+            return None
+        result = self.context.compute(kind, start, extension_days=extension)
+        self.w.add(
+            LIMITS,
+            {
+                "case_id": case.id,
+                "kind": kind,
+                "ref_key": ref_key,
+                "start_on": start,
+                "due_on": result.due,
+                "state": state,
+                "met_on": met_on if state == LimitState.MET else None,
+                "calendar_covered": result.calendar_covered,
+            },
+        )
+        return result.due
+
+    def days(self, start: dt.date, low: int, high: int) -> dt.date:
+        return min(self.today, start + dt.timedelta(days=self.rng.randint(low, high)))
+
+    # -- consultations
+
+    def consultation(self, case: _CaseRow) -> None:
+        rng, ag = self.rng, self.agencies
+        assert case.accepted_on is not None
+        requested = self.days(case.accepted_on, 1, 20)
+        referral = (
+            case.ip_type == IpType.TRADEMARK and ag.procuratorates and rng.random() < REFERRAL_SHARE
+        )
+        if referral:
+            kind = ConsultationKind.CRIME_REFERRAL
+            chosen = [rng.choice(ag.procuratorates)]
+            subject = "被申请人涉嫌销售假冒注册商标的商品罪，移送涉嫌犯罪线索"
+            questions = "请审查被申请人是否涉嫌犯罪，并反馈处理结果。"
+        else:
+            kind = ConsultationKind.CONSULTATION
+            pool = [c[0] for c in ag.courts] + ag.others
+            chosen = rng.sample(pool, min(len(pool), rng.randint(1, 3)))
+            subject, questions = rng.choice(_SUBJECTS)
+        due = (
+            self.context.compute(LimitKind.CONSULTATION_ANSWER, requested).due
+            if LimitKind.CONSULTATION_ANSWER in self.context.rules
+            else None
+        )
+        consultation_id = self.w.add(
+            CONSULTATIONS,
+            {
+                "case_id": case.id,
+                "kind": kind,
+                "state": ConsultationState.OPEN,
+                "subject": subject,
+                "questions": questions,
+                "requested_on": requested,
+                "requested_by_id": case.mediator_id,
+                "meeting_on": None,
+                "meeting_place": None,
+                "participants": None,
+                "minutes": None,
+                "created_at": self.at(requested),
+            },
+        )
+        consultation = self.w.rows[CONSULTATIONS][-1]
+        self.event(
+            case,
+            requested,
+            EventKind.CRIME_REFERRED if referral else EventKind.CONSULTATION_REQUESTED,
+            subject,
+        )
+        self.counts.consultations += 1
+        self.counts.referrals += bool(referral)
+        answered_days: list[dt.date] = []
+        waiting = withdrawn = 0
+        for agency_id in chosen:
+            state, answered = self.answer(requested, due)
+            request_id = self.w.add(
+                REQUESTS,
+                {
+                    "consultation_id": consultation_id,
+                    "agency_id": agency_id,
+                    "state": state,
+                    "due_on": due,
+                    "answered_on": answered,
+                    "opinion": (
+                        "已立案审查，将依法反馈处理结果。"
+                        if referral and answered
+                        else rng.choice(_OPINIONS)
+                        if answered
+                        else None
+                    ),
+                },
+            )
+            assert request_id is not None
+            self.counts.requests += 1
+            late = due is not None and (
+                (answered is not None and answered > due)
+                or (state == RequestState.REQUESTED and due < self.today)
+            )
+            self.counts.late += late
+            if state == RequestState.ANSWERED:
+                assert answered is not None
+                answered_days.append(answered)
+                self.event(case, answered, EventKind.CONSULTATION_ANSWERED)
+                limit_state, met = LimitState.MET, answered
+            elif state == RequestState.WITHDRAWN:
+                withdrawn += 1
+                self.event(
+                    case, self.days(requested, 1, 5), EventKind.CONSULTATION_REQUEST_WITHDRAWN
+                )
+                limit_state, met = LimitState.CANCELLED, None
+            else:
+                waiting += 1
+                limit_state, met = LimitState.RUNNING, None
+            self.limit(
+                case,
+                LimitKind.CONSULTATION_ANSWER,
+                requested,
+                limit_state,
+                ref_key=request_id,
+                met_on=met,
+            )
+        if withdrawn == len(chosen):
+            consultation["state"] = ConsultationState.WITHDRAWN
+        elif not waiting and answered_days:
+            last = max(answered_days)
+            if kind == ConsultationKind.CONSULTATION:
+                meeting = self.days(last, 1, 5)
+                consultation |= {
+                    "meeting_on": meeting,
+                    "meeting_place": f"{self.agencies.office_names[case.office_id]}会议室",
+                    "participants": "相关协作单位代表、承办调解员",
+                    "minutes": "与会单位充分交换意见，一致同意在查明事实的基础上继续调解。",
+                }
+                self.event(case, meeting, EventKind.CONSULTATION_MEETING)
+                last = meeting
+            if rng.random() < 0.7:
+                consultation["state"] = ConsultationState.CONCLUDED
+                self.event(case, last, EventKind.CONSULTATION_CONCLUDED)
+
+    def answer(
+        self, requested: dt.date, due: dt.date | None
+    ) -> tuple[RequestState, dt.date | None]:
+        rng, today = self.rng, self.today
+        roll = rng.random()
+        if due is None or due >= today:  # still within the limit
+            if roll < 0.4:
+                return RequestState.ANSWERED, self.days(
+                    requested, 1, max(1, (today - requested).days)
+                )
+            return RequestState.REQUESTED, None
+        if roll < 0.6:
+            return RequestState.ANSWERED, self.days(requested, 1, max(1, (due - requested).days))
+        if roll < 0.85:
+            return RequestState.ANSWERED, self.days(due, 1, 15)
+        if roll < 0.95:
+            return RequestState.REQUESTED, None
+        return RequestState.WITHDRAWN, None
+
+    # -- agreement and confirmation
+
+    def agreement(
+        self,
+        case: _CaseRow,
+        dates: dict[EventKind, dt.date],
+        parties: tuple[int, int] | None,
+    ) -> None:
+        rng = self.rng
+        assert case.accepted_on is not None
+        signed = dates.get(EventKind.AGREEMENT_RECORDED) or case.accepted_on
+        applied = dates.get(EventKind.CONFIRMATION_REQUESTED)
+        effective = signed
+        window = self.window_due(effective)
+        if applied is not None and window is not None and applied > window:
+            # Keep the demo lawful: the agreement took effect within 30 days of applying.
+            effective = signed = max(case.accepted_on, applied - dt.timedelta(days=20))
+        agreement_id = self.w.add(
+            AGREEMENTS,
+            {
+                "case_id": case.id,
+                "signed_on": signed,
+                "effective_on": effective,
+                "facts": "双方当事人就被申请人销售涉嫌侵权商品一事自愿达成如下协议。",
+                "responsibilities": "被申请人对侵权行为承担主要责任。",
+                "decides_ownership": case.dispute_type == DisputeType.OWNERSHIP
+                and rng.random() < 0.5,
+                "created_at": self.at(signed),
+                "updated_at": self.at(signed),
+                "version_id": 1,
+            },
+        )
+        self.counts.agreements += 1
+        obligee, obligor = parties if parties else (None, None)
+        claimed = case.amount_claimed or Decimal(10000)
+        amount = (claimed * Decimal(rng.randint(30, 80)) / 100).quantize(Decimal(100))
+        terms: list[tuple[str, Decimal | None, dt.date | None]] = [
+            (rng.choice(_PAYMENTS), amount, signed + dt.timedelta(days=rng.randint(15, 60))),
+            (rng.choice(_OTHER_TERMS), None, signed + dt.timedelta(days=rng.randint(1, 10))),
+        ]
+        if rng.random() < 0.3:
+            terms.append((rng.choice(_OTHER_TERMS), None, None))
+        for position, (description, money, due) in enumerate(terms):
+            self.w.add(
+                OBLIGATIONS,
+                {
+                    "agreement_id": agreement_id,
+                    "position": position,
+                    "obligor_id": obligor,
+                    "obligee_id": obligee,
+                    "description": description,
+                    "amount": money,
+                    "due_on": due,
+                    "performance": Performance.PENDING,
+                },
+            )
+            self.counts.obligations += 1
+        if case.status == S.AGREEMENT:
+            state, met = LimitState.RUNNING, None
+            if window is not None and window < self.today:
+                self.counts.missed += 1
+        else:
+            state, met = LimitState.MET, applied or effective
+        self.limit(case, LimitKind.CONFIRMATION_APPLICATION, effective, state, met_on=met)
+        if case.status in _APPLIED:
+            self.confirmation(case, applied or effective, dates)
+
+    def window_due(self, effective: dt.date) -> dt.date | None:
+        if LimitKind.CONFIRMATION_APPLICATION not in self.context.rules:
+            return None
+        return self.context.compute(LimitKind.CONFIRMATION_APPLICATION, effective).due
+
+    def confirmation(
+        self, case: _CaseRow, applied: dt.date, dates: dict[EventKind, dt.date]
+    ) -> None:
+        rng = self.rng
+        court = self.agencies.court_for(case)
+        if court is None:
+            return
+        decision: ConfirmationDecision | None = None
+        decided = None
+        if case.status == S.CONFIRMED:
+            decision, decided = ConfirmationDecision.VALID, dates.get(EventKind.CONFIRMED)
+        elif case.status == S.CONFIRMATION_DENIED:
+            decision = ConfirmationDecision.DISMISSED
+            decided = dates.get(EventKind.CONFIRMATION_DENIED)
+        if decision is not None and decided is None:
+            decided = self.days(applied, 5, 20)
+        accepted: dt.date | None = applied + dt.timedelta(days=rng.randint(1, 5))
+        if decided is not None:
+            assert accepted is not None
+            accepted = min(accepted, decided)
+        elif accepted is not None and accepted > self.today:
+            accepted = None
+        extended = accepted is not None and rng.random() < EXTENDED_SHARE
+        ruling = None
+        if decided is not None:
+            ruling = f"（{decided.year}）内05{rng.randint(1, 9):02d}民特{rng.randint(1, 999)}号"
+        confirmation_id = self.w.add(
+            CONFIRMATIONS,
+            {
+                "case_id": case.id,
+                "court_id": court,
+                "applied_on": applied,
+                "court_accepted_on": accepted,
+                "decision": decision,
+                "decided_on": decided,
+                "ruling_number": ruling,
+                "extended": extended,
+            },
+        )
+        assert confirmation_id is not None
+        self.counts.confirmations += 1
+        if accepted is None:
+            return
+        self.event(case, accepted, EventKind.CONFIRMATION_ACCEPTED)
+        if extended:
+            approved = accepted + dt.timedelta(days=10)
+            self.w.add(
+                ADJUSTMENTS,
+                {
+                    "case_id": case.id,
+                    "limit_kind": LimitKind.COURT_DECISION,
+                    "kind": AdjustmentKind.EXTENSION,
+                    "start_on": approved,
+                    "end_on": None,
+                    "days": COURT_EXTENSION_DAYS,
+                    "reason": f"经人民法院院长批准，审查期限延长{COURT_EXTENSION_DAYS}日",
+                    "approved_by_id": None,
+                    "created_at": self.at(approved),
+                },
+            )
+            self.event(case, min(approved, self.today), EventKind.CONFIRMATION_EXTENDED)
+        self.limit(
+            case,
+            LimitKind.COURT_DECISION,
+            accepted,
+            LimitState.MET if decided else LimitState.RUNNING,
+            ref_key=confirmation_id,
+            met_on=decided,
+            extension=COURT_EXTENSION_DAYS if extended else 0,
+        )
+
+    # -- court returns
+
+    def court_return(self, case: _CaseRow, dates: dict[EventKind, dt.date]) -> None:
+        ended = case.outcome if case.status == S.CLOSED else case.status
+        outcome = _RETURN_OF.get(ended) if ended is not None else None
+        if outcome is None:
+            return
+        last = max(dates.values(), default=None)
+        end = case.closed_on or last or case.received_on
+        returned = self.days(end, 1, 7)
+        court = self.agencies.courts_by_id.get(case.referring_court_id or 0)
+        self.w.returns.append(
+            {
+                "case_id": case.id,
+                "at": self.at(returned),
+                "user_id": case.mediator_id,
+                "kind": EventKind.RETURNED_TO_COURT.value,
+                "from_status": None,
+                "to_status": None,
+                "reason": f"{RETURN_OUTCOME_LABELS[outcome]}，已函告委派（委托）法院",
+                "details": {
+                    "returned_on": returned.isoformat(),
+                    "outcome": outcome.value,
+                    "court": court[0] if court else None,
+                    "court_name": court[1] if court else None,
+                    "court_case_number": case.court_case_number,
+                },
+            }
+        )
+        self.counts.returns += 1
+        kind = guess_referral_kind(case.court_case_number)
+        if kind is not None:
+            self.w.referral_kinds.setdefault(kind, []).append(case.id)
+
+
+def add_demo_links(
+    session_factory: sessionmaker[Session],
+    rng_seed: int,
+    today: dt.date,
+    *,
+    chunk: int = CHUNK,
+) -> DemoLinksSummary:
+    """Add the partner-agency records to a demo database (see the module docstring)."""
+    started = time.perf_counter()
+    rng = random.Random(rng_seed)
+    counts = _Counts()
+    with session_factory() as session:
+        counts.had_referral = (
+            session.scalar(
+                select(Consultation.id)
+                .where(Consultation.kind == ConsultationKind.CRIME_REFERRAL)
+                .limit(1)
+            )
+            is not None
+        )
+        context = LimitContext.load(session)
+        agencies = _load_agencies(session)
+    relevant = or_(
+        Case.status.in_(_AGREED + _CONSULTING),
+        and_(Case.channel == Channel.COURT_REFERRAL, Case.status.in_(_ENDED)),
+    )
+    last_id = 0
+    while True:
+        with session_factory.begin() as session:
+            cases = [
+                _CaseRow(**row._asdict())
+                for row in session.execute(
+                    select(
+                        Case.id,
+                        Case.status,
+                        Case.outcome,
+                        Case.office_id,
+                        Case.mediator_id,
+                        Case.ip_type,
+                        Case.dispute_type,
+                        Case.channel,
+                        Case.referring_court_id,
+                        Case.court_case_number,
+                        Case.amount_claimed,
+                        Case.received_on,
+                        Case.accepted_on,
+                        Case.closed_on,
+                    )
+                    .where(Case.id > last_id, relevant)
+                    .order_by(Case.id)
+                    .limit(chunk)
+                )
+            ]
+            if not cases:
+                break
+            last_id = cases[-1].id
+            writer = _Writer({table: _next_id(session, table) for table in _WITH_IDS})
+            gen = _Generator(rng_seed, rng, context, agencies, today, writer, counts)
+            _chunk(session, gen, cases)
+            _write(session, writer)
+    return DemoLinksSummary(
+        consultations=counts.consultations,
+        crime_referrals=counts.referrals,
+        agency_requests=counts.requests,
+        late_requests=counts.late,
+        agreements=counts.agreements,
+        obligations=counts.obligations,
+        confirmations=counts.confirmations,
+        windows_missed=counts.missed,
+        court_returns=counts.returns,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None:
+    ids = [c.id for c in cases]
+    has_agreement = _case_ids(session, Agreement.case_id, ids)
+    has_consultation = _case_ids(session, Consultation.case_id, ids)
+    returned = set(
+        session.scalars(
+            select(CaseEvent.case_id).where(
+                CaseEvent.case_id.in_(ids), CaseEvent.kind == EventKind.RETURNED_TO_COURT.value
+            )
+        )
+    )
+    dates: dict[int, dict[EventKind, dt.date]] = {}
+    for case_id, kind, at in session.execute(
+        select(CaseEvent.case_id, CaseEvent.kind, CaseEvent.at)
+        .where(CaseEvent.case_id.in_(ids), CaseEvent.kind.in_([k.value for k in _DATED_EVENTS]))
+        .order_by(CaseEvent.id)
+    ):
+        dates.setdefault(case_id, {})[EventKind(kind)] = at.astimezone(BEIJING).date()
+    parties: dict[int, dict[PartyRole, int]] = {}
+    for case_id, role, party_id in session.execute(
+        select(Party.case_id, Party.role, Party.id)
+        .where(
+            Party.case_id.in_(ids),
+            Party.role.in_((PartyRole.APPLICANT, PartyRole.RESPONDENT)),
+        )
+        .order_by(Party.position.desc())  # the first of each role wins
+    ):
+        parties.setdefault(case_id, {})[role] = party_id
+    for case in cases:
+        own = dates.get(case.id, {})
+        if case.status in _AGREED and case.id not in has_agreement and case.accepted_on:
+            roles = parties.get(case.id, {})
+            pair = (
+                (roles[PartyRole.APPLICANT], roles[PartyRole.RESPONDENT])
+                if len(roles) == 2
+                else None
+            )
+            gen.agreement(case, own, pair)
+        if (
+            case.status in _CONSULTING
+            and case.id not in has_consultation
+            and case.accepted_on is not None
+            and case.accepted_on < gen.today
+            and _picked(gen.seed, case.id, CONSULTATION_SHARE)
+        ):
+            gen.consultation(case)
+        if (
+            case.channel == Channel.COURT_REFERRAL
+            and case.referring_court_id is not None
+            and case.status in _ENDED
+            and case.id not in returned
+        ):
+            gen.court_return(case, own)
+
+
+def _write(session: Session, writer: _Writer) -> None:
+    for table in _TABLES:
+        bulk_insert(session, table, writer.rows.pop(table, []))
+    if writer.returns:
+        session.execute(insert(EVENTS), writer.returns)
+    for kind, case_ids in writer.referral_kinds.items():
+        # Derived from the court's case number; written without moving the case's version.
+        session.execute(
+            update(CASES)
+            .where(CASES.c.id.in_(case_ids), CASES.c.referral_kind.is_(None))
+            .values(referral_kind=kind)
+        )
+    if session.get_bind().dialect.name == "postgresql":
+        for table in _WITH_IDS:
+            session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
+                )
+            )
+
+
+def _picked(seed: int, case_id: int, share: float) -> bool:
+    """Whether the case is among ``share`` of all: decided by the seed and the case alone,
+    so that a second run picks the same cases (and adds nothing to them)."""
+    return random.Random(seed * 1_000_003 + case_id).random() < share
+
+
+def _case_ids(session: Session, column: Any, ids: Iterable[int]) -> set[int]:
+    return set(session.scalars(select(column).where(column.in_(list(ids)))))
+
+
+def _next_id(session: Session, table: Table) -> int:
+    return int(session.scalar(select(func.max(table.c.id))) or 0) + 1
+
+
+def _load_agencies(session: Session) -> _Agencies:
+    rows = session.execute(
+        select(Agency.id, Agency.name, Agency.kind, Agency.court_level, Agency.region)
+        .where(Agency.active.is_(True))
+        .order_by(Agency.code)
+    ).all()
+    courts = [(r.id, r.name, r.court_level, r.region) for r in rows if r.kind == AgencyKind.COURT]
+    agencies = _Agencies(
+        courts=courts,
+        procuratorates=[r.id for r in rows if r.kind == AgencyKind.PROCURATORATE],
+        others=[r.id for r in rows if r.kind in (AgencyKind.JUSTICE_BUREAU, AgencyKind.OTHER)],
+        office_regions={i: r for i, r in session.execute(select(Office.id, Office.region))},
+        office_names={i: n for i, n in session.execute(select(Office.id, Office.name))},
+        courts_by_id={
+            r.id: (r.code, r.name)
+            for r in session.execute(
+                select(Agency.id, Agency.code, Agency.name).where(Agency.kind == AgencyKind.COURT)
+            )
+        },
+    )
+    return agencies

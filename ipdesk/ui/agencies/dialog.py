@@ -1,0 +1,398 @@
+"""The partner agencies: everyone sees the active ones; the administrator adds, edits,
+deactivates and activates them. Every call goes through ``ipdesk.services.agencies`` in a
+background task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.models import AgencyKind, Role
+from ipdesk.services import agencies
+from ipdesk.services.actors import Actor
+from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
+from ipdesk.ui.agencies.service_dialog import ERROR_STYLE, ServiceDialog, refusal
+from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
+from ipdesk.ui.tasks import run_task
+
+AGENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AgencyTableModel(QAbstractTableModel):
+    """Read-only rows of :class:`AgencyInfo`; inactive agencies in grey."""
+
+    CODE, KIND, NAME, LEVEL, CONTACT, PHONE, ADDRESS = range(7)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._agencies: list[AgencyInfo] = []
+        self._headers = [
+            self.tr("Code"),
+            self.tr("Kind"),
+            self.tr("Name"),
+            self.tr("Court level"),
+            self.tr("Contact person"),
+            self.tr("Phone"),
+            self.tr("Address"),
+        ]
+
+    def set_agencies(self, rows: Sequence[AgencyInfo]) -> None:
+        self.beginResetModel()
+        self._agencies = list(rows)
+        self.endResetModel()
+
+    def agency_at(self, row: int) -> AgencyInfo | None:
+        return self._agencies[row] if 0 <= row < len(self._agencies) else None
+
+    def row_of(self, agency_id: int) -> int:
+        return next((r for r, a in enumerate(self._agencies) if a.id == agency_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._agencies)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        agency = self.agency_at(index.row())
+        if agency is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(agency, index.column())
+        if role == AGENCY_ID_ROLE:
+            return agency.id
+        if role == Qt.ItemDataRole.ForegroundRole and not agency.active:
+            return QColor(Qt.GlobalColor.gray)
+        if role == Qt.ItemDataRole.ToolTipRole and not agency.active:
+            return self.tr("Deactivated: no longer offered")
+        return None
+
+    def _display(self, agency: AgencyInfo, column: int) -> str | None:
+        values = {
+            self.CODE: agency.code,
+            self.KIND: agency_kind_text(agency.kind),
+            self.NAME: agency.name,
+            self.LEVEL: court_level_text(agency.court_level),
+            self.CONTACT: agency.contact_person or "",
+            self.PHONE: agency.phone or "",
+            self.ADDRESS: agency.address or "",
+        }
+        return values.get(column)
+
+
+class AgencyEditDialog(ServiceDialog):
+    """Create an agency (``agency`` None) or edit one."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        agency: AgencyInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._agency = agency
+        self.setObjectName("agency_edit_dialog")
+        if agency is None:
+            self.setWindowTitle(self.tr("New agency"))
+        else:
+            self.setWindowTitle(self.tr("Edit agency — {0}").format(agency.name))
+
+        self.code_edit = QLineEdit(agency.code if agency else "")
+        self.code_edit.setObjectName("code_edit")
+        self.code_edit.setMaxLength(32)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind_combo")
+        for kind in AgencyKind:
+            self.kind_combo.addItem(agency_kind_text(kind), kind.value)
+        self.name_edit = QLineEdit(agency.name if agency else "")
+        self.name_edit.setObjectName("name_edit")
+        self.level_combo = QComboBox()
+        self.level_combo.setObjectName("level_combo")
+        for level in COURT_LEVELS:
+            self.level_combo.addItem(court_level_text(level), level)
+        self.contact_edit = QLineEdit(agency.contact_person or "" if agency else "")
+        self.contact_edit.setObjectName("contact_edit")
+        self.phone_edit = QLineEdit(agency.phone or "" if agency else "")
+        self.phone_edit.setObjectName("phone_edit")
+        self.phone_edit.setPlaceholderText(self.tr("e.g. 0475-8123456 or 13912345678"))
+        self.address_edit = QLineEdit(agency.address or "" if agency else "")
+        self.address_edit.setObjectName("address_edit")
+        self.region_edit = QLineEdit(agency.region or "" if agency else "")
+        self.region_edit.setObjectName("region_edit")
+        self.region_edit.setPlaceholderText(self.tr("Division code, e.g. 150502"))
+
+        if agency is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(agency.kind.value))
+            if agency.court_level:
+                self.level_combo.setCurrentIndex(self.level_combo.findData(agency.court_level))
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+
+        self.form.addRow(self.tr("&Code:"), self.code_edit)
+        self.form.addRow(self.tr("&Kind:"), self.kind_combo)
+        self.form.addRow(self.tr("&Name:"), self.name_edit)
+        self.form.addRow(self.tr("Court &level:"), self.level_combo)
+        self.form.addRow(self.tr("Contact &person:"), self.contact_edit)
+        self.form.addRow(self.tr("&Phone:"), self.phone_edit)
+        self.form.addRow(self.tr("&Address:"), self.address_edit)
+        self.form.addRow(self.tr("&Region:"), self.region_edit)
+        self._on_kind_changed()
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        self.level_combo.setEnabled(self.kind_combo.currentData() == AgencyKind.COURT.value)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "code": self.code_edit,
+            "kind": self.kind_combo,
+            "name": self.name_edit,
+            "court_level": self.level_combo,
+            "contact_person": self.contact_edit,
+            "phone": self.phone_edit,
+            "address": self.address_edit,
+            "region": self.region_edit,
+        }
+
+    def _call(self) -> Callable[[], AgencyInfo] | None:
+        kind = str(self.kind_combo.currentData())
+        form = AgencyForm(
+            code=self.code_edit.text(),
+            kind=kind,
+            name=self.name_edit.text(),
+            contact_person=self.contact_edit.text(),
+            phone=self.phone_edit.text(),
+            address=self.address_edit.text(),
+            court_level=str(self.level_combo.currentData()) if kind == "court" else "",
+            region=self.region_edit.text(),
+        )
+        factory, actor, agency = self._factory, self._actor, self._agency
+
+        def save() -> AgencyInfo:
+            with factory.begin() as session:
+                if agency is None:
+                    return agencies.create_agency(session, actor, form)
+                return agencies.update_agency(session, actor, agency.id, form)
+
+        return save
+
+
+class AgenciesDialog(QDialog):
+    """The list of partner agencies; editable by administrators."""
+
+    agencies_loaded = Signal(int)
+    """The list was (re)loaded: how many rows it shows."""
+    agency_saved = Signal(object)
+    """An agency was created, edited, deactivated or activated: its ``AgencyInfo``."""
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._generation = 0
+        self.is_admin = actor.role == Role.ADMIN
+        self.setObjectName("agencies_dialog")
+        self.setWindowTitle(self.tr("Partner agencies"))
+
+        self.model = AgencyTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("agencies_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.show_inactive = QCheckBox(self.tr("Show &deactivated"))
+        self.show_inactive.setObjectName("show_inactive")
+        self.show_inactive.toggled.connect(self.reload)
+        self.add_button = QPushButton(self.tr("&New…"))
+        self.add_button.setObjectName("add_button")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("edit_button")
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.active_button = QPushButton(self.tr("De&activate"))
+        self.active_button.setObjectName("active_button")
+        self.active_button.clicked.connect(self._on_active_clicked)
+        for widget in (self.show_inactive, self.add_button, self.edit_button, self.active_button):
+            widget.setVisible(self.is_admin)
+        self.status = QLabel()
+        self.status.setObjectName("agencies_status")
+        self.status.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_inactive)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.active_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.resize(900, 480)
+        self._update_buttons()
+        self.reload()
+
+    # -- asking (patched in tests) -------------------------------------------------------------
+
+    @classmethod
+    def ask_agency(
+        cls,
+        parent: QWidget,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        agency: AgencyInfo | None,
+    ) -> AgencyInfo | None:
+        """Run the edit dialog; the saved agency, or None when cancelled."""
+        dialog = AgencyEditDialog(session_factory, actor, agency, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        result: AgencyInfo = dialog.result_value
+        return result
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self, *_args: object) -> None:
+        self._generation += 1
+        generation = self._generation
+        factory, actor = self._factory, self._actor
+        include = self.is_admin and self.show_inactive.isChecked()
+
+        def load() -> list[AgencyInfo]:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return agencies.list_agencies(session, actor, include_inactive=include)
+
+        run_task(
+            load,
+            lambda rows: self._on_loaded(generation, rows),
+            self._on_failed,
+            context=self,
+        )
+
+    def _on_loaded(self, generation: int, rows: list[AgencyInfo]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_agencies(rows)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("%n agency(ies)", "", len(rows)))
+        self._update_buttons()
+        self.agencies_loaded.emit(len(rows))
+
+    def _on_failed(self, error: Exception) -> None:
+        text, _ = refusal(error)
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(text)
+        self.failed.emit(text)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def selected(self) -> AgencyInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.agency_at(rows[0].row()) if rows else None
+
+    def select(self, agency_id: int) -> None:
+        row = self.model.row_of(agency_id)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def _update_buttons(self, *_args: object) -> None:
+        agency = self.selected()
+        self.edit_button.setEnabled(self.is_admin and agency is not None)
+        self.active_button.setEnabled(self.is_admin and agency is not None)
+        if agency is not None and not agency.active:
+            self.active_button.setText(self.tr("&Activate"))
+        else:
+            self.active_button.setText(self.tr("De&activate"))
+
+    def _on_add_clicked(self) -> None:
+        self._edit(None)
+
+    def _on_edit_clicked(self) -> None:
+        agency = self.selected()
+        if agency is not None:
+            self._edit(agency)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        agency = self.model.agency_at(index.row())
+        if agency is not None and self.is_admin:
+            self._edit(agency)
+
+    def _edit(self, agency: AgencyInfo | None) -> None:
+        saved = type(self).ask_agency(self, self._factory, self._actor, agency)
+        if saved is not None:
+            self.agency_saved.emit(saved)
+            self.reload()
+
+    def _on_active_clicked(self) -> None:
+        agency = self.selected()
+        if agency is None:
+            return
+        factory, actor, active = self._factory, self._actor, not agency.active
+
+        def change() -> AgencyInfo:
+            with factory.begin() as session:
+                return agencies.set_agency_active(session, actor, agency.id, active)
+
+        def done(info: AgencyInfo) -> None:
+            self.agency_saved.emit(info)
+            self.reload()
+
+        run_task(change, done, self._on_failed, context=self)

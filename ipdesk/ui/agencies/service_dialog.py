@@ -1,0 +1,130 @@
+"""A form dialog whose OK button runs one service call in the background.
+
+Shared by the agency, consultation and agreement dialogs: the call runs through
+``run_task`` (never on the GUI thread); a refusal is shown under the fields — every
+message of a ``ValidationErrors``, the first invalid field focused — and the input is
+kept; success emits ``saved`` with the service's result and closes the dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipdesk.services.errors import ValidationError, ValidationErrors
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def refusal(error: BaseException) -> tuple[str, str | None]:
+    """The text to show for a refused call and the field to focus (None: no field)."""
+    if isinstance(error, ValidationErrors):
+        first = error.errors[0].field if error.errors else None
+        return "\n".join(e.message for e in error.errors), first
+    if isinstance(error, ValidationError):
+        return error.message, error.field
+    return error_text(error), None
+
+
+def field_root(field: str) -> str:
+    """``obligations[2].amount`` -> ``obligations``: the widget that holds the field."""
+    return field.split("[", 1)[0].split(".", 1)[0]
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ServiceDialog(QDialog):
+    saved = Signal(object)
+    """The service accepted the input: its result."""
+    refused = Signal(str)
+    """The service refused: the text shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result_value: Any = None
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("ok_button")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_submit)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.buttons)
+
+    def error_text(self) -> str:
+        return "" if self.error_label.isHidden() else self.error_label.text()
+
+    def submit(self) -> None:
+        """Press OK (for keyboard users and tests)."""
+        self._on_submit()
+
+    # -- to override ---------------------------------------------------------------------------
+
+    def _call(self) -> Callable[[], Any] | None:
+        """The service call to run, or None after showing why the input is not ready."""
+        raise NotImplementedError
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {}
+
+    # -- machinery -----------------------------------------------------------------------------
+
+    def _show_error(self, text: str, field: str | None = None) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        if field is not None:
+            widgets = self._field_widgets()
+            widget = widgets.get(field) or widgets.get(field_root(field))
+            if widget is not None:
+                widget.setFocus()
+        self.refused.emit(text)
+
+    def _on_submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        call = self._call()
+        if call is None:
+            return
+        self.ok_button.setEnabled(False)
+        self.error_label.setVisible(False)
+        run_task(call, self._on_saved, self._on_refused, context=self)
+
+    def _on_saved(self, result: object) -> None:
+        self.ok_button.setEnabled(True)
+        self.result_value = result
+        self.saved.emit(result)
+        self.accept()
+
+    def _on_refused(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        text, field = refusal(error)
+        self._show_error(text, field)

@@ -1,0 +1,365 @@
+"""The dialogs of a consultation: request it, record an agency's answer, the meeting,
+withdraw a request or the whole consultation, conclude it. Each runs one call of
+``ipdesk.services.consultations`` in the background (``ServiceDialog``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import AgencyKind, ConsultationKind
+from ipdesk.services import consultations as cs
+from ipdesk.services.actors import Actor
+from ipdesk.services.agencies import AgencyInfo
+from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
+from ipdesk.services.limits import legal_today
+from ipdesk.ui.agencies.service_dialog import ServiceDialog, from_qdate, to_qdate
+from ipdesk.ui.agencies.texts import agency_kind_text
+from ipdesk.ui.consultations.model import kind_text
+
+Today = Callable[[], dt.date]
+AGENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _text_edit(name: str, text: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)
+    return edit
+
+
+class ConsultationRequestDialog(ServiceDialog):
+    """Ask agencies about a case: kind, subject, questions, the agencies, the date."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        case_id: int,
+        agencies: Sequence[AgencyInfo],
+        parent: QWidget | None = None,
+        *,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._case_id = case_id
+        self._today = today
+        self.setObjectName("consultation_request_dialog")
+        self.setWindowTitle(self.tr("Request a consultation"))
+        self.ok_button.setText(self.tr("Send request"))
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind_combo")
+        for kind in ConsultationKind:
+            self.kind_combo.addItem(kind_text(kind), kind.value)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("subject_edit")
+        self.subject_edit.setMaxLength(cs.MAX_SUBJECT)
+        self.questions_edit = _text_edit("questions_edit")
+        self.agency_list = QListWidget()
+        self.agency_list.setObjectName("agency_list")
+        for agency in agencies:
+            item = QListWidgetItem(f"{agency.name}（{agency_kind_text(agency.kind)}）")
+            item.setData(AGENCY_ID_ROLE, agency.id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, agency.kind.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.agency_list.addItem(item)
+        self.date_edit = _date_edit("requested_on_edit", today())
+        self.hint = QLabel()
+        self.hint.setObjectName("referral_hint")
+        self.hint.setWordWrap(True)
+
+        self.form.addRow(self.tr("&Kind:"), self.kind_combo)
+        self.form.addRow(self.tr("&Subject:"), self.subject_edit)
+        self.form.addRow(self.tr("&Questions:"), self.questions_edit)
+        self.form.addRow(self.tr("&Agencies:"), self.agency_list)
+        self.form.addRow("", self.hint)
+        self.form.addRow(self.tr("Sent &on:"), self.date_edit)
+        self._on_kind_changed()
+
+    def check_agency(self, agency_id: int, checked: bool = True) -> None:
+        for row in range(self.agency_list.count()):
+            item = self.agency_list.item(row)
+            if item.data(AGENCY_ID_ROLE) == agency_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked_agencies(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.agency_list.item(row).data(AGENCY_ID_ROLE))
+            for row in range(self.agency_list.count())
+            if self.agency_list.item(row).checkState() == Qt.CheckState.Checked
+            and not self.agency_list.item(row).isHidden()
+        )
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        referral = self.kind_combo.currentData() == ConsultationKind.CRIME_REFERRAL.value
+        for row in range(self.agency_list.count()):
+            item = self.agency_list.item(row)
+            procuratorate = item.data(Qt.ItemDataRole.UserRole + 2) == AgencyKind.PROCURATORATE
+            item.setHidden(referral and not procuratorate)
+        self.hint.setText(
+            self.tr("A suspected crime is referred to a procuratorate only.") if referral else ""
+        )
+        self.hint.setVisible(referral)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "kind": self.kind_combo,
+            "subject": self.subject_edit,
+            "questions": self.questions_edit,
+            "agencies": self.agency_list,
+            "requested_on": self.date_edit,
+        }
+
+    def _call(self) -> Callable[[], ConsultationInfo] | None:
+        form = ConsultationForm(
+            kind=str(self.kind_combo.currentData()),
+            subject=self.subject_edit.text(),
+            questions=self.questions_edit.toPlainText(),
+            agency_ids=self.checked_agencies(),
+            requested_on=from_qdate(self.date_edit.date()),
+        )
+        factory, actor, case_id, today = self._factory, self._actor, self._case_id, self._today()
+
+        def send() -> ConsultationInfo:
+            with factory.begin() as session:
+                return cs.request_consultation(session, actor, case_id, form, today=today)
+
+        return send
+
+
+class AnswerDialog(ServiceDialog):
+    """Record one agency's answer (a procuratorate's feedback on a referral)."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        request_id: int,
+        agency_name: str,
+        parent: QWidget | None = None,
+        *,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._request_id = request_id
+        self._today = today
+        self.setObjectName("consultation_answer_dialog")
+        self.setWindowTitle(self.tr("Answer of {0}").format(agency_name))
+        self.date_edit = _date_edit("answered_on_edit", today())
+        self.opinion_edit = _text_edit("opinion_edit")
+        self.form.addRow(self.tr("Answered &on:"), self.date_edit)
+        self.form.addRow(self.tr("&Opinion:"), self.opinion_edit)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {"answered_on": self.date_edit, "opinion": self.opinion_edit}
+
+    def _call(self) -> Callable[[], ConsultationInfo] | None:
+        factory, actor, request_id, today = (
+            self._factory,
+            self._actor,
+            self._request_id,
+            self._today(),
+        )
+        answered_on = from_qdate(self.date_edit.date())
+        opinion = self.opinion_edit.toPlainText()
+
+        def save() -> ConsultationInfo:
+            with factory.begin() as session:
+                return cs.record_answer(
+                    session,
+                    actor,
+                    request_id,
+                    answered_on=answered_on,
+                    opinion=opinion,
+                    today=today,
+                )
+
+        return save
+
+
+class MeetingDialog(ServiceDialog):
+    """Record the consultation meeting: date, place, participants, minutes."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        consultation_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._consultation_id = consultation_id
+        self._today = today
+        self.setObjectName("consultation_meeting_dialog")
+        self.setWindowTitle(self.tr("Consultation meeting"))
+        self.date_edit = _date_edit("meeting_on_edit", today())
+        self.place_edit = QLineEdit()
+        self.place_edit.setObjectName("place_edit")
+        self.participants_edit = _text_edit("participants_edit")
+        self.minutes_edit = _text_edit("minutes_edit")
+        self.form.addRow(self.tr("&Date:"), self.date_edit)
+        self.form.addRow(self.tr("&Place:"), self.place_edit)
+        self.form.addRow(self.tr("P&articipants:"), self.participants_edit)
+        self.form.addRow(self.tr("&Minutes:"), self.minutes_edit)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "meeting_on": self.date_edit,
+            "place": self.place_edit,
+            "participants": self.participants_edit,
+            "minutes": self.minutes_edit,
+        }
+
+    def _call(self) -> Callable[[], ConsultationInfo] | None:
+        factory, actor, cid, today = (
+            self._factory,
+            self._actor,
+            self._consultation_id,
+            self._today(),
+        )
+        meeting_on = from_qdate(self.date_edit.date())
+        place = self.place_edit.text()
+        participants = self.participants_edit.toPlainText()
+        minutes = self.minutes_edit.toPlainText()
+
+        def save() -> ConsultationInfo:
+            with factory.begin() as session:
+                return cs.record_meeting(
+                    session,
+                    actor,
+                    cid,
+                    meeting_on=meeting_on,
+                    place=place,
+                    participants=participants,
+                    minutes=minutes,
+                    today=today,
+                )
+
+        return save
+
+
+class WithdrawDialog(ServiceDialog):
+    """Withdraw the request to one agency (``request_id``) or the whole consultation."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        *,
+        request_id: int | None = None,
+        consultation_id: int | None = None,
+        what: str = "",
+        parent: QWidget | None = None,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        if (request_id is None) == (consultation_id is None):
+            raise ValueError("give request_id or consultation_id")
+        self._factory = session_factory
+        self._actor = actor
+        self._request_id = request_id
+        self._consultation_id = consultation_id
+        self._today = today
+        self.setObjectName("consultation_withdraw_dialog")
+        self.setWindowTitle(self.tr("Withdraw — {0}").format(what) if what else self.tr("Withdraw"))
+        self.ok_button.setText(self.tr("Withdraw"))
+        self.reason_edit = _text_edit("reason_edit")
+        self.form.addRow(self.tr("&Reason:"), self.reason_edit)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {"reason": self.reason_edit}
+
+    def _call(self) -> Callable[[], ConsultationInfo] | None:
+        factory, actor, today = self._factory, self._actor, self._today()
+        request_id, consultation_id = self._request_id, self._consultation_id
+        reason = self.reason_edit.toPlainText()
+
+        def save() -> ConsultationInfo:
+            with factory.begin() as session:
+                if request_id is not None:
+                    return cs.withdraw_request(
+                        session, actor, request_id, reason=reason, today=today
+                    )
+                assert consultation_id is not None
+                return cs.withdraw_consultation(
+                    session, actor, consultation_id, reason=reason, today=today
+                )
+
+        return save
+
+
+class ConcludeDialog(ServiceDialog):
+    """Conclude the consultation, with its minutes."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        consultation_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: Today = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._consultation_id = consultation_id
+        self._today = today
+        self.setObjectName("consultation_conclude_dialog")
+        self.setWindowTitle(self.tr("Conclude the consultation"))
+        self.ok_button.setText(self.tr("Conclude"))
+        self.minutes_edit = _text_edit("minutes_edit")
+        self.minutes_edit.setPlaceholderText(
+            self.tr("The agencies' opinions and the conclusion (kept if already recorded)")
+        )
+        self.form.addRow(self.tr("&Minutes:"), self.minutes_edit)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {"minutes": self.minutes_edit}
+
+    def _call(self) -> Callable[[], ConsultationInfo] | None:
+        factory, actor, cid, today = (
+            self._factory,
+            self._actor,
+            self._consultation_id,
+            self._today(),
+        )
+        minutes = self.minutes_edit.toPlainText()
+
+        def save() -> ConsultationInfo:
+            with factory.begin() as session:
+                return cs.conclude_consultation(session, actor, cid, minutes=minutes, today=today)
+
+        return save
