@@ -50,6 +50,8 @@ from ipdesk.models import (
 from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import bulk_insert
 from ipdesk.services.calendar_data import load_calendar
+from ipdesk.services.demo_alerts import add_demo_alerts
+from ipdesk.services.demo_links import add_demo_links
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.passwords import hash_password
 
@@ -751,8 +753,13 @@ def generate(
     seed: int = 1,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    later_stages: bool = True,
 ) -> DemoSummary:
-    """Add ``cases`` synthetic cases received over the two years before ``today``."""
+    """Add ``cases`` synthetic cases received over the two years before ``today``.
+
+    With ``later_stages``, also the records of later stages (consultations, agreements,
+    confirmations, court returns, alerts) for the cases in the states that have them.
+    """
     if cases < 0:
         raise ValueError("cases must not be negative")
     started = time.perf_counter()
@@ -783,10 +790,18 @@ def generate(
                 _reset_pg_sequences(session, _TABLES)
         if progress is not None:
             progress(first + len(batch), cases)
+    if later_stages:
+        add_demo_links(session_factory, seed, today)
+        add_demo_alerts(session_factory, _office_morning(today), seed=seed)
     with session_factory() as session:
         parties = session.scalar(select(func.count()).select_from(Party)) or 0
         events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
     return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
+
+
+def _office_morning(day: dt.date) -> dt.datetime:
+    """09:00 Beijing time (UTC+8) on ``day``, when the office opens and the first scan runs."""
+    return dt.datetime(day.year, day.month, day.day, 1, tzinfo=dt.UTC)
 
 
 def _current_sequences(session: Session) -> dict[tuple[int, int], int]:

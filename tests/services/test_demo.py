@@ -115,3 +115,13 @@ def test_a_second_run_adds_cases_after_the_first(demo: sessionmaker[Session]) ->
     with demo() as s:
         numbers = list(s.scalars(select(Case.number)))
     assert len(numbers) == len(set(numbers)) == 1600
+
+
+def test_later_stages_have_records(demo: sessionmaker[Session]) -> None:
+    from sqlalchemy import func
+
+    from ipdesk.models import Agreement, Alert, Confirmation, Consultation
+
+    with demo() as s:
+        for model in (Agreement, Consultation, Confirmation, Alert):
+            assert s.scalar(select(func.count()).select_from(model)), model.__name__

@@ -41,7 +41,7 @@ _KINDS = (
 def demo(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
     with session_factory.begin() as s:
         seed_reference_data(s)
-    generate(session_factory, cases=1500, seed=7, today=TODAY)
+    generate(session_factory, cases=1500, seed=7, today=TODAY, later_stages=False)
     return session_factory
 
 
