@@ -50,9 +50,9 @@ from ipdesk.models import (
 from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import bulk_insert
 from ipdesk.services.calendar_data import load_calendar
+from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.demo_alerts import add_demo_alerts
 from ipdesk.services.demo_links import add_demo_links
-from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.passwords import hash_password
 
 DEMO_PASSWORD = "ipdesk-demo"
