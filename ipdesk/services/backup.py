@@ -1,0 +1,1000 @@
+"""Backups of the database, restoring them, and the daily backup of the embedded database.
+
+Two kinds of backup file, both marked as ipdesk's with the schema revision they hold:
+
+* **SQLite** (the embedded database, :func:`backup` by default): a copy made with SQLite's
+  online backup API (a consistent snapshot while the program keeps working), as a single
+  file in rollback-journal mode. Its header carries ``application_id`` :data:`APPLICATION_ID`
+  and a table ``ipdesk_backup`` (key, value) holds the program, format, program version,
+  schema revision, time, source backend, rows per table and the head of the audit trail.
+  ``sqlite3 FILE .dump`` reads it like any database.
+* **Portable** (PostgreSQL always; SQLite with ``portable=True``): a zip with one JSON-lines
+  member per table (``tables/NN-<table>.jsonl``, one object per row, in foreign-key order),
+  read in a single REPEATABLE READ (PostgreSQL) or snapshot (SQLite) transaction, and a
+  ``manifest.json``: program, format, program version, schema revision, time, source
+  backend, and per table its member, columns, row count and the member's SHA-256. Dates are
+  ISO 8601, times ISO 8601 in UTC, decimals strings, JSON columns their JSON text. It can
+  be restored into SQLite or PostgreSQL (``pg_dump`` is not needed).
+
+:func:`restore` refuses a file that is not an ipdesk backup, a backup of a newer schema than
+this program knows, a damaged one (checksums, SQLite integrity check), and a target that
+already holds data unless ``force=True`` (``ipdesk-admin restore --force``), which replaces
+everything in it. It is all or nothing: SQLite targets are built in a temporary file beside
+the target and copied in with the backup API in one step; PostgreSQL targets are emptied,
+migrated to the backup's revision, loaded, migrated to the newest revision and have their
+sequences reset, in one transaction. A backup of an older schema comes back migrated.
+
+:func:`daily_backup` keeps one SQLite backup per day in a folder and the newest ``keep``
+of them; the app's scheduler calls it, as often as it likes.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import dataclasses
+import datetime as dt
+import decimal
+import hashlib
+import importlib.metadata
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import uuid
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Final
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    create_engine,
+    exists,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SAWarning
+
+from ipdesk import db, migrate
+from ipdesk.services.errors import ServiceError
+
+PROGRAM: Final = "ipdesk"
+FORMAT: Final = 1
+"""The version of the backup file layout; a newer one is refused."""
+APPLICATION_ID: Final = 0x49504442  # "IPDB" in the SQLite header of a backup
+MARKER_TABLE: Final = "ipdesk_backup"
+MANIFEST: Final = "manifest.json"
+DAILY_PATTERN: Final = re.compile(r"^ipdesk-backup-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_ZIP_MAGIC = b"PK\x03\x04"
+_BATCH = 1000
+_PG_MIGRATION_LOCK = 0x1D5E5C  # ipdesk.migrate's: no client migrates while we restore
+
+
+class BackupError(ServiceError):
+    code = "backup_failed"
+
+
+class NotABackup(BackupError):
+    code = "not_a_backup"
+
+
+class BackupTooNew(BackupError):
+    code = "backup_too_new"
+
+
+class BackupDamaged(BackupError):
+    code = "backup_damaged"
+
+
+class TargetNotEmpty(BackupError):
+    code = "target_not_empty"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds (read from its marker or manifest)."""
+
+    path: Path
+    kind: str  # "sqlite" or "portable"
+    program_version: str
+    revision: str
+    created_at: str
+    source_backend: str
+    tables: dict[str, int]  # rows per table
+    audit_last_id: int | None = None
+    audit_last_hash: str | None = None
+    size: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self) | {"path": str(self.path), "rows": self.rows}
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    target: str
+    backup: BackupInfo
+    revision: str  # the schema revision of the target afterwards
+    tables: dict[str, int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "backup": self.backup.as_dict(),
+            "revision": self.revision,
+            "tables": self.tables,
+        }
+
+
+@dataclass(frozen=True)
+class DailyBackup:
+    path: Path
+    created: bool  # False: today's backup was there already
+    removed: tuple[Path, ...] = ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def program_version() -> str:
+    try:
+        return importlib.metadata.version(PROGRAM)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _revisions() -> list[str]:
+    """The program's schema revisions, oldest first."""
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+def _is_data_table(name: str) -> bool:
+    """Tables whose rows a backup carries: not Alembic's, not the search index (rebuilt
+    by the migrations and triggers), not SQLite's own, not the backup marker."""
+    return not (
+        name == "alembic_version" or name == MARKER_TABLE or name.startswith(("search_", "sqlite_"))
+    )
+
+
+def _reflect(connection: Connection) -> MetaData:
+    metadata = MetaData()
+    with warnings.catch_warnings():
+        # The search index's expression indexes cannot be reflected (and are not needed).
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
+        warnings.filterwarnings("ignore", ".*expression-based index", SAWarning)
+        metadata.reflect(connection, only=lambda name, _md: _is_data_table(name))
+    return metadata
+
+
+def _os_error(action: str, path: Path, exc: OSError | ValueError) -> BackupError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return BackupError(f"无法{action} {path}：{reason}", path=str(path))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.parent / f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.part"
+
+
+def _check_output(path: Path, overwrite: bool) -> None:
+    try:
+        if path.is_dir():
+            raise BackupError(f"{path} 是一个目录，请给出备份文件名", path=str(path))
+        if not path.parent.is_dir():
+            raise BackupError(f"目录不存在：{path.parent}", path=str(path))
+        if path.exists() and not overwrite:
+            raise BackupError(
+                f"文件已存在：{path}（覆盖请加 --force）", code="backup_exists", path=str(path)
+            )
+    except (OSError, ValueError) as exc:
+        raise _os_error("写入", path, exc) from None
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _encode(value: Any) -> Any:
+    """A value read from the database, as JSON holds it."""
+    if value is None or isinstance(value, bool | int | str | float):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:  # SQLite keeps UTC without a zone
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return str(value)
+
+
+def _decoder(column_type: Any, sqlite: bool) -> Callable[[Any], Any]:
+    """How a JSON-lines value becomes what the target column takes."""
+    if isinstance(column_type, JSON):
+
+        def json_value(value: Any) -> Any:
+            if value is None:
+                return None
+            parsed = json.loads(value) if isinstance(value, str) else value
+            return JSON.NULL if parsed is None else parsed
+
+        return json_value
+    if isinstance(column_type, DateTime):
+
+        def timestamp(value: Any) -> Any:
+            if value is None:
+                return None
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=dt.UTC)
+            moment = moment.astimezone(dt.UTC)
+            return moment.replace(tzinfo=None) if sqlite else moment
+
+        return timestamp
+    if isinstance(column_type, Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if isinstance(column_type, Float):
+        return lambda v: None if v is None else float(v)
+    if isinstance(column_type, Numeric):
+        return lambda v: None if v is None else decimal.Decimal(str(v))
+    if isinstance(column_type, Boolean):
+        return lambda v: None if v is None else bool(v)
+    if isinstance(column_type, LargeBinary):
+        return lambda v: None if v is None else base64.b64decode(v)
+    return lambda v: v
+
+
+def _export_rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` in primary-key order, encoded for JSON, streamed."""
+    columns = [
+        cast(c, Text).label(c.name) if isinstance(c.type, JSON) else c for c in table.columns
+    ]
+    statement = select(*columns)
+    order = list(table.primary_key.columns) or list(table.columns)
+    statement = statement.order_by(*order)
+    result = connection.execution_options(stream_results=True, yield_per=_BATCH).execute(statement)
+    with contextlib.closing(result):
+        for row in result.mappings():
+            yield {k: _encode(v) for k, v in row.items()}
+
+
+def _audit_head(connection: Connection, metadata: MetaData) -> tuple[int | None, str | None]:
+    table = metadata.tables.get("audit_records")
+    if table is None:
+        return None, None
+    row = connection.execute(
+        select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row is not None else (None, None)
+
+
+# --------------------------------------------------------------------------- backup
+
+
+def backup(
+    engine: Engine, path: Path | str, *, portable: bool = False, overwrite: bool = False
+) -> BackupInfo:
+    """Back up the database of ``engine`` into ``path`` (written atomically: a file of
+    that name is a whole backup or none). SQLite: a SQLite backup file, or with
+    ``portable`` a zip of JSON lines; PostgreSQL: always the zip."""
+    path = Path(path)
+    _check_output(path, overwrite)
+    revision = migrate.current_revision(engine)
+    if revision is None:
+        raise BackupError("数据库尚未初始化，没有可备份的内容", code="database_uninitialised")
+    temp = _temp_beside(path)
+    try:
+        if db.is_sqlite(engine) and not portable:
+            _sqlite_backup(engine, temp, revision)
+        else:
+            _portable_backup(engine, temp)
+        _fsync_file(temp)
+        os.replace(temp, path)
+        _fsync_dir(path.parent)
+    except (OSError, ValueError) as exc:
+        raise _os_error("写入", path, exc) from None
+    except sqlite3.Error as exc:
+        raise BackupError(f"无法写入 {path}：{exc}", path=str(path)) from None
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            temp.unlink(missing_ok=True)
+    return inspect_backup(path)
+
+
+def _sqlite_backup(engine: Engine, temp: Path, revision: str) -> None:
+    with engine.connect() as conn:
+        source = conn.connection.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        target = sqlite3.connect(temp)
+        try:
+            source.backup(target)  # one step: a consistent snapshot
+        finally:
+            target.close()
+    con = sqlite3.connect(temp, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        tables = [
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if _is_data_table(name)
+        ]
+        counts = {
+            name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            for name in tables
+        }
+        head = con.execute("SELECT id, hash FROM audit_records ORDER BY id DESC LIMIT 1").fetchone()
+        marker = {
+            "program": PROGRAM,
+            "format": str(FORMAT),
+            "program_version": program_version(),
+            "schema_revision": revision,
+            "created_at": _now(),
+            "source_backend": "sqlite",
+            "tables": json.dumps(counts, sort_keys=True),
+            "audit_last_id": "" if head is None else str(head[0]),
+            "audit_last_hash": "" if head is None else str(head[1]),
+        }
+        con.execute("BEGIN IMMEDIATE")
+        con.execute(f"CREATE TABLE {MARKER_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.executemany(f"INSERT INTO {MARKER_TABLE} (key, value) VALUES (?, ?)", marker.items())
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        con.execute("COMMIT")
+        check = con.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise BackupError(f"备份副本未通过完整性检查：{check}", code="backup_damaged")
+    finally:
+        con.close()
+
+
+def _portable_backup(engine: Engine, temp: Path) -> None:
+    sqlite = db.is_sqlite(engine)
+    options: dict[str, Any] = dict(db.READ_ONLY) if sqlite else {}
+    if not sqlite:
+        options["isolation_level"] = "REPEATABLE READ"
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        if not sqlite:
+            conn.execute(text("SET TRANSACTION READ ONLY"))
+        revision = MigrationContext.configure(conn).get_current_revision()
+        metadata = _reflect(conn)
+        last_id, last_hash = _audit_head(conn, metadata)
+        entries = []
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            for number, table in enumerate(metadata.sorted_tables, start=1):
+                member = f"tables/{number:02d}-{table.name}.jsonl"
+                digest = hashlib.sha256()
+                rows = 0
+                with archive.open(member, "w", force_zip64=True) as raw:
+                    buffer = io.BytesIO()
+                    for row in _export_rows(conn, table):
+                        buffer.write(json.dumps(row, ensure_ascii=False).encode("utf-8"))
+                        buffer.write(b"\n")
+                        rows += 1
+                        if buffer.tell() > 1 << 20:
+                            _flush(buffer, raw, digest)
+                    _flush(buffer, raw, digest)
+                entries.append(
+                    {
+                        "name": table.name,
+                        "member": member,
+                        "columns": [c.name for c in table.columns],
+                        "rows": rows,
+                        "sha256": digest.hexdigest(),
+                    }
+                )
+            manifest = {
+                "program": PROGRAM,
+                "format": FORMAT,
+                "program_version": program_version(),
+                "schema_revision": revision,
+                "created_at": _now(),
+                "source_backend": engine.dialect.name,
+                "source": db.describe(engine.url),
+                "audit_last_id": last_id,
+                "audit_last_hash": last_hash,
+                "tables": entries,
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+def _flush(buffer: io.BytesIO, raw: IO[bytes], digest: Any) -> None:
+    data = buffer.getvalue()
+    digest.update(data)
+    raw.write(data)
+    buffer.seek(0)
+    buffer.truncate()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def inspect_backup(path: Path | str) -> BackupInfo:
+    """What the backup file ``path`` holds. Refuses a file that is not an ipdesk backup
+    (:class:`NotABackup`), one of a newer schema or format (:class:`BackupTooNew`), and a
+    portable backup whose members do not match their checksums (:class:`BackupDamaged`)."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise NotABackup(f"找不到备份文件：{path}", code="backup_missing", path=str(path))
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except (OSError, ValueError) as exc:
+        raise _os_error("读取", path, exc) from None
+    if header.startswith(_SQLITE_MAGIC):
+        info = _inspect_sqlite(path, header, size)
+    elif header.startswith(_ZIP_MAGIC):
+        info = _ZipSource(path).info(size)
+    else:
+        raise NotABackup(f"{path.name} 不是 ipdesk 备份文件", path=str(path))
+    _check_revision(info)
+    return info
+
+
+def _check_revision(info: BackupInfo) -> None:
+    if info.revision not in _revisions():
+        raise BackupTooNew(
+            f"备份 {info.path.name} 的数据库版本 {info.revision} 比本程序新"
+            f"（本程序支持到 {migrate.head_revision()}），请升级 ipdesk 后再恢复",
+            revision=info.revision,
+        )
+
+
+def _inspect_sqlite(path: Path, header: bytes, size: int) -> BackupInfo:
+    if len(header) < 72 or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotABackup(f"{path.name} 是 SQLite 数据库，但不是 ipdesk 备份", path=str(path))
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            marker = dict(con.execute(f"SELECT key, value FROM {MARKER_TABLE}").fetchall())
+        finally:
+            con.close()
+    except sqlite3.Error:
+        raise BackupDamaged(f"备份 {path.name} 已损坏（无法读取其标记）", path=str(path)) from None
+    if marker.get("program") != PROGRAM:
+        raise NotABackup(f"{path.name} 不是 ipdesk 备份文件", path=str(path))
+    try:
+        fmt = int(marker.get("format", ""))
+        tables = {str(k): int(v) for k, v in json.loads(marker.get("tables", "{}")).items()}
+        last_id = int(marker["audit_last_id"]) if marker.get("audit_last_id") else None
+    except (ValueError, TypeError, AttributeError):
+        raise BackupDamaged(f"备份 {path.name} 的标记已损坏", path=str(path)) from None
+    if fmt > FORMAT:
+        raise BackupTooNew(f"备份 {path.name} 的格式比本程序新，请升级 ipdesk 后再恢复")
+    return BackupInfo(
+        path=path,
+        kind="sqlite",
+        program_version=str(marker.get("program_version", "")),
+        revision=str(marker.get("schema_revision", "")),
+        created_at=str(marker.get("created_at", "")),
+        source_backend="sqlite",
+        tables=tables,
+        audit_last_id=last_id,
+        audit_last_hash=marker.get("audit_last_hash") or None,
+        size=size,
+    )
+
+
+@dataclass
+class _TableSpec:
+    name: str
+    member: str
+    columns: list[str]
+    rows: int
+    sha256: str
+
+
+@dataclass
+class _ZipSource:
+    """A portable backup: a zip of JSON lines with a manifest."""
+
+    path: Path
+    manifest: dict[str, Any] = field(default_factory=dict)
+    specs: dict[str, _TableSpec] = field(default_factory=dict)
+
+    def _open(self) -> zipfile.ZipFile:
+        try:
+            return zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise NotABackup(
+                f"{self.path.name} 不是 ipdesk 备份文件", path=str(self.path)
+            ) from None
+
+    def info(self, size: int, *, verify: bool = True) -> BackupInfo:
+        name = self.path.name
+        with self._open() as archive:
+            try:
+                manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            except KeyError:
+                raise NotABackup(f"{name} 不是 ipdesk 备份文件（没有 {MANIFEST}）") from None
+            except (ValueError, zipfile.BadZipFile, OSError, EOFError):
+                raise BackupDamaged(f"备份 {name} 的 {MANIFEST} 已损坏") from None
+            if not isinstance(manifest, dict) or manifest.get("program") != PROGRAM:
+                raise NotABackup(f"{name} 不是 ipdesk 备份文件")
+            try:
+                fmt = int(manifest["format"])
+                specs = [
+                    _TableSpec(
+                        str(t["name"]),
+                        str(t["member"]),
+                        [str(c) for c in t["columns"]],
+                        int(t["rows"]),
+                        str(t["sha256"]),
+                    )
+                    for t in manifest["tables"]
+                ]
+                revision = str(manifest["schema_revision"])
+            except (KeyError, TypeError, ValueError):
+                raise BackupDamaged(f"备份 {name} 的 {MANIFEST} 不完整") from None
+            if fmt > FORMAT:
+                raise BackupTooNew(f"备份 {name} 的格式比本程序新，请升级 ipdesk 后再恢复")
+            self.manifest, self.specs = manifest, {s.name: s for s in specs}
+            info = BackupInfo(
+                path=self.path,
+                kind="portable",
+                program_version=str(manifest.get("program_version", "")),
+                revision=revision,
+                created_at=str(manifest.get("created_at", "")),
+                source_backend=str(manifest.get("source_backend", "")),
+                tables={s.name: s.rows for s in specs},
+                audit_last_id=_int_or_none(manifest.get("audit_last_id")),
+                audit_last_hash=manifest.get("audit_last_hash") or None,
+                size=size,
+            )
+            _check_revision(info)
+            for spec in specs if verify else ():
+                self._verify_member(archive, spec)
+        return info
+
+    def _verify_member(self, archive: zipfile.ZipFile, spec: _TableSpec) -> None:
+        digest = hashlib.sha256()
+        try:
+            with archive.open(spec.member) as member:
+                while chunk := member.read(1 << 20):
+                    digest.update(chunk)
+        except KeyError:
+            raise BackupDamaged(f"备份 {self.path.name} 缺少 {spec.member}") from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise BackupDamaged(f"备份 {self.path.name} 的 {spec.member} 已损坏") from None
+        if digest.hexdigest() != spec.sha256:
+            raise BackupDamaged(f"备份 {self.path.name} 的 {spec.member} 校验和不符（文件已损坏）")
+
+    def tables(self) -> dict[str, _TableSpec]:
+        return self.specs
+
+    def rows(self, name: str) -> Iterator[dict[str, Any]]:
+        spec = self.specs[name]
+        with self._open() as archive, archive.open(spec.member) as raw:
+            for line in io.TextIOWrapper(raw, encoding="utf-8"):
+                if line.strip():
+                    row = json.loads(line)
+                    if not isinstance(row, dict):
+                        raise ValueError("a row is not an object")
+                    yield row
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value in (None, "") else int(value)
+
+
+@dataclass
+class _SqliteSource:
+    """A SQLite backup (a private copy of it) read as rows, to load into PostgreSQL."""
+
+    path: Path
+
+    def __post_init__(self) -> None:
+        self.engine = create_engine(f"sqlite:///{self.path}")
+        with self.engine.connect() as conn:
+            self.metadata = _reflect(conn)
+            self.specs = {
+                t.name: _TableSpec(
+                    t.name,
+                    t.name,
+                    [c.name for c in t.columns],
+                    int(conn.execute(select(func.count()).select_from(t)).scalar_one()),
+                    "",
+                )
+                for t in self.metadata.sorted_tables
+            }
+
+    def tables(self) -> dict[str, _TableSpec]:
+        return self.specs
+
+    def rows(self, name: str) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            yield from _export_rows(conn, self.metadata.tables[name])
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+# --------------------------------------------------------------------------- restore
+
+
+def restore(target: Engine | str | URL, path: Path | str, *, force: bool = False) -> RestoreResult:
+    """Replace the database ``target`` with the backup ``path``, all or nothing.
+
+    Refused (nothing changed): a file that is not an ipdesk backup, a backup of a newer
+    schema, a damaged backup, and — unless ``force`` — a target that holds any row."""
+    info = inspect_backup(path)
+    url = target.url if isinstance(target, Engine) else make_url(target)
+    if isinstance(target, Engine):
+        target.dispose()  # no pooled connection keeps the old contents
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        result = _restore_sqlite(url, info, force)
+    elif backend == "postgresql":
+        engine = target if isinstance(target, Engine) else db.make_engine(url)
+        try:
+            result = _restore_postgresql(engine, info, force)
+        finally:
+            if not isinstance(target, Engine):
+                engine.dispose()
+    else:
+        raise BackupError(f"不支持恢复到 {backend} 数据库")
+    if isinstance(target, Engine):
+        target.dispose()
+    return result
+
+
+def _nonempty_tables(connection: Connection, metadata: MetaData) -> list[str]:
+    return [
+        t.name
+        for t in metadata.sorted_tables
+        if connection.execute(select(exists().select_from(t))).scalar()
+    ]
+
+
+def _refuse_nonempty(where: str, nonempty: list[str]) -> None:
+    shown = "、".join(nonempty[:5]) + ("等" if len(nonempty) > 5 else "")
+    raise TargetNotEmpty(
+        f"目标数据库已有数据（{shown} 表非空）：恢复会覆盖全部内容；确认请加 --force",
+        target=where,
+        tables=nonempty,
+    )
+
+
+def _restore_sqlite(url: URL, info: BackupInfo, force: bool) -> RestoreResult:
+    if not url.database or url.database == ":memory:":
+        raise BackupError("只能恢复到数据库文件")
+    dest = Path(url.database)
+    where = f"SQLite {dest}"
+    try:
+        exists_already = dest.exists()
+        if exists_already and not dest.is_file():
+            raise BackupError(f"目标 {dest} 不是文件")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        raise _os_error("写入", dest, exc) from None
+    if exists_already:
+        nonempty = _sqlite_nonempty(dest)
+        if nonempty and not force:
+            _refuse_nonempty(where, nonempty)
+    work = Path(tempfile.mkdtemp(prefix=".ipdesk-restore-", dir=dest.parent))
+    try:
+        built = work / "restore.sqlite3"
+        if info.kind == "sqlite":
+            _prepare_sqlite_copy(info, built)
+        else:
+            engine = db.make_engine(f"sqlite:///{built}")
+            try:
+                with engine.begin() as conn:
+                    command.upgrade(migrate.alembic_config(conn), info.revision)
+                    zipped = _ZipSource(info.path)
+                    zipped.info(info.size, verify=False)
+                    _load(conn, zipped, info)
+            finally:
+                engine.dispose()
+        engine = db.make_engine(f"sqlite:///{built}")
+        try:
+            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                tables = _counts(conn)
+        finally:
+            engine.dispose()
+        con = sqlite3.connect(built, isolation_level=None)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            check = con.execute("PRAGMA integrity_check").fetchone()[0]
+            if check != "ok":
+                raise BackupDamaged(f"备份 {info.path.name} 未通过完整性检查：{check}")
+            target = sqlite3.connect(dest, timeout=30, isolation_level=None)
+            try:
+                con.backup(target)  # one step, in one transaction of the target
+                target.execute("PRAGMA journal_mode = WAL")
+            finally:
+                target.close()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"恢复失败，目标未改变：{exc}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return RestoreResult(where, info, migrate.head_revision(), tables)
+
+
+def _sqlite_nonempty(dest: Path) -> list[str]:
+    try:
+        con = sqlite3.connect(dest, timeout=30)
+        try:
+            names = [
+                name
+                for (name,) in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                )
+                if _is_data_table(name)
+            ]
+            return [
+                name
+                for name in names
+                if con.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]
+            ]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise BackupError(f"目标文件 {dest} 不是 SQLite 数据库，未作改动") from None
+
+
+def _prepare_sqlite_copy(info: BackupInfo, built: Path) -> None:
+    """A working copy of a SQLite backup without the marker (the backup stays as it is)."""
+    source = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(built)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    except sqlite3.DatabaseError:
+        raise BackupDamaged(f"备份 {info.path.name} 已损坏") from None
+    finally:
+        source.close()
+    con = sqlite3.connect(built, isolation_level=None)
+    try:
+        check = con.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise BackupDamaged(f"备份 {info.path.name} 未通过完整性检查：{check}")
+        con.execute(f"DROP TABLE {MARKER_TABLE}")
+        con.execute("PRAGMA application_id = 0")
+    except sqlite3.DatabaseError:
+        raise BackupDamaged(f"备份 {info.path.name} 已损坏") from None
+    finally:
+        con.close()
+
+
+def _counts(connection: Connection) -> dict[str, int]:
+    metadata = _reflect(connection)
+    return {
+        t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
+        for t in metadata.sorted_tables
+    }
+
+
+def _restore_postgresql(engine: Engine, info: BackupInfo, force: bool) -> RestoreResult:
+    where = db.describe(engine.url)
+    order = _revisions()
+    source: _ZipSource | _SqliteSource
+    work: Path | None = None
+    if info.kind == "sqlite":
+        work = Path(tempfile.mkdtemp(prefix="ipdesk-restore-"))
+        copy = work / "restore.sqlite3"
+        _prepare_sqlite_copy(info, copy)
+        source = _SqliteSource(copy)
+    else:
+        source = _ZipSource(info.path)
+        source.info(info.size, verify=False)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is not None and current not in order:
+                raise BackupError(
+                    f"目标数据库由更新版本的 ipdesk 创建（版本 {current}），本程序不能恢复到其中"
+                )
+            metadata = _reflect(conn)
+            if current is None and metadata.tables:
+                raise BackupError("目标数据库中有不属于 ipdesk 的表，未作改动")
+            nonempty = _nonempty_tables(conn, metadata)
+            if nonempty:
+                if not force:
+                    _refuse_nonempty(where, nonempty)
+                names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            config = migrate.alembic_config(conn)
+            if current is None or order.index(current) < order.index(info.revision):
+                command.upgrade(config, info.revision)
+            elif order.index(current) > order.index(info.revision):
+                command.downgrade(config, info.revision)
+            _load(conn, source, info)
+            command.upgrade(config, "head")
+            metadata = _reflect(conn)
+            _reset_sequences(conn, metadata)
+            tables = _counts(conn)
+    finally:
+        if isinstance(source, _SqliteSource):
+            source.close()
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    return RestoreResult(where, info, migrate.head_revision(), tables)
+
+
+def _reset_sequences(connection: Connection, metadata: MetaData) -> None:
+    for table in metadata.sorted_tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) != 1 or not isinstance(pk[0].type, Integer):
+            continue
+        quoted = connection.dialect.identifier_preparer.format_table(table)
+        column = connection.dialect.identifier_preparer.format_column(pk[0])
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence(:t, :c), m, true) "
+                f"FROM (SELECT max({column}) AS m FROM {quoted}) AS x WHERE m IS NOT NULL"
+            ),
+            {"t": quoted, "c": pk[0].name},
+        )
+
+
+def _load(connection: Connection, source: _ZipSource | _SqliteSource, info: BackupInfo) -> None:
+    """Insert the backup's rows into the (empty) tables of the connection's database, which
+    is at the backup's schema revision, in foreign-key order."""
+    sqlite = connection.dialect.name == "sqlite"
+    metadata = _reflect(connection)
+    specs = source.tables()
+    extra = sorted(set(specs) - set(metadata.tables))
+    missing = sorted(set(metadata.tables) - set(specs))
+    if extra or missing:
+        raise BackupDamaged(
+            f"备份 {info.path.name} 的表与数据库版本 {info.revision} 不符"
+            f"（多出：{'、'.join(extra) or '无'}；缺少：{'、'.join(missing) or '无'}）"
+        )
+    for table in metadata.sorted_tables:
+        spec = specs[table.name]
+        if set(spec.columns) != set(table.c.keys()):
+            raise BackupDamaged(f"备份 {info.path.name} 中 {table.name} 表的列与数据库不符")
+        for column in table.columns:
+            if isinstance(column.type, JSON):
+                column.type = JSON(none_as_null=True)
+        _load_table(connection, table, spec, source.rows(table.name), sqlite, info)
+
+
+def _load_table(
+    connection: Connection,
+    table: Table,
+    spec: _TableSpec,
+    rows: Iterator[Mapping[str, Any]],
+    sqlite: bool,
+    info: BackupInfo,
+) -> None:
+    decoders = {c.name: _decoder(c.type, sqlite) for c in table.columns}
+    # A column referring to its own table (an agent's party) is filled in a second pass.
+    self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    pk = [c.name for c in table.primary_key.columns]
+    later: list[dict[str, Any]] = []
+    batch: list[dict[str, Any]] = []
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            values = {name: decoders[name](value) for name, value in row.items()}
+            if set(values) != set(decoders):
+                raise ValueError("columns differ")
+            if self_refs and any(values[c] is not None for c in self_refs):
+                later.append({f"b_{k}": values[k] for k in (*pk, *self_refs)})
+                values.update(dict.fromkeys(self_refs))
+            batch.append(values)
+            if len(batch) >= _BATCH:
+                connection.execute(insert(table), batch)
+                batch = []
+        if batch:
+            connection.execute(insert(table), batch)
+    except (ValueError, TypeError, KeyError, decimal.InvalidOperation) as exc:
+        raise BackupDamaged(
+            f"备份 {info.path.name} 中 {table.name} 表第 {count} 行无法读取（{type(exc).__name__}）"
+        ) from None
+    if later:
+        statement = (
+            update(table)
+            .where(*(table.c[k] == bindparam(f"b_{k}") for k in pk))
+            .values({c: bindparam(f"b_{c}") for c in self_refs})
+        )
+        connection.execute(statement, later)
+    if count != spec.rows:
+        raise BackupDamaged(
+            f"备份 {info.path.name} 中 {table.name} 表应有 {spec.rows} 行，实有 {count} 行"
+        )
+
+
+# --------------------------------------------------------------------------- daily
+
+
+def daily_backup(
+    engine: Engine, folder: Path | str, keep: int = 7, today: dt.date | None = None
+) -> DailyBackup | None:
+    """Today's backup of the embedded database in ``folder`` (``ipdesk-backup-DATE.sqlite3``),
+    made unless a good one is there already; then only the newest ``keep`` are kept. Files
+    of other names are never touched. Returns None for a PostgreSQL database: the shared
+    server is backed up on the server (``ipdesk-admin backup`` from cron, or pg_dump)."""
+    if not db.is_sqlite(engine):
+        return None
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    folder = Path(folder)
+    day = today or dt.date.today()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _os_error("创建", folder, exc) from None
+    path = folder / f"ipdesk-backup-{day.isoformat()}.sqlite3"
+    created = False
+    try:
+        inspect_backup(path)
+    except BackupError:
+        backup(engine, path, overwrite=True)
+        created = True
+    removed = []
+    dated = sorted((m.group(1), p) for p in folder.iterdir() if (m := DAILY_PATTERN.match(p.name)))
+    for _day, old in dated[: max(len(dated) - keep, 0)]:
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+                removed.append(old)
+    # Half-written backups left by a crash (they never got their final name).
+    for leftover in folder.glob(".ipdesk-backup-*.part"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    return DailyBackup(path, created, tuple(removed))
