@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import paths
+from ipdesk.services.errors import UnsupportedDatabase
 
 ENV_URL = "IPDESK_DATABASE_URL"
 
@@ -33,7 +35,14 @@ def describe(url: str | URL) -> str:
 
 
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
-    u = make_url(url)
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise UnsupportedDatabase(f"无法识别的数据库地址：{url}") from None
+    if u.get_backend_name() not in ("sqlite", "postgresql"):
+        raise UnsupportedDatabase(
+            f"不支持的数据库类型“{u.get_backend_name()}”（可用 SQLite 或 PostgreSQL）"
+        )
     if u.get_backend_name() == "sqlite":
         return _sqlite_engine(u, **kwargs)
     if u.get_backend_name() == "postgresql" and u.drivername == "postgresql":

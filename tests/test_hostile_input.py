@@ -11,7 +11,7 @@ must exit non-zero with exactly one line on stderr and no traceback, and change 
 every table of a freshly seeded database and every file of the working folder are the
 same afterwards.
 
-Defects found in other people's commands are pinned by the ``xfail(strict=True)`` tests
+Defects found in other people's commands are covered by the regression tests
 at the end (and those inputs are left out of the property tests, so the properties hold
 for everything else). The examples are derandomized: every run tries the same ones, so the
 suite is a stable gate; raise ``max_examples`` locally to explore further.
@@ -160,7 +160,7 @@ BAD_URLS = [
     "sqlite:",
 ]
 """(An empty URL means the default database, by design; a URL of a database ipdesk does
-not support is pinned by an xfail test.)"""
+not support is covered by a regression test.)"""
 
 BAD_PASSWORDS = ["", "short", "1234567890123", "x" * 300]
 
@@ -191,7 +191,7 @@ def _one_line(value: str) -> bool:
 
 
 def _text(undecodable: bool = False) -> st.SearchStrategy[str]:
-    """Hostile text. Line breaks are pinned by the xfail tests (the commands echo the
+    """Hostile text. Line breaks are covered by the regression tests (the commands echo the
     value into their one-line message); so are undecodable bytes where a command looks
     the value up in the database."""
     pool = HOSTILE_TEXT + (UNDECODABLE if undecodable else [])
@@ -539,7 +539,7 @@ def check_refused(
 
 # --------------------------------------------------------------------------- the properties
 
-# (command, argument) pairs whose hostile values are all pinned by the xfail tests below
+# (command, argument) pairs whose hostile values are covered by the regression tests below
 # instead of being drawn by the property tests.
 SKIP: set[tuple[str, str]] = {
     ("user add", "phone"),
@@ -576,10 +576,9 @@ def test_every_command_is_covered() -> None:
 
 
 # --------------------------------------------------------------------------- defects found
-# Each case below is a defect in a command this file does not own: the test asserts the
-# contract and is expected to fail until the command is fixed (then the marker goes). They
-# lie in the command-line and service layers, the same on both databases (checked on both
-# when they were found), so they are pinned on SQLite only.
+# Each case below was a defect found by the property tests, now fixed; they stay as
+# regression tests. They lie in the command-line and service layers, the same on both
+# databases, so they run on SQLite only.
 
 sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -604,13 +603,6 @@ NEWLINE_ECHO = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="argument types (ipdesk/cli/parsing.py) and services echo the value into the "
-    "error message; a value with a line break makes it two lines on stderr (and can forge a "
-    "line in a log). Fix once in ipdesk/cli/__init__.py: escape control characters in "
-    "_Parser.error and _fail.",
-)
 @pytest.mark.parametrize(("name", "target", "value"), _present(NEWLINE_ECHO))
 @sqlite_only
 def test_a_line_break_in_a_value_makes_two_lines(
@@ -628,12 +620,6 @@ UNDECODABLE_LOOKUPS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a command-line value that is not UTF-8 (e.g. a GBK terminal: sys.argv holds "
-    "surrogate escapes) reaches the database driver and ends in a UnicodeEncodeError "
-    "traceback. Fix once in ipdesk/cli/__init__.py: refuse such argv before parsing.",
-)
 @pytest.mark.parametrize(("name", "target", "value"), _present(UNDECODABLE_LOOKUPS))
 @sqlite_only
 def test_undecodable_bytes_in_a_lookup(
@@ -643,12 +629,6 @@ def test_undecodable_bytes_in_a_lookup(
     check_refused(world, argv, stdin, capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--database-url of a database ipdesk does not support (mysql://...) ends in a "
-    "ModuleNotFoundError traceback from create_engine (ipdesk/db.py make_engine, "
-    "ipdesk/cli/__init__.py main): every command that opens the database",
-)
 @pytest.mark.parametrize("name", [n for n in ("org", "init") if n in COMMANDS])
 @sqlite_only
 def test_unsupported_database_url(
@@ -658,11 +638,6 @@ def test_unsupported_database_url(
     check_refused(world, argv, stdin, capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates check --forms FOLDER without the templates (empty, or junk .docx "
-    "files): exits 1 but writes nothing on stderr (the problems go to stdout only)",
-)
 @pytest.mark.parametrize("folder", ["empty", "junk"])
 @sqlite_only
 def test_templates_check_of_a_folder_without_templates(
@@ -674,11 +649,6 @@ def test_templates_check_of_a_folder_without_templates(
     check_refused(world, argv, stdin, capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates preview --forms FILE (a file, not a folder): NotADirectoryError "
-    "traceback (ipdesk/services/documents.py reads FILE/<kind>.docx unguarded)",
-)
 @sqlite_only
 def test_templates_preview_with_a_file_as_forms_folder(
     world: World, capsys: pytest.CaptureFixture[str]
@@ -689,11 +659,6 @@ def test_templates_preview_with_a_file_as_forms_folder(
     check_refused(world, argv, stdin, capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="user add: --phone is not validated (ipdesk/services/auth.py stores any text): "
-    "'😀' or SQL text becomes a user's phone number",
-)
 @pytest.mark.parametrize("phone", ["😀", "'; DROP TABLE users; --"])
 @sqlite_only
 def test_user_add_accepts_a_malformed_phone(
@@ -703,11 +668,6 @@ def test_user_add_accepts_a_malformed_phone(
     check_refused(world, argv, stdin, capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="user add: --name with control characters (ESC, BEL) is stored as the display "
-    "name (ipdesk/services/auth.py checks only blank and length)",
-)
 @pytest.mark.parametrize("display_name", ["\x1b[31m张三", "张\x07三"])
 @sqlite_only
 def test_user_add_accepts_control_characters_in_the_name(

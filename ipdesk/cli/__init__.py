@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message}\n")
+        sys.stderr.write(f"{self.prog}: {one_line(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            parser.error(f"参数不是有效的 UTF-8 文字（请把终端设为 UTF-8）：{arg!r}")
     args = parser.parse_args(argv)
     ctx = Context(args.database_url or db.default_url())
     try:
@@ -69,5 +75,14 @@ def _first_line(exc: object) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+def one_line(message: str) -> str:
+    """The message with control characters escaped, so that it stays one line (a value
+    echoed into it may hold a line break, and a forged second line must not reach a log)."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in message
+    )
+
+
 def _fail(message: str) -> None:
-    sys.stderr.write(f"ipdesk-admin: {message}\n")
+    sys.stderr.write(f"ipdesk-admin: {one_line(message)}\n")

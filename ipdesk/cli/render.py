@@ -106,7 +106,10 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
             print(p)
     else:
         print(f"{len(KINDS)} 个模板均无问题：{args.forms}")
-    return 1 if problems else 0
+    if problems:
+        sys.stderr.write(f"ipdesk-admin: 模板有 {len(problems)} 处问题：{args.forms}\n")
+        return 1
+    return 0
 
 
 def _preview(args: argparse.Namespace, ctx: Context) -> int:
@@ -114,6 +117,8 @@ def _preview(args: argparse.Namespace, ctx: Context) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".docx", ".pdf"):
         raise DocumentFileError(f"输出文件应为 .docx 或 .pdf：{out}")
+    if not Path(args.forms).is_dir():
+        raise ServiceError(f"模板目录不存在：{args.forms}")
     data = preview(args.kind, forms_dir=args.forms)
     if suffix == ".pdf":
         with tempfile.TemporaryDirectory(prefix="ipdesk-preview-") as tmp:

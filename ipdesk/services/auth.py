@@ -26,6 +26,7 @@ from ipdesk.models import OPEN_STATUSES, Case, Office, Role, Station, User
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
+from ipdesk.services.identifiers import validate_phone
 from ipdesk.services.passwords import hash_password, needs_rehash, verify_password
 
 MAX_FAILED_ATTEMPTS = 5
@@ -407,6 +408,9 @@ def _new_user(
         raise ValidationError("display_name", "姓名不能为空", code="name_required")
     if len(shown) > 200:
         raise ValidationError("display_name", "姓名不能超过 200 个字符", code="name_too_long")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in shown):
+        raise ValidationError("display_name", "姓名含有控制字符", code="name_control_chars")
+    phone = validate_phone(phone, field="phone") if phone and phone.strip() else None
     check_password(password)
     office_id, station_id = _scope(session, role, office_code, station_code)
     user = User(
@@ -416,7 +420,7 @@ def _new_user(
         role=role,
         office_id=office_id,
         station_id=station_id,
-        phone=(phone or "").strip() or None,
+        phone=phone,
         active=True,
         may_view_personal_data=role != Role.STATION_STAFF,
         failed_logins=0,

@@ -69,3 +69,7 @@ class ImportFailed(ServiceError):
     """A file could not be imported; nothing was changed."""
 
     code = "import_failed"
+
+
+class UnsupportedDatabase(ServiceError):
+    code = "unsupported_database"
