@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from ipdesk.models import Base
+from ipdesk.services.search import include_name, include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -15,6 +16,9 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
+    # The search index (migration 0002) lives outside the models.
+    include_name=include_name,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

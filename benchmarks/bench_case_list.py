@@ -1,0 +1,283 @@
+"""Case list and search at scale, measured at the service level (the GUI adds its own part).
+
+Usage::
+
+    .venv/bin/ipdesk-admin demo --cases 1000000 --database-url sqlite:////tmp/m1.sqlite3
+    cp /tmp/m1.sqlite3 /tmp/bench.sqlite3          # never measure on the original
+    time .venv/bin/ipdesk-admin --database-url sqlite:////tmp/bench.sqlite3 init  # search index
+    .venv/bin/python benchmarks/bench_case_list.py sqlite:////tmp/bench.sqlite3 [POSTGRESQL-URL]
+
+For each operation it prints the median time of the service call(s) over ``--repeat`` warm
+runs (and the first, cold run), the floor — the very SQL statements the services sent,
+replayed through the bare driver (sqlite3, psycopg) — and their ratio: what the service
+layer costs on top of the database. Targets (issue 3): first rows and every search under
+100 ms on SQLite.
+
+The database must be at the newest schema; indexes of the models that it lacks (a demo
+database built before they were added to the initial migration) are created first, and the
+time that takes is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from ipdesk import db
+from ipdesk.models import Base, Party, PartyKind, Role, User
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import (
+    CaseFilter,
+    CaseSort,
+    case_ids,
+    case_rows,
+    count_cases,
+)
+from ipdesk.services.search import search_cases
+
+PAGE = 50
+TARGET_MS = 100.0
+Operation = Callable[[Session], int]
+
+
+@dataclass
+class Figure:
+    name: str
+    first_ms: float
+    median_ms: float
+    floor_ms: float
+    rows: int
+
+    def line(self) -> str:
+        ratio = self.median_ms / self.floor_ms if self.floor_ms > 0 else float("nan")
+        return (
+            f"{self.name:<44} {self.first_ms:9.1f} {self.median_ms:9.1f} "
+            f"{self.floor_ms:9.1f} {ratio:6.2f}  {self.rows:>7}"
+        )
+
+
+class Recorder:
+    """Collects the statements an engine sends, to replay them through the bare driver."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.statements: list[tuple[str, Any]] = []
+        self.active = False
+        event.listen(engine, "before_cursor_execute", self._on_execute)
+
+    def _on_execute(
+        self, conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+    ) -> None:
+        if self.active and statement.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
+            self.statements.append((statement, parameters))
+
+
+def ensure_model_indexes(engine: Engine) -> None:
+    existing = {i["name"] for i in inspect(engine).get_indexes("cases")}
+    missing = [i for i in Base.metadata.tables["cases"].indexes if i.name not in existing]
+    for index in missing:
+        started = time.perf_counter()
+        index.create(engine)
+        print(f"created missing index {index.name}: {time.perf_counter() - started:.1f} s")
+
+
+def raw_runner(url: str) -> tuple[Callable[[list[tuple[str, Any]]], int], Callable[[], None]]:
+    """A function replaying statements on a bare driver connection, and its closer."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        conn = sqlite3.connect(u.database or ":memory:", isolation_level=None)
+
+        def run_sqlite(statements: list[tuple[str, Any]]) -> int:
+            n = 0
+            conn.execute("BEGIN")
+            for sql, params in statements:
+                n += len(conn.execute(sql, params).fetchall())
+            conn.execute("COMMIT")
+            return n
+
+        return run_sqlite, conn.close
+    import psycopg
+
+    pg = psycopg.connect(u.set(drivername="postgresql").render_as_string(hide_password=False))
+
+    def run_pg(statements: list[tuple[str, Any]]) -> int:
+        n = 0
+        with pg.cursor() as cur:
+            for sql, params in statements:
+                cur.execute(sql, params)
+                n += len(cur.fetchall())
+        pg.rollback()
+        return n
+
+    return run_pg, pg.close
+
+
+def measure(
+    name: str,
+    engine: Engine,
+    recorder: Recorder,
+    replay: Callable[[list[tuple[str, Any]]], int],
+    operation: Callable[[Session], int],
+    repeat: int,
+) -> Figure:
+    times = []
+    rows = 0
+    for i in range(repeat + 1):
+        with Session(engine) as session:
+            recorder.statements, recorder.active = [], i == 0
+            started = time.perf_counter()
+            rows = operation(session)
+            times.append((time.perf_counter() - started) * 1000)
+            recorder.active = False
+            if i == 0:
+                statements = list(recorder.statements)
+    floors = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        replay(statements)
+        floors.append((time.perf_counter() - started) * 1000)
+    return Figure(name, times[0], statistics.median(times[1:]), statistics.median(floors), rows)
+
+
+def actors(session: Session) -> dict[str, Actor]:
+    def first(role: Role) -> Actor:
+        user = session.scalars(select(User).where(User.role == role).order_by(User.id)).first()
+        if user is None:
+            raise SystemExit(f"no {role.value} user: run ipdesk-admin demo first")
+        return Actor.of(user)
+
+    manager = first(Role.OFFICE_MANAGER)  # the first office: the biggest one in the demo
+    return {
+        "city": Actor.system(),
+        "office": manager,
+        "station": first(Role.STATION_STAFF),
+    }
+
+
+def common_names(session: Session) -> tuple[str, str]:
+    """The commonest 3-character person name (the demo's names are random)."""
+    from sqlalchemy import func
+
+    name = session.scalar(
+        select(Party.name)
+        .where(Party.kind == PartyKind.PERSON, func.length(Party.name) == 3)
+        .group_by(Party.name)
+        .order_by(func.count().desc())
+        .limit(1)
+    )
+    id_number = session.scalar(select(Party.id_number).order_by(Party.id.desc()).limit(1))
+    return name or "王建国", id_number or "150502"
+
+
+def page(session: Session, actor: Actor, flt: CaseFilter, sort: CaseSort, last: bool) -> int:
+    total = count_cases(session, actor, flt)
+    offset = max(0, total - PAGE) if last else 0
+    ids = case_ids(session, actor, flt, sort, offset, PAGE, total=total)
+    return len(case_rows(session, actor, ids))
+
+
+def found(session: Session, actor: Actor, query: str) -> int:
+    ids = search_cases(session, actor, query, limit=PAGE)
+    return len(case_rows(session, actor, ids))
+
+
+def bench(url: str, repeat: int) -> list[Figure]:
+    engine = db.make_engine(url).execution_options(**db.READ_ONLY)
+    ensure_model_indexes(engine)
+    recorder = Recorder(engine)
+    replay, close = raw_runner(url)
+    with Session(engine) as session:
+        who = actors(session)
+        three, id_number = common_names(session)
+    city, office, station = who["city"], who["office"], who["station"]
+    newest, by_due = CaseSort("received", True), CaseSort("due", False)
+    by_number, by_status = CaseSort("number", False), CaseSort("status", False)
+    everything = CaseFilter()
+
+    def first(actor: Actor, sort: CaseSort, flt: CaseFilter = everything) -> Operation:
+        return lambda s: page(s, actor, flt, sort, last=False)
+
+    def last(actor: Actor, sort: CaseSort, flt: CaseFilter = everything) -> Operation:
+        return lambda s: page(s, actor, flt, sort, last=True)
+
+    def search(actor: Actor, query: str) -> Operation:
+        return lambda s: found(s, actor, query)
+
+    def at_offset(sort: CaseSort, offset: int) -> Operation:
+        return lambda s: len(case_rows(s, city, case_ids(s, city, everything, sort, offset, PAGE)))
+
+    operations: list[tuple[str, Operation]] = [
+        ("count (all cases)", lambda s: count_cases(s, city, everything)),
+        ("first page: count+ids+rows, newest first", first(city, newest)),
+        ("last page (read from the end)", last(city, newest)),
+        ("last page by OFFSET (no total given)", at_offset(newest, 10**6 - PAGE)),
+        ("sort by due date, first page", first(city, by_due)),
+        ("sort by due date, last page", last(city, by_due)),
+        ("sort by number, first page", first(city, by_number)),
+        ("sort by status, first page", first(city, by_status)),
+        ("sort by status, middle page (no total)", at_offset(by_status, 500_000)),
+        ("office manager (biggest office), first page", first(office, newest)),
+        ("office manager, due date, last page", last(office, by_due)),
+        ("station staff, first page", first(station, newest)),
+        ("filter: overdue, by due date", first(city, by_due, CaseFilter(deadline="overdue"))),
+        ("filter: closed, newest first", first(city, newest, CaseFilter(status="closed"))),
+        ("search 2 chars 王伟 (+rows)", search(city, "王伟")),
+        ("search 2 chars 李娜 (+rows)", search(city, "李娜")),
+        (f"search 3 chars {three} (+rows)", search(city, three)),
+        ("search 1 char 王 (+rows)", search(city, "王")),
+        ("search 3 chars 科尔沁 (~half the cases)", search(city, "科尔沁")),
+        ("search a full ID number", search(city, id_number)),
+        ("search 王伟, station staff", search(station, "王伟")),
+        ("list filter text=王伟: count+first page", first(city, newest, CaseFilter(text="王伟"))),
+        (
+            "list filter text=科尔沁: count+first page",
+            first(city, newest, CaseFilter(text="科尔沁")),
+        ),
+    ]
+    figures = []
+    print(f"\n{db.describe(url)}   (times in ms; median of {repeat} warm runs)")
+    print(f"{'operation':<44} {'first':>9} {'median':>9} {'floor':>9} {'ratio':>6}  {'rows':>7}")
+    for name, operation in operations:
+        figure = measure(name, engine, recorder, replay, operation, repeat)
+        figures.append(figure)
+        print(figure.line(), flush=True)
+    close()
+    engine.dispose()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("urls", nargs="+", metavar="DATABASE-URL")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args(argv)
+    failed = []
+    for url in args.urls:
+        figures = bench(url, args.repeat)
+        if make_url(url).get_backend_name() == "sqlite":
+            failed += [
+                f.name
+                for f in figures
+                if (f.name.startswith(("first page", "search"))) and f.median_ms > TARGET_MS
+            ]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory of this process: {peak:.0f} MB")
+    if failed:
+        print(f"over the {TARGET_MS:.0f} ms target on SQLite: {', '.join(failed)}")
+        return 1
+    print(f"SQLite: first rows and every search under {TARGET_MS:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

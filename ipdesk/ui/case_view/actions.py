@@ -1,0 +1,325 @@
+"""The small dialog behind each case action: asks what the transition needs and runs it.
+
+The call runs in the background in one transaction. A refusal is shown in the dialog and
+the input stays; when someone else changed the case first (StaleData) the dialog offers to
+reload the case and keeps the input, so the user can apply it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.models import AgencyKind, ConfirmationDecision
+from ipdesk.services import routing, workflow
+from ipdesk.services.actors import Actor
+from ipdesk.services.agencies import list_agencies
+from ipdesk.services.errors import StaleData, ValidationError, ValidationErrors
+from ipdesk.services.org import org_tree
+from ipdesk.ui.intake.fields import ERROR_STYLE
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+# What each action asks for.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "accept": ("on",),
+    "reject": ("reason", "on"),
+    "start_mediation": (),
+    "record_agreement": ("note",),
+    "record_failure": ("reason", "court"),
+    "record_withdrawal": ("reason",),
+    "request_confirmation": ("court",),
+    "record_confirmation": ("decision", "ruling_number"),
+    "close": ("on", "note"),
+    "reopen": ("reason",),
+    "assign_mediator": ("mediator",),
+    "transfer": ("office", "reason"),
+}
+REQUIRED_REASON = frozenset({"reject", "reopen", "transfer"})
+
+
+def action_text(action: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "accept": "Accept",
+        "reject": "Reject",
+        "start_mediation": "Start mediation",
+        "record_agreement": "Agreement reached",
+        "record_failure": "Mediation failed",
+        "record_withdrawal": "Withdrawn",
+        "request_confirmation": "Request confirmation",
+        "record_confirmation": "Confirmation result",
+        "close": "Close case",
+        "reopen": "Reopen",
+        "assign_mediator": "Assign mediator",
+        "transfer": "Transfer",
+    }
+    return QCoreApplication.translate("CaseActions", texts.get(action, action))
+
+
+@dataclass(frozen=True)
+class _Choices:
+    courts: list[tuple[str, str]]
+    mediators: list[tuple[int, str]]
+    offices: list[tuple[str, str]]
+
+
+class ActionDialog(QDialog):
+    """Asks for one action's input and performs it. ``performed(result)`` on success;
+    ``stale()`` when the case changed under the user (the input is kept);
+    ``reload_requested()`` when the user asks to reload the case."""
+
+    performed = Signal(object)
+    refused = Signal(str)
+    stale = Signal()
+    reload_requested = Signal()
+    choices_loaded = Signal()
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        case_id: int,
+        version: int,
+        office_id: int | None,
+        action: str,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._case_id = case_id
+        self.version = version
+        self._office_id = office_id
+        self.action = action
+        self._busy = False
+        self.setObjectName(f"{action}_dialog")
+        self.setWindowTitle(action_text(action))
+        fields = FIELDS[action]
+        form = QFormLayout()
+
+        self.on_edit = QDateEdit(QDate(*today().timetuple()[:3]))
+        self.on_edit.setObjectName("on_edit")
+        self.on_edit.setCalendarPopup(True)
+        self.on_edit.setDisplayFormat("yyyy-MM-dd")
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setObjectName("reason_edit")
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMaximumHeight(90)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("note_edit")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(90)
+        self.court_combo = QComboBox()
+        self.court_combo.setObjectName("court_combo")
+        self.mediator_combo = QComboBox()
+        self.mediator_combo.setObjectName("mediator_combo")
+        self.office_combo = QComboBox()
+        self.office_combo.setObjectName("office_combo")
+        self.decision_combo = QComboBox()
+        self.decision_combo.setObjectName("decision_combo")
+        self.decision_combo.addItem(self.tr("Confirmed valid"), ConfirmationDecision.VALID.value)
+        self.decision_combo.addItem(self.tr("Dismissed"), ConfirmationDecision.DISMISSED.value)
+        self.ruling_edit = QLineEdit()
+        self.ruling_edit.setObjectName("ruling_number_edit")
+
+        rows: dict[str, tuple[str, QWidget]] = {
+            "on": (self.tr("&Date:"), self.on_edit),
+            "reason": (
+                self.tr("&Reason:")
+                if action in REQUIRED_REASON
+                else self.tr("&Reason (optional):"),
+                self.reason_edit,
+            ),
+            "note": (self.tr("&Note (optional):"), self.note_edit),
+            "court": (self.tr("&Court:"), self.court_combo),
+            "mediator": (self.tr("&Mediator:"), self.mediator_combo),
+            "office": (self.tr("To &office:"), self.office_combo),
+            "decision": (self.tr("&Decision:"), self.decision_combo),
+            "ruling_number": (self.tr("R&uling number:"), self.ruling_edit),
+        }
+        for name in fields:
+            text, widget = rows[name]
+            form.addRow(text, widget)
+        if not fields:
+            form.addRow(QLabel(self.tr("Perform “{0}” on this case?").format(action_text(action))))
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setVisible(False)
+        self.reload_button = QPushButton(self.tr("Re&load case"))
+        self.reload_button.setObjectName("reload_button")
+        self.reload_button.setVisible(False)
+        self.reload_button.setAutoDefault(False)
+        self.reload_button.clicked.connect(self._on_reload_clicked)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("ok_button")
+        self.ok_button.setText(action_text(action))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.reload_button)
+        layout.addWidget(self.buttons)
+        if {"court", "mediator", "office"} & set(fields):
+            self.ok_button.setEnabled(False)
+            self._load_choices()
+
+    # -- choices -------------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        factory, actor, office_id, action = self._factory, self._actor, self._office_id, self.action
+
+        def load() -> _Choices:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                courts = [
+                    (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
+                ]
+                mediators = []
+                if action == "assign_mediator" and office_id is not None:
+                    mediators = [
+                        (m.user_id, f"{m.name} ({m.open_cases})")
+                        for m in routing.mediator_loads(session, actor, office_id)
+                    ]
+                offices = []
+                if action == "transfer":
+                    offices = [
+                        (o.code, o.name) for o in org_tree(session, actor) if o.id != office_id
+                    ]
+                return _Choices(courts, mediators, offices)
+
+        run_task(load, self._on_choices, self._on_failed, context=self)
+
+    def _on_choices(self, choices: _Choices) -> None:
+        self.court_combo.clear()
+        if self.action == "record_failure":
+            self.court_combo.addItem(self.tr("— none —"), "")
+        for code, name in choices.courts:
+            self.court_combo.addItem(name, code)
+        self.mediator_combo.clear()
+        for user_id, name in choices.mediators:
+            self.mediator_combo.addItem(name, user_id)
+        self.office_combo.clear()
+        for code, name in choices.offices:
+            self.office_combo.addItem(name, code)
+        self.ok_button.setEnabled(True)
+        self.choices_loaded.emit()
+
+    # -- performing ----------------------------------------------------------------------------
+
+    def _call(self) -> Callable[[Session], Any]:
+        actor, case_id, version, action = self._actor, self._case_id, self.version, self.action
+        q = self.on_edit.date()
+        on = dt.date(q.year(), q.month(), q.day())
+        reason = self.reason_edit.toPlainText()
+        note = self.note_edit.toPlainText()
+        court = str(self.court_combo.currentData() or "") or None
+        ruling = self.ruling_edit.text()
+        decision = ConfirmationDecision(str(self.decision_combo.currentData()))
+        mediator = self.mediator_combo.currentData()
+        office = str(self.office_combo.currentData() or "")
+        calls: dict[str, Callable[[Session], Any]] = {
+            "accept": lambda s: workflow.accept(s, actor, case_id, version, on=on),
+            "reject": lambda s: workflow.reject(s, actor, case_id, version, reason, on=on),
+            "start_mediation": lambda s: workflow.start_mediation(s, actor, case_id, version),
+            "record_agreement": lambda s: workflow.record_agreement(
+                s, actor, case_id, version, note=note
+            ),
+            "record_failure": lambda s: workflow.record_failure(
+                s, actor, case_id, version, reason=reason, court_code=court
+            ),
+            "record_withdrawal": lambda s: workflow.record_withdrawal(
+                s, actor, case_id, version, reason=reason
+            ),
+            "request_confirmation": lambda s: workflow.request_confirmation(
+                s, actor, case_id, version, court_code=court
+            ),
+            "record_confirmation": lambda s: workflow.record_confirmation(
+                s, actor, case_id, version, decision, ruling_number=ruling
+            ),
+            "close": lambda s: workflow.close(s, actor, case_id, version, on=on, note=note),
+            "reopen": lambda s: workflow.reopen(s, actor, case_id, version, reason),
+            "assign_mediator": lambda s: routing.assign_mediator(
+                s, actor, case_id, version, int(mediator) if mediator is not None else -1
+            ),
+            "transfer": lambda s: routing.transfer_case(s, actor, case_id, version, office, reason),
+        }
+        return calls[action]
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        call, factory = self._call(), self._factory
+        self._busy = True
+        self.ok_button.setEnabled(False)
+        self.error_label.setVisible(False)
+
+        def run() -> Any:
+            with factory.begin() as session:
+                return call(session)
+
+        run_task(run, self._on_done, self._on_failed, context=self)
+
+    def _on_done(self, result: object) -> None:
+        self._busy = False
+        self.performed.emit(result)
+        self.accept()
+
+    def _on_failed(self, error: Exception) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        if isinstance(error, ValidationErrors):
+            text = "\n".join(e.message for e in error.errors)
+        elif isinstance(error, ValidationError | StaleData):
+            text = error.message
+        else:
+            text = error_text(error)
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        stale = isinstance(error, StaleData)
+        self.reload_button.setVisible(stale)
+        if stale:
+            self.stale.emit()
+        self.refused.emit(text)
+
+    def _on_reload_clicked(self) -> None:
+        self.reload_requested.emit()
+
+    def set_version(self, version: int) -> None:
+        """The case was reloaded: apply the kept input to this version."""
+        self.version = version
+        self.reload_button.setVisible(False)
+        self.error_label.setText(self.tr("The case was reloaded. Check it and apply again."))
+        self.error_label.setStyleSheet("")
+
+    def error_text(self) -> str:
+        return "" if self.error_label.isHidden() else self.error_label.text()

@@ -1,0 +1,539 @@
+"""One case: summary and handling limit, parties, evidence, timeline, documents, actions.
+
+Loads :func:`ipdesk.services.cases_query.case_detail` (personal data masked) with the
+actions the user may take now (:func:`ipdesk.services.workflow.available_actions`) in the
+background. Each action button opens an :class:`ActionDialog`; after it succeeded the view
+reloads. "Show personal data" (only for users who may see it) asks the service for the
+unmasked detail and records the access in the audit log in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services import documents, workflow
+from ipdesk.services.actors import Actor
+from ipdesk.services.audit import record_access
+from ipdesk.services.cases_query import CaseDetail, case_detail
+from ipdesk.services.intake import attachment_path
+from ipdesk.services.limits import legal_today
+from ipdesk.services.org import org_tree
+from ipdesk.ui.case_view.actions import ActionDialog, action_text
+from ipdesk.ui.intake.fields import ERROR_STYLE
+from ipdesk.ui.intake.labels import (
+    channel_labels,
+    dispute_type_labels,
+    ip_type_labels,
+    kind_labels,
+    label,
+    role_labels,
+    status_labels,
+)
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    detail: CaseDetail
+    actions: list[str]
+    documents: list[documents.DocumentInfo]
+    office_id: int | None
+
+
+def _local(at: dt.datetime) -> str:
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+
+
+class CaseView(QWidget):
+    """The case ``case_id``. ``loaded(detail)`` after each load; ``action_done(action)``
+    after a transition; ``case_changed(case_id)`` so that lists can refresh."""
+
+    loaded = Signal(object)
+    load_failed = Signal(str)
+    action_done = Signal(str)
+    case_changed = Signal(int)
+    document_generated = Signal(object)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        case_id: int,
+        parent: QWidget | None = None,
+        *,
+        attachment_store: Path,
+        document_store: Path,
+        today: Callable[[], dt.date] = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self.case_id = case_id
+        self._attachment_store = attachment_store
+        self._document_store = document_store
+        self._today = today
+        self.detail: CaseDetail | None = None
+        self.available: list[str] = []
+        self.action_dialog: ActionDialog | None = None
+        self._office_id: int | None = None
+        self._reveal = False
+        self.setObjectName("case_view")
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("title_label")
+        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.limit_label = QLabel()
+        self.limit_label.setObjectName("limit_label")
+        self.limit_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        self.actions_bar = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+
+        # -- summary
+        summary = QWidget()
+        self.summary_form = QFormLayout(summary)
+        self.summary_labels: dict[str, QLabel] = {}
+        for key, text in (
+            ("status", self.tr("Status:")),
+            ("office", self.tr("Office:")),
+            ("station", self.tr("Station:")),
+            ("mediator", self.tr("Mediator:")),
+            ("ip", self.tr("IP right:")),
+            ("dispute_type", self.tr("Dispute type:")),
+            ("channel", self.tr("Channel:")),
+            ("received", self.tr("Received:")),
+            ("accepted", self.tr("Accepted:")),
+            ("amount", self.tr("Amount claimed:")),
+            ("facts", self.tr("Facts and reasons:")),
+            ("claim", self.tr("Claim:")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"{key}_value")
+            value.setWordWrap(True)
+            self.summary_labels[key] = value
+            self.summary_form.addRow(text, value)
+
+        # -- parties
+        parties = QWidget()
+        self.parties_table = self._table(
+            "parties_table",
+            [
+                self.tr("Role"),
+                self.tr("Kind"),
+                self.tr("Name"),
+                self.tr("ID number"),
+                self.tr("Phone"),
+                self.tr("Address"),
+            ],
+        )
+        self.reveal_button = QPushButton(self.tr("Show personal data"))
+        self.reveal_button.setObjectName("reveal_button")
+        self.reveal_button.setToolTip(
+            self.tr("Shows ID numbers, phones and addresses in full; the access is logged")
+        )
+        self.reveal_button.setVisible(actor.may_view_personal_data)
+        self.reveal_button.clicked.connect(self.reveal_personal_data)
+        box = QVBoxLayout(parties)
+        box.addWidget(self.parties_table)
+        box.addWidget(self.reveal_button)
+
+        # -- evidence
+        evidence = QWidget()
+        self.evidence_table = self._table(
+            "evidence_table",
+            [self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("By"), self.tr("Note")],
+        )
+        self.evidence_table.cellDoubleClicked.connect(lambda row, _c: self.open_attachment(row))
+        self.open_evidence_button = QPushButton(self.tr("&Open file"))
+        self.open_evidence_button.setObjectName("open_evidence_button")
+        self.open_evidence_button.clicked.connect(
+            lambda: self.open_attachment(self.evidence_table.currentRow())
+        )
+        box = QVBoxLayout(evidence)
+        box.addWidget(self.evidence_table)
+        box.addWidget(self.open_evidence_button)
+
+        # -- timeline
+        self.timeline_table = self._table(
+            "timeline_table",
+            [
+                self.tr("When"),
+                self.tr("Event"),
+                self.tr("Status"),
+                self.tr("By"),
+                self.tr("Reason"),
+            ],
+        )
+
+        # -- documents
+        docs = QWidget()
+        self.documents_table = self._table(
+            "documents_table",
+            [self.tr("Document"), self.tr("Version"), self.tr("Created"), self.tr("Author")],
+        )
+        self.documents_table.cellDoubleClicked.connect(lambda row, _c: self.open_document(row))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("document_kind_combo")
+        for kind in documents.DocumentKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.generate_button = QPushButton(self.tr("&Generate"))
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.clicked.connect(self.generate_document)
+        self.open_document_button = QPushButton(self.tr("Open &document"))
+        self.open_document_button.setObjectName("open_document_button")
+        self.open_document_button.clicked.connect(
+            lambda: self.open_document(self.documents_table.currentRow())
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.kind_combo, 1)
+        row.addWidget(self.generate_button)
+        row.addWidget(self.open_document_button)
+        box = QVBoxLayout(docs)
+        box.addWidget(self.documents_table)
+        box.addLayout(row)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tabs.addTab(summary, self.tr("Summary"))
+        self.tabs.addTab(parties, self.tr("Parties"))
+        self.tabs.addTab(evidence, self.tr("Evidence"))
+        self.tabs.addTab(self.timeline_table, self.tr("Timeline"))
+        self.tabs.addTab(docs, self.tr("Documents"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.limit_label)
+        layout.addLayout(self.actions_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    # -- opening files (class-level so tests can replace them) ---------------------------------
+
+    @classmethod
+    def open_url(cls, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        factory, actor, case_id, reveal, today = (
+            self._factory,
+            self._actor,
+            self.case_id,
+            self._reveal,
+            self._today(),
+        )
+
+        def load() -> _Loaded:
+            with factory.begin() as session:
+                if not reveal:
+                    session.connection(execution_options=READ_ONLY)
+                detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
+                if reveal:
+                    record_access(session, actor, "case", case_id, "parties")
+                actions = workflow.available_actions(session, actor, case_id)
+                docs = documents.list_documents(session, actor, case_id)
+                office_id = next(
+                    (o.id for o in org_tree(session, actor) if o.code == detail.office_code),
+                    actor.office_id,
+                )
+                return _Loaded(detail, actions, docs, office_id)
+
+        run_task(load, self._on_loaded, self._on_load_failed, context=self)
+
+    def reveal_personal_data(self) -> None:
+        self._reveal = True
+        self.reload()
+
+    def _on_load_failed(self, error: Exception) -> None:
+        text = error_text(error)
+        self._reveal = False
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        self.load_failed.emit(text)
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        detail = self.detail = loaded.detail
+        self._office_id = loaded.office_id
+        self.available = loaded.actions
+        self.error_label.setVisible(False)
+        self.title_label.setText(
+            self.tr("Case {0} — {1}").format(detail.number, label(status_labels(), detail.status))
+        )
+        self.limit_label.setText(self.limit_text(detail))
+        self.limit_label.setStyleSheet(ERROR_STYLE if "overdue" in detail.flags else "")
+        s = self.summary_labels
+        s["status"].setText(label(status_labels(), detail.status))
+        s["office"].setText(f"{detail.office_name} ({detail.office_code})")
+        s["station"].setText(detail.station_name or "")
+        s["mediator"].setText(detail.mediator or self.tr("not assigned"))
+        right = " ".join(x for x in (detail.right_number or "", detail.right_holder or "") if x)
+        s["ip"].setText(f"{label(ip_type_labels(), detail.ip_type)} {right}".strip())
+        s["dispute_type"].setText(label(dispute_type_labels(), detail.dispute_type))
+        channel = label(channel_labels(), detail.channel)
+        if detail.court_case_number:
+            channel += f" — {detail.referring_court or ''} {detail.court_case_number}"
+        s["channel"].setText(channel)
+        s["received"].setText(detail.received_on.isoformat())
+        s["accepted"].setText(detail.accepted_on.isoformat() if detail.accepted_on else "—")
+        s["amount"].setText(
+            self.tr("{0} yuan").format(detail.amount_claimed)
+            if detail.amount_claimed is not None
+            else "—"
+        )
+        s["facts"].setText(detail.facts)
+        s["claim"].setText(detail.claim)
+
+        self._fill(
+            self.parties_table,
+            [
+                [
+                    label(role_labels(), p.role),
+                    label(kind_labels(), p.kind),
+                    p.name,
+                    p.id_number or "",
+                    p.phone or "",
+                    p.address or "",
+                ]
+                for p in detail.parties
+            ],
+        )
+        self.reveal_button.setEnabled(not detail.personal_data_revealed)
+        self._fill(
+            self.evidence_table,
+            [
+                [
+                    a.original_name,
+                    _size(a.size),
+                    _local(a.added_at),
+                    a.added_by or "",
+                    a.description or "",
+                ]
+                for a in detail.attachments
+            ],
+        )
+        statuses = status_labels()
+        self._fill(
+            self.timeline_table,
+            [
+                [
+                    _local(e.at),
+                    self.event_text(e.kind),
+                    " → ".join(label(statuses, x) for x in (e.from_status, e.to_status) if x),
+                    e.user or "ipdesk-admin",
+                    e.reason or "",
+                ]
+                for e in detail.timeline
+            ],
+        )
+        self._documents = loaded.documents
+        self._fill(
+            self.documents_table,
+            [[d.title, str(d.version), _local(d.created_at), d.author] for d in loaded.documents],
+        )
+        self._rebuild_actions()
+        if self.action_dialog is not None and self.action_dialog.isVisible():
+            self.action_dialog.set_version(detail.version_id)
+        self.loaded.emit(detail)
+
+    def limit_text(self, detail: CaseDetail) -> str:
+        parts = []
+        if detail.is_suspended:
+            parts.append(self.tr("Suspended: the 60-day clock is stopped."))
+        elif detail.due_on is not None and detail.days_left is not None:
+            if detail.days_left < 0:
+                parts.append(
+                    self.tr("Overdue since {0} (%n day(s)).", "", -detail.days_left).format(
+                        detail.due_on.isoformat()
+                    )
+                )
+            else:
+                parts.append(
+                    self.tr("Due {0}: %n day(s) left.", "", detail.days_left).format(
+                        detail.due_on.isoformat()
+                    )
+                )
+        elif detail.due_on is not None:
+            parts.append(self.tr("Due {0}.").format(detail.due_on.isoformat()))
+        elif detail.accepted_on is None:
+            parts.append(self.tr("Not accepted yet: the handling limit has not started."))
+        if any(not lim.calendar_covered for lim in detail.limits):
+            parts.append(
+                self.tr("Provisional: the holiday calendar does not cover the due year yet.")
+            )
+        return " ".join(parts)
+
+    def event_text(self, kind: str) -> str:
+        texts = {
+            "registered": self.tr("Registered"),
+            "accepted": self.tr("Accepted"),
+            "rejected": self.tr("Rejected"),
+            "assigned": self.tr("Mediator assigned"),
+            "transferred": self.tr("Transferred"),
+            "mediation_started": self.tr("Mediation started"),
+            "agreement_recorded": self.tr("Agreement reached"),
+            "confirmation_requested": self.tr("Confirmation requested"),
+            "confirmed": self.tr("Confirmed"),
+            "confirmation_denied": self.tr("Confirmation denied"),
+            "failed": self.tr("Mediation failed"),
+            "withdrawn": self.tr("Withdrawn"),
+            "closed": self.tr("Closed"),
+            "reopened": self.tr("Reopened"),
+            "suspended": self.tr("Suspended"),
+            "resumed": self.tr("Resumed"),
+            "extended": self.tr("Extended"),
+        }
+        return texts.get(kind, kind)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _rebuild_actions(self) -> None:
+        for button in self.action_buttons.values():
+            self.actions_bar.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        for action in self.available:
+            button = QPushButton(action_text(action))
+            button.setObjectName(f"{action}_button")
+            button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
+            self.actions_bar.addWidget(button)
+            self.action_buttons[action] = button
+
+    def open_action(self, action: str) -> ActionDialog:
+        """Open the dialog of ``action`` (window-modal, not blocking) and return it."""
+        assert self.detail is not None
+        dialog = ActionDialog(
+            self._factory,
+            self._actor,
+            self.case_id,
+            self.detail.version_id,
+            self._office_id,
+            action,
+            self,
+            today=self._today,
+        )
+        dialog.performed.connect(lambda _r, a=action: self._on_action_done(a))
+        dialog.reload_requested.connect(self.reload)
+        dialog.finished.connect(lambda _code, d=dialog: self._on_dialog_finished(d))
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_dialog_finished(self, dialog: QDialog) -> None:
+        if self.action_dialog is dialog:
+            self.action_dialog = None
+        dialog.deleteLater()
+
+    def _on_action_done(self, action: str) -> None:
+        self.reload()
+        self.action_done.emit(action)
+        self.case_changed.emit(self.case_id)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def open_attachment(self, row: int) -> None:
+        if self.detail is None or not 0 <= row < len(self.detail.attachments):
+            return
+        info = self.detail.attachments[row]
+        path = attachment_path(self._attachment_store, info.stored_name)
+        self.open_url(QUrl.fromLocalFile(str(path)))
+
+    def generate_document(self) -> None:
+        factory, actor, case_id, store = (
+            self._factory,
+            self._actor,
+            self.case_id,
+            self._document_store,
+        )
+        kind = str(self.kind_combo.currentData())
+        today = self._today()
+
+        def render() -> documents.GeneratedDocument:
+            with factory.begin() as session:
+                return documents.render_document(session, actor, case_id, kind, store, today=today)
+
+        self.generate_button.setEnabled(False)
+        run_task(render, self._on_generated, self._on_refused, context=self)
+
+    def _on_generated(self, generated: documents.GeneratedDocument) -> None:
+        self.generate_button.setEnabled(True)
+        self.document_generated.emit(generated)
+        self.open_url(QUrl.fromLocalFile(str(generated.path)))
+        self.reload()
+
+    def open_document(self, row: int) -> None:
+        docs = getattr(self, "_documents", [])
+        if not 0 <= row < len(docs):
+            return
+        factory, actor, store = self._factory, self._actor, self._document_store
+        document_id = docs[row].document_id
+
+        def locate() -> Path:
+            with factory() as session:
+                return documents.document_file(session, actor, document_id, store)
+
+        run_task(locate, self._open_path, self._on_refused, context=self)
+
+    def _open_path(self, path: Path) -> None:
+        self.open_url(QUrl.fromLocalFile(str(path)))
+
+    def _on_refused(self, error: Exception) -> None:
+        self.generate_button.setEnabled(True)
+        text = error_text(error)
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        self.refused.emit(text)

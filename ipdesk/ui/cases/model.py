@@ -1,0 +1,358 @@
+"""The case list's table model: ids only, rows fetched by pages as they are shown.
+
+After Anki's browser table. A (re)load runs in the background: the count and the first
+page of ids and rows (:mod:`ipdesk.services.cases_query`), then the model is reset with
+``total`` rows. Any other row is fetched the first time ``data()`` asks for it: its page of
+ids (``case_ids`` with offset and limit — pages past the middle are read from the end)
+and their cells (``case_rows``), kept in a small LRU cache of pages. Sorting and filtering
+are SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import (
+    CaseFilter,
+    CaseRow,
+    CaseSort,
+    SortKey,
+    case_ids,
+    case_rows,
+    count_cases,
+    due_soon_days,
+)
+from ipdesk.services.limits import legal_today
+from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+CACHED_PAGES = 16
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sort: SortKey | None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("number", "number"),
+    Column("status", "status"),
+    Column("applicant", None),
+    Column("respondent", None),
+    Column("ip_type", None),
+    Column("office", None),
+    Column("station", None),
+    Column("received", "received"),
+    Column("due", "due"),
+    Column("days_left", "due"),
+    Column("mediator", None),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+
+
+@dataclass
+class _Page:
+    ids: list[int]
+    rows: dict[int, CaseRow]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    generation: int
+    total: int
+    first: _Page
+    soon_days: int
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Cases of ``filter`` in ``sort`` order. ``loaded(total)`` after every (re)load;
+    ``load_failed(text)`` when a reload was refused (e.g. an unknown office code)."""
+
+    loaded = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = legal_today,
+        page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._today = today
+        self.page_size = page_size
+        self._cached_pages = cached_pages
+        self._filter = CaseFilter()
+        self._sort = CaseSort()
+        self._total = 0
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._generation = 0
+        self._soon_days: int | None = None
+        self.page_loads = 0  # pages fetched on the GUI thread (tests and benchmarks)
+        self.loading = False
+        self._headers = self._header_texts()
+
+    def _header_texts(self) -> dict[str, str]:
+        return {
+            "number": self.tr("Number"),
+            "status": self.tr("Status"),
+            "applicant": self.tr("Applicant"),
+            "respondent": self.tr("Respondent"),
+            "ip_type": self.tr("IP type"),
+            "office": self.tr("Office"),
+            "station": self.tr("Station"),
+            "received": self.tr("Received"),
+            "due": self.tr("Due"),
+            "days_left": self.tr("Days left"),
+            "mediator": self.tr("Mediator"),
+        }
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def case_sort(self) -> CaseSort:
+        return self._sort
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def update_filter(self, **changes: Any) -> None:
+        self.set_filter(replace(self._filter, **changes))
+
+    def set_sort(self, sort: CaseSort) -> None:
+        self._sort = sort
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].sort
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == "due" and COLUMNS[column].key == "days_left":
+            pass  # fewer days left = earlier due date: the same order
+        self.set_sort(CaseSort(key, descending))
+
+    def reload(self) -> None:
+        """Count and fetch the first page in the background, then reset the model."""
+        self._generation += 1
+        generation = self._generation
+        factory, actor, flt, sort = self._factory, self._actor, self._filter, self._sort
+        today, size = self._today(), self.page_size
+        self.loading = True
+
+        def load() -> _Loaded:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                soon = due_soon_days(session)
+                total = count_cases(session, actor, flt, today=today)
+                ids = case_ids(session, actor, flt, sort, 0, size, today=today, total=total)
+                rows = case_rows(session, actor, ids, today=today, soon_days=soon)
+                return _Loaded(generation, total, _Page(ids, {r.id: r for r in rows}), soon)
+
+        run_task(load, self._on_loaded, self._on_failed, context=self)
+
+    def _on_loaded(self, result: _Loaded) -> None:
+        if result.generation != self._generation:
+            return  # a newer reload is on its way
+        self.beginResetModel()
+        self._total = result.total
+        self._soon_days = result.soon_days
+        self._pages.clear()
+        self._pages[0] = result.first
+        self.endResetModel()
+        self.loading = False
+        self.loaded.emit(result.total)
+
+    def _on_failed(self, error: Exception) -> None:
+        self.loading = False
+        self.load_failed.emit(error_text(error))
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def _page(self, number: int) -> _Page:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        today = self._today()
+        with self._factory() as session:
+            session.connection(execution_options=READ_ONLY)
+            ids = case_ids(
+                session,
+                self._actor,
+                self._filter,
+                self._sort,
+                number * self.page_size,
+                self.page_size,
+                today=today,
+                total=self._total,
+            )
+            rows = case_rows(session, self._actor, ids, today=today, soon_days=self._soon_days)
+        page = _Page(ids, {r.id: r for r in rows})
+        self.page_loads += 1
+        self._pages[number] = page
+        while len(self._pages) > self._cached_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def case_id(self, row: int) -> int | None:
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page.ids[offset] if offset < len(page.ids) else None
+
+    def case_row(self, row: int) -> CaseRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        if offset >= len(page.ids):
+            return None
+        return page.rows.get(page.ids[offset])
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row of a case among the cached pages (None when not cached)."""
+        for number, page in self._pages.items():
+            if case_id in page.ids:
+                return number * self.page_size + page.ids.index(case_id)
+        return None
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[COLUMNS[section].key]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            CASE_ID_ROLE,
+        ):
+            return None
+        row = self.case_row(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()].key
+        if role == CASE_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "office":
+                return f"{row.office_name} ({row.office_code})"
+            if key == "station" and row.station_code:
+                return f"{row.station_name} ({row.station_code})"
+            if key in ("due", "days_left", "status"):
+                return self._deadline_text(row)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key in ("due", "days_left", "status"):
+                if "overdue" in row.flags:
+                    return QBrush(QColor("#b00020"))
+                if "due_soon" in row.flags:
+                    return QBrush(QColor("#a15c00"))
+                if "suspended" in row.flags:
+                    return QBrush(QColor("#555555"))
+            return None
+        if key == "days_left":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: CaseRow, key: str) -> str:
+        match key:
+            case "number":
+                return row.number
+            case "status":
+                text = label(status_labels(), row.status)
+                return text + self.tr(" (suspended)") if row.is_suspended else text
+            case "applicant":
+                return row.applicant or ""
+            case "respondent":
+                return row.respondent or ""
+            case "ip_type":
+                return label(ip_type_labels(), row.ip_type)
+            case "office":
+                return row.office_name
+            case "station":
+                return row.station_name or ""
+            case "received":
+                return row.received_on.isoformat()
+            case "due":
+                return row.due_on.isoformat() if row.due_on else ""
+            case "days_left":
+                return "" if row.days_left is None else str(row.days_left)
+            case "mediator":
+                return row.mediator or ""
+        return ""
+
+    def _deadline_text(self, row: CaseRow) -> str:
+        if "suspended" in row.flags:
+            return self.tr("Suspended: the clock is stopped")
+        if "overdue" in row.flags:
+            return self.tr("Overdue by %n day(s)", "", -(row.days_left or 0))
+        if "due_soon" in row.flags:
+            return self.tr("Due in %n day(s)", "", row.days_left or 0)
+        return ""

@@ -1,0 +1,344 @@
+"""The case list page: a filter bar, a search box and the lazy case table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import CaseFilter
+from ipdesk.services.limits import legal_today
+from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
+from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+SEARCH_DELAY_MS = 250
+HEADER_KEY = "case_list/header"
+NO_DATE = QDate(2000, 1, 1)
+
+
+class CaseListWidget(QWidget):
+    """All cases the user may see. Wire ``set_unit`` to the organisation tree and
+    ``case_open_requested`` to whatever opens a case."""
+
+    case_open_requested = Signal(int)
+    search_started = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        today: Callable[[], dt.date] = legal_today,
+        search_delay_ms: int = SEARCH_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._settings = settings if settings is not None else QSettings()
+        self._offices: list[OfficeInfo] = []
+        self._syncing = False
+        self.setObjectName("case_list")
+
+        self.model = CaseTableModel(session_factory, actor, self, today=today)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.load_failed.connect(self._on_load_failed)
+
+        # -- filter bar
+        self.office_combo = QComboBox()
+        self.office_combo.setObjectName("office_filter")
+        self.office_combo.addItem(self.tr("All offices"), None)
+        self.station_combo = QComboBox()
+        self.station_combo.setObjectName("station_filter")
+        self.station_combo.addItem(self.tr("All stations"), None)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("status_filter")
+        self.status_combo.addItem(self.tr("Any status"), None)
+        self.status_combo.addItem(self.tr("Open"), "open")
+        for value, text in status_labels().items():
+            self.status_combo.addItem(text, value)
+        self.status_combo.addItem(self.tr("Suspended"), "suspended")
+        self.ip_type_combo = QComboBox()
+        self.ip_type_combo.setObjectName("ip_type_filter")
+        self.ip_type_combo.addItem(self.tr("Any IP type"), None)
+        for value, text in ip_type_labels().items():
+            self.ip_type_combo.addItem(text, value)
+        self.deadline_combo = QComboBox()
+        self.deadline_combo.setObjectName("deadline_filter")
+        self.deadline_combo.addItem(self.tr("Any deadline"), None)
+        for value, text in deadline_labels().items():
+            self.deadline_combo.addItem(text, value)
+        self.from_edit = self._date_edit("received_from_filter", self.tr("from —"))
+        self.to_edit = self._date_edit("received_to_filter", self.tr("to —"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Search: number, party name, ID / credit code, right number, facts")
+        )
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+
+        for combo in (
+            self.office_combo,
+            self.station_combo,
+            self.status_combo,
+            self.ip_type_combo,
+            self.deadline_combo,
+        ):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.office_combo.currentIndexChanged.connect(self._fill_stations)
+        self.from_edit.dateChanged.connect(self._on_filter_changed)
+        self.to_edit.dateChanged.connect(self._on_filter_changed)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setObjectName("search_timer")
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(search_delay_ms)
+        self.search_timer.timeout.connect(self._on_search_timeout)
+        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_edit.returnPressed.connect(self._on_search_timeout)
+
+        # -- the table
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        for key, width in (("number", 150), ("status", 110), ("applicant", 110)):
+            header.resizeSection(COLUMN_KEYS.index(key), width)
+        header.resizeSection(COLUMN_KEYS.index("respondent"), 200)
+        header.setSortIndicator(COLUMN_KEYS.index("received"), Qt.SortOrder.DescendingOrder)
+        self._restore_header()
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
+        self.table.activated.connect(self._on_activated)
+
+        bar = QHBoxLayout()
+        for widget in (
+            self.office_combo,
+            self.station_combo,
+            self.status_combo,
+            self.ip_type_combo,
+            self.deadline_combo,
+            self.from_edit,
+            self.to_edit,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        search = QHBoxLayout()
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(search)
+        layout.addWidget(self.table, 1)
+
+        # The first load follows the restored sort indicator: enabling sorting calls
+        # model.sort(), which reloads (unless the column cannot be sorted).
+        section = header.sortIndicatorSection()
+        self.table.setSortingEnabled(True)
+        if not 0 <= section < len(COLUMNS) or COLUMNS[section].sort is None:
+            self.model.reload()
+        header.sortIndicatorChanged.connect(self._save_header)
+        self._load_org()
+
+    def _date_edit(self, name: str, empty: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(empty)
+        edit.setDate(NO_DATE)
+        return edit
+
+    # -- organisation -----------------------------------------------------------------------------
+
+    def _load_org(self) -> None:
+        factory, actor = self._factory, self._actor
+
+        def load() -> list[OfficeInfo]:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return org_tree(session, actor)
+
+        run_task(load, self._on_org_loaded, self._on_load_failed_exc, context=self)
+
+    def _on_org_loaded(self, offices: list[OfficeInfo]) -> None:
+        self._offices = offices
+        self._syncing = True
+        current = self.office_combo.currentData()
+        self.office_combo.clear()
+        self.office_combo.addItem(self.tr("All offices"), None)
+        for office in offices:
+            self.office_combo.addItem(office.name, office.id)
+        index = self.office_combo.findData(current)
+        self.office_combo.setCurrentIndex(max(0, index))
+        self._syncing = False
+        self._fill_stations()
+
+    def _fill_stations(self) -> None:
+        office_id = self.office_combo.currentData()
+        current = self.station_combo.currentData()
+        was_syncing, self._syncing = self._syncing, True
+        self.station_combo.clear()
+        self.station_combo.addItem(self.tr("All stations"), None)
+        for office in self._offices:
+            if office_id is None or office.id == office_id:
+                for station in office.stations:
+                    self.station_combo.addItem(station.name, station.id)
+        index = self.station_combo.findData(current)
+        self.station_combo.setCurrentIndex(max(0, index))
+        self._syncing = was_syncing
+
+    def set_unit(self, kind: str, unit_id: int) -> None:
+        """Show the cases of one office or station (the organisation tree's selection);
+        any other ``kind`` shows all."""
+        self._syncing = True
+        if kind == "office":
+            self.office_combo.setCurrentIndex(max(0, self.office_combo.findData(unit_id)))
+            self._fill_stations()
+            self.station_combo.setCurrentIndex(0)
+            self.model.update_filter(office=unit_id, station=None)
+        elif kind == "station":
+            office_id = next(
+                (o.id for o in self._offices if any(s.id == unit_id for s in o.stations)), None
+            )
+            self.office_combo.setCurrentIndex(max(0, self.office_combo.findData(office_id)))
+            self._fill_stations()
+            self.station_combo.setCurrentIndex(max(0, self.station_combo.findData(unit_id)))
+            self.model.update_filter(office=None, station=unit_id)
+        else:
+            self.office_combo.setCurrentIndex(0)
+            self._fill_stations()
+            self.model.update_filter(office=None, station=None)
+        self._syncing = False
+
+    # -- filtering and searching ------------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        def day(edit: QDateEdit) -> dt.date | None:
+            q = edit.date()
+            return None if q <= NO_DATE else dt.date(q.year(), q.month(), q.day())
+
+        return CaseFilter(
+            office=self.office_combo.currentData(),
+            station=self.station_combo.currentData(),
+            status=self.status_combo.currentData(),
+            ip_type=self.ip_type_combo.currentData(),
+            deadline=self.deadline_combo.currentData(),
+            received_from=day(self.from_edit),
+            received_to=day(self.to_edit),
+            text=self.search_edit.text().strip(),
+        )
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        if not self._syncing:
+            self.model.set_filter(self.current_filter())
+
+    def _on_search_timeout(self) -> None:
+        self.search_timer.stop()
+        text = self.search_edit.text().strip()
+        if text == self.model.filter.text:
+            return
+        self.search_started.emit(text)
+        self.model.set_filter(self.current_filter())
+
+    def search(self, text: str) -> None:
+        """Put ``text`` in the search box and search at once (Edit → Find)."""
+        self.search_edit.setText(text)
+        self._on_search_timeout()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _on_loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n case(s)", "", total))
+        self.count_label.setStyleSheet("")
+
+    def _on_load_failed(self, text: str) -> None:
+        self.count_label.setText(text)
+        self.count_label.setStyleSheet("color: #b00020;")
+
+    def _on_load_failed_exc(self, error: Exception) -> None:
+        self._on_load_failed(error_text(error))
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _on_activated(self, index: object) -> None:
+        case_id = self.model.data(self.table.currentIndex(), CASE_ID_ROLE)
+        if isinstance(case_id, int):
+            self.case_open_requested.emit(case_id)
+
+    def current_case_id(self) -> int | None:
+        value = self.model.data(self.table.currentIndex(), CASE_ID_ROLE)
+        return value if isinstance(value, int) else None
+
+    # -- columns ---------------------------------------------------------------------------------
+
+    def _on_header_menu(self, pos: QPoint) -> None:
+        self.column_menu().popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a checkable entry per column."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("column_menu")
+        for section in range(self.model.columnCount()):
+            action = QAction(str(self.model.headerData(section, Qt.Orientation.Horizontal)), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.setData(section)
+            action.toggled.connect(lambda on, s=section: self.set_column_visible(s, on))
+            menu.addAction(action)
+        return menu
+
+    def set_column_visible(self, section: int, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not visible and header.count() - header.hiddenSectionCount() <= 1:
+            return  # keep one column
+        header.setSectionHidden(section, not visible)
+        self._save_header()
+
+    def _save_header(self, *_args: object) -> None:
+        self._settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = self._settings.value(HEADER_KEY)
+        if isinstance(state, QByteArray | bytes):
+            self.table.horizontalHeader().restoreState(QByteArray(state))

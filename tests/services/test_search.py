@@ -1,0 +1,272 @@
+"""The search box: Chinese substrings of 1, 2 and 3+ characters, numbers, scope, sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Case, Party, PartyKind, PartyRole, Role
+from ipdesk.services import identifiers as ids
+from ipdesk.services import search
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import CaseFilter, count_cases
+from ipdesk.services.demo import generate
+from ipdesk.services.errors import ValidationError
+from ipdesk.services.intake import register_case
+from ipdesk.services.search import search_cases, search_terms, text_condition
+from tests.helpers.factories import make_case, make_user, seed, valid_intake_form
+
+SYSTEM = Actor.system()
+
+
+@pytest.fixture
+def sessions(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    with session_factory.begin() as s:
+        seed(s)
+    return session_factory
+
+
+@pytest.fixture
+def people(sessions: sessionmaker[Session]) -> dict[str, str]:
+    """Cases by applicant name -> case number."""
+    names = {}
+    with sessions.begin() as s:
+        for applicant, respondent, station in [
+            ("王伟", "通辽市草原食品有限公司", "TL01-S01"),
+            ("李娜", "科尔沁区金辉商贸有限公司", "TL01-S01"),
+            ("王伟强", "通辽市鑫源乳业有限公司", "TL02-S01"),
+            ("欧阳王伟", "开鲁县蓝天服饰商行", "TL01-S02"),
+            ("张三", "李娜娜", "TL03-S01"),
+        ]:
+            names[applicant] = make_case(
+                s, station, applicant=applicant, respondent=respondent
+            ).number
+    return names
+
+
+def found(sessions: sessionmaker[Session], query: str, actor: Actor = SYSTEM) -> list[str]:
+    with sessions() as s:
+        ids_ = search_cases(s, actor, query)
+        numbers = {c.id: c.number for c in s.scalars(select(Case).where(Case.id.in_(ids_)))}
+        if search_terms(query):  # the list filter agrees with the search box
+            assert count_cases(s, actor, CaseFilter(text=query)) == len(ids_)
+    return [numbers[i] for i in ids_]
+
+
+def test_two_character_names(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    assert sorted(found(sessions, "王伟")) == sorted(
+        [people["王伟"], people["王伟强"], people["欧阳王伟"]]
+    )
+    assert sorted(found(sessions, "李娜")) == sorted([people["李娜"], people["张三"]])
+    assert found(sessions, "伟强") == [people["王伟强"]]
+    assert found(sessions, "赵六") == []
+
+
+def test_three_character_names(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    assert found(sessions, "王伟强") == [people["王伟强"]]
+    assert found(sessions, "李娜娜") == [people["张三"]]
+    assert found(sessions, "欧阳王伟") == [people["欧阳王伟"]]
+    assert found(sessions, "草原食品") == [people["王伟"]]
+    assert found(sessions, "王伟伟") == []
+
+
+def test_one_character(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    assert sorted(found(sessions, "伟")) == sorted(
+        [people["王伟"], people["王伟强"], people["欧阳王伟"]]
+    )
+    assert found(sessions, "三") == [people["张三"]]  # the last character of a name
+
+
+def test_newest_first_and_limited(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    with sessions() as s:
+        hits = search_cases(s, SYSTEM, "王伟")
+        assert hits == sorted(hits, reverse=True)
+        assert search_cases(s, SYSTEM, "王伟", limit=2) == hits[:2]
+        assert search_cases(s, SYSTEM, "王伟", limit=0) == []
+        assert search_cases(s, SYSTEM, "   ") == []
+
+
+def test_scope(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    with sessions.begin() as s:
+        station_staff = Actor.of(make_user(s, Role.STATION_STAFF, station="TL01-S01"))
+        manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
+    assert found(sessions, "王伟", station_staff) == [people["王伟"]]
+    assert sorted(found(sessions, "王伟", manager)) == sorted([people["王伟"], people["欧阳王伟"]])
+    assert found(sessions, "王伟强", station_staff) == []
+
+
+def test_numbers_ids_and_facts(sessions: sessionmaker[Session]) -> None:
+    form = valid_intake_form(
+        ip_type="patent_invention",
+        right_number="ZL200310102344.5",
+        channel="court_referral",
+        court_case_number="（2026）蒙0502民初8899号",
+        facts="被申请人在扎鲁特旗鲁北镇农贸市场销售仿冒产品。",
+    )
+    with sessions.begin() as s:
+        done = register_case(s, SYSTEM, form)
+    id_number = form.parties[0].id_number
+    for query in [
+        done.number,
+        done.number[-8:],
+        "200310102344.5",
+        "ZL200310102344.5",  # the patent number finds the application number
+        "2003101023445",
+        id_number,  # a full ID number, although lists show it masked
+        id_number[:10],
+        id_number.lower(),
+        form.parties[1].id_number,
+        "民初8899",
+        "鲁北镇农贸",
+    ]:
+        assert found(sessions, query) == [done.number], query
+
+
+def test_several_terms_must_all_match(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    assert found(sessions, "王伟 草原") == [people["王伟"]]
+    assert found(sessions, "王伟　鑫源乳业") == [people["王伟强"]]  # ideographic space
+    assert found(sessions, "王伟 李娜") == []
+
+
+def test_full_width_and_special_characters(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        case = make_case(s, applicant="ＡＢＣ商贸（通辽）", respondent='50%"折扣"_店')
+        other = make_case(s, applicant="王五", respondent="某店")
+    expected = {
+        '%"折扣"': [case.number],
+        "50%": [case.number],
+        "ＡＢＣ": [case.number],
+        "商贸（通辽）": [case.number],
+        "ABC": [],  # names keep the width they were typed in
+        "店": [other.number, case.number],
+        "%": [],  # punctuation alone is no query
+        '"': [],
+        "_": [],
+        "'": [],
+    }
+    for query, numbers in expected.items():
+        assert found(sessions, query) == numbers, query
+    with sessions() as s:
+        assert count_cases(s, SYSTEM, CaseFilter(text="%")) == 2
+    with pytest.raises(ValidationError):
+        search_terms(" ".join(str(i) for i in range(20)))
+
+
+def test_the_index_follows_changes(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
+    with sessions.begin() as s:
+        party = s.scalars(select(Party).where(Party.name == "李娜")).one()
+        party.name = "李小娜"
+        case = s.scalars(select(Case).where(Case.number == people["张三"])).one()
+        case.facts = "被申请人在呼和浩特市展销会上销售侵权产品。"
+        s.add(
+            Party(
+                case_id=case.id,
+                position=2,
+                role=PartyRole.AGENT,
+                kind=PartyKind.PERSON,
+                name="赵律师",
+            )
+        )
+    assert found(sessions, "李娜") == [people["张三"]]  # only 李娜娜 is left
+    assert found(sessions, "李小娜") == [people["李娜"]]
+    assert found(sessions, "小娜") == [people["李娜"]]
+    assert found(sessions, "呼和浩特") == [people["张三"]]
+    assert found(sessions, "律师") == [people["张三"]]
+    with sessions.begin() as s:
+        s.execute(delete(Party).where(Party.name == "李娜娜"))
+        doomed = s.scalars(select(Case).where(Case.number == people["王伟"])).one()
+        s.delete(doomed)
+    assert found(sessions, "李娜") == []
+    assert found(sessions, "律师") == [people["张三"]]
+    assert people["王伟"] not in found(sessions, "王伟")
+    assert found(sessions, "草原食品") == []
+
+
+def test_rows_written_in_bulk_are_indexed_and_match_a_plain_scan(
+    sessions: sessionmaker[Session],
+) -> None:
+    """The demo generator writes with driver-level executemany (no ORM): the index must
+    still see every row, and agree with a brute-force substring scan."""
+    generate(sessions, cases=300, seed=3, today=dt.date(2026, 11, 27))
+    with sessions() as s:
+        parties = s.execute(select(Party.case_id, Party.name, Party.id_number)).all()
+        cases = s.execute(select(Case.id, Case.number, Case.right_number, Case.facts)).all()
+    rng = random.Random(1)
+    queries = set()
+    for _, name, number in rng.sample(parties, 40):
+        for size in (1, 2, 3):
+            if len(name) >= size:
+                start = rng.randrange(len(name) - size + 1)
+                queries.add(name[start : start + size])
+        if number:
+            queries.add(number[4:12])
+    for _, number, right, facts in rng.sample(cases, 10):
+        queries.add(number[-7:])
+        queries.add(facts[5:9])
+        if right:
+            queries.add(right[:6])
+    with sessions() as s:
+        for query in sorted(queries):
+            expected = {cid for cid, name, _ in parties if query in name}
+            if len(query) >= 3:
+                expected |= {cid for cid, _, number in parties if number and query in number}
+                expected |= {
+                    cid
+                    for cid, number, right, facts in cases
+                    if query in number or query in (right or "") or query in facts
+                }
+            assert set(search_cases(s, SYSTEM, query, limit=10_000)) == expected, query
+            condition = text_condition(s, query)
+            assert condition is not None
+            assert set(s.scalars(select(Case.id).where(condition))) == expected, query
+
+
+def test_case_filter_text_combines_with_other_filters(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    with sessions() as s:
+        assert count_cases(s, SYSTEM, CaseFilter(text="王伟", office="TL01")) == 2
+        assert count_cases(s, SYSTEM, CaseFilter(text="王伟", station="TL02-S01")) == 1
+        assert count_cases(s, SYSTEM, CaseFilter(text=" ")) == 5
+
+
+def test_id_kinds_in_generated_data_are_searchable(sessions: sessionmaker[Session]) -> None:
+    number = ids.make_uscc(random.Random(4), "150525")
+    with sessions.begin() as s:
+        case = make_case(s, respondent="奈曼旗某某合作社")
+        s.add(
+            Party(
+                case_id=case.id,
+                position=2,
+                role=PartyRole.THIRD_PARTY,
+                kind=PartyKind.ORGANISATION,
+                name="第三人",
+                id_number=number,
+            )
+        )
+    assert found(sessions, number) == [case.number]
+    assert found(sessions, number[-6:]) == [case.number]
+
+
+@pytest.mark.parametrize("window", [1, 3, 10_000])
+def test_newest_first_is_exact_whichever_way_it_is_read(
+    sessions: sessionmaker[Session], window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL reads a window of the newest rows first, the index when the window
+    holds too few hits; both must give the newest matches (SQLite streams its indexes)."""
+    monkeypatch.setattr(search, "PG_WINDOW", window)
+    generate(sessions, cases=200, seed=5, today=dt.date(2026, 11, 27))
+    with sessions() as s:
+        names = s.scalars(select(Party.name).order_by(Party.id.desc()).limit(30)).all()
+        for query in {*(n[:2] for n in names), *(n[-1] for n in names), "科尔沁", "有限公司"}:
+            condition = text_condition(s, query)
+            assert condition is not None
+            exact = sorted(s.scalars(select(Case.id).where(condition)), reverse=True)
+            for limit in (1, 2, 5):
+                assert search_cases(s, SYSTEM, query, limit=limit) == exact[:limit], query

@@ -1,0 +1,147 @@
+"""The case list: a lazy model over ids on a demo database of 3,000 cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Role
+from ipdesk.services import demo
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, count_cases
+from ipdesk.ui import tasks
+from ipdesk.ui.cases import CASE_ID_ROLE, CaseListWidget, CaseTableModel
+from ipdesk.ui.cases.model import COLUMN_KEYS
+from tests.helpers.factories import make_case, make_user, office, seed
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def _synchronous() -> Iterator[None]:
+    with tasks.synchronous():
+        yield
+
+
+@pytest.fixture
+def city(session_factory: sessionmaker[Session]) -> Actor:
+    with session_factory.begin() as session:
+        seed(session)
+        return Actor.of(make_user(session, Role.CITY_MANAGER))
+
+
+def test_model_on_3000_demo_cases(
+    qtmodeltester: ModelTester, session_factory: sessionmaker[Session], city: Actor
+) -> None:
+    demo.generate(session_factory, cases=3000, seed=1, today=TODAY, later_stages=False)
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=200)
+    model.reload()
+    assert model.rowCount() == 3000
+    assert model.page_loads == 0 and model.cached_pages() == [0]  # the first page came along
+
+    # Only what is looked at is fetched: row 2,999 needs its page, and nothing between.
+    last = model.index(2999, 0)
+    assert model.data(last)
+    assert model.cached_pages() == [0, 14]
+    with session_factory() as session:
+        expected = case_ids(session, city, CaseFilter(), CaseSort(), today=TODAY)
+    assert model.case_id(0) == expected[0]
+    assert model.case_id(2999) == expected[-1]
+    assert model.data(last, CASE_ID_ROLE) == expected[-1]
+
+    # Sorting happens in SQL and resets the model.
+    due = COLUMN_KEYS.index("due")
+    model.sort(due, Qt.SortOrder.AscendingOrder)
+    with session_factory() as session:
+        by_due = case_ids(session, city, CaseFilter(), CaseSort("due", False), 0, 5, today=TODAY)
+    assert [model.case_id(r) for r in range(5)] == by_due
+    assert model.cached_pages() == [0]
+
+    # Filtering too.
+    model.update_filter(status="mediating", ip_type="trademark")
+    with session_factory() as session:
+        flt = CaseFilter(status="mediating", ip_type="trademark")
+        assert model.rowCount() == count_cases(session, city, flt, today=TODAY) > 0
+    assert all(model.case_row(r).status == "mediating" for r in range(model.rowCount()))  # type: ignore[union-attr]
+
+    model.set_filter(CaseFilter())
+    model.page_size = 500  # fewer, larger pages for the model tester's full walk
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_page_cache_is_bounded(session_factory: sessionmaker[Session], city: Actor) -> None:
+    with session_factory.begin() as session:
+        for _ in range(30):
+            make_case(session)
+    model = CaseTableModel(session_factory, city, page_size=4, cached_pages=3)
+    model.reload()
+    for row in range(30):
+        assert model.data(model.index(row, 0))
+    assert len(model.cached_pages()) == 3
+    assert model.cached_pages() == [5, 6, 7]
+
+
+def test_list_widget_filters_searches_with_debounce_and_opens(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
+) -> None:
+    with session_factory.begin() as session:
+        make_case(session, applicant="王伟")
+        make_case(session, station_code="TL02-S01", applicant="李娜")
+        target = make_case(session, applicant="王伟", respondent="某某科技有限公司")
+        tl02 = office(session, "TL02").id
+        target_id = target.id
+    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
+    widget = CaseListWidget(session_factory, city, settings=settings, search_delay_ms=250)
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == 3
+
+    widget.set_unit("office", tl02)
+    assert widget.model.rowCount() == 1
+    assert widget.office_combo.currentData() == tl02
+    widget.set_unit("", 0)
+    assert widget.model.rowCount() == 3
+
+    # Typing restarts the 250 ms timer; one search runs when the typing stops.
+    searches: list[str] = []
+    widget.search_started.connect(searches.append)
+    widget.search_edit.setText("王")
+    widget.search_edit.setText("王伟")
+    assert widget.search_timer.isActive() and searches == []
+    with qtbot.waitSignal(widget.model.loaded, timeout=2000):
+        pass
+    assert searches == ["王伟"]
+    assert widget.model.rowCount() == 2
+
+    widget.search("某某科技")
+    assert widget.model.rowCount() == 1
+    widget.table.setFocus()
+    widget.table.setCurrentIndex(widget.model.index(0, 0))
+    with qtbot.waitSignal(widget.case_open_requested) as opened:
+        qtbot.keyClick(widget.table, Qt.Key.Key_Return)
+    assert opened.args == [target_id]
+
+
+def test_columns_are_chosen_and_remembered(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
+) -> None:
+    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
+    widget = CaseListWidget(session_factory, city, settings=settings)
+    qtbot.addWidget(widget)
+    mediator = COLUMN_KEYS.index("mediator")
+    menu = widget.column_menu()
+    action = next(a for a in menu.actions() if a.data() == mediator)
+    action.setChecked(False)
+    widget.table.horizontalHeader().resizeSection(0, 222)
+
+    again = CaseListWidget(session_factory, city, settings=settings)
+    qtbot.addWidget(again)
+    header = again.table.horizontalHeader()
+    assert header.isSectionHidden(mediator)
+    assert header.sectionSize(0) == 222
