@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
+from ipdesk.services import audit
 from ipdesk.services.setup import DatabaseNotReady, ensure_ready
 
 
@@ -28,7 +29,9 @@ class Context:
     def sessions(self) -> sessionmaker[Session]:
         """Sessions on a database that is initialised and at the newest schema."""
         ensure_ready(self.engine)
-        return db.make_session_factory(self.engine)
+        factory = db.make_session_factory(self.engine)
+        audit.install(factory)  # ipdesk-admin acts as the system: records carry no user
+        return factory
 
     def existing_sessions(self) -> sessionmaker[Session] | None:
         """Sessions when the database exists and is initialised, else None (nothing created)."""

@@ -12,6 +12,7 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date, non_negative_int
 from ipdesk.db import make_session_factory
+from ipdesk.services import audit
 from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.setup import initialise
 
@@ -52,8 +53,10 @@ def _demo(args: argparse.Namespace, ctx: Context) -> int:
     initialise(ctx.engine)  # a demo may start from nothing
     today: dt.date = args.today or dt.date.today()
     progress = _ProgressBar() if sys.stderr.isatty() else None
+    sessions = make_session_factory(ctx.engine)
+    audit.install(sessions)
     summary = generate(
-        make_session_factory(ctx.engine),
+        sessions,
         cases=args.cases,
         seed=args.seed,
         today=today,

@@ -47,6 +47,7 @@ from ipdesk.models import (
     Station,
     User,
 )
+from ipdesk.services import audit
 from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import bulk_insert
 from ipdesk.services.calendar_data import load_calendar
@@ -784,7 +785,9 @@ def generate(
             gen.case(first_day + dt.timedelta(days=offset))
         with session_factory.begin() as session:
             for table in _TABLES:
-                bulk_insert(session, table, gen.rows.pop(table, []))
+                rows = gen.rows.pop(table, [])
+                bulk_insert(session, table, rows)
+                audit.record_bulk(session, None, table, len(rows))
             _store_sequences(session, gen.sequences)
             if session.get_bind().dialect.name == "postgresql":
                 _reset_pg_sequences(session, _TABLES)
