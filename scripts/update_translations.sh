@@ -47,7 +47,7 @@ for message in tree.iter("message"):
             for f in forms:
                 f.text = source
             translation.attrib.pop("type", None)
-    elif not (translation.text or ""):
+    elif not (translation.text or "") or translation.text == source:
         translation.text = source
         translation.attrib.pop("type", None)
 with open(path, "wb") as f:

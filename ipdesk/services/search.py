@@ -51,6 +51,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import ClauseAdapter
 
 from ipdesk.models import Case, Party
 from ipdesk.services.access import case_scope
@@ -310,15 +311,16 @@ def _sqlite_sources(
     return statements
 
 
+_PARTIES_PER_CASE = 1000  # far above any real case; there only to keep the plan
 PG_WINDOW = 10_000
 """PostgreSQL: how many of the newest cases the search box first checks one by one."""
 
 
 def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit: int) -> list[int]:
-    """PostgreSQL, one term: check the newest PG_WINDOW cases in scope (and their
-    parties) one by one; if they hold ``limit`` matches, those are the newest. If not, the
-    term is rare (fewer than ``limit`` in PG_WINDOW cases) and its matches, collected from
-    the GIN indexes, are few: take the newest of them.
+    """PostgreSQL, one term: check the newest PG_WINDOW cases (those of them in scope,
+    and their parties) one by one; if they hold ``limit`` matches, those are the newest.
+    If not, the term is rare (fewer than ``limit`` in PG_WINDOW cases) and its matches,
+    collected from the GIN indexes, are few: take the newest of them in scope.
 
     The planner cannot be left to choose: it misjudges how many rows ILIKE and the bigram
     containment keep, both ways (100 estimated for 516,653 found; 10,751 for 351), and
@@ -329,18 +331,27 @@ def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit
     case_text: ColumnElement[Any] = literal_column(PG_CASE_TEXT)
     party_text: Any = literal_column(PG_PARTY_TEXT) if long_term else Party.name
 
-    # The newest cases in scope with their parties' text, collected before any ILIKE:
-    # the parties come by their case (LATERAL: an index probe per case), never from a scan
-    # of all parties that a misjudged ILIKE would make look cheap.
-    newest = (
-        select(Case.id.label("id"), *([case_text.label("ct")] if long_term else []))
-        .where(scope)
+    # The newest cases (then those in scope) with their parties' text, collected before
+    # any ILIKE: the cases by walking the primary key backwards (a scope's index would
+    # have PostgreSQL fetch and sort the whole station or office), the parties by their
+    # case (LATERAL: an index probe per case), never from a scan of all parties that a
+    # misjudged ILIKE would make look cheap.
+    latest = (
+        select(*Case.__table__.c, *([case_text.label("ct")] if long_term else []))
         .order_by(Case.id.desc())
         .limit(PG_WINDOW)
+        .subquery("latest")
+    )
+    newest = (
+        select(latest.c.id, *([latest.c.ct] if long_term else []))
+        .where(ClauseAdapter(latest).traverse(scope))
         .subquery("newest")
     )
     their_parties = (
-        select(party_text.label("pt")).where(Party.case_id == newest.c.id).lateral("their_parties")
+        select(party_text.label("pt"))
+        .where(Party.case_id == newest.c.id)
+        .limit(_PARTIES_PER_CASE)  # a LIMIT keeps PostgreSQL from flattening the LATERAL
+        .lateral("their_parties")
     )
     window = (
         select(
@@ -352,7 +363,7 @@ def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit
         .cte("search_window")
         .prefix_with("MATERIALIZED")
     )
-    matched = window.c.pt.ilike(pattern)
+    matched: ColumnElement[bool] = window.c.pt.ilike(pattern)
     if long_term:
         matched = or_(window.c.ct.ilike(pattern), matched)
     found = list(
@@ -376,13 +387,19 @@ def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit
         )
     )
     matches = union_all(*everywhere).cte().prefix_with("MATERIALIZED")
+    # Few matches: probe each one's case (in scope?) by its primary key.
+    probe = (
+        select(Case.id.label("id"))
+        .where(Case.id == matches.c.case_id, scope)
+        .limit(1)  # keeps the LATERAL a probe per match
+        .lateral("probe")
+    )
     return list(
         session.scalars(
-            select(Case.id)
-            .join(matches, matches.c.case_id == Case.id)
-            .where(scope)
+            select(probe.c.id)
+            .select_from(matches.join(probe, true()))
             .distinct()
-            .order_by(Case.id.desc())
+            .order_by(probe.c.id.desc())
             .limit(limit)
         )
     )

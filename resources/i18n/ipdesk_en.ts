@@ -2,6 +2,1531 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+143" />
+        <source>Confirmed valid</source>
+        <translation>Confirmed valid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Court:</source>
+        <translation>&amp;Court:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Mediator:</source>
+        <translation>&amp;Mediator:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>To &amp;office:</source>
+        <translation>To &amp;office:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>R&amp;uling number:</source>
+        <translation>R&amp;uling number:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Perform “{0}” on this case?</source>
+        <translation>Perform “{0}” on this case?</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Re&amp;load case</source>
+        <translation>Re&amp;load case</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>— none —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+96" />
+        <source>The case was reloaded. Check it and apply again.</source>
+        <translation>The case was reloaded. Check it and apply again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+364" />
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The administrator manages users, the organisation, holidays, templates and backups. Keep the password safe.</source>
+        <translation>The administrator manages users, the organisation, holidays, templates and backups. Keep the password safe.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Create administrator</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15" />
+        <source>At least %n characters, not only digits.</source>
+        <translation>
+            <numerusform>At least %n character, not only digits.</numerusform>
+            <numerusform>At least %n characters, not only digits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>AgenciesDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+243" />
+        <source>Partner agencies</source>
+        <translation>Partner agencies</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Show &amp;deactivated</source>
+        <translation>Show &amp;deactivated</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+96" />
+        <source>De&amp;activate</source>
+        <translation>De&amp;activate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-28" />
+        <source>%n agency(ies)</source>
+        <translation>
+            <numerusform>%n agency(ies)</numerusform>
+            <numerusform>%n agency(ies)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>&amp;Activate</source>
+        <translation>&amp;Activate</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyEditDialog</name>
+    <message>
+        <location line="-221" />
+        <source>New agency</source>
+        <translation>New agency</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit agency — {0}</source>
+        <translation>Edit agency — {0}</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>e.g. 0475-8123456 or 13912345678</source>
+        <translation>e.g. 0475-8123456 or 13912345678</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Division code, e.g. 150502</source>
+        <translation>Division code, e.g. 150502</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court &amp;level:</source>
+        <translation>Court &amp;level:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact &amp;person:</source>
+        <translation>Contact &amp;person:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTableModel</name>
+    <message>
+        <location line="-123" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court level</source>
+        <translation>Court level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Deactivated: no longer offered</source>
+        <translation>Deactivated: no longer offered</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+69" />
+        <source>Mediation agreement</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>In &amp;effect since</source>
+        <translation>In &amp;effect since</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The agreement takes effect when every party has signed, sealed or fingerprinted it and the mediator has signed and the office has sealed it.</source>
+        <translation>The agreement takes effect when every party has signed, sealed or fingerprinted it and the mediator has signed and the office has sealed it.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The agreement decides &amp;ownership or validity of an IP right</source>
+        <translation>The agreement decides &amp;ownership or validity of an IP right</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>&amp;Add term</source>
+        <translation>&amp;Add term</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Remove term</source>
+        <translation>&amp;Remove term</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Signed on:</source>
+        <translation>&amp;Signed on:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Facts and matters in dispute:</source>
+        <translation>&amp;Facts and matters in dispute:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Each party's &amp;responsibility:</source>
+        <translation>Each party's &amp;responsibility:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreed terms:</source>
+        <translation>Agreed terms:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Case {0}: record the agreement the parties reached</source>
+        <translation>Case {0}: record the agreement the parties reached</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record agreement</source>
+        <translation>Record agreement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case {0}: edit the agreement</source>
+        <translation>Case {0}: edit the agreement</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Case {0}: the agreement can no longer be changed here</source>
+        <translation>Case {0}: the agreement can no longer be changed here</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Total: {0} yuan</source>
+        <translation>Total: {0} yuan</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+139" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Check the deadlines every:</source>
+        <translation>&amp;Check the deadlines every:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>ipdesk looks for cases whose deadlines come near at start-up and then at this interval, and shows new alerts. Default: {0} minutes.</source>
+        <translation>ipdesk looks for cases whose deadlines come near at start-up and then at this interval, and shows new alerts. Default: {0} minutes.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+82" />
+        <source>Show acknowledged</source>
+        <translation>Show acknowledged</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record that you have seen the selected alerts</source>
+        <translation>Record that you have seen the selected alerts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Open case</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48" />
+        <location line="+5" />
+        <source>%n unacknowledged alert(s)</source>
+        <translation>
+            <numerusform>%n unacknowledged alert(s)</numerusform>
+            <numerusform>%n unacknowledged alert(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3" />
+        <source>(showing the %n most urgent)</source>
+        <translation>
+            <numerusform>(showing the %n most urgent)</numerusform>
+            <numerusform>(showing the %n most urgent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The alerts could not be loaded: {0}</source>
+        <translation>The alerts could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The alerts could not be acknowledged: {0}</source>
+        <translation>The alerts could not be acknowledged: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+71" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>{0} (escalated)</source>
+        <translation>{0} (escalated)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day(s) overdue</numerusform>
+            <numerusform>%n day(s) overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day(s) left</numerusform>
+            <numerusform>%n day(s) left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+175" />
+        <source>Answer of {0}</source>
+        <translation>Answer of {0}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Answered &amp;on:</source>
+        <translation>Answered &amp;on:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Opinion:</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+25" />
+        <source>&amp;Largest attachment:</source>
+        <translation>&amp;Largest attachment:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Evidence files larger than this are refused when a case is registered. Default: {0} MB.</source>
+        <translation>Evidence files larger than this are refused when a case is registered. Default: {0} MB.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location line="+21" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Backup &amp;folder:</source>
+        <translation>Backup &amp;folder:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Backups of the database are written to this folder. Choose a folder on another disk or a network share, so that a backup survives a broken disk.</source>
+        <translation>Backups of the database are written to this folder. Choose a folder on another disk or a network share, so that a backup survives a broken disk.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose a backup folder.</source>
+        <translation>Choose a backup folder.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enter the backup folder's full path.</source>
+        <translation>Enter the backup folder's full path.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“{0}” is a file, not a folder.</source>
+        <translation>“{0}” is a file, not a folder.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListWidget</name>
+    <message>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+72" />
+        <location line="+134" />
+        <source>All offices</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <location line="-131" />
+        <location line="+144" />
+        <source>All stations</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location line="-141" />
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Any IP type</source>
+        <translation>Any IP type</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Any deadline</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>from —</source>
+        <translation>from —</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>to —</source>
+        <translation>to —</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Search: number, party name, ID / credit code, right number, facts</source>
+        <translation>Search: number, party name, ID / credit code, right number, facts</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+192" />
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case(s)</numerusform>
+            <numerusform>%n case(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+125" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>IP type</source>
+        <translation>IP type</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+195" />
+        <source> (suspended)</source>
+        <translation> (suspended)</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Suspended: the clock is stopped</source>
+        <translation>Suspended: the clock is stopped</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day(s)</numerusform>
+            <numerusform>Overdue by %n day(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Due in %n day(s)</numerusform>
+            <numerusform>Due in %n day(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+132" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Office:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Station:</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator:</source>
+        <translation>Mediator:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>IP right:</source>
+        <translation>IP right:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispute type:</source>
+        <translation>Dispute type:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted:</source>
+        <translation>Accepted:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount claimed:</source>
+        <translation>Amount claimed:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Facts and reasons:</source>
+        <translation>Facts and reasons:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim:</source>
+        <translation>Claim:</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Show personal data</source>
+        <translation>Show personal data</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Shows ID numbers, phones and addresses in full; the access is logged</source>
+        <translation>Shows ID numbers, phones and addresses in full; the access is logged</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+19" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="-19" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Open file</source>
+        <translation>&amp;Open file</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open &amp;document</source>
+        <translation>Open &amp;document</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+79" />
+        <source>Case {0} — {1}</source>
+        <translation>Case {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>not assigned</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{0} yuan</source>
+        <translation>{0} yuan</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>Suspended: the 60-day clock is stopped.</source>
+        <translation>Suspended: the 60-day clock is stopped.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Overdue since {0} (%n day(s)).</source>
+        <translation>
+            <numerusform>Overdue since {0} (%n day(s)).</numerusform>
+            <numerusform>Overdue since {0} (%n day(s)).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>Due {0}: %n day(s) left.</source>
+        <translation>
+            <numerusform>Due {0}: %n day(s) left.</numerusform>
+            <numerusform>Due {0}: %n day(s) left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Due {0}.</source>
+        <translation>Due {0}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not accepted yet: the handling limit has not started.</source>
+        <translation>Not accepted yet: the handling limit has not started.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Provisional: the holiday calendar does not cover the due year yet.</source>
+        <translation>Provisional: the holiday calendar does not cover the due year yet.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator assigned</source>
+        <translation>Mediator assigned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediation started</source>
+        <translation>Mediation started</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement reached</source>
+        <translation>Agreement reached</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmation requested</source>
+        <translation>Confirmation requested</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmation denied</source>
+        <translation>Confirmation denied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediation failed</source>
+        <translation>Mediation failed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resumed</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Extended</source>
+        <translation>Extended</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+34" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Case {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+224" />
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ConcludeDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+162" />
+        <source>Conclude the consultation</source>
+        <translation>Conclude the consultation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conclude</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The agencies' opinions and the conclusion (kept if already recorded)</source>
+        <translation>The agencies' opinions and the conclusion (kept if already recorded)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Minutes:</source>
+        <translation>&amp;Minutes:</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+84" />
+        <source>Judicial confirmation</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>I have told the parties; they apply &amp;anyway</source>
+        <translation>I have told the parties; they apply &amp;anyway</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Record &amp;application</source>
+        <translation>Record &amp;application</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Court:</source>
+        <translation>&amp;Court:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applied &amp;on:</source>
+        <translation>Applied &amp;on:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Record &amp;acceptance</source>
+        <translation>Record &amp;acceptance</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Record 10-day e&amp;xtension</source>
+        <translation>Record 10-day e&amp;xtension</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The court president approved 10 more days for the court's decision</source>
+        <translation>The court president approved 10 more days for the court's decision</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Agreement confirmed valid</source>
+        <translation>Agreement confirmed valid</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Application dismissed</source>
+        <translation>Application dismissed</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Ruling number, e.g. (2026) 内0502民特12号</source>
+        <translation>Ruling number, e.g. (2026) 内0502民特12号</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record &amp;decision</source>
+        <translation>Record &amp;decision</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Accepted on:</source>
+        <translation>Accepted on:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Extension approved on:</source>
+        <translation>Extension approved on:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ruling number:</source>
+        <translation>Ruling number:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Decided on:</source>
+        <translation>Decided on:</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>The agreement decides ownership or validity of an IP right: courts do not confirm such agreements (SPC interpretation of the Civil Procedure Law, Art. 355). The parties may sue over ownership instead.</source>
+        <translation>The agreement decides ownership or validity of an IP right: courts do not confirm such agreements (SPC interpretation of the Civil Procedure Law, Art. 355). The parties may sue over ownership instead.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This is an ownership dispute: if the agreement confirms ownership or validity of the right, the court will not confirm it (SPC interpretation of the Civil Procedure Law, Art. 355).</source>
+        <translation>This is an ownership dispute: if the agreement confirms ownership or validity of the right, the court will not confirm it (SPC interpretation of the Civil Procedure Law, Art. 355).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the court referred the case to mediation</source>
+        <translation>the court referred the case to mediation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the dispute belongs to the intermediate court</source>
+        <translation>the dispute belongs to the intermediate court</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>where the mediating office is</source>
+        <translation>where the mediating office is</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>where a party lives</source>
+        <translation>where a party lives</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>agreement confirmed valid</source>
+        <translation>agreement confirmed valid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>application dismissed</source>
+        <translation>application dismissed</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Case {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The agreement has not taken effect yet.</source>
+        <translation>The agreement has not taken effect yet.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agreement took effect on {0}; the 30 days to apply ended on {1}. It can no longer be brought to a court for confirmation.</source>
+        <translation>The agreement took effect on {0}; the 30 days to apply ended on {1}. It can no longer be brought to a court for confirmation.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The agreement took effect on {0}; apply by {1}.</source>
+        <translation>The agreement took effect on {0}; apply by {1}.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>{0} (not indicated by the rules)</source>
+        <translation>{0} (not indicated by the rules)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No application yet.</source>
+        <translation>No application yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Applied to {0} on {1}.</source>
+        <translation>Applied to {0} on {1}.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Accepted on {0}; the court decides by {1}{2}.</source>
+        <translation>Accepted on {0}; the court decides by {1}{2}.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> (extended)</source>
+        <translation> (extended)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Decided on {0}: {1} ({2}).</source>
+        <translation>Decided on {0}: {1} ({2}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+102" />
+        <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
+        <translation>e.g. 192.168.1.20 or db.example.gov.cn</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;Remember the password in the system keyring</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No system keyring is available: ipdesk will ask for the password at each start.</source>
+        <translation>No system keyring is available: ipdesk will ask for the password at each start.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>Connecting to {0}…</source>
+        <translation>Connecting to {0}…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Connected: {0}.</source>
+        <translation>Connected: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationRequestDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-276" />
+        <source>Request a consultation</source>
+        <translation>Request a consultation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send request</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Subject:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Questions:</source>
+        <translation>&amp;Questions:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Agencies:</source>
+        <translation>&amp;Agencies:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sent &amp;on:</source>
+        <translation>Sent &amp;on:</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>A suspected crime is referred to a procuratorate only.</source>
+        <translation>A suspected crime is referred to a procuratorate only.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="+75" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsView</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+118" />
+        <source>All agencies</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All offices</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;New consultation…</source>
+        <translation>&amp;New consultation…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Record &amp;answer…</source>
+        <translation>Record &amp;answer…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Record &amp;meeting…</source>
+        <translation>Record &amp;meeting…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Withdraw request…</source>
+        <translation>&amp;Withdraw request…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Conclude…</source>
+        <translation>&amp;Conclude…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86" />
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request(s)</numerusform>
+            <numerusform>%n request(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreateAdministratorDialog</name>
     <message>
         <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+40" />
@@ -48,9 +1573,1063 @@
     </message>
 </context>
 <context>
+    <name>DashboardTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+88" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Office / station</source>
+        <translation>Office / station</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cases received in the period</source>
+        <translation>Cases received in the period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cases accepted in the period</source>
+        <translation>Cases accepted in the period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cases open at the end of the period</source>
+        <translation>Cases open at the end of the period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Open cases due within the next days</source>
+        <translation>Open cases due within the next days</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open cases past their due date at the end of the period</source>
+        <translation>Open cases past their due date at the end of the period</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cases closed in the period</source>
+        <translation>Cases closed in the period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed in time</source>
+        <translation>Closed in time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In time</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Closed in time, of all closed</source>
+        <translation>Closed in time, of all closed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Within the limit</source>
+        <translation>Within the limit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Within 90 days</source>
+        <translation>Within 90 days</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Median days</source>
+        <translation>Median days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handling days from acceptance to closure, suspensions not counted</source>
+        <translation>Handling days from acceptance to closure, suspensions not counted</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mean days</source>
+        <translation>Mean days</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediated</source>
+        <translation>Mediated</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed cases whose mediation ended in agreement or failure</source>
+        <translation>Closed cases whose mediation ended in agreement or failure</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sent for confirmation</source>
+        <translation>Sent for confirmation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consultation requests</source>
+        <translation>Consultation requests</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answered late</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visits due</source>
+        <translation>Visits due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visits done</source>
+        <translation>Visits done</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up rate</source>
+        <translation>Follow-up rate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28" />
+        <location line="+2" />
+        <source>≤ %n day(s)</source>
+        <translation>
+            <numerusform>≤ %n day(s)</numerusform>
+            <numerusform>≤ %n day(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Double-click to list the cases behind this number</source>
+        <translation>Double-click to list the cases behind this number</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+119" />
+        <source>All offices</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+99" />
+        <source>All stations</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location line="-97" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>Loading the figures…</source>
+        <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Cancelling the export…</source>
+        <translation>Cancelling the export…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</source>
+        <translation>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Total of the selection</source>
+        <translation>Total of the selection</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>City total</source>
+        <translation>City total</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The dashboard could not be loaded: {0}</source>
+        <translation>The dashboard could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The cases could not be listed: {0}</source>
+        <translation>The cases could not be listed: {0}</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Exporting to {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Exported {0} cases to {1}.</source>
+        <translation>Exported {0} cases to {1}.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The export failed: {0}</source>
+        <translation>The export failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+13" />
+        <source>In use now: {0}</source>
+        <translation>In use now: {0}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-261" />
+        <source>&amp;Embedded database on this computer</source>
+        <translation>&amp;Embedded database on this computer</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+10" />
+        <source>&amp;Shared PostgreSQL server</source>
+        <translation>&amp;Shared PostgreSQL server</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>A new database connection takes effect when ipdesk starts again.</source>
+        <translation>A new database connection takes effect when ipdesk starts again.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Enter the database file's full path.</source>
+        <translation>Enter the database file's full path.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“{0}” is a folder: enter a file name.</source>
+        <translation>“{0}” is a folder: enter a file name.</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-14" />
+        <source>Where should ipdesk keep its data?</source>
+        <translation>Where should ipdesk keep its data?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Welcome to ipdesk. A few steps prepare this computer for its first use.</source>
+        <translation>Welcome to ipdesk. A few steps prepare this computer for its first use.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>For a single workstation. Nothing to set up: the data is kept in the file {0}.</source>
+        <translation>For a single workstation. Nothing to set up: the data is kept in the file {0}.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server's address and an account.</source>
+        <translation>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server's address and an account.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/password_dialog.py" line="+34" />
+        <source>Database password — ipdesk</source>
+        <translation>Database password — ipdesk</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The shared database {0} needs the password of the user “{1}”.</source>
+        <translation>The shared database {0} needs the password of the user “{1}”.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;Remember the password in the system keyring</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoardModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+69" />
+        <source>Office</source>
+        <extracomment>The drill-down bucket of each column.</extracomment>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26" />
+        <source>Due within %n day(s), today included</source>
+        <translation>
+            <numerusform>Due within %n day(s), today included</numerusform>
+            <numerusform>Due within %n day(s), today included</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Double-click to list these cases</source>
+        <translation>Double-click to list these cases</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoardWidget</name>
+    <message>
+        <location line="+45" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31" />
+        <source>due within %n day(s)</source>
+        <translation>
+            <numerusform>due within %n day(s)</numerusform>
+            <numerusform>due within %n day(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open cases: {0}; {1}: {2}; overdue: {3}; suspended: {4}</source>
+        <translation>Open cases: {0}; {1}: {2}; overdue: {3}; suspended: {4}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The deadline board could not be loaded: {0}</source>
+        <translation>The deadline board could not be loaded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPolicyDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+50" />
+        <location line="+99" />
+        <source>Follow-up policy</source>
+        <translation>Follow-up policy</translation>
+    </message>
+    <message>
+        <location line="-98" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Serious cases</source>
+        <translation>Serious cases</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ordinary cases</source>
+        <translation>Ordinary cases</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Minor cases</source>
+        <translation>Minor cases</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visits per year</source>
+        <translation>Visits per year</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Share of cases visited</source>
+        <translation>Share of cases visited</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First visit, days after closure</source>
+        <translation>First visit, days after closure</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Changes apply to cases closed from now on; visits already planned keep their dates.</source>
+        <translation>Changes apply to cases closed from now on; visits already planned keep their dates.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWorkList</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+157" />
+        <source>Due within 7 days</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due within 30 days</source>
+        <translation>Due within 30 days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All planned visits</source>
+        <translation>All planned visits</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record &amp;visit…</source>
+        <translation>Record &amp;visit…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53" />
+        <source>%n visit(s) to make</source>
+        <translation>
+            <numerusform>%n visit(s) to make</numerusform>
+            <numerusform>%n visit(s) to make</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>, %n overdue</numerusform>
+            <numerusform>, %n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The work list could not be loaded: {0}</source>
+        <translation>The work list could not be loaded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="-295" />
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A new language takes effect when ipdesk starts again.</source>
+        <translation>A new language takes effect when ipdesk starts again.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayBanner</name>
+    <message>
+        <location filename="../../ipdesk/ui/holidays/banner.py" line="+51" />
+        <source>Enter holidays…</source>
+        <translation>Enter holidays…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</source>
+        <translation>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Please ask the administrator to enter them.</source>
+        <translation>Please ask the administrator to enter them.</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+84" />
+        <source>Holiday calendar</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Name, e.g. Spring Festival</source>
+        <translation>Name, e.g. Spring Festival</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark as &amp;rest day</source>
+        <translation>Mark as &amp;rest day</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mark as &amp;working day</source>
+        <translation>Mark as &amp;working day</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Clear entry</source>
+        <translation>&amp;Clear entry</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The holidays of this year are &amp;complete</source>
+        <translation>The holidays of this year are &amp;complete</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Import holidays</source>
+        <translation>Import holidays</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>{0}: holidays from chinesecalendar.</source>
+        <translation>{0}: holidays from chinesecalendar.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{0}: holidays entered by the administrator (complete).</source>
+        <translation>{0}: holidays entered by the administrator (complete).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year's holidays are entered.</source>
+        <translation>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year's holidays are entered.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>rest day</source>
+        <translation>rest day</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>working day</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>chinesecalendar</source>
+        <translation>chinesecalendar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLedgerDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+57" />
+        <source>Import case ledger</source>
+        <translation>Import case ledger</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A .xlsx or .csv ledger, one case per row</source>
+        <translation>A .xlsx or .csv ledger, one case per row</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Choose a case ledger</source>
+        <translation>Choose a case ledger</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ledgers (*.xlsx *.csv)</source>
+        <translation>Ledgers (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39" />
+        <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
+        <translation>
+            <numerusform>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</numerusform>
+            <numerusform>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The file holds no cases.</source>
+        <translation>The file holds no cases.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n row(s) read, all valid. Press Import to register them.</source>
+        <translation>
+            <numerusform>%n row(s) read, all valid. Press Import to register them.</numerusform>
+            <numerusform>%n row(s) read, all valid. Press Import to register them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>%n case(s) imported.</source>
+        <translation>
+            <numerusform>%n case(s) imported.</numerusform>
+            <numerusform>%n case(s) imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154" />
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Restore draft</source>
+        <translation>&amp;Restore draft</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>D&amp;iscard draft</source>
+        <translation>D&amp;iscard draft</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>+ Applicant</source>
+        <translation>+ Applicant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>+ Respondent</source>
+        <translation>+ Respondent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>+ Third party</source>
+        <translation>+ Third party</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>+ Agent</source>
+        <translation>+ Agent</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Patent application number or trademark registration number</source>
+        <translation>Patent application number or trademark registration number</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Yuan, e.g. 12000.00</source>
+        <translation>Yuan, e.g. 12000.00</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+215" />
+        <source>— court —</source>
+        <translation>— court —</translation>
+    </message>
+    <message>
+        <location line="-213" />
+        <source>e.g. (2026) 内0502民诉前调123号</source>
+        <translation>e.g. (2026) 内0502民诉前调123号</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>IP right</source>
+        <translation>IP right</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right &amp;number:</source>
+        <translation>Right &amp;number:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right &amp;holder:</source>
+        <translation>Right &amp;holder:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispute</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Dispute type:</source>
+        <translation>&amp;Dispute type:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Facts and reasons:</source>
+        <translation>&amp;Facts and reasons:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Claim:</source>
+        <translation>&amp;Claim:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Amount claimed:</source>
+        <translation>&amp;Amount claimed:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referring c&amp;ourt:</source>
+        <translation>Referring c&amp;ourt:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court case n&amp;umber:</source>
+        <translation>Court case n&amp;umber:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receiving &amp;station:</source>
+        <translation>Receiving &amp;station:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recei&amp;ved on:</source>
+        <translation>Recei&amp;ved on:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove file</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Each file at most {0}.</source>
+        <translation>Each file at most {0}.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+420" />
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation>Save the case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-391" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Add evidence files</source>
+        <translation>Add evidence files</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>— station —</source>
+        <translation>— station —</translation>
+    </message>
+    <message>
+        <location line="+287" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Cannot save yet: %n problem(s) — first: {0}</source>
+        <translation>
+            <numerusform>Cannot save yet: %n problem(s) — first: {0}</numerusform>
+            <numerusform>Cannot save yet: %n problem(s) — first: {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Save is disabled until these are corrected:</source>
+        <translation>Save is disabled until these are corrected:</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>This may be a case that is already open:</source>
+        <translation>This may be a case that is already open:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Press Save again to register it anyway.</source>
+        <translation>Press Save again to register it anyway.</translation>
+    </message>
+    <message>
+        <location line="+91" />
+        <source>Could not save the draft: {0}</source>
+        <translation>Could not save the draft: {0}</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>An unsaved case from {0} was found. Restore it?</source>
+        <translation>An unsaved case from {0} was found. Restore it?</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Discard this case?</source>
+        <translation>Discard this case?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The form holds input that has not been saved. Discard it?</source>
+        <translation>The form holds input that has not been saved. Discard it?</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+63" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+117" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -65,24 +2644,96 @@
         <translation>Database: {0}</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Signed in: {0}</source>
+        <translation>Signed in: {0}</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
+        <source>&amp;New case…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
         <location line="+7" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Next alert</source>
+        <translation>&amp;Next alert</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Users…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>&amp;About ipdesk</source>
         <translation>&amp;About ipdesk</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>“{0}” is not available yet.</source>
+        <translation>“{0}” is not available yet.</translation>
+    </message>
+    <message>
+        <location line="+78" />
+        <source>Some changes take effect when ipdesk starts again.</source>
+        <translation>Some changes take effect when ipdesk starts again.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Log folder</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The log files are in:
+{0}</source>
+        <translation>The log files are in:
+{0}</translation>
     </message>
     <message>
         <location line="+45" />
@@ -95,7 +2746,7 @@
         <translation>The organisation could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+27" />
         <source>About ipdesk</source>
         <translation>About ipdesk</translation>
     </message>
@@ -103,6 +2754,154 @@
         <location line="+8" />
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+100" />
+        <source>Consultation meeting</source>
+        <translation>Consultation meeting</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;articipants:</source>
+        <translation>P&amp;articipants:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Minutes:</source>
+        <translation>&amp;Minutes:</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationDelegate</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+247" />
+        <source>(not named)</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>(no date)</source>
+        <translation>(no date)</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsTableModel</name>
+    <message>
+        <location line="-172" />
+        <source>Obligor</source>
+        <extracomment>The date editor's lowest date stands for "no performance date".</extracomment>
+        <translation>Obligor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Obligee</source>
+        <translation>Obligee</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Perform by</source>
+        <translation>Perform by</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+346" />
+        <source>Import the organisation (optional)</source>
+        <translation>Import the organisation (optional)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Use your own list of adjudication offices and aid stations.</source>
+        <translation>Use your own list of adjudication offices and aid stations.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>ipdesk starts with the organisation shipped with it. To use your own list of adjudication offices and aid stations, choose the two CSV files and import them; otherwise press Finish. An administrator can import them later too (ipdesk-admin import-org).</source>
+        <translation>ipdesk starts with the organisation shipped with it. To use your own list of adjudication offices and aid stations, choose the two CSV files and import them; otherwise press Finish. An administrator can import them later too (ipdesk-admin import-org).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>code,name[,region,address,phone]</source>
+        <translation>code,name[,region,address,phone]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>code,name,office[,address,phone]</source>
+        <translation>code,name,office[,address,phone]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Br&amp;owse…</source>
+        <translation>Br&amp;owse…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>O&amp;ffices file:</source>
+        <translation>O&amp;ffices file:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Stations file:</source>
+        <translation>&amp;Stations file:</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Choose a CSV file</source>
+        <translation>Choose a CSV file</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Choose both files: the offices and the stations.</source>
+        <translation>Choose both files: the offices and the stations.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only the administrator may import the organisation.</source>
+        <translation>Only the administrator may import the organisation.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</source>
+        <translation>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</translation>
     </message>
 </context>
 <context>
@@ -119,6 +2918,196 @@
             <numerusform>Open cases: %n</numerusform>
             <numerusform>Open cases: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/party.py" line="+60" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+98" />
+        <source>ID number:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location line="-97" />
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ethnicity:</source>
+        <translation>Ethnicity:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal representative:</source>
+        <translation>Legal representative:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Representative's title:</source>
+        <translation>Representative's title:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Represents:</source>
+        <translation>Represents:</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Party {0}: {1}</source>
+        <translation>Party {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+70" />
+        <source>Credit code:</source>
+        <translation>Credit code:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>18-digit resident ID number</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>18-character unified social credit code</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Registered name</source>
+        <translation>Registered name</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-392" />
+        <source>Preparing the database</source>
+        <translation>Preparing the database</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ipdesk creates the database, or brings it up to date.</source>
+        <translation>ipdesk creates the database, or brings it up to date.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Database: {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Creating the tables and loading the reference data. This takes a moment…</source>
+        <translation>Creating the tables and loading the reference data. This takes a moment…</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>The database is ready: {0} offices and {1} aid stations.</source>
+        <translation>The database is ready: {0} offices and {1} aid stations.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Next, create the administrator's account.</source>
+        <translation>Next, create the administrator's account.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>It already has an administrator: press Finish, then sign in with your account.</source>
+        <translation>It already has an administrator: press Finish, then sign in with your account.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The database could not be prepared: {0}</source>
+        <translation>The database could not be prepared: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordVisitDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+74" />
+        <source>Record follow-up visit</source>
+        <translation>Record follow-up visit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Case {0}, planned for {1}</source>
+        <translation>Case {0}, planned for {1}</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source> / 5</source>
+        <translation> / 5</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Date of the visit</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person visited</source>
+        <translation>Person visited</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Performance of the agreement</source>
+        <translation>Performance of the agreement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Problems found</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next action</source>
+        <translation>Next action</translation>
     </message>
 </context>
 <context>
@@ -150,6 +3139,35 @@
     </message>
 </context>
 <context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-158" />
+        <source>Connect to the shared database server</source>
+        <translation>Connect to the shared database server</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter what your administrator gave you, then test the connection.</source>
+        <translation>Enter what your administrator gave you, then test the connection.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+309" />
+        <source>Settings — ipdesk</source>
+        <translation>Settings — ipdesk</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+512" />
+        <source>First start — ipdesk</source>
+        <translation>First start — ipdesk</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+48" />
@@ -174,7 +3192,7 @@
     <message>
         <location line="+7" />
         <source>Database: {0}</source>
-        <translation type="unfinished">Database: {0}</translation>
+        <translation>Database: {0}</translation>
     </message>
     <message>
         <location line="+33" />
@@ -185,6 +3203,25 @@
         <location line="+3" />
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../../ipdesk/ui/scheduler.py" line="+188" />
+        <source>%n new deadline alert(s)</source>
+        <translation>
+            <numerusform>%n new deadline alert(s)</numerusform>
+            <numerusform>%n new deadline alert(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -353,30 +3390,209 @@
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+61" />
+        <source>Withdraw — {0}</source>
+        <translation>Withdraw — {0}</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+1" />
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-169" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned for</source>
+        <translation>Planned for</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due by</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Serious</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Overdue: the visit should have been made by {0}</source>
+        <translation>Overdue: the visit should have been made by {0}</translation>
+    </message>
+</context>
+<context>
+    <name>agencies</name>
+    <message>
+        <location filename="../../ipdesk/ui/agencies/texts.py" line="+14" />
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Procuratorate</source>
+        <translation>Procuratorate</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Justice bureau</source>
+        <translation>Justice bureau</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other agency</source>
+        <translation>Other agency</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Basic-level court</source>
+        <translation>Basic-level court</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Intermediate court</source>
+        <translation>Intermediate court</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>High court</source>
+        <translation>High court</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-130" />
+        <source>Handling the dispute</source>
+        <translation>Handling the dispute</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decision to accept</source>
+        <translation>Decision to accept</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Statement of defence</source>
+        <translation>Statement of defence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Application for judicial confirmation</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Court decision on confirmation</source>
+        <translation>Court decision on confirmation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Answer to a consultation</source>
+        <translation>Answer to a consultation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up visit</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Due within %n day(s)</source>
+        <translation>Due within %n day(s)</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+151" />
+        <location filename="../../ipdesk/app.py" line="+548" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+30" />
+        <location line="+37" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="+248" />
         <source>Demo database with %n case(s)</source>
-        <translation type="unfinished">Demo database with %n case</translation>
+        <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-253" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="-181" />
+        <source>Opening the database {0}…</source>
+        <translation>Opening the database {0}…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <location line="+77" />
         <source>The database could not be opened:
 {0}
 
@@ -387,9 +3603,25 @@
 {1}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-72" />
+        <location line="+70" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Try again once the problem is solved, or choose another database in the first-start wizard.</source>
+        <translation>Try again once the problem is solved, or choose another database in the first-start wizard.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Choose the database…</source>
+        <translation>&amp;Choose the database…</translation>
     </message>
 </context>
 <context>
@@ -513,6 +3745,230 @@
         <location line="+2" />
         <source>This mediator still handles %n open case(s). Reassign them first.</source>
         <translation>This mediator still handles %n open case(s). Reassign them first.</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-190" />
+        <location line="+41" />
+        <source>The connection failed: {0}</source>
+        <translation>The connection failed: {0}</translation>
+    </message>
+    <message>
+        <location line="-36" />
+        <source>Cannot reach the server {0} on port {1}: the server is not running, the port is wrong, or a firewall blocks the connection.</source>
+        <translation>Cannot reach the server {0} on port {1}: the server is not running, the port is wrong, or a firewall blocks the connection.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The server “{0}” was not found. Check its name, or enter its IP address.</source>
+        <translation>The server “{0}” was not found. Check its name, or enter its IP address.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The server {0} did not answer within {1} seconds. Check the address and the network.</source>
+        <translation>The server {0} did not answer within {1} seconds. Check the address and the network.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The server refused the user name or the password. Check both.</source>
+        <translation>The server refused the user name or the password. Check both.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database “{0}” does not exist on the server. Ask the server's administrator to create it.</source>
+        <translation>The database “{0}” does not exist on the server. Ask the server's administrator to create it.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The user “{0}” may not use this database.</source>
+        <translation>The user “{0}” may not use this database.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Enter the server's name or address.</source>
+        <translation>Enter the server's name or address.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the name of the database.</source>
+        <translation>Enter the name of the database.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the user name.</source>
+        <translation>Enter the user name.</translation>
+    </message>
+</context>
+<context>
+    <name>consultations</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="-39" />
+        <source>Joint consultation</source>
+        <translation>Joint consultation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Crime referral</source>
+        <translation>Crime referral</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-200" />
+        <source>Invention patent</source>
+        <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
+        <translation>Invention patent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Utility model</source>
+        <translation>Utility model</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Design patent</source>
+        <translation>Design patent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trademark</source>
+        <translation>Trademark</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Copyright</source>
+        <translation>Copyright</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Geographical indication</source>
+        <translation>Geographical indication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trade secret</source>
+        <translation>Trade secret</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>IC layout design</source>
+        <translation>IC layout design</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Plant variety</source>
+        <translation>Plant variety</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Cases received and closed per month</source>
+        <translation>Cases received and closed per month</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Handling days of the cases closed</source>
+        <translation>Handling days of the cases closed</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Closed cases</source>
+        <translation>Closed cases</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Handling days, in bins of %n day(s); suspensions not counted</source>
+        <translation>Handling days, in bins of %n day(s); suspensions not counted</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Overdue cases by office</source>
+        <translation>Overdue cases by office</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>IP types of the cases received</source>
+        <translation>IP types of the cases received</translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80" />
+        <source>Visit in person</source>
+        <translation>Visit in person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Fully performed</source>
+        <translation>Fully performed</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Partly performed</source>
+        <translation>Partly performed</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not performed</source>
+        <translation>Not performed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No agreement to check</source>
+        <translation>No agreement to check</translation>
     </message>
 </context>
 <context>

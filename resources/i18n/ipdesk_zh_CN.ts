@@ -2,54 +2,2612 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CreateAdministratorDialog</name>
+    <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+40"/>
-        <source>Create the administrator — ipdesk</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+143"/>
+        <source>Confirmed valid</source>
+        <translation>确认有效</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>This database has no administrator yet. Create the administrator&apos;s account: it manages users, the organisation and the other settings.</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>Dismissed</source>
+        <translation>驳回申请</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>理由（选填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Note (optional):</source>
+        <translation>备注（选填）(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Court:</source>
+        <translation>法院(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mediator:</source>
+        <translation>调解员(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To &amp;office:</source>
+        <translation>移交至裁决所(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decision:</source>
+        <translation>裁定结果(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;uling number:</source>
+        <translation>裁定书文号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Perform “{0}” on this case?</source>
+        <translation>确定对本案件执行“{0}”操作吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re&amp;load case</source>
+        <translation>重新加载案件(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>The case was reloaded. Check it and apply again.</source>
+        <translation>案件已重新加载，请核对后重新操作。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+364"/>
+        <source>Create the administrator</source>
+        <translation>创建系统管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The administrator manages users, the organisation, holidays, templates and backups. Keep the password safe.</source>
+        <translation>系统管理员负责管理用户、组织机构、节假日、文书模板和备份。请妥善保管密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>At least %n characters, not only digits.</source>
+        <translation>
+            <numerusform>至少 %n 个字符，且不能全部是数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>AgenciesDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+243"/>
+        <source>Partner agencies</source>
+        <translation>协作单位</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show &amp;deactivated</source>
+        <translation>显示已停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+96"/>
+        <source>De&amp;activate</source>
+        <translation>停用(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-28"/>
+        <source>%n agency(ies)</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyEditDialog</name>
+    <message>
+        <location line="-221"/>
+        <source>New agency</source>
+        <translation>新建协作单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit agency — {0}</source>
+        <translation>编辑协作单位 — {0}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>e.g. 0475-8123456 or 13912345678</source>
+        <translation>如：0475-8123456 或 13912345678</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Division code, e.g. 150502</source>
+        <translation>行政区划代码，如：150502</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court &amp;level:</source>
+        <translation>法院层级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>所在地区(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTableModel</name>
+    <message>
+        <location line="-123"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court level</source>
+        <translation>法院层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Deactivated: no longer offered</source>
+        <translation>已停用：不再作为可选项</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+69"/>
+        <source>Mediation agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In &amp;effect since</source>
+        <translation>生效日期(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The agreement takes effect when every party has signed, sealed or fingerprinted it and the mediator has signed and the office has sealed it.</source>
+        <translation>调解协议经各方当事人签名、盖章或者按指印，调解员签名并加盖裁决所印章后生效。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The agreement decides &amp;ownership or validity of an IP right</source>
+        <translation>协议涉及知识产权权属或效力的确认(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Add term</source>
+        <translation>添加条款(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove term</source>
+        <translation>删除条款(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Signed on:</source>
+        <translation>签订日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Facts and matters in dispute:</source>
+        <translation>纠纷事实及争议事项(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each party&apos;s &amp;responsibility:</source>
+        <translation>各方责任(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed terms:</source>
+        <translation>协议内容：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Case {0}: record the agreement the parties reached</source>
+        <translation>案件 {0}：登记当事人达成的协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record agreement</source>
+        <translation>登记协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case {0}: edit the agreement</source>
+        <translation>案件 {0}：编辑协议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case {0}: the agreement can no longer be changed here</source>
+        <translation>案件 {0}：协议已不能在此修改</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Total: {0} yuan</source>
+        <translation>合计：{0} 元</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+139"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Check the deadlines every:</source>
+        <translation>期限检查间隔(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ipdesk looks for cases whose deadlines come near at start-up and then at this interval, and shows new alerts. Default: {0} minutes.</source>
+        <translation>ipdesk 在启动时以及此后每隔这段时间检查临近期限的案件，并显示新的预警。默认：{0} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alerts</source>
+        <translation>期限预警</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+82"/>
+        <source>Show acknowledged</source>
+        <translation>显示已确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record that you have seen the selected alerts</source>
+        <translation>记录您已知悉所选提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <location line="+5"/>
+        <source>%n unacknowledged alert(s)</source>
+        <translation>
+            <numerusform>%n 条未确认提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>(showing the %n most urgent)</source>
+        <translation>
+            <numerusform>（仅显示最紧急的 %n 条）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The alerts could not be loaded: {0}</source>
+        <translation>无法加载提醒：{0}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The alerts could not be acknowledged: {0}</source>
+        <translation>无法确认提醒：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+71"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{0} (escalated)</source>
+        <translation>{0}（已上报）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(unassigned)</source>
+        <translation>（未指派）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已超期 %n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日届满</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 日</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+175"/>
+        <source>Answer of {0}</source>
+        <translation>{0}的答复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answered &amp;on:</source>
+        <translation>答复日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opinion:</source>
+        <translation>意见(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+25"/>
+        <source>&amp;Largest attachment:</source>
+        <translation>附件大小上限(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence files larger than this are refused when a case is registered. Default: {0} MB.</source>
+        <translation>登记案件时，超过此大小的证据文件将被拒收。默认：{0} MB。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backup &amp;folder:</source>
+        <translation>备份文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups of the database are written to this folder. Choose a folder on another disk or a network share, so that a backup survives a broken disk.</source>
+        <translation>数据库备份保存在此文件夹中。请选择另一块磁盘或网络共享上的文件夹，以免磁盘损坏时备份一同丢失。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a backup folder.</source>
+        <translation>请选择备份文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the backup folder&apos;s full path.</source>
+        <translation>请输入备份文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{0}” is a file, not a folder.</source>
+        <translation>“{0}”是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListWidget</name>
+    <message>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+72"/>
+        <location line="+134"/>
+        <source>All offices</source>
+        <translation>全部裁决所</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <location line="+144"/>
+        <source>All stations</source>
+        <translation>全部援助站</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any IP type</source>
+        <translation>全部知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from —</source>
+        <translation>开始日期 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to —</source>
+        <translation>结束日期 —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search: number, party name, ID / credit code, right number, facts</source>
+        <translation>搜索：案号、当事人名称、身份证号/统一社会信用代码、权利号、案情</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+192"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件案件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+125"/>
+        <source>Number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>裁决所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>援助站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location line="+195"/>
+        <source> (suspended)</source>
+        <translation>（中止）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Suspended: the clock is stopped</source>
+        <translation>已中止：期限暂停计算</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>%n 日后届满</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+132"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office:</source>
+        <translation>裁决所：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station:</source>
+        <translation>援助站：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediator:</source>
+        <translation>调解员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IP right:</source>
+        <translation>知识产权：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute type:</source>
+        <translation>纠纷类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>来源渠道：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received:</source>
+        <translation>收案日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted:</source>
+        <translation>受理日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount claimed:</source>
+        <translation>请求金额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts and reasons:</source>
+        <translation>事实与理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim:</source>
+        <translation>请求事项：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show personal data</source>
+        <translation>显示个人信息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows ID numbers, phones and addresses in full; the access is logged</source>
+        <translation>完整显示身份证号、电话和地址；查看操作将被记录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open file</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>制作人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;document</source>
+        <translation>打开文书(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Case {0} — {1}</source>
+        <translation>案件 {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not assigned</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} yuan</source>
+        <translation>{0} 元</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Suspended: the 60-day clock is stopped.</source>
+        <translation>已中止：60日办理期限暂停计算。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Overdue since {0} (%n day(s)).</source>
+        <translation>
+            <numerusform>自 {0} 起超期（%n 日）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Due {0}: %n day(s) left.</source>
+        <translation>
+            <numerusform>{0} 届满：剩余 %n 日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {0}.</source>
+        <translation>{0} 届满。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not accepted yet: the handling limit has not started.</source>
+        <translation>尚未受理：办理期限尚未起算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provisional: the holiday calendar does not cover the due year yet.</source>
+        <translation>暂定：节假日日历尚未覆盖届满所在年份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediator assigned</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediation started</source>
+        <translation>开始调解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation requested</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>司法确认有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation denied</source>
+        <translation>驳回司法确认申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resumed</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extended</source>
+        <translation>延长</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+34"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Case {0}</source>
+        <translation>案件 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+224"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ConcludeDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+162"/>
+        <source>Conclude the consultation</source>
+        <translation>结束会商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conclude</source>
+        <translation>结束会商</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The agencies&apos; opinions and the conclusion (kept if already recorded)</source>
+        <translation>各单位意见及会商结论（已录入的内容将保留）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Minutes:</source>
+        <translation>会议纪要(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+84"/>
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>I have told the parties; they apply &amp;anyway</source>
+        <translation>已告知当事人，当事人仍坚持申请(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record &amp;application</source>
+        <translation>登记申请(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Court:</source>
+        <translation>法院(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied &amp;on:</source>
+        <translation>申请日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record &amp;acceptance</source>
+        <translation>登记受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record 10-day e&amp;xtension</source>
+        <translation>登记延长10日(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The court president approved 10 more days for the court&apos;s decision</source>
+        <translation>经院长批准，法院审查期限延长10日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreement confirmed valid</source>
+        <translation>协议确认有效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Application dismissed</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ruling number, e.g. (2026) 内0502民特12号</source>
+        <translation>裁定书文号，如：(2026) 内0502民特12号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;decision</source>
+        <translation>登记裁定(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accepted on:</source>
+        <translation>受理日期：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extension approved on:</source>
+        <translation>延长批准日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision:</source>
+        <translation>裁定结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruling number:</source>
+        <translation>裁定书文号：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided on:</source>
+        <translation>裁定日期：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The agreement decides ownership or validity of an IP right: courts do not confirm such agreements (SPC interpretation of the Civil Procedure Law, Art. 355). The parties may sue over ownership instead.</source>
+        <translation>该协议涉及知识产权权属或效力的确认，法院不予确认此类协议（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条）。当事人可就权属争议另行提起诉讼。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is an ownership dispute: if the agreement confirms ownership or validity of the right, the court will not confirm it (SPC interpretation of the Civil Procedure Law, Art. 355).</source>
+        <translation>本案为权属纠纷：如协议确认权利的归属或效力，法院将不予确认（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the court referred the case to mediation</source>
+        <translation>法院委派调解</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the dispute belongs to the intermediate court</source>
+        <translation>纠纷属中级人民法院管辖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>where the mediating office is</source>
+        <translation>调解组织所在地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>where a party lives</source>
+        <translation>当事人住所地</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>agreement confirmed valid</source>
+        <translation>协议确认有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>application dismissed</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Case {0}</source>
+        <translation>案件 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement has not taken effect yet.</source>
+        <translation>协议尚未生效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agreement took effect on {0}; the 30 days to apply ended on {1}. It can no longer be brought to a court for confirmation.</source>
+        <translation>协议于 {0} 生效，30日申请期限已于 {1} 届满，不能再向法院申请司法确认。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agreement took effect on {0}; apply by {1}.</source>
+        <translation>协议于 {0} 生效，请于 {1} 前提出申请。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} (not indicated by the rules)</source>
+        <translation>{0}（规则未指明）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No application yet.</source>
+        <translation>尚未申请。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applied to {0} on {1}.</source>
+        <translation>已于 {1} 向{0}提出申请。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accepted on {0}; the court decides by {1}{2}.</source>
+        <translation>已于 {0} 受理，法院应于 {1} 前作出裁定{2}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (extended)</source>
+        <translation>（已延长）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decided on {0}: {1} ({2}).</source>
+        <translation>{0} 作出裁定：{1}（{2}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+102"/>
+        <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
+        <translation>例如 192.168.1.20 或 db.example.gov.cn</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No system keyring is available: ipdesk will ask for the password at each start.</source>
+        <translation>本机没有可用的系统密钥环：ipdesk 每次启动时都会询问密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Connecting to {0}…</source>
+        <translation>正在连接 {0}…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connected: {0}.</source>
+        <translation>连接成功：{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationRequestDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-276"/>
+        <source>Request a consultation</source>
+        <translation>发起会商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send request</source>
+        <translation>发送请求</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject:</source>
+        <translation>事由(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Questions:</source>
+        <translation>会商问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agencies:</source>
+        <translation>会商单位(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent &amp;on:</source>
+        <translation>发送日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A suspected crime is referred to a procuratorate only.</source>
+        <translation>涉嫌犯罪线索只能移送检察院。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="+75"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested</source>
+        <translation>发起日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsView</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+118"/>
+        <source>All agencies</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All offices</source>
+        <translation>全部裁决所</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New consultation…</source>
+        <translation>新建会商(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record &amp;answer…</source>
+        <translation>登记答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record &amp;meeting…</source>
+        <translation>登记会议(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw request…</source>
+        <translation>撤回请求(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Conclude…</source>
+        <translation>结束会商(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 条请求</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdministratorDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+40"/>
+        <source>Create the administrator — ipdesk</source>
+        <translation>创建系统管理员 — ipdesk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This database has no administrator yet. Create the administrator&apos;s account: it manages users, the organisation and the other settings.</source>
+        <translation>此数据库尚无系统管理员。请创建系统管理员账户：它负责管理用户、组织机构和其他设置。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>At least %n characters, not only digits.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>至少 %n 个字符，且不能全部是数字。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTableModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+88"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Office / station</source>
+        <translation>裁决所/援助站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases received in the period</source>
+        <translation>统计期内收案数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases accepted in the period</source>
+        <translation>统计期内受理的案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases open at the end of the period</source>
+        <translation>统计期末仍在办理的案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open cases due within the next days</source>
+        <translation>近几日内届满的在办案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases past their due date at the end of the period</source>
+        <translation>统计期末已超过期限的在办案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases closed in the period</source>
+        <translation>统计期内结案的案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed in time</source>
+        <translation>按期结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed in time, of all closed</source>
+        <translation>按期结案数占全部结案数的比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within the limit</source>
+        <translation>期限内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 90 days</source>
+        <translation>90日内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling days from acceptance to closure, suspensions not counted</source>
+        <translation>自受理至结案的办理天数，不含中止期间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediated</source>
+        <translation>已调解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed cases whose mediation ended in agreement or failure</source>
+        <translation>调解达成协议或调解不成而结案的案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreements</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent for confirmation</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>获司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultation requests</source>
+        <translation>会商请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered late</source>
+        <translation>逾期答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up rate</source>
+        <translation>回访率</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <location line="+2"/>
+        <source>≤ %n day(s)</source>
+        <translation>
+            <numerusform>≤ %n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Double-click to list the cases behind this number</source>
+        <translation>双击列出该数字对应的案件</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+119"/>
+        <source>All offices</source>
+        <translation>全部裁决所</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+99"/>
+        <source>All stations</source>
+        <translation>全部援助站</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Loading the figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</source>
+        <translation>{0}至{1}，数据截至{2}。双击数字可列出对应案件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Total of the selection</source>
+        <translation>所选合计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>City total</source>
+        <translation>全市合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The dashboard could not be loaded: {0}</source>
+        <translation>无法加载统计看板：{0}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The cases could not be listed: {0}</source>
+        <translation>无法列出案件：{0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Exporting to {0}…</source>
+        <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exported {0} cases to {1}.</source>
+        <translation>已将 {0} 件案件导出到 {1}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+13"/>
+        <source>In use now: {0}</source>
+        <translation>当前使用：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-261"/>
+        <source>&amp;Embedded database on this computer</source>
+        <translation>本机内置数据库(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+10"/>
+        <source>&amp;Shared PostgreSQL server</source>
+        <translation>共享的 PostgreSQL 数据库服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A new database connection takes effect when ipdesk starts again.</source>
+        <translation>更改的数据库连接在 ipdesk 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the database file&apos;s full path.</source>
+        <translation>请输入数据库文件的完整路径。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{0}” is a folder: enter a file name.</source>
+        <translation>“{0}”是文件夹，请输入文件名。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-14"/>
+        <source>Where should ipdesk keep its data?</source>
+        <translation>ipdesk 的数据保存在哪里？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome to ipdesk. A few steps prepare this computer for its first use.</source>
+        <translation>欢迎使用 ipdesk。只需几步，即可完成本机的首次使用准备。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For a single workstation. Nothing to set up: the data is kept in the file {0}.</source>
+        <translation>适用于单台电脑，无需任何设置。数据保存在文件 {0} 中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server&apos;s address and an account.</source>
+        <translation>适用于全市网络：各裁决所和维权援助站共用一个数据库。服务器地址和账户由系统管理员提供。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/password_dialog.py" line="+34"/>
+        <source>Database password — ipdesk</source>
+        <translation>数据库密码 — ipdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shared database {0} needs the password of the user “{1}”.</source>
+        <translation>连接共享数据库 {0} 需要用户“{1}”的密码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoardModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+69"/>
+        <source>Office</source>
+        <extracomment>The drill-down bucket of each column.</extracomment>
+        <translation>裁决所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Due within %n day(s), today included</source>
+        <translation>
+            <numerusform>%n 日内（含今日）届满</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Double-click to list these cases</source>
+        <translation>双击列出这些案件</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoardWidget</name>
+    <message>
+        <location line="+45"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>due within %n day(s)</source>
+        <translation>
+            <numerusform>%n 日内届满</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open cases: {0}; {1}: {2}; overdue: {3}; suspended: {4}</source>
+        <translation>在办案件：{0}；{1}：{2}；已超期：{3}；中止：{4}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The deadline board could not be loaded: {0}</source>
+        <translation>无法加载期限看板：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPolicyDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+50"/>
+        <location line="+99"/>
+        <source>Follow-up policy</source>
+        <translation>回访规则</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serious cases</source>
+        <translation>重大案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordinary cases</source>
+        <translation>一般案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor cases</source>
+        <translation>轻微案件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits per year</source>
+        <translation>每年回访次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of cases visited</source>
+        <translation>回访案件比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First visit, days after closure</source>
+        <translation>首次回访（结案后天数）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Changes apply to cases closed from now on; visits already planned keep their dates.</source>
+        <translation>修改仅适用于此后结案的案件；已计划的回访日期不变。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWorkList</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+157"/>
+        <source>Due within 7 days</source>
+        <translation>7日内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due within 30 days</source>
+        <translation>30日内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All planned visits</source>
+        <translation>全部计划回访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;visit…</source>
+        <translation>记录回访(&amp;V)…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n visit(s) to make</source>
+        <translation>
+            <numerusform>待回访 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>，其中 %n 次已超期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The work list could not be loaded: {0}</source>
+        <translation>无法加载工作清单：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="-295"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language takes effect when ipdesk starts again.</source>
+        <translation>更改的语言在 ipdesk 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayBanner</name>
+    <message>
+        <location filename="../../ipdesk/ui/holidays/banner.py" line="+51"/>
+        <source>Enter holidays…</source>
+        <translation>录入节假日…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</source>
+        <translation>{0}年的节假日安排尚未录入。跨入该年的期限仅按周末计算，并标记为暂定。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please ask the administrator to enter them.</source>
+        <translation>请联系管理员录入。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+84"/>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name, e.g. Spring Festival</source>
+        <translation>名称，如：春节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;rest day</source>
+        <translation>设为休息日(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as &amp;working day</source>
+        <translation>设为工作日(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear entry</source>
+        <translation>清除录入(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The holidays of this year are &amp;complete</source>
+        <translation>本年节假日已录入完整(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Import holidays</source>
+        <translation>导入节假日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{0}: holidays from chinesecalendar.</source>
+        <translation>{0}年：节假日数据来自 chinesecalendar。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: holidays entered by the administrator (complete).</source>
+        <translation>{0}年：节假日由管理员录入（完整）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year&apos;s holidays are entered.</source>
+        <translation>{0}年：无节假日数据。该年内的期限仅按周末计算，在录入节假日之前标记为暂定。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>rest day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chinesecalendar</source>
+        <translation>chinesecalendar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLedgerDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+57"/>
+        <source>Import case ledger</source>
+        <translation>导入案件台账</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A .xlsx or .csv ledger, one case per row</source>
+        <translation>.xlsx 或 .csv 格式的台账，每行一件案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose a case ledger</source>
+        <translation>选择案件台账</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledgers (*.xlsx *.csv)</source>
+        <translation>台账 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
+        <translation>
+            <numerusform>已读取 %n 行，其中 {0} 行有问题。请修改文件后重新选择：只要有一行无效，就不会导入任何数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file holds no cases.</source>
+        <translation>该文件中没有案件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n row(s) read, all valid. Press Import to register them.</source>
+        <translation>
+            <numerusform>已读取 %n 行，全部有效。点击“导入”进行登记。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n case(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 件案件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Restore draft</source>
+        <translation>恢复草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;iscard draft</source>
+        <translation>放弃草稿(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>+ Applicant</source>
+        <translation>+ 申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Respondent</source>
+        <translation>+ 被申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Third party</source>
+        <translation>+ 第三人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Agent</source>
+        <translation>+ 委托代理人</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patent application number or trademark registration number</source>
+        <translation>专利申请号或商标注册号</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yuan, e.g. 12000.00</source>
+        <translation>单位：元，如 12000.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+215"/>
+        <source>— court —</source>
+        <translation>— 法院 —</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>e.g. (2026) 内0502民诉前调123号</source>
+        <translation>例如：(2026) 内0502民诉前调123号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>IP right</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right &amp;number:</source>
+        <translation>权利编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right &amp;holder:</source>
+        <translation>权利人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dispute type:</source>
+        <translation>纠纷类型(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Facts and reasons:</source>
+        <translation>事实和理由(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Claim:</source>
+        <translation>请求事项(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Amount claimed:</source>
+        <translation>请求金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>收案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hannel:</source>
+        <translation>来源渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referring c&amp;ourt:</source>
+        <translation>委派法院(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court case n&amp;umber:</source>
+        <translation>法院案号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving &amp;station:</source>
+        <translation>收案援助站(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recei&amp;ved on:</source>
+        <translation>收案日期(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each file at most {0}.</source>
+        <translation>每个文件不超过 {0}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+420"/>
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation>保存案件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="-391"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>— station —</source>
+        <translation>— 援助站 —</translation>
+    </message>
+    <message>
+        <location line="+287"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Cannot save yet: %n problem(s) — first: {0}</source>
+        <translation>
+            <numerusform>暂无法保存：共 %n 个问题，首个问题：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save is disabled until these are corrected:</source>
+        <translation>以下问题更正之前无法保存：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>This may be a case that is already open:</source>
+        <translation>该案件可能与以下在办案件重复：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Press Save again to register it anyway.</source>
+        <translation>如仍要登记，请再次点击“保存”。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Could not save the draft: {0}</source>
+        <translation>无法保存草稿：{0}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>An unsaved case from {0} was found. Restore it?</source>
+        <translation>发现一份 {0} 未保存的案件，是否恢复？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Discard this case?</source>
+        <translation>放弃此案件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The form holds input that has not been saved. Discard it?</source>
+        <translation>表单中有尚未保存的内容，是否放弃？</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+63"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+117"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -64,24 +2622,96 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Signed in: {0}</source>
+        <translation>当前用户：{0}</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next alert</source>
+        <translation>下一条预警(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;About ipdesk</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>“{0}” is not available yet.</source>
+        <translation>“{0}”功能尚未启用。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Some changes take effect when ipdesk starts again.</source>
+        <translation>部分设置在 ipdesk 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The log files are in:
+{0}</source>
+        <translation>日志文件位于：
+{0}</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -94,7 +2724,7 @@
         <translation>组织机构加载失败：{0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>About ipdesk</source>
         <translation>关于 ipdesk</translation>
     </message>
@@ -102,6 +2732,154 @@
         <location line="+8"/>
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;知识产权维权援助调解平台&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+100"/>
+        <source>Consultation meeting</source>
+        <translation>会商会议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;articipants:</source>
+        <translation>参会人员(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Minutes:</source>
+        <translation>会议纪要(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationDelegate</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+247"/>
+        <source>(not named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no date)</source>
+        <translation>（无日期）</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsTableModel</name>
+    <message>
+        <location line="-172"/>
+        <source>Obligor</source>
+        <extracomment>The date editor&apos;s lowest date stands for &quot;no performance date&quot;.</extracomment>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obligee</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>履行内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+346"/>
+        <source>Import the organisation (optional)</source>
+        <translation>导入组织机构（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use your own list of adjudication offices and aid stations.</source>
+        <translation>使用本地的行政裁决所和维权援助站名单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ipdesk starts with the organisation shipped with it. To use your own list of adjudication offices and aid stations, choose the two CSV files and import them; otherwise press Finish. An administrator can import them later too (ipdesk-admin import-org).</source>
+        <translation>ipdesk 已内置一套组织机构。如需使用本地的行政裁决所和维权援助站名单，请选择两个 CSV 文件并导入；否则直接点击“完成”。系统管理员以后也可以导入（ipdesk-admin import-org）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>code,name[,region,address,phone]</source>
+        <translation>代码,名称[,区域,地址,电话]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>code,name,office[,address,phone]</source>
+        <translation>代码,名称,所属裁决所[,地址,电话]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>O&amp;ffices file:</source>
+        <translation>裁决所文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stations file:</source>
+        <translation>站点文件(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose a CSV file</source>
+        <translation>选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose both files: the offices and the stations.</source>
+        <translation>请选择两个文件：裁决所文件和站点文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the administrator may import the organisation.</source>
+        <translation>只有系统管理员可以导入组织机构。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</source>
+        <translation>导入完成。裁决所：新增 {0} 个，更新 {1} 个，停用 {2} 个。站点：新增 {3} 个，更新 {4} 个，停用 {5} 个。</translation>
     </message>
 </context>
 <context>
@@ -120,31 +2898,250 @@
     </message>
 </context>
 <context>
+    <name>PartyEditor</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/party.py" line="+60"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name:</source>
+        <translation>姓名/名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+98"/>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity:</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal representative:</source>
+        <translation>法定代表人：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative&apos;s title:</source>
+        <translation>法定代表人职务：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Represents:</source>
+        <translation>被代理人：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Party {0}: {1}</source>
+        <translation>当事人{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>18-digit resident ID number</source>
+        <translation>18位居民身份证号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>18-character unified social credit code</source>
+        <translation>18位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered name</source>
+        <translation>登记名称</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-392"/>
+        <source>Preparing the database</source>
+        <translation>正在准备数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ipdesk creates the database, or brings it up to date.</source>
+        <translation>ipdesk 将创建数据库，或将其升级到最新版本。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Creating the tables and loading the reference data. This takes a moment…</source>
+        <translation>正在创建数据表并载入基础数据，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The database is ready: {0} offices and {1} aid stations.</source>
+        <translation>数据库已就绪：{0} 个裁决所，{1} 个维权援助站。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next, create the administrator&apos;s account.</source>
+        <translation>下一步：创建系统管理员账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It already has an administrator: press Finish, then sign in with your account.</source>
+        <translation>该数据库已有系统管理员：请点击“完成”，然后用您的账户登录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database could not be prepared: {0}</source>
+        <translation>数据库准备失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordVisitDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+74"/>
+        <source>Record follow-up visit</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case {0}, planned for {1}</source>
+        <translation>案件{0}，计划于{1}回访</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source> / 5</source>
+        <translation> / 5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the visit</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person visited</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance of the agreement</source>
+        <translation>协议履行情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next action</source>
+        <translation>后续措施</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+377"/>
         <source>Reset password — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重设密码 — {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New password for {0} ({1}):</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {0}（{1}）设置新密码：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R&amp;epeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-158"/>
+        <source>Connect to the shared database server</source>
+        <translation>连接共享数据库服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter what your administrator gave you, then test the connection.</source>
+        <translation>请填写系统管理员提供的信息，然后测试连接。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+309"/>
+        <source>Settings — ipdesk</source>
+        <translation>设置 — ipdesk</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+512"/>
+        <source>First start — ipdesk</source>
+        <translation>首次启动 — ipdesk</translation>
     </message>
 </context>
 <context>
@@ -152,37 +3149,54 @@
     <message>
         <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+48"/>
         <source>Sign in — ipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 — ipdesk</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Database: {0}</source>
-        <translation type="unfinished">数据库：{0}</translation>
+        <translation>数据库：{0}</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../../ipdesk/ui/scheduler.py" line="+188"/>
+        <source>%n new deadline alert(s)</source>
+        <translation>
+            <numerusform>%n 条新的期限提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -190,58 +3204,58 @@
     <message>
         <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+53"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户管理</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;New user…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建用户(&amp;N)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Change &amp;role…</source>
-        <translation type="unfinished"></translation>
+        <translation>调整角色(&amp;R)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+81"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;D)</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>Reset &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>启用(&amp;E)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>User {0} was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建用户 {0}。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0} is now: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的角色现为：{1}。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The password of {0} was reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重设 {0} 的密码。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{0} can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已启用，可以重新登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} was disabled and can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已停用，不能再登录。</translation>
     </message>
 </context>
 <context>
@@ -249,57 +3263,57 @@
     <message>
         <location line="-362"/>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>新建用户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change role — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>调整角色 — {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>角色(&amp;R)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Office / station:</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决所/站点(&amp;O)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R&amp;epeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码(&amp;E)：</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Whole city</source>
-        <translation type="unfinished"></translation>
+        <translation>全市</translation>
     </message>
 </context>
 <context>
@@ -307,74 +3321,253 @@
     <message>
         <location line="-224"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Office / station</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决所/站点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Whole city</source>
-        <translation type="unfinished"></translation>
+        <translation>全市</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Locked until {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至 {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+61"/>
+        <source>Withdraw — {0}</source>
+        <translation>撤回 — {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListModel</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-169"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>裁决所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serious</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordinary</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>(unassigned)</source>
+        <translation>（未指派）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Overdue: the visit should have been made by {0}</source>
+        <translation>已超期：应于{0}前完成回访</translation>
+    </message>
+</context>
+<context>
+    <name>agencies</name>
+    <message>
+        <location filename="../../ipdesk/ui/agencies/texts.py" line="+14"/>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Procuratorate</source>
+        <translation>检察院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Justice bureau</source>
+        <translation>司法局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other agency</source>
+        <translation>其他机关</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Basic-level court</source>
+        <translation>基层人民法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intermediate court</source>
+        <translation>中级人民法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High court</source>
+        <translation>高级人民法院</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-130"/>
+        <source>Handling the dispute</source>
+        <translation>纠纷处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision to accept</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statement of defence</source>
+        <translation>答辩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Application for judicial confirmation</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Court decision on confirmation</source>
+        <translation>法院确认决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer to a consultation</source>
+        <translation>会商答复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日届满</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due within %n day(s)</source>
+        <translation>%n 日内届满</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+151"/>
+        <location filename="../../ipdesk/app.py" line="+548"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+248"/>
         <source>Demo database with %n case(s)</source>
-        <translation type="unfinished">演示数据库：共 %n 件案件</translation>
+        <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-253"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="-181"/>
+        <source>Opening the database {0}…</source>
+        <translation>正在打开数据库 {0}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+77"/>
         <source>The database could not be opened:
 {0}
 
@@ -385,9 +3578,25 @@
 {1}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-72"/>
+        <location line="+70"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Try again once the problem is solved, or choose another database in the first-start wizard.</source>
+        <translation>请在问题解决后重试，或在首次启动向导中选择其他数据库。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose the database…</source>
+        <translation>选择数据库(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -395,122 +3604,346 @@
     <message>
         <location filename="../../ipdesk/ui/auth/texts.py" line="+18"/>
         <source>Station staff</source>
-        <translation type="unfinished"></translation>
+        <translation>站点工作人员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mediator</source>
-        <translation type="unfinished"></translation>
+        <translation>调解员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决所负责人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>City manager</source>
-        <translation type="unfinished"></translation>
+        <translation>市级管理人员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Too many wrong passwords: the account is locked. Try again in %n minute(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误次数过多，账户已锁定，请 %n 分钟后再试。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This account has been disabled. Please ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账户已停用，请联系系统管理员。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An administrator already exists. Sign in with that account.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员已存在，请使用该账户登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The password must have at least %n characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 %n 个字符。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The password is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码过长。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The password must not consist of digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码不能全部是数字。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The two passwords do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名须为 2–64 个字母、数字或“.”“_”“-”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This user name is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户名已被使用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter the person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入姓名。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名过长。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Station staff need a station.</source>
-        <translation type="unfinished"></translation>
+        <translation>站点工作人员必须指定所属站点。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mediators and office managers need an office.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解员和裁决所负责人必须指定所属裁决所。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The chosen office or station does not fit the role.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选裁决所或站点与角色不符。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The office or station does not exist or is no longer active.</source>
-        <translation type="unfinished"></translation>
+        <translation>该裁决所或站点不存在或已停用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This is the last active administrator: it must stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是最后一个启用的系统管理员账户，必须保留。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能停用自己的账户。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This mediator still handles %n open case(s). Reassign them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该调解员仍承办 %n 件在办案件，请先改派。</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-190"/>
+        <location line="+41"/>
+        <source>The connection failed: {0}</source>
+        <translation>连接失败：{0}</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Cannot reach the server {0} on port {1}: the server is not running, the port is wrong, or a firewall blocks the connection.</source>
+        <translation>无法连接到服务器 {0} 的端口 {1}：服务器未运行、端口不对，或连接被防火墙阻止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server “{0}” was not found. Check its name, or enter its IP address.</source>
+        <translation>找不到服务器“{0}”。请检查服务器名称，或改填其 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server {0} did not answer within {1} seconds. Check the address and the network.</source>
+        <translation>服务器 {0} 在 {1} 秒内没有响应。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused the user name or the password. Check both.</source>
+        <translation>服务器拒绝了用户名或密码，请检查后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database “{0}” does not exist on the server. Ask the server&apos;s administrator to create it.</source>
+        <translation>服务器上不存在数据库“{0}”。请联系服务器管理员创建。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The user “{0}” may not use this database.</source>
+        <translation>用户“{0}”无权使用该数据库。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>consultations</name>
+    <message>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="-39"/>
+        <source>Joint consultation</source>
+        <translation>联席会商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crime referral</source>
+        <translation>移送涉嫌犯罪线索</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Requested</source>
+        <translation>已提请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-200"/>
+        <source>Invention patent</source>
+        <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Design patent</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geographical indication</source>
+        <translation>地理标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trade secret</source>
+        <translation>商业秘密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IC layout design</source>
+        <translation>集成电路布图设计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cases received and closed per month</source>
+        <translation>每月收案与结案数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Received</source>
+        <translation>收案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Handling days of the cases closed</source>
+        <translation>已结案件办理天数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed cases</source>
+        <translation>已结案件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Handling days, in bins of %n day(s); suspensions not counted</source>
+        <translation>办理天数（每组 %n 日），不含中止期间</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Overdue cases by office</source>
+        <translation>各裁决所超期案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>IP types of the cases received</source>
+        <translation>收案知识产权类型</translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80"/>
+        <source>Visit in person</source>
+        <translation>上门回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>网络回访</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fully performed</source>
+        <translation>已全部履行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partly performed</source>
+        <translation>部分履行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not performed</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No agreement to check</source>
+        <translation>无调解协议</translation>
     </message>
 </context>
 <context>
