@@ -786,8 +786,9 @@ def generate(
         with session_factory.begin() as session:
             for table in _TABLES:
                 rows = gen.rows.pop(table, [])
-                bulk_insert(session, table, rows)
-                audit.record_bulk(session, None, table, len(rows))
+                if rows:
+                    bulk_insert(session, table, rows)
+                    audit.record_bulk(session, None, table, len(rows))
             _store_sequences(session, gen.sequences)
             if session.get_bind().dialect.name == "postgresql":
                 _reset_pg_sequences(session, _TABLES)

@@ -463,7 +463,7 @@ def test_demo_alerts_are_raised_and_some_acknowledged_by_their_mediators(
     with session_factory.begin() as s:
         seed(s)
     today = dt.date(2026, 11, 27)
-    generate(session_factory, cases=1000, seed=1, today=today)
+    generate(session_factory, cases=1000, seed=1, today=today, later_stages=False)
     result = add_demo_alerts(session_factory, at(today))
     assert result.created > 0
     with session_factory() as s:
