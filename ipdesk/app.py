@@ -1,16 +1,38 @@
-"""``ipdesk``: the desktop application. Wires settings, fonts, translations, the database and
-the main window together once at start-up."""
+"""``ipdesk``: the desktop application. Wires logging, settings, fonts, translations, the
+database and the main window together once at start-up.
+
+Which database: ``--demo`` (a temporary one), else ``--database-url`` or
+``$IPDESK_DATABASE_URL``, else the one chosen at the first start (QSettings, see
+``ipdesk.ui.settings.keys``). Before anything has been chosen the first-start wizard runs
+(``ipdesk.ui.setup_wizard``); ``--setup`` runs it again.
+
+``ipdesk --self-test`` checks an installation without showing anything: it opens a fresh
+temporary database, migrates and seeds it, generates a few demo cases, renders documents
+and exits 0, or 1 with one line on stderr naming the step that failed.
+
+Logs go to ``ipdesk.log`` in the user log directory, rotated (``setup_logging``); a filter
+masks anything that looks like an ID number or a mobile number.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import logging.handlers
 import os
+import platform
+import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
 
 from alembic.util.exc import CommandError
 from PySide6.QtCore import (
@@ -18,33 +40,50 @@ from PySide6.QtCore import (
     QEventLoop,
     QLibraryInfo,
     QLocale,
+    QMessageLogContext,
     QSettings,
     QThreadPool,
     QTimer,
+    QtMsgType,
     QTranslator,
+    qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
+from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, sign_in
 from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
+from ipdesk.services.identifiers import mask_id, mask_phone
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import sign_in_at_start
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.settings import DatabasePasswordDialog, database, keys
+from ipdesk.ui.settings.connection_form import problem_text
+from ipdesk.ui.settings.database import ConnectionProblem, DatabaseConfig
+from ipdesk.ui.setup_wizard import SetupWizard
 from ipdesk.ui.tasks import ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("zh_CN", "en")
+T = TypeVar("T")
+
+LANGUAGES = keys.LANGUAGES
 DEFAULT_LANGUAGE = "zh_CN"
-LANGUAGE_KEY = "ui/language"
+LANGUAGE_KEY = keys.LANGUAGE
 I18N_DIR = paths.RESOURCES_DIR / "i18n"
+ICONS_DIR = paths.RESOURCES_DIR / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+LOG_FILE_NAME = "ipdesk.log"
+LOG_MAX_BYTES = 2 * 1024 * 1024
+LOG_BACKUP_COUNT = 5
+SELF_TEST_CASES = 20
 # Simplified Chinese first: with fonts-noto-cjk alone Qt may pick the Japanese variant.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 DEMO_CASES = 3000
@@ -73,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"work on a fresh temporary database filled with {DEMO_CASES} demo cases",
     )
+    where.add_argument(
+        "--setup",
+        action="store_true",
+        help="run the first-start wizard again (choose the database, ...)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="user-interface language")
     parser.add_argument(
         "--user",
@@ -88,7 +132,145 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="save a PNG of the main window once its data has loaded, then quit",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary database without showing anything; "
+        "exit 0 when it works",
+    )
     return parser
+
+
+# -- logs -----------------------------------------------------------------------------------
+
+# Anything that looks like a resident ID (18 characters, or the old 15 digits), a unified
+# social credit code (which identifies a person for a 个体工商户), or a mainland mobile number.
+_ID_PATTERN = re.compile(
+    r"(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"
+    r"|[0-9]{15})(?![0-9A-Za-z])"
+)
+_MOBILE_PATTERN = re.compile(
+    r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])"
+)
+
+
+def mask_personal_data(text: str) -> str:
+    """``text`` with ID numbers and mobile numbers masked (150502********0017,
+    138****2345)."""
+    text = _ID_PATTERN.sub(lambda m: mask_id(m.group()), text)
+    return _MOBILE_PATTERN.sub(lambda m: mask_phone(re.sub(r"[^0-9]", "", m.group())[-11:]), text)
+
+
+class PersonalDataFilter(logging.Filter):
+    """A safety net on the log handlers: whatever a message says, an ID number or a mobile
+    number never reaches a log file. (Log case numbers and user names; never party names,
+    ID numbers or phones.) Masks the message, the traceback and the stack."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: log what there is
+            message = f"{record.msg} {record.args}"
+        masked = mask_personal_data(message)
+        if masked != message or record.args:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_personal_data(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_personal_data(record.stack_info)
+        return True
+
+
+class _IpdeskHandler:
+    """Marks the handlers ``setup_logging`` installed, so that it can replace them."""
+
+
+def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path | None:
+    """Log to ``<log_dir>/ipdesk.log`` (rotated: 5 older files of 2 MB, UTF-8) and
+    warnings to stderr when there is one. Returns the log file, or None when the folder
+    cannot be written (then only stderr)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "ipdesk", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    # APScheduler says "Running job … executed successfully" on every scan.
+    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
+    masking = PersonalDataFilter()
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        console.addFilter(masking)
+        console.ipdesk = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+    folder = log_dir if log_dir is not None else paths.user_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILE_NAME,
+            maxBytes=LOG_MAX_BYTES,
+            backupCount=LOG_BACKUP_COUNT,
+            encoding="utf-8",
+        )
+    except OSError as exc:
+        log.warning("Cannot write the log file in %s: %s", folder, exc)
+        return None
+    file_handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s")
+    )
+    file_handler.addFilter(masking)
+    file_handler.ipdesk = True  # type: ignore[attr-defined]
+    root.addHandler(file_handler)
+    logging.captureWarnings(True)
+    return folder / LOG_FILE_NAME
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """sys.excepthook: an error nobody caught goes to the log (a windowed program on
+    Windows has no console to show it), then to the default hook."""
+    if not issubclass(kind, KeyboardInterrupt):
+        log.critical("Uncaught exception", exc_info=(kind, error, trace))
+    sys.__excepthook__(kind, error, trace)
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def ipdesk_version() -> str:
+    try:
+        return metadata.version("ipdesk")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+# -- icon -----------------------------------------------------------------------------------
+
+
+def app_icon() -> QIcon:
+    """The window icon in every size rendered from resources/icons/ipdesk.svg (high-DPI
+    screens take the larger ones)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = ICONS_DIR / f"ipdesk-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 # -- language and fonts ---------------------------------------------------------------------
@@ -99,8 +281,8 @@ def choose_language(requested: str | None, settings: QSettings, system: QLocale)
     Chinese (the users' language) for every other one, C/POSIX included."""
     if requested in LANGUAGES:
         return str(requested)
-    saved = settings.value(LANGUAGE_KEY)
-    if isinstance(saved, str) and saved in LANGUAGES:
+    saved = keys.language(settings)
+    if saved is not None:
         return saved
     if system.language() == QLocale.Language.English:
         return "en"
@@ -149,6 +331,215 @@ def open_database(url: str) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def run_with_progress(func: Callable[[], T], text: str, *, interactive: bool) -> T:
+    """Run ``func`` in the background while the event loop keeps turning; when interactive,
+    a busy dialog shows if it takes longer than half a second. Returns its result or
+    raises its error."""
+    outcome: list[tuple[bool, object]] = []
+    dialog: QProgressDialog | None = None
+    if interactive:
+        dialog = QProgressDialog(text, "", 0, 0)
+        dialog.setWindowTitle("ipdesk")
+        dialog.setCancelButton(None)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        shown = dialog  # not for what is over in a moment:
+        QTimer.singleShot(500, shown, lambda: None if outcome else shown.show())
+    loop = QEventLoop()
+
+    def finish(succeeded: bool, payload: object) -> None:
+        outcome.append((succeeded, payload))
+        loop.quit()
+
+    run_task(func, lambda r: finish(True, r), lambda e: finish(False, e))
+    if not outcome:
+        loop.exec()
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()
+    succeeded, payload = outcome[0]
+    if not succeeded:
+        assert isinstance(payload, BaseException)
+        raise payload
+    return payload  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The database the session works on."""
+
+    engine: Engine
+    label: str
+    signed_in: SignedIn | None = None
+    """Set when the first-start wizard created the administrator: no sign-in needed."""
+
+
+CANCELLED = 0
+"""Exit status when the user cancelled before the main window (nothing went wrong)."""
+FAILED = 1
+
+
+def run_setup_wizard(settings: QSettings) -> Opened | int:
+    """The first-start wizard; CANCELLED when the user cancelled it."""
+    logo = QPixmap(str(ICONS_DIR / "ipdesk-64.png"))
+    wizard = SetupWizard(settings, logo=logo)
+    accepted = wizard.exec() == QDialog.DialogCode.Accepted
+    try:
+        if not accepted or wizard.config is None:
+            return CANCELLED
+        return Opened(wizard.take_engine(), wizard.config.label(), wizard.signed_in)
+    finally:
+        wizard.deleteLater()
+
+
+def _open_in_background(url: str, label: str, *, interactive: bool) -> Engine:
+    return run_with_progress(
+        lambda: open_database(url),
+        translate("app", "Opening the database {0}…").format(label),
+        interactive=interactive,
+    )
+
+
+def _open_url(url: str, *, interactive: bool) -> Opened | int:
+    """The database at ``url`` (given on the command line or in the environment)."""
+    label = url.split("://", 1)[0]  # until describe() has vetted the URL
+    try:
+        label = db.describe(url)
+        return Opened(_open_in_background(url, label, interactive=interactive), label)
+    except (ServiceError, SQLAlchemyError, CommandError, OSError, ValueError) as exc:
+        _report_open_failure(label, exc, interactive=interactive)
+        return FAILED
+
+
+def _report_open_failure(label: str, exc: BaseException, *, interactive: bool) -> None:
+    log.error("Opening the database %s failed", label, exc_info=exc)
+    text = translate("app", "The database could not be opened:\n{0}\n\n{1}").format(
+        label, _failure_text(exc)
+    )
+    _complain(text)
+    if interactive:
+        QMessageBox.critical(None, translate("app", "Cannot open the database"), text)
+
+
+def _failure_text(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionProblem):
+        return exc.detail or exc.code
+    return error_text(exc)
+
+
+def _open_configured(
+    config: DatabaseConfig, settings: QSettings, *, interactive: bool
+) -> Opened | int:
+    """The database chosen at the first start. When it cannot be opened, the user may try
+    again (another password), run the first-start wizard again, or quit (FAILED)."""
+    problem = ""
+    password = database.stored_password(config) or ""
+    asked = False
+    while True:
+        if not config.is_embedded and not password and interactive:
+            entered = _ask_password(config, problem)
+            if entered is None:
+                return CANCELLED
+            password, remember = entered
+            asked = True
+            if remember and database.store_password(config, password):
+                config = config.with_keyring(True)
+                database.save_config(settings, config)
+        label = config.label()
+        url = config.url(password).render_as_string(hide_password=False)
+        try:
+            return Opened(_open_in_background(url, label, interactive=interactive), label)
+        except (ServiceError, SQLAlchemyError, CommandError, OSError, ValueError) as exc:
+            failure: BaseException = exc
+            if isinstance(exc, SQLAlchemyError) and not config.is_embedded:
+                failure = database.classify(exc)
+            log.error("Opening the database %s failed", label, exc_info=exc)
+            if not interactive:
+                _report_open_failure(label, failure, interactive=False)
+                return FAILED
+            if isinstance(failure, ConnectionProblem) and failure.code == "password":
+                problem = problem_text(failure, config)
+                password = ""  # ask again, saying why
+                continue
+            if asked:
+                password = ""
+            choice = _ask_after_failure(label, failure, config)
+            if choice == "setup":
+                return run_setup_wizard(settings)
+            if choice != "retry":
+                return FAILED
+
+
+def _ask_password(config: DatabaseConfig, problem: str) -> tuple[str, bool] | None:
+    dialog = DatabasePasswordDialog(
+        config, problem=problem, can_remember=database.keyring_available()
+    )
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.password(), dialog.remember()
+    finally:
+        dialog.deleteLater()
+
+
+def _ask_after_failure(label: str, failure: BaseException, config: DatabaseConfig) -> str:
+    """ "retry", "setup" or "quit"."""
+    if isinstance(failure, ConnectionProblem):
+        reason = problem_text(failure, config)
+    else:
+        reason = error_text(failure)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "Cannot open the database"), "")
+    box.setText(
+        translate("app", "The database could not be opened:\n{0}\n\n{1}").format(label, reason)
+    )
+    box.setInformativeText(
+        translate(
+            "app",
+            "Try again once the problem is solved, or choose another database in the "
+            "first-start wizard.",
+        )
+    )
+    retry = box.addButton(translate("app", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    setup = box.addButton(
+        translate("app", "&Choose the database…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is retry:
+        return "retry"
+    if clicked is setup:
+        return "setup"
+    return "quit"
+
+
+def choose_database(
+    args: argparse.Namespace, settings: QSettings, *, interactive: bool, demo_dir: str | None
+) -> Opened | int:
+    """Open the database this run works on (see the module docstring); else the exit
+    status: FAILED when it could not be opened (already reported), CANCELLED when the user
+    cancelled."""
+    if demo_dir is not None:
+        return _open_url(f"sqlite:///{Path(demo_dir) / 'demo.sqlite3'}", interactive=interactive)
+    url = args.database_url or os.environ.get(db.ENV_URL)
+    if url:
+        return _open_url(url, interactive=interactive)
+    config = None if args.setup else database.load_config(settings)
+    if config is None:
+        existing = paths.default_sqlite_path()
+        if existing.exists() and not args.setup:
+            # a database from before the wizard existed: keep using it, no questions
+            config = DatabaseConfig.embedded(existing)
+            database.save_config(settings, config)
+        elif interactive:
+            return run_setup_wizard(settings)
+        else:
+            config = DatabaseConfig.embedded()
+    return _open_configured(config, settings, interactive=interactive)
 
 
 def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: bool) -> bool:
@@ -257,16 +648,151 @@ def _complain(text: str) -> None:
         sys.stderr.write(f"ipdesk: {text}\n")
 
 
+# -- self-test ------------------------------------------------------------------------------
+
+
+class SelfTestFailed(Exception):
+    def __init__(self, step: str, error: BaseException) -> None:
+        detail = str(error).strip().splitlines()
+        super().__init__(f"{step}: {type(error).__name__}: {detail[0] if detail else ''}")
+        self.step = step
+
+
+def self_test() -> int:
+    """Check this installation (see the module docstring). Prints one line; 0 on success."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ipdesk"])
+    try:
+        summary = _self_test_steps(app)
+    except SelfTestFailed as exc:
+        log.error("Self-test failed: %s", exc, exc_info=exc.__cause__)
+        _complain(f"self-test failed: {exc}")
+        return 1
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+    log.info("Self-test passed: %s", summary)
+    if sys.stdout is not None:
+        sys.stdout.write(f"ipdesk {ipdesk_version()} self-test passed: {summary}\n")
+    return 0
+
+
+def _self_test_steps(app: QCoreApplication) -> str:
+    def step(name: str, func: Callable[[], T]) -> T:
+        try:
+            return func()
+        except Exception as exc:
+            raise SelfTestFailed(name, exc) from exc
+
+    def translations() -> int:
+        found = load_translators(DEFAULT_LANGUAGE)
+        own = [t for t in found if Path(t.filePath()).name.startswith("ipdesk_")]
+        if not own:
+            raise FileNotFoundError(f"ipdesk_{DEFAULT_LANGUAGE}.qm not in {I18N_DIR}")
+        return len(found)
+
+    def icon() -> int:
+        sizes = app_icon().availableSizes()
+        if len(sizes) < len(ICON_SIZES):
+            raise FileNotFoundError(f"icons missing in {ICONS_DIR}")
+        return len(sizes)
+
+    def scheduler() -> None:
+        # APScheduler finds its triggers and executors through package metadata (entry
+        # points), which a bundle must carry.
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        sched = BackgroundScheduler(executors={"default": {"type": "threadpool"}})
+        sched.add_job(print, "interval", minutes=5)
+
+    def driver() -> str:
+        import psycopg
+
+        impl = str(psycopg.pq.__impl__)
+        if getattr(sys, "frozen", False) and impl == "python":
+            raise ImportError("psycopg found no bundled libpq (psycopg_binary is missing)")
+        return impl
+
+    counts = step("translations", translations)
+    icons = step("icon", icon)
+    step("scheduler", scheduler)
+    pq = step("postgresql driver", driver)
+    with tempfile.TemporaryDirectory(prefix="ipdesk-self-test-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'self-test.sqlite3'}"
+        engine = step("database", lambda: open_database(url))
+        try:
+            factory = db.make_session_factory(engine)
+            step("demo cases", lambda: generate(factory, cases=SELF_TEST_CASES, seed=1))
+            number = step("document", lambda: _render_one(factory, Path(tmp) / "documents"))
+            step("templates", _check_templates)
+        finally:
+            engine.dispose()
+    return (
+        f"database migrated and seeded, {SELF_TEST_CASES} demo cases, document rendered for "
+        f"case {number}, templates checked, {counts} translations, {icons} icon sizes, "
+        f"psycopg {pq}"
+    )
+
+
+def _render_one(factory: sessionmaker[Session], store: Path) -> str:
+    """Render an acceptance notice for the first demo case that has what it needs; check
+    that the file is a Word document naming the case."""
+    from ipdesk.services import documents
+    from ipdesk.services.cases_query import CaseFilter, case_ids
+
+    actor = Actor.system()
+    with factory.begin() as session:
+        ids = case_ids(session, actor, CaseFilter(status="closed"))
+        last: Exception = LookupError("no demo case to render")
+        for case_id in ids:
+            try:
+                made = documents.render_document(
+                    session, actor, case_id, documents.DocumentKind.ACCEPTANCE_NOTICE, store
+                )
+            except documents.MissingFacts as exc:
+                last = exc
+                continue
+            with zipfile.ZipFile(made.path) as docx:
+                xml = docx.read("word/document.xml").decode("utf-8")
+            if made.case_number not in xml:
+                raise ValueError(f"{made.path.name} does not name case {made.case_number}")
+            return made.case_number
+    raise last
+
+
+def _check_templates() -> None:
+    from ipdesk.services import documents
+
+    errors = [p for p in documents.check_templates() if p.severity == "error"]
+    if errors:
+        raise ValueError(str(errors[0]))
+    documents.preview(documents.DocumentKind.MEDIATION_AGREEMENT, today=dt.date(2026, 1, 5))
+
+
 # -- main -----------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    log_file = setup_logging()
+    if args.self_test:
+        return self_test()
+    sys.excepthook = _log_uncaught
+    log.info(
+        "ipdesk %s starting (Python %s, Qt for Python %s, %s)",
+        ipdesk_version(),
+        platform.python_version(),
+        _pyside_version(),
+        platform.platform(),
+    )
 
     QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
     QCoreApplication.setApplicationName(paths.APP_NAME)
+    QGuiApplication.setDesktopFileName("ipdesk")  # matches installer/ipdesk.desktop
     app = QApplication([sys.argv[0] if sys.argv else "ipdesk", *qt_args])
+    qInstallMessageHandler(_log_qt_message)
+    app.setWindowIcon(app_icon())
     _apply_font(app)
 
     settings = QSettings()
@@ -277,36 +803,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.installTranslator(translator)
 
     demo_dir = tempfile.mkdtemp(prefix="ipdesk-demo-") if args.demo else None
-    if demo_dir is not None:
-        url = f"sqlite:///{Path(demo_dir) / 'demo.sqlite3'}"
-    else:
-        url = args.database_url or db.default_url()
-    label = url.split("://", 1)[0]  # until describe() has vetted the URL
     interactive = args.screenshot is None
-
-    try:
-        label = db.describe(url)
-        engine = open_database(url)
-    except (ServiceError, SQLAlchemyError, CommandError, OSError) as exc:
-        text = translate("app", "The database could not be opened:\n{0}\n\n{1}").format(
-            label, error_text(exc)
-        )
-        _complain(text)
-        if interactive:
-            QMessageBox.critical(None, translate("app", "Cannot open the database"), text)
+    opened = choose_database(args, settings, interactive=interactive, demo_dir=demo_dir)
+    if isinstance(opened, int):
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
-        return 1
+        qInstallMessageHandler(None)
+        return opened
+    engine, label = opened.engine, opened.label
+    log.info("Database: %s", label)
 
     session_factory = db.make_session_factory(engine)
     if args.demo and not generate_demo_data(session_factory, interactive=interactive):
         _cleanup(engine, demo_dir)
         return 1
-    signed = sign_in_user(args, session_factory, label)
+    signed = opened.signed_in or sign_in_user(args, session_factory, label)
     if signed is None:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
-    window = MainWindow(session_factory, label, signed.actor, settings=settings)
+    log.info("Signed in: %s (%s)", signed.username, signed.role.value)
+    window = MainWindow(
+        session_factory,
+        label,
+        signed.actor,
+        settings=settings,
+        log_dir=log_file.parent if log_file is not None else None,
+    )
     if args.demo:
         window.statusBar().showMessage(
             translate("app", "Demo database with %n case(s)", "", DEMO_CASES)
@@ -322,6 +844,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for translator in translators:
             app.removeTranslator(translator)
         _cleanup(engine, demo_dir)
+        log.info("ipdesk stopped")
+        qInstallMessageHandler(None)
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return str(PySide6.__version__)
 
 
 def _cleanup(engine: Engine, demo_dir: str | None) -> None:

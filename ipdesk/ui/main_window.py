@@ -1,17 +1,48 @@
-"""The main window: the organisation tree on the left, the work area on the right."""
+"""The main window: the organisation tree on the left, the work area on the right.
+
+Feature widgets join it through a small interface, so that wiring a new feature needs no
+change here:
+
+* ``add_page(widget, title)`` puts a widget into the work area and a View-menu entry that
+  shows it; ``add_dock(widget, title)`` adds a dock (its layout is remembered);
+* ``menu(name)`` gives a menu ("file", "edit", "view", "admin" for administrators, "help")
+  for ``addAction``;
+* the frequent actions emit signals that the features connect to: ``new_case_requested``
+  (Ctrl+N), ``search_requested`` (Ctrl+F) and ``next_alert_requested`` (F8); while nothing
+  is connected, the action says so in the status bar;
+* ``remember_columns(header, name)`` restores a table's column widths and order and saves
+  them when the window closes;
+* ``settings_saved`` relays the keys the settings dialog changed (see
+  ``ipdesk.ui.settings.keys``).
+"""
 
 from __future__ import annotations
 
 import html
 import logging
 from importlib import metadata
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import shiboken6
+from PySide6.QtCore import (
+    SIGNAL,
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QUrl,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -20,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk import paths
 from ipdesk.db import READ_ONLY
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
@@ -27,13 +59,19 @@ from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.users_dialog import UserAdminDialog
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.org_tree import OrgTreeModel
+from ipdesk.ui.settings import RESTART_KEYS, SettingsDialog, keys
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-_GEOMETRY_KEY = "main_window/geometry"
-_STATE_KEY = "main_window/state"
-_SPLITTER_KEY = "main_window/splitter"
+_GEOMETRY_KEY = keys.MAIN_WINDOW_GEOMETRY
+_STATE_KEY = keys.MAIN_WINDOW_STATE
+_SPLITTER_KEY = keys.MAIN_WINDOW_SPLITTER
+
+
+def open_url(url: QUrl) -> bool:
+    """Open ``url`` with the desktop's program for it (replaced in tests)."""
+    return QDesktopServices.openUrl(url)
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +81,14 @@ class MainWindow(QMainWindow):
     """The organisation tree has been (re)loaded."""
     org_load_failed = Signal(str)
     """Loading the organisation tree failed; the text says why."""
+    new_case_requested = Signal()
+    """The user asked to register a new case (File → New case, Ctrl+N)."""
+    search_requested = Signal()
+    """The user asked to search (Edit → Find, Ctrl+F)."""
+    next_alert_requested = Signal()
+    """The user asked for the next deadline alert (View → Next alert, F8)."""
+    settings_saved = Signal(list)
+    """The settings dialog saved: the keys whose values changed."""
 
     def __init__(
         self,
@@ -51,10 +97,16 @@ class MainWindow(QMainWindow):
         actor: Actor,
         *,
         settings: QSettings | None = None,
+        log_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session_factory = session_factory
+        self._log_dir = log_dir if log_dir is not None else paths.user_log_dir()
+        self.menus: dict[str, QMenu] = {}
+        self._headers: dict[str, QHeaderView] = {}
+        self._page_actions = QActionGroup(self)
+        self._page_actions.setExclusive(True)
         self._database_label = database_label
         self._actor = actor
         self._settings = settings if settings is not None else QSettings()
@@ -109,7 +161,16 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self._add_menu("file", self.tr("&File"))
+        self.new_case_action = self._add_request_action(
+            file_menu,
+            self.tr("&New case…"),
+            "new_case_action",
+            QKeySequence(QKeySequence.StandardKey.New),
+            self.new_case_requested,
+            "new_case_requested()",
+        )
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -117,19 +178,174 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        edit_menu = self._add_menu("edit", self.tr("&Edit"))
+        self.search_action = self._add_request_action(
+            edit_menu,
+            self.tr("&Find…"),
+            "search_action",
+            QKeySequence("Ctrl+F"),
+            self.search_requested,
+            "search_requested()",
+        )
+        edit_menu.addSeparator()
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("settings_action")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        edit_menu.addAction(self.settings_action)
+
+        view_menu = self._add_menu("view", self.tr("&View"))
+        self.next_alert_action = self._add_request_action(
+            view_menu,
+            self.tr("&Next alert"),
+            "next_alert_action",
+            QKeySequence("F8"),
+            self.next_alert_requested,
+            "next_alert_requested()",
+        )
+        view_menu.addSeparator()
+
         if self._actor.role == Role.ADMIN:
-            admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+            admin_menu = self._add_menu("admin", self.tr("&Administration"))
             self.users_action = QAction(self.tr("&Users…"), self)
             self.users_action.setObjectName("users_action")
             self.users_action.triggered.connect(self._on_users_triggered)
             admin_menu.addAction(self.users_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self._add_menu("help", self.tr("&Help"))
+        self.open_log_folder_action = QAction(self.tr("Open &log folder"), self)
+        self.open_log_folder_action.setObjectName("open_log_folder_action")
+        self.open_log_folder_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.open_log_folder_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About ipdesk"), self)
         self.about_action.setObjectName("about_action")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
         help_menu.addAction(self.about_action)
+
+    def _add_menu(self, name: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(f"{name}_menu")
+        self.menus[name] = menu
+        return menu
+
+    def _add_request_action(
+        self,
+        menu: QMenu,
+        text: str,
+        name: str,
+        shortcut: QKeySequence,
+        signal: SignalInstance,
+        signature: str,
+    ) -> QAction:
+        """An action whose trigger emits ``signal`` for the feature that handles it."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self._request(signal, signature, action))
+        menu.addAction(action)
+        return action
+
+    def _request(self, signal: SignalInstance, signature: str, action: QAction) -> None:
+        if self.receivers(SIGNAL(signature)) == 0:
+            self.statusBar().showMessage(
+                self.tr("“{0}” is not available yet.").format(action.text().replace("&", "")),
+                5000,
+            )
+            return
+        signal.emit()
+
+    # -- extending ------------------------------------------------------------------------
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name``: "file", "edit", "view", "help" (and "admin" for an
+        administrator). KeyError for a menu this user does not have."""
+        return self.menus[name]
+
+    def add_page(
+        self, widget: QWidget, title: str, *, shortcut: QKeySequence | None = None
+    ) -> QAction:
+        """Add ``widget`` to the work area with a View-menu entry that shows it; the first
+        page added replaces the placeholder. Returns the entry's action."""
+        placeholder = self.pages.findChild(QLabel, "case_list_placeholder")
+        if placeholder is not None and self.pages.indexOf(placeholder) >= 0:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.addWidget(widget)
+        action = QAction(title, self)
+        action.setObjectName(f"show_{widget.objectName() or self.pages.count()}_action")
+        action.setCheckable(True)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda: self.show_page(widget))
+        self._page_actions.addAction(action)
+        self.menus["view"].addAction(action)
+        if self.pages.count() == 1:
+            action.setChecked(True)
+        return action
+
+    def show_page(self, widget: QWidget) -> None:
+        """Bring a page added with ``add_page`` to the front."""
+        index = self.pages.indexOf(widget)
+        if index < 0:
+            raise ValueError("not a page of this window")
+        self.pages.setCurrentIndex(index)
+        self._page_actions.actions()[index].setChecked(True)
+
+    def add_dock(
+        self,
+        widget: QWidget,
+        title: str,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
+        """Add ``widget`` in a dock with a View-menu entry that shows or hides it. Give the
+        widget an objectName: the dock's place and size are remembered under it."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{widget.objectName() or title}_dock")
+        dock.setWidget(widget)
+        if not self.restoreDockWidget(dock):  # where the user left it last time, else:
+            self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+        return dock
+
+    def remember_columns(self, header: QHeaderView, name: str) -> None:
+        """Restore ``header``'s column widths, order and sorting saved under ``name`` (a
+        feature's table, e.g. "case_list"), and save them when the window closes."""
+        state = self._settings.value(keys.COLUMNS_PREFIX + name)
+        if isinstance(state, QByteArray):
+            header.restoreState(state)
+        self._headers[name] = header
+
+    # -- settings -------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, database_label=self._database_label, parent=self)
+        dialog.settings_saved.connect(self._on_settings_saved)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_settings_saved(self, changed: list[str]) -> None:
+        if any(key in RESTART_KEYS for key in changed):
+            self.statusBar().showMessage(
+                self.tr("Some changes take effect when ipdesk starts again."), 10000
+            )
+        self.settings_saved.emit(changed)
+
+    def open_log_folder(self) -> None:
+        """Show the folder of the log files in the desktop's file manager."""
+        try:
+            self._log_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("Cannot create the log folder %s: %s", self._log_dir, exc)
+        if not open_url(QUrl.fromLocalFile(str(self._log_dir))):
+            QMessageBox.information(
+                self,
+                self.tr("Log folder"),
+                self.tr("The log files are in:\n{0}").format(self._log_dir),
+            )
 
     def _restore_settings(self) -> None:
         geometry = self._settings.value(_GEOMETRY_KEY)
@@ -146,6 +362,9 @@ class MainWindow(QMainWindow):
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(_STATE_KEY, self.saveState())
         self._settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
+        for name, header in self._headers.items():
+            if shiboken6.isValid(header):
+                self._settings.setValue(keys.COLUMNS_PREFIX + name, header.saveState())
         self._settings.sync()
 
     # -- loading --------------------------------------------------------------------------

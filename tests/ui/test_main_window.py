@@ -238,7 +238,7 @@ def test_title_is_chinese_with_the_chinese_translation(
     assert window.org_model.headerData(0, Qt.Orientation.Horizontal) == "组织机构"
     assert window.database_status.text().startswith("数据库：")
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "管理(&A)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "查看(&V)", "管理(&A)", "帮助(&H)"]
 
 
 def test_title_is_english_with_the_english_translation(

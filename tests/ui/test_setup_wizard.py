@@ -1,0 +1,691 @@
+"""The first-start wizard, along each path: the embedded database; the PostgreSQL server
+with a working and with a failing connection; creating the administrator; importing the
+organisation; a shared database that already has an administrator."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QWidget, QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+import ipdesk.app as app_module
+from ipdesk import db, paths
+from ipdesk.models import Role
+from ipdesk.services.actors import Actor
+from ipdesk.services.auth import sign_in
+from ipdesk.services.org import org_tree
+from ipdesk.services.seed import seed_reference_data
+from ipdesk.ui.settings import database, keys
+from ipdesk.ui.setup_wizard import Page, SetupWizard
+from tests.helpers.factories import make_user
+
+PASSWORD = "first-admin-1"
+_names = itertools.count()
+
+
+class FakeKeyring:
+    """Stands in for the ``keyring`` package."""
+
+    def __init__(self) -> None:
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_keyring(self) -> Any:
+        return self
+
+    priority = 1
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        self.saved[service, account] = password
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.saved.get((service, account))
+
+    def delete_password(self, service: str, account: str) -> None:
+        self.saved.pop((service, account), None)
+
+
+@pytest.fixture(autouse=True)
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """By default: no system keyring (whatever this machine has)."""
+    monkeypatch.setattr(database, "_keyring", lambda: None)
+
+
+@pytest.fixture
+def fake_keyring(monkeypatch: pytest.MonkeyPatch) -> FakeKeyring:
+    ring = FakeKeyring()
+    monkeypatch.setattr(database, "_keyring", lambda: ring)
+    return ring
+
+
+@pytest.fixture
+def make_wizard(
+    qtbot: QtBot, ui_settings: QSettings, tmp_path: Path
+) -> Iterator[Callable[[], SetupWizard]]:
+    made: list[SetupWizard] = []
+
+    def make() -> SetupWizard:
+        wizard = SetupWizard(ui_settings, embedded_path=tmp_path / "data" / "ipdesk.sqlite3")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    QThreadPool.globalInstance().waitForDone()  # no task holds a connection any more
+    for wizard in made:
+        if wizard.prepared is not None:
+            wizard.discard_prepared()
+
+
+@pytest.fixture
+def pg_fresh(pg_admin_url: str, pg_template: str) -> Iterator[URL]:
+    """A new PostgreSQL database with the schema but no data (like a server the IT
+    department has just set up for the network)."""
+    name = f"ipdesk_wizard_{os.getpid()}_{next(_names)}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    try:
+        yield make_url(pg_admin_url).set(database=name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _click(wizard: SetupWizard, which: QWizard.WizardButton) -> None:
+    button = wizard.button(which)
+    assert button.isEnabled(), f"{which} is disabled"
+    button.click()
+
+
+def _next(wizard: SetupWizard) -> None:
+    which = (
+        QWizard.WizardButton.CommitButton
+        if wizard.currentPage().isCommitPage()
+        else QWizard.WizardButton.NextButton
+    )
+    _click(wizard, which)
+
+
+def _wait_prepared(qtbot: QtBot, wizard: SetupWizard) -> None:
+    assert wizard.currentId() == Page.PREPARE
+    qtbot.waitUntil(lambda: wizard.prepared is not None, timeout=60000)
+    qtbot.waitUntil(lambda: wizard.prepare_page.isComplete())
+
+
+def _create_admin(qtbot: QtBot, wizard: SetupWizard, password: str = PASSWORD) -> None:
+    assert wizard.currentId() == Page.ADMIN
+    page = wizard.admin_page
+    page.name_edit.setText("王晓梅")
+    page.password_edit.setText(password)
+    page.confirm_edit.setText(password)
+    page.completeChanged.emit()
+    _next(wizard)
+
+
+def _write_org(folder: Path, stations_office: str = "X01") -> tuple[Path, Path]:
+    offices = folder / "offices.csv"
+    stations = folder / "stations.csv"
+    offices.write_text("代码,名称\nX01,测试市知识产权行政裁决所\n", encoding="utf-8")
+    stations.write_text(
+        f"代码,名称,所属裁决所\nX01-S01,测试维权援助工作站,{stations_office}\n", encoding="utf-8"
+    )
+    return offices, stations
+
+
+# -- the embedded database ------------------------------------------------------------------------
+
+
+def test_embedded_database_then_administrator_then_finish(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings, tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    assert wizard.currentId() == Page.DATABASE
+    assert wizard.database_page.embedded_radio.isChecked()
+
+    _next(wizard)
+    _wait_prepared(qtbot, wizard)
+    assert "9" in wizard.prepare_page.status_label.text()  # the seeded offices
+    _next(wizard)
+
+    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000) as created:
+        _create_admin(qtbot, wizard)
+    assert created.args is not None
+    signed = created.args[0]
+    assert signed.username == "admin" and signed.role == Role.ADMIN
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # committed
+
+    with qtbot.waitSignal(wizard.accepted):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+    assert wizard.signed_in == signed
+    assert ui_settings.value(keys.DATABASE_KIND) == keys.EMBEDDED
+    assert ui_settings.value(keys.DATABASE_PATH) == str(tmp_path / "data" / "ipdesk.sqlite3")
+    assert database.load_config(ui_settings) == wizard.config
+    engine = wizard.take_engine()
+    try:
+        factory = db.make_session_factory(engine)
+        assert sign_in(factory, "admin", PASSWORD).display_name == "王晓梅"
+    finally:
+        engine.dispose()
+
+
+def test_the_administrator_is_refused_with_a_weak_password(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], install_language: Callable[[str], None]
+) -> None:
+    install_language("zh_CN")
+    wizard = make_wizard()
+    _next(wizard)
+    _wait_prepared(qtbot, wizard)
+    _next(wizard)
+
+    with qtbot.waitSignal(wizard.admin_page.refused, timeout=30000) as refused:
+        _create_admin(qtbot, wizard, password="12345678")
+
+    assert refused.args == [wizard.admin_page.error_text()]
+    assert "数字" in wizard.admin_page.error_text()
+    assert wizard.currentId() == Page.ADMIN
+    assert wizard.signed_in is None
+
+
+def test_mismatched_passwords_are_refused_at_once(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard]
+) -> None:
+    wizard = make_wizard()
+    _next(wizard)
+    _wait_prepared(qtbot, wizard)
+    _next(wizard)
+    page = wizard.admin_page
+    page.name_edit.setText("王晓梅")
+    page.password_edit.setText(PASSWORD)
+    page.confirm_edit.setText(PASSWORD + "x")
+    page.completeChanged.emit()
+
+    _next(wizard)
+
+    assert page.error_text()
+    assert wizard.currentId() == Page.ADMIN
+
+
+def test_cancelling_saves_nothing(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings
+) -> None:
+    wizard = make_wizard()
+    _next(wizard)
+    _wait_prepared(qtbot, wizard)
+
+    wizard.reject()
+
+    assert wizard.prepared is None
+    assert database.load_config(ui_settings) is None
+
+
+# -- importing the organisation -------------------------------------------------------------------
+
+
+def _to_org_page(qtbot: QtBot, wizard: SetupWizard) -> None:
+    _next(wizard)
+    _wait_prepared(qtbot, wizard)
+    _next(wizard)
+    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000):
+        _create_admin(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
+
+
+def test_importing_the_organisation(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    _to_org_page(qtbot, wizard)
+    page = wizard.org_page
+    offices, stations = _write_org(tmp_path)
+    page.offices_edit.setText(str(offices))
+    page.stations_edit.setText(str(stations))
+
+    with qtbot.waitSignal(page.imported, timeout=30000) as imported:
+        page.import_button.click()
+
+    assert imported.args is not None
+    summary = imported.args[0]
+    assert (summary.offices_added, summary.offices_deactivated) == (1, 9)
+    assert (summary.stations_added, summary.stations_deactivated) == (1, 89)
+    assert page.result_label.isVisible()
+    with wizard.session_factory()() as session:
+        tree = org_tree(session, Actor.system())
+    assert [(o.code, [s.code for s in o.stations]) for o in tree] == [("X01", ["X01-S01"])]
+
+    with qtbot.waitSignal(wizard.accepted):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+
+def test_finish_imports_the_chosen_files_first(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    _to_org_page(qtbot, wizard)
+    offices, stations = _write_org(tmp_path)
+    wizard.org_page.offices_edit.setText(str(offices))
+    wizard.org_page.stations_edit.setText(str(stations))
+
+    with qtbot.waitSignals([wizard.org_page.imported, wizard.accepted], timeout=30000):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+
+def test_a_refused_import_shows_why_and_changes_nothing(
+    qtbot: QtBot,
+    make_wizard: Callable[[], SetupWizard],
+    tmp_path: Path,
+    install_language: Callable[[str], None],
+) -> None:
+    install_language("zh_CN")
+    wizard = make_wizard()
+    _to_org_page(qtbot, wizard)
+    page = wizard.org_page
+    offices, stations = _write_org(tmp_path, stations_office="NOPE")
+    page.offices_edit.setText(str(offices))
+    page.stations_edit.setText(str(stations))
+
+    with qtbot.waitSignal(page.import_failed, timeout=30000) as failed:
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+    assert failed.args is not None
+    assert "stations.csv 第2行" in failed.args[0]
+    assert "NOPE" in page.error_text()
+    assert wizard.isVisible() and wizard.currentId() == Page.ORG
+    with wizard.session_factory()() as session:
+        assert len(org_tree(session, Actor.system())) == 9
+
+
+# -- the shared PostgreSQL server -----------------------------------------------------------------
+
+
+def _fill_server(wizard: SetupWizard, url: URL, password: str = "") -> None:
+    form = wizard.server_page.form
+    form.host_edit.setText(url.host or "")
+    form.port_spin.setValue(url.port or 5432)
+    form.name_edit.setText(url.database or "")
+    form.user_edit.setText(url.username or "")
+    form.password_edit.setText(password)
+    form.changed.emit()
+
+
+def _choose_server(wizard: SetupWizard) -> None:
+    wizard.database_page.server_radio.setChecked(True)
+    _next(wizard)
+    assert wizard.currentId() == Page.SERVER
+
+
+def test_postgresql_connection_tested_then_administrator(
+    qtbot: QtBot,
+    make_wizard: Callable[[], SetupWizard],
+    ui_settings: QSettings,
+    pg_fresh: URL,
+    fake_keyring: FakeKeyring,
+) -> None:
+    wizard = make_wizard()
+    _choose_server(wizard)
+    _fill_server(wizard, pg_fresh, password="s3cret-pw")
+    form = wizard.server_page.form
+    assert form.remember_check.isEnabled() and form.remember_check.isChecked()
+
+    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
+        form.test_button.click()
+
+    assert tested.args is not None
+    assert tested.args[0] is True
+    assert "PostgreSQL" in form.status_text()
+    _next(wizard)  # tested already: goes on at once
+    _wait_prepared(qtbot, wizard)
+    _next(wizard)
+    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000):
+        _create_admin(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
+    with qtbot.waitSignal(wizard.accepted):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+    config = database.load_config(ui_settings)
+    assert config is not None and not config.is_embedded
+    assert (config.host, config.port, config.name) == (
+        pg_fresh.host,
+        pg_fresh.port,
+        pg_fresh.database,
+    )
+    assert config.password_in_keyring
+    assert database.stored_password(config) == "s3cret-pw"
+    ui_settings.sync()
+    assert "s3cret-pw" not in Path(ui_settings.fileName()).read_text(encoding="utf-8")
+    engine = wizard.take_engine()
+    try:
+        assert engine.dialect.name == "postgresql"
+    finally:
+        engine.dispose()
+
+
+def test_next_tests_the_connection_when_nobody_did(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings, pg_fresh: URL
+) -> None:
+    wizard = make_wizard()
+    _choose_server(wizard)
+    _fill_server(wizard, pg_fresh, password="s3cret-pw")
+    assert not wizard.server_page.form.remember_check.isEnabled()  # no keyring here
+
+    with qtbot.waitSignal(wizard.server_page.form.tested, timeout=30000):
+        _next(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.PREPARE)
+    _wait_prepared(qtbot, wizard)
+    _next(wizard)
+    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000):
+        _create_admin(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
+    with qtbot.waitSignal(wizard.accepted):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+
+    config = database.load_config(ui_settings)
+    assert config is not None and not config.password_in_keyring  # asked at each start
+    ui_settings.sync()
+    assert "s3cret-pw" not in Path(ui_settings.fileName()).read_text(encoding="utf-8")
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_failed_postgresql_connection_says_why_next_to_the_fields(
+    qtbot: QtBot,
+    make_wizard: Callable[[], SetupWizard],
+    install_language: Callable[[str], None],
+) -> None:
+    install_language("zh_CN")
+    wizard = make_wizard()
+    _choose_server(wizard)
+    port = _closed_port()
+    _fill_server(wizard, URL.create("postgresql", "ipdesk", None, "127.0.0.1", port, "ipdesk"))
+    form = wizard.server_page.form
+
+    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
+        _next(wizard)  # Next tests first, and stays when the test fails
+
+    assert tested.args is not None
+    succeeded, shown = tested.args
+    assert succeeded is False
+    assert shown == form.status_text()
+    assert "无法连接到服务器 127.0.0.1" in shown
+    assert str(port) in shown
+    assert form.status_label.isVisible()
+    # next to the fields: the message is on the page, just under the test button
+    assert form.status_label.parentWidget() is form
+    assert wizard.currentId() == Page.SERVER
+    assert wizard.prepared is None
+
+    form.host_edit.setText("127.0.0.2")
+    form.host_edit.textEdited.emit("127.0.0.2")
+    assert form.status_text() == ""  # an edit clears the stale result
+
+
+def test_a_missing_postgresql_database_is_named(
+    qtbot: QtBot,
+    make_wizard: Callable[[], SetupWizard],
+    pg_admin_url: str,
+    install_language: Callable[[str], None],
+) -> None:
+    install_language("zh_CN")
+    wizard = make_wizard()
+    _choose_server(wizard)
+    _fill_server(wizard, make_url(pg_admin_url).set(database="no_such_ipdesk_db"))
+    form = wizard.server_page.form
+
+    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
+        form.test_button.click()
+
+    assert tested.args is not None and tested.args[0] is False
+    assert "不存在数据库“no_such_ipdesk_db”" in form.status_text()
+
+
+def test_a_shared_database_with_an_administrator_skips_to_the_sign_in(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings, pg_fresh: URL
+) -> None:
+    engine = db.make_engine(pg_fresh)
+    with db.make_session_factory(engine).begin() as session:
+        seed_reference_data(session)
+        make_user(session, Role.ADMIN, username="boss", password="pass-word-1")
+    engine.dispose()
+    wizard = make_wizard()
+    _choose_server(wizard)
+    _fill_server(wizard, pg_fresh)
+
+    with qtbot.waitSignal(wizard.server_page.form.tested, timeout=30000):
+        _next(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.PREPARE)
+    _wait_prepared(qtbot, wizard)
+
+    assert wizard.prepare_page.isFinalPage()
+    assert "sign in" in wizard.prepare_page.status_label.text()
+    with qtbot.waitSignal(wizard.accepted):
+        _click(wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.signed_in is None
+    assert database.load_config(ui_settings) is not None
+    wizard.take_engine().dispose()
+
+
+# -- keyboard -------------------------------------------------------------------------------------
+
+
+def _focus_chain(start: QWidget, count: int) -> list[QWidget]:
+    chain, widget = [], start
+    for _ in range(count):
+        widget = widget.nextInFocusChain()
+        chain.append(widget)
+    return chain
+
+
+def test_tab_goes_through_the_fields_in_reading_order(
+    make_wizard: Callable[[], SetupWizard],
+) -> None:
+    wizard = make_wizard()
+    form = wizard.server_page.form
+    order = [form.port_spin, form.name_edit, form.user_edit, form.password_edit]
+    chain = _focus_chain(form.host_edit, 40)
+    assert [w for w in chain if w in order] == order
+    admin = wizard.admin_page
+    fields = [admin.name_edit, admin.password_edit, admin.confirm_edit]
+    chain = _focus_chain(admin.username_edit, 40)
+    assert [w for w in chain if w in fields][:3] == fields
+
+
+# -- when the wizard runs (ipdesk.app.choose_database) --------------------------------------------
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    return app_module.build_parser().parse_known_args(list(argv))[0]
+
+
+@pytest.fixture
+def fresh_machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No database chosen, no embedded database file, no $IPDESK_DATABASE_URL."""
+    path = tmp_path / "userdata" / "ipdesk.sqlite3"
+    monkeypatch.setattr(paths, "default_sqlite_path", lambda: path)
+    monkeypatch.delenv(db.ENV_URL, raising=False)
+    return path
+
+
+@pytest.fixture
+def wizard_runs(monkeypatch: pytest.MonkeyPatch) -> list[QSettings]:
+    calls: list[QSettings] = []
+
+    def fake(settings: QSettings) -> int:
+        calls.append(settings)
+        return app_module.CANCELLED
+
+    monkeypatch.setattr(app_module, "run_setup_wizard", fake)
+    return calls
+
+
+def _opened(result: object) -> app_module.Opened:
+    assert isinstance(result, app_module.Opened), result
+    return result
+
+
+def test_the_wizard_runs_when_no_database_was_chosen(
+    qtbot: QtBot, ui_settings: QSettings, fresh_machine: Path, wizard_runs: list[QSettings]
+) -> None:
+    result = app_module.choose_database(_args(), ui_settings, interactive=True, demo_dir=None)
+    assert result == app_module.CANCELLED
+    assert wizard_runs == [ui_settings]
+
+
+@pytest.mark.parametrize("how", ["argument", "environment", "demo"])
+def test_no_wizard_for_a_given_database(
+    qtbot: QtBot,
+    ui_settings: QSettings,
+    fresh_machine: Path,
+    wizard_runs: list[QSettings],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'given.sqlite3'}"
+    args, demo_dir = _args(), None
+    if how == "argument":
+        args = _args("--database-url", url)
+    elif how == "environment":
+        monkeypatch.setenv(db.ENV_URL, url)
+    else:
+        args, demo_dir = _args("--demo"), str(tmp_path)
+
+    opened = _opened(
+        app_module.choose_database(args, ui_settings, interactive=True, demo_dir=demo_dir)
+    )
+    opened.engine.dispose()
+
+    assert wizard_runs == []
+    assert ui_settings.allKeys() == []
+
+
+def test_an_embedded_database_from_before_the_wizard_is_kept(
+    qtbot: QtBot, ui_settings: QSettings, fresh_machine: Path, wizard_runs: list[QSettings]
+) -> None:
+    app_module.open_database(f"sqlite:///{fresh_machine}").dispose()
+
+    opened = _opened(
+        app_module.choose_database(_args(), ui_settings, interactive=True, demo_dir=None)
+    )
+    opened.engine.dispose()
+
+    assert wizard_runs == []
+    assert database.load_config(ui_settings) == database.DatabaseConfig.embedded(fresh_machine)
+
+
+def test_setup_runs_the_wizard_again(
+    qtbot: QtBot, ui_settings: QSettings, fresh_machine: Path, wizard_runs: list[QSettings]
+) -> None:
+    database.save_config(ui_settings, database.DatabaseConfig.embedded(fresh_machine))
+    app_module.choose_database(_args("--setup"), ui_settings, interactive=True, demo_dir=None)
+    assert wizard_runs == [ui_settings]
+
+
+def test_a_configured_server_asks_for_the_password_when_no_keyring_keeps_it(
+    qtbot: QtBot,
+    ui_settings: QSettings,
+    fresh_machine: Path,
+    wizard_runs: list[QSettings],
+    pg_fresh: URL,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = database.DatabaseConfig.postgresql(
+        pg_fresh.host or "", pg_fresh.port or 5432, pg_fresh.database or "", pg_fresh.username or ""
+    )
+    database.save_config(ui_settings, config)
+    asked: list[tuple[database.DatabaseConfig, str]] = []
+
+    def ask(cfg: database.DatabaseConfig, problem: str) -> tuple[str, bool]:
+        asked.append((cfg, problem))
+        return "any-password", False
+
+    monkeypatch.setattr(app_module, "_ask_password", ask)
+
+    opened = _opened(
+        app_module.choose_database(_args(), ui_settings, interactive=True, demo_dir=None)
+    )
+    opened.engine.dispose()
+
+    assert asked == [(config, "")]
+    assert opened.label == config.label() and "any-password" not in opened.label
+    assert wizard_runs == []
+
+
+def test_an_unreachable_server_offers_the_wizard(
+    qtbot: QtBot,
+    ui_settings: QSettings,
+    fresh_machine: Path,
+    wizard_runs: list[QSettings],
+    monkeypatch: pytest.MonkeyPatch,
+    fake_keyring: FakeKeyring,
+) -> None:
+    config = database.DatabaseConfig.postgresql(
+        "127.0.0.1", _closed_port(), "ipdesk", "ipdesk", password_in_keyring=True
+    )
+    database.save_config(ui_settings, config)
+    database.store_password(config, "kept")
+    offered: list[str] = []
+
+    def after_failure(label: str, failure: BaseException, cfg: database.DatabaseConfig) -> str:
+        offered.append(getattr(failure, "code", type(failure).__name__))
+        return "setup"
+
+    monkeypatch.setattr(app_module, "_ask_after_failure", after_failure)
+    monkeypatch.setattr(app_module, "_ask_password", lambda *a: pytest.fail("asked for a password"))
+
+    result = app_module.choose_database(_args(), ui_settings, interactive=True, demo_dir=None)
+
+    assert offered == ["refused"]  # the keyring's password was used, then the choice offered
+    assert wizard_runs == [ui_settings]
+    assert result == app_module.CANCELLED
+
+
+def test_without_a_window_an_unreachable_server_fails_in_one_line(
+    qtbot: QtBot,
+    ui_settings: QSettings,
+    fresh_machine: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = database.DatabaseConfig.postgresql("127.0.0.1", _closed_port(), "ipdesk", "ipdesk")
+    database.save_config(ui_settings, config)
+
+    result = app_module.choose_database(_args(), ui_settings, interactive=False, demo_dir=None)
+
+    assert result == app_module.FAILED
+    assert "Connection refused" in capsys.readouterr().err
+
+
+def test_going_back_while_preparing_and_choosing_again(
+    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    _next(wizard)
+    assert wizard.currentId() == Page.PREPARE
+    _click(wizard, QWizard.WizardButton.BackButton)  # at once, still preparing
+    wizard.embedded_path = tmp_path / "second.sqlite3"
+    _next(wizard)
+
+    _wait_prepared(qtbot, wizard)
+    assert wizard.prepared is not None
+    assert wizard.prepared.config.path == tmp_path / "second.sqlite3"
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(50)  # the first preparation's outcome arrives and is dropped
+    assert wizard.prepared.config.path == tmp_path / "second.sqlite3"
+    assert wizard.prepare_page.isComplete()
