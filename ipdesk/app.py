@@ -55,6 +55,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
+from ipdesk.services import audit
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, sign_in
 from ipdesk.services.demo import DEMO_PASSWORD, generate
@@ -62,6 +63,7 @@ from ipdesk.services.errors import ServiceError
 from ipdesk.services.identifiers import mask_id, mask_phone
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import sign_in_at_start
+from ipdesk.ui.features import install_features
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.settings import DatabasePasswordDialog, database, keys
@@ -814,6 +816,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Database: %s", label)
 
     session_factory = db.make_session_factory(engine)
+    audit.install(session_factory)
     if args.demo and not generate_demo_data(session_factory, interactive=interactive):
         _cleanup(engine, demo_dir)
         return 1
@@ -822,6 +825,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
     log.info("Signed in: %s (%s)", signed.username, signed.role.value)
+    # Everything the signed-in user changes is audited in their name.
+    session_factory = audit.audited_sessions(session_factory, signed.actor)
     window = MainWindow(
         session_factory,
         label,
@@ -829,6 +834,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings=settings,
         log_dir=log_file.parent if log_file is not None else None,
     )
+    install_features(window, session_factory, signed.actor, settings)
     if args.demo:
         window.statusBar().showMessage(
             translate("app", "Demo database with %n case(s)", "", DEMO_CASES)

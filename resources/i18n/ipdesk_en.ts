@@ -3565,7 +3565,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+548" />
+        <location filename="../../ipdesk/app.py" line="+550" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -3576,12 +3576,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+248" />
+        <location line="+252" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-253" />
+        <location line="-257" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -3934,6 +3934,29 @@
     </message>
 </context>
 <context>
+    <name>features</name>
+    <message>
+        <location filename="../../ipdesk/ui/features.py" line="+48" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>&amp;Import ledger…</source>
+        <translation>&amp;Import ledger…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+</context>
+<context>
     <name>followups</name>
     <message>
         <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80" />
@@ -3969,6 +3992,210 @@
         <location line="+1" />
         <source>No agreement to check</source>
         <translation>No agreement to check</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/labels.py" line="+17" />
+        <source>Invention patent</source>
+        <translation>Invention patent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utility model patent</source>
+        <translation>Utility model patent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Design patent</source>
+        <translation>Design patent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trademark</source>
+        <translation>Trademark</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copyright</source>
+        <translation>Copyright</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Geographical indication</source>
+        <translation>Geographical indication</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trade secret</source>
+        <translation>Trade secret</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>IC layout design</source>
+        <translation>IC layout design</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plant variety</source>
+        <translation>Plant variety</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+10" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Infringement</source>
+        <translation>Infringement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ownership</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unfair competition</source>
+        <translation>Unfair competition</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court referral</source>
+        <translation>Court referral</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Third party</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediating</source>
+        <translation>Mediating</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement reached</source>
+        <translation>Agreement reached</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmation requested</source>
+        <translation>Confirmation requested</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmation denied</source>
+        <translation>Confirmation denied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediation failed</source>
+        <translation>Mediation failed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not accepted yet</source>
+        <translation>Not accepted yet</translation>
     </message>
 </context>
 <context>

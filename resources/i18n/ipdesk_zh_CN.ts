@@ -3540,7 +3540,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+548"/>
+        <location filename="../../ipdesk/app.py" line="+550"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -3551,12 +3551,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-257"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -3909,6 +3909,29 @@
     </message>
 </context>
 <context>
+    <name>features</name>
+    <message>
+        <location filename="../../ipdesk/ui/features.py" line="+48"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Import ledger…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deadlines</source>
+        <translation>期限看板</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Alerts</source>
+        <translation>期限提醒</translation>
+    </message>
+</context>
+<context>
     <name>followups</name>
     <message>
         <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80"/>
@@ -3944,6 +3967,210 @@
         <location line="+1"/>
         <source>No agreement to check</source>
         <translation>无调解协议</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ipdesk/ui/intake/labels.py" line="+17"/>
+        <source>Invention patent</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utility model patent</source>
+        <translation>实用新型专利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Design patent</source>
+        <translation>外观设计专利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geographical indication</source>
+        <translation>地理标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade secret</source>
+        <translation>商业秘密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IC layout design</source>
+        <translation>集成电路布图设计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Infringement</source>
+        <translation>侵权纠纷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ownership</source>
+        <translation>权属纠纷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>合同纠纷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfair competition</source>
+        <translation>不正当竞争</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Walk-in</source>
+        <translation>现场来访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>网上申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court referral</source>
+        <translation>法院委派/委托</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third party</source>
+        <translation>第三人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediating</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement reached</source>
+        <translation>已达成协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation requested</source>
+        <translation>已申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>已司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation denied</source>
+        <translation>确认被驳回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not accepted yet</source>
+        <translation>尚未受理</translation>
     </message>
 </context>
 <context>

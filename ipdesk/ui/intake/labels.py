@@ -8,81 +8,83 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+# pyside6-lupdate finds translate("context", "text") calls with literal texts only.
+translate = QCoreApplication.translate
 
 
 def ip_type_labels() -> dict[str, str]:
     return {
-        "patent_invention": _t("Invention patent"),
-        "patent_utility_model": _t("Utility model patent"),
-        "patent_design": _t("Design patent"),
-        "trademark": _t("Trademark"),
-        "copyright": _t("Copyright"),
-        "geographical_indication": _t("Geographical indication"),
-        "trade_secret": _t("Trade secret"),
-        "ic_layout": _t("IC layout design"),
-        "plant_variety": _t("Plant variety"),
-        "other": _t("Other"),
+        "patent_invention": translate("labels", "Invention patent"),
+        "patent_utility_model": translate("labels", "Utility model patent"),
+        "patent_design": translate("labels", "Design patent"),
+        "trademark": translate("labels", "Trademark"),
+        "copyright": translate("labels", "Copyright"),
+        "geographical_indication": translate("labels", "Geographical indication"),
+        "trade_secret": translate("labels", "Trade secret"),
+        "ic_layout": translate("labels", "IC layout design"),
+        "plant_variety": translate("labels", "Plant variety"),
+        "other": translate("labels", "Other"),
     }
 
 
 def dispute_type_labels() -> dict[str, str]:
     return {
-        "infringement": _t("Infringement"),
-        "ownership": _t("Ownership"),
-        "contract": _t("Contract"),
-        "unfair_competition": _t("Unfair competition"),
-        "other": _t("Other"),
+        "infringement": translate("labels", "Infringement"),
+        "ownership": translate("labels", "Ownership"),
+        "contract": translate("labels", "Contract"),
+        "unfair_competition": translate("labels", "Unfair competition"),
+        "other": translate("labels", "Other"),
     }
 
 
 def channel_labels() -> dict[str, str]:
     return {
-        "walk_in": _t("Walk-in"),
-        "phone": _t("Phone"),
-        "online": _t("Online"),
-        "court_referral": _t("Court referral"),
-        "transfer": _t("Transfer"),
+        "walk_in": translate("labels", "Walk-in"),
+        "phone": translate("labels", "Phone"),
+        "online": translate("labels", "Online"),
+        "court_referral": translate("labels", "Court referral"),
+        "transfer": translate("labels", "Transfer"),
     }
 
 
 def role_labels() -> dict[str, str]:
     return {
-        "applicant": _t("Applicant"),
-        "respondent": _t("Respondent"),
-        "third_party": _t("Third party"),
-        "agent": _t("Agent"),
+        "applicant": translate("labels", "Applicant"),
+        "respondent": translate("labels", "Respondent"),
+        "third_party": translate("labels", "Third party"),
+        "agent": translate("labels", "Agent"),
     }
 
 
 def kind_labels() -> dict[str, str]:
-    return {"person": _t("Person"), "organisation": _t("Organisation")}
+    return {
+        "person": translate("labels", "Person"),
+        "organisation": translate("labels", "Organisation"),
+    }
 
 
 def status_labels() -> dict[str, str]:
     return {
-        "registered": _t("Registered"),
-        "accepted": _t("Accepted"),
-        "mediating": _t("Mediating"),
-        "agreement": _t("Agreement reached"),
-        "confirmation_requested": _t("Confirmation requested"),
-        "confirmed": _t("Confirmed"),
-        "confirmation_denied": _t("Confirmation denied"),
-        "failed": _t("Mediation failed"),
-        "withdrawn": _t("Withdrawn"),
-        "rejected": _t("Rejected"),
-        "closed": _t("Closed"),
+        "registered": translate("labels", "Registered"),
+        "accepted": translate("labels", "Accepted"),
+        "mediating": translate("labels", "Mediating"),
+        "agreement": translate("labels", "Agreement reached"),
+        "confirmation_requested": translate("labels", "Confirmation requested"),
+        "confirmed": translate("labels", "Confirmed"),
+        "confirmation_denied": translate("labels", "Confirmation denied"),
+        "failed": translate("labels", "Mediation failed"),
+        "withdrawn": translate("labels", "Withdrawn"),
+        "rejected": translate("labels", "Rejected"),
+        "closed": translate("labels", "Closed"),
     }
 
 
 def deadline_labels() -> dict[str, str]:
     return {
-        "overdue": _t("Overdue"),
-        "due_soon": _t("Due soon"),
-        "paused": _t("Suspended"),
-        "none": _t("Not accepted yet"),
+        "overdue": translate("labels", "Overdue"),
+        "due_soon": translate("labels", "Due soon"),
+        "paused": translate("labels", "Suspended"),
+        "none": translate("labels", "Not accepted yet"),
     }
 
 
