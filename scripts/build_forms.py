@@ -798,6 +798,75 @@ def follow_up_record() -> Form:
     return f
 
 
+# --------------------------------------------------------------------------- reports
+# Not a case document: services/reports.py fills it with a month's figures.
+
+
+def monthly_report() -> Form:
+    """The monthly report (工作月报) of the network or of one office."""
+    f = Form("知识产权纠纷处理工作月报")
+    f.title("{{ title }}")
+    f._para("公文无缩进", [("{{ scope_name }}　统计期间：{{ period_text }}", None)],
+            align=WD_ALIGN_PARAGRAPH.CENTER)  # fmt: skip
+    f.blank()
+    f.h1("一、总体情况")
+    f.lines("summary_paragraphs")
+    f.h1("二、各裁决所办理情况")
+    t = f.table([40, 14, 14, 14, 14, 20, 20, 20])
+    f.row(t, "裁决所", "收案", "结案", "在办", "超期", "按期结案率", "办理天数中位数", "回访率")
+    f.row(t, "{%tr for o in offices %}", "", "", "", "", "", "", "")
+    f.row(
+        t,
+        "{{ o.name }}",
+        "{{ o.received }}",
+        "{{ o.closed }}",
+        "{{ o.open }}",
+        "{{ o.overdue }}",
+        "{{ o.on_time }}",
+        "{{ o.median_days }}",
+        "{{ o.follow_up_rate }}",
+        centre=(1, 2, 3, 4, 5, 6, 7),
+    )
+    f.row(t, "{%tr endfor %}", "", "", "", "", "", "", "")
+    f.row(
+        t,
+        "合计",
+        "{{ total.received }}",
+        "{{ total.closed }}",
+        "{{ total.open }}",
+        "{{ total.overdue }}",
+        "{{ total.on_time }}",
+        "{{ total.median_days }}",
+        "{{ total.follow_up_rate }}",
+        centre=(1, 2, 3, 4, 5, 6, 7),
+    )
+    f.blank()
+    f.h1("三、超期案件")
+    f.tag("{%p if overdue_cases %}")
+    f.body(
+        "超期未结及超期结案的案件共{{ overdue_total }}件"
+        "{% if overdue_total > overdue_listed %}，列出前{{ overdue_listed }}件{% endif %}："
+    )
+    o = f.table([30, 36, 26, 16, 48])
+    f.row(o, "案件编号", "裁决所", "期限届满日", "超期天数", "最近中止或延长及原因")
+    f.row(o, "{%tr for c in overdue_cases %}", "", "", "", "")
+    f.row(
+        o,
+        "{{ c.number }}",
+        "{{ c.office }}",
+        "{{ c.due_on }}",
+        "{{ c.days_over }}",
+        "{{ c.reason }}",
+        centre=(2, 3),
+    )
+    f.row(o, "{%tr endfor %}", "", "", "", "")
+    f.tag("{%p else %}")
+    f.body("本月无超期案件。")
+    f.tag("{%p endif %}")
+    f.signature("{{ scope_name }}", "{{ issued_on }}")
+    return f
+
+
 FORMS: dict[str, Callable[[], Form]] = {
     "acceptance_notice": acceptance_notice,
     "rejection_notice": rejection_notice,
@@ -808,6 +877,7 @@ FORMS: dict[str, Callable[[], Form]] = {
     "court_return_letter": court_return_letter,
     "closing_notice": closing_notice,
     "follow_up_record": follow_up_record,
+    "monthly_report": monthly_report,
 }
 
 

@@ -114,6 +114,22 @@ class Case(Base):
         Index("ix_cases_office_received", "office_id", "received_on"),
         Index("ix_cases_office_due", "office_id", "due_on"),
         Index("ix_cases_office_number", "office_id", "number"),
+        # The managers' dashboard (services/dashboard.py) reads every case of a period
+        # from this index alone: 1,000,000 cases, figures of a year 7.5 s -> 2-3 s on
+        # SQLite, 1.2 s -> 1.0 s on PostgreSQL (benchmarks/bench_dashboard.py).
+        Index(
+            "ix_cases_dashboard",
+            "office_id",
+            "station_id",
+            "received_on",
+            "closed_on",
+            "status",
+            "outcome",
+            "accepted_on",
+            "due_on",
+            "ip_type",
+            postgresql_include=["id"],
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -53,6 +53,7 @@ from ipdesk.services.bulk import bulk_insert
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.demo_alerts import add_demo_alerts
+from ipdesk.services.demo_followups import add_demo_follow_ups
 from ipdesk.services.demo_links import add_demo_links
 from ipdesk.services.passwords import hash_password
 
@@ -796,6 +797,7 @@ def generate(
             progress(first + len(batch), cases)
     if later_stages:
         add_demo_links(session_factory, seed, today)
+        add_demo_follow_ups(session_factory, seed, today)
         add_demo_alerts(session_factory, _office_morning(today), seed=seed)
     with session_factory() as session:
         parties = session.scalar(select(func.count()).select_from(Party)) or 0

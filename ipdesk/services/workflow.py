@@ -81,6 +81,7 @@ from ipdesk.services.errors import (
     StaleData,
     ValidationError,
 )
+from ipdesk.services.followups import schedule_follow_ups
 from ipdesk.services.limits import legal_today, refresh_case_limits
 from ipdesk.services.timeline import record_event
 
@@ -558,7 +559,7 @@ def close(
     text = optional_text(note)
     case.closed_on = _day(on, case.accepted_on or case.received_on, "结案日期")
     case.outcome = case.status
-    return _move(
+    result = _move(
         session,
         actor,
         case,
@@ -568,6 +569,8 @@ def close(
         details={"outcome": case.status.value},
         refresh_limits=True,
     )
+    schedule_follow_ups(session, case)  # the visits the follow-up policy plans for it
+    return result
 
 
 @optimistic

@@ -20,7 +20,9 @@ from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
 from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.cases import CaseListWidget
+from ipdesk.ui.dashboard import DashboardWidget
 from ipdesk.ui.deadlines.board import DeadlineBoardWidget
+from ipdesk.ui.followups import FollowUpWorkList, edit_policy
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler, TrayNotifier
@@ -83,6 +85,15 @@ def install_features(
     if actor.role in _MANAGERS:
         board = DeadlineBoardWidget(session_factory, actor)
         window.add_page(board, translate("features", "Deadlines"))
+    if actor.role in (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN):
+        window.add_page(DashboardWidget(session_factory, actor), translate("features", "Dashboard"))
+    if actor.role in _ALERTED:
+        worklist = FollowUpWorkList(session_factory, actor)
+        window.add_page(worklist, translate("features", "Follow-up visits"))
+    if actor.role == Role.ADMIN:
+        policy_action = QAction(translate("features", "Follow-up &policy…"), window)
+        policy_action.triggered.connect(lambda: edit_policy(session_factory, actor, window))
+        window.menu("admin").addAction(policy_action)
 
     scheduler = AlertScheduler(
         session_factory,

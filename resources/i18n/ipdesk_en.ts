@@ -3936,7 +3936,7 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+48" />
+        <location filename="../../ipdesk/ui/features.py" line="+50" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -3951,7 +3951,22 @@
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+2" />
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Follow-up visits</source>
+        <translation>Follow-up visits</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up &amp;policy…</source>
+        <translation>Follow-up &amp;policy…</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>

@@ -3911,7 +3911,7 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+48"/>
+        <location filename="../../ipdesk/ui/features.py" line="+50"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -3926,7 +3926,22 @@
         <translation>期限看板</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up &amp;policy…</source>
+        <translation>回访规则(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Alerts</source>
         <translation>期限提醒</translation>
     </message>

@@ -382,6 +382,22 @@ def upgrade() -> None:
         sa.UniqueConstraint("number", name=op.f("uq_cases_number")),
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_cases_dashboard",
+            [
+                "office_id",
+                "station_id",
+                "received_on",
+                "closed_on",
+                "status",
+                "outcome",
+                "accepted_on",
+                "due_on",
+                "ip_type",
+            ],
+            unique=False,
+            postgresql_include=["id"],
+        )
         batch_op.create_index(batch_op.f("ix_cases_due_on"), ["due_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_mediator_id"), ["mediator_id"], unique=False)
         batch_op.create_index("ix_cases_office_due", ["office_id", "due_on"], unique=False)
@@ -1024,6 +1040,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_cases_office_due")
         batch_op.drop_index(batch_op.f("ix_cases_mediator_id"))
         batch_op.drop_index(batch_op.f("ix_cases_due_on"))
+        batch_op.drop_index("ix_cases_dashboard", postgresql_include=["id"])
 
     op.drop_table("cases")
     with op.batch_alter_table("audit_records", schema=None) as batch_op:

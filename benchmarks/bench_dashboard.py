@@ -1,0 +1,246 @@
+"""Benchmark of the managers' dashboard: the whole city over one year.
+
+    .venv/bin/python benchmarks/bench_dashboard.py                   # quick: 20,000 cases
+    .venv/bin/python benchmarks/bench_dashboard.py --url sqlite:////tmp/copy.sqlite3
+    .venv/bin/python benchmarks/bench_dashboard.py --url postgresql+psycopg://...
+
+When the database holds fewer than ``--cases`` cases, the rest is generated first with
+``ipdesk-admin demo`` (reference day ``--today``), then follow-up visits are added. The
+database is only read.
+
+Measured, each ``--repeat`` times after one warm-up (min and median printed), as a city
+manager over the ``--days`` days up to ``--today``:
+
+* ``figures``: :func:`ipdesk.services.dashboard.figures` — every figure of the total, the
+  offices and the stations (the target: under 1 s),
+* ``charts``: :func:`~ipdesk.services.dashboard.chart_data` (monthly series, handling days,
+  IP types; the office rows passed in),
+* ``drill-down``: the ids behind the city's overdue count and behind its closed count,
+* ``floor``: the two statements ``figures`` runs, compiled once with their values inlined,
+  through the raw driver (``sqlite3`` / ``psycopg``) with ``fetchall()`` — what no Python
+  code around the same SQL can beat. ``x floor`` is the ratio to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy.engine import make_url
+
+from ipdesk import db
+from ipdesk.models import Case, FollowUpVisit, Role
+from ipdesk.services.actors import Actor
+from ipdesk.services.dashboard import (
+    DashboardFilter,
+    Period,
+    chart_data,
+    drill_down,
+    figure_statements,
+    figures,
+)
+from ipdesk.services.setup import initialise
+
+CITY = Actor(user_id=None, name="bench", role=Role.CITY_MANAGER)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default=None, help="database URL (default: a temporary SQLite)")
+    parser.add_argument("--cases", type=int, default=20_000, help="cases wanted (default 20000)")
+    parser.add_argument("--today", default="2026-11-27", help="reference day")
+    parser.add_argument("--days", type=int, default=365, help="length of the period")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--explain", action="store_true", help="print the query plans")
+    args = parser.parse_args()
+
+    url = args.url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-dash-')) / 'b.sqlite3'}"
+    today = dt.date.fromisoformat(args.today)
+    engine = db.make_engine(url)
+    try:
+        ensure_cases(engine, url, args.cases, args.today)
+        return run(engine, url, today, args.days, args.repeat, args.explain)
+    finally:
+        engine.dispose()
+
+
+def ensure_cases(engine: Engine, url: str, wanted: int, today: str) -> None:
+    if "offices" not in inspect(engine).get_table_names():
+        initialise(engine)
+    with db.make_session_factory(engine)() as s:
+        have = s.scalar(select(func.count()).select_from(Case)) or 0
+    if have >= wanted:
+        return
+    print(f"generating {wanted - have:,} demo cases (have {have:,}) ...", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ipdesk.cli import main; sys.exit(main())",
+            "--database-url",
+            url,
+            "demo",
+            "--cases",
+            str(wanted - have),
+            "--today",
+            today,
+        ],
+        check=True,
+    )
+    from ipdesk.services.demo_followups import add_demo_follow_ups
+
+    add_demo_follow_ups(db.make_session_factory(engine), 1, dt.date.fromisoformat(today))
+
+
+def timed(repeat: int, func: Callable[[], Any]) -> tuple[list[float], Any]:
+    func()  # warm-up: caches, prepared plans
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - started)
+    return times, result
+
+
+def run(engine: Engine, url: str, today: dt.date, days: int, repeat: int, explain: bool) -> int:
+    factory = db.make_session_factory(engine)
+    flt = DashboardFilter(Period(today - dt.timedelta(days=days - 1), today))
+    with factory() as s:
+        cases = s.scalar(select(func.count()).select_from(Case)) or 0
+        visits = s.scalar(select(func.count()).select_from(FollowUpVisit)) or 0
+        statements = [
+            str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+            for stmt in figure_statements(s, CITY, flt, today=today)
+        ]
+
+    def load_figures() -> Any:
+        with factory() as s:
+            s.connection(execution_options=db.READ_ONLY)
+            return figures(s, CITY, flt, today=today)
+
+    fig_times, fig = timed(repeat, load_figures)
+
+    def load_charts() -> Any:
+        with factory() as s:
+            s.connection(execution_options=db.READ_ONLY)
+            return chart_data(s, CITY, flt, today=today, overdue_by_office=fig.offices)
+
+    chart_times, charts = timed(repeat, load_charts)
+
+    def drill(key: str) -> Callable[[], Any]:
+        def go() -> Any:
+            with factory() as s:
+                return drill_down(s, CITY, flt, key, today=today)
+
+        return go
+
+    overdue_times, overdue_ids = timed(repeat, drill("overdue"))
+    closed_times, closed_ids = timed(max(1, repeat // 2), drill("closed"))
+    with RawFloor(url, statements) as floor_query:
+        floor_times, floor_rows = timed(repeat, floor_query)
+        if explain:
+            floor_query.explain()
+
+    floor = min(floor_times)
+    total = fig.total
+    print(f"database      {db.describe(url)}")
+    print(f"cases         {cases:,}   follow-up visits {visits:,}")
+    print(f"period        {flt.period.start} .. {flt.period.end} (as of {fig.as_of})")
+    print(
+        f"figures       received {total.received:,}  accepted {total.accepted:,}  "
+        f"open {total.open:,}  due soon {total.due_soon:,}  overdue {total.overdue:,}  "
+        f"closed {total.closed:,}"
+    )
+    print(
+        f"              on time {_pct(total.on_time_share)}  median {total.median_days} d  "
+        f"mean {total.mean_days or 0:.1f} d  ≤{fig.target_days} d "
+        f"{_pct(total.within_target_share)}  ≤{fig.former_days} d "
+        f"{_pct(total.within_former_share)}"
+    )
+    print(
+        f"              mediation {_pct(total.mediation_success_rate)}  "
+        f"confirmation {total.confirmation_applied:,}/{total.confirmed:,}  "
+        f"consultations {total.consultations_requested:,} ({total.consultations_late:,} late)"
+        f"  follow-up {total.visits_done:,}/{total.visits_due:,} "
+        f"{_pct(total.follow_up_rate)}"
+    )
+    print(
+        f"units         {len(fig.offices)} offices, {len(fig.stations)} stations; "
+        f"charts: {len(charts.months)} months, {len(charts.handling_days)} distinct days"
+    )
+    print(f"{'':34}{'min':>10}{'median':>10}{'x floor':>10}")
+    rows = [
+        ("figures (target < 1 s)", fig_times),
+        ("charts", chart_times),
+        (f"drill-down overdue ({len(overdue_ids):,} ids)", overdue_times),
+        (f"drill-down closed ({len(closed_ids):,} ids)", closed_times),
+        (f"floor: raw SQL of figures ({floor_rows:,} rows)", floor_times),
+    ]
+    for label, times in rows:
+        print(
+            f"{label:34}{min(times) * 1000:>8.1f}ms{statistics.median(times) * 1000:>8.1f}ms"
+            f"{min(times) / floor:>10.2f}"
+        )
+    return 0
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+class RawFloor:
+    """The statements of ``figures`` on one open raw driver connection."""
+
+    def __init__(self, url: str, statements: list[str]) -> None:
+        self.url = make_url(url)
+        self.statements = statements
+        self.conn: Any = None
+
+    def __enter__(self) -> RawFloor:
+        if self.url.get_backend_name() == "sqlite":
+            import sqlite3
+
+            self.conn = sqlite3.connect(self.url.database or ":memory:")
+        else:
+            import psycopg
+
+            dsn = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            self.conn = psycopg.connect(dsn)
+            self.conn.execute("SET jit = off")  # as the service does (SET LOCAL)
+            self.conn.commit()
+        return self
+
+    def __call__(self) -> int:
+        rows = 0
+        for sql in self.statements:
+            rows += len(self.conn.execute(sql).fetchall())
+        self.conn.rollback()
+        return rows
+
+    def explain(self) -> None:
+        prefix = (
+            "EXPLAIN QUERY PLAN "
+            if self.url.get_backend_name() == "sqlite"
+            else "EXPLAIN (ANALYZE, BUFFERS) "
+        )
+        for sql in self.statements:
+            print("-" * 80)
+            for row in self.conn.execute(prefix + sql).fetchall():
+                print("  ", *row)
+        self.conn.rollback()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.conn.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,252 @@
+"""The follow-up work list: the planned visits the user answers for, overdue first, and the
+button that records one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.models import CaseCategory
+from ipdesk.services.actors import Actor
+from ipdesk.services.followups import VisitInfo, work_list
+from ipdesk.services.limits import legal_today
+from ipdesk.ui.followups.record_dialog import RecordVisitDialog
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE, OFFICE, CATEGORY, PLANNED, DEADLINE, LEFT, RESPONSIBLE = range(7)
+_RED = QColor(180, 0, 0)
+_AMBER = QColor(160, 95, 0)
+
+
+class WorkListModel(QAbstractTableModel):
+    """Read-only rows of :class:`VisitInfo`; overdue visits in red."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._visits: list[VisitInfo] = []
+        self._headers = [
+            self.tr("Case"),
+            self.tr("Office"),
+            self.tr("Category"),
+            self.tr("Planned for"),
+            self.tr("Due by"),
+            self.tr("Days left"),
+            self.tr("Responsible"),
+        ]
+        self._categories = {
+            CaseCategory.SERIOUS: self.tr("Serious"),
+            CaseCategory.ORDINARY: self.tr("Ordinary"),
+            CaseCategory.MINOR: self.tr("Minor"),
+        }
+
+    def set_visits(self, visits: list[VisitInfo]) -> None:
+        self.beginResetModel()
+        self._visits = list(visits)
+        self.endResetModel()
+
+    def visit_at(self, row: int) -> VisitInfo | None:
+        return self._visits[row] if 0 <= row < len(self._visits) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visits)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        visit = self.visit_at(index.row())
+        if visit is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                visit.case_number,
+                visit.office_name,
+                self._categories.get(visit.category, str(visit.category)),
+                visit.planned_on.isoformat(),
+                visit.deadline.isoformat() if visit.deadline else "",
+                visit.days_left if visit.days_left is not None else "",
+                visit.responsible or self.tr("(unassigned)"),
+            )
+            return values[column] if 0 <= column < len(values) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and visit.days_left is not None:
+            if visit.overdue:
+                return QBrush(_RED)
+            if visit.days_left <= 7:
+                return QBrush(_AMBER)
+        if role == Qt.ItemDataRole.ToolTipRole and visit.overdue:
+            return self.tr("Overdue: the visit should have been made by {0}").format(
+                visit.deadline.isoformat() if visit.deadline else ""
+            )
+        if role == VISIT_ID_ROLE:
+            return visit.id
+        return None
+
+
+class FollowUpWorkList(QWidget):
+    """The planned visits of the signed-in user, with the dialog that records one."""
+
+    visit_recorded = Signal(object)
+    """A visit was recorded: its updated :class:`VisitInfo`."""
+    loaded = Signal()
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = legal_today,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._today = today
+        self._generation = 0
+        self.dialog: RecordVisitDialog | None = None
+        self.setObjectName("follow_up_work_list")
+
+        self.horizon_combo = QComboBox()
+        self.horizon_combo.setObjectName("horizon_combo")
+        self.horizon_combo.addItem(self.tr("Due within 7 days"), 7)
+        self.horizon_combo.addItem(self.tr("Due within 30 days"), 30)
+        self.horizon_combo.addItem(self.tr("All planned visits"), None)
+        self.horizon_combo.setCurrentIndex(1)
+        self.horizon_combo.currentIndexChanged.connect(self.reload)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.record_button = QPushButton(self.tr("Record &visit…"))
+        self.record_button.setObjectName("record_button")
+        self.record_button.setEnabled(False)
+        self.record_button.clicked.connect(self.record_selected)
+        self.summary = QLabel()
+        self.summary.setObjectName("work_list_summary")
+
+        self.model = WorkListModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("work_list_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(OFFICE, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _index: self.record_selected())
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.horizon_combo)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    def reload(self, *_args: object) -> None:
+        self._generation += 1
+        generation = self._generation
+        factory, actor, today = self._factory, self._actor, self._today()
+        horizon = self.horizon_combo.currentData()
+
+        def load() -> list[VisitInfo]:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return work_list(session, actor, today=today, horizon_days=horizon)
+
+        run_task(
+            load,
+            lambda visits: self._on_loaded(generation, visits),
+            lambda error: self._on_failed(generation, error),
+            context=self,
+        )
+
+    def _on_loaded(self, generation: int, visits: list[VisitInfo]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_visits(visits)
+        overdue = sum(1 for v in visits if v.overdue)
+        self.summary.setText(
+            self.tr("%n visit(s) to make", "", len(visits))
+            + (self.tr(", %n overdue", "", overdue) if overdue else "")
+        )
+        self._on_selection()
+        self.loaded.emit()
+
+    def _on_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        log.error("Loading the follow-up work list failed", exc_info=error)
+        text = self.tr("The work list could not be loaded: {0}").format(error_text(error))
+        self.summary.setText(text)
+        self.load_failed.emit(text)
+
+    def selected_visit(self) -> VisitInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.visit_at(rows[0].row()) if rows else None
+
+    def _on_selection(self, *_args: object) -> None:
+        self.record_button.setEnabled(self.selected_visit() is not None)
+
+    def record_selected(self) -> RecordVisitDialog | None:
+        """Open the dialog that records the selected visit (not modal: tests drive it)."""
+        visit = self.selected_visit()
+        if visit is None:
+            return None
+        dialog = RecordVisitDialog(self._factory, self._actor, visit, self, today=self._today)
+        dialog.saved.connect(self._on_recorded)
+        dialog.setModal(True)
+        dialog.show()
+        self.dialog = dialog
+        return dialog
+
+    def _on_recorded(self, visit: VisitInfo) -> None:
+        self.visit_recorded.emit(visit)
+        self.reload()
