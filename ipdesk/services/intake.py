@@ -1087,6 +1087,8 @@ class Registrar:
 
     def station(self, code: str, field: str = "station") -> _StationRef:
         """The active station with ``code``, if the actor may register cases for it."""
+        if _bad_chars(code, False):  # no station has such a code (and PostgreSQL refuses NUL)
+            raise _error(field, "station_unknown")
         if code not in self._stations:
             found = self.session.execute(
                 select(Station.id, Station.code, Office)
@@ -1108,6 +1110,8 @@ class Registrar:
         return ref
 
     def court(self, code: str, field: str = "court") -> int:
+        if _bad_chars(code, False):
+            raise _error(field, "court_unknown")
         if code not in self._courts:
             self._courts[code] = self.session.scalar(
                 select(Agency.id).where(Agency.code == code, Agency.kind == AgencyKind.COURT)

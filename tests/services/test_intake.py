@@ -592,6 +592,20 @@ def test_an_unknown_court_is_refused(sessions: sessionmaker[Session]) -> None:
         assert s.get(Case, done.id).referring_court_id is not None  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("code", ["\x00", "TL01-S01\x00", "\x1b[31m"])
+def test_codes_with_control_characters_are_unknown(
+    sessions: sessionmaker[Session], code: str
+) -> None:
+    """Found by the property test below: PostgreSQL refuses NUL in a text parameter, so a
+    station or court code with one must be refused before any query."""
+    form = valid_intake_form(
+        station=code, channel="court_referral", court=code, court_case_number="（2026）1号"
+    )
+    with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
+        register_case(s, Actor.system(), form)
+    assert set(codes(caught.value.errors)) == {"station", "court"}
+
+
 @settings(
     max_examples=40,
     deadline=None,
