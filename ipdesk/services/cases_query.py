@@ -54,6 +54,7 @@ from ipdesk.models import (
 from ipdesk.services import identifiers as ids
 from ipdesk.services.access import case_scope, require_case
 from ipdesk.services.actors import Actor
+from ipdesk.services.audit import record_access
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.limits import legal_today, parse_warn_days
 from ipdesk.services.search import text_condition
@@ -599,6 +600,8 @@ def case_detail(
     if case is None:
         raise NotFound(f"案件“{number_or_id}”不存在", case=str(number_or_id))
     require_case(actor, case)
+    if reveal:  # showing ID numbers, phones and addresses in full is itself audited
+        record_access(session, actor, "case", case.id, "parties")
 
     users: dict[int, str] = {}
 

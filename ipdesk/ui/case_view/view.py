@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.services import documents, workflow
 from ipdesk.services.actors import Actor
-from ipdesk.services.audit import record_access
 from ipdesk.services.cases_query import CaseDetail, case_detail
 from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
@@ -283,8 +282,6 @@ class CaseView(QWidget):
                 if not reveal:
                     session.connection(execution_options=READ_ONLY)
                 detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
-                if reveal:
-                    record_access(session, actor, "case", case_id, "parties")
                 actions = workflow.available_actions(session, actor, case_id)
                 docs = documents.list_documents(session, actor, case_id)
                 office_id = next(
