@@ -211,10 +211,10 @@ def test_user_table_model_passes_the_model_tester(
     add_user(seeded, Role.CITY_MANAGER, username="city")
     model = UserTableModel()
     qtmodeltester.check(model)
-    model.set_users(infos(seeded))
+    model.set_rows(infos(seeded))
     qtmodeltester.check(model)
-    model.set_users([])
-    model.set_users(infos(seeded))
+    model.set_rows([])
+    model.set_rows(infos(seeded))
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["city", "med", "staff"]
     assert [model.index(r, UserTableModel.SCOPE).data() for r in range(3)] == [
         "Whole city",
@@ -236,7 +236,7 @@ def test_locked_users_show_until_when(seeded: Factory) -> None:
     with seeded.begin() as s:
         s.get(User, user_id).locked_until = until  # type: ignore[union-attr]
     model = UserTableModel()
-    model.set_users(infos(seeded))
+    model.set_rows(infos(seeded))
     assert model.index(0, UserTableModel.STATUS).data() == (
         f"Locked until {until.astimezone().strftime('%H:%M')}"
     )

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,67 +41,41 @@ from ipdesk.services.errors import ValidationError
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.sign_in_dialog import ERROR_STYLE
 from ipdesk.ui.auth.texts import auth_error_text, role_text
+from ipdesk.ui.row_table import RowTableModel
 from ipdesk.ui.tasks import run_task
 
-USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
 # -- the table model ---------------------------------------------------------------------------
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RowTableModel[UserInfo]):
     """A read-only table of ``UserInfo`` rows: user name, name, role, scope, status."""
 
     USERNAME, NAME, ROLE, SCOPE, STATUS = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserInfo] = []
-
-    def set_users(self, users: Sequence[UserInfo]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
-
-    def user_at(self, row: int) -> UserInfo | None:
-        return self._users[row] if 0 <= row < len(self._users) else None
+        super().__init__(
+            [
+                self.tr("User name"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Office / station"),
+                self.tr("Status"),
+            ],
+            parent,
+        )
 
     def row_of(self, user_id: int) -> int:
         """The row of the user; -1 when not in the table."""
-        return next((row for row, u in enumerate(self._users) if u.id == user_id), -1)
+        return self.find_row(lambda user: user.id == user_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.USERNAME: self.tr("User name"),
-            self.NAME: self.tr("Name"),
-            self.ROLE: self.tr("Role"),
-            self.SCOPE: self.tr("Office / station"),
-            self.STATUS: self.tr("Status"),
-        }.get(section)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        user = self.user_at(index.row())
-        if user is None or not 0 <= index.column() < 5:
-            return None
+    def cell(self, user: UserInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(user, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SCOPE:
+            return self._display(user, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SCOPE:
             return user.station_name or user.office_name or None
-        if role == USER_ID_ROLE:
-            return user.id
         if role == Qt.ItemDataRole.ForegroundRole and not user.active:
             return QColor(Qt.GlobalColor.gray)
         return None
@@ -508,7 +481,7 @@ class UserAdminDialog(QDialog):
 
     def _on_loaded(self, loaded: tuple[list[UserInfo], list[OfficeInfo]]) -> None:
         users, self._offices = loaded
-        self.model.set_users(users)
+        self.model.set_rows(users)
         if self._select_after_load is not None:
             self.select_user(self._select_after_load)
         self._update_buttons()
@@ -521,7 +494,7 @@ class UserAdminDialog(QDialog):
 
     def selected_user(self) -> UserInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.user_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_user(self, user_id: int) -> bool:
         row = self.model.row_of(user_id)

@@ -9,10 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,70 +34,39 @@ from ipdesk.services.followups import VisitInfo, work_list
 from ipdesk.services.limits import legal_today
 from ipdesk.ui.followups.record_dialog import RecordVisitDialog
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.row_table import RowTableModel
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE, OFFICE, CATEGORY, PLANNED, DEADLINE, LEFT, RESPONSIBLE = range(7)
 _RED = QColor(180, 0, 0)
 _AMBER = QColor(160, 95, 0)
 
 
-class WorkListModel(QAbstractTableModel):
+class WorkListModel(RowTableModel[VisitInfo]):
     """Read-only rows of :class:`VisitInfo`; overdue visits in red."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._visits: list[VisitInfo] = []
-        self._headers = [
-            self.tr("Case"),
-            self.tr("Office"),
-            self.tr("Category"),
-            self.tr("Planned for"),
-            self.tr("Due by"),
-            self.tr("Days left"),
-            self.tr("Responsible"),
-        ]
+        super().__init__(
+            [
+                self.tr("Case"),
+                self.tr("Office"),
+                self.tr("Category"),
+                self.tr("Planned for"),
+                self.tr("Due by"),
+                self.tr("Days left"),
+                self.tr("Responsible"),
+            ],
+            parent,
+        )
         self._categories = {
             CaseCategory.SERIOUS: self.tr("Serious"),
             CaseCategory.ORDINARY: self.tr("Ordinary"),
             CaseCategory.MINOR: self.tr("Minor"),
         }
 
-    def set_visits(self, visits: list[VisitInfo]) -> None:
-        self.beginResetModel()
-        self._visits = list(visits)
-        self.endResetModel()
-
-    def visit_at(self, row: int) -> VisitInfo | None:
-        return self._visits[row] if 0 <= row < len(self._visits) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visits)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        visit = self.visit_at(index.row())
-        if visit is None:
-            return None
-        column = index.column()
+    def cell(self, visit: VisitInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 visit.case_number,
@@ -111,7 +77,7 @@ class WorkListModel(QAbstractTableModel):
                 visit.days_left if visit.days_left is not None else "",
                 visit.responsible or self.tr("(unassigned)"),
             )
-            return values[column] if 0 <= column < len(values) else None
+            return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and visit.days_left is not None:
@@ -123,8 +89,6 @@ class WorkListModel(QAbstractTableModel):
             return self.tr("Overdue: the visit should have been made by {0}").format(
                 visit.deadline.isoformat() if visit.deadline else ""
             )
-        if role == VISIT_ID_ROLE:
-            return visit.id
         return None
 
 
@@ -211,7 +175,7 @@ class FollowUpWorkList(QWidget):
     def _on_loaded(self, generation: int, visits: list[VisitInfo]) -> None:
         if generation != self._generation:
             return
-        self.model.set_visits(visits)
+        self.model.set_rows(visits)
         overdue = sum(1 for v in visits if v.overdue)
         self.summary.setText(
             self.tr("%n visit(s) to make", "", len(visits))
@@ -230,7 +194,7 @@ class FollowUpWorkList(QWidget):
 
     def selected_visit(self) -> VisitInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.visit_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_selection(self, *_args: object) -> None:
         self.record_button.setEnabled(self.selected_visit() is not None)
