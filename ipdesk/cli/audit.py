@@ -9,7 +9,8 @@ from typing import Any
 from ipdesk import db
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services.audit import verify_chain
+from ipdesk.services.actors import Actor
+from ipdesk.services.audit import verify_audit_trail
 from ipdesk.services.setup import DatabaseNotReady
 
 EXIT_BROKEN = 1
@@ -37,7 +38,7 @@ def _verify(args: argparse.Namespace, ctx: Context) -> int:
         )
     with sessions() as session:
         session.connection(execution_options=db.READ_ONLY)  # a long read, no write lock
-        result = verify_chain(session)
+        result = verify_audit_trail(session, Actor.system())
     if args.json:
         print_json(result.as_dict())
     elif result.ok:

@@ -21,6 +21,7 @@ from ipdesk.services.cases_query import (
     case_ids,
     case_rows,
 )
+from ipdesk.services.confirmation import case_links
 from ipdesk.services.errors import ImportFailed
 from ipdesk.services.intake import IP_TYPE_LABELS
 
@@ -108,7 +109,9 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _detail_json(d: CaseDetail) -> dict[str, Any]:
+def _detail_json(d: CaseDetail, links: dict[str, Any]) -> dict[str, Any]:
+    """The case's fields, with its consultations (each agency's state), agreement
+    (terms, obligations, effective date), latest confirmation and court referral."""
     return {
         "number": d.number,
         "status": d.status,
@@ -156,14 +159,34 @@ def _detail_json(d: CaseDetail) -> dict[str, Any]:
         "attachments": [
             {"name": a.original_name, "size": a.size, "sha256": a.sha256} for a in d.attachments
         ],
+        "consultations": links["consultations"],
+        "agreement": links["agreement"],
+        "confirmation": _with_state(links["confirmation"]),
+        "court_referral": links["court_referral"],
     }
 
 
+def _with_state(confirmation: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The confirmation with its ``state``: ``applied`` (waiting for the court to accept),
+    ``accepted`` (waiting for the ruling), or the ruling: ``valid`` / ``dismissed``."""
+    if confirmation is None:
+        return None
+    return {**confirmation, "state": _confirmation_state(confirmation)}
+
+
+def _confirmation_state(confirmation: dict[str, Any]) -> str:
+    if confirmation["decision"]:
+        return str(confirmation["decision"])
+    return "accepted" if confirmation["court_accepted_on"] else "applied"
+
+
 def _show(args: argparse.Namespace, ctx: Context) -> int:
+    actor = Actor.system()
     with ctx.sessions() as session:
-        detail = case_detail(session, Actor.system(), args.number)
+        detail = case_detail(session, actor, args.number)
+        links = case_links(session, actor, detail.id)
     if args.json:
-        print_json(_detail_json(detail))
+        print_json(_detail_json(detail, links))
         return 0
     d = detail
     status = _STATUS_TEXT.get(d.status, d.status) + ("（中止）" if d.is_suspended else "")
@@ -195,7 +218,57 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
         print("证据材料：")
         for a in d.attachments:
             print(f"  {a.original_name}  {a.size} 字节")
+    _print_links(links)
     return 0
+
+
+_CONSULTATION_KIND_TEXT = {"consultation": "联席会商", "crime_referral": "移送涉嫌犯罪线索"}
+_CONSULTATION_STATE_TEXT = {"open": "进行中", "concluded": "已结束", "withdrawn": "已撤回"}
+_REQUEST_STATE_TEXT = {
+    "requested": "待答复",
+    "answered": "已答复",
+    "late": "逾期",
+    "withdrawn": "已撤回",
+}
+_CONFIRMATION_STATE_TEXT = {
+    "applied": "已申请，待法院立案",
+    "accepted": "法院已立案，待裁定",
+    "valid": "确认有效",
+    "dismissed": "驳回申请",
+}
+
+
+def _print_links(links: dict[str, Any]) -> None:
+    """The consultations, the agreement and the confirmation, for people."""
+    if links["consultations"]:
+        print("会商：")
+        for c in links["consultations"]:
+            kind = _CONSULTATION_KIND_TEXT.get(c["kind"], c["kind"])
+            state = _CONSULTATION_STATE_TEXT.get(c["state"], c["state"])
+            print(f"  {c['requested_on']}  {kind}  {c['subject']}  {state}")
+            for a in c["agencies"]:
+                answer = f"  答复 {a['answered_on']}" if a["answered_on"] else ""
+                due = f"  期限 {a['due_on']}" if a["due_on"] else ""
+                request = _REQUEST_STATE_TEXT.get(a["state"], a["state"])
+                print(f"    {a['agency_name']}  {request}{due}{answer}")
+    agreement = links["agreement"]
+    if agreement is not None:
+        print("调解协议：")
+        signed, effective = agreement["signed_on"] or "—", agreement["effective_on"] or "—"
+        print(f"  签订 {signed}  生效 {effective}  金额 {agreement['total_amount']} 元")
+        for o in agreement["obligations"]:
+            amount = f"  {o['amount']} 元" if o["amount"] else ""
+            due = f"  {o['due_on']} 前" if o["due_on"] else ""
+            parties = f"{o['obligor'] or '—'} → {o['obligee'] or '—'}"
+            print(f"  {parties}：{o['description']}{amount}{due}")
+    confirmation = links["confirmation"]
+    if confirmation is not None:
+        print("司法确认：")
+        state = _confirmation_state(confirmation)
+        state = _CONFIRMATION_STATE_TEXT.get(state, state)
+        print(f"  {confirmation['court_name']}  申请 {confirmation['applied_on']}  {state}")
+        if confirmation["decided_on"]:
+            print(f"  裁定 {confirmation['decided_on']}  {confirmation['ruling_number'] or ''}")
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:

@@ -104,6 +104,7 @@ from ipdesk.models import (
     Obligation,
     Office,
     Party,
+    Role,
     Station,
     User,
 )
@@ -758,6 +759,12 @@ class VerifyResult:
             "problems": [{"code": p.code, "message": p.message} for p in self.problems],
             "message": self.message,
         }
+
+
+def verify_audit_trail(session: Session, actor: Actor) -> VerifyResult:
+    """The administrator's check of the whole trail (see :func:`verify_chain`)."""
+    actor.require(Role.ADMIN)
+    return verify_chain(session)
 
 
 def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:

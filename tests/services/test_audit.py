@@ -18,6 +18,7 @@ from ipdesk.models import Agency, AgencyKind, AuditRecord, Case, HolidayDay, Par
 from ipdesk.services import audit
 from ipdesk.services.actors import Actor
 from ipdesk.services.audit import GENESIS, SECRET, AuditError, verify_chain
+from ipdesk.services.errors import PermissionDenied
 from tests.helpers.factories import make_case, make_user, seed
 
 
@@ -468,3 +469,20 @@ def test_installing_twice_records_once(session_factory: sessionmaker[Session]) -
     with session_factory.begin() as s:  # a factory never installed records nothing
         s.add(Agency(code="NEVER", kind=AgencyKind.OTHER, name="无"))
     assert len(records(factory)) == 1
+
+
+@pytest.mark.parametrize(
+    "role", [Role.STATION_STAFF, Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER]
+)
+def test_only_an_administrator_verifies_the_trail(
+    audited: sessionmaker[Session], role: Role
+) -> None:
+    with audited() as s:
+        seed(s)
+        s.commit()
+    reader = Actor(user_id=None, name="reader", role=role, may_view_personal_data=True)
+    with audited() as s, pytest.raises(PermissionDenied):
+        audit.verify_audit_trail(s, reader)
+    with audited() as s:
+        result = audit.verify_audit_trail(s, Actor.system())
+    assert result.ok and result.checked == len(records(audited))

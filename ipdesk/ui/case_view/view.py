@@ -41,6 +41,7 @@ from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
 from ipdesk.services.org import org_tree
 from ipdesk.ui.case_view.actions import ActionDialog, action_text
+from ipdesk.ui.consultations.view import ConsultationsView
 from ipdesk.ui.intake.fields import ERROR_STYLE
 from ipdesk.ui.intake.labels import (
     channel_labels,
@@ -226,6 +227,10 @@ class CaseView(QWidget):
         box.addWidget(self.documents_table)
         box.addLayout(row)
 
+        # -- consultations with partner agencies (their own list, loaded in the background)
+        self.consultations = ConsultationsView(session_factory, actor, case_id=case_id, today=today)
+        self.consultations.consultation_changed.connect(self._on_consultation_changed)
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         self.tabs.addTab(summary, self.tr("Summary"))
@@ -233,6 +238,7 @@ class CaseView(QWidget):
         self.tabs.addTab(evidence, self.tr("Evidence"))
         self.tabs.addTab(self.timeline_table, self.tr("Timeline"))
         self.tabs.addTab(docs, self.tr("Documents"))
+        self.tabs.addTab(self.consultations, self.tr("Consultations"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -474,6 +480,10 @@ class CaseView(QWidget):
         if self.action_dialog is dialog:
             self.action_dialog = None
         dialog.deleteLater()
+
+    def _on_consultation_changed(self, _info: object) -> None:
+        self.reload()  # the timeline has a new event
+        self.case_changed.emit(self.case_id)
 
     def _on_action_done(self, action: str) -> None:
         self.reload()

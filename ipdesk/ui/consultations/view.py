@@ -177,7 +177,8 @@ class ConsultationsView(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        factory, actor, citywide = self._factory, self._actor, self._actor.is_citywide
+        factory, actor = self._factory, self._actor
+        citywide = actor.is_citywide and self._case_id is None  # one case: no office filter
 
         def load() -> _Choices:
             with factory() as session:

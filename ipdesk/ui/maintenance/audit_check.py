@@ -1,0 +1,139 @@
+"""Administration → Verify audit trail: :func:`ipdesk.services.audit.verify_chain` in the
+background, a busy bar meanwhile, then the outcome: intact with the number of records, or
+the first broken record and what is wrong with it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.actors import Actor
+from ipdesk.services.audit import VerifyResult, verify_audit_trail
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #006e28;"
+
+
+class AuditCheckDialog(QDialog):
+    """Verifies the hash chain of the audit trail as soon as it is shown."""
+
+    verified = Signal(object)
+    """The check finished: its :class:`VerifyResult`."""
+    failed = Signal(str)
+    """The check could not run: the text shown."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self.result_value: VerifyResult | None = None
+        self.setObjectName("audit_check_dialog")
+        self.setWindowTitle(self.tr("Verify audit trail"))
+
+        self.message = QLabel(self.tr("Checking every record of the audit trail…"))
+        self.message.setObjectName("audit_message")
+        self.message.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("audit_details")
+        self.details.setWordWrap(True)
+        self.details.setVisible(False)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("audit_busy")
+        self.busy.setRange(0, 0)  # busy: the check reports no progress
+        self.busy.setTextVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(520, 150)
+        self.start()
+
+    def start(self) -> None:
+        factory, actor = self._factory, self._actor
+
+        def verify() -> VerifyResult:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)  # a long read, no write lock
+                return verify_audit_trail(session, actor)
+
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(True)
+        run_task(verify, self._on_verified, self._on_failed, context=self)
+
+    def _stop_busy(self) -> None:
+        self.busy.setRange(0, 1)
+        self.busy.setValue(1)
+        self.busy.setVisible(False)
+
+    def _on_verified(self, result: VerifyResult) -> None:
+        self._stop_busy()
+        self.result_value = result
+        if result.ok:
+            log.info("Audit trail verified: %d record(s), intact", result.checked)
+            self.message.setStyleSheet(OK_STYLE)
+            if result.checked:
+                self.message.setText(
+                    self.tr("The audit trail is intact: %n record(s) checked.", "", result.checked)
+                )
+            else:
+                self.message.setText(self.tr("The audit trail is empty."))
+        else:
+            log.warning(
+                "Audit trail broken at record %s: %s",
+                result.broken_id,
+                ", ".join(p.code for p in result.problems),
+            )
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(
+                self.tr(
+                    "The audit trail is broken at record {0}. %n record(s) before it are intact.",
+                    "",
+                    result.checked,
+                ).format(result.broken_id)
+            )
+            self.details.setText(
+                "\n".join(f"• {self.problem_text(p.code)} ({p.message})" for p in result.problems)
+            )
+            self.details.setVisible(True)
+        self.verified.emit(result)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._stop_busy()
+        log.error("Verifying the audit trail failed", exc_info=error)
+        text = self.tr("The audit trail could not be checked: {0}").format(error_text(error))
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        self.failed.emit(text)
+
+    def problem_text(self, code: str) -> str:
+        texts = {
+            "gap": self.tr("Records are missing or out of order"),
+            "prev_hash": self.tr("The link to the previous record does not match"),
+            "hash": self.tr("The record was altered after it was written"),
+            "unreadable": self.tr("The record cannot be read"),
+        }
+        return texts.get(code, code)

@@ -1,0 +1,151 @@
+"""Puts the operational features into the main window, by role, after sign-in.
+
+* mediators and managers: the consultations page (every consultation request in the user's
+  scope, filtered by agency, state, kind and office; a double-click opens the case);
+* administrators: Administration → Partner agencies (editable), Document templates (check
+  and preview), Verify audit trail; mediators and managers: View → Partner agencies
+  (read-only);
+* everyone, on an embedded (SQLite) database: the daily backup into the backup folder of
+  the settings, at start-up and then daily; failures are shown in the status bar.
+
+``install_features`` (``ipdesk/ui/features.py``) installs the case list, intake and the
+other case work; this module adds what keeps the network and the system running.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk import paths
+from ipdesk.models import Role
+from ipdesk.services.actors import Actor
+from ipdesk.services.backup import DailyBackup
+from ipdesk.services.documents import default_store
+from ipdesk.ui.agencies import AgenciesDialog
+from ipdesk.ui.case_view import CaseViewDialog
+from ipdesk.ui.consultations import ConsultationsView
+from ipdesk.ui.main_window import MainWindow
+from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
+from ipdesk.ui.templates import TemplatesDialog
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+CONSULTATION_ROLES = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+"""Who gets the consultations page: those who ask the agencies and watch the answers."""
+AGENCY_READERS = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+"""Who may look the partner agencies up (read-only); the administrator edits them."""
+
+
+def install_operations(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    settings: QSettings,
+    *,
+    daily_backups: bool = True,
+) -> None:
+    """Add the consultations page, the administration dialogs and the daily backup to
+    ``window`` for ``actor``. ``daily_backups=False`` (a demo database) starts no backup."""
+    attachments = paths.user_data_dir() / "attachments"
+    documents = default_store()
+
+    def open_case(case_id: int) -> None:
+        dialog = CaseViewDialog(
+            session_factory,
+            actor,
+            case_id,
+            window,
+            attachment_store=attachments,
+            document_store=documents,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    if actor.role in CONSULTATION_ROLES:
+        consultations = ConsultationsView(session_factory, actor)
+        consultations.case_open_requested.connect(open_case)
+        window.add_page(consultations, translate("operations", "Consultations"))
+        window.remember_columns(consultations.table.horizontalHeader(), "consultations")
+
+    def show_agencies() -> None:
+        _show(AgenciesDialog(session_factory, actor, window))
+
+    if actor.role == Role.ADMIN:
+        admin = window.menu("admin")
+        admin.addSeparator()
+        _add_action(
+            admin, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
+        )
+        _add_action(
+            admin,
+            translate("operations", "Document &templates…"),
+            "templates_action",
+            lambda: _show(TemplatesDialog(window)),
+        )
+        _add_action(
+            admin,
+            translate("operations", "&Verify audit trail…"),
+            "verify_audit_action",
+            lambda: _show(AuditCheckDialog(session_factory, actor, window)),
+        )
+    elif actor.role in AGENCY_READERS:
+        view = window.menu("view")
+        view.addSeparator()
+        _add_action(
+            view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
+        )
+
+    if daily_backups:
+        install_daily_backup(window, session_factory, settings)
+
+
+def install_daily_backup(
+    window: MainWindow, session_factory: sessionmaker[Session], settings: QSettings
+) -> DailyBackupScheduler | None:
+    """Start the daily backup of the window's database (parented to the window); None when
+    the factory is not bound to an engine."""
+    engine = session_factory.kw.get("bind")
+    if not isinstance(engine, Engine):
+        log.warning("No engine to back up: the daily backup is off")
+        return None
+    scheduler = DailyBackupScheduler(engine, settings, window)
+    scheduler.setObjectName("daily_backup")
+
+    def done(backup: DailyBackup) -> None:
+        if backup.created:
+            window.statusBar().showMessage(
+                translate("operations", "Daily backup saved: {0}").format(backup.path), 10000
+            )
+
+    def failed(text: str) -> None:
+        window.statusBar().showMessage(
+            translate("operations", "The daily backup failed: {0}").format(text)
+        )
+
+    scheduler.backup_done.connect(done)
+    scheduler.backup_failed.connect(failed)
+    window.settings_saved.connect(scheduler.on_settings_saved)
+    scheduler.start()
+    return scheduler
+
+
+def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], None]) -> QAction:
+    action = QAction(text, menu)
+    action.setObjectName(name)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def _show(dialog: QDialog) -> None:
+    """Show ``dialog`` window-modal without blocking; it is deleted when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
