@@ -24,6 +24,7 @@ from ipdesk.models import Agency, AgencyKind, Role, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError, ValidationErrors
 from ipdesk.services.identifiers import validate_phone
+from ipdesk.services.lookups import has_control_chars
 
 __all__ = [
     "AGENCY_KIND_LABELS",
@@ -190,6 +191,9 @@ def _text(
         errors.append(
             ValidationError(field, f"{label}不能超过 {_MAX[field]} 个字", code=f"{field}_too_long")
         )
+    if has_control_chars(text):  # PostgreSQL refuses NUL; none belongs in these fields
+        errors.append(ValidationError(field, f"{label}含有控制字符", code=f"{field}_control"))
+        return None
     return text
 
 

@@ -285,7 +285,8 @@ def _scope(actor: Actor) -> ColumnElement[bool]:
     if actor.is_citywide:
         return true()
     if actor.role == Role.MEDIATOR and actor.user_id is not None:
-        return Case.mediator_id == actor.user_id
+        # not the cases of an office the mediator has left (follow-ups, reopened cases)
+        return and_(Case.mediator_id == actor.user_id, Case.office_id == actor.office_id)
     if actor.role == Role.OFFICE_MANAGER and actor.office_id is not None:
         return Case.office_id == actor.office_id
     return false()
@@ -295,7 +296,11 @@ def _may_act_on(actor: Actor, case: Case) -> bool:
     if actor.is_citywide:
         return True
     if actor.role == Role.MEDIATOR:
-        return actor.user_id is not None and case.mediator_id == actor.user_id
+        return (
+            actor.user_id is not None
+            and case.mediator_id == actor.user_id
+            and case.office_id == actor.office_id
+        )
     if actor.role == Role.OFFICE_MANAGER:
         return case.office_id == actor.office_id
     return False

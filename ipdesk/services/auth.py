@@ -27,6 +27,7 @@ from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from ipdesk.services.identifiers import validate_phone
+from ipdesk.services.lookups import has_control_chars, is_unusable_key
 from ipdesk.services.passwords import hash_password, needs_rehash, verify_password
 
 MAX_FAILED_ATTEMPTS = 5
@@ -170,6 +171,22 @@ def check_password(password: str) -> None:
         )
     if password.isdigit():
         raise ValidationError("password", "密码不能全部是数字", code="password_all_digits")
+    if not _encodable(password):
+        raise ValidationError("password", "密码含有无法保存的字符", code="password_invalid")
+
+
+def _encodable(text: str) -> bool:
+    """False for text with a lone surrogate (undecodable bytes): argon2 cannot hash it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    """The password check, where a password that cannot be hashed is simply wrong."""
+    return _encodable(password) and verify_password(password_hash, password)
 
 
 def normalise_username(username: str) -> str:
@@ -195,18 +212,22 @@ def sign_in(
     now = now or utcnow()
     refusal: ServiceError | None = None
     signed_in: SignedIn | None = None
+    name = normalise_username(username)
+    if is_unusable_key(name):  # no user has such a name (and PostgreSQL refuses NUL)
+        _verify(_dummy_hash(), password)
+        raise _wrong_credentials()
     with session_factory.begin() as session:
         user = session.scalars(
-            select(User).where(User.username == normalise_username(username)).with_for_update()
+            select(User).where(User.username == name).with_for_update()
         ).one_or_none()
         if user is None:
-            verify_password(_dummy_hash(), password)
+            _verify(_dummy_hash(), password)
             raise _wrong_credentials()
         state = LockState(user.failed_logins, user.locked_until)
         if state.locked(now):
             assert state.locked_until is not None
             raise AccountLocked(state.locked_until, now)
-        if not verify_password(user.password_hash, password):
+        if not _verify(user.password_hash, password):
             state = state.after_failure(now)
             user.failed_logins, user.locked_until = state.failed, state.locked_until
             if state.locked(now):
@@ -408,7 +429,7 @@ def _new_user(
         raise ValidationError("display_name", "姓名不能为空", code="name_required")
     if len(shown) > 200:
         raise ValidationError("display_name", "姓名不能超过 200 个字符", code="name_too_long")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in shown):
+    if has_control_chars(shown):
         raise ValidationError("display_name", "姓名含有控制字符", code="name_control_chars")
     phone = validate_phone(phone, field="phone") if phone and phone.strip() else None
     check_password(password)
@@ -452,7 +473,11 @@ def _scope(
                 code="station_required",
                 role=role.value,
             )
-        station = session.scalars(select(Station).where(Station.code == station_code)).first()
+        station = (
+            None
+            if is_unusable_key(station_code)  # no such code (and PostgreSQL refuses NUL)
+            else session.scalars(select(Station).where(Station.code == station_code)).first()
+        )
         if station is None or not station.active:
             raise ValidationError(
                 "station",
@@ -476,7 +501,11 @@ def _scope(
                 code="office_required",
                 role=role.value,
             )
-        office = session.scalars(select(Office).where(Office.code == office_code)).first()
+        office = (
+            None
+            if is_unusable_key(office_code)
+            else session.scalars(select(Office).where(Office.code == office_code)).first()
+        )
         if office is None or not office.active:
             raise ValidationError(
                 "office",
@@ -516,7 +545,11 @@ def _get(session: Session, user_id: int) -> User:
 
 def _by_username(session: Session, username: str) -> User:
     name = normalise_username(username)
-    user = session.scalars(select(User).where(User.username == name)).one_or_none()
+    user = (
+        None
+        if is_unusable_key(name)
+        else session.scalars(select(User).where(User.username == name)).one_or_none()
+    )
     if user is None:
         raise NotFound(f"用户“{name}”不存在", username=name)
     return user

@@ -75,6 +75,7 @@ from ipdesk.services.errors import (
     ValidationErrors,
 )
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.mediation import agreement_info, court_referral, find_agreement
 from ipdesk.services.timeline import record_event
 from ipdesk.services.workflow import STATUS_LABELS, optimistic
@@ -683,7 +684,7 @@ def _case(session: Session, case_id: int) -> Case:
 
 
 def _court(session: Session, code: str | None) -> Agency | None:
-    if not code or not code.strip():
+    if not code or not code.strip() or is_unusable_key(code.strip()):
         return None
     court = session.scalars(select(Agency).where(Agency.code == code.strip())).first()
     if court is None or court.kind != AgencyKind.COURT or not court.active:

@@ -105,6 +105,7 @@ from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
 from ipdesk.services.errors import NotFound, PermissionDenied, ServiceError, StaleData
+from ipdesk.services.lookups import is_unusable_key
 
 # --------------------------------------------------------------------------- kinds, errors
 
@@ -1379,7 +1380,12 @@ def _load_case(session: Session, case_id: int) -> Case:
 
 
 def case_id_for_number(session: Session, number: str) -> int:
-    case_id = session.scalar(select(Case.id).where(Case.number == number.strip()))
+    number = number.strip()
+    case_id = (
+        None
+        if is_unusable_key(number)  # PostgreSQL refuses NUL
+        else session.scalar(select(Case.id).where(Case.number == number))
+    )
     if case_id is None:
         raise NotFound(f"案件 {number} 不存在", case=number)
     return case_id

@@ -524,9 +524,13 @@ def _answers_for(actor: Actor) -> ColumnElement[bool]:
     if actor.role == Role.OFFICE_MANAGER and actor.office_id is not None:
         return Case.office_id == actor.office_id
     if actor.role == Role.MEDIATOR and actor.user_id is not None:
-        return or_(
-            FollowUpVisit.responsible_id == actor.user_id,
-            and_(FollowUpVisit.responsible_id.is_(None), Case.mediator_id == actor.user_id),
+        return and_(
+            # a mediator who moved to another office no longer answers for the old one's
+            Case.office_id == actor.office_id,
+            or_(
+                FollowUpVisit.responsible_id == actor.user_id,
+                and_(FollowUpVisit.responsible_id.is_(None), Case.mediator_id == actor.user_id),
+            ),
         )
     return false()
 
@@ -571,7 +575,10 @@ def _may_record(actor: Actor, visit: FollowUpVisit, case: Case) -> bool:
     if actor.role == Role.OFFICE_MANAGER:
         return case.office_id == actor.office_id
     if actor.role == Role.MEDIATOR and actor.user_id is not None:
-        return actor.user_id in (visit.responsible_id, case.mediator_id)
+        return case.office_id == actor.office_id and actor.user_id in (
+            visit.responsible_id,
+            case.mediator_id,
+        )
     return False
 
 

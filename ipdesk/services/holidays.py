@@ -30,6 +30,7 @@ from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import WorkCalendar
 from ipdesk.services.errors import ImportFailed, ValidationError
 from ipdesk.services.limits import RefreshSummary, refresh_all_open
+from ipdesk.services.lookups import has_control_chars
 from ipdesk.services.tabular import read_csv
 
 __all__ = [
@@ -297,6 +298,8 @@ def _name(text: str | None) -> str | None:
     value = (text or "").strip()
     if len(value) > MAX_NAME:
         raise ValidationError("name", f"名称过长（不超过 {MAX_NAME} 字）")
+    if has_control_chars(value):  # PostgreSQL refuses NUL
+        raise ValidationError("name", "名称含有控制字符", code="name_control")
     return value or None
 
 

@@ -66,6 +66,7 @@ from ipdesk.services.errors import (
     ValidationErrors,
 )
 from ipdesk.services.limits import legal_today, refresh_case_limits
+from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.timeline import record_event
 from ipdesk.services.workflow import STATUS_LABELS, TransitionResult, optimistic
 
@@ -924,7 +925,7 @@ def _is_handler(session: Session, actor: Actor, case: Case) -> bool:
 
 
 def _court_by_code(session: Session, code: str | None) -> Agency | None:
-    if not code:
+    if not code or is_unusable_key(code.strip()):
         return None
     court = session.scalars(select(Agency).where(Agency.code == code.strip())).first()
     if court is None or court.kind != AgencyKind.COURT or not court.active:

@@ -87,15 +87,14 @@ def org_tree(session: Session, actor: Actor) -> list[OfficeInfo]:
             continue
         if actor.role in (Role.MEDIATOR, Role.OFFICE_MANAGER) and office.id != actor.office_id:
             continue
-        result.append(
-            OfficeInfo(
-                office.id,
-                office.code,
-                office.name,
-                open_by_office[office.id],
-                tuple(by_office.get(office.id, ())),
-            )
+        shown = tuple(by_office.get(office.id, ()))
+        # station staff see their station's cases only, so not the office's total either
+        open_cases = (
+            sum(st.open_cases for st in shown)
+            if actor.role == Role.STATION_STAFF
+            else open_by_office[office.id]
         )
+        result.append(OfficeInfo(office.id, office.code, office.name, open_cases, shown))
     return result
 
 

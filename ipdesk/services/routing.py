@@ -42,6 +42,7 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
+from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.workflow import (
     TransitionResult,
     finish,
@@ -197,7 +198,7 @@ def transfer_case(
     """
     case = load_for(session, actor, case_id, expected_version, "transfer")
     text = required_reason(reason, "移送的原因")
-    target = session.scalars(select(Office).where(Office.code == to_office_code)).first()
+    target = _office_by_code(session, to_office_code)
     if target is None or not target.active:
         raise ValidationError(
             "office",
@@ -214,7 +215,11 @@ def transfer_case(
         )
     station: Station | None = None
     if to_station_code:
-        station = session.scalars(select(Station).where(Station.code == to_station_code)).first()
+        station = (
+            None
+            if is_unusable_key(to_station_code)
+            else session.scalars(select(Station).where(Station.code == to_station_code)).first()
+        )
         if station is None or not station.active or station.office_id != target.id:
             raise ValidationError(
                 "station",
@@ -254,7 +259,7 @@ def office_transfers(
 ) -> list[TransferRow]:
     """Transfers into and out of an office, newest first — also of cases that have left it."""
     _page(limit, offset)
-    office = session.scalars(select(Office).where(Office.code == office_code)).first()
+    office = _office_by_code(session, office_code)
     if office is None:
         raise NotFound(f"裁决所代码“{office_code}”不存在", office=office_code)
     _require_office(actor, office.id)
@@ -295,7 +300,13 @@ def office_transfers(
 def my_cases(session: Session, actor: Actor, *, limit: int = 50, offset: int = 0) -> WorkList:
     """A mediator's open cases, most urgent due date first (not yet accepted: last)."""
     actor.require(Role.MEDIATOR)
-    where = and_(Case.mediator_id == actor.user_id, Case.status.in_(OPEN_STATUSES))
+    where = and_(
+        Case.mediator_id == actor.user_id,
+        # a mediator who moved to another office keeps the old office's cases reopened
+        # after the move; they are not theirs to see (the manager reassigns them)
+        Case.office_id == actor.office_id,
+        Case.status.in_(OPEN_STATUSES),
+    )
     order = (Case.due_on.asc().nulls_last(), Case.received_on.asc(), Case.number.asc())
     return _work_list(session, where, order, limit, offset)
 
@@ -308,7 +319,8 @@ def to_assign(
     limit: int = 50,
     offset: int = 0,
 ) -> WorkList:
-    """Registered or accepted cases without an (active) mediator, oldest first.
+    """Registered or accepted cases without an (active) mediator of their office, oldest
+    first (a mediator who has moved to another office no longer counts).
 
     An office manager sees their office; a city manager all offices, or ``office_code``'s.
     """
@@ -316,13 +328,19 @@ def to_assign(
     mediator = aliased(User)
     unassigned = or_(
         Case.mediator_id.is_(None),
-        ~select(mediator.id).where(mediator.id == Case.mediator_id, mediator.active).exists(),
+        ~select(mediator.id)
+        .where(
+            mediator.id == Case.mediator_id,
+            mediator.active,
+            mediator.office_id == Case.office_id,
+        )
+        .exists(),
     )
     where = and_(Case.status.in_(_ASSIGNABLE), unassigned)
     if actor.role == Role.OFFICE_MANAGER:
         where = and_(where, Case.office_id == actor.office_id)
     if office_code:
-        office = session.scalars(select(Office).where(Office.code == office_code)).first()
+        office = _office_by_code(session, office_code)
         if office is None:
             raise NotFound(f"裁决所代码“{office_code}”不存在", office=office_code)
         _require_office(actor, office.id)
@@ -349,6 +367,14 @@ def station_cases(
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _office_by_code(session: Session, code: str) -> Office | None:
+    """The office with ``code``; None without a query for a code no office can have
+    (control characters: PostgreSQL refuses NUL)."""
+    if is_unusable_key(code):
+        return None
+    return session.scalars(select(Office).where(Office.code == code)).first()
 
 
 def _require_office(actor: Actor, office_id: int, number: str | None = None) -> None:

@@ -83,6 +83,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.followups import schedule_follow_ups
 from ipdesk.services.limits import legal_today, refresh_case_limits
+from ipdesk.services.lookups import has_control_chars, is_unusable_key
 from ipdesk.services.timeline import record_event
 
 S = CaseStatus
@@ -287,6 +288,8 @@ def required_reason(reason: str | None, what: str = "原因") -> str:
         raise ValidationError(
             "reason", f"{what}不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
         )
+    if has_control_chars(text, multiline=True):  # PostgreSQL refuses NUL
+        raise ValidationError("reason", f"{what}含有控制字符", code="reason_control")
     return text
 
 
@@ -296,6 +299,8 @@ def optional_text(text: str | None) -> str | None:
         raise ValidationError(
             "reason", f"说明不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
         )
+    if has_control_chars(value, multiline=True):
+        raise ValidationError("reason", "说明含有控制字符", code="reason_control")
     return value or None
 
 
@@ -370,7 +375,11 @@ def _day(on: dt.date | None, earliest: dt.date, what: str) -> dt.date:
 def _court(session: Session, court_code: str | None) -> dict[str, Any] | None:
     if not court_code:
         return None
-    court = session.scalars(select(Agency).where(Agency.code == court_code)).first()
+    court = (
+        None
+        if is_unusable_key(court_code)  # PostgreSQL refuses NUL
+        else session.scalars(select(Agency).where(Agency.code == court_code)).first()
+    )
     if court is None or court.kind != AgencyKind.COURT or not court.active:
         raise ValidationError(
             "court", f"“{court_code}”不是已登记的法院", code="unknown_court", court=court_code
