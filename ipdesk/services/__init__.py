@@ -1,0 +1,4 @@
+"""The use cases of ipdesk: no Qt, one function per use case, the acting user an argument."""
+
+# Every session refuses text no database can store before it flushes (see lookups).
+from ipdesk.services import lookups as _lookups  # noqa: F401

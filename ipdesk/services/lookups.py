@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["has_control_chars", "is_unusable_key"]
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from ipdesk.services.errors import ValidationError
+
+__all__ = ["has_control_chars", "is_storable", "is_unusable_key"]
 
 
 def has_control_chars(text: str, *, multiline: bool = False) -> bool:
@@ -28,3 +33,34 @@ def is_unusable_key(value: object) -> bool:
     """True when ``value`` cannot name anything stored (a code, a user name, a case number):
     look it up only when this is false."""
     return not isinstance(value, str) or has_control_chars(value)
+
+
+def is_storable(text: str) -> bool:
+    """False when no database can hold ``text``: a NUL (PostgreSQL refuses it) or a lone
+    surrogate (no driver can encode it)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _refuse_unstorable_text(session: Session, _context: object, _instances: object) -> None:
+    """The last guard before a flush: a use case that did not check a text field refuses it
+    as a ValidationError naming the field, instead of failing in the database (PostgreSQL)
+    or in the driver, half-way through its transaction."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            value = state.attrs[attr.key].loaded_value
+            if isinstance(value, str) and not is_storable(value):
+                raise ValidationError(
+                    attr.key,
+                    f"输入的文字含有无法保存的控制字符（NUL 或孤立代理项；字段 {attr.key}）",
+                    code="unstorable_text",
+                )
+
+
+event.listen(Session, "before_flush", _refuse_unstorable_text)

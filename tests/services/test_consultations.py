@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
     CaseEvent,
     CaseLimit,
     CaseStatus,
+    Consultation,
     ConsultationKind,
     ConsultationState,
     EventKind,
@@ -473,3 +474,24 @@ def test_row_state_matches_the_list_filter() -> None:
     assert cs.row_state(RequestState.ANSWERED, due, due, today) == RowState.ANSWERED
     assert cs.row_state(RequestState.ANSWERED, due, today, today) == RowState.LATE
     assert cs.row_state(RequestState.WITHDRAWN, due, None, today) == RowState.WITHDRAWN
+
+
+@pytest.mark.parametrize("bad", ["会商\x00议题", "议题\ud800"])
+def test_text_no_database_can_hold_is_refused_before_anything_is_written(
+    session_factory: sessionmaker[Session], people: People, case_id: int, bad: str
+) -> None:
+    """The flush guard of ipdesk.services.lookups: PostgreSQL refuses NUL, no driver sends a
+    lone surrogate; the use case fails with a ValidationError naming the field, whole."""
+    with session_factory() as s:
+        before = events(s, case_id)
+        mediator = people.actor(s, "mediator")
+        with pytest.raises(ValidationError) as refused:
+            cs.request_consultation(
+                s, mediator, case_id, form(s, "CT-KEQ", subject=bad), today=TODAY
+            )
+        s.rollback()
+    assert refused.value.field == "subject"
+    assert refused.value.code == "unstorable_text"
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Consultation)) == 0
+        assert events(s, case_id) == before
