@@ -834,7 +834,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings=settings,
         log_dir=log_file.parent if log_file is not None else None,
     )
-    install_features(window, session_factory, signed.actor, settings)
+    # A demo database is thrown away: backing it up would only fill the user's backup folder.
+    install_features(window, session_factory, signed.actor, settings, daily_backups=not args.demo)
     if args.demo:
         window.statusBar().showMessage(
             translate("app", "Demo database with %n case(s)", "", DEMO_CASES)

@@ -1,9 +1,11 @@
 """Reading cases: the filtered, sorted case list (by pages of ids) and one case in full.
 
 Built for a lazy list model over a million cases, like Anki's browser: the model asks
-:func:`count_cases` for the row count, :func:`case_ids` for a page of ids in the chosen
-order and :func:`case_rows` for the cells of the ids it shows. Filtering and sorting
-happen in SQL, always within :func:`ipdesk.services.access.case_scope`.
+:func:`first_page` for the first page's ids and rows (without counting a million cases
+first), :func:`count_cases` for the row count afterwards, :func:`case_ids` for any other
+page of ids in the chosen order and :func:`case_rows` for the cells of the ids it shows.
+Filtering and sorting happen in SQL, always within
+:func:`ipdesk.services.access.case_scope`.
 
 Orders (each ends with the id, so it is total and reverses exactly):
 
@@ -25,12 +27,24 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    false,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from ipdesk.models import (
@@ -57,6 +71,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.audit import record_access
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.limits import legal_today, parse_warn_days
+from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.search import text_condition
 
 # Above this many matching cases, SQLite is told (likely()) to walk the sort order's index
@@ -97,7 +112,8 @@ class CaseFilter:
     """What the list shows. ``office`` / ``station``: an id (int) or a code (str).
     ``status``: a :class:`CaseStatus` value, ``"suspended"`` (the clock stands still,
     whatever the state) or ``"open"`` (not closed or rejected). ``deadline``: a
-    :class:`DeadlineState` value. ``text``: the search box (see ipdesk.services.search)."""
+    :class:`DeadlineState` value. ``text``: the search box (see ipdesk.services.search).
+    ``case_ids``: only these cases (a dashboard drill-down), any number of them."""
 
     office: int | str | None = None
     station: int | str | None = None
@@ -108,6 +124,7 @@ class CaseFilter:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     text: str = ""
+    case_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -274,7 +291,11 @@ class _Where:
 def _unit_id(session: Session, model: type[Office] | type[Station], value: int | str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    found = session.scalar(select(model.id).where(model.code == str(value)))
+    found = (  # a code with control characters names nothing (and PostgreSQL refuses NUL)
+        None
+        if is_unusable_key(str(value))
+        else session.scalar(select(model.id).where(model.code == str(value)))
+    )
     if found is None:
         field, what = ("office", "裁决所") if model is Office else ("station", "站点")
         raise ValidationError(field, f"{what}代码“{value}”不存在", code=f"{field}_unknown")
@@ -320,7 +341,22 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
         condition = text_condition(session, flt.text)
         if condition is not None:
             conditions.append(condition)
+    if flt.case_ids is not None:
+        conditions.append(_among_ids(session, flt.case_ids))
     return _Where(tuple(conditions))
+
+
+def _among_ids(session: Session, case_ids_: Sequence[int]) -> ColumnElement[bool]:
+    """``Case.id`` among ``case_ids_`` as ONE bound parameter however many there are
+    (SQLite takes at most 32,766 per statement): a JSON array that SQLite reads with
+    ``json_each``, an integer array on PostgreSQL (``= ANY``)."""
+    if not case_ids_:
+        return false()
+    wanted = [int(i) for i in case_ids_]
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.json_each(json.dumps(wanted)).table_valued("value")
+        return Case.id.in_(select(listed.c.value))
+    return Case.id == any_(bindparam("case_ids", wanted, type_=ARRAY(Integer), unique=True))
 
 
 def _deadline_condition(state: str, within: int, today: dt.date) -> ColumnElement[bool]:
@@ -347,9 +383,19 @@ def count_cases(
     *,
     today: dt.date | None = None,
 ) -> int:
-    """How many cases the list shows for ``flt``."""
-    where = _where(session, actor, flt or CaseFilter(), today)
+    """How many cases the list shows for ``flt``. A million take tens of milliseconds: the
+    list shows its :func:`first_page` first and counts afterwards."""
+    return _count(session, _where(session, actor, flt or CaseFilter(), today))
+
+
+def _count(session: Session, where: _Where) -> int:
     return session.scalar(select(func.count()).select_from(Case).where(where.condition)) or 0
+
+
+def _count_upto(session: Session, where: _Where, most: int) -> int:
+    """How many cases ``where`` keeps, counting no further than ``most``."""
+    matches = select(Case.id).where(where.condition).limit(most).subquery()
+    return session.scalar(select(func.count()).select_from(matches)) or 0
 
 
 # --------------------------------------------------------------------------- ordering
@@ -395,15 +441,35 @@ def case_ids(
     Pass ``total`` (from :func:`count_cases` with the same filter) when you have it: it
     saves a count, and pages in the second half are then read from the end.
     """
+    return _case_ids(session, actor, flt, sort, offset, limit, today, total)[0]
+
+
+def _case_ids(
+    session: Session,
+    actor: Actor,
+    flt: CaseFilter | None,
+    sort: CaseSort | None,
+    offset: int,
+    limit: int | None,
+    today: dt.date | None,
+    total: int | None,
+) -> tuple[list[int], int | None]:
+    """:func:`case_ids`, and the total when it is known (given, or counted on the way
+    because it is small)."""
     flt, sort = flt or CaseFilter(), sort or CaseSort()
     if offset < 0 or (limit is not None and limit < 0):
         raise ValueError("offset and limit must not be negative")
     where = _where(session, actor, flt, today)
     sqlite = session.get_bind().dialect.name == "sqlite"
     if total is None and (sqlite or limit is not None):
-        total = session.scalar(select(func.count()).select_from(Case).where(where.condition)) or 0
+        # Few or many matches? Counting stops after the first few thousand: a full count of
+        # a million takes longer than the page itself. The exact total is only worth its
+        # time where it lets a page far from the start be read from the end.
+        total = _count_upto(session, where, _WALK_SORT_INDEX_ABOVE + 1)
+        if total > _WALK_SORT_INDEX_ABOVE:
+            total = _count(session, where) if offset >= _WALK_SORT_INDEX_ABOVE else None
     if limit == 0 or (total is not None and offset >= total):
-        return []
+        return [], total
     descending = sort.descending
     reverse_result = False
     if total is not None and limit is not None and offset > total // 2:
@@ -438,7 +504,7 @@ def case_ids(
             )
     if reverse_result:
         result.reverse()
-    return result
+    return result, total
 
 
 def _bucket_query(
@@ -572,6 +638,38 @@ def case_rows(
     return [by_id[i] for i in wanted if i in by_id]
 
 
+@dataclass(frozen=True)
+class CasePage:
+    """The list's first page. ``total``: how many cases the filter keeps, when that came
+    for free (fewer than a page, or few enough to be counted on the way); None when
+    there are many — :func:`count_cases` tells how many."""
+
+    ids: list[int]
+    rows: list[CaseRow]
+    total: int | None
+
+
+def first_page(
+    session: Session,
+    actor: Actor,
+    flt: CaseFilter | None = None,
+    sort: CaseSort | None = None,
+    limit: int = 200,
+    *,
+    today: dt.date | None = None,
+    soon_days: int | None = None,
+) -> CasePage:
+    """The first ``limit`` cases of the list, without counting them all: a new list shows
+    these at once and learns its length from :func:`count_cases` afterwards."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    ids, total = _case_ids(session, actor, flt, sort, 0, limit, today, None)
+    if total is None and len(ids) < limit:
+        total = len(ids)
+    rows = case_rows(session, actor, ids, today=today, soon_days=soon_days)
+    return CasePage(ids, rows, total)
+
+
 # --------------------------------------------------------------------------- one case
 
 
@@ -596,7 +694,12 @@ def case_detail(
     if isinstance(number_or_id, int) and not isinstance(number_or_id, bool):
         case = session.get(Case, number_or_id)
     else:
-        case = session.scalars(select(Case).where(Case.number == str(number_or_id).strip())).first()
+        number = str(number_or_id).strip()
+        case = (
+            None
+            if is_unusable_key(number)
+            else session.scalars(select(Case).where(Case.number == number)).first()
+        )
     if case is None:
         raise NotFound(f"案件“{number_or_id}”不存在", case=str(number_or_id))
     require_case(actor, case)

@@ -2,36 +2,48 @@
 
 The main window knows nothing of cases or alerts; each feature lives in its own package
 (``ipdesk/ui/cases``, ``alerts``, …) and is wired here to the window's pages, docks, menus
-and shortcuts, for the signed-in actor.
+and shortcuts, for the signed-in actor. One function per feature; ``install_features``
+says which features a role gets and in what order (the first page is shown at start:
+the user's work list, "My work").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import paths
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import CaseFilter
 from ipdesk.services.documents import default_store
+from ipdesk.services.limits import BoardFilter, legal_today
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
 from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.cases import CaseListWidget
-from ipdesk.ui.dashboard import DashboardWidget
-from ipdesk.ui.deadlines.board import DeadlineBoardWidget
+from ipdesk.ui.dashboard import DashboardWidget, DrillDownRequest
+from ipdesk.ui.deadlines.board import DeadlineBoardWidget, case_filter
 from ipdesk.ui.followups import FollowUpWorkList, edit_policy
+from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
+from ipdesk.ui.operations import install_operations
 from ipdesk.ui.scheduler import AlertScheduler, TrayNotifier
 from ipdesk.ui.settings import keys
+from ipdesk.ui.worklists import WorkListPage, work_list_kind
 
 translate = QCoreApplication.translate
 
 _MANAGERS = (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
 _ALERTED = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
+
+OpenCase = Callable[[int], None]
 
 
 def install_features(
@@ -39,57 +51,39 @@ def install_features(
     session_factory: sessionmaker[Session],
     actor: Actor,
     settings: QSettings,
+    *,
+    daily_backups: bool = True,
 ) -> AlertScheduler:
-    """Add the case list, intake, case view, ledger import, alerts and the deadline board
-    to ``window``; start the alert scan. Returns the scheduler (shut down on quit)."""
-    attachments = paths.user_data_dir() / "attachments"
-    documents = default_store()
-    max_bytes = keys.attachment_max_bytes(settings)
+    """Add the work list, the case list, intake, case view, ledger import, the deadline
+    board, the dashboard, follow-ups, holidays and alerts to ``window`` as ``actor``'s role
+    has them, then the operations (:func:`ipdesk.ui.operations.install_operations`:
+    consultations, agencies, templates, audit check, daily backup — off for a demo
+    database with ``daily_backups=False``); start the alert scan. Returns the scheduler
+    (shut down on quit)."""
+    work = _add_work_list(window, session_factory, actor)
+    case_list = _add_case_list(window, session_factory, actor, settings)
 
-    case_list = CaseListWidget(session_factory, actor, settings=settings)
-    window.add_page(case_list, translate("features", "Cases"))
-    window.unit_selected.connect(case_list.set_unit)
-    window.search_requested.connect(case_list.focus_search)
+    def cases_changed(*_args: object) -> None:
+        """A case was changed here: every list that shows cases loads again."""
+        case_list.model.reload()
+        if work is not None:
+            work.reload()
 
-    def open_case(case_id: int) -> None:
-        dialog = CaseViewDialog(
-            session_factory,
-            actor,
-            case_id,
-            window,
-            attachment_store=attachments,
-            document_store=documents,
-        )
-        dialog.view.case_changed.connect(lambda _id: case_list.model.reload())
-        dialog.show()
-
+    open_case = case_opener(window, session_factory, actor, cases_changed)
     case_list.case_open_requested.connect(open_case)
+    if work is not None:
+        work.case_open_requested.connect(open_case)
+        work.cases_changed.connect(case_list.model.reload)
 
     if actor.role != Role.ADMIN:  # administrators keep the system; they take no cases
-
-        def new_case() -> None:
-            dialog = IntakeDialog(
-                session_factory, actor, window, store=attachments, max_attachment_bytes=max_bytes
-            )
-            dialog.case_registered.connect(lambda _id, _number: case_list.model.reload())
-            dialog.case_open_requested.connect(open_case)
-            dialog.open()
-
-        window.new_case_requested.connect(new_case)
-        import_action = QAction(translate("features", "&Import ledger…"), window)
-        import_action.triggered.connect(
-            lambda: ImportLedgerDialog(session_factory, actor, window).open()
-        )
-        window.menu("file").insertAction(window.quit_action, import_action)
-
+        _add_intake(window, session_factory, actor, settings, open_case, cases_changed)
     if actor.role in _MANAGERS:
-        board = DeadlineBoardWidget(session_factory, actor)
-        window.add_page(board, translate("features", "Deadlines"))
-    if actor.role in (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN):
-        window.add_page(DashboardWidget(session_factory, actor), translate("features", "Dashboard"))
+        _add_deadline_board(window, session_factory, actor, case_list)
+        _add_dashboard(window, session_factory, actor, case_list)
     if actor.role in _ALERTED:
         worklist = FollowUpWorkList(session_factory, actor)
         window.add_page(worklist, translate("features", "Follow-up visits"))
+        load_when_shown(window, worklist, worklist.reload)
     if actor.role == Role.ADMIN:
         policy_action = QAction(translate("features", "Follow-up &policy…"), window)
         policy_action.triggered.connect(lambda: edit_policy(session_factory, actor, window))
@@ -100,19 +94,237 @@ def install_features(
         interval_minutes=keys.alert_scan_interval_minutes(settings),
         parent=window,
     )
+    if actor.role in _MANAGERS:
+
+        def calendar_changed() -> None:  # due dates moved: lists and alerts follow
+            cases_changed()
+            scheduler.scan_now()
+
+        _add_holidays(window, session_factory, actor, calendar_changed)
     if actor.role in _ALERTED:
-        panel = AlertsPanel(session_factory, actor)
-        window.add_dock(panel, translate("features", "Alerts"))
-        panel.case_open_requested.connect(open_case)
-        scheduler.alerts_created.connect(panel.reload)
-        tray = (
-            QSystemTrayIcon(window.windowIcon(), window)
-            if QSystemTrayIcon.isSystemTrayAvailable()
-            else None
-        )
-        if tray is not None:
-            tray.show()
-        notifier = TrayNotifier(tray, window)
-        scheduler.alerts_created.connect(notifier.notify)
+        _add_alerts(window, session_factory, actor, scheduler, open_case)
+    install_operations(
+        window, session_factory, actor, settings, open_case=open_case, daily_backups=daily_backups
+    )
     scheduler.start()
     return scheduler
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+def load_when_shown(
+    window: MainWindow, page: QWidget, load: Callable[[], None], *, every_time: bool = False
+) -> None:
+    """Call ``load`` when ``page`` first comes to the front (at once when it is in front
+    already) — and every time it does with ``every_time``."""
+    loaded = False
+
+    def shown(widget: QWidget) -> None:
+        nonlocal loaded
+        if widget is page and (every_time or not loaded):
+            loaded = True
+            load()
+
+    window.page_shown.connect(shown)
+    if window.pages.currentWidget() is page:
+        shown(page)
+
+
+def _add_work_list(
+    window: MainWindow, session_factory: sessionmaker[Session], actor: Actor
+) -> WorkListPage | None:
+    """The page "My work": the first page of every role that has a work list."""
+    if work_list_kind(actor) is None:
+        return None
+    work = WorkListPage(session_factory, actor)
+    window.add_page(work, translate("features", "My work"))
+    load_when_shown(window, work, work.reload)
+    return work
+
+
+def _add_case_list(
+    window: MainWindow, session_factory: sessionmaker[Session], actor: Actor, settings: QSettings
+) -> CaseListWidget:
+    case_list = CaseListWidget(session_factory, actor, settings=settings)
+    window.add_page(case_list, translate("features", "Cases"))
+
+    def show_unit(kind: str, unit_id: int) -> None:
+        case_list.set_unit(kind, unit_id)
+        window.show_page(case_list)
+
+    def find() -> None:
+        window.show_page(case_list)
+        case_list.focus_search()
+
+    window.unit_selected.connect(show_unit)
+    window.search_requested.connect(find)
+    return case_list
+
+
+def case_opener(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    changed: Callable[[int], None],
+) -> OpenCase:
+    attachments = _attachment_store()
+    documents = default_store()
+
+    def open_case(case_id: int) -> None:
+        dialog = CaseViewDialog(
+            session_factory,
+            actor,
+            case_id,
+            window,
+            attachment_store=attachments,
+            document_store=documents,
+        )
+        dialog.view.case_changed.connect(changed)
+        dialog.show()
+
+    return open_case
+
+
+def _attachment_store() -> Path:
+    return paths.user_data_dir() / "attachments"
+
+
+def _add_intake(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    settings: QSettings,
+    open_case: OpenCase,
+    changed: Callable[[], None],
+) -> None:
+    """File → New case (Ctrl+N) and File → Import ledger."""
+
+    def new_case() -> None:
+        dialog = IntakeDialog(
+            session_factory,
+            actor,
+            window,
+            store=_attachment_store(),
+            max_attachment_bytes=keys.attachment_max_bytes(settings),  # as set now
+        )
+        dialog.case_registered.connect(lambda _id, _number: changed())
+        dialog.case_open_requested.connect(open_case)
+        dialog.open()
+
+    window.new_case_requested.connect(new_case)
+    import_action = QAction(translate("features", "&Import ledger…"), window)
+    import_action.triggered.connect(
+        lambda: ImportLedgerDialog(session_factory, actor, window).open()
+    )
+    window.menu("file").insertAction(window.quit_action, import_action)
+
+
+def _add_deadline_board(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    case_list: CaseListWidget,
+) -> DeadlineBoardWidget:
+    """The board's counts load whenever it is shown; a count drills down to its cases."""
+    board = DeadlineBoardWidget(session_factory, actor)
+    window.add_page(board, translate("features", "Deadlines"))
+    load_when_shown(window, board, board.reload, every_time=True)
+
+    def drill_down(flt: BoardFilter) -> None:
+        label = translate("features", "Deadline board: {0}").format(board.model.describe(flt))
+        case_list.show_filter(case_filter(flt), label)
+        window.show_page(case_list)
+
+    board.drill_down_requested.connect(drill_down)
+    return board
+
+
+def _add_dashboard(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    case_list: CaseListWidget,
+) -> DashboardWidget:
+    """The figures load when the page is first shown; a number drills down to its cases."""
+    dashboard = DashboardWidget(session_factory, actor)
+    window.add_page(dashboard, translate("features", "Dashboard"))
+    load_when_shown(window, dashboard, dashboard.reload)
+
+    def drill_down(request: DrillDownRequest) -> None:
+        label = translate("features", "Dashboard: {0}").format(request.label)
+        case_list.show_filter(CaseFilter(case_ids=request.case_ids), label)
+        window.show_page(case_list)
+
+    dashboard.drill_down_requested.connect(drill_down)
+    return dashboard
+
+
+# -- holidays and alerts ----------------------------------------------------------------------
+
+
+def _add_holidays(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    changed: Callable[[], None],
+) -> HolidayBanner:
+    """The banner that asks for a coming year's holidays (managers and administrators);
+    for administrators also Administration → Holiday calendar, which its button opens."""
+    banner = HolidayBanner(session_factory, actor, today=legal_today)
+    window.add_banner(banner)
+    if actor.role == Role.ADMIN:
+
+        def open_calendar(year: int | None = None) -> HolidayDialog:
+            dialog = HolidayDialog(
+                session_factory, actor, year if year else legal_today().year, window
+            )
+            dialog.calendar_changed.connect(banner.check)
+            dialog.calendar_changed.connect(lambda _change: changed())
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+            return dialog
+
+        action = QAction(translate("features", "&Holiday calendar…"), window)
+        action.setObjectName("holidays_action")
+        action.triggered.connect(lambda: open_calendar())
+        window.menu("admin").addAction(action)
+        banner.enter_requested.connect(open_calendar)
+    banner.check()
+    return banner
+
+
+def _add_alerts(
+    window: MainWindow,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    scheduler: AlertScheduler,
+    open_case: OpenCase,
+) -> AlertsPanel:
+    """The alerts dock (filled at once and after each scan that made alerts), F8 to go to
+    the next alert to acknowledge, and tray notices."""
+    panel = AlertsPanel(session_factory, actor)
+    dock = window.add_dock(panel, translate("features", "Alerts"))
+    panel.case_open_requested.connect(open_case)
+    scheduler.alerts_created.connect(panel.reload)
+    panel.reload()
+
+    def next_alert() -> None:
+        dock.show()
+        dock.raise_()
+        if not panel.select_next_unacknowledged():
+            window.statusBar().showMessage(
+                translate("features", "No alert is waiting to be acknowledged."), 5000
+            )
+
+    window.next_alert_requested.connect(next_alert)
+    tray = (
+        QSystemTrayIcon(window.windowIcon(), window)
+        if QSystemTrayIcon.isSystemTrayAvailable()
+        else None
+    )
+    if tray is not None:
+        tray.show()
+    notifier = TrayNotifier(tray, window)
+    scheduler.alerts_created.connect(notifier.notify)
+    return panel

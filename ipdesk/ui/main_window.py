@@ -4,7 +4,9 @@ Feature widgets join it through a small interface, so that wiring a new feature 
 change here:
 
 * ``add_page(widget, title)`` puts a widget into the work area and a View-menu entry that
-  shows it; ``add_dock(widget, title)`` adds a dock (its layout is remembered);
+  shows it (the first page added is the one shown at start; ``show_page`` brings another
+  to the front, ``page_shown`` tells which came); ``add_dock(widget, title)`` adds a dock
+  (its layout is remembered); ``add_banner(widget)`` puts a notice across the top;
 * ``menu(name)`` gives a menu ("file", "edit", "view", "admin" for administrators, "help")
   for ``addAction``;
 * the frequent actions emit signals that the features connect to: ``new_case_requested``
@@ -46,7 +48,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -89,6 +93,8 @@ class MainWindow(QMainWindow):
     """The user asked for the next deadline alert (View → Next alert, F8)."""
     settings_saved = Signal(list)
     """The settings dialog saved: the keys whose values changed."""
+    page_shown = Signal(QWidget)
+    """A page added with ``add_page`` came to the front."""
 
     def __init__(
         self,
@@ -144,9 +150,28 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.pages.currentChanged.connect(self._on_page_changed)
+
+        # Notices across the top (hidden while they have nothing to say), then the work.
+        central = QWidget()
+        central.setObjectName("central")
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(6, 0, 6, 0)
+        self.banners.setSpacing(4)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(self.banners)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
+        # The pages, one click (or Ctrl+1…9) away; the View menu has them too.
+        self.page_bar = QToolBar(self.tr("Pages"))
+        self.page_bar.setObjectName("page_bar")
+        self.page_bar.setMovable(False)
+        self.page_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.page_bar)
 
         self.database_status = QLabel(self.tr("Database: {0}").format(database_label))
         self.database_status.setObjectName("database_status")
@@ -268,8 +293,9 @@ class MainWindow(QMainWindow):
     def add_page(
         self, widget: QWidget, title: str, *, shortcut: QKeySequence | None = None
     ) -> QAction:
-        """Add ``widget`` to the work area with a View-menu entry that shows it; the first
-        page added replaces the placeholder. Returns the entry's action."""
+        """Add ``widget`` to the work area with an entry in the page bar and the View menu
+        that shows it (Ctrl+1…9 by default, in the order of adding); the first page added
+        replaces the placeholder. Returns the entry's action."""
         placeholder = self.pages.findChild(QLabel, "case_list_placeholder")
         if placeholder is not None and self.pages.indexOf(placeholder) >= 0:
             self.pages.removeWidget(placeholder)
@@ -278,11 +304,15 @@ class MainWindow(QMainWindow):
         action = QAction(title, self)
         action.setObjectName(f"show_{widget.objectName() or self.pages.count()}_action")
         action.setCheckable(True)
+        number = len(self._page_actions.actions()) + 1
+        if shortcut is None and number <= 9:
+            shortcut = QKeySequence(f"Ctrl+{number}")
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda: self.show_page(widget))
         self._page_actions.addAction(action)
         self.menus["view"].addAction(action)
+        self.page_bar.addAction(action)
         if self.pages.count() == 1:
             action.setChecked(True)
         return action
@@ -294,6 +324,17 @@ class MainWindow(QMainWindow):
             raise ValueError("not a page of this window")
         self.pages.setCurrentIndex(index)
         self._page_actions.actions()[index].setChecked(True)
+
+    def _on_page_changed(self, index: int) -> None:
+        widget = self.pages.widget(index)
+        if widget is not None and widget.objectName() != "case_list_placeholder":
+            self.page_shown.emit(widget)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """Show ``widget`` across the top of the window, above the organisation and the
+        work area (a notice such as the holiday banner, which hides itself when it has
+        nothing to say)."""
+        self.banners.addWidget(widget)
 
     def add_dock(
         self,

@@ -23,13 +23,10 @@ from PySide6.QtWidgets import QDialog, QMenu
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk import paths
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.backup import DailyBackup
-from ipdesk.services.documents import default_store
 from ipdesk.ui.agencies import AgenciesDialog
-from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
@@ -50,25 +47,12 @@ def install_operations(
     actor: Actor,
     settings: QSettings,
     *,
+    open_case: Callable[[int], None],
     daily_backups: bool = True,
 ) -> None:
     """Add the consultations page, the administration dialogs and the daily backup to
-    ``window`` for ``actor``. ``daily_backups=False`` (a demo database) starts no backup."""
-    attachments = paths.user_data_dir() / "attachments"
-    documents = default_store()
-
-    def open_case(case_id: int) -> None:
-        dialog = CaseViewDialog(
-            session_factory,
-            actor,
-            case_id,
-            window,
-            attachment_store=attachments,
-            document_store=documents,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
+    ``window`` for ``actor``; ``open_case`` opens a case by id. ``daily_backups=False`` (a
+    demo database) starts no backup."""
     if actor.role in CONSULTATION_ROLES:
         consultations = ConsultationsView(session_factory, actor)
         consultations.case_open_requested.connect(open_case)

@@ -382,7 +382,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+82" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+85" />
         <source>Show acknowledged</source>
         <translation>Show acknowledged</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message numerus="yes">
-        <location line="+48" />
+        <location line="+52" />
         <location line="+5" />
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -545,9 +545,68 @@
     </message>
 </context>
 <context>
+    <name>AuditCheckDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+51" />
+        <source>Verify audit trail</source>
+        <translation>Verify audit trail</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Checking every record of the audit trail…</source>
+        <translation>Checking every record of the audit trail…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47" />
+        <source>The audit trail is intact: %n record(s) checked.</source>
+        <translation>
+            <numerusform>The audit trail is intact: %n record(s) checked.</numerusform>
+            <numerusform>The audit trail is intact: %n record(s) checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The audit trail is empty.</source>
+        <translation>The audit trail is empty.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>The audit trail is broken at record {0}. %n record(s) before it are intact.</source>
+        <translation>
+            <numerusform>The audit trail is broken at record {0}. %n record(s) before it are intact.</numerusform>
+            <numerusform>The audit trail is broken at record {0}. %n record(s) before it are intact.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The audit trail could not be checked: {0}</source>
+        <translation>The audit trail could not be checked: {0}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Records are missing or out of order</source>
+        <translation>Records are missing or out of order</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The link to the previous record does not match</source>
+        <translation>The link to the previous record does not match</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The record was altered after it was written</source>
+        <translation>The record was altered after it was written</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The record cannot be read</source>
+        <translation>The record cannot be read</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
-        <location line="+21" />
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+21" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -590,19 +649,19 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+72" />
-        <location line="+134" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+76" />
+        <location line="+150" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-131" />
-        <location line="+144" />
+        <location line="-147" />
+        <location line="+160" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-141" />
+        <location line="-157" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -641,8 +700,18 @@
         <source>Search: number, party name, ID / credit code, right number, facts</source>
         <translation>Search: number, party name, ID / credit code, right number, facts</translation>
     </message>
+    <message>
+        <location line="+10" />
+        <source>Clear filter</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show all cases again</source>
+        <translation>Show all cases again</translation>
+    </message>
     <message numerus="yes">
-        <location line="+192" />
+        <location line="+256" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case(s)</numerusform>
@@ -653,7 +722,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+125" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+157" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -708,12 +777,12 @@
         <translation>Mediator</translation>
     </message>
     <message>
-        <location line="+195" />
+        <location line="-15" />
         <source> (suspended)</source>
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+282" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -918,7 +987,7 @@
         <translation>Open &amp;document</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+19" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -943,7 +1012,12 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+1" />
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location line="+77" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -1518,7 +1592,7 @@
         <translation>Filter:</translation>
     </message>
     <message numerus="yes">
-        <location line="+86" />
+        <location line="+87" />
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n request(s)</numerusform>
@@ -1989,9 +2063,9 @@
 <context>
     <name>DeadlineBoardModel</name>
     <message>
-        <location filename="../../ipdesk/ui/deadlines/board.py" line="+69" />
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+101" />
         <source>Office</source>
-        <extracomment>The drill-down bucket of each column.</extracomment>
+        <extracomment>The drill-down bucket of each column. The case list's deadline state of each bucket (the board counts open cases only).</extracomment>
         <translation>Office</translation>
     </message>
     <message>
@@ -2014,8 +2088,18 @@
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <location line="+15" />
+        <source>All offices</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+16" />
         <source>Due within %n day(s), today included</source>
         <translation>
             <numerusform>Due within %n day(s), today included</numerusform>
@@ -2111,7 +2195,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+157" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+121" />
         <source>Due within 7 days</source>
         <translation>Due within 7 days</translation>
     </message>
@@ -2629,7 +2713,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+117" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+123" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -2639,7 +2723,12 @@
         <translation>The case list will appear here.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+30" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Database: {0}</source>
         <translation>Database: {0}</translation>
     </message>
@@ -2719,7 +2808,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+94" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -3113,7 +3202,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+377" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+350" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -3203,6 +3292,189 @@
         <location line="+3" />
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+116" />
+        <source>Document templates</source>
+        <translation>Document templates</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Templates in: {0}</source>
+        <translation>Templates in: {0}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Check &amp;again</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Fill the template with a sample case and open it in the word processor</source>
+        <translation>Fill the template with a sample case and open it in the word processor</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Checking the templates…</source>
+        <translation>Checking the templates…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
+        <source>%n template(s) have errors and cannot be used.</source>
+        <translation>
+            <numerusform>%n template(s) have errors and cannot be used.</numerusform>
+            <numerusform>%n template(s) have errors and cannot be used.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All templates can be used.</source>
+        <translation>All templates can be used.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The templates could not be checked: {0}</source>
+        <translation>The templates could not be checked: {0}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a case document template: not checked here.</source>
+        <translation>Not a case document template: not checked here.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error(s)</numerusform>
+            <numerusform>%n error(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning(s)</numerusform>
+            <numerusform>%n warning(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The template file is missing</source>
+        <translation>The template file is missing</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not a readable Word document</source>
+        <translation>Not a readable Word document</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Syntax error in a tag</source>
+        <translation>Syntax error in a tag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Unknown field</source>
+        <translation>Unknown field</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tag split by Word</source>
+        <translation>Tag split by Word</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Curly quotes in a tag</source>
+        <translation>Curly quotes in a tag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Full-width braces</source>
+        <translation>Full-width braces</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Space between braces</source>
+        <translation>Space between braces</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Incomplete tag</source>
+        <translation>Incomplete tag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Text beside a paragraph tag</source>
+        <translation>Text beside a paragraph tag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot be filled</source>
+        <translation>Cannot be filled</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Preparing the preview of {0}…</source>
+        <translation>Preparing the preview of {0}…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Preview written to {0}</source>
+        <translation>Preview written to {0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Preview written to {0}; no program to open it was found.</source>
+        <translation>Preview written to {0}; no program to open it was found.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No preview: {0}</source>
+        <translation>No preview: {0}</translation>
     </message>
 </context>
 <context>
@@ -3344,7 +3616,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-224" />
+        <location line="-223" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
@@ -3369,7 +3641,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>Whole city</source>
         <translation>Whole city</translation>
     </message>
@@ -3411,12 +3683,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-169" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-138" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+92" />
         <source>Office</source>
         <translation>Office</translation>
     </message>
@@ -3437,6 +3710,7 @@
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../ipdesk/ui/worklists/model.py" line="-1" />
         <source>Days left</source>
         <translation>Days left</translation>
     </message>
@@ -3446,7 +3720,7 @@
         <translation>Responsible</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Serious</source>
         <translation>Serious</translation>
     </message>
@@ -3461,7 +3735,7 @@
         <translation>Minor</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+12" />
         <source>(unassigned)</source>
         <translation>(unassigned)</translation>
     </message>
@@ -3469,6 +3743,127 @@
         <location line="+11" />
         <source>Overdue: the visit should have been made by {0}</source>
         <translation>Overdue: the visit should have been made by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="-5" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+141" />
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{0} (suspended)</source>
+        <translation>{0} (suspended)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+106" />
+        <location line="+151" />
+        <source>All offices</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <location line="-148" />
+        <source>Open cases only</source>
+        <translation>Open cases only</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Open case</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Assign mediator…</source>
+        <translation>&amp;Assign mediator…</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>My cases</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cases to assign</source>
+        <translation>Cases to assign</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>My station's cases</source>
+        <translation>My station's cases</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50" />
+        <source>%n open case(s) assigned to you</source>
+        <translation>
+            <numerusform>%n open case(s) assigned to you</numerusform>
+            <numerusform>%n open case(s) assigned to you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n case(s) waiting for a mediator</source>
+        <translation>
+            <numerusform>%n case(s) waiting for a mediator</numerusform>
+            <numerusform>%n case(s) waiting for a mediator</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The work list could not be loaded: {0}</source>
+        <translation>The work list could not be loaded: {0}</translation>
     </message>
 </context>
 <context>
@@ -3576,12 +3971,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+252" />
+        <location line="+253" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-257" />
+        <location line="-258" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -3936,39 +4331,64 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+50" />
+        <location filename="../../ipdesk/ui/features.py" line="+150" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+66" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+15" />
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
+        <source>Deadline board: {0}</source>
+        <translation>Deadline board: {0}</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-166" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Follow-up &amp;policy…</source>
         <translation>Follow-up &amp;policy…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+53" />
+        <source>My work</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location line="+114" />
+        <source>Dashboard: {0}</source>
+        <translation>Dashboard: {0}</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>&amp;Holiday calendar…</source>
+        <translation>&amp;Holiday calendar…</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>Alerts</source>
         <translation>Alerts</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No alert is waiting to be acknowledged.</source>
+        <translation>No alert is waiting to be acknowledged.</translation>
     </message>
 </context>
 <context>
@@ -4259,6 +4679,40 @@
         <location line="+3" />
         <source>Unexpected error: {0}</source>
         <translation>Unexpected error: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <location filename="../../ipdesk/ui/operations.py" line="+59" />
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+18" />
+        <source>Partner &amp;agencies…</source>
+        <translation>Partner &amp;agencies…</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Document &amp;templates…</source>
+        <translation>Document &amp;templates…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Verify audit trail…</source>
+        <translation>&amp;Verify audit trail…</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Daily backup saved: {0}</source>
+        <translation>Daily backup saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The daily backup failed: {0}</source>
+        <translation>The daily backup failed: {0}</translation>
     </message>
 </context>
 </TS>

@@ -380,7 +380,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+82"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+85"/>
         <source>Show acknowledged</source>
         <translation>显示已确认</translation>
     </message>
@@ -410,7 +410,7 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+52"/>
         <location line="+5"/>
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -539,9 +539,66 @@
     </message>
 </context>
 <context>
+    <name>AuditCheckDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+51"/>
+        <source>Verify audit trail</source>
+        <translation>校验审计记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking every record of the audit trail…</source>
+        <translation>正在逐条校验审计记录…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>The audit trail is intact: %n record(s) checked.</source>
+        <translation>
+            <numerusform>审计记录完整：已校验 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit trail is empty.</source>
+        <translation>审计记录为空。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The audit trail is broken at record {0}. %n record(s) before it are intact.</source>
+        <translation>
+            <numerusform>审计记录在第 {0} 条处断开。此前的 %n 条记录完整。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The audit trail could not be checked: {0}</source>
+        <translation>无法校验审计记录：{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Records are missing or out of order</source>
+        <translation>记录缺失或顺序被调换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The link to the previous record does not match</source>
+        <translation>与前一条记录的链接不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record was altered after it was written</source>
+        <translation>记录写入后被修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record cannot be read</source>
+        <translation>记录无法读取</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
-        <location line="+21"/>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+21"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -584,19 +641,19 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+72"/>
-        <location line="+134"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+76"/>
+        <location line="+150"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+144"/>
+        <location line="-147"/>
+        <location line="+160"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-157"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -635,8 +692,18 @@
         <source>Search: number, party name, ID / credit code, right number, facts</source>
         <translation>搜索：案号、当事人名称、身份证号/统一社会信用代码、权利号、案情</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all cases again</source>
+        <translation>重新显示全部案件</translation>
+    </message>
     <message numerus="yes">
-        <location line="+192"/>
+        <location line="+256"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件案件</numerusform>
@@ -646,7 +713,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+125"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+157"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -701,12 +768,12 @@
         <translation>调解员</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="-15"/>
         <source> (suspended)</source>
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+282"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -909,7 +976,7 @@
         <translation>打开文书(&amp;D)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -934,7 +1001,12 @@
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+1"/>
+        <source>Consultations</source>
+        <translation>联席会商</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -1507,7 +1579,7 @@
         <translation>筛选：</translation>
     </message>
     <message numerus="yes">
-        <location line="+86"/>
+        <location line="+87"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 条请求</numerusform>
@@ -1975,9 +2047,9 @@
 <context>
     <name>DeadlineBoardModel</name>
     <message>
-        <location filename="../../ipdesk/ui/deadlines/board.py" line="+69"/>
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+101"/>
         <source>Office</source>
-        <extracomment>The drill-down bucket of each column.</extracomment>
+        <extracomment>The drill-down bucket of each column. The case list&apos;s deadline state of each bucket (the board counts open cases only).</extracomment>
         <translation>裁决所</translation>
     </message>
     <message>
@@ -2000,8 +2072,18 @@
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>All offices</source>
+        <translation>全部裁决所</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Due within %n day(s), today included</source>
         <translation>
             <numerusform>%n 日内（含今日）届满</numerusform>
@@ -2095,7 +2177,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+157"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+121"/>
         <source>Due within 7 days</source>
         <translation>7日内到期</translation>
     </message>
@@ -2607,7 +2689,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+117"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+123"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -2617,7 +2699,12 @@
         <translation>案件列表将在此处显示。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -2697,7 +2784,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+94"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -3090,7 +3177,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+377"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+350"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -3180,6 +3267,186 @@
         <location line="+3"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+116"/>
+        <source>Document templates</source>
+        <translation>文书模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Templates in: {0}</source>
+        <translation>模板目录：{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill the template with a sample case and open it in the word processor</source>
+        <translation>用示例案件填写模板，并用文字处理软件打开</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Checking the templates…</source>
+        <translation>正在检查模板…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n template(s) have errors and cannot be used.</source>
+        <translation>
+            <numerusform>%n 个模板有错误，无法使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All templates can be used.</source>
+        <translation>所有模板均可使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The templates could not be checked: {0}</source>
+        <translation>无法检查模板：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not a case document template: not checked here.</source>
+        <translation>不是案件文书模板，此处不检查。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 处错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 处警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The template file is missing</source>
+        <translation>模板文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a readable Word document</source>
+        <translation>不是有效的 Word 文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syntax error in a tag</source>
+        <translation>标签语法错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag split by Word</source>
+        <translation>标签被 Word 拆分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curly quotes in a tag</source>
+        <translation>标签中有中文引号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-width braces</source>
+        <translation>全角括号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space between braces</source>
+        <translation>括号之间有空格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incomplete tag</source>
+        <translation>标签不完整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text beside a paragraph tag</source>
+        <translation>段落标签旁有其他文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be filled</source>
+        <translation>无法填写</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Preparing the preview of {0}…</source>
+        <translation>正在生成{0}的预览…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preview written to {0}</source>
+        <translation>预览已保存到 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview written to {0}; no program to open it was found.</source>
+        <translation>预览已保存到 {0}；未找到可打开它的程序。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No preview: {0}</source>
+        <translation>无法预览：{0}</translation>
     </message>
 </context>
 <context>
@@ -3319,7 +3586,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-224"/>
+        <location line="-223"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -3344,7 +3611,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
@@ -3386,12 +3653,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-169"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-138"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+92"/>
         <source>Office</source>
         <translation>裁决所</translation>
     </message>
@@ -3412,6 +3680,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="-1"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
@@ -3421,7 +3690,7 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Serious</source>
         <translation>重大</translation>
     </message>
@@ -3436,7 +3705,7 @@
         <translation>轻微</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+12"/>
         <source>(unassigned)</source>
         <translation>（未指派）</translation>
     </message>
@@ -3444,6 +3713,123 @@
         <location line="+11"/>
         <source>Overdue: the visit should have been made by {0}</source>
         <translation>已超期：应于{0}前完成回访</translation>
+    </message>
+    <message>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="-5"/>
+        <source>Number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station</source>
+        <translation>援助站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+141"/>
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} (suspended)</source>
+        <translation>{0}（中止）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+106"/>
+        <location line="+151"/>
+        <source>All offices</source>
+        <translation>全部裁决所</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>Open cases only</source>
+        <translation>仅未结案件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assign mediator…</source>
+        <translation>指派调解员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>My cases</source>
+        <translation>我承办的案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases to assign</source>
+        <translation>待指派案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My station&apos;s cases</source>
+        <translation>本站点案件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n open case(s) assigned to you</source>
+        <translation>
+            <numerusform>由您承办的未结案件 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n case(s) waiting for a mediator</source>
+        <translation>
+            <numerusform>待指派调解员的案件 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The work list could not be loaded: {0}</source>
+        <translation>无法加载工作清单：{0}</translation>
     </message>
 </context>
 <context>
@@ -3551,12 +3937,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-258"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -3911,39 +4297,64 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+50"/>
+        <location filename="../../ipdesk/ui/features.py" line="+150"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+66"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Deadlines</source>
         <translation>期限看板</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Deadline board: {0}</source>
+        <translation>期限看板：{0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-166"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow-up &amp;policy…</source>
         <translation>回访规则(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+53"/>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Dashboard: {0}</source>
+        <translation>仪表盘：{0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Holiday calendar…</source>
+        <translation>节假日日历(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Alerts</source>
         <translation>期限提醒</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No alert is waiting to be acknowledged.</source>
+        <translation>没有待确认的期限提醒。</translation>
     </message>
 </context>
 <context>
@@ -4234,6 +4645,40 @@
         <location line="+3"/>
         <source>Unexpected error: {0}</source>
         <translation>发生意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <location filename="../../ipdesk/ui/operations.py" line="+59"/>
+        <source>Consultations</source>
+        <translation>联席会商</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>Partner &amp;agencies…</source>
+        <translation>协作单位(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Document &amp;templates…</source>
+        <translation>文书模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Verify audit trail…</source>
+        <translation>校验审计记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Daily backup saved: {0}</source>
+        <translation>每日备份已保存：{0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The daily backup failed: {0}</source>
+        <translation>每日备份失败：{0}</translation>
     </message>
 </context>
 </TS>

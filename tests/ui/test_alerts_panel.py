@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -220,9 +221,43 @@ def test_opening_a_case_from_the_panel(
     with qtbot.waitSignal(panel.case_open_requested) as blocker:
         panel.open_button.click()
     assert blocker.args == [case_id]
+    panel.show()
+    qtbot.waitExposed(panel)
+    cell = panel.view.visualRect(panel.model.index(0, 2)).center()
     with qtbot.waitSignal(panel.case_open_requested) as blocker:
-        panel.view.doubleClicked.emit(panel.model.index(0, 2))
+        # A double-click is a click and then the double-click event.
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert blocker.args == [case_id]
+    with qtbot.waitSignal(panel.case_open_requested) as blocker:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert blocker.args == [case_id]
+
+
+def test_the_next_unacknowledged_alert_is_selected_round_and_round(qtbot: QtBot) -> None:
+    seen = dt.datetime(2026, 10, 28, 2, tzinfo=dt.UTC)
+    panel = AlertsPanel(sessionmaker(), Actor.system(), today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    opened: list[int] = []
+    panel.case_open_requested.connect(opened.append)
+    assert not panel.select_next_unacknowledged()  # nothing loaded
+    panel.model.set_alerts(
+        [
+            info(1, "overdue", -3),
+            info(2, "warn:5", 4, acknowledged_at=seen, acknowledged_by="甲"),
+            info(3, "due", 0),
+            info(4, "warn:15", 12, acknowledged_at=seen, acknowledged_by="甲"),
+        ]
+    )
+    visited = []
+    for _ in range(4):
+        assert panel.select_next_unacknowledged()
+        visited.append(panel.view.currentIndex().row())
+        assert [a.id for a in panel.selected_alerts()] == [visited[-1] + 1]
+    assert visited == [0, 2, 0, 2]  # acknowledged ones are skipped; it wraps around
+    assert opened == []  # selecting opens nothing
+    panel.model.set_alerts([info(2, "warn:5", 4, acknowledged_at=seen, acknowledged_by="甲")])
+    assert not panel.select_next_unacknowledged()
 
 
 def test_other_users_do_not_see_the_alert(

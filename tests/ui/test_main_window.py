@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QThread, QThreadPool
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -609,3 +609,21 @@ def test_main_demo_fills_a_temporary_database(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert not QImage(str(shot)).isNull()
+
+
+def test_pages_are_in_the_page_bar_and_ctrl_digit_away(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = _loaded(qtbot, make_window())
+    first, second = QLabel("first"), QLabel("second")
+    window.add_page(first, "One")
+    window.add_page(second, "Two")
+    assert [a.text() for a in window.page_bar.actions()] == ["One", "Two"]
+    assert window.pages.currentWidget() is first
+    one, two = window.page_bar.actions()
+    assert (one.shortcut(), two.shortcut()) == (QKeySequence("Ctrl+1"), QKeySequence("Ctrl+2"))
+    two.trigger()
+    assert window.pages.currentWidget() is second
+    assert window.page_bar.actions()[1].isChecked()
+    window.page_bar.actions()[0].trigger()
+    assert window.pages.currentWidget() is first

@@ -30,6 +30,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.consultations import ConsultationsView
+from ipdesk.ui.features import case_opener
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
 from ipdesk.ui.operations import install_operations
@@ -62,7 +63,10 @@ def window_for(
 ) -> MainWindow:
     window = MainWindow(factory, "test", actor, settings=settings)
     qtbot.addWidget(window)
-    install_operations(window, factory, actor, settings, daily_backups=daily_backups)
+    opener = case_opener(window, factory, actor, lambda _id: None)
+    install_operations(
+        window, factory, actor, settings, open_case=opener, daily_backups=daily_backups
+    )
     return window
 
 

@@ -2,7 +2,9 @@
 
 Loading and acknowledging run off the GUI thread (``run_task``), each with its own session.
 Connect :meth:`AlertsPanel.reload` to the scheduler's ``alerts_created`` signal so new
-alerts appear as soon as a scan has made them.
+alerts appear as soon as a scan has made them. Enter or a double-click on an alert opens
+its case; :meth:`AlertsPanel.select_next_unacknowledged` (F8 in the main window) moves to
+the next alert still to be acknowledged without opening anything.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +76,8 @@ class AlertsPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(self._on_double_clicked)
+        # Enter, and a double-click where the platform activates items by double-clicking.
+        self.view.activated.connect(self._on_activated)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.summary = QLabel()
@@ -100,13 +103,17 @@ class AlertsPanel(QWidget):
         self.view.addAction(self.acknowledge_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+        # Two rows: the dock is narrow, and the count must not be cut off by the buttons.
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.show_acknowledged)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
-        buttons.addWidget(self.show_acknowledged)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.acknowledge_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(header)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
         self._update_actions()
@@ -195,10 +202,32 @@ class AlertsPanel(QWidget):
         if selected:
             self.case_open_requested.emit(selected[0].case_id)
 
-    def _on_double_clicked(self, index: QModelIndex) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
             self.case_open_requested.emit(int(case_id))
+
+    def select_next_unacknowledged(self) -> bool:
+        """Make the next unacknowledged alert after the current one (wrapping around at
+        the end) the current and only selected row, and give the list the focus; Enter
+        then opens its case. False when no alert waits to be acknowledged."""
+        rows = self.model.rowCount()
+        current = self.view.currentIndex()
+        start = current.row() if current.isValid() else -1
+        for step in range(1, rows + 1):
+            row = (start + step) % rows
+            alert = self.model.alert_at(row)
+            if alert is not None and not alert.acknowledged:
+                index = self.model.index(row, 0)
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return False
 
     def _update_actions(self, *_args: object) -> None:
         selected = self.selected_alerts()

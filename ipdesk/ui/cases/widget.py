@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,9 @@ NO_DATE = QDate(2000, 1, 1)
 
 class CaseListWidget(QWidget):
     """All cases the user may see. Wire ``set_unit`` to the organisation tree and
-    ``case_open_requested`` to whatever opens a case."""
+    ``case_open_requested`` to whatever opens a case. ``show_filter`` shows the cases
+    behind a number elsewhere (the deadline board, the dashboard) with a label saying so,
+    until the user clears it."""
 
     case_open_requested = Signal(int)
     search_started = Signal(str)
@@ -60,6 +63,7 @@ class CaseListWidget(QWidget):
         self._settings = settings if settings is not None else QSettings()
         self._offices: list[OfficeInfo] = []
         self._syncing = False
+        self._case_ids: tuple[int, ...] | None = None  # a drill-down to exactly these
         self.setObjectName("case_list")
 
         self.model = CaseTableModel(session_factory, actor, self, today=today)
@@ -100,6 +104,18 @@ class CaseListWidget(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
+        self.drill_label = QLabel()
+        self.drill_label.setObjectName("drill_down_label")
+        self.drill_label.setStyleSheet(
+            "#drill_down_label { background: #e8f0fe; border: 1px solid #8ab4f8;"
+            " border-radius: 3px; padding: 1px 6px; }"
+        )
+        self.clear_drill_button = QPushButton(self.tr("Clear filter"))
+        self.clear_drill_button.setObjectName("clear_drill_down")
+        self.clear_drill_button.setToolTip(self.tr("Show all cases again"))
+        self.clear_drill_button.clicked.connect(self.clear_filter)
+        self.drill_label.setVisible(False)
+        self.clear_drill_button.setVisible(False)
 
         for combo in (
             self.office_combo,
@@ -161,6 +177,8 @@ class CaseListWidget(QWidget):
         bar.addStretch(1)
         search = QHBoxLayout()
         search.addWidget(self.search_edit, 1)
+        search.addWidget(self.drill_label)
+        search.addWidget(self.clear_drill_button)
         search.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -202,6 +220,8 @@ class CaseListWidget(QWidget):
         self._offices = offices
         self._syncing = True
         current = self.office_combo.currentData()
+        if isinstance(self.model.filter.office, int):  # shown before the offices came
+            current = self.model.filter.office
         self.office_combo.clear()
         self.office_combo.addItem(self.tr("All offices"), None)
         for office in offices:
@@ -247,6 +267,7 @@ class CaseListWidget(QWidget):
             self._fill_stations()
             self.model.update_filter(office=None, station=None)
         self._syncing = False
+        self._filter_edited()
 
     # -- filtering and searching ------------------------------------------------------------------
 
@@ -264,11 +285,70 @@ class CaseListWidget(QWidget):
             received_from=day(self.from_edit),
             received_to=day(self.to_edit),
             text=self.search_edit.text().strip(),
+            case_ids=self._case_ids,
         )
 
     def _on_filter_changed(self, *_args: object) -> None:
         if not self._syncing:
             self.model.set_filter(self.current_filter())
+            self._filter_edited()
+
+    def show_filter(self, flt: CaseFilter, label: str) -> None:
+        """Show exactly the cases of ``flt`` (a drill-down), set the filter bar to it and
+        show ``label`` with a button that clears it. ``flt.case_ids`` stays in force while
+        the label shows (other filters then narrow it down)."""
+        self._set_bar(flt)
+        self.drill_label.setText(label)
+        self.drill_label.setToolTip(label)
+        self._show_drill_down(True)
+        self.model.set_filter(flt)
+
+    def clear_filter(self) -> None:
+        """Drop the drill-down and every filter: all cases again."""
+        self._set_bar(CaseFilter())
+        self._show_drill_down(False)
+        self.model.set_filter(CaseFilter())
+
+    def drill_down_text(self) -> str:
+        """The label of the drill-down in force ("" when none)."""
+        return self.drill_label.text() if self.drill_label.isVisibleTo(self) else ""
+
+    def _show_drill_down(self, visible: bool) -> None:
+        self.drill_label.setVisible(visible)
+        self.clear_drill_button.setVisible(visible)
+
+    def _filter_edited(self) -> None:
+        """The user changed the filter bar: a drill-down described by the bar alone no
+        longer is what the label says (a list of ids stays in force with its label)."""
+        if self._case_ids is None:
+            self._show_drill_down(False)
+
+    def _set_bar(self, flt: CaseFilter) -> None:
+        """Set the filter bar to ``flt`` without reloading."""
+        self._syncing = True
+        self.search_timer.stop()
+
+        def choose(combo: QComboBox, value: object) -> None:
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+        office = flt.office
+        if flt.station is not None and office is None and isinstance(flt.station, int):
+            office = next(
+                (o.id for o in self._offices if any(s.id == flt.station for s in o.stations)),
+                None,
+            )
+        choose(self.office_combo, office)
+        self._fill_stations()
+        choose(self.station_combo, flt.station)
+        choose(self.status_combo, flt.status)
+        choose(self.ip_type_combo, flt.ip_type)
+        choose(self.deadline_combo, flt.deadline)
+        for edit, value in ((self.from_edit, flt.received_from), (self.to_edit, flt.received_to)):
+            edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        self.search_edit.setText(flt.text)
+        self.search_timer.stop()
+        self._case_ids = flt.case_ids
+        self._syncing = False
 
     def _on_search_timeout(self) -> None:
         self.search_timer.stop()

@@ -1,7 +1,9 @@
 """The managers' deadline board: open cases per office, most urgent first, with drill-down.
 
 Double-clicking a count (or pressing Enter on it) asks for the case list filtered to those
-cases: ``drill_down_requested`` carries a :class:`~ipdesk.services.limits.BoardFilter`.
+cases: ``drill_down_requested`` carries a :class:`~ipdesk.services.limits.BoardFilter`;
+:func:`case_filter` turns it into the case list's filter, which lists exactly the cases
+the count counts.
 """
 
 from __future__ import annotations
@@ -34,7 +36,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY
 from ipdesk.services.actors import Actor
-from ipdesk.services.limits import DeadlineBoard, OfficeDeadlines, deadline_board, legal_today
+from ipdesk.services.cases_query import CaseFilter, DeadlineState
+from ipdesk.services.limits import (
+    BoardFilter,
+    DeadlineBoard,
+    OfficeDeadlines,
+    deadline_board,
+    legal_today,
+)
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.tasks import run_task
 
@@ -56,6 +65,29 @@ _RED = QColor(180, 0, 0)
 _AMBER = QColor(160, 95, 0)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: The case list's deadline state of each bucket (the board counts open cases only).
+_DEADLINES: dict[str, str | None] = {
+    "open": None,
+    "suspended": DeadlineState.PAUSED.value,
+    "due_soon": DeadlineState.DUE_SOON.value,
+    "overdue": DeadlineState.OVERDUE.value,
+}
+
+
+def case_filter(flt: BoardFilter) -> CaseFilter:
+    """The case list's filter for a board drill-down: the open cases of the office (all
+    the actor sees when ``office_id`` is None) in the bucket — the same conditions the
+    board counts with, on the same day."""
+    within = None
+    if flt.bucket == "due_soon" and flt.due_from is not None and flt.due_to is not None:
+        within = (flt.due_to - flt.due_from).days
+    return CaseFilter(
+        office=flt.office_id,
+        status="open",
+        deadline=_DEADLINES[flt.bucket],
+        due_within_days=within,
+    )
 
 
 class DeadlineBoardModel(QAbstractTableModel):
@@ -81,6 +113,13 @@ class DeadlineBoardModel(QAbstractTableModel):
 
     def office_at(self, row: int) -> OfficeDeadlines | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def describe(self, flt: BoardFilter) -> str:
+        """What a drill-down shows, for the case list's label: "TL01 …: Overdue"."""
+        office = next((o for o in self._rows if o.office_id == flt.office_id), None)
+        where = f"{office.code} {office.name}" if office is not None else self.tr("All offices")
+        column = next((c for c, b in BUCKETS.items() if b == flt.bucket and c != OFFICE), OPEN)
+        return self.tr("{0}: {1}").format(where, self._headers[column])
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
