@@ -52,7 +52,6 @@ from ipdesk.services.workflow import (
 )
 
 MAX_PAGE = 500
-_ASSIGNABLE = (CaseStatus.REGISTERED, CaseStatus.ACCEPTED)
 
 
 @dataclass(frozen=True)
@@ -319,8 +318,8 @@ def to_assign(
     limit: int = 50,
     offset: int = 0,
 ) -> WorkList:
-    """Registered or accepted cases without an (active) mediator of their office, oldest
-    first (a mediator who has moved to another office no longer counts).
+    """Open cases without an (active) mediator of their office, oldest first: new cases,
+    and cases whose mediator has been disabled or has moved to another office.
 
     An office manager sees their office; a city manager all offices, or ``office_code``'s.
     """
@@ -336,7 +335,7 @@ def to_assign(
         )
         .exists(),
     )
-    where = and_(Case.status.in_(_ASSIGNABLE), unassigned)
+    where = and_(Case.status.in_(OPEN_STATUSES), unassigned)
     if actor.role == Role.OFFICE_MANAGER:
         where = and_(where, Case.office_id == actor.office_id)
     if office_code:

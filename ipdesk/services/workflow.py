@@ -591,7 +591,9 @@ def reopen(
     reason: str,
 ) -> TransitionResult:
     """Reopen a closed case in the state it was closed in, or a rejected one as registered
-    (managers only; the reason is required). The handling limit runs again."""
+    (managers only; the reason is required). The handling limit runs again. A mediator who
+    has since left the case's office, or been disabled, no longer handles it: the case
+    waits in the office's "to assign" list."""
     case = load_for(session, actor, case_id, expected_version, "reopen")
     text = required_reason(reason, "重新打开的原因")
     if case.status == S.REJECTED:
@@ -602,4 +604,19 @@ def reopen(
         to = S.MEDIATING if case.accepted_on else S.REGISTERED
     case.closed_on = None
     case.outcome = None
-    return _move(session, actor, case, to, EventKind.REOPENED, reason=text, refresh_limits=True)
+    details = None
+    mediator = session.get(User, case.mediator_id) if case.mediator_id is not None else None
+    if mediator is not None and (not mediator.active or mediator.office_id != case.office_id):
+        # Left the office (or the service) since: the case goes back to be assigned.
+        details = {"mediator_released": mediator.username}
+        case.mediator_id = None
+    return _move(
+        session,
+        actor,
+        case,
+        to,
+        EventKind.REOPENED,
+        reason=text,
+        details=details,
+        refresh_limits=True,
+    )

@@ -638,3 +638,41 @@ def test_two_sessions_race_on_postgresql(
             assert (status, events[0][0]) == (S.ACCEPTED, "accepted")
         else:
             assert (status, events[0][0]) == (S.REJECTED, "rejected")
+
+
+@pytest.mark.parametrize("departure", ["moved", "disabled"])
+def test_reopening_releases_a_mediator_who_has_left_the_office(
+    session_factory: sessionmaker[Session], org: Org, departure: str
+) -> None:
+    case_id = _fresh(session_factory, status=S.AGREEMENT, mediator_id=org.mediator)
+    with session_factory.begin() as s:
+        r = workflow.close(s, actor_of(s, org.mediator), case_id, 1)
+        mediator = s.get(User, org.mediator)
+        assert mediator is not None
+        if departure == "moved":
+            mediator.office_id = s.get(User, org.mediator_other).office_id  # type: ignore[union-attr]
+        else:
+            mediator.active = False
+    with session_factory.begin() as s:
+        r = workflow.reopen(s, actor_of(s, org.manager), case_id, r.version, "继续履行协议")
+    assert r.status == S.AGREEMENT
+    with session_factory() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.mediator_id is None
+        waiting = routing.to_assign(s, actor_of(s, org.manager))
+        assert case.number in [row.number for row in waiting.rows]
+    event = _events(session_factory, case_id)[-1]
+    assert event[0] == "reopened"
+    assert event[4] == {"mediator_released": mediator.username}
+
+
+def test_reopening_keeps_a_mediator_still_in_the_office(
+    session_factory: sessionmaker[Session], org: Org
+) -> None:
+    case_id = _fresh(session_factory, status=S.AGREEMENT, mediator_id=org.mediator)
+    with session_factory.begin() as s:
+        r = workflow.close(s, actor_of(s, org.mediator), case_id, 1)
+        r = workflow.reopen(s, actor_of(s, org.manager), case_id, r.version, "继续履行协议")
+    with session_factory() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.mediator_id == org.mediator
