@@ -698,7 +698,7 @@ def test_preview_renders_every_template_with_the_demo_case(kind: DocumentKind) -
 def test_pdf_export_says_clearly_when_libreoffice_is_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(docs, "find_libreoffice", lambda: None)
+    monkeypatch.setattr(docs.pdf, "find_libreoffice", lambda: None)  # where export_pdf looks
     source = tmp_path / "a.docx"
     source.write_bytes(docs.preview(K.ACCEPTANCE_NOTICE))
     with pytest.raises(docs.PdfExportUnavailable, match="未安装 LibreOffice"):
