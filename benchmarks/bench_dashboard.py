@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/bench_dashboard.py                   # quick: 20,000 cases
     .venv/bin/python benchmarks/bench_dashboard.py --url sqlite:////tmp/copy.sqlite3
     .venv/bin/python benchmarks/bench_dashboard.py --url postgresql+psycopg://...
+    .venv/bin/python benchmarks/bench_dashboard.py --url sqlite:///... --url postgresql+psycopg://...
+
+Several ``--url`` run one after the other, with a summary of every database at the end.
 
 When the database holds fewer than ``--cases`` cases, the rest is generated first with
 ``ipdesk-admin demo`` (reference day ``--today``), then follow-up visits are added. The
@@ -16,15 +19,22 @@ manager over the ``--days`` days up to ``--today``:
 * ``charts``: :func:`~ipdesk.services.dashboard.chart_data` (monthly series, handling days,
   IP types; the office rows passed in),
 * ``drill-down``: the ids behind the city's overdue count and behind its closed count,
-* ``floor``: the two statements ``figures`` runs, compiled once with their values inlined,
-  through the raw driver (``sqlite3`` / ``psycopg``) with ``fetchall()`` — what no Python
-  code around the same SQL can beat. ``x floor`` is the ratio to it.
+* ``floor``: the statement ``figures`` runs (one UNION ALL of the case counts, the
+  distribution of handling days and the other records), compiled once with its values
+  inlined, through the raw driver (``sqlite3`` / ``psycopg``) with ``fetchall()`` — what
+  no Python code around the same SQL can beat. ``x floor`` is the ratio to it. ``figures``
+  also runs the few small look-ups before it (scope, rule, id range) and adds the rows up
+  to offices and the total in Python.
+
+The machine's load (``os.getloadavg``) is printed with the figures: on a shared machine
+the times of a loaded run are not comparable with those of an idle one.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
 import subprocess
 import sys
@@ -55,7 +65,12 @@ CITY = Actor(user_id=None, name="bench", role=Role.CITY_MANAGER)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default=None, help="database URL (default: a temporary SQLite)")
+    parser.add_argument(
+        "--url",
+        action="append",
+        default=None,
+        help="database URL, repeatable (default: a temporary SQLite)",
+    )
     parser.add_argument("--cases", type=int, default=20_000, help="cases wanted (default 20000)")
     parser.add_argument("--today", default="2026-11-27", help="reference day")
     parser.add_argument("--days", type=int, default=365, help="length of the period")
@@ -63,14 +78,25 @@ def main() -> int:
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     args = parser.parse_args()
 
-    url = args.url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-dash-')) / 'b.sqlite3'}"
+    urls = args.url or [f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-dash-')) / 'b.sqlite3'}"]
     today = dt.date.fromisoformat(args.today)
-    engine = db.make_engine(url)
-    try:
-        ensure_cases(engine, url, args.cases, args.today)
-        return run(engine, url, today, args.days, args.repeat, args.explain)
-    finally:
-        engine.dispose()
+    summary = []
+    for url in urls:
+        engine = db.make_engine(url)
+        try:
+            ensure_cases(engine, url, args.cases, args.today)
+            summary.append(run(engine, url, today, args.days, args.repeat, args.explain))
+        finally:
+            engine.dispose()
+    if len(summary) > 1:
+        print()
+        print(f"{'summary: figures':>18}{'floor':>10}{'x floor':>10}  database")
+        for name, figures_min, floor_min in summary:
+            print(
+                f"{figures_min * 1000:>16.1f}ms{floor_min * 1000:>8.1f}ms"
+                f"{figures_min / floor_min:>10.2f}  {name}"
+            )
+    return 0
 
 
 def ensure_cases(engine: Engine, url: str, wanted: int, today: str) -> None:
@@ -111,7 +137,9 @@ def timed(repeat: int, func: Callable[[], Any]) -> tuple[list[float], Any]:
     return times, result
 
 
-def run(engine: Engine, url: str, today: dt.date, days: int, repeat: int, explain: bool) -> int:
+def run(
+    engine: Engine, url: str, today: dt.date, days: int, repeat: int, explain: bool
+) -> tuple[str, float, float]:
     factory = db.make_session_factory(engine)
     flt = DashboardFilter(Period(today - dt.timedelta(days=days - 1), today))
     with factory() as s:
@@ -152,7 +180,9 @@ def run(engine: Engine, url: str, today: dt.date, days: int, repeat: int, explai
 
     floor = min(floor_times)
     total = fig.total
+    print()
     print(f"database      {db.describe(url)}")
+    print("load          {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
     print(f"cases         {cases:,}   follow-up visits {visits:,}")
     print(f"period        {flt.period.start} .. {flt.period.end} (as of {fig.as_of})")
     print(
@@ -190,7 +220,7 @@ def run(engine: Engine, url: str, today: dt.date, days: int, repeat: int, explai
             f"{label:34}{min(times) * 1000:>8.1f}ms{statistics.median(times) * 1000:>8.1f}ms"
             f"{min(times) / floor:>10.2f}"
         )
-    return 0
+    return db.describe(url), min(fig_times), floor
 
 
 def _pct(value: float | None) -> str:

@@ -521,3 +521,127 @@ def test_median_and_mean_agree_with_python(
     finally:
         s.rollback()
         s.close()
+
+
+def test_every_day_key_gives_the_same_figures(
+    session_factory: sessionmaker[Session], known: dict[str, int], monkeypatch: Any
+) -> None:
+    """The distribution of handling days keyed by one packed integer (the ids allow it
+    here), by three columns (ids too large to pack) and, for the charts, by days alone:
+    the same figures and the same distribution."""
+    with session_factory.begin() as s:
+        who = city(s)
+        packed_key = dashboard._DayKey.for_ids(s)
+        assert packed_key.stations > 0  # small ids: packed
+        packed = figures(s, who, FLT, today=TODAY)
+        monkeypatch.setattr(dashboard._DayKey, "for_ids", classmethod(lambda cls, _s: cls()))
+        unpacked = figures(s, who, FLT, today=TODAY)
+        assert unpacked == packed
+        # the benchmark's floor runs the statement figures runs: one statement
+        (statement,) = dashboard.figure_statements(s, who, FLT, today=TODAY)
+        assert {row.part for row in s.execute(statement)} == {0, 1, 2}
+        where = dashboard.filter_where(s, who, FLT)
+        span = dashboard.span_of(s, FLT, TODAY)
+        # both plans of part 1 (PostgreSQL's join, SQLite's corrections), packed or not
+        per_unit = {
+            key: list(dashboard._closed_days(s, where, span, key))
+            for key in (
+                packed_key,
+                replace(packed_key, join_suspensions=not packed_key.join_suspensions),
+                dashboard._DayKey(),
+                dashboard._DayKey(join_suspensions=True),
+            )
+        }
+        for rows in per_unit.values():
+            assert sorted(rows, key=str) == sorted(per_unit[packed_key], key=str)
+        s1, k2 = station(s, "TL01-S01"), station(s, "TL02-S01")
+        # O 5, A 13, N 20, B 39 (S1); K 39 (K2); I 72 (S1): B and I corrected for their
+        # suspensions (-1 at 49 and 86 calendar days, +1 at 39 and 72), O too (35 -> 5).
+        assert sorted(per_unit[packed_key], key=str) == sorted(
+            [
+                (s1.office_id, s1.id, 5, 1),
+                (s1.office_id, s1.id, 13, 1),
+                (s1.office_id, s1.id, 20, 1),
+                (s1.office_id, s1.id, 39, 1),
+                (s1.office_id, s1.id, 72, 1),
+                (k2.office_id, k2.id, 39, 1),
+            ],
+            key=str,
+        )
+        for join in (False, True):
+            days_only = dashboard._closed_days(
+                s, where, span, dashboard._DayKey(per_unit=False, join_suspensions=join)
+            )
+            assert sorted((d, n) for _, _, d, n in days_only) == [
+                (5, 1), (13, 1), (20, 1), (39, 2), (72, 1)
+            ]  # fmt: skip
+
+
+def test_day_key_packing_round_trips() -> None:
+    key = dashboard._DayKey(stations=1_000_002)
+    for office_id, station_id, days in (
+        (1, None, 0),
+        (7, 0, -3),
+        (123_456, 1_000_000, 4_000_000),
+        (0, 5, -4_000_000),
+    ):
+        unit = office_id * key.stations + (0 if station_id is None else station_id + 1)
+        k = unit * dashboard._DAY_RANGE + days + dashboard._DAY_OFFSET
+        assert k < 2**63
+        assert key.decode(None, None, k) == (office_id, station_id, days)
+
+
+def test_packed_counts_add_up_per_field() -> None:
+    """Two counts per sum: the low 31 bits and the rest; a sum of packed values is the
+    packed sums (the office and total rows add their stations' sums), up to 2**31 - 1
+    cases in the low field."""
+    high = dashboard._HIGH
+    rows = [
+        [3 + 2 * high, 5 + 1 * high, 4, 6 + 2 * high, 3 + 5 * high],
+        [high - 4, 0, 0, 0, 0],
+    ]
+    total = [sum(column) for column in zip(*rows, strict=True)]
+    assert dashboard._case_counts(total) == {
+        "received": high - 1,
+        "accepted": 2,
+        "open": 5,
+        "due_soon": 4,
+        "overdue": 1,
+        "closed": 6,
+        "closed_on_time": 4,
+        "closed_late": 2,
+        "mediated": 5,
+        "mediation_success": 3,
+    }
+
+
+def test_suspension_corrections_that_cancel_out_leave_no_row(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """A closed case whose suspension lies wholly outside the counted days (it ended on
+    the acceptance day) has handling days equal to its calendar days: on SQLite's plan
+    its −1 and +1 cancel, and no empty (unit, days) row is left; the join gives the same."""
+    with session_factory.begin() as s:
+        seed(s)
+        accepted = D(2026, 4, 1)
+        case = make_case(
+            s,
+            "TL01-S01",
+            CaseStatus.CLOSED,
+            received_on=accepted,
+            accepted_on=accepted,
+            closed_on=D(2026, 4, 11),
+            due_on=D(2026, 6, 1),
+        )
+        make_adjustment(s, case, accepted, accepted)
+        who = city(s)
+        where = dashboard.filter_where(s, who, FLT)
+        span = dashboard.span_of(s, FLT, TODAY)
+        for key in (
+            dashboard._DayKey.for_ids(s),
+            dashboard._DayKey(),
+            dashboard._DayKey(join_suspensions=True),
+        ):
+            assert [n for *_, n in dashboard._closed_days(s, where, span, key)] == [1]
+        fig = figures(s, who, FLT, today=TODAY)
+        assert (fig.total.closed, fig.total.median_days, fig.total.within_target) == (1, 10.0, 1)
