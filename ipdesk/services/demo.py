@@ -3,6 +3,10 @@
 Deterministic per seed (and reference day): the same call yields the same database.
 Rows are written with bulk INSERTs in chunks, each chunk one transaction that also moves
 the per-office case-number sequences, so numbers stay gap-free even if generation stops.
+A writer thread writes each chunk while the next one is generated. The search index is
+written in bulk (services/search_index.py): on SQLite per chunk, inside its transaction,
+instead of by the per-row triggers; on PostgreSQL its GIN indexes are dropped for a large
+load and built once at the end.
 """
 
 from __future__ import annotations
@@ -12,13 +16,15 @@ import random
 import time
 from bisect import bisect_right
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Engine, Table, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from ipdesk.models import (
     AdjustmentKind,
@@ -47,7 +53,7 @@ from ipdesk.models import (
     Station,
     User,
 )
-from ipdesk.services import audit
+from ipdesk.services import audit, search_index
 from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import bulk_insert
 from ipdesk.services.calendar_data import load_calendar
@@ -59,6 +65,9 @@ from ipdesk.services.passwords import hash_password
 
 DEMO_PASSWORD = "ipdesk-demo"
 CHUNK = 5000
+#: From this many new cases on, the SQLite search index is merged into one b-tree per
+#: table at the end (see search_index.sqlite_optimize).
+OPTIMIZE_MIN_CASES = 50_000
 Progress = Callable[[int, int], None]
 
 
@@ -768,6 +777,8 @@ def generate(
     today = today or dt.date.today()
     rng = random.Random(seed)
     with session_factory.begin() as session:
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)
         org = _load_org(session)
         users_created = _ensure_users(session, org)
         calendar = load_calendar(session)
@@ -780,21 +791,39 @@ def generate(
     # network grows, so later months see more cases.
     offsets = sorted(int(730 * (1 - rng.random() ** 1.3)) for _ in range(cases))
     first_day = today - dt.timedelta(days=730)
-    for first in range(0, cases, CHUNK):
-        batch = offsets[first : first + CHUNK]
-        for offset in batch:
-            gen.case(first_day + dt.timedelta(days=offset))
+    # The search index is written in bulk: per chunk on SQLite (inside the chunk's
+    # transaction), once after all chunks on PostgreSQL (services/search_index.py).
+    search_index.repair(engine)
+    # A chunk is written by a thread of its own while the next one is generated: the
+    # database's work (SQLite releases the GIL in its C code; PostgreSQL works in its own
+    # process) overlaps Python's. At most one chunk waits; the writer's errors surface here.
+    threaded = not isinstance(engine.pool, (SingletonThreadPool, StaticPool))
+    with (
+        search_index.pg_indexes_dropped(engine, cases),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipdesk-demo") as writer,
+    ):
+        pending: Future[None] | None = None
+        for first in range(0, cases, CHUNK):
+            batch = offsets[first : first + CHUNK]
+            for offset in batch:
+                gen.case(first_day + dt.timedelta(days=offset))
+            rows = {table: gen.rows.pop(table, []) for table in _TABLES}
+            sequences = dict(gen.sequences)
+            if pending is not None:
+                pending.result()
+                if progress is not None:
+                    progress(first, cases)
+            if threaded:
+                pending = writer.submit(_write_chunk, session_factory, rows, sequences)
+            else:
+                _write_chunk(session_factory, rows, sequences)
+        if pending is not None:
+            pending.result()
+        if progress is not None and cases:
+            progress(cases, cases)
+    if engine.dialect.name == "sqlite" and cases >= OPTIMIZE_MIN_CASES:
         with session_factory.begin() as session:
-            for table in _TABLES:
-                rows = gen.rows.pop(table, [])
-                if rows:
-                    bulk_insert(session, table, rows)
-                    audit.record_bulk(session, None, table, len(rows))
-            _store_sequences(session, gen.sequences)
-            if session.get_bind().dialect.name == "postgresql":
-                _reset_pg_sequences(session, _TABLES)
-        if progress is not None:
-            progress(first + len(batch), cases)
+            search_index.sqlite_optimize(session.connection())
     if later_stages:
         add_demo_links(session_factory, seed, today)
         add_demo_follow_ups(session_factory, seed, today)
@@ -803,6 +832,23 @@ def generate(
         parties = session.scalar(select(func.count()).select_from(Party)) or 0
         events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
     return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
+
+
+def _write_chunk(
+    session_factory: sessionmaker[Session],
+    rows: dict[Table, list[dict[str, Any]]],
+    sequences: dict[tuple[int, int], int],
+) -> None:
+    """One chunk's rows and the case-number sequences after it, in one transaction."""
+    with session_factory.begin() as session:
+        with search_index.deferred_sqlite_index(session.connection()):
+            for table in _TABLES:
+                if rows[table]:
+                    bulk_insert(session, table, rows[table])
+                    audit.record_bulk(session, None, table, len(rows[table]))
+        _store_sequences(session, sequences)
+        if session.get_bind().dialect.name == "postgresql":
+            _reset_pg_sequences(session, _TABLES)
 
 
 def _office_morning(day: dt.date) -> dt.datetime:

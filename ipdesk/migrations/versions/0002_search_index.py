@@ -17,7 +17,8 @@ SQLite
     the demo generator's bulk INSERTs, a raw sqlite3 shell).
 
   Warning for later migrations: a batch (copy-and-move) migration of ``cases`` or
-  ``parties`` drops their triggers; recreate them with the statements below.
+  ``parties`` drops their triggers; recreate them with the statements of
+  ipdesk.services.search_index (or let its ``repair`` rebuild them and the index).
 
 PostgreSQL
   * pg_trgm GIN indexes on one text expression per table (queries use ILIKE with the
@@ -39,132 +40,22 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from ipdesk.services.search_index import (
+    POSTGRESQL_DOWN,
+    POSTGRESQL_UP,
+    SQLITE_DOWN,
+    SQLITE_FILL,
+    SQLITE_TABLES,
+    SQLITE_TRIGGERS,
+)
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-MAX_NAME_LENGTH = 200
-
-_CASE_COLUMNS = "number, right_number, court_case_number, facts"
-
-
-def _grams(name: str) -> str:
-    """SQL for the space-separated bigrams (and last character) of the name ``name``."""
-    return (
-        f"(SELECT group_concat(substr({name}, n, 2), ' ') FROM search_positions"
-        f" WHERE n <= length({name}))"
-    )
-
-
-def _case_values(row: str) -> str:
-    return ", ".join(f"{row}.{c.strip()}" for c in _CASE_COLUMNS.split(","))
-
-
-SQLITE_TABLES = [
-    "CREATE TABLE search_positions (n INTEGER PRIMARY KEY)",
-    f"""INSERT INTO search_positions (n)
-        WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {MAX_NAME_LENGTH})
-        SELECT n FROM k""",
-    f"""CREATE VIRTUAL TABLE search_case_fts USING fts5(
-        {_CASE_COLUMNS}, tokenize='trigram', content='', columnsize=0)""",
-    """CREATE VIRTUAL TABLE search_party_fts USING fts5(
-        name, id_number, tokenize='trigram', content='', columnsize=0)""",
-    """CREATE VIRTUAL TABLE search_party_grams USING fts5(
-        grams, tokenize='unicode61', content='', columnsize=0, detail=none, prefix='1')""",
-]
-
-SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER search_cases_ai AFTER INSERT ON cases BEGIN
-        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
-    END""",
-    f"""CREATE TRIGGER search_cases_au AFTER UPDATE OF id, {_CASE_COLUMNS} ON cases BEGIN
-        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
-            VALUES ('delete', OLD.id, {_case_values("OLD")});
-        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
-    END""",
-    f"""CREATE TRIGGER search_cases_ad AFTER DELETE ON cases BEGIN
-        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
-            VALUES ('delete', OLD.id, {_case_values("OLD")});
-    END""",
-    f"""CREATE TRIGGER search_parties_ai AFTER INSERT ON parties BEGIN
-        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
-        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
-    END""",
-    f"""CREATE TRIGGER search_parties_au AFTER UPDATE OF id, name, id_number ON parties BEGIN
-        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
-            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
-        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
-            VALUES ('delete', OLD.id, {_grams("OLD.name")});
-        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
-        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
-    END""",
-    f"""CREATE TRIGGER search_parties_ad AFTER DELETE ON parties BEGIN
-        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
-            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
-        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
-            VALUES ('delete', OLD.id, {_grams("OLD.name")});
-    END""",
-]
-
-SQLITE_FILL = [
-    f"INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) SELECT id, {_CASE_COLUMNS} FROM cases",
-    "INSERT INTO search_party_fts (rowid, name, id_number) SELECT id, name, id_number FROM parties",
-    f"INSERT INTO search_party_grams (rowid, grams) SELECT id, {_grams('name')} FROM parties",
-    # One b-tree per index instead of one per insert batch: faster queries.
-    "INSERT INTO search_case_fts (search_case_fts) VALUES ('optimize')",
-    "INSERT INTO search_party_fts (search_party_fts) VALUES ('optimize')",
-    "INSERT INTO search_party_grams (search_party_grams) VALUES ('optimize')",
-]
-
-SQLITE_DOWN = [
-    *(
-        f"DROP TRIGGER IF EXISTS {name}"
-        for name in (
-            "search_cases_ai",
-            "search_cases_au",
-            "search_cases_ad",
-            "search_parties_ai",
-            "search_parties_au",
-            "search_parties_ad",
-        )
-    ),
-    "DROP TABLE IF EXISTS search_party_grams",
-    "DROP TABLE IF EXISTS search_party_fts",
-    "DROP TABLE IF EXISTS search_case_fts",
-    "DROP TABLE IF EXISTS search_positions",
-]
-
-# The expressions must be written exactly so in the queries for the indexes to be used.
-PG_CASE_TEXT = (
-    "(number || ' ' || coalesce(right_number, '') || ' ' || coalesce(court_case_number, '')"
-    " || ' ' || facts)"
-)
-PG_PARTY_TEXT = "(name || ' ' || coalesce(id_number, ''))"
-
-POSTGRESQL_UP = [
-    # A trusted extension since PostgreSQL 13: the database owner may create it.
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    """CREATE FUNCTION search_grams(t text) RETURNS text[]
-        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
-            SELECT lower(substr(t, i, 2)) FROM generate_series(1, char_length(t)) AS i
-            UNION ALL
-            SELECT lower(substr(t, i, 1)) FROM generate_series(1, char_length(t)) AS i
-        ) AS s(g)
-    $$""",
-    f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops)",
-    f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops)",
-    "CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name))",
-]
-
-POSTGRESQL_DOWN = [
-    "DROP INDEX IF EXISTS search_parties_grams",
-    "DROP INDEX IF EXISTS search_parties_trgm",
-    "DROP INDEX IF EXISTS search_cases_trgm",
-    "DROP FUNCTION IF EXISTS search_grams(text)",
-    # pg_trgm stays: other objects may use it, and it costs nothing unused.
-]
+# The statements live in ipdesk.services.search_index, shared with the bulk writers (the
+# demo generator); a later change of the index needs a new migration (see that module).
 
 
 def upgrade() -> None:
