@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
 from ipdesk.models import Case, Party
-from ipdesk.services import demo, search_index
+from ipdesk.services import demo, search_index, setup
 from ipdesk.services.actors import Actor
 from ipdesk.services.search import search_cases
 from tests.helpers.factories import make_case, seed
@@ -239,3 +239,15 @@ def test_repair_recreates_what_is_missing(
     assert _complete(engine)
     found = _results(session_factory, ["诸葛", "司马"])
     assert found["诸葛"] == [new_case] and len(found["司马"]) == 1
+
+
+def test_opening_the_database_repairs_the_search_index(engine: Engine) -> None:
+    """setup.initialise (every start of the app and of ipdesk-admin) calls repair."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("DROP TRIGGER search_cases_ai")
+        else:
+            conn.exec_driver_sql("DROP INDEX search_parties_grams")
+    assert not _complete(engine)
+    setup.initialise(engine)
+    assert _complete(engine)
