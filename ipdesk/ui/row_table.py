@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
-#: The role that returns the row's id (``row.id``) for every column.
+#: The role that returns the row's id (:meth:`RowTableModel.row_id`) for every column.
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -47,6 +47,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     # -- what subclasses implement --------------------------------------------------------
 
+    def row_id(self, row: Row) -> Any:
+        """What ``ROW_ID_ROLE`` returns: ``row.id``, unless a subclass says otherwise."""
+        return getattr(row, "id", None)
+
     def cell(self, row: Row, column: int, role: int) -> Any:
         """What the cell of ``row`` in ``column`` shows for ``role`` (None: nothing)."""
         raise NotImplementedError
@@ -77,5 +81,5 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if row is None:
             return None
         if role == ROW_ID_ROLE:
-            return getattr(row, "id", None)
+            return self.row_id(row)
         return self.cell(row, index.column(), role)

@@ -128,7 +128,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+243" />
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210" />
         <source>Partner agencies</source>
         <translation>Partner agencies</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>AgencyTableModel</name>
     <message>
-        <location line="-123" />
+        <location line="-93" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+14" />
         <source>Deactivated: no longer offered</source>
         <translation>Deactivated: no longer offered</translation>
     </message>
@@ -442,7 +442,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+71" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+65" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+31" />
         <source>{0} (escalated)</source>
         <translation>{0} (escalated)</translation>
     </message>
@@ -1499,7 +1499,7 @@
 <context>
     <name>ConsultationsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/model.py" line="+75" />
+        <location filename="../../ipdesk/ui/consultations/model.py" line="+69" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -3907,7 +3907,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-130" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-91" />
         <source>Handling the dispute</source>
         <translation>Handling the dispute</translation>
     </message>
@@ -4199,7 +4199,7 @@
 <context>
     <name>consultations</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/model.py" line="-39" />
+        <location filename="../../ipdesk/ui/consultations/model.py" line="-36" />
         <source>Joint consultation</source>
         <translation>Joint consultation</translation>
     </message>

@@ -127,7 +127,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+243"/>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210"/>
         <source>Partner agencies</source>
         <translation>协作单位</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>AgencyTableModel</name>
     <message>
-        <location line="-123"/>
+        <location line="-93"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -266,7 +266,7 @@
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+14"/>
         <source>Deactivated: no longer offered</source>
         <translation>已停用：不再作为可选项</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+71"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+65"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -473,7 +473,7 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+31"/>
         <source>{0} (escalated)</source>
         <translation>{0}（已上报）</translation>
     </message>
@@ -1486,7 +1486,7 @@
 <context>
     <name>ConsultationsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/model.py" line="+75"/>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="+69"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -3873,7 +3873,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-130"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-91"/>
         <source>Handling the dispute</source>
         <translation>纠纷处理</translation>
     </message>
@@ -4165,7 +4165,7 @@
 <context>
     <name>consultations</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/model.py" line="-39"/>
+        <location filename="../../ipdesk/ui/consultations/model.py" line="-36"/>
         <source>Joint consultation</source>
         <translation>联席会商</translation>
     </message>

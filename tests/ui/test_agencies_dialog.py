@@ -47,7 +47,7 @@ def info(agency_id: int, active: bool = True) -> AgencyInfo:
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = AgencyTableModel()
     qtmodeltester.check(model)
-    model.set_agencies([info(1), info(2, active=False)])
+    model.set_rows([info(1), info(2, active=False)])
     qtmodeltester.check(model)
     assert model.index(1, AgencyTableModel.LEVEL).data() == "Basic-level court"
     assert model.index(0, AgencyTableModel.KIND).data() == "Court"

@@ -55,16 +55,16 @@ def info(alert_id: int, threshold: str, days_left: int, **kw: object) -> AlertIn
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = AlertsTableModel()
     qtmodeltester.check(model)
-    model.set_alerts([info(1, "overdue", -3), info(2, "warn:5", 4), info(3, "due", 0)])
+    model.set_rows([info(1, "overdue", -3), info(2, "warn:5", 4), info(3, "due", 0)])
     qtmodeltester.check(model)
-    model.set_alerts([])
-    model.set_alerts([info(4, "warn:15", 12, mediator=None)])
+    model.set_rows([])
+    model.set_rows([info(4, "warn:15", 12, mediator=None)])
     assert model.rowCount() == 1
 
 
 def test_model_shows_stage_escalation_and_ids() -> None:
     model = AlertsTableModel()
-    model.set_alerts([info(1, "overdue", -3), info(2, "warn:5", 4, mediator=None)])
+    model.set_rows([info(1, "overdue", -3), info(2, "warn:5", 4, mediator=None)])
     assert model.index(0, CASE).data() == "TL01-2026-00001"
     assert model.index(0, STAGE).data() == "Overdue (escalated)"
     assert model.index(1, STAGE).data() == "Due within 5 day(s)"
@@ -138,7 +138,7 @@ def test_the_scheduler_scans_at_start_up_and_the_panel_shows_the_new_alert(
     assert [(a.case_id, a.threshold) for a in result.alerts] == [(case_id, "warn:5")]
     assert scan_threads and threading.get_ident() not in scan_threads  # off the GUI thread
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
-    shown = panel.model.alert_at(0)
+    shown = panel.model.row_at(0)
     assert shown is not None
     assert (shown.case_id, shown.threshold, shown.days_left) == (case_id, "warn:5", 5)
     assert panel.summary.text() == "1 unacknowledged alert(s)"
@@ -241,7 +241,7 @@ def test_the_next_unacknowledged_alert_is_selected_round_and_round(qtbot: QtBot)
     opened: list[int] = []
     panel.case_open_requested.connect(opened.append)
     assert not panel.select_next_unacknowledged()  # nothing loaded
-    panel.model.set_alerts(
+    panel.model.set_rows(
         [
             info(1, "overdue", -3),
             info(2, "warn:5", 4, acknowledged_at=seen, acknowledged_by="甲"),
@@ -256,7 +256,7 @@ def test_the_next_unacknowledged_alert_is_selected_round_and_round(qtbot: QtBot)
         assert [a.id for a in panel.selected_alerts()] == [visited[-1] + 1]
     assert visited == [0, 2, 0, 2]  # acknowledged ones are skipped; it wraps around
     assert opened == []  # selecting opens nothing
-    panel.model.set_alerts([info(2, "warn:5", 4, acknowledged_at=seen, acknowledged_by="甲")])
+    panel.model.set_rows([info(2, "warn:5", 4, acknowledged_at=seen, acknowledged_by="甲")])
     assert not panel.select_next_unacknowledged()
 
 

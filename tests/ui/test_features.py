@@ -362,7 +362,7 @@ def test_f8_selects_the_next_unacknowledged_alert_and_enter_opens_it(
     assert opened == []  # selecting opens nothing
     assert panel.view.hasFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Return)
-    first = panel.model.alert_at(0)
+    first = panel.model.row_at(0)
     assert first is not None and opened == [first.case_id]
 
 

@@ -199,7 +199,7 @@ def test_managers_look_the_agencies_up_read_only(
     agencies.trigger()
     (dialog,) = window.findChildren(AgenciesDialog)
     assert dialog.model.rowCount() > 0
-    names = {dialog.model.agency_at(r).name for r in range(dialog.model.rowCount())}  # type: ignore[union-attr]
+    names = {dialog.model.row_at(r).name for r in range(dialog.model.rowCount())}  # type: ignore[union-attr]
     assert "通辽市司法局" in names
     assert not dialog.add_button.isVisibleTo(dialog)
     assert not dialog.edit_button.isEnabled()

@@ -4,14 +4,12 @@ background task."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -40,68 +38,37 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
 from ipdesk.ui.agencies.service_dialog import ERROR_STYLE, ServiceDialog, refusal
 from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
+from ipdesk.ui.row_table import ROW_ID_ROLE, RowTableModel
 from ipdesk.ui.tasks import run_task
 
-AGENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+AGENCY_ID_ROLE = ROW_ID_ROLE
 
 
-class AgencyTableModel(QAbstractTableModel):
+class AgencyTableModel(RowTableModel[AgencyInfo]):
     """Read-only rows of :class:`AgencyInfo`; inactive agencies in grey."""
 
     CODE, KIND, NAME, LEVEL, CONTACT, PHONE, ADDRESS = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._agencies: list[AgencyInfo] = []
-        self._headers = [
-            self.tr("Code"),
-            self.tr("Kind"),
-            self.tr("Name"),
-            self.tr("Court level"),
-            self.tr("Contact person"),
-            self.tr("Phone"),
-            self.tr("Address"),
-        ]
-
-    def set_agencies(self, rows: Sequence[AgencyInfo]) -> None:
-        self.beginResetModel()
-        self._agencies = list(rows)
-        self.endResetModel()
-
-    def agency_at(self, row: int) -> AgencyInfo | None:
-        return self._agencies[row] if 0 <= row < len(self._agencies) else None
+        super().__init__(
+            [
+                self.tr("Code"),
+                self.tr("Kind"),
+                self.tr("Name"),
+                self.tr("Court level"),
+                self.tr("Contact person"),
+                self.tr("Phone"),
+                self.tr("Address"),
+            ],
+            parent,
+        )
 
     def row_of(self, agency_id: int) -> int:
-        return next((r for r, a in enumerate(self._agencies) if a.id == agency_id), -1)
+        return self.find_row(lambda agency: agency.id == agency_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._agencies)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        agency = self.agency_at(index.row())
-        if agency is None:
-            return None
+    def cell(self, agency: AgencyInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(agency, index.column())
-        if role == AGENCY_ID_ROLE:
-            return agency.id
+            return self._display(agency, column)
         if role == Qt.ItemDataRole.ForegroundRole and not agency.active:
             return QColor(Qt.GlobalColor.gray)
         if role == Qt.ItemDataRole.ToolTipRole and not agency.active:
@@ -330,7 +297,7 @@ class AgenciesDialog(QDialog):
     def _on_loaded(self, generation: int, rows: list[AgencyInfo]) -> None:
         if generation != self._generation:
             return
-        self.model.set_agencies(rows)
+        self.model.set_rows(rows)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("%n agency(ies)", "", len(rows)))
         self._update_buttons()
@@ -346,7 +313,7 @@ class AgenciesDialog(QDialog):
 
     def selected(self) -> AgencyInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.agency_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select(self, agency_id: int) -> None:
         row = self.model.row_of(agency_id)
@@ -371,7 +338,7 @@ class AgenciesDialog(QDialog):
             self._edit(agency)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        agency = self.model.agency_at(index.row())
+        agency = self.model.row_at(index.row())
         if agency is not None and self.is_admin:
             self._edit(agency)
 

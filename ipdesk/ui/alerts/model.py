@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -18,15 +14,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ipdesk.models import LimitKind
 from ipdesk.services.alerts import AlertInfo
 from ipdesk.services.limits import DUE, OVERDUE, WARN_PREFIX
+from ipdesk.ui.row_table import ROW_ID_ROLE, RowTableModel
 
-ALERT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALERT_ID_ROLE = ROW_ID_ROLE
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ESCALATED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 CASE, LIMIT, STAGE, DUE_ON, DAYS_LEFT, MEDIATOR, ACKNOWLEDGED = range(7)
 _ESCALATED = QColor(180, 0, 0)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def limit_kind_text(kind: LimitKind) -> str:
@@ -61,61 +56,24 @@ def threshold_text(threshold: str) -> str:
     return threshold
 
 
-class AlertsTableModel(QAbstractTableModel):
+class AlertsTableModel(RowTableModel[AlertInfo]):
     """Read-only rows of :class:`AlertInfo`; escalated (overdue) rows in red and bold."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._alerts: list[AlertInfo] = []
-        self._headers = [
-            self.tr("Case"),
-            self.tr("Time limit"),
-            self.tr("Stage"),
-            self.tr("Due"),
-            self.tr("Days left"),
-            self.tr("Mediator"),
-            self.tr("Acknowledged"),
-        ]
+        super().__init__(
+            [
+                self.tr("Case"),
+                self.tr("Time limit"),
+                self.tr("Stage"),
+                self.tr("Due"),
+                self.tr("Days left"),
+                self.tr("Mediator"),
+                self.tr("Acknowledged"),
+            ],
+            parent,
+        )
 
-    # -- data in --------------------------------------------------------------------------
-
-    def set_alerts(self, alerts: Sequence[AlertInfo]) -> None:
-        self.beginResetModel()
-        self._alerts = list(alerts)
-        self.endResetModel()
-
-    def alert_at(self, row: int) -> AlertInfo | None:
-        return self._alerts[row] if 0 <= row < len(self._alerts) else None
-
-    def alerts(self) -> list[AlertInfo]:
-        return list(self._alerts)
-
-    # -- Qt -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._alerts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        alert = self.alert_at(index.row())
-        if alert is None:
-            return None
-        column = index.column()
+    def cell(self, alert: AlertInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alert, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -128,8 +86,6 @@ class AlertsTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DAYS_LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ALERT_ID_ROLE:
-            return alert.id
         if role == CASE_ID_ROLE:
             return alert.case_id
         if role == ESCALATED_ROLE:

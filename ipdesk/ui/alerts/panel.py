@@ -144,7 +144,7 @@ class AlertsPanel(QWidget):
     def _on_loaded(self, generation: int, alerts: list[AlertInfo], unacknowledged: int) -> None:
         if generation != self._generation:
             return
-        self.model.set_alerts(alerts)
+        self.model.set_rows(alerts)
         self.unacknowledged = unacknowledged
         shown = len(alerts)
         if unacknowledged > shown and not self.show_acknowledged.isChecked():
@@ -171,7 +171,7 @@ class AlertsPanel(QWidget):
 
     def selected_alerts(self) -> list[AlertInfo]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [a for a in (self.model.alert_at(r) for r in rows) if a is not None]
+        return [a for a in (self.model.row_at(r) for r in rows) if a is not None]
 
     def acknowledge_selected(self) -> None:
         ids = [a.id for a in self.selected_alerts() if not a.acknowledged]
@@ -216,7 +216,7 @@ class AlertsPanel(QWidget):
         start = current.row() if current.isValid() else -1
         for step in range(1, rows + 1):
             row = (start + step) % rows
-            alert = self.model.alert_at(row)
+            alert = self.model.row_at(row)
             if alert is not None and not alert.acknowledged:
                 index = self.model.index(row, 0)
                 self.view.selectionModel().setCurrentIndex(

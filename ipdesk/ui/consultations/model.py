@@ -11,11 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -23,8 +21,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from ipdesk.models import ConsultationKind
 from ipdesk.services.consultations import ConsultationPage, ConsultationRow, RowState
+from ipdesk.ui.row_table import ROW_ID_ROLE, Index, RowTableModel
 
-REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REQUEST_ID_ROLE = ROW_ID_ROLE
 CONSULTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -32,8 +31,6 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 4
 CASE, KIND, SUBJECT, AGENCY, REQUESTED, DUE, ANSWERED, STATE = range(8)
 _LATE = QColor(180, 0, 0)
 _WITHDRAWN = QColor(Qt.GlobalColor.gray)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_text(kind: ConsultationKind) -> str:
@@ -60,27 +57,28 @@ def state_text(state: RowState) -> str:
     return str(state)
 
 
-class ConsultationsTableModel(QAbstractTableModel):
+class ConsultationsTableModel(RowTableModel[ConsultationRow]):
     """One row per agency request; late rows in red, withdrawn ones in grey."""
 
     fetch_requested = Signal(int)
     """Qt wants more rows: load the page starting at this offset."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConsultationRow] = []
+        super().__init__(
+            [
+                self.tr("Case"),
+                self.tr("Kind"),
+                self.tr("Subject"),
+                self.tr("Agency"),
+                self.tr("Requested"),
+                self.tr("Due"),
+                self.tr("Answered"),
+                self.tr("State"),
+            ],
+            parent,
+        )
         self._total = 0
         self._fetching = False
-        self._headers = [
-            self.tr("Case"),
-            self.tr("Kind"),
-            self.tr("Subject"),
-            self.tr("Agency"),
-            self.tr("Requested"),
-            self.tr("Due"),
-            self.tr("Answered"),
-            self.tr("State"),
-        ]
 
     # -- data in ----------------------------------------------------------------------------
 
@@ -109,20 +107,11 @@ class ConsultationsTableModel(QAbstractTableModel):
     def fetch_failed(self) -> None:
         self._fetching = False
 
-    def row_at(self, row: int) -> ConsultationRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     @property
     def total(self) -> int:
         return self._total
 
     # -- Qt -----------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
@@ -132,26 +121,13 @@ class ConsultationsTableModel(QAbstractTableModel):
             self._fetching = True
             self.fetch_requested.emit(len(self._rows))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def row_id(self, row: ConsultationRow) -> int:
+        return row.request_id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+    def cell(self, row: ConsultationRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SUBJECT:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == SUBJECT:
             return row.subject
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.state == RowState.LATE:
@@ -159,8 +135,6 @@ class ConsultationsTableModel(QAbstractTableModel):
             if row.state == RowState.WITHDRAWN:
                 return QBrush(_WITHDRAWN)
             return None
-        if role == REQUEST_ID_ROLE:
-            return row.request_id
         if role == CONSULTATION_ID_ROLE:
             return row.consultation_id
         if role == CASE_ID_ROLE:
