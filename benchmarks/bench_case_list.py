@@ -43,6 +43,7 @@ from ipdesk.services.cases_query import (
     case_ids,
     case_rows,
     count_cases,
+    first_page,
 )
 from ipdesk.services.search import search_cases
 
@@ -219,6 +220,14 @@ def bench(url: str, repeat: int) -> list[Figure]:
     operations: list[tuple[str, Operation]] = [
         ("count (all cases)", lambda s: count_cases(s, city, everything)),
         ("first page: count+ids+rows, newest first", first(city, newest)),
+        (
+            "first_page (no count; the list's first step)",
+            lambda s: len(first_page(s, city, everything, newest, PAGE).rows),
+        ),
+        (
+            "first_page, sort by due date",
+            lambda s: len(first_page(s, city, everything, by_due, PAGE).rows),
+        ),
         ("last page (read from the end)", last(city, newest)),
         ("last page by OFFSET (no total given)", at_offset(newest, 10**6 - PAGE)),
         ("sort by due date, first page", first(city, by_due)),

@@ -105,17 +105,19 @@ def expected_order(cases: list[Case], key: str, descending: bool) -> list[int]:
     return list(reversed(ordered)) if descending else ordered  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("walk_index", [False, True])
+# "Many" cases above: 45 as usual (few: counted, sorted), 0 (every page walks the sort
+# order's index, with an exact count), 10 (the first pages walk it without a count).
+@pytest.mark.parametrize("many_above", [None, 0, 10])
 @pytest.mark.parametrize("key", ["number", "received", "due", "status"])
 def test_every_order_pages_exactly(
     sessions: sessionmaker[Session],
     cases: list[Case],
     key: cases_query.SortKey,
-    walk_index: bool,
+    many_above: int | None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if walk_index:  # make SQLite walk the sort order's index (INDEXED BY) even here
-        monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 0)
+    if many_above is not None:  # make SQLite walk the sort order's index even here
+        monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", many_above)
     with sessions.begin() as s:
         manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
     for actor in (SYSTEM, manager):
@@ -136,6 +138,47 @@ def test_every_order_pages_exactly(
                 assert case_ids(s, actor, None, sort, total, 5) == []
                 assert case_ids(s, actor, None, sort, total - 2, 5, total=total) == want[-2:]
                 assert case_ids(s, actor, None, sort, 3, 0) == []
+
+
+@pytest.mark.parametrize("key", ["received", "due"])
+def test_first_page_without_counting_many(
+    engine: Engine,
+    sessions: sessionmaker[Session],
+    cases: list[Case],
+    key: cases_query.SortKey,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first page comes with its total when the cases are few (no count needed
+    afterwards), and without a full count when they are many."""
+    sort = CaseSort(key, descending=False)
+    want = expected_order(cases, key, False)
+    with sessions() as s:
+        page = cases_query.first_page(s, SYSTEM, None, sort, 10, today=TODAY)
+    assert page.ids == want[:10] and page.total == 45
+    assert [r.id for r in page.rows] == want[:10]
+    with sessions() as s:  # fewer than a page: the page is the total
+        flt = CaseFilter(text="申请人1")
+        short = cases_query.first_page(s, SYSTEM, flt, sort, 100, today=TODAY)
+        assert short.total == len(short.ids) == count_cases(s, SYSTEM, flt) > 1
+
+    monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 20)
+    counts: list[str] = []
+
+    def record(conn: object, cursor: object, sql: str, params: object, *args: object) -> None:
+        if "count(" in sql.lower():
+            counts.append(sql)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with sessions() as s:
+            page = cases_query.first_page(s, SYSTEM, None, sort, 10, today=TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert page.ids == want[:10] and [r.id for r in page.rows] == want[:10]
+    assert page.total is None  # many: ask count_cases
+    assert len(counts) == 1 and "LIMIT" in counts[0].upper()  # counted up to 21 only
+    with sessions() as s, pytest.raises(ValueError):
+        cases_query.first_page(s, SYSTEM, None, sort, 0)
 
 
 def test_filters(sessions: sessionmaker[Session], cases: list[Case]) -> None:

@@ -1,11 +1,18 @@
 """The case list's table model: ids only, rows fetched by pages as they are shown.
 
-After Anki's browser table. A (re)load runs in the background: the count and the first
-page of ids and rows (:mod:`ipdesk.services.cases_query`), then the model is reset with
-``total`` rows. Any other row is fetched the first time ``data()`` asks for it: its page of
-ids (``case_ids`` with offset and limit — pages past the middle are read from the end)
-and their cells (``case_rows``), kept in a small LRU cache of pages. Sorting and filtering
-are SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Python.
+After Anki's browser table. A (re)load runs in two background steps
+(:mod:`ipdesk.services.cases_query`):
+
+1. the first page of ids and rows (``first_page``, which does not count a million cases):
+   the model is reset to show it at once — ``first_rows(n)``;
+2. unless the first page already told the total (a short list), the count
+   (``count_cases``): the remaining rows are then inserted and ``loaded(total)`` says how
+   many cases the list holds. Until then the model has the first page's rows only.
+
+Any other row is fetched the first time ``data()`` asks for it: its page of ids
+(``case_ids`` with offset and limit — pages past the middle are read from the end) and
+their cells (``case_rows``), kept in a small LRU cache of pages. Sorting and filtering are
+SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Python.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from ipdesk.services.cases_query import (
     case_rows,
     count_cases,
     due_soon_days,
+    first_page,
 )
 from ipdesk.services.limits import legal_today
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
@@ -82,15 +90,34 @@ class _Page:
 @dataclass(frozen=True)
 class _Loaded:
     generation: int
-    total: int
+    total: int | None  # None: to be counted
     first: _Page
     soon_days: int
 
 
-class CaseTableModel(QAbstractTableModel):
-    """Cases of ``filter`` in ``sort`` order. ``loaded(total)`` after every (re)load;
-    ``load_failed(text)`` when a reload was refused (e.g. an unknown office code)."""
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        CASE_ID_ROLE,
+    )
+)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+
+class CaseTableModel(QAbstractTableModel):
+    """Cases of ``filter`` in ``sort`` order. After every (re)load: ``first_rows(rows)``
+    when the first page is shown, then ``loaded(total)`` when the number of cases is known
+    (and all rows are there); ``load_failed(text)`` when a reload or its count was refused
+    (e.g. an unknown office code)."""
+
+    first_rows = Signal(int)
     loaded = Signal(int)
     load_failed = Signal(str)
 
@@ -112,13 +139,18 @@ class CaseTableModel(QAbstractTableModel):
         self._cached_pages = cached_pages
         self._filter = CaseFilter()
         self._sort = CaseSort()
-        self._total = 0
+        self._rows = 0  # rows shown: the first page's until the count is known
+        self._total: int | None = 0  # None while counting
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._generation = 0
         self._soon_days: int | None = None
         self.page_loads = 0  # pages fetched on the GUI thread (tests and benchmarks)
-        self.loading = False
+        self.loading = False  # until the first page is shown
         self._headers = self._header_texts()
+        self._status_labels = status_labels()
+        self._ip_type_labels = ip_type_labels()
+        self._suspended = self.tr(" (suspended)")
+        self._last: tuple[int, _Page] | None = None  # the page data() used last
 
     def _header_texts(self) -> dict[str, str]:
         return {
@@ -145,6 +177,15 @@ class CaseTableModel(QAbstractTableModel):
     def case_sort(self) -> CaseSort:
         return self._sort
 
+    @property
+    def total(self) -> int | None:
+        """How many cases the list holds; None while they are being counted."""
+        return self._total
+
+    @property
+    def counting(self) -> bool:
+        return self._total is None
+
     def set_filter(self, flt: CaseFilter) -> None:
         self._filter = flt
         self.reload()
@@ -168,7 +209,8 @@ class CaseTableModel(QAbstractTableModel):
         self.set_sort(CaseSort(key, descending))
 
     def reload(self) -> None:
-        """Count and fetch the first page in the background, then reset the model."""
+        """Fetch the first page in the background and reset the model to show it; then,
+        unless that told the total, count the cases in the background and add the rows."""
         self._generation += 1
         generation = self._generation
         factory, actor, flt, sort = self._factory, self._actor, self._filter, self._sort
@@ -179,10 +221,9 @@ class CaseTableModel(QAbstractTableModel):
             with factory() as session:
                 session.connection(execution_options=READ_ONLY)
                 soon = due_soon_days(session)
-                total = count_cases(session, actor, flt, today=today)
-                ids = case_ids(session, actor, flt, sort, 0, size, today=today, total=total)
-                rows = case_rows(session, actor, ids, today=today, soon_days=soon)
-                return _Loaded(generation, total, _Page(ids, {r.id: r for r in rows}), soon)
+                page = first_page(session, actor, flt, sort, size, today=today, soon_days=soon)
+                first = _Page(page.ids, {r.id: r for r in page.rows})
+                return _Loaded(generation, page.total, first, soon)
 
         run_task(load, self._on_loaded, self._on_failed, context=self)
 
@@ -190,16 +231,58 @@ class CaseTableModel(QAbstractTableModel):
         if result.generation != self._generation:
             return  # a newer reload is on its way
         self.beginResetModel()
+        self._rows = len(result.first.ids) if result.total is None else result.total
         self._total = result.total
         self._soon_days = result.soon_days
         self._pages.clear()
         self._pages[0] = result.first
+        self._last = None
         self.endResetModel()
         self.loading = False
-        self.loaded.emit(result.total)
+        self.first_rows.emit(self._rows)
+        if result.total is not None:
+            self.loaded.emit(result.total)
+            return
+        generation = self._generation
+        factory, actor, flt, today = self._factory, self._actor, self._filter, self._today()
+
+        def count() -> tuple[int, int]:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return generation, count_cases(session, actor, flt, today=today)
+
+        def failed(error: Exception) -> None:
+            self._on_count_failed(generation, error)
+
+        run_task(count, self._on_counted, failed, context=self)
+
+    def _on_counted(self, result: tuple[int, int]) -> None:
+        generation, total = result
+        if generation != self._generation:
+            return
+        shown = self._rows
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._rows, self._total = total, total
+            self.endInsertRows()
+        elif total < shown:  # cases went away between the first page and the count
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._rows, self._total = total, total
+            self._pages.clear()
+            self._last = None
+            self.endRemoveRows()
+        else:
+            self._total = total
+        self.loaded.emit(total)
 
     def _on_failed(self, error: Exception) -> None:
         self.loading = False
+        self.load_failed.emit(error_text(error))
+
+    def _on_count_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._total = self._rows  # what is shown is all there is to go by
         self.load_failed.emit(error_text(error))
 
     # -- pages ------------------------------------------------------------------------------------
@@ -208,9 +291,13 @@ class CaseTableModel(QAbstractTableModel):
         return list(self._pages)
 
     def _page(self, number: int) -> _Page:
+        last = self._last
+        if last is not None and last[0] == number:
+            return last[1]
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
+            self._last = (number, page)
             return page
         today = self._today()
         with self._factory() as session:
@@ -223,7 +310,7 @@ class CaseTableModel(QAbstractTableModel):
                 number * self.page_size,
                 self.page_size,
                 today=today,
-                total=self._total,
+                total=self._total,  # None while counting: only the first page is shown then
             )
             rows = case_rows(session, self._actor, ids, today=today, soon_days=self._soon_days)
         page = _Page(ids, {r.id: r for r in rows})
@@ -231,17 +318,18 @@ class CaseTableModel(QAbstractTableModel):
         self._pages[number] = page
         while len(self._pages) > self._cached_pages:
             self._pages.popitem(last=False)
+        self._last = (number, page)
         return page
 
     def case_id(self, row: int) -> int | None:
-        if not 0 <= row < self._total:
+        if not 0 <= row < self._rows:
             return None
         page = self._page(row // self.page_size)
         offset = row % self.page_size
         return page.ids[offset] if offset < len(page.ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
-        if not 0 <= row < self._total:
+        if not 0 <= row < self._rows:
             return None
         page = self._page(row // self.page_size)
         offset = row % self.page_size
@@ -259,7 +347,7 @@ class CaseTableModel(QAbstractTableModel):
     # -- QAbstractTableModel ---------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -282,25 +370,18 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            CASE_ID_ROLE,
-        ):
+        # Called a few thousand times per repaint: cheap tests first, roles as ints.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.case_row(index.row())
         if row is None:
             return None
-        key = COLUMNS[index.column()].key
+        key = COLUMN_KEYS[index.column()]
+        if role == _DISPLAY:
+            return self._display(row, key)
         if role == CASE_ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if key == "office":
                 return f"{row.office_name} ({row.office_code})"
             if key == "station" and row.station_code:
@@ -308,7 +389,7 @@ class CaseTableModel(QAbstractTableModel):
             if key in ("due", "days_left", "status"):
                 return self._deadline_text(row)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if key in ("due", "days_left", "status"):
                 if "overdue" in row.flags:
                     return QBrush(QColor("#b00020"))
@@ -318,7 +399,7 @@ class CaseTableModel(QAbstractTableModel):
                     return QBrush(QColor("#555555"))
             return None
         if key == "days_left":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def _display(self, row: CaseRow, key: str) -> str:
@@ -326,14 +407,14 @@ class CaseTableModel(QAbstractTableModel):
             case "number":
                 return row.number
             case "status":
-                text = label(status_labels(), row.status)
-                return text + self.tr(" (suspended)") if row.is_suspended else text
+                text = label(self._status_labels, row.status)
+                return text + self._suspended if row.is_suspended else text
             case "applicant":
                 return row.applicant or ""
             case "respondent":
                 return row.respondent or ""
             case "ip_type":
-                return label(ip_type_labels(), row.ip_type)
+                return label(self._ip_type_labels, row.ip_type)
             case "office":
                 return row.office_name
             case "station":

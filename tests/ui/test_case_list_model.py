@@ -1,0 +1,207 @@
+"""The case list model with real background tasks: the first page is shown before the
+count of many cases, which then adds the remaining rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Case, CaseStatus, Role
+from ipdesk.services import cases_query
+from ipdesk.services.actors import Actor
+from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids
+from ipdesk.ui.cases import model as model_module
+from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel
+from tests.helpers.factories import make_case, make_user, seed
+
+TODAY = dt.date(2026, 11, 27)
+CASES = 60
+PAGE = 10
+
+
+@pytest.fixture
+def city(session_factory: sessionmaker[Session]) -> Actor:
+    with session_factory.begin() as session:
+        seed(session)
+        for i in range(CASES):
+            make_case(
+                session,
+                ("TL01-S01", "TL02-S01")[i % 2],
+                CaseStatus.MEDIATING if i % 3 else CaseStatus.ACCEPTED,
+                received_on=TODAY - dt.timedelta(days=i % 17),
+                accepted_on=TODAY - dt.timedelta(days=i % 17),
+                due_on=TODAY + dt.timedelta(days=(i * 7) % 23) if i % 5 else None,
+            )
+        return Actor.of(make_user(session, Role.CITY_MANAGER))
+
+
+class Gate:
+    """Holds the model's count until released (the count of a million takes a while)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.open = threading.Event()
+        self.calls = 0
+        real = model_module.count_cases
+
+        def count_cases(*args: object, **kwargs: object) -> int:
+            self.calls += 1
+            assert self.open.wait(10)
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(model_module, "count_cases", count_cases)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    # "Many" cases from 20 on: the first page comes without its total.
+    monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 20)
+    gate = Gate(monkeypatch)
+    yield gate
+    gate.open.set()
+
+
+def expected(
+    session_factory: sessionmaker[Session], actor: Actor, flt: CaseFilter, sort: CaseSort
+) -> list[int]:
+    with session_factory() as session:
+        return case_ids(session, actor, flt, sort, today=TODAY)
+
+
+def test_first_page_is_shown_before_the_count(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    gate: Gate,
+) -> None:
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    qtmodeltester.check(model, force_py=True)  # and it keeps watching every change below
+    totals: list[int] = []
+    model.loaded.connect(totals.append)
+
+    with qtbot.waitSignal(model.first_rows, timeout=5000) as shown:
+        model.reload()
+    assert shown.args == [PAGE]
+    assert model.rowCount() == PAGE and model.counting and model.total is None
+    assert not model.loading and totals == []
+    want = expected(session_factory, city, CaseFilter(), CaseSort())
+    assert [model.case_id(r) for r in range(PAGE)] == want[:PAGE]
+    assert model.page_loads == 0
+    assert model.case_id(PAGE) is None  # not a row yet
+
+    with qtbot.waitSignal(model.loaded, timeout=5000) as counted:
+        gate.open.set()
+    assert counted.args == [CASES] and totals == [CASES]
+    assert model.rowCount() == CASES and model.total == CASES and not model.counting
+    assert [model.case_id(r) for r in range(CASES)] == want  # scrolled through to the end
+    assert model.data(model.index(CASES - 1, 0)) == _number(session_factory, want[-1])
+
+    # Sorting by due date: the first page at once, then the count; the order is exact.
+    gate.open.clear()
+    due = COLUMN_KEYS.index("due")
+    with qtbot.waitSignal(model.first_rows, timeout=5000):
+        model.sort(due, Qt.SortOrder.AscendingOrder)
+    by_due = expected(session_factory, city, CaseFilter(), CaseSort("due", False))
+    assert model.rowCount() == PAGE and model.counting
+    assert [model.case_id(r) for r in range(PAGE)] == by_due[:PAGE]
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        gate.open.set()
+    assert model.rowCount() == CASES
+    assert model.case_id(CASES - 1) == by_due[-1]
+    assert [model.case_id(r) for r in range(CASES)] == by_due
+    qtmodeltester.check(model, force_py=True)
+
+
+def _number(session_factory: sessionmaker[Session], case_id: int) -> str:
+    with session_factory() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        return case.number
+
+
+def test_a_short_list_needs_no_count(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
+) -> None:
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    with qtbot.waitSignal(model.loaded, timeout=5000) as counted:  # the gate stays shut
+        model.set_filter(CaseFilter(office="TL01", status="accepted"))
+    assert counted.args == [model.rowCount()] == [CASES // 6]
+    assert gate.calls == 0 and not model.counting
+
+
+def test_a_newer_reload_wins_over_an_old_count(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    gate: Gate,
+) -> None:
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    qtmodeltester.check(model, force_py=True)
+    totals: list[int] = []
+    model.loaded.connect(totals.append)
+    with qtbot.waitSignal(model.first_rows, timeout=5000):
+        model.reload()  # all 60: counted behind the gate
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(CaseFilter(status="accepted"))  # 20: no count needed
+    assert totals == [CASES // 3] and model.rowCount() == CASES // 3
+    gate.open.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)  # the stale count is delivered, and dropped
+    assert gate.calls == 1
+    assert totals == [CASES // 3] and model.rowCount() == CASES // 3
+
+
+def test_rows_removed_when_the_count_is_lower(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    gate: Gate,
+) -> None:
+    """Cases leaving the filter between the first page and the count: the rows shown that
+    no longer exist are removed."""
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    qtmodeltester.check(model, force_py=True)
+    with qtbot.waitSignal(model.first_rows, timeout=5000):
+        model.set_filter(CaseFilter(status="mediating"))  # 40
+    assert model.rowCount() == PAGE and model.counting
+    keep = expected(session_factory, city, CaseFilter(status="mediating"), CaseSort())[:3]
+    with session_factory.begin() as session:
+        session.execute(
+            update(Case)
+            .where(Case.status == CaseStatus.MEDIATING, Case.id.not_in(keep))
+            .values(status=CaseStatus.FAILED)
+        )
+    with qtbot.waitSignal(model.loaded, timeout=5000) as counted:
+        gate.open.set()
+    assert counted.args == [3] and model.rowCount() == 3
+    assert [model.case_id(r) for r in range(3)] == keep
+
+
+def test_a_failed_count_is_reported(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 20)
+
+    def count_cases(*args: object, **kwargs: object) -> int:
+        raise OperationalError("SELECT count(*)", {}, Exception("connection lost"))
+
+    monkeypatch.setattr(model_module, "count_cases", count_cases)
+    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    with qtbot.waitSignal(model.load_failed, timeout=5000) as failed:
+        model.reload()
+    assert failed.args[0]
+    assert model.rowCount() == PAGE and not model.counting and not model.loading
