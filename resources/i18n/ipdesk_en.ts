@@ -649,7 +649,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+76" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+77" />
         <location line="+150" />
         <source>All offices</source>
         <translation>All offices</translation>
@@ -710,8 +710,13 @@
         <source>Show all cases again</source>
         <translation>Show all cases again</translation>
     </message>
+    <message>
+        <location line="+257" />
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+256" />
+        <location line="+4" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case(s)</numerusform>

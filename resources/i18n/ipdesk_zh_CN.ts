@@ -641,7 +641,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+76"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+77"/>
         <location line="+150"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
@@ -702,8 +702,13 @@
         <source>Show all cases again</source>
         <translation>重新显示全部案件</translation>
     </message>
+    <message>
+        <location line="+257"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+256"/>
+        <location line="+4"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件案件</numerusform>

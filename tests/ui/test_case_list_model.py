@@ -19,6 +19,7 @@ from ipdesk.models import Case, CaseStatus, Role
 from ipdesk.services import cases_query
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids
+from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.cases import model as model_module
 from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel
 from tests.helpers.factories import make_case, make_user, seed
@@ -205,3 +206,18 @@ def test_a_failed_count_is_reported(
         model.reload()
     assert failed.args[0]
     assert model.rowCount() == PAGE and not model.counting and not model.loading
+
+
+def test_the_list_says_it_is_counting_until_the_count_arrives(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
+) -> None:
+    widget = CaseListWidget(session_factory, city, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.model.page_size = PAGE  # fewer than the cases: the first page has no total
+    with qtbot.waitSignal(widget.model.first_rows, timeout=5000):
+        widget.model.reload()
+    assert widget.model.counting
+    assert widget.count_label.text() == "Counting…"
+    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
+        gate.open.set()
+    assert widget.count_label.text() == f"{CASES} case(s)"

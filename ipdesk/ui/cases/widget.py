@@ -67,6 +67,7 @@ class CaseListWidget(QWidget):
         self.setObjectName("case_list")
 
         self.model = CaseTableModel(session_factory, actor, self, today=today)
+        self.model.first_rows.connect(self._on_first_rows)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
 
@@ -366,6 +367,11 @@ class CaseListWidget(QWidget):
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
+
+    def _on_first_rows(self, _rows: int) -> None:
+        if self.model.counting:  # a million cases take a moment to count
+            self.count_label.setText(self.tr("Counting…"))
+            self.count_label.setStyleSheet("")
 
     def _on_loaded(self, total: int) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", total))
