@@ -37,8 +37,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -68,11 +66,11 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.chinese_text import chinese_date
 from ipdesk.services.dashboard import DashboardFigures, DashboardFilter, Period, UnitFigures
 from ipdesk.services.documents import (
-    DocumentFileError,
     TemplateBroken,
     TemplateProblem,
     render_bytes,
     write_atomically,
+    write_file_atomically,
 )
 from ipdesk.services.errors import ServiceError, ValidationError
 from ipdesk.services.identifiers import mask_id, mask_phone
@@ -649,33 +647,11 @@ def _discard(wb: Workbook) -> None:
 
 
 def _save_atomically(wb: Workbook, path: Path, cancelled: IsCancelled | None) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise DocumentFileError(f"无法写入 {path}：{exc.strerror}", path=str(path)) from exc
-    os.close(fd)
-    try:
-        wb.save(tmp)
+    def save(temp: Path) -> None:
+        wb.save(temp)
         _check(cancelled)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise DocumentFileError(
-                f"无法写入 {path}：{exc.strerror}（文件是否正在 Excel 中打开？）", path=str(path)
-            ) from exc
-        raise
-    if sys.platform != "win32":
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+
+    write_file_atomically(path, save, program="Excel")
 
 
 # --------------------------------------------------------------------------- monthly docx

@@ -43,6 +43,7 @@ from ipdesk.services.documents.context import (
 )
 from ipdesk.services.documents.files import (
     write_atomically,
+    write_file_atomically,
 )
 from ipdesk.services.documents.kinds import (
     DocumentFileError,
@@ -107,4 +108,5 @@ __all__ = [
     "sample_context",
     "template_path",
     "write_atomically",
+    "write_file_atomically",
 ]

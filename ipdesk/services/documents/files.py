@@ -7,24 +7,34 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ipdesk.services.documents.kinds import DocumentFileError
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over
-    ``path``: readers see the old file or the whole new one, never a part."""
+    """Write ``data`` to ``path`` atomically (see :func:`write_file_atomically`)."""
+    write_file_atomically(path, lambda temp: temp.write_bytes(data))
+
+
+def write_file_atomically(
+    path: Path, write: Callable[[Path], object], *, program: str = "Word"
+) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, fsync it, then rename it over
+    ``path``: readers see the old file or the whole new one, never a part. Any error of
+    ``write`` (or a cancellation it raises) removes the temporary file; an OSError becomes
+    a DocumentFileError that asks whether ``program`` holds the file open."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise DocumentFileError(f"无法写入 {path}：{exc.strerror}", path=str(path)) from exc
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        write(Path(tmp))
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
@@ -32,7 +42,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise DocumentFileError(
-                f"无法写入 {path}：{exc.strerror}（文件是否正在 Word 中打开？）", path=str(path)
+                f"无法写入 {path}：{exc.strerror}（文件是否正在 {program} 中打开？）",
+                path=str(path),
             ) from exc
         raise
     if sys.platform != "win32":  # make the rename itself durable
