@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from ipdesk.models import (
     Case,
-    CaseCategory,
     CaseLimit,
     CaseStatus,
     FollowUpVisit,
@@ -50,12 +49,10 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.bulk import bulk_insert
-from ipdesk.services.deadlines import DueResult
 from ipdesk.services.followups import (
     AGREED_OUTCOMES,
-    is_sampled,
+    VisitPlanner,
     list_policies,
-    planned_dates,
 )
 from ipdesk.services.limits import LimitContext
 
@@ -288,13 +285,12 @@ def _plan_and_record(
     ).where(walked)
     with session_factory() as session:
         context = LimitContext.load(session)
-        policies = {p.category: p for p in list_policies(session, Actor.system())}
+        planner = VisitPlanner(
+            {p.category: p for p in list_policies(session, Actor.system())}, context
+        )
         total = 0
         if progress is not None:
             total = session.scalar(select(func.count()).select_from(Case).where(unscheduled)) or 0
-    rule_known = LimitKind.FOLLOW_UP in context.rules
-    plans: dict[tuple[dt.date, CaseCategory], list[dt.date]] = {}
-    dues: dict[dt.date, DueResult] = {}
     examined = last_id = 0
     while True:
         with session_factory.begin() as session:
@@ -309,17 +305,7 @@ def _plan_and_record(
             visits: list[dict[str, Any]] = []
             limits: list[dict[str, Any]] = []
             for case_id, number, category, closed_on, mediator_id, outcome, person in batch:
-                policy = policies.get(category)
-                if closed_on is None or policy is None:
-                    continue
-                if not is_sampled(number, policy.sample_share):
-                    continue
-                key = (closed_on, category)
-                days = plans.get(key)
-                if days is None:
-                    days = plans[key] = planned_dates(
-                        closed_on, policy.visits_per_year, policy.first_delay_days, context.calendar
-                    )
+                days = planner.days(number, category, closed_on)
                 if days:
                     counts.scheduled += 1
                 for day in days:
@@ -337,12 +323,9 @@ def _plan_and_record(
                     }
                     visit |= record or _PLANNED
                     visits.append(visit)
-                    deadline = None
-                    if rule_known:
-                        due = dues.get(day)
-                        if due is None:
-                            due = dues[day] = context.compute(LimitKind.FOLLOW_UP, day)
-                        deadline = due.due
+                    due = planner.limit(day)
+                    deadline = due.due if due is not None else None
+                    if due is not None:
                         limits.append(
                             {
                                 "case_id": case_id,

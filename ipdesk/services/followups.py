@@ -34,7 +34,7 @@ import datetime as dt
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
@@ -251,6 +251,43 @@ def planned_dates(
     return out
 
 
+class VisitPlanner:
+    """The visits of closed cases in bulk: each case's planned days by its category's
+    policy (:func:`is_sampled`, :func:`planned_dates`), computed once per (closure day,
+    category), and each day's ``follow_up`` limit, computed once per day."""
+
+    def __init__(self, policies: Mapping[CaseCategory, PolicyInfo], context: LimitContext):
+        self._policies = policies
+        self._context = context
+        self.limited = LimitKind.FOLLOW_UP in context.rules
+        self._plans: dict[tuple[dt.date, CaseCategory], list[dt.date]] = {}
+        self._dues: dict[dt.date, DueResult] = {}
+
+    def days(
+        self, number: str, category: CaseCategory | None, closed_on: dt.date | None
+    ) -> list[dt.date]:
+        """The planned days of the case's visits; none for a case outside the sample."""
+        policy = self._policies.get(category) if category is not None else None
+        if closed_on is None or policy is None or not is_sampled(number, policy.sample_share):
+            return []
+        key = (closed_on, policy.category)
+        days = self._plans.get(key)
+        if days is None:
+            days = self._plans[key] = planned_dates(
+                closed_on, policy.visits_per_year, policy.first_delay_days, self._context.calendar
+            )
+        return days
+
+    def limit(self, day: dt.date) -> DueResult | None:
+        """The ``follow_up`` limit of a visit planned for ``day``; None without the rule."""
+        if not self.limited:
+            return None
+        due = self._dues.get(day)
+        if due is None:
+            due = self._dues[day] = self._context.compute(LimitKind.FOLLOW_UP, day)
+        return due
+
+
 def _scheduled(session: Session, case_id: int) -> bool:
     """The case has visits planned or done (a reopened case's cancelled ones do not count)."""
     return (
@@ -339,8 +376,7 @@ def schedule_follow_ups_for_closed(
     the caller's transaction; rerunning it plans nothing new."""
     started = time.perf_counter()
     context = context or LimitContext.load(session)
-    rule_known = LimitKind.FOLLOW_UP in context.rules
-    policies = {p.category: p for p in list_policies(session, Actor.system())}
+    planner = VisitPlanner({p.category: p for p in list_policies(session, Actor.system())}, context)
     unscheduled = and_(
         Case.status == CaseStatus.CLOSED,
         Case.closed_on.is_not(None),
@@ -350,8 +386,6 @@ def schedule_follow_ups_for_closed(
         ),
     )
     total = session.scalar(select(func.count()).select_from(Case).where(unscheduled)) or 0
-    plans: dict[tuple[dt.date, CaseCategory], list[dt.date]] = {}
-    dues: dict[dt.date, DueResult] = {}
     connection = session.connection()
     examined = scheduled = visits = 0
     last_id = 0
@@ -367,15 +401,7 @@ def schedule_follow_ups_for_closed(
         last_id = batch[-1][0]
         rows: list[dict[str, Any]] = []
         for case_id, number, category, closed_on, mediator_id in batch:
-            policy = policies.get(category)
-            if closed_on is None or policy is None or not is_sampled(number, policy.sample_share):
-                continue
-            key = (closed_on, category)
-            days = plans.get(key)
-            if days is None:
-                days = plans[key] = planned_dates(
-                    closed_on, policy.visits_per_year, policy.first_delay_days, context.calendar
-                )
+            days = planner.days(number, category, closed_on)
             if days:
                 scheduled += 1
             rows.extend(
@@ -394,11 +420,9 @@ def schedule_follow_ups_for_closed(
             ).scalars()
             limit_rows = []
             for visit_id, row in zip(ids, rows, strict=True):
-                if not rule_known:
-                    continue
-                due = dues.get(row["due_on"])
+                due = planner.limit(row["due_on"])
                 if due is None:
-                    due = dues[row["due_on"]] = context.compute(LimitKind.FOLLOW_UP, row["due_on"])
+                    continue
                 limit_rows.append(
                     {
                         "case_id": row["case_id"],
