@@ -94,6 +94,12 @@ def install_features(
         interval_minutes=keys.alert_scan_interval_minutes(settings),
         parent=window,
     )
+
+    def settings_saved(changed: list[str]) -> None:
+        if keys.ALERT_SCAN_INTERVAL_MINUTES in changed:
+            scheduler.set_interval(keys.alert_scan_interval_minutes(settings))
+
+    window.settings_saved.connect(settings_saved)
     if actor.role in _MANAGERS:
 
         def calendar_changed() -> None:  # due dates moved: lists and alerts follow

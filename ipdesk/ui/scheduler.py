@@ -135,6 +135,19 @@ class AlertScheduler(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
+    @property
+    def interval_minutes(self) -> float:
+        return self._interval
+
+    def set_interval(self, minutes: float) -> None:
+        """Scan every ``minutes`` from now on (the settings changed); the next scan comes
+        one new interval after this call."""
+        if minutes <= 0:
+            raise ValueError("interval_minutes must be positive")
+        self._interval = minutes
+        if self.running:
+            self._scheduler.reschedule_job(JOB_ID, trigger="interval", minutes=minutes)
+
     def scan_now(self) -> None:
         """Scan once more as soon as possible (e.g. after a holiday change): a one-off job,
         queued behind a scan that may be running (the scheduler has one worker)."""

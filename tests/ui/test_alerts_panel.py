@@ -21,7 +21,7 @@ from ipdesk.services.alerts import AlertInfo, NewAlert, ScanResult
 from ipdesk.services.limits import BEIJING
 from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
 from ipdesk.ui.alerts.model import ALERT_ID_ROLE, CASE, CASE_ID_ROLE, STAGE, threshold_text
-from ipdesk.ui.scheduler import AlertScheduler, TrayNotifier
+from ipdesk.ui.scheduler import JOB_ID, AlertScheduler, TrayNotifier
 from tests.helpers.factories import actor, make_case_with_limits, make_user
 
 # Accepted Tue 2026-09-01: due Mon 2026-11-02. On 10-28 (5 days before) a warn:5 alert.
@@ -159,6 +159,26 @@ def test_a_second_scan_creates_nothing_and_shutdown_stops_it(
     scheduler.shutdown()
     assert not scheduler.running
     scheduler.scan_now()  # harmless once stopped
+
+
+def test_a_new_interval_takes_effect_at_once(
+    qtbot: QtBot,
+    office: tuple[sessionmaker[Session], Actor, int],
+    make_scheduler: Callable[..., AlertScheduler],
+) -> None:
+    factory, _, _ = office
+    scheduler = make_scheduler(factory, interval_minutes=60)
+    with qtbot.waitSignal(scheduler.scan_finished, timeout=20_000):
+        scheduler.start()
+    job = scheduler._scheduler.get_job(JOB_ID)
+    assert job.trigger.interval == dt.timedelta(minutes=60)
+    scheduler.set_interval(2)
+    job = scheduler._scheduler.get_job(JOB_ID)
+    assert scheduler.interval_minutes == 2
+    assert job.trigger.interval == dt.timedelta(minutes=2)
+    assert job.next_run_time - dt.datetime.now(job.next_run_time.tzinfo) <= dt.timedelta(minutes=2)
+    with pytest.raises(ValueError):
+        scheduler.set_interval(0)
 
 
 def test_a_failing_scan_is_reported(

@@ -375,3 +375,14 @@ def test_a_new_case_takes_the_attachment_limit_set_now(
     (dialog,) = window.findChildren(IntakeDialog)
     assert dialog._max_bytes == 3 * 1024 * 1024
     dialog.reject()
+
+
+def test_a_new_scan_interval_from_the_settings_reaches_the_scheduler(
+    open_window: Open, demo_db: sessionmaker[Session], ui_settings: QSettings
+) -> None:
+    window = open_window(demo_db, demo_actor(demo_db, "tl01-manager"))
+    scheduler = window.findChild(AlertScheduler)
+    assert scheduler is not None
+    ui_settings.setValue(keys.ALERT_SCAN_INTERVAL_MINUTES, 17)
+    window.settings_saved.emit([keys.ALERT_SCAN_INTERVAL_MINUTES])
+    assert scheduler.interval_minutes == 17
