@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -12,6 +14,12 @@ from ipdesk.paths import PACKAGE_DIR
 
 # Any constant will do: it only has to be the same for every ipdesk client.
 _PG_MIGRATION_LOCK = 0x1D5E5C
+
+# Alembic's ``op`` and ``context`` are process-wide proxies: two migrations of different
+# databases running at once in one process (the first-start wizard's background task, the
+# user having gone back and chosen another database) would mix their operations. One at a
+# time. (Migrations of one database are serialised by the database itself as well.)
+_MIGRATING = threading.Lock()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -33,8 +41,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Upgrade to head. On PostgreSQL an advisory lock lets one client migrate at a time."""
-    with engine.begin() as conn:
+    """Upgrade to head: one migration at a time in this process, and on PostgreSQL an
+    advisory lock lets one client migrate at a time."""
+    with _MIGRATING, engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
         command.upgrade(alembic_config(conn), "head")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-from ipdesk import migrate
+from ipdesk import db, migrate
 from ipdesk.models import Base
 from ipdesk.services.search import include_name, include_object
 
@@ -43,3 +46,33 @@ def test_unknown_revision_means_newer_program(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_future'")
     assert migrate.is_newer_than_program(engine)
+
+
+def test_migrations_of_two_databases_started_at_once_run_one_at_a_time(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Alembic's op/context proxies are process-wide: ipdesk.migrate serialises upgrades,
+    here of the test database and of a second, embedded one, started in three threads."""
+    other = db.make_engine(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "base")
+    errors: list[BaseException] = []
+
+    def run(target: Engine) -> None:
+        try:
+            migrate.upgrade(target)
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(e,)) for e in (engine, other, engine)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    try:
+        assert errors == []
+        for target in (engine, other):
+            assert migrate.current_revision(target) == migrate.head_revision()
+            assert set(Base.metadata.tables) <= set(inspect(target).get_table_names())
+    finally:
+        other.dispose()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,18 +78,11 @@ class Prepared:
     stations: int
 
 
-# Alembic's ``op`` and ``context`` are process-wide proxies: two migrations running at
-# once in one process (the user went back and chose again while the first was running)
-# would mix their operations. One at a time.
-_MIGRATING = threading.Lock()
-
-
 def prepare_database(config: DatabaseConfig, password: str) -> Prepared:
     """Open, migrate and seed the database (slow: run it in a background task)."""
     engine = db.make_engine(config.url(password))
     try:
-        with _MIGRATING:
-            initialise(engine)
+        initialise(engine)  # one migration at a time: see ipdesk.migrate
         with db.make_session_factory(engine)() as session:
             session.connection(execution_options=READ_ONLY)
             needs_admin = needs_first_admin(session)
