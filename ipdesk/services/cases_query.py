@@ -229,6 +229,7 @@ class CaseDetail:
     status: str
     is_suspended: bool
     outcome: str | None
+    office_id: int
     office_code: str
     office_name: str
     station_code: str | None
@@ -799,6 +800,7 @@ def case_detail(
         status=case.status.value,
         is_suspended=case.is_suspended,
         outcome=case.outcome.value if case.outcome else None,
+        office_id=office.id,
         office_code=office.code,
         office_name=office.name,
         station_code=station.code if station else None,

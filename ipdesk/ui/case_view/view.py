@@ -39,7 +39,6 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseDetail, case_detail
 from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
-from ipdesk.services.org import org_tree
 from ipdesk.ui.case_view.actions import ActionDialog, action_text
 from ipdesk.ui.consultations.view import ConsultationsView
 from ipdesk.ui.intake.fields import ERROR_STYLE
@@ -61,7 +60,6 @@ class _Loaded:
     detail: CaseDetail
     actions: list[str]
     documents: list[documents.DocumentInfo]
-    office_id: int | None
 
 
 def _local(at: dt.datetime) -> str:
@@ -290,11 +288,7 @@ class CaseView(QWidget):
                 detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
                 actions = workflow.available_actions(session, actor, case_id)
                 docs = documents.list_documents(session, actor, case_id)
-                office_id = next(
-                    (o.id for o in org_tree(session, actor) if o.code == detail.office_code),
-                    actor.office_id,
-                )
-                return _Loaded(detail, actions, docs, office_id)
+                return _Loaded(detail, actions, docs)
 
         run_task(load, self._on_loaded, self._on_load_failed, context=self)
 
@@ -311,7 +305,7 @@ class CaseView(QWidget):
 
     def _on_loaded(self, loaded: _Loaded) -> None:
         detail = self.detail = loaded.detail
-        self._office_id = loaded.office_id
+        self._office_id = loaded.detail.office_id
         self.available = loaded.actions
         self.error_label.setVisible(False)
         self.title_label.setText(
