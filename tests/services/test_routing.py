@@ -276,16 +276,19 @@ def test_to_assign_lists_unassigned_cases_oldest_first(factory: sessionmaker[Ses
         accepted = make_case(s, status=S.ACCEPTED, received_on=TODAY - dt.timedelta(days=5))
         orphan = make_case(s, status=S.ACCEPTED, mediator_id=gone).number
         make_case(s, mediator_id=med)  # assigned
-        make_case(s, status=S.MEDIATING)  # past assignment
+        make_case(s, status=S.MEDIATING, mediator_id=med)  # mediated by someone here
+        stalled = make_case(  # its mediator left during mediation: it needs another one
+            s, status=S.MEDIATING, mediator_id=gone, received_on=TODAY - dt.timedelta(days=15)
+        ).number
         make_case(s, status=S.REJECTED)
         other = make_case(s, station_code="TL02-S01").number
     with factory() as s:
         mine = routing.to_assign(s, actor(s, manager))
-        assert [r.number for r in mine.rows] == [old, orphan, accepted.number]
-        assert mine.rows[1].mediator_name is not None  # assigned to someone who left
+        assert [r.number for r in mine.rows] == [old, stalled, orphan, accepted.number]
+        assert mine.rows[2].mediator_name is not None  # assigned to someone who left
         assert [r.number for r in routing.to_assign(s, actor(s, manager2)).rows] == [other]
         everything = routing.to_assign(s, actor(s, city))
-        assert everything.total == 4
+        assert everything.total == 5
         only = routing.to_assign(s, actor(s, city), office_code="TL02")
         assert [r.number for r in only.rows] == [other]
         with pytest.raises(PermissionDenied):
