@@ -59,6 +59,7 @@ from ipdesk.models import (
     Role,
     Station,
 )
+from ipdesk.paths import user_data_dir
 from ipdesk.services import identifiers as ids
 from ipdesk.services.access import may_see_case
 from ipdesk.services.actors import Actor
@@ -921,6 +922,11 @@ def format_case_number(office_code: str, year: int, sequence: int) -> str:
 
 
 # --------------------------------------------------------------------------- attachments
+
+
+def default_attachment_store() -> Path:
+    """Where the desktop keeps evidence files: <user data dir>/attachments."""
+    return user_data_dir() / "attachments"
 
 
 def attachment_path(store: Path, stored_name: str) -> Path:

@@ -8,9 +8,10 @@ rows and reports three things, deleting nothing:
 * files that no record references — among them the temporary files of a write that a
   crash interrupted (``.incoming/*.part``, ``.<name>.*.part``), marked ``incomplete``.
 
-The app runs it at start-up (in a worker: hashing every file takes a while; pass
-``verify_hashes=False`` for a quick check of presence and size) and shows the report to
-the administrator, who decides what to do with each file.
+The app runs it at start-up in a worker, with ``verify_hashes=False`` (presence and size:
+hashing every file at every start would keep the disk busy), and shows a banner with the
+list of problems (``ipdesk/ui/maintenance/file_check.py``); the administrator decides
+what to do with each file.
 """
 
 from __future__ import annotations

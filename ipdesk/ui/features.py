@@ -10,18 +10,17 @@ the user's work list, "My work").
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk import paths
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter
 from ipdesk.services.documents import default_store
+from ipdesk.services.intake import default_attachment_store
 from ipdesk.services.limits import BoardFilter, legal_today
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
@@ -174,7 +173,7 @@ def case_opener(
     actor: Actor,
     changed: Callable[[int], None],
 ) -> OpenCase:
-    attachments = _attachment_store()
+    attachments = default_attachment_store()
     documents = default_store()
 
     def open_case(case_id: int) -> None:
@@ -192,10 +191,6 @@ def case_opener(
     return open_case
 
 
-def _attachment_store() -> Path:
-    return paths.user_data_dir() / "attachments"
-
-
 def _add_intake(
     window: MainWindow,
     session_factory: sessionmaker[Session],
@@ -211,7 +206,7 @@ def _add_intake(
             session_factory,
             actor,
             window,
-            store=_attachment_store(),
+            store=default_attachment_store(),
             max_attachment_bytes=keys.attachment_max_bytes(settings),  # as set now
         )
         dialog.case_registered.connect(lambda _id, _number: changed())

@@ -5,8 +5,10 @@
 * administrators: Administration → Partner agencies (editable), Document templates (check
   and preview), Verify audit trail; mediators and managers: View → Partner agencies
   (read-only);
-* everyone, on an embedded (SQLite) database: the daily backup into the backup folder of
-  the settings, at start-up and then daily; failures are shown in the status bar.
+* everyone: the start-up check of the evidence and document files (a banner when a record
+  lacks its file or a file belongs to no record; nothing is deleted); on an embedded
+  (SQLite) database, the daily backup into the backup folder of the settings, at start-up
+  and then daily; failures are shown in the status bar.
 
 ``install_features`` (``ipdesk/ui/features.py``) installs the case list, intake and the
 other case work; this module adds what keeps the network and the system running.
@@ -26,10 +28,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.backup import DailyBackup
+from ipdesk.services.documents import default_store
+from ipdesk.services.intake import default_attachment_store
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
+from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner
 from ipdesk.ui.templates import TemplatesDialog
 
 log = logging.getLogger(__name__)
@@ -87,6 +91,9 @@ def install_operations(
             view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
         )
 
+    banner = FileCheckBanner(session_factory, default_attachment_store(), default_store())
+    window.add_banner(banner)
+    banner.check()
     if daily_backups:
         install_daily_backup(window, session_factory, settings)
 

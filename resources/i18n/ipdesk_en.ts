@@ -82,7 +82,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+364" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+356" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
@@ -811,7 +811,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+132" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+130" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation>Consultations</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+73" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -2141,6 +2141,50 @@
         <location line="+10" />
         <source>The deadline board could not be loaded: {0}</source>
         <translation>The deadline board could not be loaded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FileCheckBanner</name>
+    <message>
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30" />
+        <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
+        <translation>
+            <numerusform>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</numerusform>
+            <numerusform>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n file(s) in the evidence and document folders belong to no case (perhaps left by an interrupted save). Nothing was deleted.</source>
+        <translation>
+            <numerusform>%n file(s) in the evidence and document folders belong to no case (perhaps left by an interrupted save). Nothing was deleted.</numerusform>
+            <numerusform>%n file(s) in the evidence and document folders belong to no case (perhaps left by an interrupted save). Nothing was deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The files could not be checked: {0}</source>
+        <translation>The files could not be checked: {0}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>File check</source>
+        <translation>File check</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Evidence folder: {0}</source>
+        <translation>Evidence folder: {0}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents folder: {0}</source>
+        <translation>Documents folder: {0}</translation>
     </message>
 </context>
 <context>
@@ -3485,7 +3529,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+188" />
+        <location filename="../../ipdesk/ui/scheduler.py" line="+201" />
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n new deadline alert(s)</numerusform>
@@ -4336,12 +4380,12 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+150" />
+        <location filename="../../ipdesk/ui/features.py" line="+155" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+62" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
@@ -4361,7 +4405,7 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-168" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
@@ -4371,12 +4415,12 @@
         <translation>Follow-up &amp;policy…</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+59" />
         <source>My work</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+110" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
     </message>
@@ -4689,7 +4733,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+59" />
+        <location filename="../../ipdesk/ui/operations.py" line="+63" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
@@ -4710,7 +4754,7 @@
         <translation>&amp;Verify audit trail…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+33" />
         <source>Daily backup saved: {0}</source>
         <translation>Daily backup saved: {0}</translation>
     </message>

@@ -82,7 +82,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+364"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+356"/>
         <source>Create the administrator</source>
         <translation>创建系统管理员</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+132"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+130"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation>联席会商</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+73"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -2123,6 +2123,48 @@
         <location line="+10"/>
         <source>The deadline board could not be loaded: {0}</source>
         <translation>无法加载期限看板：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FileCheckBanner</name>
+    <message>
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62"/>
+        <source>&amp;Details…</source>
+        <translation>详情(&amp;D)…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
+        <translation>
+            <numerusform>%n 条证据材料或文书记录缺少文件或与文件不符。未删除任何内容；请告知管理员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n file(s) in the evidence and document folders belong to no case (perhaps left by an interrupted save). Nothing was deleted.</source>
+        <translation>
+            <numerusform>证据材料和文书文件夹中有 %n 个文件不属于任何案件（可能是保存中断后留下的）。未删除任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The files could not be checked: {0}</source>
+        <translation>无法检查文件：{0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>File check</source>
+        <translation>文件检查</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence folder: {0}</source>
+        <translation>证据材料文件夹：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents folder: {0}</source>
+        <translation>文书文件夹：{0}</translation>
     </message>
 </context>
 <context>
@@ -3457,7 +3499,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+188"/>
+        <location filename="../../ipdesk/ui/scheduler.py" line="+201"/>
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n 条新的期限提醒</numerusform>
@@ -4302,12 +4344,12 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+150"/>
+        <location filename="../../ipdesk/ui/features.py" line="+155"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
@@ -4327,7 +4369,7 @@
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-168"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
@@ -4337,12 +4379,12 @@
         <translation>回访规则(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+110"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
     </message>
@@ -4655,7 +4697,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+59"/>
+        <location filename="../../ipdesk/ui/operations.py" line="+63"/>
         <source>Consultations</source>
         <translation>联席会商</translation>
     </message>
@@ -4676,7 +4718,7 @@
         <translation>校验审计记录(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Daily backup saved: {0}</source>
         <translation>每日备份已保存：{0}</translation>
     </message>

@@ -1,0 +1,142 @@
+"""The start-up check of the evidence and document files: a banner when a record lacks its
+file, a file differs from its record, or a file belongs to no record.
+
+:func:`ipdesk.services.integrity.check_files` runs in the background (presence and size
+only: hashing every file would keep the disk busy at every start); it deletes nothing, and
+neither does this banner — it says what is wrong and lists the files, and the
+administrator decides.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services.integrity import FileReport, check_files
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+class FileCheckBanner(QFrame):
+    """Hidden while the file stores match their records. Everyone sees it: the stores are
+    on this computer, and whoever sits at it should tell the administrator."""
+
+    checked = Signal(object)
+    """The check finished: its :class:`FileReport`."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        attachments_dir: Path,
+        documents_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._stores = (attachments_dir, documents_dir)
+        self.report: FileReport | None = None
+
+        self.setObjectName("file_check_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#file_check_banner { background: #fdecea; border: 1px solid #d93025; }")
+        self.message = QLabel()
+        self.message.setObjectName("file_check_text")
+        self.message.setWordWrap(True)
+        self.details_button = QPushButton(self.tr("&Details…"))
+        self.details_button.setObjectName("file_check_details")
+        self.details_button.clicked.connect(self.show_details)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.details_button)
+        self.setVisible(False)
+
+    def check(self) -> None:
+        factory, (attachments, documents) = self._factory, self._stores
+
+        def load() -> FileReport:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return check_files(session, attachments, documents, verify_hashes=False)
+
+        run_task(load, self._on_checked, self._on_failed, context=self)
+
+    def _on_checked(self, report: FileReport) -> None:
+        self.report = report
+        problems = report.missing + report.damaged
+        if problems:
+            log.warning(
+                "File check: %d record(s) without their file, %d changed, %d stray file(s)",
+                len(report.missing),
+                len(report.damaged),
+                len(report.unreferenced),
+            )
+            self.message.setText(
+                self.tr(
+                    "%n evidence or document record(s) lack their file or do not match it. "
+                    "Nothing was deleted; tell the administrator.",
+                    "",
+                    len(problems),
+                )
+            )
+        elif report.unreferenced:
+            log.info("File check: %d stray file(s)", len(report.unreferenced))
+            self.message.setText(
+                self.tr(
+                    "%n file(s) in the evidence and document folders belong to no case "
+                    "(perhaps left by an interrupted save). Nothing was deleted.",
+                    "",
+                    len(report.unreferenced),
+                )
+            )
+        self.setVisible(bool(report.problems))
+        self.checked.emit(report)
+
+    def _on_failed(self, error: Exception) -> None:
+        log.error("The file check failed", exc_info=error)
+        self.message.setText(
+            self.tr("The files could not be checked: {0}").format(error_text(error))
+        )
+        self.details_button.setVisible(False)
+        self.setVisible(True)
+
+    def show_details(self) -> QDialog:
+        """A window listing every problem, one per line (the stores' folders on top)."""
+        dialog = QDialog(self.window())
+        dialog.setObjectName("file_check_dialog")
+        dialog.setWindowTitle(self.tr("File check"))
+        text = QPlainTextEdit()
+        text.setObjectName("file_check_list")
+        text.setReadOnly(True)
+        lines = [
+            self.tr("Evidence folder: {0}").format(self._stores[0]),
+            self.tr("Documents folder: {0}").format(self._stores[1]),
+            "",
+        ]
+        if self.report is not None:
+            lines += [problem.message for problem in self.report.problems]
+        text.setPlainText("\n".join(lines))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(760, 420)
+        dialog.open()
+        return dialog

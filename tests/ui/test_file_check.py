@@ -1,0 +1,92 @@
+"""The start-up check of the evidence and document files: a banner, a list, nothing deleted."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtWidgets import QPlainTextEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Attachment
+from ipdesk.ui.maintenance import FileCheckBanner
+from tests.helpers.factories import make_case, seed
+
+
+def _attach(factory: sessionmaker[Session], store: Path, data: bytes, *, write: bool) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    with factory.begin() as s:
+        case = make_case(s)
+        name = f"{case.id}/{digest}.pdf"
+        s.add(
+            Attachment(
+                case_id=case.id,
+                original_name="证据.pdf",
+                stored_name=name,
+                sha256=digest,
+                size=len(data),
+            )
+        )
+    if write:
+        (store / name).parent.mkdir(parents=True, exist_ok=True)
+        (store / name).write_bytes(data)
+    return name
+
+
+def banner_for(qtbot: QtBot, factory: sessionmaker[Session], root: Path) -> FileCheckBanner:
+    banner = FileCheckBanner(factory, root / "attachments", root / "documents")
+    qtbot.addWidget(banner)
+    with qtbot.waitSignal(banner.checked, timeout=10_000):
+        banner.check()
+    return banner
+
+
+def test_stores_that_match_their_records_show_no_banner(
+    qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with session_factory.begin() as s:
+        seed(s)
+    _attach(session_factory, tmp_path / "attachments", b"evidence", write=True)
+    banner = banner_for(qtbot, session_factory, tmp_path)
+    assert banner.report is not None and banner.report.ok and not banner.report.problems
+    assert banner.isHidden()
+
+
+def test_a_missing_file_and_a_stray_one_are_shown_and_kept(
+    qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with session_factory.begin() as s:
+        seed(s)
+    store = tmp_path / "attachments"
+    missing = _attach(session_factory, store, b"lost evidence", write=False)
+    stray = store / "7" / "left-over.pdf"
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"no record")
+
+    banner = banner_for(qtbot, session_factory, tmp_path)
+    assert not banner.isHidden()
+    assert banner.message.text().startswith("1 evidence or document record(s) lack their file")
+    dialog = banner.show_details()
+    listed = dialog.findChild(QPlainTextEdit, "file_check_list").toPlainText()  # type: ignore[union-attr]
+    assert f"证据材料文件缺失：{missing}" in listed
+    assert "没有记录引用的证据材料文件：7/left-over.pdf" in listed
+    assert stray.read_bytes() == b"no record"  # reported, never deleted
+    dialog.reject()
+
+
+def test_only_stray_files_get_a_milder_banner(
+    qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with session_factory.begin() as s:
+        seed(s)
+    part = tmp_path / "documents" / "TL01-2026-00001" / ".notice.docx.x1.part"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(b"half")
+    banner = banner_for(qtbot, session_factory, tmp_path)
+    assert banner.report is not None and banner.report.ok
+    assert not banner.isHidden()
+    assert "1 file(s) in the evidence and document folders belong to no case" in (
+        banner.message.text()
+    )
+    assert part.exists()
