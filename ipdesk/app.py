@@ -70,6 +70,7 @@ from ipdesk.ui.settings import DatabasePasswordDialog, database, keys
 from ipdesk.ui.settings.connection_form import problem_text
 from ipdesk.ui.settings.database import ConnectionProblem, DatabaseConfig
 from ipdesk.ui.setup_wizard import SetupWizard
+from ipdesk.ui.stores import FileStores
 from ipdesk.ui.tasks import ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -834,8 +835,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings=settings,
         log_dir=log_file.parent if log_file is not None else None,
     )
-    # A demo database is thrown away: backing it up would only fill the user's backup folder.
-    install_features(window, session_factory, signed.actor, settings, daily_backups=not args.demo)
+    # A demo database is thrown away with its files: its evidence and documents stay in its
+    # folder, and backing it up would only fill the user's backup folder.
+    install_features(
+        window,
+        session_factory,
+        signed.actor,
+        settings,
+        stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
+        daily_backups=demo_dir is None,
+    )
     if args.demo:
         window.statusBar().showMessage(
             translate("app", "Demo database with %n case(s)", "", DEMO_CASES)

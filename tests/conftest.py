@@ -11,6 +11,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -91,7 +92,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 def engine(database_url: str) -> Iterator[Engine]:
     eng = db.make_engine(database_url)
     yield eng
+    _finish_qt_background_tasks()
     eng.dispose()
+
+
+def _finish_qt_background_tasks() -> None:
+    """Background tasks of the UI (a load the test did not wait for) end before their
+    database goes: a task must not hold a connection past it."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone()
 
 
 @pytest.fixture

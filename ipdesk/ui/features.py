@@ -19,8 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter
-from ipdesk.services.documents import default_store
-from ipdesk.services.intake import default_attachment_store
 from ipdesk.services.limits import BoardFilter, legal_today
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
@@ -35,6 +33,7 @@ from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.operations import install_operations
 from ipdesk.ui.scheduler import AlertScheduler, TrayNotifier
 from ipdesk.ui.settings import keys
+from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage, work_list_kind
 
 translate = QCoreApplication.translate
@@ -51,14 +50,17 @@ def install_features(
     actor: Actor,
     settings: QSettings,
     *,
+    stores: FileStores | None = None,
     daily_backups: bool = True,
 ) -> AlertScheduler:
     """Add the work list, the case list, intake, case view, ledger import, the deadline
     board, the dashboard, follow-ups, holidays and alerts to ``window`` as ``actor``'s role
     has them, then the operations (:func:`ipdesk.ui.operations.install_operations`:
     consultations, agencies, templates, audit check, daily backup — off for a demo
-    database with ``daily_backups=False``); start the alert scan. Returns the scheduler
-    (shut down on quit)."""
+    database with ``daily_backups=False``); start the alert scan. Evidence and documents
+    go into ``stores`` (default: the user data directory). Returns the scheduler (shut
+    down on quit)."""
+    stores = stores or FileStores.default()
     work = _add_work_list(window, session_factory, actor)
     case_list = _add_case_list(window, session_factory, actor, settings)
 
@@ -68,14 +70,14 @@ def install_features(
         if work is not None:
             work.reload()
 
-    open_case = case_opener(window, session_factory, actor, cases_changed)
+    open_case = case_opener(window, session_factory, actor, cases_changed, stores)
     case_list.case_open_requested.connect(open_case)
     if work is not None:
         work.case_open_requested.connect(open_case)
         work.cases_changed.connect(case_list.model.reload)
 
     if actor.role != Role.ADMIN:  # administrators keep the system; they take no cases
-        _add_intake(window, session_factory, actor, settings, open_case, cases_changed)
+        _add_intake(window, session_factory, actor, settings, stores, open_case, cases_changed)
     if actor.role in _MANAGERS:
         _add_deadline_board(window, session_factory, actor, case_list)
         _add_dashboard(window, session_factory, actor, case_list)
@@ -109,7 +111,13 @@ def install_features(
     if actor.role in _ALERTED:
         _add_alerts(window, session_factory, actor, scheduler, open_case)
     install_operations(
-        window, session_factory, actor, settings, open_case=open_case, daily_backups=daily_backups
+        window,
+        session_factory,
+        actor,
+        settings,
+        open_case=open_case,
+        stores=stores,
+        daily_backups=daily_backups,
     )
     scheduler.start()
     return scheduler
@@ -172,18 +180,16 @@ def case_opener(
     session_factory: sessionmaker[Session],
     actor: Actor,
     changed: Callable[[int], None],
+    stores: FileStores,
 ) -> OpenCase:
-    attachments = default_attachment_store()
-    documents = default_store()
-
     def open_case(case_id: int) -> None:
         dialog = CaseViewDialog(
             session_factory,
             actor,
             case_id,
             window,
-            attachment_store=attachments,
-            document_store=documents,
+            attachment_store=stores.attachments,
+            document_store=stores.documents,
         )
         dialog.view.case_changed.connect(changed)
         dialog.show()
@@ -196,6 +202,7 @@ def _add_intake(
     session_factory: sessionmaker[Session],
     actor: Actor,
     settings: QSettings,
+    stores: FileStores,
     open_case: OpenCase,
     changed: Callable[[], None],
 ) -> None:
@@ -206,7 +213,7 @@ def _add_intake(
             session_factory,
             actor,
             window,
-            store=default_attachment_store(),
+            store=stores.attachments,
             max_attachment_bytes=keys.attachment_max_bytes(settings),  # as set now
         )
         dialog.case_registered.connect(lambda _id, _number: changed())

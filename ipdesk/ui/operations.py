@@ -28,12 +28,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.backup import DailyBackup
-from ipdesk.services.documents import default_store
-from ipdesk.services.intake import default_attachment_store
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner
+from ipdesk.ui.stores import FileStores
 from ipdesk.ui.templates import TemplatesDialog
 
 log = logging.getLogger(__name__)
@@ -52,6 +51,7 @@ def install_operations(
     settings: QSettings,
     *,
     open_case: Callable[[int], None],
+    stores: FileStores,
     daily_backups: bool = True,
 ) -> None:
     """Add the consultations page, the administration dialogs and the daily backup to
@@ -91,7 +91,7 @@ def install_operations(
             view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
         )
 
-    banner = FileCheckBanner(session_factory, default_attachment_store(), default_store())
+    banner = FileCheckBanner(session_factory, stores.attachments, stores.documents)
     window.add_banner(banner)
     banner.check()
     if daily_backups:

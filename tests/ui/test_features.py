@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -34,6 +35,7 @@ from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.settings import keys
+from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage
 from tests.helpers.factories import make_case, make_case_with_limits, make_user
 
@@ -90,7 +92,10 @@ def open_window(
     def open_(factory: sessionmaker[Session], who: Actor) -> MainWindow:
         window = MainWindow(factory, "SQLite test", who, settings=ui_settings)
         qtbot.addWidget(window)
-        schedulers.append(install_features(window, factory, who, ui_settings, daily_backups=False))
+        stores = FileStores.in_folder(Path(ui_settings.fileName()).parent)
+        schedulers.append(
+            install_features(window, factory, who, ui_settings, stores=stores, daily_backups=False)
+        )
         return window
 
     yield open_

@@ -35,6 +35,7 @@ from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
 from ipdesk.ui.operations import install_operations
 from ipdesk.ui.settings import keys
+from ipdesk.ui.stores import FileStores
 from ipdesk.ui.templates import TemplatesDialog
 from tests.helpers.factories import People, agency, make_case, make_people
 
@@ -63,9 +64,16 @@ def window_for(
 ) -> MainWindow:
     window = MainWindow(factory, "test", actor, settings=settings)
     qtbot.addWidget(window)
-    opener = case_opener(window, factory, actor, lambda _id: None)
+    stores = FileStores.in_folder(Path(settings.fileName()).parent)  # the test's tmp_path
+    opener = case_opener(window, factory, actor, lambda _id: None, stores)
     install_operations(
-        window, factory, actor, settings, open_case=opener, daily_backups=daily_backups
+        window,
+        factory,
+        actor,
+        settings,
+        open_case=opener,
+        stores=stores,
+        daily_backups=daily_backups,
     )
     return window
 

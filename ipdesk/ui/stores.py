@@ -1,0 +1,28 @@
+"""Where this computer keeps the evidence files and the generated documents.
+
+Both live beside the data of the database in use: the user data directory for the
+embedded or shared database, the demo's temporary folder for ``ipdesk --demo`` (a demo
+must neither write into the user's stores nor report the user's files as strays).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipdesk.services.documents import default_store
+from ipdesk.services.intake import default_attachment_store
+
+
+@dataclass(frozen=True)
+class FileStores:
+    attachments: Path
+    documents: Path
+
+    @classmethod
+    def default(cls) -> FileStores:
+        return cls(default_attachment_store(), default_store())
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> FileStores:
+        return cls(folder / "attachments", folder / "documents")
