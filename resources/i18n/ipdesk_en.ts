@@ -1927,7 +1927,12 @@
         <translation>The dashboard could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+15" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>The cases could not be listed: {0}</source>
         <translation>The cases could not be listed: {0}</translation>
     </message>
@@ -4009,7 +4014,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+550" />
+        <location filename="../../ipdesk/app.py" line="+551" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -4020,12 +4025,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+253" />
+        <location line="+261" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-258" />
+        <location line="-266" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -4380,12 +4385,12 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+155" />
+        <location filename="../../ipdesk/ui/features.py" line="+163" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+61" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
@@ -4405,7 +4410,7 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-173" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
@@ -4415,12 +4420,12 @@
         <translation>Follow-up &amp;policy…</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+65" />
         <source>My work</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+109" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
     </message>

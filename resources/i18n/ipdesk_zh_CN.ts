@@ -1911,7 +1911,12 @@
         <translation>无法加载统计看板：{0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The cases could not be listed: {0}</source>
         <translation>无法列出案件：{0}</translation>
     </message>
@@ -3973,7 +3978,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+550"/>
+        <location filename="../../ipdesk/app.py" line="+551"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -3984,12 +3989,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+261"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-266"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -4344,12 +4349,12 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+155"/>
+        <location filename="../../ipdesk/ui/features.py" line="+163"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
@@ -4369,7 +4374,7 @@
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-173"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
@@ -4379,12 +4384,12 @@
         <translation>回访规则(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
     </message>

@@ -391,3 +391,22 @@ def test_a_new_scan_interval_from_the_settings_reaches_the_scheduler(
     ui_settings.setValue(keys.ALERT_SCAN_INTERVAL_MINUTES, 17)
     window.settings_saved.emit([keys.ALERT_SCAN_INTERVAL_MINUTES])
     assert scheduler.interval_minutes == 17
+
+
+def test_a_real_dashboard_drill_down_is_labelled_in_chinese(
+    open_window: Open,
+    demo_db: sessionmaker[Session],
+    install_language: Callable[[str], None],
+) -> None:
+    install_language("zh_CN")
+    window = open_window(demo_db, demo_actor(demo_db, "city"))
+    dashboard = window.findChild(DashboardWidget)
+    case_list = window.findChild(CaseListWidget)
+    assert dashboard is not None and case_list is not None
+    window.show_page(dashboard)
+    model = dashboard.model
+    unit = str(model.index(0, 0).data()).strip()
+    header = model.headerData(1, Qt.Orientation.Horizontal)
+    dashboard.drill_down(model.index(0, 1))
+    assert window.pages.currentWidget() is case_list
+    assert case_list.drill_down_text() == f"仪表盘：{unit}：{header}"

@@ -344,7 +344,7 @@ class DashboardWidget(QWidget):
             return
         header = self.model.headerData(index.column(), Qt.Orientation.Horizontal)
         unit_text = self.model.index(index.row(), 0).data()
-        label = f"{str(unit_text).strip()}: {header}"
+        label = self.tr("{0}: {1}").format(str(unit_text).strip(), header)
         factory, actor, today = self._factory, self._actor, self._today()
 
         def load() -> tuple[int, ...]:
