@@ -11,6 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ipdesk.services.errors import ServiceError
 
+#: The colour of a message that says something went wrong (next to a field, in a bar).
+ERROR_STYLE = "color: #b00020;"
+
 # Codes whose service message carries details (file, line, record) worth showing too.
 _WITH_DETAIL = {"import_failed", "not_found", "database_not_ready"}
 

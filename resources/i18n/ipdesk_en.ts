@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+143" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+142" />
         <source>Confirmed valid</source>
         <translation>Confirmed valid</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210" />
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+211" />
         <source>Partner agencies</source>
         <translation>Partner agencies</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/dialog.py" line="+139" />
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+140" />
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -547,7 +547,7 @@
 <context>
     <name>AuditCheckDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+51" />
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+50" />
         <source>Verify audit trail</source>
         <translation>Verify audit trail</translation>
     </message>
@@ -811,7 +811,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+130" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+129" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1215,7 +1215,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+84" />
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+85" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -1547,7 +1547,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+118" />
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+119" />
         <source>All agencies</source>
         <translation>All agencies</translation>
     </message>
@@ -2432,7 +2432,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+57" />
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56" />
         <source>Import case ledger</source>
         <translation>Import case ledger</translation>
     </message>
@@ -3256,7 +3256,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+350" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+294" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -3313,7 +3313,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+48" />
+        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+47" />
         <source>Sign in — ipdesk</source>
         <translation>Sign in — ipdesk</translation>
     </message>
@@ -3351,7 +3351,7 @@
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/templates/dialog.py" line="+116" />
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+115" />
         <source>Document templates</source>
         <translation>Document templates</translation>
     </message>
@@ -3670,7 +3670,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-223" />
+        <location line="-167" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
@@ -4690,8 +4690,9 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+23" />
+        <location filename="../../ipdesk/ui/messages.py" line="+26" />
         <source>The database is not ready for use.</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>The database is not ready for use.</translation>
     </message>
     <message>

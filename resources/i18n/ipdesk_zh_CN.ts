@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+143"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+142"/>
         <source>Confirmed valid</source>
         <translation>确认有效</translation>
     </message>
@@ -127,7 +127,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210"/>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+211"/>
         <source>Partner agencies</source>
         <translation>协作单位</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/dialog.py" line="+139"/>
+        <location filename="../../ipdesk/ui/settings/dialog.py" line="+140"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -541,7 +541,7 @@
 <context>
     <name>AuditCheckDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+51"/>
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+50"/>
         <source>Verify audit trail</source>
         <translation>校验审计记录</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+130"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+129"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+84"/>
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+85"/>
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
@@ -1534,7 +1534,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+118"/>
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+119"/>
         <source>All agencies</source>
         <translation>全部单位</translation>
     </message>
@@ -2410,7 +2410,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+57"/>
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56"/>
         <source>Import case ledger</source>
         <translation>导入案件台账</translation>
     </message>
@@ -3229,7 +3229,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+350"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+294"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -3286,7 +3286,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+48"/>
+        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+47"/>
         <source>Sign in — ipdesk</source>
         <translation>登录 — ipdesk</translation>
     </message>
@@ -3324,7 +3324,7 @@
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/templates/dialog.py" line="+116"/>
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+115"/>
         <source>Document templates</source>
         <translation>文书模板</translation>
     </message>
@@ -3638,7 +3638,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-223"/>
+        <location line="-167"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -4654,8 +4654,9 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+23"/>
+        <location filename="../../ipdesk/ui/messages.py" line="+26"/>
         <source>The database is not ready for use.</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>数据库尚未就绪，暂时无法使用。</translation>
     </message>
     <message>

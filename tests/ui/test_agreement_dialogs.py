@@ -17,7 +17,6 @@ from ipdesk.models import Case, CaseStatus, ConfirmationDecision
 from ipdesk.services.limits import refresh_case_limits
 from ipdesk.services.mediation import AgreementInfo
 from ipdesk.ui import tasks
-from ipdesk.ui.agencies.service_dialog import to_qdate
 from ipdesk.ui.agreement import AgreementEditor, ConfirmationDialog
 from ipdesk.ui.agreement.obligations import (
     AMOUNT,
@@ -28,6 +27,7 @@ from ipdesk.ui.agreement.obligations import (
     OBLIGOR,
     ObligationDelegate,
 )
+from ipdesk.ui.service_dialog import to_qdate
 from tests.helpers.factories import People, make_agreement, make_case, make_people
 
 SIGNED = dt.date(2026, 9, 5)

@@ -36,9 +36,10 @@ from ipdesk.models import AgencyKind, Role
 from ipdesk.services import agencies
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
-from ipdesk.ui.agencies.service_dialog import ERROR_STYLE, ServiceDialog, refusal
 from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.row_table import ROW_ID_ROLE, RowTableModel
+from ipdesk.ui.service_dialog import ServiceDialog, refusal
 from ipdesk.ui.tasks import run_task
 
 AGENCY_ID_ROLE = ROW_ID_ROLE

@@ -47,7 +47,8 @@ from ipdesk.services.confirmation import (
     CourtChoice,
 )
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.agencies.service_dialog import ERROR_STYLE, from_qdate, refusal, to_qdate
+from ipdesk.ui.messages import ERROR_STYLE
+from ipdesk.ui.service_dialog import from_qdate, refusal, to_qdate
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]

@@ -32,13 +32,13 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.chinese_text import amount_in_figures
 from ipdesk.services.limits import legal_today
 from ipdesk.services.mediation import AgreementDraft, AgreementForm, AgreementInfo
-from ipdesk.ui.agencies.service_dialog import ServiceDialog, from_qdate, refusal, to_qdate
 from ipdesk.ui.agreement.obligations import (
     DESCRIPTION,
     ObligationDelegate,
     ObligationRow,
     ObligationsTableModel,
 )
+from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, refusal, to_qdate
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.services import auth
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.errors import ValidationError
-from ipdesk.ui.auth.sign_in_dialog import ERROR_STYLE
 from ipdesk.ui.auth.texts import auth_error_text
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.tasks import run_task
 
 

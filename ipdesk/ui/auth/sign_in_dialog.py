@@ -17,9 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.services import auth
 from ipdesk.services.auth import SignedIn
 from ipdesk.ui.auth.texts import auth_error_text
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.tasks import run_task
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class SignInDialog(QDialog):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,9 +38,10 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.org import OfficeInfo, org_tree
-from ipdesk.ui.auth.sign_in_dialog import ERROR_STYLE
 from ipdesk.ui.auth.texts import auth_error_text, role_text
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.row_table import RowTableModel
+from ipdesk.ui.service_dialog import ServiceDialog
 from ipdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,80 +101,24 @@ class UserTableModel(RowTableModel[UserInfo]):
 # -- small dialogs -------------------------------------------------------------------------------
 
 
-class _ServiceDialog(QDialog):
-    """A form whose OK button runs one service call in the background; a refusal is shown
-    under the fields and the input is kept; success closes the dialog."""
+class _ServiceDialog(ServiceDialog):
+    """A user form (see :class:`ServiceDialog`) with the sign-in texts of refusals."""
 
-    saved = Signal(object)
-    """Emitted with the ``UserInfo`` the service returned."""
-    refused = Signal(str)
-    """Emitted with the text shown when the service refused."""
+    @property
+    def saved_user(self) -> UserInfo | None:
+        """The ``UserInfo`` the service returned."""
+        result: UserInfo | None = self.result_value
+        return result
 
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.saved_user: UserInfo | None = None
-        self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self._on_submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
-    def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() else ""
-
-    def _field_widgets(self) -> dict[str, QWidget]:
-        return {}
-
-    def _call(self) -> Callable[[], UserInfo] | None:
-        """The service call to run, or None after showing why the input is not ready."""
-        raise NotImplementedError
-
-    def _show_error(self, text: str, field: QWidget | None = None) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(True)
-        if field is not None:
-            field.setFocus()
-        self.refused.emit(text)
-
-    def _on_submit(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        call = self._call()
-        if call is None:
-            return
-        self.ok_button.setEnabled(False)
-        self.error_label.setVisible(False)
-        run_task(call, self._on_saved, self._on_refused, context=self)
-
-    def _on_saved(self, info: UserInfo) -> None:
-        self.ok_button.setEnabled(True)
-        self.saved_user = info
-        self.saved.emit(info)
-        self.accept()
-
-    def _on_refused(self, error: Exception) -> None:
-        self.ok_button.setEnabled(True)
-        field = self._field_widgets().get(getattr(error, "field", ""))
-        self._show_error(auth_error_text(error), field)
+    def _refusal(self, error: BaseException) -> tuple[str, str | None]:
+        return auth_error_text(error), getattr(error, "field", None)
 
     def _passwords_match(self, password: QLineEdit, confirm: QLineEdit) -> bool:
         if password.text() == confirm.text():
             return True
         mismatch = ValidationError("password", "两次输入的密码不一致", code="password_mismatch")
-        self._show_error(auth_error_text(mismatch), confirm)
+        self._show_error(auth_error_text(mismatch))
+        confirm.setFocus()
         return False
 
 

@@ -27,8 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.services.actors import Actor
 from ipdesk.services.case_import import ImportResult, import_cases
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.intake.fields import ERROR_STYLE
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import ProgressRelay, run_task
 
 

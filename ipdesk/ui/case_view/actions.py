@@ -35,8 +35,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
 from ipdesk.services.errors import StaleData, ValidationError, ValidationErrors
 from ipdesk.services.org import org_tree
-from ipdesk.ui.intake.fields import ERROR_STYLE
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
 # What each action asks for.

@@ -41,7 +41,6 @@ from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
 from ipdesk.ui.case_view.actions import ActionDialog, action_text
 from ipdesk.ui.consultations.view import ConsultationsView
-from ipdesk.ui.intake.fields import ERROR_STYLE
 from ipdesk.ui.intake.labels import (
     channel_labels,
     dispute_type_labels,
@@ -51,7 +50,7 @@ from ipdesk.ui.intake.labels import (
     role_labels,
     status_labels,
 )
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
 

@@ -26,9 +26,9 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyInfo
 from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.agencies.service_dialog import ServiceDialog, from_qdate, to_qdate
 from ipdesk.ui.agencies.texts import agency_kind_text
 from ipdesk.ui.consultations.model import kind_text
+from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, to_qdate
 
 Today = Callable[[], dt.date]
 AGENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -41,7 +41,6 @@ from ipdesk.services.consultations import (
 )
 from ipdesk.services.limits import legal_today
 from ipdesk.services.org import OfficeInfo, org_tree
-from ipdesk.ui.agencies.service_dialog import ERROR_STYLE, ServiceDialog, refusal
 from ipdesk.ui.consultations.dialogs import (
     AnswerDialog,
     ConcludeDialog,
@@ -55,6 +54,8 @@ from ipdesk.ui.consultations.model import (
     kind_text,
     state_text,
 )
+from ipdesk.ui.messages import ERROR_STYLE
+from ipdesk.ui.service_dialog import ServiceDialog, refusal
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)

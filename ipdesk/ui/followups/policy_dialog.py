@@ -28,8 +28,8 @@ from ipdesk.services.followups import (
     list_policies,
     update_policy,
 )
-from ipdesk.ui.agencies.service_dialog import ServiceDialog
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.service_dialog import ServiceDialog
 from ipdesk.ui.tasks import run_task
 
 

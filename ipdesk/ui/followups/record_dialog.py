@@ -24,7 +24,7 @@ from ipdesk.models import Performance, VisitMethod
 from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, record_visit
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.agencies.service_dialog import ServiceDialog, from_qdate, to_qdate
+from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, to_qdate
 
 Today = Callable[[], dt.date]
 

@@ -73,10 +73,10 @@ from ipdesk.services.intake import (
 )
 from ipdesk.services.limits import legal_today
 from ipdesk.services.org import org_tree
-from ipdesk.ui.intake.fields import ERROR_STYLE, FieldBox, FocusWatcher
+from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type_labels
 from ipdesk.ui.intake.party import PartyEditor
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b00020;"
+from ipdesk.ui.messages import ERROR_STYLE
 
 
 class FieldBox(QWidget):

@@ -20,12 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.services.actors import Actor
 from ipdesk.services.audit import VerifyResult, verify_audit_trail
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #006e28;"
 
 

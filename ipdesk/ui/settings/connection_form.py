@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.settings import keys
 from ipdesk.ui.settings.database import (
     CONNECT_TIMEOUT_SECONDS,
@@ -27,7 +28,6 @@ from ipdesk.ui.settings.database import (
 )
 from ipdesk.ui.tasks import run_task
 
-ERROR_STYLE = "color: #b00020;"
 SUCCESS_STYLE = "color: #1b5e20;"
 
 translate = QCoreApplication.translate

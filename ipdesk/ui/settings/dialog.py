@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.settings import database, keys
-from ipdesk.ui.settings.connection_form import ERROR_STYLE, ConnectionForm, problem_text
+from ipdesk.ui.settings.connection_form import ConnectionForm, problem_text
 from ipdesk.ui.settings.database import DatabaseConfig
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.ui.settings.connection_form import ERROR_STYLE
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.settings.database import DatabaseConfig
 
 

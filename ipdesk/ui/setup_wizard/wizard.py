@@ -50,9 +50,9 @@ from ipdesk.services.errors import ValidationError
 from ipdesk.services.org import ImportSummary, import_org, org_tree
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth.texts import auth_error_text
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.settings import database
-from ipdesk.ui.settings.connection_form import ERROR_STYLE, SUCCESS_STYLE, ConnectionForm
+from ipdesk.ui.settings.connection_form import SUCCESS_STYLE, ConnectionForm
 from ipdesk.ui.settings.database import DatabaseConfig
 from ipdesk.ui.tasks import run_task
 

@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 from ipdesk.paths import FORMS_DIR
 from ipdesk.services import documents
 from ipdesk.services.documents import DocumentKind, TemplateProblem
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
 _ERROR = QColor(176, 0, 32)
 _OK = QColor(0, 110, 40)
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1

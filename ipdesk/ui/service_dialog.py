@@ -1,6 +1,6 @@
 """A form dialog whose OK button runs one service call in the background.
 
-Shared by the agency, consultation and agreement dialogs: the call runs through
+Shared by the user, agency, consultation, agreement and follow-up dialogs: the call runs through
 ``run_task`` (never on the GUI thread); a refusal is shown under the fields — every
 message of a ``ValidationErrors``, the first invalid field focused — and the input is
 kept; success emits ``saved`` with the service's result and closes the dialog.
@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.services.errors import ValidationError, ValidationErrors
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
-
-ERROR_STYLE = "color: #b00020;"
 
 
 def refusal(error: BaseException) -> tuple[str, str | None]:
@@ -96,6 +94,10 @@ class ServiceDialog(QDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {}
 
+    def _refusal(self, error: BaseException) -> tuple[str, str | None]:
+        """The text to show for a refused call and the field to focus."""
+        return refusal(error)
+
     # -- machinery -----------------------------------------------------------------------------
 
     def _show_error(self, text: str, field: str | None = None) -> None:
@@ -126,5 +128,5 @@ class ServiceDialog(QDialog):
 
     def _on_refused(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        text, field = refusal(error)
+        text, field = self._refusal(error)
         self._show_error(text, field)
