@@ -29,10 +29,6 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     # -- the rows -------------------------------------------------------------------------
 
-    @property
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
