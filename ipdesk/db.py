@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Executable, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from ipdesk import paths
 from ipdesk.services.errors import UnsupportedDatabase
@@ -72,6 +75,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         # writes fails with "database is locked" when another writer got there first.
         read_only = conn.get_execution_options().get("ipdesk_read_only", False)
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        conn.info[_CHANGES_AT_BEGIN] = conn.connection.dbapi_connection.total_changes
 
     return engine
 
@@ -82,3 +86,70 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+_CHANGES_AT_BEGIN = "ipdesk_changes_at_begin"
+
+
+def has_uncommitted_writes(session: Session) -> bool:
+    """Whether the session's transaction holds changes that other connections cannot see
+    (pending objects, or rows written and not yet committed)."""
+    if session.new or session.dirty or session.deleted:
+        return True
+    if not session.in_transaction():
+        return False
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return conn.scalar(text("SELECT txid_current_if_assigned() IS NOT NULL")) is True
+    at_begin = conn.info.get(_CHANGES_AT_BEGIN)
+    dbapi = conn.connection.dbapi_connection
+    return at_begin is None or dbapi is None or dbapi.total_changes != at_begin
+
+
+def read_concurrently(
+    session: Session,
+    statements: Sequence[Executable],
+    *,
+    prepare: Callable[[Connection], None] | None = None,
+) -> list[list[tuple[Any, ...]]]:
+    """The rows (as tuples) of each statement, the statements running at the same time, each on a
+    connection of its own (one per statement: the database works on several cores).
+
+    They read what the session's transaction reads, as far as other connections can:
+
+    * PostgreSQL: the session's snapshot, exported and imported by each connection in a
+      REPEATABLE READ transaction — one consistent view, as one statement would see.
+    * SQLite: each connection's read transaction, begun together; a write committed while
+      they begin can be seen by some statements and not by others.
+
+    They run one after the other in the session instead when it holds changes not yet
+    committed (other connections would not see them) or when the engine cannot hand out
+    further connections (SQLite in memory). ``prepare`` runs on each connection (and on
+    the session's), in its transaction, before the statement (e.g. ``SET LOCAL``)."""
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    if (
+        len(statements) < 2
+        or isinstance(engine.pool, (SingletonThreadPool, StaticPool))
+        or has_uncommitted_writes(session)
+    ):
+        if prepare is not None:
+            prepare(session.connection())
+        return [[tuple(row) for row in session.execute(statement)] for statement in statements]
+    snapshot = None
+    if engine.dialect.name == "postgresql":
+        snapshot = session.scalar(text("SELECT pg_export_snapshot()"))
+
+    def run(statement: Executable) -> list[tuple[Any, ...]]:
+        options: dict[str, Any] = dict(READ_ONLY)
+        if snapshot is not None:
+            options["isolation_level"] = "REPEATABLE READ"
+        with engine.connect().execution_options(**options) as conn, conn.begin():
+            if snapshot is not None:
+                conn.exec_driver_sql(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+            if prepare is not None:
+                prepare(conn)
+            return [tuple(row) for row in conn.execute(statement)]
+
+    with ThreadPoolExecutor(len(statements), thread_name_prefix="ipdesk-read") as pool:
+        return list(pool.map(run, statements))

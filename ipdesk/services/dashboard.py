@@ -3,11 +3,11 @@
 :func:`figures` computes, for a :class:`DashboardFilter` (a period, optionally one office or
 one station), the figures below per station, per office and for the total of the actor's
 scope; :func:`drill_down` returns exactly the ids of the cases behind one number;
-:func:`chart_data` the series the dashboard's charts draw. The database counts, in one
-statement of aggregate queries: per station (and office without a station) and per
-(station, handling days) — no case row reaches Python; Python adds these few thousand
-rows up to the offices and the total and merges them with the names of the units (see
-"one statement" below). Call them off the GUI thread.
+:func:`chart_data` the series the dashboard's charts draw. The database counts, in three
+statements of aggregate queries run side by side: per station (and office without a
+station) and per (station, handling days) — no case row reaches Python; Python adds these
+few thousand rows up to the offices and the total and merges them with the names of the
+units (see "three statements" below). Call them off the GUI thread.
 
 Who: city managers and administrators see the whole network, an office manager their own
 office (and its stations). Mediators and station staff are refused: the dashboard is a
@@ -92,8 +92,10 @@ counts with its last closure; a case's due date is its current (or final) one.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Final, Literal
 
 from sqlalchemy import (
@@ -115,11 +117,13 @@ from sqlalchemy import (
     true,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from ipdesk import db
 from ipdesk.models import (
     OPEN_STATUSES,
     AdjustmentKind,
@@ -141,7 +145,6 @@ from ipdesk.models import (
     Station,
     VisitState,
 )
-from ipdesk.services.access import case_scope
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied, ValidationError
 from ipdesk.services.followups import AGREED_OUTCOMES
@@ -450,6 +453,8 @@ class DashboardFigures:
     total: UnitFigures
     offices: tuple[UnitFigures, ...] = ()
     stations: tuple[UnitFigures, ...] = ()
+    #: The distribution of the total's handling days: (days, closed cases), ascending.
+    handling_days: tuple[tuple[int, int], ...] = ()
 
     @property
     def period(self) -> Period:
@@ -486,12 +491,20 @@ def require_dashboard(actor: Actor) -> None:
         )
 
 
-def filter_where(session: Session, actor: Actor, flt: DashboardFilter) -> ColumnElement[bool]:
-    """The actor's scope and the filter's office/station, as a condition on ``Case``;
-    refuses actors without the dashboard and filters outside their scope."""
+def filter_where(
+    session: Session,
+    actor: Actor,
+    flt: DashboardFilter,
+    *,
+    on: type[Case] | type[FollowUpVisit] = Case,
+) -> ColumnElement[bool]:
+    """The actor's scope and the filter's office/station, as a condition on ``Case`` (or on
+    the office and station a follow-up visit carries, ``on=FollowUpVisit``); refuses actors
+    without the dashboard and filters outside their scope."""
     require_dashboard(actor)
-    _analytic(session)
-    conditions = [case_scope(actor)]
+    _analytic(session.connection())
+    # The dashboard's actors see the city or one office: case_scope, on either table.
+    conditions = [] if actor.is_citywide else [on.office_id == actor.office_id]
     if flt.station_id is not None:
         station = session.get(Station, flt.station_id)
         if station is None:
@@ -500,21 +513,21 @@ def filter_where(session: Session, actor: Actor, flt: DashboardFilter) -> Column
             raise ValidationError("station", "所选站点不属于所选裁决所", code="station_office")
         if not actor.is_citywide and station.office_id != actor.office_id:
             raise PermissionDenied("所选站点不在您的管辖范围内")
-        conditions.append(Case.station_id == flt.station_id)
+        conditions.append(on.station_id == flt.station_id)
     if flt.office_id is not None:
         if not actor.is_citywide and flt.office_id != actor.office_id:
             raise PermissionDenied("所选裁决所不在您的管辖范围内")
-        conditions.append(Case.office_id == flt.office_id)
-    return and_(*conditions)
+        conditions.append(on.office_id == flt.office_id)
+    return and_(true(), *conditions)
 
 
-def _analytic(session: Session) -> None:
+def _analytic(conn: Connection) -> None:
     """PostgreSQL: no JIT compilation for the rest of this transaction. The dashboard's
     aggregates are expensive enough to trigger it, and compiling their hundred-odd
     expressions takes seconds — far longer than running them (measured on 1,000,000
     cases: 6.6 s with JIT, see benchmarks/bench_dashboard.py)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SET LOCAL jit = off"))
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SET LOCAL jit = off"))
 
 
 def _unit_where(unit: Unit) -> ColumnElement[bool]:
@@ -679,9 +692,11 @@ def case_source(span: Span) -> CaseSource:
     return CaseSource(suspended, prefilter, closed, days, predicates)
 
 
-# --------------------------------------------------------------------------- one statement
-# Every figure comes from ONE statement (one snapshot), a UNION ALL of three parts with a
-# common row layout (part, office_id, station_id, k, v1 .. v6):
+# --------------------------------------------------------------------------- three statements
+# Every figure comes from three statements with a common row layout (part, office_id,
+# station_id, k, v1 .. v6), run side by side on connections of their own
+# (db.read_concurrently: one snapshot on PostgreSQL, read transactions begun together on
+# SQLite), so that the database works on two cores:
 #
 # * part 0, the case counts: one row per (office, station), a streaming GROUP BY in the
 #   order of ix_cases_dashboard (no sort), two counts packed into each sum (_HIGH);
@@ -690,17 +705,19 @@ def case_source(span: Span) -> CaseSource:
 #   allow (_DayKey); on SQLite the cases whose clock stood still are corrected afterwards
 #   (a -1 at their calendar days, a +1 at their handling days) instead of joining the
 #   suspensions to every closed case, on PostgreSQL a hash join does that;
-# * part 2, confirmations, consultation requests and follow-up visits per (office, station).
+# * part 2, confirmations, consultation requests and follow-up visits per (office,
+#   station); the visits carry their case's unit and are counted from their own index.
 #
 # Python adds the rows of the stations up to their office and the total and takes the
 # median, the mean and the shares within 60 / 90 days from the distribution (a few
 # thousand (unit, days) rows): exact integer arithmetic.
 #
 # Measured on 1,000,000 cases with 802,402 follow-up visits, a year, on the shared 2-core
-# machine under a load of 5-7 (benchmarks/bench_dashboard.py, same conditions): SQLite
-# 4.5 s -> 2.5 s, PostgreSQL 3.7 s -> 2.0 s. Per part on SQLite (CPU): case counts 0.46 s,
-# handling days 0.58 s, other records 0.77 s — the follow-up visits' look-ups of their
-# cases (440,000 in a year) are the largest part now.
+# machine (benchmarks/bench_dashboard.py). CPU per part on SQLite: case counts 0.45 s,
+# handling days 0.53 s, other records 0.20 s (0.67 s while each visit looked its case
+# up); PostgreSQL alike. Side by side, with the second core free: SQLite 0.64 s,
+# PostgreSQL 0.89 s (one UNION ALL statement before: 1.7 s and 1.4 s); with the other
+# core busy, the sum of the parts.
 
 #: Two counts share one integer sum: the first in the low 31 bits, the second above them
 #: (``1 + _HIGH`` counts a case in both). A sum of 64-bit integers is exact and a count
@@ -717,6 +734,7 @@ _PART_OTHER: Final = 2
 _VALUES: Final = 6  # v1 .. v6
 
 _Key = tuple[str, int | None, int | None]  # level, office id, station id
+_TOTAL_KEY: Final[_Key] = ("total", None, None)
 
 
 def _joins_suspensions(session: Session) -> bool:
@@ -727,14 +745,12 @@ def _joins_suspensions(session: Session) -> bool:
 class _DayKey:
     """How part 1 identifies a (unit, days) pair.
 
-    ``per_unit`` False: days only (the charts' distribution of the whole scope).
     ``stations`` > 0: one integer ``((office_id * stations) + station_id + 1) * 2**24 +
     days + 2**23`` — sorting by one integer key is what SQLite does fastest (a GROUP BY of
     three columns took 1.3 times as long); usable when the largest office id times
     ``stations`` (the largest station id + 2) leaves room for the days in 63 bits.
     ``stations`` 0: three columns (office_id, station_id, days)."""
 
-    per_unit: bool = True
     stations: int = 0
     #: Part 1's plan (:func:`_closed_days_part`): True on PostgreSQL.
     join_suspensions: bool = False
@@ -758,8 +774,6 @@ class _DayKey:
 
     def columns(self, days: ColumnElement[int]) -> list[ColumnElement[Any]]:
         """office_id, station_id, k for the layout of the statement."""
-        if not self.per_unit:
-            return [_null_int(), _null_int(), days]
         if self.stations:
             unit = cast(Case.office_id, BigInteger) * _number(self.stations) + func.coalesce(
                 Case.station_id + 1, 0
@@ -896,7 +910,7 @@ def _closed_days_part(where: ColumnElement[bool], span: Span, key: _DayKey) -> S
         - _suspended_days(suspended)
     )
     office, station, k = key.columns(days)
-    width = 3 if key.per_unit and not key.stations else 1
+    width = 1 if key.stations else 3
     n = func.count()
     return (
         select(*_layout(_PART_DAYS, office, station, k, [n]))
@@ -925,7 +939,7 @@ def _closed_days_corrected(where: ColumnElement[bool], span: Span, key: _DayKey)
     calendar = DayNumber(Case.closed_on) - DayNumber(
         func.coalesce(Case.accepted_on, Case.received_on)
     )
-    width = 3 if key.per_unit and not key.stations else 1
+    width = 1 if key.stations else 3
     key_columns = key.columns(calendar)[-width:]
     # One row per closed case (n = 1), counted once with the corrections below: as a
     # branch of a UNION ALL the key is computed once per case (a GROUP BY of the
@@ -959,15 +973,6 @@ def _closed_days_corrected(where: ColumnElement[bool], span: Span, key: _DayKey)
     return select(*_layout(_PART_DAYS, office, station, k, [n])).group_by(*cols).having(n != 0)
 
 
-def _closed_days(
-    session: Session, where: ColumnElement[bool], span: Span, key: _DayKey
-) -> Iterable[tuple[int | None, int | None, int, int]]:
-    """(office id, station id, handling days, cases) of part 1, run alone."""
-    for row in session.execute(_closed_days_part(where, span, key)):
-        office, station, days = key.decode(row.office_id, row.station_id, int(row.k))
-        yield office, station, days, int(row.v1)
-
-
 # --------------------------------------------------------------------------- other records
 
 
@@ -999,10 +1004,10 @@ def _consultation_where(span: Span) -> dict[str, ColumnElement[bool]]:
     return {"consultations_requested": requested, "consultations_late": late}
 
 
-def _visit_where(span: Span) -> dict[str, ColumnElement[bool]]:
+def _visit_where(span: Span, due_on: Any = FollowUpVisit.due_on) -> dict[str, ColumnElement[bool]]:
     due = and_(
         FollowUpVisit.state != VisitState.CANCELLED,
-        FollowUpVisit.due_on.between(span.start, span.end),
+        due_on.between(span.start, span.end),
     )
     done = and_(
         due,
@@ -1017,13 +1022,17 @@ def _zeros(keys: Iterable[str], but: Mapping[str, ColumnElement[Any]]) -> list[A
     return [but[k].label(k) if k in but else literal_column("0").label(k) for k in keys]
 
 
-def _other_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
+def _other_part(
+    where: ColumnElement[bool], visits_where: ColumnElement[bool], span: Span
+) -> Select[Any]:
     """Part 2: confirmations, consultation requests and follow-up visits per unit.
 
-    Each part reads its own (smaller) table and looks its cases up by primary key. The
-    ``case_id + 0`` in the joins keeps SQLite (which has no statistics unless ANALYZE ran)
-    from turning that round: walking a million cases through ix_cases_dashboard and
-    probing the other table for each was four times slower."""
+    Confirmations and consultations read their own (smaller) table and look their cases
+    up by primary key. The ``case_id + 0`` in the joins keeps SQLite (which has no
+    statistics unless ANALYZE ran) from turning that round: walking a million cases
+    through ix_cases_dashboard and probing the other table for each was four times
+    slower. Visits carry their case's unit and are counted from
+    ix_follow_up_visits_dashboard alone (``visits_where``: :func:`filter_where` on them)."""
     unit_cols = (Case.office_id.label("office_id"), Case.station_id.label("station_id"))
     conf = _confirmation_where(span)
     confirmations = (
@@ -1051,16 +1060,15 @@ def _other_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
         .where(where, cons["consultations_requested"])
         .group_by(Case.office_id, Case.station_id)
     )
-    vis = _visit_where(span)
+    vis = _visit_where(span, NoIndex(FollowUpVisit.due_on))  # read the covering index
     visits = (
         select(
-            *unit_cols,
+            FollowUpVisit.office_id.label("office_id"),
+            FollowUpVisit.station_id.label("station_id"),
             *_zeros(_OTHER_KEYS, {k: func.sum(_flag(p)) for k, p in vis.items()}),
         )
-        .select_from(FollowUpVisit)
-        .join(Case, Case.id == FollowUpVisit.case_id + 0)
-        .where(where, vis["visits_due"])
-        .group_by(Case.office_id, Case.station_id)
+        .where(visits_where, vis["visits_due"])
+        .group_by(FollowUpVisit.office_id, FollowUpVisit.station_id)
     )
     parts = union_all(confirmations, consultations, visits).subquery("parts")
     return select(
@@ -1074,17 +1082,19 @@ def _other_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
     ).group_by(parts.c.office_id, parts.c.station_id)
 
 
-def _figures_statement(where: ColumnElement[bool], span: Span, key: _DayKey) -> Select[Any]:
-    return union_all(  # type: ignore[return-value]
+def _figure_parts(
+    where: ColumnElement[bool], visits_where: ColumnElement[bool], span: Span, key: _DayKey
+) -> list[Select[Any]]:
+    return [
         _case_counts_part(where, span),
         _closed_days_part(where, span, key),
-        _other_part(where, span),
-    )
+        _other_part(where, visits_where, span),
+    ]
 
 
 def _levels(office: int | None, station: int | None) -> list[_Key]:
     """The rows a unit's figures add to: the total, its office, its station (if any)."""
-    keys: list[_Key] = [("total", None, None), ("office", office, None)]
+    keys: list[_Key] = [_TOTAL_KEY, ("office", office, None)]
     if station is not None:
         keys.append(("station", office, station))
     return keys
@@ -1119,14 +1129,14 @@ def _days_figures(histogram: Mapping[int, int], span: Span) -> dict[str, Any]:
 
 
 def _figure_values(
-    session: Session, where: ColumnElement[bool], span: Span, key: _DayKey
-) -> dict[_Key, dict[str, Any]]:
+    session: Session, parts: Sequence[Select[Any]], span: Span, key: _DayKey
+) -> tuple[dict[_Key, dict[str, Any]], dict[int, int]]:
+    """The figures per unit (key), and the distribution of the total's handling days."""
     packed: dict[_Key, list[int]] = {}
     histograms: dict[_Key, dict[int, int]] = {}
     other: dict[_Key, list[int]] = {}
-    for part, office_id, station_id, k, *values in session.execute(
-        _figures_statement(where, span, key)
-    ):
+    rows = chain.from_iterable(db.read_concurrently(session, parts, prepare=_analytic))
+    for part, office_id, station_id, k, *values in rows:
         if part == _PART_DAYS:
             office_id, station_id, days = key.decode(office_id, station_id, int(k))
             for level in _levels(office_id, station_id):
@@ -1147,7 +1157,7 @@ def _figure_values(
         figures_.update(_days_figures(histograms.get(level, {}), span))
         if level in other:
             figures_.update(zip(_OTHER_KEYS, other[level], strict=False))
-    return out
+    return out, histograms.get(_TOTAL_KEY, {})
 
 
 # --------------------------------------------------------------------------- figures
@@ -1160,13 +1170,17 @@ def figures(
     *,
     today: dt.date | None = None,
 ) -> DashboardFigures:
-    """Every figure of every unit in the actor's scope and the filter (one statement).
+    """Every figure of every unit in the actor's scope and the filter.
 
-    ``today`` (default: today in Beijing) caps the reference day. Units without any case
+    Its statements run side by side on connections of their own (db.read_concurrently),
+    or in the session when it holds changes not yet committed. ``today`` (default: today
+    in Beijing) caps the reference day. Units without any case
     are listed with zeros (inactive offices and stations only when they have figures)."""
-    where = filter_where(session, actor, flt)
     span = span_of(session, flt, today)
-    values = _figure_values(session, where, span, _DayKey.for_ids(session))
+    key = _DayKey.for_ids(session)
+    values, histogram = _figure_values(
+        session, _statements(session, actor, flt, span, key), span, key
+    )
 
     offices_q = select(Office.id, Office.code, Office.name, Office.active).order_by(Office.code)
     stations_q = select(
@@ -1188,7 +1202,7 @@ def figures(
     def make(unit: Unit, key: _Key, **names: Any) -> UnitFigures:
         return UnitFigures(unit, **names, **values.get(key, {}))
 
-    total = make(TOTAL, ("total", None, None))
+    total = make(TOTAL, _TOTAL_KEY)
     offices = tuple(
         make(Unit("office", oid), ("office", oid, None), code=code, name=name, office_id=oid)
         for oid, code, name, active in session.execute(offices_q)
@@ -1205,16 +1219,32 @@ def figures(
         for sid, code, name, oid, active in session.execute(stations_q)
         if active or ("station", oid, sid) in values
     )
-    return DashboardFigures(flt, span.end, span.target, span.former, total, offices, stations)
+    return DashboardFigures(
+        flt,
+        span.end,
+        span.target,
+        span.former,
+        total,
+        offices,
+        stations,
+        tuple(sorted(histogram.items())),
+    )
 
 
 def figure_statements(
     session: Session, actor: Actor, flt: DashboardFilter, *, today: dt.date | None = None
 ) -> list[Select[Any]]:
-    """The statement :func:`figures` runs (for benchmarks and EXPLAIN)."""
-    where = filter_where(session, actor, flt)
+    """The statements :func:`figures` runs (for benchmarks and EXPLAIN)."""
     span = span_of(session, flt, today)
-    return [_figures_statement(where, span, _DayKey.for_ids(session))]
+    return _statements(session, actor, flt, span, _DayKey.for_ids(session))
+
+
+def _statements(
+    session: Session, actor: Actor, flt: DashboardFilter, span: Span, key: _DayKey
+) -> list[Select[Any]]:
+    where = filter_where(session, actor, flt)
+    visits_where = filter_where(session, actor, flt, on=FollowUpVisit)
+    return _figure_parts(where, visits_where, span, key)
 
 
 def drill_down(
@@ -1286,72 +1316,54 @@ def chart_data(
     flt: DashboardFilter,
     *,
     today: dt.date | None = None,
-    overdue_by_office: Sequence[UnitFigures] | None = None,
+    known: DashboardFigures | None = None,
 ) -> DashboardCharts:
     """Monthly received and closed cases, the distribution of handling days of the cases
     closed in the period, open overdue cases per office and the IP types of the cases
-    received. ``overdue_by_office``: the office rows of :func:`figures` for the same filter
-    when the caller has them (else they are computed)."""
+    received. ``known``: what :func:`figures` returned for the same filter, when the caller
+    has it (the distribution and the overdue cases come from there; else it is computed)."""
+    if known is None:
+        known = figures(session, actor, flt, today=today)
+    elif known.filter != flt:
+        raise ValueError("the figures passed to chart_data are of another filter")
     where = filter_where(session, actor, flt)
     span = span_of(session, flt, today)
-    source = case_source(span)
-    preds = source.predicates
-    received, closed = preds["received"], preds["closed"]
-    # One scan: counts per (month received, IP type, month closed), then each series.
-    grain = (
-        select(
-            case((received, YearMonth(Case.received_on))).label("received_month"),
-            case((received, Case.ip_type)).label("ip_type"),
-            case((closed, YearMonth(Case.closed_on))).label("closed_month"),
-            func.count().label("n"),
-        )
-        .where(where, source.prefilter, or_(received, closed))
-        .group_by(text("1"), text("2"), text("3"))
-        .cte("chart_grain")
+    s, e = span.start, span.end
+    # The conditions of "received" and "closed" (case_source), on columns SQLite must read
+    # from ix_cases_dashboard (covering) instead of looking rows up through an index of
+    # one of them: on 1,000,000 cases 2.0 s -> 0.4 + 0.25 s, run side by side.
+    received_on, closed_on = NoIndex(Case.received_on), NoIndex(Case.closed_on)
+    received = and_(where, received_on.between(s, e), or_(closed_on.is_(None), closed_on >= s))
+    closed = and_(
+        where,
+        NoIndex(Case.status) == CaseStatus.CLOSED,
+        closed_on.between(s, e),
+        received_on <= e,
     )
-    g = grain.c
-    series: Any = union_all(
-        *(
-            select(literal_column(f"'{name}'").label("series"), key.label("key"), func.sum(g.n))
-            .where(key.is_not(None))
-            .group_by(key)
-            for name, key in (
-                ("received", g.received_month),
-                ("closed", g.closed_month),
-                ("ip_type", g.ip_type),
-            )
-        )
+    received_rows, closed_rows = db.read_concurrently(
+        session,
+        [
+            select(YearMonth(Case.received_on), Case.ip_type, func.count())
+            .where(received)
+            .group_by(text("1"), text("2")),
+            select(YearMonth(Case.closed_on), func.count()).where(closed).group_by(text("1")),
+        ],
+        prepare=_analytic,
     )
-    counts: dict[tuple[str, str], int] = {
-        (name, str(key)): int(n) for name, key, n in session.execute(series)
-    }
+    received_per: Counter[str] = Counter()
+    per_type: Counter[IpType] = Counter()
+    for month, ip_type, n in received_rows:
+        received_per[month] += n
+        per_type[IpType(ip_type)] += n
+    closed_per: dict[str, int] = {month: n for month, n in closed_rows}
     months = tuple(m for m in flt.period.months() if m <= span.end.strftime("%Y-%m"))
-    histogram = tuple(
-        sorted(
-            (days, n)
-            for _, _, days, n in _closed_days(
-                session,
-                where,
-                span,
-                _DayKey(per_unit=False, join_suspensions=_joins_suspensions(session)),
-            )
-        )
-    )
-    ip_types = tuple(
-        sorted(
-            ((IpType(key), n) for (name, key), n in counts.items() if name == "ip_type"),
-            key=lambda item: (-item[1], item[0].value),
-        )
-    )
-    if overdue_by_office is None:
-        overdue_by_office = figures(session, actor, flt, today=today).offices
     return DashboardCharts(
         months=months,
-        received_per_month=tuple(counts.get(("received", m), 0) for m in months),
-        closed_per_month=tuple(counts.get(("closed", m), 0) for m in months),
-        handling_days=histogram,
-        overdue_by_office=tuple((o.code, o.name, o.overdue) for o in overdue_by_office),
-        ip_types=ip_types,
+        received_per_month=tuple(received_per[m] for m in months),
+        closed_per_month=tuple(closed_per.get(m, 0) for m in months),
+        handling_days=known.handling_days,
+        overdue_by_office=tuple((o.code, o.name, o.overdue) for o in known.offices),
+        ip_types=tuple(sorted(per_type.items(), key=lambda item: (-item[1], item[0].value))),
         target_days=span.target,
         as_of=span.end,
     )

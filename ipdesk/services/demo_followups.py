@@ -279,6 +279,8 @@ def _plan_and_record(
         Case.number,
         Case.category,
         Case.closed_on,
+        Case.office_id,
+        Case.station_id,
         Case.mediator_id,
         Case.outcome,
         _first_applicant(),
@@ -304,7 +306,17 @@ def _plan_and_record(
             next_id = (session.scalar(select(func.max(FollowUpVisit.id))) or 0) + 1
             visits: list[dict[str, Any]] = []
             limits: list[dict[str, Any]] = []
-            for case_id, number, category, closed_on, mediator_id, outcome, person in batch:
+            for (
+                case_id,
+                number,
+                category,
+                closed_on,
+                office_id,
+                station_id,
+                mediator_id,
+                outcome,
+                person,
+            ) in batch:
                 days = planner.days(number, category, closed_on)
                 if days:
                     counts.scheduled += 1
@@ -317,6 +329,8 @@ def _plan_and_record(
                     visit = {
                         "id": visit_id,
                         "case_id": case_id,
+                        "office_id": office_id,
+                        "station_id": station_id,
                         "due_on": day,
                         "responsible_id": mediator_id,
                         "visitor_id": mediator_id if record else None,

@@ -327,6 +327,8 @@ def schedule_follow_ups(
     visits = [
         FollowUpVisit(
             case_id=case.id,
+            office_id=case.office_id,
+            station_id=case.station_id,
             state=VisitState.PLANNED,
             due_on=day,
             responsible_id=case.mediator_id,
@@ -391,7 +393,15 @@ def schedule_follow_ups_for_closed(
     last_id = 0
     while True:
         batch = session.execute(
-            select(Case.id, Case.number, Case.category, Case.closed_on, Case.mediator_id)
+            select(
+                Case.id,
+                Case.number,
+                Case.category,
+                Case.closed_on,
+                Case.office_id,
+                Case.station_id,
+                Case.mediator_id,
+            )
             .where(unscheduled, Case.id > last_id)
             .order_by(Case.id)
             .limit(batch_size)
@@ -400,13 +410,15 @@ def schedule_follow_ups_for_closed(
             break
         last_id = batch[-1][0]
         rows: list[dict[str, Any]] = []
-        for case_id, number, category, closed_on, mediator_id in batch:
+        for case_id, number, category, closed_on, office_id, station_id, mediator_id in batch:
             days = planner.days(number, category, closed_on)
             if days:
                 scheduled += 1
             rows.extend(
                 {
                     "case_id": case_id,
+                    "office_id": office_id,
+                    "station_id": station_id,
                     "state": VisitState.PLANNED,
                     "due_on": day,
                     "responsible_id": mediator_id,

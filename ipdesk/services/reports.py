@@ -584,7 +584,7 @@ def write_report(
     _check(cancelled)
     figs = dash.figures(session, actor, flt, today=today)
     _check(cancelled)
-    charts = dash.chart_data(session, actor, flt, today=today, overdue_by_office=figs.offices)
+    charts = dash.chart_data(session, actor, flt, today=today, known=figs)
     cases_query, _ = _case_rows(session, where, span)
     overdue_query = _overdue_query(where, span)
     source = dash.case_source(span)

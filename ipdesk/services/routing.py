@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ipdesk.models import (
@@ -33,6 +33,7 @@ from ipdesk.models import (
     CaseEvent,
     CaseStatus,
     EventKind,
+    FollowUpVisit,
     Office,
     Party,
     PartyRole,
@@ -239,6 +240,12 @@ def transfer_case(
     case.office_id = target.id
     case.station_id = station.id if station else None
     case.mediator_id = None
+    # The visits of a reopened case count with the case's unit (models/followups.py).
+    session.execute(
+        update(FollowUpVisit)
+        .where(FollowUpVisit.case_id == case.id)
+        .values(office_id=case.office_id, station_id=case.station_id)
+    )
     result = finish(session, actor, case, EventKind.TRANSFERRED, reason=text, details=details)
     session.expire(case, ["office", "station", "mediator"])
     return TransferResult(

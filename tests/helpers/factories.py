@@ -399,6 +399,8 @@ def make_visit(
     )
     fields: dict[str, Any] = {
         "case_id": case.id,
+        "office_id": case.office_id,
+        "station_id": case.station_id,
         "state": state,
         "due_on": due_on,
         "responsible_id": case.mediator_id,

@@ -178,6 +178,8 @@ def documented_case(session: Session, status: CaseStatus = CaseStatus.AGREEMENT)
     session.add(
         FollowUpVisit(
             case_id=case.id,
+            office_id=case.office_id,
+            station_id=case.station_id,
             state=VisitState.DONE,
             due_on=dt.date(2026, 11, 25),
             done_on=dt.date(2026, 11, 26),

@@ -9,12 +9,22 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Case, CaseEvent, CaseStatus, Party, PartyKind, PartyRole, Role, User
-from ipdesk.services import routing, workflow
+from ipdesk.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    FollowUpVisit,
+    Party,
+    PartyKind,
+    PartyRole,
+    Role,
+    User,
+)
+from ipdesk.services import dashboard, routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.limits import legal_today
-from tests.helpers.factories import make_case, make_user, seed, station
+from tests.helpers.factories import make_case, make_user, make_visit, office, seed, station
 
 S = CaseStatus
 TODAY = legal_today()
@@ -224,6 +234,35 @@ def test_transfer_without_a_station_and_unknown_office(factory: sessionmaker[Ses
     with factory() as s:
         case = s.get(Case, case_id)
         assert case is not None and case.station_id is None and case.office.code == "TL09"
+
+
+def test_transfer_moves_the_visits_of_a_reopened_case(factory: sessionmaker[Session]) -> None:
+    """A case closed before acceptance (withdrawn) and reopened is registered again and
+    may be transferred; it keeps the follow-up visits done meanwhile, which carry the
+    case's unit for the dashboard and move with it."""
+    today = legal_today()
+    with factory.begin() as s:
+        city = make_user(s, Role.CITY_MANAGER).id
+        case = make_case(s, status=S.REGISTERED, accepted_on=None)
+        visit_id = make_visit(s, case, today, done_on=today).id
+        case_id = case.id
+    with factory.begin() as s:
+        routing.transfer_case(
+            s, actor(s, city), case_id, 1, "TL02", "地域", to_station_code="TL02-S03"
+        )
+    with factory() as s:
+        visit = s.get(FollowUpVisit, visit_id)
+        assert visit is not None
+        assert (visit.office_id, visit.station_id) == (
+            office(s, "TL02").id,
+            station(s, "TL02-S03").id,
+        )
+        period = dashboard.DashboardFilter(dashboard.Period(today, today))
+        fig = dashboard.figures(s, actor(s, city), period, today=today)
+        by_office = {o.code: o.visits_done for o in fig.offices}
+        assert (by_office["TL01"], by_office["TL02"]) == (0, 1)
+        station_row = next(r for r in fig.stations if r.code == "TL02-S03")
+        assert station_row.visits_done == 1
 
 
 # -- work lists --------------------------------------------------------------------------------

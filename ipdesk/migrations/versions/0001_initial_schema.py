@@ -715,6 +715,8 @@ def upgrade() -> None:
         "follow_up_visits",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("office_id", sa.Integer(), nullable=False),
+        sa.Column("station_id", sa.Integer(), nullable=True),
         sa.Column(
             "state",
             sa.Enum(
@@ -775,7 +777,13 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
+            ["office_id"], ["offices.id"], name=op.f("fk_follow_up_visits_office_id_offices")
+        ),
+        sa.ForeignKeyConstraint(
             ["responsible_id"], ["users.id"], name=op.f("fk_follow_up_visits_responsible_id_users")
+        ),
+        sa.ForeignKeyConstraint(
+            ["station_id"], ["stations.id"], name=op.f("fk_follow_up_visits_station_id_stations")
         ),
         sa.ForeignKeyConstraint(
             ["visitor_id"], ["users.id"], name=op.f("fk_follow_up_visits_visitor_id_users")
@@ -784,6 +792,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("follow_up_visits", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_follow_up_visits_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(
+            "ix_follow_up_visits_dashboard",
+            ["office_id", "station_id", "due_on", "state", "done_on"],
+            unique=False,
+        )
         batch_op.create_index(
             batch_op.f("ix_follow_up_visits_responsible_id"), ["responsible_id"], unique=False
         )
@@ -995,6 +1008,7 @@ def downgrade() -> None:
     with op.batch_alter_table("follow_up_visits", schema=None) as batch_op:
         batch_op.drop_index("ix_follow_up_visits_state_due")
         batch_op.drop_index(batch_op.f("ix_follow_up_visits_responsible_id"))
+        batch_op.drop_index("ix_follow_up_visits_dashboard")
         batch_op.drop_index(batch_op.f("ix_follow_up_visits_case_id"))
 
     op.drop_table("follow_up_visits")

@@ -261,9 +261,7 @@ class DashboardWidget(QWidget):
             with factory() as session:
                 session.connection(execution_options=READ_ONLY)
                 figures = dash.figures(session, actor, flt, today=today)
-                charts = dash.chart_data(
-                    session, actor, flt, today=today, overdue_by_office=figures.offices
-                )
+                charts = dash.chart_data(session, actor, flt, today=today, known=figures)
                 return _Loaded(figures, charts)
 
         self._busy(self.tr("Loading the figures…"))
