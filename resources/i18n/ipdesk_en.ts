@@ -1174,7 +1174,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+224" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+226" />
         <source>Save as PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
@@ -1887,7 +1887,7 @@
         <translation>The period ends before it starts.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+59" />
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
@@ -4286,7 +4286,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-200" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-202" />
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>Invention patent</translation>
@@ -4367,7 +4367,12 @@
         <translation>Handling days, in bins of %n day(s); suspensions not counted</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+14" />
+        <source>Limit: %n day(s)</source>
+        <translation>Limit: %n day(s)</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>Overdue cases by office</source>
         <translation>Overdue cases by office</translation>
     </message>
@@ -4380,6 +4385,11 @@
         <location line="+23" />
         <source>IP types of the cases received</source>
         <translation>IP types of the cases received</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Other types</source>
+        <translation>Other types</translation>
     </message>
 </context>
 <context>

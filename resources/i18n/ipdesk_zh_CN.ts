@@ -1161,7 +1161,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+224"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+226"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1871,7 +1871,7 @@
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
@@ -4250,7 +4250,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-200"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-202"/>
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>发明专利</translation>
@@ -4331,7 +4331,12 @@
         <translation>办理天数（每组 %n 日），不含中止期间</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <source>Limit: %n day(s)</source>
+        <translation>期限：%n 日</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Overdue cases by office</source>
         <translation>各裁决所超期案件</translation>
     </message>
@@ -4344,6 +4349,11 @@
         <location line="+23"/>
         <source>IP types of the cases received</source>
         <translation>收案知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Other types</source>
+        <translation>其他类型</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,8 @@ def handling_days_chart(data: DashboardCharts, width: int = 10, last: int = 120)
     # The limit as a vertical line: bin i spans [i - 0.5, i + 0.5] on a value axis.
     position = data.target_days / width - 0.5
     limit = QLineSeries()
-    limit.setName(translate("dashboard", "Limit: %n day(s)", None, data.target_days))
+    days = data.target_days  # pyside6-lupdate skips the text when n is an attribute
+    limit.setName(translate("dashboard", "Limit: %n day(s)", "", days))
     limit.setPen(QPen(RED, 2, Qt.PenStyle.DashLine))
     limit.append(position, 0)
     limit.append(position, axis_y.max())
@@ -201,7 +202,8 @@ def ip_types_chart(ip_types: Sequence[tuple[IpType, int]], top: int = 6) -> QCha
         slice_.setColor(PALETTE[i % len(PALETTE)])
         slice_.setLabelVisible(n / total >= 0.04 if total else False)
     if rest:
-        other = pie.append(f"{translate('dashboard', 'Other types')} {rest / total:.0%}", rest)
+        other_types = translate("dashboard", "Other types")
+        other = pie.append(f"{other_types} {rest / total:.0%}", rest)
         other.setColor(GREY)
     pie.setPieSize(0.62)
     chart.addSeries(pie)
