@@ -161,23 +161,9 @@ def _detail_json(d: CaseDetail, links: dict[str, Any]) -> dict[str, Any]:
         ],
         "consultations": links["consultations"],
         "agreement": links["agreement"],
-        "confirmation": _with_state(links["confirmation"]),
+        "confirmation": links["confirmation"],
         "court_referral": links["court_referral"],
     }
-
-
-def _with_state(confirmation: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The confirmation with its ``state``: ``applied`` (waiting for the court to accept),
-    ``accepted`` (waiting for the ruling), or the ruling: ``valid`` / ``dismissed``."""
-    if confirmation is None:
-        return None
-    return {**confirmation, "state": _confirmation_state(confirmation)}
-
-
-def _confirmation_state(confirmation: dict[str, Any]) -> str:
-    if confirmation["decision"]:
-        return str(confirmation["decision"])
-    return "accepted" if confirmation["court_accepted_on"] else "applied"
 
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
@@ -264,8 +250,7 @@ def _print_links(links: dict[str, Any]) -> None:
     confirmation = links["confirmation"]
     if confirmation is not None:
         print("司法确认：")
-        state = _confirmation_state(confirmation)
-        state = _CONFIRMATION_STATE_TEXT.get(state, state)
+        state = _CONFIRMATION_STATE_TEXT.get(confirmation["state"], confirmation["state"])
         print(f"  {confirmation['court_name']}  申请 {confirmation['applied_on']}  {state}")
         if confirmation["decided_on"]:
             print(f"  裁定 {confirmation['decided_on']}  {confirmation['ruling_number'] or ''}")

@@ -169,8 +169,17 @@ class ConfirmationInfo:
     extended: bool
     decision_due_on: dt.date | None  # the court's limit, once it accepted
 
+    @property
+    def state(self) -> str:
+        """``applied`` (waiting for the court to accept), ``accepted`` (waiting for the
+        ruling), or the ruling: ``valid`` / ``dismissed``."""
+        if self.decision is not None:
+            return self.decision.value
+        return "accepted" if self.court_accepted_on else "applied"
+
     def as_json(self) -> dict[str, Any]:
         return {
+            "state": self.state,
             "court": self.court_code,
             "court_name": self.court_name,
             "applied_on": _iso(self.applied_on),

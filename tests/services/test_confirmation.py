@@ -281,6 +281,7 @@ def test_agreement_confirmed_by_the_court(
         links = conf.case_links(s, people.actor(s, "staff"), case_id)
         json.dumps(links)  # JSON-ready
         assert links["confirmation"] == {
+            "state": "valid",
             "court": "CT-KEQ",
             "court_name": "通辽市科尔沁区人民法院",
             "applied_on": "2026-10-08",
