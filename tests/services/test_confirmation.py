@@ -229,6 +229,7 @@ def test_agreement_confirmed_by_the_court(
             LAST_DAY,
             None,
         )
+        assert info.state == "applied"
         window = limit(s, case_id, LimitKind.CONFIRMATION_APPLICATION)
         assert (window.state, window.met_on) == (LimitState.MET, LAST_DAY)
 
@@ -236,7 +237,7 @@ def test_agreement_confirmed_by_the_court(
         info = conf.record_court_acceptance(
             s, mediator, case_id, accepted_on=COURT_ACCEPTED, today=TODAY
         )
-        assert info.decision_due_on == dt.date(2026, 10, 27)  # 15 days
+        assert (info.state, info.decision_due_on) == ("accepted", dt.date(2026, 10, 27))  # 15 days
         with pytest.raises(IllegalTransition) as caught:
             conf.record_court_acceptance(s, mediator, case_id, accepted_on=TODAY, today=TODAY)
         assert caught.value.code == "already_accepted"
