@@ -65,6 +65,7 @@ from ipdesk.services.access import may_see_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.lookups import has_control_chars
 from ipdesk.services.timeline import record_event
 
 # --------------------------------------------------------------------------- vocabulary
@@ -376,14 +377,6 @@ def _text(value: object) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-def _bad_chars(text: str, multiline: bool) -> bool:
-    allowed = "\n\t" if multiline else ""
-    return any(
-        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed) or c == "\ufffe"
-        for c in text
-    )
-
-
 def choice_value(value: object, labels: dict[Any, str]) -> str | None:
     """The enum value for ``value`` given as value, label or alias; None when unknown."""
     text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
@@ -477,13 +470,15 @@ class _Collector:
         multiline: bool = False,
     ) -> str:
         text = _text(value)
+        if multiline:  # Windows and old Mac line ends (a pasted text, an imported cell)
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text:
             if required:
                 self.add(_error(field, required))
             return ""
         if len(text) > limit:
             self.add(_error(field, "text_too_long", limit=limit))
-        elif _bad_chars(text, multiline):
+        elif has_control_chars(text, multiline=multiline):
             self.add(_error(field, "text_control"))
         return text
 
@@ -598,7 +593,7 @@ def _check_right_number(
             out.add(exc)
             return ""
     text = unicodedata.normalize("NFKC", text)
-    if len(text) > _MAX_LEN[field] or _bad_chars(text, False):
+    if len(text) > _MAX_LEN[field] or has_control_chars(text):
         out.add(_error(field, "right_number_format"))
         return ""
     return text
@@ -1093,7 +1088,7 @@ class Registrar:
 
     def station(self, code: str, field: str = "station") -> _StationRef:
         """The active station with ``code``, if the actor may register cases for it."""
-        if _bad_chars(code, False):  # no station has such a code (and PostgreSQL refuses NUL)
+        if has_control_chars(code):  # no station has such a code (and PostgreSQL refuses NUL)
             raise _error(field, "station_unknown")
         if code not in self._stations:
             found = self.session.execute(
@@ -1116,7 +1111,7 @@ class Registrar:
         return ref
 
     def court(self, code: str, field: str = "court") -> int:
-        if _bad_chars(code, False):
+        if has_control_chars(code):
             raise _error(field, "court_unknown")
         if code not in self._courts:
             self._courts[code] = self.session.scalar(

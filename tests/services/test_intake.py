@@ -292,6 +292,18 @@ def test_control_characters_and_overlong_text_are_refused() -> None:
     assert validate_intake(form, today=TODAY) == []
 
 
+def test_windows_line_ends_in_long_text_become_plain_line_breaks() -> None:
+    """Text pasted or imported from Windows (CR LF) or old Mac files (CR) is accepted, with
+    plain line breaks; a CR in a one-line field is still a control character."""
+    form = valid_intake_form(received=TODAY, facts="第一段\r\n第二段\r第三段", claim="请求\r\n赔偿")
+    check = check_intake(form, today=TODAY)
+    assert check.errors == ()
+    assert check.clean is not None
+    assert (check.clean.facts, check.clean.claim) == ("第一段\n第二段\n第三段", "请求\n赔偿")
+    form = valid_intake_form(received=TODAY, right_holder="某某\r公司")
+    assert codes(validate_intake(form, today=TODAY)) == {"right_holder": "text_control"}
+
+
 # --------------------------------------------------------------------------- properties
 
 _KNOWN_CODES = set(MESSAGES) | set(ids.MESSAGES)
