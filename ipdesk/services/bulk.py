@@ -4,6 +4,8 @@ per table, no ORM.
 SQLAlchemy's per-row bind processing costs more than SQLite's own insert. Here the values
 are converted once per column to what the driver takes (the same text SQLAlchemy stores),
 and the statement goes straight to the DBAPI cursor. Used by the demo generator and imports.
+The two steps are apart (:func:`driver_rows`, :func:`insert_rows`) so that the demo's
+generator process converts while the writing process only inserts.
 """
 
 from __future__ import annotations
@@ -98,10 +100,16 @@ class _Memo(dict[Any, Any]):
 _MEMOISED = (_enum_value, _sqlite_date, _sqlite_bool)
 
 
-def _driver_rows(
-    table: Table, names: list[str], rows: Sequence[dict[str, Any]], sqlite: bool
-) -> list[tuple[Any, ...]]:
-    """The rows as tuples of the driver's values, converted a column at a time."""
+def driver_rows(
+    table: Table, rows: Sequence[dict[str, Any]], dialect: str
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column names (the keys of the first row) and the rows as tuples of the values
+    the ``dialect``'s driver takes, converted a column at a time. Plain data: a producer
+    in another process can convert, and :func:`insert_rows` write what it sends."""
+    if not rows:
+        return [], []
+    names = list(rows[0])
+    sqlite = dialect == "sqlite"
     getter = itemgetter(*names)
     if len(names) == 1:
         columns: list[Any] = [[getter(row) for row in rows]]
@@ -114,19 +122,19 @@ def _driver_rows(
         if convert in _MEMOISED:
             convert = _Memo(convert).__getitem__
         columns[index] = list(map(convert, columns[index]))
-    return list(zip(*columns, strict=True))
+    return names, list(zip(*columns, strict=True))
 
 
-def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) in the session's transaction."""
-    if not rows:
+def insert_rows(
+    session: Session, table: Table, names: Sequence[str], values: Sequence[tuple[Any, ...]]
+) -> None:
+    """INSERT ``values`` (rows from :func:`driver_rows`, in the order of ``names``) in the
+    session's transaction."""
+    if not values:
         return
     connection = session.connection()
-    sqlite = connection.dialect.name == "sqlite"
-    names = list(rows[0])
-    values = _driver_rows(table, names, rows, sqlite)
     columns = ", ".join(names)
-    if sqlite:
+    if connection.dialect.name == "sqlite":
         marks = ", ".join("?" for _ in names)
         statement = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
         connection.exec_driver_sql(statement, values)
@@ -137,3 +145,10 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
         for value in values:
             copy.write_row(value)
+
+
+def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys) in the session's transaction."""
+    if rows:
+        names, values = driver_rows(table, rows, session.connection().dialect.name)
+        insert_rows(session, table, names, values)

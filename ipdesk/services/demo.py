@@ -1,30 +1,47 @@
 """Realistic synthetic cases for demonstrations, tests and benchmarks.
 
 Deterministic per seed (and reference day): the same call yields the same database.
-Rows are written with bulk INSERTs in chunks, each chunk one transaction that also moves
-the per-office case-number sequences, so numbers stay gap-free even if generation stops.
-A writer thread writes each chunk while the next one is generated. The search index is
-written in bulk (services/search_index.py): on SQLite per chunk, inside its transaction,
-instead of by the per-row triggers; on PostgreSQL its GIN indexes are dropped for a large
-load and built once at the end.
+
+The pipeline:
+
+1. :func:`generate` reads what the generation needs (offices, users, calendar, rules, the
+   next ids and case numbers) into a :class:`_Plan` of plain data.
+2. :func:`_chunks` generates the cases in the order of receipt, CHUNK at a time, all of it
+   drawn from one random generator, and turns each chunk's rows into the tuples the
+   database driver takes (services/bulk.py). For a large load (WORKER_MIN_CASES) it runs
+   in a worker process (services/demo_worker.py): Python's generating then takes one core
+   while this process writes on the other, at most two chunks ahead. Where it runs does not
+   change a row.
+3. This process writes each chunk in one transaction that also moves the per-office
+   case-number sequences, so numbers stay gap-free even if generation stops: an error
+   rolls back the chunk being written, Ctrl-C stops the load once it is committed, and
+   either ends the worker. The search index is
+   written in bulk (services/search_index.py): on SQLite per chunk, inside its
+   transaction, instead of by the per-row triggers; on PostgreSQL its GIN indexes are
+   dropped for a large load and built once at the end. On SQLite a large load also runs
+   without the tables' secondary indexes, on one tuned connection (services/demo_load.py).
+4. The later stages (services/demo_links.py, demo_followups.py, demo_alerts.py) add the
+   records that follow from the cases' states, reading them back from the database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import signal
+import sys
+import threading
 import time
 from bisect import bisect_right
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Engine, Table, func, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from ipdesk.models import (
     AdjustmentKind,
@@ -55,20 +72,25 @@ from ipdesk.models import (
 )
 from ipdesk.services import audit, search_index
 from ipdesk.services import identifiers as ids
-from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.demo_alerts import add_demo_alerts
 from ipdesk.services.demo_followups import add_demo_follow_ups
 from ipdesk.services.demo_links import add_demo_links
+from ipdesk.services.demo_load import loading_connection, restore_indexes
+from ipdesk.services.demo_worker import produced_in_worker
 from ipdesk.services.passwords import hash_password
 
 DEMO_PASSWORD = "ipdesk-demo"
 CHUNK = 5000
+#: From this many new cases on, they are generated in a worker process (demo_worker.py).
+WORKER_MIN_CASES = 20_000
 #: From this many new cases on, the SQLite search index is merged into one b-tree per
 #: table at the end (see search_index.sqlite_optimize).
 OPTIMIZE_MIN_CASES = 50_000
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -238,9 +260,25 @@ _EVENT_OF = {
 _MINUTES = tuple(dt.timedelta(minutes=m) for m in range(24 * 60))
 
 
-def _weighted(rng: random.Random, table: tuple[tuple[Any, int], ...]) -> Any:
-    values, weights = zip(*table, strict=True)
-    return rng.choices(values, weights)[0]
+class _Choice(Generic[T]):
+    """A weighted choice: the cumulative weights are summed once, not on every call as
+    ``rng.choices(values, weights)`` does; the draws are the same."""
+
+    def __init__(self, table: Iterable[tuple[T, int]]) -> None:
+        values, weights = zip(*table, strict=True)
+        self.values: tuple[T, ...] = values
+        self.cum_weights = list(accumulate(weights))
+
+    def __call__(self, rng: random.Random) -> T:
+        return rng.choices(self.values, cum_weights=self.cum_weights)[0]
+
+
+_IP_TYPE = _Choice(_IP_TYPE_WEIGHTS)
+_CHANNEL = _Choice(_CHANNEL_WEIGHTS)
+_OUTCOME = _Choice(_OUTCOMES)
+_DISPUTE_TYPE = _Choice(zip(DisputeType, (70, 8, 10, 9, 3), strict=True))
+_CATEGORY = _Choice(zip(CaseCategory, (10, 70, 20), strict=True))
+_ORG_FORM = _Choice(zip(_ORG_FORMS, (60, 20, 5, 10, 5), strict=True))
 
 
 class _Names:
@@ -256,7 +294,7 @@ class _Names:
 
     def company(self, region: str) -> str:
         rng = self.rng
-        form = rng.choices(_ORG_FORMS, (60, 20, 5, 10, 5))[0]
+        form = _ORG_FORM(rng)
         return f"{region}{rng.choice(_BRANDS)}{rng.choice(_TRADES)}{form}"
 
     def phone(self) -> str:
@@ -364,13 +402,21 @@ CASES, PARTIES, EVENTS = _table(Case), _table(Party), _table(CaseEvent)
 LIMITS, ADJUSTMENTS = _table(CaseLimit), _table(ClockAdjustment)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """What the generator needs of a LimitRule (plain data: it crosses to the worker)."""
+
+    days: int
+    working_days: bool
+
+
 class _Generator:
     def __init__(
         self,
         rng: random.Random,
         org: _Org,
         calendar: WorkCalendar,
-        rules: dict[LimitKind, LimitRule],
+        rules: Mapping[LimitKind, _Rule],
         today: dt.date,
     ) -> None:
         self.rng = rng
@@ -437,8 +483,8 @@ class _Generator:
         seq = self.sequences.get(seq_key, 0) + 1
         self.sequences[seq_key] = seq
         case_id = self.new_id(CASES)
-        ip_type: IpType = _weighted(rng, _IP_TYPE_WEIGHTS)
-        channel: Channel = _weighted(rng, _CHANNEL_WEIGHTS)
+        ip_type = _IP_TYPE(rng)
+        channel = _CHANNEL(rng)
         applicant, respondent = self.parties(case_id, region, office_id)
         product = rng.choice(_PRODUCTS)
         staff = org.staff[station_id]
@@ -455,7 +501,7 @@ class _Generator:
             "ip_type": ip_type,
             "right_number": self.right_number(ip_type, received),
             "right_holder": applicant,
-            "dispute_type": rng.choices(list(DisputeType), (70, 8, 10, 9, 3))[0],
+            "dispute_type": _DISPUTE_TYPE(rng),
             "facts": (
                 f"申请人{applicant}称，被申请人{respondent}未经许可，在{rng.choice(_PLACES)}"
                 f"销售使用其{_IP_LABEL[ip_type]}的{product}，侵害其合法权益，"
@@ -469,7 +515,7 @@ class _Generator:
             "channel": channel,
             "referring_court_id": None,
             "court_case_number": None,
-            "category": rng.choices(list(CaseCategory), (10, 70, 20))[0],
+            "category": _CATEGORY(rng),
             "received_on": received,
             "accepted_on": None,
             "closed_on": None,
@@ -629,7 +675,7 @@ class _Generator:
             finish = accepted + dt.timedelta(days=rng.randrange(max(5, span // 4), span + 1))
         else:
             finish = target + dt.timedelta(days=rng.randrange(1, 40))
-        path = _weighted(rng, _OUTCOMES)
+        path = _OUTCOME(rng)
         status = CaseStatus.ACCEPTED
         for stage in path:
             reached = accepted + dt.timedelta(days=int((finish - accepted).days * _STAGE_AT[stage]))
@@ -757,6 +803,56 @@ _IP_LABEL = {
 _TABLES = (CASES, PARTIES, EVENTS, LIMITS, ADJUSTMENTS)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Everything the generation needs from the database, read before it starts: plain,
+    picklable data, so that it can run in a worker process (services/demo_worker.py)."""
+
+    cases: int
+    seed: int
+    today: dt.date
+    chunk: int
+    dialect: str  # whose driver values the chunks carry (services/bulk.py)
+    org: _Org
+    holidays: tuple[tuple[dt.date, bool], ...]  # the calendar's overrides
+    declared_years: frozenset[int]
+    rules: dict[LimitKind, _Rule]
+    next_ids: dict[str, int]  # table name -> the first id the generator hands out
+    sequences: dict[tuple[int, int], int]  # (office id, year) -> last case number
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """One transaction's worth of rows, ready for the driver."""
+
+    cases: int  # cases generated up to and including this chunk
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]]  # table -> columns, values
+    sequences: dict[tuple[int, int], int]  # the case-number sequences after this chunk
+
+
+def _chunks(plan: _Plan) -> Generator[_Chunk, None, None]:
+    """The plan's cases, CHUNK at a time, as the driver's row tuples. Everything random
+    comes from one generator seeded with the plan's seed, drawn in the same order
+    wherever this runs: the same plan gives the same rows."""
+    rng = random.Random(plan.seed)
+    calendar = WorkCalendar.from_rows(plan.holidays, plan.declared_years)
+    gen = _Generator(rng, plan.org, calendar, plan.rules, plan.today)
+    gen.next_id = {table: plan.next_ids[table.name] for table in _TABLES}
+    gen.sequences = dict(plan.sequences)
+    # Received days, oldest first, so that numbers follow the order of receipt; the
+    # network grows, so later months see more cases.
+    offsets = sorted(int(730 * (1 - rng.random() ** 1.3)) for _ in range(plan.cases))
+    first_day = plan.today - dt.timedelta(days=730)
+    for first in range(0, plan.cases, plan.chunk):
+        for offset in offsets[first : first + plan.chunk]:
+            gen.case(first_day + dt.timedelta(days=offset))
+        rows = {
+            table.name: driver_rows(table, gen.rows.pop(table, []), plan.dialect)
+            for table in _TABLES
+        }
+        yield _Chunk(min(first + plan.chunk, plan.cases), rows, dict(gen.sequences))
+
+
 def generate(
     session_factory: sessionmaker[Session],
     *,
@@ -775,52 +871,44 @@ def generate(
         raise ValueError("cases must not be negative")
     started = time.perf_counter()
     today = today or dt.date.today()
-    rng = random.Random(seed)
     with session_factory.begin() as session:
         engine = session.get_bind()
         assert isinstance(engine, Engine)
         org = _load_org(session)
         users_created = _ensure_users(session, org)
         calendar = load_calendar(session)
-        rules = {r.kind: r for r in session.scalars(select(LimitRule))}
-        gen = _Generator(rng, org, calendar, rules, today)
-        for table in _TABLES:
-            gen.next_id[table] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        gen.sequences = _current_sequences(session)
-    # Received days, oldest first, so that numbers follow the order of receipt; the
-    # network grows, so later months see more cases.
-    offsets = sorted(int(730 * (1 - rng.random() ** 1.3)) for _ in range(cases))
-    first_day = today - dt.timedelta(days=730)
-    # The search index is written in bulk: per chunk on SQLite (inside the chunk's
-    # transaction), once after all chunks on PostgreSQL (services/search_index.py).
+        plan = _Plan(
+            cases=cases,
+            seed=seed,
+            today=today,
+            chunk=CHUNK,
+            dialect=engine.dialect.name,
+            org=org,
+            holidays=tuple(calendar.overrides.items()),
+            declared_years=calendar.declared_years,
+            rules={
+                r.kind: _Rule(r.days, r.working_days) for r in session.scalars(select(LimitRule))
+            },
+            next_ids={
+                table.name: (session.scalar(select(func.max(table.c.id))) or 0) + 1
+                for table in _TABLES
+            },
+            sequences=_current_sequences(session),
+        )
+    # Search objects and indexes a killed earlier load left missing come back first.
     search_index.repair(engine)
-    # A chunk is written by a thread of its own while the next one is generated: the
-    # database's work (SQLite releases the GIL in its C code; PostgreSQL works in its own
-    # process) overlaps Python's. At most one chunk waits; the writer's errors surface here.
-    threaded = not isinstance(engine.pool, (SingletonThreadPool, StaticPool))
+    restore_indexes(engine, _TABLES)
+    produced = produced_in_worker(_chunks, plan) if _use_worker(cases) else _chunks(plan)
     with (
+        closing(produced) as chunks,
         search_index.pg_indexes_dropped(engine, cases),
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipdesk-demo") as writer,
+        loading_connection(engine, _TABLES, cases) as connection,
     ):
-        pending: Future[None] | None = None
-        for first in range(0, cases, CHUNK):
-            batch = offsets[first : first + CHUNK]
-            for offset in batch:
-                gen.case(first_day + dt.timedelta(days=offset))
-            rows = {table: gen.rows.pop(table, []) for table in _TABLES}
-            sequences = dict(gen.sequences)
-            if pending is not None:
-                pending.result()
-                if progress is not None:
-                    progress(first, cases)
-            if threaded:
-                pending = writer.submit(_write_chunk, session_factory, rows, sequences)
-            else:
-                _write_chunk(session_factory, rows, sequences)
-        if pending is not None:
-            pending.result()
-        if progress is not None and cases:
-            progress(cases, cases)
+        for chunk in chunks:
+            with _interrupt_deferred():
+                _write_chunk(session_factory, connection, chunk)
+            if progress is not None:
+                progress(chunk.cases, cases)
     if engine.dialect.name == "sqlite" and cases >= OPTIMIZE_MIN_CASES:
         with session_factory.begin() as session:
             search_index.sqlite_optimize(session.connection())
@@ -834,20 +922,50 @@ def generate(
     return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
 
 
+def _use_worker(cases: int) -> bool:
+    """Whether to generate in a worker process: for loads where the second core saves
+    more than starting a Python process costs, and not in a frozen bundle (PyInstaller's
+    executable cannot start a ``spawn`` child without ``freeze_support`` in its launcher;
+    the bundle only generates the GUI's small demo anyway)."""
+    return cases >= WORKER_MIN_CASES and not getattr(sys, "frozen", False)
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C's KeyboardInterrupt until the block is done: a chunk's transaction
+    commits (or an error rolls it back) with SQLite's connection intact, and the load
+    stops between chunks. Only where Python's own handler would raise it: signal handlers
+    belong to the main thread (the GUI generates in a worker thread, where no Ctrl-C
+    arrives), and a caller may have chosen another handler."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
 def _write_chunk(
-    session_factory: sessionmaker[Session],
-    rows: dict[Table, list[dict[str, Any]]],
-    sequences: dict[tuple[int, int], int],
+    session_factory: sessionmaker[Session], connection: Connection, chunk: _Chunk
 ) -> None:
     """One chunk's rows and the case-number sequences after it, in one transaction."""
-    with session_factory.begin() as session:
+    with session_factory(bind=connection) as session, session.begin():
         with search_index.deferred_sqlite_index(session.connection()):
             for table in _TABLES:
-                if rows[table]:
-                    bulk_insert(session, table, rows[table])
-                    audit.record_bulk(session, None, table, len(rows[table]))
-        _store_sequences(session, sequences)
-        if session.get_bind().dialect.name == "postgresql":
+                names, values = chunk.rows[table.name]
+                if values:
+                    insert_rows(session, table, names, values)
+                    audit.record_bulk(session, None, table, len(values))
+        _store_sequences(session, chunk.sequences)
+        if connection.dialect.name == "postgresql":
             _reset_pg_sequences(session, _TABLES)
 
 

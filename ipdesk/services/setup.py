@@ -6,7 +6,9 @@ from sqlalchemy import Engine, inspect
 
 from ipdesk import migrate
 from ipdesk.db import make_session_factory
+from ipdesk.models import Base
 from ipdesk.services import search_index
+from ipdesk.services.demo_load import restore_indexes
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.seed import seed_reference_data
 
@@ -16,15 +18,17 @@ class DatabaseNotReady(ServiceError):
 
 
 def initialise(engine: Engine) -> list[str]:
-    """Create or migrate the schema, recreate search objects a killed bulk load left
-    missing (:func:`ipdesk.services.search_index.repair`), then load missing reference
-    data. Idempotent."""
+    """Create or migrate the schema, recreate search objects and indexes a killed bulk load
+    left missing (:func:`ipdesk.services.search_index.repair`,
+    :func:`ipdesk.services.demo_load.restore_indexes`), then load missing reference data.
+    Idempotent."""
     if migrate.is_newer_than_program(engine):
         raise DatabaseNotReady(
             "数据库由更新版本的 ipdesk 创建，请升级本程序后再打开", code="database_newer"
         )
     migrate.upgrade(engine)
     search_index.repair(engine)
+    restore_indexes(engine, Base.metadata.sorted_tables)
     with make_session_factory(engine).begin() as session:
         return seed_reference_data(session)
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 from collections import defaultdict
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseSequence, CaseStatus, Office, Party, PartyKind, Role, User
+from ipdesk.services import demo as demo_service
 from ipdesk.services import identifiers as ids
 from ipdesk.services.demo import generate
 from ipdesk.services.limits import LimitContext, refresh_case_limits
@@ -46,6 +50,85 @@ def test_same_seed_same_data(demo: sessionmaker[Session], tmp_path: object) -> N
     with demo() as a, other_sessions() as b:
         assert fingerprint(a) == fingerprint(b)
     other.dispose()
+
+
+def _generated_rows(factory: sessionmaker[Session]) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the tables the generator writes, by id."""
+    with factory() as s:
+        return {
+            table.name: [tuple(row) for row in s.execute(select(table).order_by(table.c.id))]
+            for table in demo_service._TABLES
+        }
+
+
+def test_a_worker_process_generates_the_same_data(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large loads are generated in a worker process: the same rows as in-process, chunk
+    by chunk, with the progress reported after each chunk written."""
+    from ipdesk.db import make_engine, make_session_factory
+    from ipdesk.migrate import upgrade
+
+    workers = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        workers.append(args)
+        return real(*args, **kwargs)
+
+    real = demo_service.produced_in_worker
+    monkeypatch.setattr(demo_service, "produced_in_worker", spy)
+    monkeypatch.setattr(demo_service, "CHUNK", 400)
+    monkeypatch.setattr(demo_service, "WORKER_MIN_CASES", 1000)
+    with session_factory.begin() as s:
+        seed_reference_data(s)
+    progress: list[tuple[int, int]] = []
+    generate(
+        session_factory,
+        cases=1500,
+        seed=7,
+        today=TODAY,
+        later_stages=False,
+        progress=lambda done, total: progress.append((done, total)),
+    )
+    assert len(workers) == 1
+    assert progress == [(400, 1500), (800, 1500), (1200, 1500), (1500, 1500)]
+
+    other = make_engine("sqlite://")
+    upgrade(other)
+    other_sessions = make_session_factory(other)
+    with other_sessions.begin() as s:
+        seed_reference_data(s)
+    monkeypatch.setattr(demo_service, "WORKER_MIN_CASES", 10**9)
+    generate(other_sessions, cases=1500, seed=7, today=TODAY, later_stages=False)
+    assert len(workers) == 1  # the reference: below WORKER_MIN_CASES, in this process
+    assert _generated_rows(session_factory) == _generated_rows(other_sessions)
+    other.dispose()
+
+
+def test_ctrl_c_stops_the_load_after_the_chunk_being_written(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with session_factory.begin() as s:
+        seed_reference_data(s)
+    monkeypatch.setattr(demo_service, "CHUNK", 200)
+    real = demo_service.insert_rows
+    chunks = 0
+
+    def interrupted(session: Session, table: Any, *args: Any) -> None:
+        nonlocal chunks
+        if table is demo_service.CASES:
+            chunks += 1
+        real(session, table, *args)
+        if table is demo_service.PARTIES and chunks == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C amid the second chunk
+
+    monkeypatch.setattr(demo_service, "insert_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        generate(session_factory, cases=700, seed=7, today=TODAY, later_stages=False)
+    with session_factory() as s:
+        numbers = list(s.scalars(select(Case.number)))
+        stored = sum(s.scalars(select(CaseSequence.last_value)))
+    assert len(numbers) == stored == 400
 
 
 def test_covers_the_life_cycle_and_every_office(demo: sessionmaker[Session]) -> None:

@@ -160,17 +160,17 @@ def test_an_error_midway_keeps_the_index_complete(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = 0
-    real = demo.bulk_insert
+    real = demo.insert_rows
 
-    def failing(session: Session, table: Any, rows: Any) -> None:
+    def failing(session: Session, table: Any, names: Any, values: Any) -> None:
         nonlocal calls
         if table is demo.PARTIES:
             calls += 1
             if calls == 2:  # the parties of the second chunk, after its cases
                 raise RuntimeError("disk full")
-        real(session, table, rows)
+        real(session, table, names, values)
 
-    monkeypatch.setattr(demo, "bulk_insert", failing)
+    monkeypatch.setattr(demo, "insert_rows", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         _generate(session_factory)
     assert _complete(engine)
@@ -187,7 +187,7 @@ def test_an_error_midway_keeps_the_index_complete(
         assert {row[1] for row in content["search_party_fts"]} == party_ids
         assert {row[1] for row in content["search_party_grams"]} == party_ids
     assert written is not None
-    monkeypatch.setattr(demo, "bulk_insert", real)
+    monkeypatch.setattr(demo, "insert_rows", real)
     demo.generate(session_factory, cases=300, seed=4, today=TODAY, later_stages=False)
     assert _complete(engine)
 

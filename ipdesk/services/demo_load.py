@@ -1,0 +1,132 @@
+"""The connection a demo load writes its chunks through (services/demo.py), and on SQLite
+the settings and indexes that make a load of a million cases fast.
+
+Writing many cases, SQLite spends most of its time on the secondary indexes whose keys
+come in random order (party names and ID numbers, right numbers, due dates): each new row
+touches another page, and every chunk's transaction writes all the pages it touched to the
+WAL (before this, a load of 1,000,000 cases wrote 45 GB of WAL for a 3.7 GB database). So,
+as the search index's GIN indexes on PostgreSQL (search_index.pg_indexes_dropped):
+
+* for a load at least as large as the tables already are (INDEX_DROP_MIN_CASES), the
+  non-unique indexes of the tables it writes are dropped first and created again at the
+  end, also when it fails, each with one sort. Unique constraints stay and keep checking;
+  queries meanwhile are correct, only slower. The indexes come from the models, whose DDL
+  is the migrations' (the same text in sqlite_master); a load killed in between leaves
+  them missing for :func:`restore_indexes`, which the demo runs before it starts;
+* the one connection that writes every chunk checkpoints the WAL less often and sorts
+  with two threads; both are set back afterwards, and after a load without the indexes
+  the WAL, grown meanwhile, is checkpointed and truncated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Final
+
+from sqlalchemy import Connection, Engine, Index, Table
+
+log = logging.getLogger(__name__)
+
+__all__ = ["INDEX_DROP_MIN_CASES", "loading_connection", "restore_indexes"]
+
+#: Indexes are dropped for a load of at least this many rows (and at least as many as the
+#: first table already has): below, keeping them up to date costs less than rebuilding.
+INDEX_DROP_MIN_CASES: Final = 50_000
+#: The load connection's settings: WAL pages between automatic checkpoints (1000 by
+#: default: a checkpoint after nearly every chunk), threads a sort may use (CREATE INDEX,
+#: when the worker process is done and its core free). A larger page cache was tried: no
+#: faster without the indexes, and 130 MB more memory at 300,000 cases.
+_LOAD_PRAGMAS: Final = {"wal_autocheckpoint": 10_000, "threads": 2}
+
+
+@contextmanager
+def loading_connection(
+    engine: Engine, tables: Sequence[Table], new_rows: int
+) -> Iterator[Connection]:
+    """A connection for a load of ``new_rows`` rows into ``tables[0]`` (and rows of the
+    other ``tables`` with them), each transaction to be begun on it by the caller. On
+    SQLite, tuned for the load, without the indexes while it runs if that is worth it."""
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            yield connection
+            return
+        # Settings of the connection, not of a transaction: set on the driver's connection
+        # (SQLAlchemy's would begin one first, and a checkpoint cannot run in one).
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        saved = {name: raw.execute(f"PRAGMA {name}").fetchone()[0] for name in _LOAD_PRAGMAS}
+        for name, value in _LOAD_PRAGMAS.items():
+            raw.execute(f"PRAGMA {name} = {value}")
+        # A Ctrl-C inside a statement makes SQLAlchemy invalidate the connection (its
+        # driver's connection is closed, settings and all): the indexes are then left to
+        # restore_indexes. The demo writes its chunks out of reach of the first Ctrl-C.
+        dropped: list[Index] = []
+        try:
+            dropped = _drop_indexes(connection, tables, new_rows)
+            try:
+                yield connection
+            finally:
+                if not connection.invalidated:
+                    if connection.in_transaction():
+                        connection.rollback()
+                    with connection.begin():
+                        _create_indexes(connection, dropped)
+        finally:
+            if not connection.invalidated:
+                for name, value in saved.items():
+                    raw.execute(f"PRAGMA {name} = {value}")
+                if dropped:
+                    # A load this large (into tables this small: no long readers to wait
+                    # for, presumably) grew the WAL file: give the disk space back.
+                    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def restore_indexes(engine: Engine, tables: Sequence[Table]) -> list[str]:
+    """Create the indexes of ``tables`` that a load killed midway left missing (SQLite);
+    returns their names."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.begin() as connection:
+        present = _present(connection)
+        missing = [index for index in _droppable(tables) if index.name not in present]
+        if missing:
+            log.warning("Indexes missing after an interrupted load: creating %s", missing)
+            _create_indexes(connection, missing)
+    return [str(index.name) for index in missing]
+
+
+def _drop_indexes(connection: Connection, tables: Sequence[Table], new_rows: int) -> list[Index]:
+    if new_rows < INDEX_DROP_MIN_CASES:
+        return []
+    with connection.begin():
+        existing = connection.exec_driver_sql(f"SELECT count(*) FROM {tables[0].name}")
+        if new_rows < existing.scalar_one():
+            return []
+        present = _present(connection)
+        dropped = [index for index in _droppable(tables) if index.name in present]
+        for index in dropped:
+            connection.exec_driver_sql(f"DROP INDEX {index.name}")
+    return dropped
+
+
+def _create_indexes(connection: Connection, indexes: list[Index]) -> None:
+    for index in indexes:
+        log.info("Creating index %s", index.name)
+        index.create(connection)
+
+
+def _droppable(tables: Sequence[Table]) -> list[Index]:
+    return [
+        index
+        for table in tables
+        for index in sorted(table.indexes, key=lambda i: str(i.name))
+        if not index.unique
+    ]
+
+
+def _present(connection: Connection) -> set[str]:
+    rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+    return {name for (name,) in rows}

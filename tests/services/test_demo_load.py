@@ -1,0 +1,151 @@
+"""A large demo load on SQLite runs without the secondary indexes and on a tuned
+connection: afterwards the schema is as the migrations made it, the connection's settings
+are back, and neither a failure midway nor a killed load leaves an index missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Case
+from ipdesk.services import demo, demo_load
+from ipdesk.services.setup import initialise
+from tests.helpers.factories import seed
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def sqlite_only(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite indexes and settings")
+
+
+@pytest.fixture
+def dropping(monkeypatch: pytest.MonkeyPatch, session_factory: sessionmaker[Session]) -> None:
+    """Several chunks, and the indexes dropped even for a small load."""
+    monkeypatch.setattr(demo, "CHUNK", 200)
+    monkeypatch.setattr(demo_load, "INDEX_DROP_MIN_CASES", 1)
+    with session_factory.begin() as s:
+        seed(s)
+
+
+def _schema(engine: Engine) -> list[tuple[Any, ...]]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        )
+        return [tuple(row) for row in rows]
+
+
+def _settings(engine: Engine) -> list[Any]:
+    with engine.connect() as conn:
+        return [
+            conn.exec_driver_sql(f"PRAGMA {name}").scalar_one()
+            for name in ("wal_autocheckpoint", "threads")
+        ]
+
+
+def _watch_missing(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The droppable indexes missing at each insert of the demo, from now on."""
+    missing: list[set[str]] = []
+    real = demo.insert_rows
+
+    def watching(session: Session, *args: Any) -> None:
+        rows = session.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'"
+        )
+        missing.append(_droppable() - {name for (name,) in rows})
+        real(session, *args)
+
+    monkeypatch.setattr(demo, "insert_rows", watching)
+    return missing
+
+
+def _droppable() -> set[str]:
+    return {str(i.name) for t in demo._TABLES for i in t.indexes if not i.unique}
+
+
+def test_the_load_leaves_schema_and_settings_as_they_were(
+    engine: Engine,
+    session_factory: sessionmaker[Session],
+    dropping: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    schema, settings = _schema(engine), _settings(engine)
+    dropped = _watch_missing(monkeypatch)
+    demo.generate(session_factory, cases=700, seed=3, today=TODAY, later_stages=False)
+    assert dropped and all(names == _droppable() for names in dropped)
+    assert _schema(engine) == schema
+    assert _settings(engine) == settings
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+
+
+def test_an_error_midway_restores_the_indexes(
+    engine: Engine,
+    session_factory: sessionmaker[Session],
+    dropping: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    schema = _schema(engine)
+    calls = 0
+    real = demo.insert_rows
+
+    def failing(session: Session, table: Any, *args: Any) -> None:
+        nonlocal calls
+        if table is demo.EVENTS:
+            calls += 1
+            if calls == 2:
+                raise RuntimeError("disk full")
+        real(session, table, *args)
+
+    monkeypatch.setattr(demo, "insert_rows", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        demo.generate(session_factory, cases=700, seed=3, today=TODAY, later_stages=False)
+    assert _schema(engine) == schema
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 200  # the first chunk
+
+
+def test_indexes_a_killed_load_left_missing_come_back(
+    engine: Engine, session_factory: sessionmaker[Session], dropping: None
+) -> None:
+    schema = _schema(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_parties_name")
+        conn.exec_driver_sql("DROP INDEX ix_cases_due_on")
+    assert demo_load.restore_indexes(engine, demo._TABLES) == [
+        "ix_cases_due_on",
+        "ix_parties_name",
+    ]
+    assert _schema(engine) == schema
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_case_limits_state_due")
+    demo.generate(session_factory, cases=50, seed=3, today=TODAY, later_stages=False)
+    assert _schema(engine) == schema
+
+
+def test_a_small_load_keeps_the_indexes(
+    session_factory: sessionmaker[Session], dropping: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not worth it when the tables already hold more cases than the load adds."""
+    demo.generate(session_factory, cases=400, seed=3, today=TODAY, later_stages=False)
+    missing = _watch_missing(monkeypatch)
+    demo.generate(session_factory, cases=300, seed=4, today=TODAY, later_stages=False)
+    assert missing and all(names == set() for names in missing)
+
+
+def test_start_up_restores_indexes_a_killed_load_left_missing(engine: Engine) -> None:
+    """The app and every ipdesk-admin command run setup.initialise first: a database that
+    a killed load left without some indexes is whole again before anyone queries it."""
+    schema = _schema(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_cases_dashboard")
+        conn.exec_driver_sql("DROP INDEX ix_follow_up_visits_dashboard")
+    initialise(engine)
+    assert _schema(engine) == schema
