@@ -11,8 +11,8 @@
    SELECT per search table and transaction, triggers created again, 'optimize' at the
    end): the same SQL with none of the generation work.
 Prints both times, the ratio, the database size, and the CPU time of the generator: this
-process's and its worker process's (services/demo_worker.py), which runs the generation
-of a large load on another core.
+process's and its worker processes' (services/demo_worker.py), which produce the cases of
+a large load, and then its partner-agency records and follow-up visits, on another core.
 """
 
 from __future__ import annotations

@@ -21,7 +21,9 @@ The pipeline:
    dropped for a large load and built once at the end. On SQLite a large load also runs
    without the tables' secondary indexes, on one tuned connection (services/demo_load.py).
 4. The later stages (services/demo_links.py, demo_followups.py, demo_alerts.py) add the
-   records that follow from the cases' states, reading them back from the database.
+   records that follow from the cases' states, reading them back from the database. For
+   a large load the partner-agency records and the follow-up visits are produced in a
+   worker process too, from one snapshot of the database, while this process writes.
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.db import make_engine
 from ipdesk.models import (
     AdjustmentKind,
     Agency,
@@ -76,16 +79,20 @@ from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
 from ipdesk.services.demo_alerts import add_demo_alerts
-from ipdesk.services.demo_followups import add_demo_follow_ups
-from ipdesk.services.demo_links import add_demo_links
+from ipdesk.services.demo_followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
+from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
 from ipdesk.services.demo_load import loading_connection, restore_indexes
-from ipdesk.services.demo_worker import produced_in_worker
+from ipdesk.services.demo_worker import produced_in_worker, reading_snapshot
 from ipdesk.services.passwords import hash_password
 
 DEMO_PASSWORD = "ipdesk-demo"
 CHUNK = 5000
 #: From this many new cases on, they are generated in a worker process (demo_worker.py).
 WORKER_MIN_CASES = 20_000
+#: Cases per transaction of the later stages' in a worker process: the worker's snapshot
+#: holds off SQLite's checkpoints, so the WAL grows by the pages every transaction
+#: touches; fewer, larger ones touch fewer pages twice.
+LATER_CHUNK = 20_000
 #: From this many new cases on, the SQLite search index is merged into one b-tree per
 #: table at the end (see search_index.sqlite_optimize).
 OPTIMIZE_MIN_CASES = 50_000
@@ -913,13 +920,56 @@ def generate(
         with session_factory.begin() as session:
             search_index.sqlite_optimize(session.connection())
     if later_stages:
-        add_demo_links(session_factory, seed, today)
-        add_demo_follow_ups(session_factory, seed, today)
+        _add_later_stages(session_factory, engine, seed, today, cases)
         add_demo_alerts(session_factory, _office_morning(today), seed=seed)
     with session_factory() as session:
         parties = session.scalar(select(func.count()).select_from(Party)) or 0
         events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
     return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class _LaterPlan:
+    """What the worker process needs to produce the later stages' rows."""
+
+    url: str  # the database's, with its password: the worker opens an engine of its own
+    seed: int
+    today: dt.date
+    chunk: int
+
+
+def _later_chunks(plan: _LaterPlan) -> Generator[LinksChunk | FollowUpChunk | None, None, None]:
+    """The worker's part of the later stages: the chunks of the partner-agency records,
+    None, the chunks of the follow-up visits. Both from one snapshot, taken before this
+    process writes any of them: neither stage writes what the other reads."""
+    engine = make_engine(plan.url)
+    try:
+        with reading_snapshot(engine) as reader:
+            yield from link_chunks(reader, plan.seed, plan.today, plan.chunk)
+            yield None
+            yield from follow_up_chunks(reader, plan.seed, plan.today, plan.chunk)
+    finally:
+        engine.dispose()
+
+
+def _add_later_stages(
+    session_factory: sessionmaker[Session], engine: Engine, seed: int, today: dt.date, cases: int
+) -> None:
+    """The partner-agency records and the follow-up visits. For a large load they are
+    produced in a worker process while this one writes, the follow-ups' while this one
+    still writes the partner-agency records; the rows are the same."""
+    if not _use_worker(cases):
+        add_demo_links(session_factory, seed, today, chunk=CHUNK)
+        add_demo_follow_ups(session_factory, seed, today, chunk=CHUNK)
+        return
+    url = engine.url.render_as_string(hide_password=False)
+    plan = _LaterPlan(url, seed, today, LATER_CHUNK)
+    with closing(produced_in_worker(_later_chunks, plan)) as produced:
+        links = cast("Iterator[LinksChunk]", iter(produced.__next__, None))
+        add_demo_links(session_factory, seed, today, produced=links)
+        add_demo_follow_ups(
+            session_factory, seed, today, produced=cast("Iterator[FollowUpChunk]", produced)
+        )
 
 
 def _use_worker(cases: int) -> bool:

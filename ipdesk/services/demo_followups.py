@@ -14,11 +14,14 @@ later day) records what an earlier run left planned in the same way: the functio
 idempotent for one ``today`` and deterministic per seed.
 
 Speed (a database of 1,000,000 cases has about 900,000 visits): the closed cases are read
-a chunk at a time by id, each chunk one transaction; the new visits get their ids here
-(after the largest one), so that each is written once, already in its final state, with
-its limit (met or running), by one bulk insert per table: no INSERT … RETURNING row by
-row and no UPDATE pass. Visits planned before the run (by the application at closure, or
-by an earlier run) are recorded first, with one ``executemany`` per chunk and table.
+a chunk at a time by id, all in one snapshot (:func:`follow_up_chunks`); the new visits
+get their ids there (after the largest one), so that each is written once, already in its
+final state, with its limit (met or running), by one bulk insert per table and chunk, each
+chunk one transaction: no INSERT … RETURNING row by row and no UPDATE pass. A large demo
+load produces the chunks in its worker process while this one writes (services/demo.py);
+the rows are the same wherever they are produced. Visits planned before the run (by the
+application at closure, or by an earlier run) are recorded first, with one
+``executemany`` per chunk and table.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ import datetime as dt
 import logging
 import random
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Final
+from bisect import bisect
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, replace
+from itertools import accumulate
+from typing import Any, Final, TypeVar
 
-from sqlalchemy import Table, and_, bindparam, exists, func, select, text, update
+from sqlalchemy import Engine, Table, and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from ipdesk.models import (
@@ -48,17 +53,26 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.bulk import driver_rows, insert_rows
+from ipdesk.services.demo_worker import reading_snapshot
 from ipdesk.services.followups import (
     AGREED_OUTCOMES,
+    UNSCHEDULED,
     VisitPlanner,
     list_policies,
 )
 from ipdesk.services.limits import LimitContext
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-__all__ = ["DONE_SHARE", "DemoFollowUpSummary", "add_demo_follow_ups"]
+__all__ = [
+    "DONE_SHARE",
+    "DemoFollowUpSummary",
+    "FollowUpChunk",
+    "add_demo_follow_ups",
+    "follow_up_chunks",
+]
 
 CHUNK: Final = 5000
 DONE_SHARE: Final = 0.94
@@ -108,9 +122,20 @@ class DemoFollowUpSummary:
     seconds: float
 
 
-def _weighted(rng: random.Random, table: tuple[tuple[Any, int], ...]) -> Any:
+def _cumulative(table: tuple[tuple[T, int], ...]) -> tuple[tuple[T, ...], list[int]]:
     values, weights = zip(*table, strict=True)
-    return rng.choices(values, weights)[0]
+    return values, list(accumulate(weights))
+
+
+def _weighted(rng: random.Random, table: tuple[tuple[T, ...], list[int]]) -> T:
+    """The draw of ``rng.choices(values, weights)[0]``, the weights summed once (_cumulative)."""
+    values, cum_weights = table
+    return values[bisect(cum_weights, rng.random() * cum_weights[-1], 0, len(values) - 1)]
+
+
+_METHODS_DRAW: Final = _cumulative(_METHODS)
+_PERFORMANCE_DRAW: Final = _cumulative(_PERFORMANCE)
+_SATISFACTION_DRAW: Final = _cumulative(_SATISFACTION)
 
 
 def _table(model: Any) -> Table:
@@ -167,15 +192,15 @@ def _record(
         done_on = planned_on + dt.timedelta(days=rng.randrange(0, 22))
     if done_on > today:
         return None
-    performance = _weighted(rng, _PERFORMANCE) if outcome in AGREED_OUTCOMES else None
+    performance = _weighted(rng, _PERFORMANCE_DRAW) if outcome in AGREED_OUTCOMES else None
     notes = rng.choice(_NOTES[performance] if performance is not None else _NO_AGREEMENT_NOTES)
-    satisfaction = _weighted(rng, _SATISFACTION)
+    satisfaction = _weighted(rng, _SATISFACTION_DRAW)
     if performance == Performance.NONE:
         satisfaction = min(satisfaction, 3)
     return {
         "state": VisitState.DONE,
         "done_on": done_on,
-        "method": _weighted(rng, _METHODS),
+        "method": _weighted(rng, _METHODS_DRAW),
         "person_visited": person or "申请人",
         "performance": performance,
         "satisfaction": satisfaction,
@@ -223,6 +248,16 @@ class _Counts:
     late: int = 0
 
 
+@dataclass(frozen=True)
+class FollowUpChunk:
+    """The new visits of a chunk of closed cases and their limits, ready for the driver."""
+
+    visits: tuple[list[str], list[tuple[Any, ...]]]  # columns, values
+    limits: tuple[list[str], list[tuple[Any, ...]]]
+    examined: int  # closed cases examined up to and including this chunk
+    counts: _Counts  # up to and including this chunk
+
+
 def add_demo_follow_ups(
     session_factory: sessionmaker[Session],
     seed: int,
@@ -230,49 +265,79 @@ def add_demo_follow_ups(
     *,
     chunk: int = CHUNK,
     progress: Callable[[int, int], None] | None = None,
+    produced: Iterable[FollowUpChunk] | None = None,
 ) -> DemoFollowUpSummary:
     """Plan and record the follow-up visits of a demo database (module docstring).
-    ``progress`` is called with the closed cases examined and their total."""
+    ``progress`` is called with the closed cases examined and their total. ``produced``:
+    the chunks of :func:`follow_up_chunks`, if they are produced elsewhere (in a worker
+    process, services/demo.py) from a snapshot taken before this runs; by default they
+    are produced here, all of them before the first is written (a small load's: a large
+    one has its worker)."""
     started = time.perf_counter()
-    counts = _Counts()
+    earlier = _Counts()
     with session_factory() as session:
+        engine = session.get_bind()
         first_new = (session.scalar(select(func.max(FollowUpVisit.id))) or 0) + 1
-    _record_earlier(session_factory, seed, today, chunk, counts, before=first_new)
-    _plan_and_record(session_factory, seed, today, chunk, counts, progress)
+        total = 0
+        if progress is not None:
+            total = session.scalar(select(func.count()).select_from(Case).where(UNSCHEDULED)) or 0
+    assert isinstance(engine, Engine)
+    _record_earlier(session_factory, seed, today, chunk, earlier, before=first_new)
+    if produced is None:
+        # Read first, then write: also where both share one connection (SQLite in memory).
+        with reading_snapshot(engine) as reader:
+            produced = list(follow_up_chunks(reader, seed, today, chunk))
+    new = _write_all(session_factory, produced, progress, total)
     summary = DemoFollowUpSummary(
-        cases_scheduled=counts.scheduled,
-        visits_planned=counts.planned,
-        visits_done=counts.done,
-        visits_late=counts.late,
+        cases_scheduled=new.scheduled,
+        visits_planned=new.planned,
+        visits_done=earlier.done + new.done,
+        visits_late=earlier.late + new.late,
         seconds=time.perf_counter() - started,
     )
     log.info("Demo follow-up visits: %s", summary)
     return summary
 
 
-def _plan_and_record(
+def _write_all(
     session_factory: sessionmaker[Session],
-    seed: int,
-    today: dt.date,
-    chunk: int,
-    counts: _Counts,
+    produced: Iterable[FollowUpChunk],
     progress: Callable[[int, int], None] | None,
-) -> None:
-    """Plan the visits of the closed cases without any (as schedule_follow_ups_for_closed)
-    and write each visit once, recorded or planned, with its limit."""
-    unscheduled = and_(
-        Case.status == CaseStatus.CLOSED,
-        Case.closed_on.is_not(None),
-        ~exists().where(
-            FollowUpVisit.case_id == Case.id,
-            FollowUpVisit.state.in_((VisitState.PLANNED, VisitState.DONE)),
-        ),
-    )
+    total: int,
+) -> _Counts:
+    counts = _Counts()
+    for item in produced:
+        with session_factory.begin() as session:
+            insert_rows(session, _VISITS, *item.visits)
+            insert_rows(session, _LIMITS, *item.limits)
+            if item.visits[1] and session.get_bind().dialect.name == "postgresql":
+                # Explicit ids bypass the serial sequence: move it past the new rows.
+                session.execute(
+                    text(
+                        "SELECT setval(pg_get_serial_sequence('follow_up_visits', 'id'), "
+                        "(SELECT max(id) FROM follow_up_visits))"
+                    )
+                )
+        counts = item.counts
+        if progress is not None:
+            progress(item.examined, total)
+    return counts
+
+
+#: The closed cases without visits (as schedule_follow_ups_for_closed plans them).
+def follow_up_chunks(
+    reader: Session, seed: int, today: dt.date, chunk: int = CHUNK
+) -> Generator[FollowUpChunk, None, None]:
+    """The visits of the closed cases without any, planned (as
+    schedule_follow_ups_for_closed) and recorded, each once in its final state with its
+    limit, a chunk of cases at a time, as read by ``reader`` (a snapshot,
+    services/demo_worker.reading_snapshot: the caller writes the chunks meanwhile). The
+    new visits' ids follow the largest one the snapshot holds."""
     # Walk the cases by id: with the status index, SQLite would read all closed cases
     # past the last id (and their subqueries) for every chunk, then sort them.
     walked = and_(
         _unindexed(Case.status) == CaseStatus.CLOSED,
-        *unscheduled.clauses[1:],
+        *UNSCHEDULED.clauses[1:],
     )
     candidates = select(
         Case.id,
@@ -285,90 +350,79 @@ def _plan_and_record(
         Case.outcome,
         _first_applicant(),
     ).where(walked)
-    with session_factory() as session:
-        context = LimitContext.load(session)
-        planner = VisitPlanner(
-            {p.category: p for p in list_policies(session, Actor.system())}, context
-        )
-        total = 0
-        if progress is not None:
-            total = session.scalar(select(func.count()).select_from(Case).where(unscheduled)) or 0
+    context = LimitContext.load(reader)
+    planner = VisitPlanner({p.category: p for p in list_policies(reader, Actor.system())}, context)
+    dialect = reader.get_bind().dialect.name
+    next_id = (reader.scalar(select(func.max(FollowUpVisit.id))) or 0) + 1
+    counts = _Counts()
     examined = last_id = 0
     while True:
-        with session_factory.begin() as session:
-            batch = session.execute(
-                candidates.where(Case.id > last_id).order_by(Case.id).limit(chunk)
-            ).all()
-            if not batch:
-                break
-            last_id = batch[-1][0]
-            examined += len(batch)
-            next_id = (session.scalar(select(func.max(FollowUpVisit.id))) or 0) + 1
-            visits: list[dict[str, Any]] = []
-            limits: list[dict[str, Any]] = []
-            for (
-                case_id,
-                number,
-                category,
-                closed_on,
-                office_id,
-                station_id,
-                mediator_id,
-                outcome,
-                person,
-            ) in batch:
-                days = planner.days(number, category, closed_on)
-                if days:
-                    counts.scheduled += 1
-                for day in days:
-                    visit_id = next_id
-                    next_id += 1
-                    record = None
-                    if day <= today:
-                        record = _record(seed, today, visit_id, day, outcome, person)
-                    visit = {
-                        "id": visit_id,
-                        "case_id": case_id,
-                        "office_id": office_id,
-                        "station_id": station_id,
-                        "due_on": day,
-                        "responsible_id": mediator_id,
-                        "visitor_id": mediator_id if record else None,
-                    }
-                    visit |= record or _PLANNED
-                    visits.append(visit)
-                    due = planner.limit(day)
-                    deadline = due.due if due is not None else None
-                    if due is not None:
-                        limits.append(
-                            {
-                                "case_id": case_id,
-                                "kind": LimitKind.FOLLOW_UP,
-                                "ref_key": visit_id,
-                                "start_on": day,
-                                "due_on": deadline,
-                                "state": LimitState.MET if record else LimitState.RUNNING,
-                                "met_on": record["done_on"] if record else None,
-                                "calendar_covered": due.calendar_covered,
-                            }
-                        )
-                    if record:
-                        counts.done += 1
-                        if deadline is not None and record["done_on"] > deadline:
-                            counts.late += 1
-            bulk_insert(session, _VISITS, visits)
-            bulk_insert(session, _LIMITS, limits)
-            counts.planned += len(visits)
-            if visits and session.get_bind().dialect.name == "postgresql":
-                # Explicit ids bypass the serial sequence: move it past the new rows.
-                session.execute(
-                    text(
-                        "SELECT setval(pg_get_serial_sequence('follow_up_visits', 'id'), "
-                        "(SELECT max(id) FROM follow_up_visits))"
+        batch = reader.execute(
+            candidates.where(Case.id > last_id).order_by(Case.id).limit(chunk)
+        ).all()
+        if not batch:
+            return
+        last_id = batch[-1][0]
+        examined += len(batch)
+        visits: list[dict[str, Any]] = []
+        limits: list[dict[str, Any]] = []
+        for (
+            case_id,
+            number,
+            category,
+            closed_on,
+            office_id,
+            station_id,
+            mediator_id,
+            outcome,
+            person,
+        ) in batch:
+            days = planner.days(number, category, closed_on)
+            if days:
+                counts.scheduled += 1
+            for day in days:
+                visit_id = next_id
+                next_id += 1
+                record = None
+                if day <= today:
+                    record = _record(seed, today, visit_id, day, outcome, person)
+                visit = {
+                    "id": visit_id,
+                    "case_id": case_id,
+                    "office_id": office_id,
+                    "station_id": station_id,
+                    "due_on": day,
+                    "responsible_id": mediator_id,
+                    "visitor_id": mediator_id if record else None,
+                }
+                visit |= record or _PLANNED
+                visits.append(visit)
+                due = planner.limit(day)
+                deadline = due.due if due is not None else None
+                if due is not None:
+                    limits.append(
+                        {
+                            "case_id": case_id,
+                            "kind": LimitKind.FOLLOW_UP,
+                            "ref_key": visit_id,
+                            "start_on": day,
+                            "due_on": deadline,
+                            "state": LimitState.MET if record else LimitState.RUNNING,
+                            "met_on": record["done_on"] if record else None,
+                            "calendar_covered": due.calendar_covered,
+                        }
                     )
-                )
-        if progress is not None:
-            progress(examined, total)
+                if record:
+                    counts.done += 1
+                    if deadline is not None and record["done_on"] > deadline:
+                        counts.late += 1
+        counts.planned += len(visits)
+        yield FollowUpChunk(
+            driver_rows(_VISITS, visits, dialect),
+            driver_rows(_LIMITS, limits, dialect),
+            examined,
+            replace(counts),
+        )
 
 
 def _record_earlier(

@@ -17,8 +17,14 @@ per seed:
 * the limits of these records (confirmation window, the court's decision, each agency's
   answer) as ``services/limits.py`` derives them, and their timeline events.
 
-Cases that already have such records are left alone, so a second run adds nothing. Rows go
-in with ``bulk_insert`` (the returns, which carry JSON details, with one executemany).
+Cases that already have such records are left alone, so a second run adds nothing.
+
+The records are produced (:func:`link_chunks`) apart from their writing: from one
+snapshot of the database, with the new ids counted on from the largest ones in it, each
+chunk turned into the driver's row tuples (services/bulk.py). So a large demo load
+produces them in its worker process while this one writes (services/demo.py); the rows
+are the same wherever they are produced. Each chunk is written in one transaction (the
+returns, which carry JSON details, with one executemany).
 """
 
 from __future__ import annotations
@@ -26,12 +32,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, and_, func, insert, or_, select, text, update
+from sqlalchemy import Engine, Table, and_, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
@@ -65,12 +71,13 @@ from ipdesk.models import (
     RequestState,
 )
 from ipdesk.models.cases import ReferralKind
-from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
+from ipdesk.services.demo_worker import reading_snapshot
 from ipdesk.services.limits import BEIJING, LimitContext
 from ipdesk.services.mediation import RETURN_OUTCOME_LABELS, ReturnOutcome, guess_referral_kind
 
-__all__ = ["DemoLinksSummary", "add_demo_links"]
+__all__ = ["DemoLinksSummary", "LinksChunk", "add_demo_links", "link_chunks"]
 
 CHUNK = 5000
 S = CaseStatus
@@ -615,69 +622,37 @@ class _Generator:
             self.w.referral_kinds.setdefault(kind, []).append(case.id)
 
 
+@dataclass(frozen=True)
+class LinksChunk:
+    """The rows of one chunk of cases, one transaction's worth, ready for the driver."""
+
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]]  # table -> columns, values
+    returns: list[dict[str, Any]]  # returned_to_court events (JSON details: SQLAlchemy's)
+    referral_kinds: dict[ReferralKind, list[int]]
+    counts: _Counts  # up to and including this chunk
+
+
 def add_demo_links(
     session_factory: sessionmaker[Session],
     rng_seed: int,
     today: dt.date,
     *,
     chunk: int = CHUNK,
+    produced: Iterable[LinksChunk] | None = None,
 ) -> DemoLinksSummary:
-    """Add the partner-agency records to a demo database (see the module docstring)."""
+    """Add the partner-agency records to a demo database (see the module docstring).
+    ``produced``: the chunks of :func:`link_chunks`, if they are produced elsewhere (in a
+    worker process, services/demo.py); by default they are produced here, all of them
+    before the first is written (a small load's: a large one has its worker)."""
     started = time.perf_counter()
-    rng = random.Random(rng_seed)
-    counts = _Counts()
-    with session_factory() as session:
-        counts.had_referral = (
-            session.scalar(
-                select(Consultation.id)
-                .where(Consultation.kind == ConsultationKind.CRIME_REFERRAL)
-                .limit(1)
-            )
-            is not None
-        )
-        context = LimitContext.load(session)
-        agencies = _load_agencies(session)
-    # The status in an expression no index serves: the chunks walk the cases by id, where
-    # the status index would make each chunk read every relevant case and sort them all.
-    status = func.coalesce(Case.status, Case.status)
-    relevant = or_(
-        status.in_(_AGREED + _CONSULTING),
-        and_(Case.channel == Channel.COURT_REFERRAL, status.in_(_ENDED)),
-    )
-    last_id = 0
-    while True:
-        with session_factory.begin() as session:
-            cases = [
-                _CaseRow(**row._asdict())
-                for row in session.execute(
-                    select(
-                        Case.id,
-                        Case.status,
-                        Case.outcome,
-                        Case.office_id,
-                        Case.mediator_id,
-                        Case.ip_type,
-                        Case.dispute_type,
-                        Case.channel,
-                        Case.referring_court_id,
-                        Case.court_case_number,
-                        Case.amount_claimed,
-                        Case.received_on,
-                        Case.accepted_on,
-                        Case.closed_on,
-                    )
-                    .where(Case.id > last_id, relevant)
-                    .order_by(Case.id)
-                    .limit(chunk)
-                )
-            ]
-            if not cases:
-                break
-            last_id = cases[-1].id
-            writer = _Writer({table: _next_id(session, table) for table in _WITH_IDS})
-            gen = _Generator(rng_seed, rng, context, agencies, today, writer, counts)
-            _chunk(session, gen, cases)
-            _write(session, writer)
+    if produced is None:
+        with session_factory() as session:
+            engine = session.get_bind()
+        assert isinstance(engine, Engine)
+        # Read first, then write: also where both share one connection (SQLite in memory).
+        with reading_snapshot(engine) as reader:
+            produced = list(link_chunks(reader, rng_seed, today, chunk))
+    counts = _write_all(session_factory, produced)
     return DemoLinksSummary(
         consultations=counts.consultations,
         crime_referrals=counts.referrals,
@@ -690,6 +665,80 @@ def add_demo_links(
         court_returns=counts.returns,
         seconds=time.perf_counter() - started,
     )
+
+
+def _write_all(session_factory: sessionmaker[Session], produced: Iterable[LinksChunk]) -> _Counts:
+    counts = _Counts()
+    for item in produced:
+        with session_factory.begin() as session:
+            _write(session, item)
+        counts = item.counts
+    return counts
+
+
+def link_chunks(
+    reader: Session, rng_seed: int, today: dt.date, chunk: int = CHUNK
+) -> Generator[LinksChunk, None, None]:
+    """The records to add, a chunk of cases at a time, as read by ``reader`` (a snapshot,
+    services/demo_worker.reading_snapshot: the caller writes the chunks meanwhile). The
+    new ids follow the largest ones the snapshot holds."""
+    rng = random.Random(rng_seed)
+    counts = _Counts()
+    counts.had_referral = (
+        reader.scalar(
+            select(Consultation.id)
+            .where(Consultation.kind == ConsultationKind.CRIME_REFERRAL)
+            .limit(1)
+        )
+        is not None
+    )
+    context = LimitContext.load(reader)
+    agencies = _load_agencies(reader)
+    dialect = reader.get_bind().dialect.name
+    next_id = {table: _next_id(reader, table) for table in _WITH_IDS}
+    # The status in an expression no index serves: the chunks walk the cases by id, where
+    # the status index would make each chunk read every relevant case and sort them all.
+    status = func.coalesce(Case.status, Case.status)
+    relevant = or_(
+        status.in_(_AGREED + _CONSULTING),
+        and_(Case.channel == Channel.COURT_REFERRAL, status.in_(_ENDED)),
+    )
+    last_id = 0
+    while True:
+        cases = [
+            _CaseRow(**row._asdict())
+            for row in reader.execute(
+                select(
+                    Case.id,
+                    Case.status,
+                    Case.outcome,
+                    Case.office_id,
+                    Case.mediator_id,
+                    Case.ip_type,
+                    Case.dispute_type,
+                    Case.channel,
+                    Case.referring_court_id,
+                    Case.court_case_number,
+                    Case.amount_claimed,
+                    Case.received_on,
+                    Case.accepted_on,
+                    Case.closed_on,
+                )
+                .where(Case.id > last_id, relevant)
+                .order_by(Case.id)
+                .limit(chunk)
+            )
+        ]
+        if not cases:
+            return
+        last_id = cases[-1].id
+        writer = _Writer(next_id)
+        gen = _Generator(rng_seed, rng, context, agencies, today, writer, counts)
+        _chunk(reader, gen, cases)
+        rows = {
+            table.name: driver_rows(table, writer.rows.pop(table, []), dialect) for table in _TABLES
+        }
+        yield LinksChunk(rows, writer.returns, writer.referral_kinds, replace(counts))
 
 
 def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None:
@@ -747,12 +796,13 @@ def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None
             gen.court_return(case, own)
 
 
-def _write(session: Session, writer: _Writer) -> None:
+def _write(session: Session, chunk: LinksChunk) -> None:
     for table in _TABLES:
-        bulk_insert(session, table, writer.rows.pop(table, []))
-    if writer.returns:
-        session.execute(insert(EVENTS), writer.returns)
-    for kind, case_ids in writer.referral_kinds.items():
+        names, values = chunk.rows[table.name]
+        insert_rows(session, table, names, values)
+    if chunk.returns:
+        session.execute(insert(EVENTS), chunk.returns)
+    for kind, case_ids in chunk.referral_kinds.items():
         # Derived from the court's case number; written without moving the case's version.
         session.execute(
             update(CASES)

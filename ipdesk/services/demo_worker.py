@@ -12,6 +12,9 @@ imports the main module in the child, so a script using this needs the usual
   so memory stays bounded however many cases are asked for.
 * An exception in the child reaches the caller as :class:`WorkerFailed` with the child's
   traceback; a child that dies without a word (killed, out of memory) too.
+* A producer that reads the database while the caller writes to it reads in
+  :func:`reading_snapshot`: one read transaction, so that it sees the database as it was
+  when it began, whatever the caller has written since.
 * The child ignores Ctrl-C, which the terminal sends to the whole process group: the
   caller decides when to stop, and the child is ended when the caller stops iterating,
   whether it is done, raises or is interrupted (close the iterator: ``closing``).
@@ -24,11 +27,17 @@ import multiprocessing
 import queue
 import signal
 import traceback
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
-__all__ = ["WorkerFailed", "produced_in_worker"]
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from ipdesk.db import READ_ONLY
+
+__all__ = ["WorkerFailed", "produced_in_worker", "reading_snapshot"]
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -103,3 +112,19 @@ def _run(produce: Callable[[Any], Iterable[Any]], argument: Any, items: Any) -> 
         items.put(_Done())
     except BaseException:  # everything goes to the parent, which raises it
         items.put(_Failure(traceback.format_exc()))
+
+
+@contextmanager
+def reading_snapshot(engine: Engine) -> Iterator[Session]:
+    """A session whose reads all happen in one read transaction, on a connection of its
+    own: a consistent snapshot of the database (REPEATABLE READ on PostgreSQL; on SQLite,
+    whose WAL lets it read while another connection writes, a deferred transaction)."""
+    options: dict[str, Any] = dict(READ_ONLY)
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+    with (
+        engine.connect().execution_options(**options) as connection,
+        connection.begin(),
+        Session(bind=connection) as session,
+    ):
+        yield session

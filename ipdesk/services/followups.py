@@ -363,6 +363,17 @@ _VISITS = _table(FollowUpVisit)
 _LIMITS = _table(CaseLimit)
 
 
+#: Closed cases with no visit planned or done: the ones whose visits are still to plan.
+UNSCHEDULED: Final = and_(
+    Case.status == CaseStatus.CLOSED,
+    Case.closed_on.is_not(None),
+    ~exists().where(
+        FollowUpVisit.case_id == Case.id,
+        FollowUpVisit.state.in_((VisitState.PLANNED, VisitState.DONE)),
+    ),
+)
+
+
 def schedule_follow_ups_for_closed(
     session: Session,
     *,
@@ -379,15 +390,7 @@ def schedule_follow_ups_for_closed(
     started = time.perf_counter()
     context = context or LimitContext.load(session)
     planner = VisitPlanner({p.category: p for p in list_policies(session, Actor.system())}, context)
-    unscheduled = and_(
-        Case.status == CaseStatus.CLOSED,
-        Case.closed_on.is_not(None),
-        ~exists().where(
-            FollowUpVisit.case_id == Case.id,
-            FollowUpVisit.state.in_((VisitState.PLANNED, VisitState.DONE)),
-        ),
-    )
-    total = session.scalar(select(func.count()).select_from(Case).where(unscheduled)) or 0
+    total = session.scalar(select(func.count()).select_from(Case).where(UNSCHEDULED)) or 0
     connection = session.connection()
     examined = scheduled = visits = 0
     last_id = 0
@@ -402,7 +405,7 @@ def schedule_follow_ups_for_closed(
                 Case.station_id,
                 Case.mediator_id,
             )
-            .where(unscheduled, Case.id > last_id)
+            .where(UNSCHEDULED, Case.id > last_id)
             .order_by(Case.id)
             .limit(batch_size)
         ).all()
