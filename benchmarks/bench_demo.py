@@ -138,38 +138,40 @@ def main() -> None:
         )
         return
 
-    folder = Path(tempfile.mkdtemp(prefix="ipdesk-bench-"))
-    db = folder / "demo.sqlite3"
-    engine = make_engine(f"sqlite:///{db}")
-    initialise(engine)
-    engine.dispose()
-    template = folder / "empty.sqlite3"
-    with sqlite3.connect(db) as conn:
-        conn.execute("VACUUM INTO ?", (str(template),))  # users are created by generate()
-    engine = make_engine(f"sqlite:///{db}")
-    cpu = cpu_time()
-    summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
-    cpu = cpu_time() - cpu
-    with engine.connect() as conn:
-        conn.exec_driver_sql("COMMIT")
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    size = os.path.getsize(db)
-    # The floor's target needs the users the generator created: copy them over first.
-    target = folder / "floor.sqlite3"
-    with sqlite3.connect(template) as t, sqlite3.connect(target) as out:
-        t.backup(out)
-    with sqlite3.connect(db) as src, sqlite3.connect(target) as out:
-        users = src.execute("SELECT * FROM users").fetchall()
-        out.execute("DELETE FROM users")
-        out.executemany(f"INSERT INTO users VALUES ({','.join('?' * len(users[0]))})", users)
-    floor = floor_sqlite(db, template, target, args.cases)
-    print(
-        f"sqlite  demo {args.cases:,} cases: {summary.seconds:.1f} s"
-        f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
-    )
-    print(f"sqlite  floor (same rows, bare executemany): {floor:.1f} s")
-    print(f"ratio {summary.seconds / floor:.2f}")
+    # The databases (a million cases: gigabytes) go with the folder when done.
+    with tempfile.TemporaryDirectory(prefix="ipdesk-bench-") as tmp:
+        folder = Path(tmp)
+        db = folder / "demo.sqlite3"
+        engine = make_engine(f"sqlite:///{db}")
+        initialise(engine)
+        engine.dispose()
+        template = folder / "empty.sqlite3"
+        with sqlite3.connect(db) as conn:
+            conn.execute("VACUUM INTO ?", (str(template),))  # users are created by generate()
+        engine = make_engine(f"sqlite:///{db}")
+        cpu = cpu_time()
+        summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
+        cpu = cpu_time() - cpu
+        with engine.connect() as conn:
+            conn.exec_driver_sql("COMMIT")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        size = os.path.getsize(db)
+        # The floor's target needs the users the generator created: copy them over first.
+        target = folder / "floor.sqlite3"
+        with sqlite3.connect(template) as t, sqlite3.connect(target) as out:
+            t.backup(out)
+        with sqlite3.connect(db) as src, sqlite3.connect(target) as out:
+            users = src.execute("SELECT * FROM users").fetchall()
+            out.execute("DELETE FROM users")
+            out.executemany(f"INSERT INTO users VALUES ({','.join('?' * len(users[0]))})", users)
+        floor = floor_sqlite(db, template, target, args.cases)
+        print(
+            f"sqlite  demo {args.cases:,} cases: {summary.seconds:.1f} s"
+            f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
+        )
+        print(f"sqlite  floor (same rows, bare executemany): {floor:.1f} s")
+        print(f"ratio {summary.seconds / floor:.2f}")
 
 
 if __name__ == "__main__":
