@@ -634,6 +634,11 @@ def _suspended_days(suspended: FromClause) -> ColumnElement[int]:
     )
 
 
+def _calendar_days() -> ColumnElement[int]:
+    """Days from acceptance (receipt when none is recorded) to closure."""
+    return DayNumber(Case.closed_on) - DayNumber(func.coalesce(Case.accepted_on, Case.received_on))
+
+
 @dataclass(frozen=True)
 class CaseSource:
     """The cases a case figure may count (with their suspended days joined), the handling
@@ -669,11 +674,7 @@ def case_source(span: Span) -> CaseSource:
     )
     closed = and_(Case.status == CaseStatus.CLOSED, Case.closed_on.between(s, e))
     on_time = and_(closed, or_(Case.due_on.is_(None), Case.closed_on <= Case.due_on))
-    days = (
-        DayNumber(Case.closed_on)
-        - DayNumber(func.coalesce(Case.accepted_on, Case.received_on))
-        - _suspended_days(suspended)
-    )
+    days = _calendar_days() - _suspended_days(suspended)
     predicates: dict[str, ColumnElement[bool]] = {
         "received": Case.received_on.between(s, e),
         "accepted": Case.accepted_on.between(s, e),
@@ -771,6 +772,11 @@ class _DayKey:
         ):
             return cls(stations=stations, join_suspensions=join)
         return cls(join_suspensions=join)
+
+    @property
+    def width(self) -> int:
+        """How many columns identify a (unit, days) pair: k alone, or all three."""
+        return 1 if self.stations else 3
 
     def columns(self, days: ColumnElement[int]) -> list[ColumnElement[Any]]:
         """office_id, station_id, k for the layout of the statement."""
@@ -887,6 +893,16 @@ def _case_counts(values: Sequence[Any]) -> dict[str, int]:
     }
 
 
+def _closed_in(where: ColumnElement[bool], span: Span) -> ColumnElement[bool]:
+    """The cases closed in the period (part 1's rows), read from ix_cases_dashboard."""
+    return and_(
+        NoIndex(Case.status) == CaseStatus.CLOSED,  # read ix_cases_dashboard (covering)
+        Case.closed_on.between(span.start, span.end),
+        NoIndex(Case.received_on) <= span.end,  # the prefilter of every case figure
+        where,
+    )
+
+
 def _closed_days_part(where: ColumnElement[bool], span: Span, key: _DayKey) -> Select[Any]:
     """Part 1: the closed cases of the period per (unit, handling days), ``v1`` the count.
 
@@ -896,21 +912,11 @@ def _closed_days_part(where: ColumnElement[bool], span: Span, key: _DayKey) -> S
     as :func:`_closed_days_corrected`."""
     if not key.join_suspensions:
         return _closed_days_corrected(where, span, key)
-    s, e = span.start, span.end
-    closed = and_(
-        NoIndex(Case.status) == CaseStatus.CLOSED,  # read ix_cases_dashboard (covering)
-        Case.closed_on.between(s, e),
-        NoIndex(Case.received_on) <= e,  # the prefilter of every case figure
-        where,
-    )
+    closed = _closed_in(where, span)
     suspended = _suspensions()
-    days = (
-        DayNumber(Case.closed_on)
-        - DayNumber(func.coalesce(Case.accepted_on, Case.received_on))
-        - _suspended_days(suspended)
-    )
+    days = _calendar_days() - _suspended_days(suspended)
     office, station, k = key.columns(days)
-    width = 1 if key.stations else 3
+    width = key.width
     n = func.count()
     return (
         select(*_layout(_PART_DAYS, office, station, k, [n]))
@@ -929,17 +935,9 @@ def _closed_days_corrected(where: ColumnElement[bool], span: Span, key: _DayKey)
     days and a +1 at their handling days (calendar − suspended, :func:`_suspended_days`);
     the sum per key is the distribution of handling days. Keys whose corrections cancel
     out are dropped."""
-    s, e = span.start, span.end
-    closed = and_(
-        NoIndex(Case.status) == CaseStatus.CLOSED,  # read ix_cases_dashboard (covering)
-        Case.closed_on.between(s, e),
-        NoIndex(Case.received_on) <= e,  # the prefilter of every case figure
-        where,
-    )
-    calendar = DayNumber(Case.closed_on) - DayNumber(
-        func.coalesce(Case.accepted_on, Case.received_on)
-    )
-    width = 1 if key.stations else 3
+    closed = _closed_in(where, span)
+    calendar = _calendar_days()
+    width = key.width
     key_columns = key.columns(calendar)[-width:]
     # One row per closed case (n = 1), counted once with the corrections below: as a
     # branch of a UNION ALL the key is computed once per case (a GROUP BY of the

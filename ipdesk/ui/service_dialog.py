@@ -8,11 +8,10 @@ kept; success emits ``saved`` with the service's result and closes the dialog.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,14 +39,6 @@ def refusal(error: BaseException) -> tuple[str, str | None]:
 def field_root(field: str) -> str:
     """``obligations[2].amount`` -> ``obligations``: the widget that holds the field."""
     return field.split("[", 1)[0].split(".", 1)[0]
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class ServiceDialog(QDialog):

@@ -27,7 +27,7 @@ from ipdesk.ui.agreement.obligations import (
     OBLIGOR,
     ObligationDelegate,
 )
-from ipdesk.ui.service_dialog import to_qdate
+from ipdesk.ui.qdates import to_qdate
 from tests.helpers.factories import People, make_agreement, make_case, make_people
 
 SIGNED = dt.date(2026, 9, 5)

@@ -41,21 +41,13 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
+from ipdesk.services import intake
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
 from ipdesk.services.documents.kinds import DocumentKind, K
 
-IP_TYPE_LABELS: dict[IpType, str] = {
-    IpType.PATENT_INVENTION: "发明专利",
-    IpType.PATENT_UTILITY_MODEL: "实用新型专利",
-    IpType.PATENT_DESIGN: "外观设计专利",
-    IpType.TRADEMARK: "商标",
-    IpType.COPYRIGHT: "著作权",
-    IpType.GEOGRAPHICAL_INDICATION: "地理标志",
-    IpType.TRADE_SECRET: "商业秘密",
-    IpType.IC_LAYOUT: "集成电路布图设计",
-    IpType.PLANT_VARIETY: "植物新品种",
-    IpType.OTHER: "知识产权",
-}
+#: The intake's names of the IP types, but "知识产权" for "other": the documents write
+#: "…知识产权纠纷", where the intake's choice list says "其他".
+IP_TYPE_LABELS: dict[IpType, str] = {**intake.IP_TYPE_LABELS, IpType.OTHER: "知识产权"}
 _RIGHT_NAMES: dict[IpType, str] = {
     IpType.PATENT_INVENTION: "发明专利权",
     IpType.PATENT_UTILITY_MODEL: "实用新型专利权",

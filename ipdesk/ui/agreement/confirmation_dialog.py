@@ -48,7 +48,8 @@ from ipdesk.services.confirmation import (
 )
 from ipdesk.services.limits import legal_today
 from ipdesk.ui.messages import ERROR_STYLE
-from ipdesk.ui.service_dialog import from_qdate, refusal, to_qdate
+from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.service_dialog import refusal
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]

@@ -38,7 +38,8 @@ from ipdesk.ui.agreement.obligations import (
     ObligationRow,
     ObligationsTableModel,
 )
-from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, refusal, to_qdate
+from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.service_dialog import ServiceDialog, refusal
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]

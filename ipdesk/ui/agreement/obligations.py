@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.mediation import ObligationForm, ObligationInfo, PartyChoice, parse_amount
-from ipdesk.ui.service_dialog import from_qdate, to_qdate
+from ipdesk.ui.qdates import from_qdate, to_qdate
 
 OBLIGOR, OBLIGEE, DESCRIPTION, AMOUNT, DUE = range(5)
 #: The date editor's lowest date stands for "no performance date".

@@ -36,6 +36,7 @@ from ipdesk.services.agencies import list_agencies
 from ipdesk.services.errors import StaleData, ValidationError, ValidationErrors
 from ipdesk.services.org import org_tree
 from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.qdates import from_qdate
 from ipdesk.ui.tasks import run_task
 
 # What each action asks for.
@@ -238,7 +239,7 @@ class ActionDialog(QDialog):
     def _call(self) -> Callable[[Session], Any]:
         actor, case_id, version, action = self._actor, self._case_id, self.version, self.action
         q = self.on_edit.date()
-        on = dt.date(q.year(), q.month(), q.day())
+        on = from_qdate(q)
         reason = self.reason_edit.toPlainText()
         note = self.note_edit.toPlainText()
         court = str(self.court_combo.currentData() or "") or None

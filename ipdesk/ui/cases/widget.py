@@ -31,6 +31,7 @@ from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.tasks import run_task
 
 SEARCH_DELAY_MS = 250
@@ -275,7 +276,7 @@ class CaseListWidget(QWidget):
     def current_filter(self) -> CaseFilter:
         def day(edit: QDateEdit) -> dt.date | None:
             q = edit.date()
-            return None if q <= NO_DATE else dt.date(q.year(), q.month(), q.day())
+            return None if q <= NO_DATE else from_qdate(q)
 
         return CaseFilter(
             office=self.office_combo.currentData(),
@@ -345,7 +346,7 @@ class CaseListWidget(QWidget):
         choose(self.ip_type_combo, flt.ip_type)
         choose(self.deadline_combo, flt.deadline)
         for edit, value in ((self.from_edit, flt.received_from), (self.to_edit, flt.received_to)):
-            edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+            edit.setDate(NO_DATE if value is None else to_qdate(value))
         self.search_edit.setText(flt.text)
         self.search_timer.stop()
         self._case_ids = flt.case_ids

@@ -28,7 +28,8 @@ from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
 from ipdesk.services.limits import legal_today
 from ipdesk.ui.agencies.texts import agency_kind_text
 from ipdesk.ui.consultations.model import kind_text
-from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, to_qdate
+from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.service_dialog import ServiceDialog
 
 Today = Callable[[], dt.date]
 AGENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,7 @@ from ipdesk.ui.dashboard import charts as chart_builders
 from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.dashboard.model import FIGURE_KEY_ROLE, DashboardTableModel
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.tasks import ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -73,14 +74,6 @@ class DrillDownRequest:
 class _Loaded:
     figures: DashboardFigures
     charts: DashboardCharts
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class DashboardWidget(QWidget):

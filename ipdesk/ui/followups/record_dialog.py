@@ -24,7 +24,8 @@ from ipdesk.models import Performance, VisitMethod
 from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, record_visit
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.service_dialog import ServiceDialog, from_qdate, to_qdate
+from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.service_dialog import ServiceDialog
 
 Today = Callable[[], dt.date]
 

@@ -50,6 +50,7 @@ from ipdesk.services.holidays import (
     year_calendar,
 )
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -227,7 +228,7 @@ class HolidayDialog(QDialog):
             fmt.setFontWeight(700)
         if info.name:
             fmt.setToolTip(info.name)
-        day = QDate(info.day.year, info.day.month, info.day.day)
+        day = to_qdate(info.day)
         self.month_view.setDateTextFormat(day, fmt)
         self._formatted.append(day)
 
@@ -254,7 +255,7 @@ class HolidayDialog(QDialog):
 
     def selected_day(self) -> dt.date:
         selected = self.month_view.selectedDate()
-        return dt.date(selected.year(), selected.month(), selected.day())
+        return from_qdate(selected)
 
     def _change(self, operation: Callable[[Session], HolidayChange]) -> None:
         factory = self._factory
@@ -305,4 +306,4 @@ class HolidayDialog(QDialog):
     def _on_special_activated(self, item: QListWidgetItem) -> None:
         value: Any = item.data(Qt.ItemDataRole.UserRole)
         day = dt.date.fromisoformat(str(value))
-        self.month_view.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.month_view.setSelectedDate(to_qdate(day))

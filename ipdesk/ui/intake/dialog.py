@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,6 +77,7 @@ from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type_labels
 from ipdesk.ui.intake.party import PartyEditor
 from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]
@@ -103,10 +104,6 @@ def _size_text(size: int) -> str:
     if size >= 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size} B"
-
-
-def _to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class IntakeDialog(QDialog):
@@ -234,8 +231,8 @@ class IntakeDialog(QDialog):
         self.received_edit.setObjectName("received_edit")
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setDisplayFormat("yyyy-MM-dd")
-        self.received_edit.setMaximumDate(_to_qdate(today()))
-        self.received_edit.setDate(_to_qdate(today()))
+        self.received_edit.setMaximumDate(to_qdate(today()))
+        self.received_edit.setDate(to_qdate(today()))
         self.received_edit.dateChanged.connect(lambda: self._on_edited("received"))
         self._register_box("received", self.received_edit)
         self.channel_combo.currentIndexChanged.connect(self._update_court_rows)
@@ -475,7 +472,7 @@ class IntakeDialog(QDialog):
             court=str(self.court_combo.currentData() or "") if self._court_referral() else "",
             court_case_number=self.court_case_number_edit.text() if self._court_referral() else "",
             station=str(self.station_combo.currentData() or ""),
-            received=dt.date(qdate.year(), qdate.month(), qdate.day()),
+            received=from_qdate(qdate),
         )
 
     def set_form(self, form: IntakeForm) -> None:
@@ -497,7 +494,7 @@ class IntakeDialog(QDialog):
         self._select(self.station_combo, form.station)
         received = parse_date(form.received)
         if received is not None:
-            self.received_edit.setDate(_to_qdate(received))
+            self.received_edit.setDate(to_qdate(received))
         self._touched -= {k for k in self._touched if k.startswith("parties")}
         self._update_court_rows()
         self._relayout_parties()
