@@ -776,6 +776,27 @@ def _check_templates() -> None:
 # -- main -----------------------------------------------------------------------------------
 
 
+def open_main_window(
+    session_factory: sessionmaker[Session],
+    signed: SignedIn,
+    label: str,
+    settings: QSettings,
+    *,
+    stores: FileStores | None = None,
+    daily_backups: bool = True,
+    log_dir: Path | None = None,
+) -> MainWindow:
+    """The main window of ``signed``'s session with every feature of their role: what the
+    program shows after sign-in (and what the journey tests drive). Everything the user
+    changes through it is audited in their name."""
+    factory = audit.audited_sessions(session_factory, signed.actor)
+    window = MainWindow(factory, label, signed.actor, settings=settings, log_dir=log_dir)
+    install_features(
+        window, factory, signed.actor, settings, stores=stores, daily_backups=daily_backups
+    )
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()
@@ -826,24 +847,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
     log.info("Signed in: %s (%s)", signed.username, signed.role.value)
-    # Everything the signed-in user changes is audited in their name.
-    session_factory = audit.audited_sessions(session_factory, signed.actor)
-    window = MainWindow(
-        session_factory,
-        label,
-        signed.actor,
-        settings=settings,
-        log_dir=log_file.parent if log_file is not None else None,
-    )
     # A demo database is thrown away with its files: its evidence and documents stay in its
     # folder, and backing it up would only fill the user's backup folder.
-    install_features(
-        window,
+    window = open_main_window(
         session_factory,
-        signed.actor,
+        signed,
+        label,
         settings,
         stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
         daily_backups=demo_dir is None,
+        log_dir=log_file.parent if log_file is not None else None,
     )
     if args.demo:
         window.statusBar().showMessage(
