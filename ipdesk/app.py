@@ -292,13 +292,59 @@ def choose_language(requested: str | None, settings: QSettings, system: QLocale)
     return DEFAULT_LANGUAGE
 
 
+# Texts that newer Qt versions renamed and whose translation files (qtbase_zh_CN among
+# them) still carry only the older wording: (context, text, disambiguation) -> the older
+# (context, text) that the same file translates.
+QT_RENAMED_TEXTS: dict[tuple[str, str, str | None], tuple[str, str]] = {
+    ("QFileDialog", "&Look in:", None): ("QFileDialog", "Look in:"),
+    ("QFileDialog", "Files of &type:", None): ("QFileDialog", "Files of type:"),
+    ("QAbstractFileIconProvider", "Folder", "All other platforms"): ("QFileDialog", "Folder"),
+    ("QAbstractFileIconProvider", "Folder", None): ("QFileDialog", "Folder"),
+    ("QAbstractFileIconProvider", "Drive", None): ("QFileDialog", "Drive"),
+    ("QAbstractFileIconProvider", "File", None): ("QFileDialog", "File"),
+}
+_MNEMONIC = re.compile(r"&(\w)")
+
+
+class QtRenamedTextsTranslator(QTranslator):
+    """Translates the texts of :data:`QT_RENAMED_TEXTS` through their older wording in
+    ``qt`` (Qt's own translator for the language), so that Qt's file dialog is not half
+    English; a mnemonic (&L) the older wording lacks is kept as "(&L)"."""
+
+    def __init__(self, qt: QTranslator) -> None:
+        super().__init__()
+        self._qt = qt
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:  # None (a null string): not this translator's, ask the next one
+        older = QT_RENAMED_TEXTS.get((context, source, disambiguation))
+        if older is None:
+            return None
+        text = self._qt.translate(older[0], older[1], None, n)
+        if not text:
+            return None
+        mnemonic = _MNEMONIC.search(source)
+        if text and mnemonic and "&" not in text:
+            stem = text.rstrip(":：")
+            text = f"{stem}(&{mnemonic.group(1).upper()}){text[len(stem) :]}"
+        return text
+
+
 def load_translators(language: str) -> list[QTranslator]:
-    """Qt's own texts (standard buttons and dialogs) and ipdesk's, for ``language``."""
-    translators = []
+    """Qt's own texts (standard buttons and dialogs: qtbase, which PySide6 ships) and
+    ipdesk's, for ``language``."""
+    translators: list[QTranslator] = []
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):
         translators.append(qt)
+        translators.append(QtRenamedTextsTranslator(qt))
+    elif language != "en":
+        log.warning("No Qt translations for %s in %s", language, qt_dir)
     own = QTranslator()
     if own.load(f"ipdesk_{language}", str(I18N_DIR)):
         translators.append(own)
