@@ -105,52 +105,114 @@ STATUS_LABELS: dict[CaseStatus, str] = {
 MAX_REASON_LENGTH = 2000
 
 
+class CaseAction(enum.StrEnum):
+    """Everything a user can do to a case: the one list that the rules below, the case
+    view's buttons and the command line share. Transitions of the life cycle and the
+    changes that keep the state (assigning, the clock, corrections, records)."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    START_MEDIATION = "start_mediation"
+    RECORD_AGREEMENT = "record_agreement"  # the terms: services.mediation.record_agreement
+    EDIT_AGREEMENT = "edit_agreement"  # correct the terms until the application is filed
+    RECORD_FAILURE = "record_failure"
+    RECORD_WITHDRAWAL = "record_withdrawal"
+    REQUEST_CONFIRMATION = "request_confirmation"  # services.confirmation.apply_for_confirmation
+    RECORD_CONFIRMATION = "record_confirmation"  # the court's acceptance, extension, ruling
+    CLOSE = "close"
+    REOPEN = "reopen"
+    ASSIGN_MEDIATOR = "assign_mediator"
+    TRANSFER = "transfer"
+    SUSPEND = "suspend"  # services.clock
+    RESUME = "resume"
+    EXTEND = "extend"
+    CORRECT = "correct"  # parties, right, facts, claim, amounts
+    ADD_EVIDENCE = "add_evidence"
+    RECORD_SESSION = "record_session"  # a mediation record (调解笔录)
+
+
+A = CaseAction
+
+
 class Who(enum.Enum):
     HANDLER = "handler"  # the case's mediator, the office manager, a city manager
     MANAGER = "manager"  # the office manager, a city manager
+    REGISTRAR = "registrar"  # a handler, or staff of the case's station while it is registered
+
+
+class Suspension(enum.Enum):
+    """How an action relates to the case's clock being suspended (中止)."""
+
+    NOT_SUSPENDED = "not_suspended"  # only while the clock runs (most transitions)
+    ANY = "any"  # whether suspended or not
+    SUSPENDED = "suspended"  # only while suspended (resuming)
 
 
 @dataclass(frozen=True)
 class Rule:
-    action: str
+    action: CaseAction
     label: str  # what the action does, in the refusal messages
     sources: frozenset[CaseStatus]
     who: Who
-    while_suspended: bool = False
+    suspension: Suspension = Suspension.NOT_SUSPENDED
+
+    def allows_clock(self, suspended: bool) -> bool:
+        if self.suspension is Suspension.ANY:
+            return True
+        return suspended == (self.suspension is Suspension.SUSPENDED)
 
 
 def _rule(
-    action: str, label: str, sources: set[CaseStatus] | frozenset[CaseStatus], who: Who, **kw: Any
+    action: CaseAction,
+    label: str,
+    sources: set[CaseStatus] | frozenset[CaseStatus],
+    who: Who,
+    **kw: Any,
 ) -> Rule:
     return Rule(action, label, frozenset(sources), who, **kw)
 
 
-RULES: dict[str, Rule] = {
+#: States in which the handling clock is open and may be suspended, resumed or extended.
+CLOCK_STATUSES = frozenset({S.ACCEPTED, S.MEDIATING, S.AGREEMENT})
+#: States in which the case's facts, parties and evidence may still be corrected.
+CORRECTABLE_STATUSES = frozenset(
+    {S.REGISTERED, S.ACCEPTED, S.MEDIATING, S.AGREEMENT, S.FAILED, S.WITHDRAWN}
+)
+#: States in which mediation sessions are held and recorded.
+SESSION_STATUSES = frozenset({S.ACCEPTED, S.MEDIATING, S.CONFIRMATION_DENIED})
+ANY = Suspension.ANY
+
+RULES: dict[CaseAction, Rule] = {
     r.action: r
     for r in (
-        _rule("accept", "受理", {S.REGISTERED}, Who.HANDLER),
-        _rule("reject", "作出不予受理决定", {S.REGISTERED}, Who.HANDLER),
-        _rule("start_mediation", "开始调解", {S.ACCEPTED, S.CONFIRMATION_DENIED}, Who.HANDLER),
-        _rule("record_agreement", "登记达成调解协议", {S.MEDIATING}, Who.HANDLER),
-        _rule("record_failure", "登记调解不成", {S.MEDIATING}, Who.HANDLER),
-        _rule("record_withdrawal", "登记撤回申请", {S.ACCEPTED, S.MEDIATING}, Who.HANDLER),
-        _rule("request_confirmation", "登记申请司法确认", {S.AGREEMENT}, Who.HANDLER),
-        _rule("record_confirmation", "登记司法确认结果", {S.CONFIRMATION_REQUESTED}, Who.HANDLER),
+        _rule(A.ACCEPT, "受理", {S.REGISTERED}, Who.HANDLER),
+        _rule(A.REJECT, "作出不予受理决定", {S.REGISTERED}, Who.HANDLER),
+        _rule(A.START_MEDIATION, "开始调解", {S.ACCEPTED, S.CONFIRMATION_DENIED}, Who.HANDLER),
+        _rule(A.RECORD_AGREEMENT, "登记达成调解协议", {S.MEDIATING}, Who.HANDLER),
+        _rule(A.EDIT_AGREEMENT, "修改调解协议", {S.AGREEMENT}, Who.HANDLER),
+        _rule(A.RECORD_FAILURE, "登记调解不成", {S.MEDIATING}, Who.HANDLER),
+        _rule(A.RECORD_WITHDRAWAL, "登记撤回申请", {S.ACCEPTED, S.MEDIATING}, Who.HANDLER),
+        _rule(A.REQUEST_CONFIRMATION, "申请司法确认", {S.AGREEMENT}, Who.HANDLER),
+        _rule(A.RECORD_CONFIRMATION, "登记司法确认结果", {S.CONFIRMATION_REQUESTED}, Who.HANDLER),
         _rule(
-            "close",
+            A.CLOSE,
             "结案",
             {S.AGREEMENT, S.CONFIRMED, S.CONFIRMATION_DENIED, S.FAILED, S.WITHDRAWN},
             Who.HANDLER,
         ),
-        _rule("reopen", "重新打开", {S.CLOSED, S.REJECTED}, Who.MANAGER),
-        _rule("assign_mediator", "指派调解员", OPEN_STATUSES, Who.MANAGER, while_suspended=True),
+        _rule(A.REOPEN, "重新打开", {S.CLOSED, S.REJECTED}, Who.MANAGER),
+        _rule(A.ASSIGN_MEDIATOR, "指派调解员", OPEN_STATUSES, Who.MANAGER, suspension=ANY),
         _rule(
-            "transfer",
-            "移送其他裁决所",
-            {S.REGISTERED, S.ACCEPTED},
-            Who.MANAGER,
-            while_suspended=True,
+            A.TRANSFER, "移送其他裁决所", {S.REGISTERED, S.ACCEPTED}, Who.MANAGER, suspension=ANY
         ),
+        _rule(A.SUSPEND, "中止办理期限", CLOCK_STATUSES, Who.MANAGER),
+        _rule(
+            A.RESUME, "恢复办理期限", CLOCK_STATUSES, Who.MANAGER, suspension=Suspension.SUSPENDED
+        ),
+        _rule(A.EXTEND, "延长办理期限", CLOCK_STATUSES, Who.MANAGER),
+        _rule(A.CORRECT, "更正案件信息", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
+        _rule(A.ADD_EVIDENCE, "补充证据", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
+        _rule(A.RECORD_SESSION, "记录调解笔录", SESSION_STATUSES, Who.HANDLER),
     )
 }
 
@@ -188,16 +250,16 @@ def optimistic(func: Callable[P, R]) -> Callable[P, R]:
 def may(actor: Actor, case: Case, action: str) -> bool:
     """Whether ``actor`` may perform ``action`` on ``case`` in its current state (for showing
     only the actions a user can take; the functions below check again)."""
-    rule = RULES[action]
+    rule = RULES[CaseAction(action)]
     try:
         _check_actor(actor, case, rule.who)
     except PermissionDenied:
         return False
-    return case.status in rule.sources and (rule.while_suspended or not case.is_suspended)
+    return case.status in rule.sources and rule.allows_clock(case.is_suspended)
 
 
-def available_actions(session: Session, actor: Actor, case_id: int) -> list[str]:
-    """The actions (keys of ``RULES``) that ``actor`` may take on the case now."""
+def available_actions(session: Session, actor: Actor, case_id: int) -> list[CaseAction]:
+    """The actions that ``actor`` may take on the case now, in the order of ``CaseAction``."""
     case = _load(session, case_id)
     return [action for action in RULES if may(actor, case, action)]
 
@@ -206,9 +268,9 @@ def load_for(
     session: Session, actor: Actor, case_id: int, expected_version: int, action: str
 ) -> Case:
     """Load the case and make every check of the module docstring except the input's."""
-    rule = RULES[action]
+    rule = RULES[CaseAction(action)]
     _check_current(session, actor)
-    case = _load(session, case_id)
+    case = _load(session, case_id, lock=True)
     _check_actor(actor, case, rule.who)
     if case.version_id != expected_version:
         raise StaleData(
@@ -220,10 +282,17 @@ def load_for(
         )
     if case.status not in rule.sources:
         raise IllegalTransition(_illegal_text(case, rule), case=case.number, action=action)
-    if case.is_suspended and not rule.while_suspended:
+    if not rule.allows_clock(case.is_suspended):
+        if case.is_suspended:
+            raise IllegalTransition(
+                f"案件 {case.number} 处于中止状态（期限暂停计算），请先恢复后再{rule.label}",
+                code="case_suspended",
+                case=case.number,
+                action=action,
+            )
         raise IllegalTransition(
-            f"案件 {case.number} 处于中止状态（期限暂停计算），请先恢复后再{rule.label}",
-            code="case_suspended",
+            f"案件 {case.number} 未中止，不能{rule.label}",
+            code="case_not_suspended",
             case=case.number,
             action=action,
         )
@@ -231,14 +300,20 @@ def load_for(
 
 
 def load_handled(
-    session: Session, actor: Actor, case_id: int, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int | None = None,
+    *,
+    lock: bool = True,
 ) -> Case:
     """Load the case for a change that is not a transition of the table (a consultation,
     the agreement's terms, the court referral): checks 1–3 of the module docstring with
     "handler" as the permission; ``expected_version`` None skips the version check (for
-    changes that do not write the case row)."""
+    changes that do not write the case row). The case stays locked until the transaction
+    ends unless ``lock`` is False (a check that changes nothing)."""
     _check_current(session, actor)
-    case = _load(session, case_id)
+    case = _load(session, case_id, lock=lock)
     _check_actor(actor, case, Who.HANDLER)
     if expected_version is not None and case.version_id != expected_version:
         raise StaleData(
@@ -304,8 +379,15 @@ def optional_text(text: str | None) -> str | None:
     return value or None
 
 
-def _load(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
+def _load(session: Session, case_id: int, *, lock: bool = False) -> Case:
+    """The case; with ``lock`` its row is locked until the transaction ends (PostgreSQL's
+    SELECT ... FOR UPDATE, read afresh; SQLite's writers hold the database already), so an
+    action that checks the case's state acts on the state it checked."""
+    case = (
+        session.get(Case, case_id, with_for_update=True, populate_existing=True)
+        if lock
+        else session.get(Case, case_id)
+    )
     if case is None:
         raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
     return case
@@ -330,6 +412,15 @@ def _check_current(session: Session, actor: Actor) -> None:
 def _check_actor(actor: Actor, case: Case, who: Who) -> None:
     if who is Who.MANAGER:
         require_case(actor, case, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+        return
+    if who is Who.REGISTRAR and actor.role == Role.STATION_STAFF:
+        require_case(actor, case, Role.STATION_STAFF)  # their station's cases only
+        if case.status != S.REGISTERED:
+            raise PermissionDenied(
+                f"案件 {case.number} 已受理，请由承办调解员更正",
+                code="registrar_after_acceptance",
+                case=case.number,
+            )
         return
     require_case(actor, case, Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
     if actor.role == Role.MEDIATOR and (

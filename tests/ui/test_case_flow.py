@@ -71,7 +71,7 @@ def test_case_from_the_counter_to_closing(
     case_id, number = registered.args
     staff_view = CaseView(session_factory, staff, case_id, **stores)
     qtbot.addWidget(staff_view)
-    assert staff_view.available == []
+    assert staff_view.available == ["correct", "add_evidence"]  # before acceptance
 
     # 2. The office manager assigns it.
     manager = sign_in(session_factory, "boss", TEST_PASSWORD).actor

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
 from ipdesk.services.errors import StaleData, ValidationError, ValidationErrors
 from ipdesk.services.org import org_tree
+from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.qdates import from_qdate
 from ipdesk.ui.tasks import run_task
@@ -58,23 +59,47 @@ REQUIRED_REASON = frozenset({"reject", "reopen", "transfer"})
 
 
 def action_text(action: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    texts = {
-        "accept": "Accept",
-        "reject": "Reject",
-        "start_mediation": "Start mediation",
-        "record_agreement": "Agreement reached",
-        "record_failure": "Mediation failed",
-        "record_withdrawal": "Withdrawn",
-        "request_confirmation": "Request confirmation",
-        "record_confirmation": "Confirmation result",
-        "close": "Close case",
-        "reopen": "Reopen",
-        "assign_mediator": "Assign mediator",
-        "transfer": "Transfer",
-    }
-    return QCoreApplication.translate("CaseActions", texts.get(action, action))
+    """The button text of ``action`` (a ``CaseAction``) in the user's language."""
+    translate = QCoreApplication.translate
+    match CaseAction(action):
+        case CaseAction.ACCEPT:
+            return translate("CaseActions", "Accept")
+        case CaseAction.REJECT:
+            return translate("CaseActions", "Reject")
+        case CaseAction.START_MEDIATION:
+            return translate("CaseActions", "Start mediation")
+        case CaseAction.RECORD_AGREEMENT:
+            return translate("CaseActions", "Record agreement")
+        case CaseAction.EDIT_AGREEMENT:
+            return translate("CaseActions", "Edit agreement")
+        case CaseAction.RECORD_FAILURE:
+            return translate("CaseActions", "Mediation failed")
+        case CaseAction.RECORD_WITHDRAWAL:
+            return translate("CaseActions", "Withdrawn")
+        case CaseAction.REQUEST_CONFIRMATION:
+            return translate("CaseActions", "Apply for confirmation")
+        case CaseAction.RECORD_CONFIRMATION:
+            return translate("CaseActions", "Court confirmation")
+        case CaseAction.CLOSE:
+            return translate("CaseActions", "Close case")
+        case CaseAction.REOPEN:
+            return translate("CaseActions", "Reopen")
+        case CaseAction.ASSIGN_MEDIATOR:
+            return translate("CaseActions", "Assign mediator")
+        case CaseAction.TRANSFER:
+            return translate("CaseActions", "Transfer")
+        case CaseAction.SUSPEND:
+            return translate("CaseActions", "Suspend")
+        case CaseAction.RESUME:
+            return translate("CaseActions", "Resume")
+        case CaseAction.EXTEND:
+            return translate("CaseActions", "Extend")
+        case CaseAction.CORRECT:
+            return translate("CaseActions", "Correct case")
+        case CaseAction.ADD_EVIDENCE:
+            return translate("CaseActions", "Add evidence")
+        case CaseAction.RECORD_SESSION:
+            return translate("CaseActions", "Mediation record")
 
 
 @dataclass(frozen=True)

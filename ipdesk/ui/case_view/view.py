@@ -39,7 +39,8 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseDetail, case_detail
 from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
-from ipdesk.ui.case_view.actions import ActionDialog, action_text
+from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.case_view.actions import FIELDS, ActionDialog, action_text
 from ipdesk.ui.consultations.view import ConsultationsView
 from ipdesk.ui.intake.labels import (
     channel_labels,
@@ -57,7 +58,7 @@ from ipdesk.ui.tasks import run_task
 @dataclass(frozen=True)
 class _Loaded:
     detail: CaseDetail
-    actions: list[str]
+    actions: list[CaseAction]
     documents: list[documents.DocumentInfo]
 
 
@@ -94,16 +95,15 @@ class CaseView(QWidget):
         today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._factory = self.session_factory = session_factory
+        self._actor = self.actor = actor
         self.case_id = case_id
-        self._attachment_store = attachment_store
-        self._document_store = document_store
-        self._today = today
+        self._attachment_store = self.attachment_store = attachment_store
+        self._document_store = self.document_store = document_store
+        self._today = self.today = today
         self.detail: CaseDetail | None = None
-        self.available: list[str] = []
-        self.action_dialog: ActionDialog | None = None
-        self._office_id: int | None = None
+        self.available: list[CaseAction] = []
+        self.action_dialog: QDialog | None = None
         self._reveal = False
         self.setObjectName("case_view")
 
@@ -304,7 +304,6 @@ class CaseView(QWidget):
 
     def _on_loaded(self, loaded: _Loaded) -> None:
         detail = self.detail = loaded.detail
-        self._office_id = loaded.detail.office_id
         self.available = loaded.actions
         self.error_label.setVisible(False)
         self.title_label.setText(
@@ -382,7 +381,7 @@ class CaseView(QWidget):
             [[d.title, str(d.version), _local(d.created_at), d.author] for d in loaded.documents],
         )
         self._rebuild_actions()
-        if self.action_dialog is not None and self.action_dialog.isVisible():
+        if isinstance(self.action_dialog, ActionDialog) and self.action_dialog.isVisible():
             self.action_dialog.set_version(detail.version_id)
         self.loaded.emit(detail)
 
@@ -443,31 +442,27 @@ class CaseView(QWidget):
             button.deleteLater()
         self.action_buttons = {}
         for action in self.available:
+            if action not in ACTION_OPENERS and action not in FIELDS:
+                continue  # no dialog yet
             button = QPushButton(action_text(action))
             button.setObjectName(f"{action}_button")
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
             self.actions_bar.addWidget(button)
             self.action_buttons[action] = button
 
-    def open_action(self, action: str) -> ActionDialog:
+    def open_action(self, action: str) -> QDialog:
         """Open the dialog of ``action`` (window-modal, not blocking) and return it."""
         assert self.detail is not None
-        dialog = ActionDialog(
-            self._factory,
-            self._actor,
-            self.case_id,
-            self.detail.version_id,
-            self._office_id,
-            action,
-            self,
-            today=self._today,
-        )
-        dialog.performed.connect(lambda _r, a=action: self._on_action_done(a))
-        dialog.reload_requested.connect(self.reload)
+        opener = ACTION_OPENERS.get(CaseAction(action), open_action_dialog)
+        dialog = opener(self, CaseAction(action))
         dialog.finished.connect(lambda _code, d=dialog: self._on_dialog_finished(d))
         self.action_dialog = dialog
         dialog.open()
         return dialog
+
+    def action_performed(self, action: str) -> None:
+        """An action's dialog did its work: show the case as it is now, tell the lists."""
+        self._on_action_done(action)
 
     def _on_dialog_finished(self, dialog: QDialog) -> None:
         if self.action_dialog is dialog:
@@ -537,3 +532,31 @@ class CaseView(QWidget):
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         self.refused.emit(text)
+
+
+# -- what each action's button opens ---------------------------------------------------------
+
+ActionOpener = Callable[[CaseView, CaseAction], QDialog]
+
+
+def open_action_dialog(view: CaseView, action: CaseAction) -> QDialog:
+    """The small dialog that asks for a transition's input (``ActionDialog``)."""
+    assert view.detail is not None
+    dialog = ActionDialog(
+        view.session_factory,
+        view.actor,
+        view.case_id,
+        view.detail.version_id,
+        view.detail.office_id,
+        action,
+        view,
+        today=view.today,
+    )
+    dialog.performed.connect(lambda _r: view.action_performed(action))
+    dialog.reload_requested.connect(view.reload)
+    return dialog
+
+
+#: The actions with a dialog of their own; the others use ``open_action_dialog``. Each
+#: opener connects its dialog's success to ``view.action_performed(action)``.
+ACTION_OPENERS: dict[CaseAction, ActionOpener] = {}
