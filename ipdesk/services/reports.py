@@ -35,8 +35,10 @@ scripts/build_forms.py, editable in Word) with a month's figures.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -154,12 +156,14 @@ class _Sheet:
         ws.page_margins.top = ws.page_margins.bottom = 0.6
         ws.print_options.horizontalCentered = True
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-        ws.oddHeader.right.text = heading
-        title_cell = WriteOnlyCell(ws, value=heading)
+        ws.oddHeader.right.text = safe_text(heading)
+        title_cell = WriteOnlyCell(ws)
+        set_value(title_cell, heading)
         title_cell.font = Font(name=_FONT, size=16, bold=True)
         ws.append([title_cell])
         for line in lines:
-            cell = WriteOnlyCell(ws, value=line)
+            cell = WriteOnlyCell(ws)
+            set_value(cell, line)
             cell.font = Font(name=_FONT, size=10)
             ws.append([cell])
         ws.append([])
@@ -187,14 +191,52 @@ class _Sheet:
     def row(self, values: Sequence[Any], *, bold: bool = False) -> None:
         cells = self._bold if bold else self._cells
         for cell, value in zip(cells, values, strict=True):
-            cell.value = value
+            set_value(cell, value)
         self.ws.append(cells)
 
     def note(self, text: str) -> None:
         self.ws.append([])
-        cell = WriteOnlyCell(self.ws, value=text)
+        cell = WriteOnlyCell(self.ws)
+        set_value(cell, text)
         cell.font = Font(name=_FONT, size=9, italic=True)
         self.ws.append([cell])
+
+
+# A text starting with one of these (after any blanks) is a formula to a spreadsheet
+# program once the cell is edited or the sheet saved as CSV (=, +, -, @; tab, CR and LF
+# are stripped before that): such cells are written as text with Excel's quote prefix.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, surrogates) and Unicode's
+# noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF): shown as U+FFFD rather than breaking
+# the whole workbook. Already stored data may hold them (intake refuses them since).
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+    )
+    + "]"
+)
+
+
+def safe_text(text: str) -> str:
+    """``text`` as a workbook can hold it: characters XML cannot carry become U+FFFD."""
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
+def set_value(cell: Any, value: Any) -> None:
+    """Put ``value`` in an openpyxl cell; a text always stays text (never a formula,
+    an error value or a number), one that looks like a formula gets the quote prefix."""
+    quoted = False
+    if isinstance(value, str):
+        value = safe_text(value)
+        quoted = value.lstrip(" \u3000").startswith(_FORMULA_STARTS)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if cell.quotePrefix != quoted:
+        # openpyxl indexes the style array itself: change a copy, never the indexed one
+        cell._style = copy.copy(cell._style)
+        cell.quotePrefix = quoted
 
 
 def _letter(index: int) -> str:
