@@ -59,6 +59,7 @@ def _deadline(args: argparse.Namespace, ctx: Context) -> int:
     if not result.calendar_covered:
         years = "、".join(str(y) for y in result.uncovered_years)
         print(
-            f"注意：{years}年的节假日安排尚无数据，按周末计算，结果仅供参考；请管理员录入该年节假日"
+            f"注意：{years}年的国务院节假日安排尚未录入，按《全国年节及纪念日放假办法》的"
+            "法定节假日（含补假）和周末计算，未含调休，结果为暂定；请管理员录入该年节假日安排"
         )
     return 0

@@ -16,11 +16,17 @@ from ipdesk.services.holidays import (
     FIRST_YEAR,
     LAST_YEAR,
     OVERRIDE,
+    STATUTORY,
     import_holidays_csv,
     year_calendar,
 )
 
-_SOURCE_LABELS = {OVERRIDE: "管理员录入", "chinesecalendar": "chinesecalendar", "weekend": "周末"}
+_SOURCE_LABELS = {
+    OVERRIDE: "管理员录入",
+    "chinesecalendar": "chinesecalendar",
+    STATUTORY: "法定节假日规则，暂定",
+    "weekend": "周末",
+}
 
 
 def register(sub: Any) -> None:
@@ -78,7 +84,7 @@ def _holidays_show(args: argparse.Namespace, ctx: Context) -> int:
     elif year.declared:
         coverage = "管理员已录入完整安排"
     else:
-        coverage = "无节假日数据，按周末计算（请录入该年节假日）"
+        coverage = "国务院节假日安排尚未录入，暂按法定节假日规则和周末计算（请录入该年节假日安排）"
     print(f"{year.year}年：{coverage}；休息日 {year.rest_days} 天")
     for day in year.days:
         if day.is_special:

@@ -14,8 +14,11 @@ Pure Python (no Qt, no database). Rules (民事诉讼法 Art. 85, 民法典 Art.
 * An approved extension (延长) adds days of the limit's own kind (calendar or working days)
   to its length; the roll-over rule is applied once, to the extended period.
 * Rest days come from ``chinesecalendar``, overridden by the administrator's table
-  (:class:`WorkCalendar`). A year neither of them covers is computed with weekends only, and
-  the result is flagged ``calendar_covered=False``.
+  (:class:`WorkCalendar`). A year neither of them covers is computed with weekends and the
+  statutory holidays by rule (:mod:`ipdesk.services.statutory_holidays`: 元旦, 春节 from
+  除夕, 清明, 劳动节, 端午, 中秋, 国庆节 and their substitute days; not the State Council's
+  调休), and the result is flagged provisional (``calendar_covered=False``) until the
+  administrator enters that year's notice.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any
 import chinese_calendar
 
 from ipdesk.services.errors import ValidationError
+from ipdesk.services.statutory_holidays import statutory_holidays
 
 __all__ = [
     "MAX_DAYS",
@@ -84,7 +88,8 @@ class Suspension:
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """Rest days: the administrator's overrides first, then chinesecalendar, then weekends.
+    """Rest days: the administrator's overrides first, then chinesecalendar, then the
+    statutory holidays by rule and weekends.
 
     ``overrides`` maps a day to ``True`` (rest day / holiday) or ``False`` (working day, e.g.
     an adjusted Saturday). ``declared_years`` are years the administrator has declared fully
@@ -117,7 +122,7 @@ class WorkCalendar:
             return override
         if _cc_covers(day.year):
             return _cc_rest_day(day)
-        return day.weekday() >= 5
+        return day.weekday() >= 5 or day in statutory_holidays(day.year)
 
     def is_working_day(self, day: date) -> bool:
         return not self.is_rest_day(day)
@@ -139,7 +144,9 @@ class DueResult:
     ``uncovered_years`` lists the years without holiday data whose days were looked up:
     for a calendar-day limit the last day and roll-over days, for a working-day limit every
     counted day; ``calendar_covered`` is true iff it is empty, i.e. entering holidays for
-    further years cannot change the result. While a suspension is open, ``due`` is ``None``
+    further years cannot change the result; otherwise the result is :attr:`provisional`
+    (computed with the statutory holidays by rule but without the State Council's
+    调休). While a suspension is open, ``due`` is ``None``
     and ``remaining_when_stopped`` holds the days (of the limit's unit) still to run.
     """
 
@@ -153,6 +160,11 @@ class DueResult:
     calendar_covered: bool
     uncovered_years: tuple[int, ...]
     remaining_when_stopped: int | None = None
+
+    @property
+    def provisional(self) -> bool:
+        """The due date may still move when a year's holiday notice is entered."""
+        return not self.calendar_covered
 
     @property
     def stopped(self) -> bool:
@@ -170,6 +182,7 @@ class DueResult:
             "extended_days": self.extended_days,
             "rolled_over": self.rolled_over,
             "calendar_covered": self.calendar_covered,
+            "provisional": self.provisional,
         }
 
 

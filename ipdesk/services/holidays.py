@@ -3,8 +3,10 @@
 Rest days come from chinesecalendar (2004–2026 in version 1.11); the administrator's
 override table (``HolidayDay``) wins where both have a day and fills in years the package
 does not cover. A year counts as covered when chinesecalendar has it or the administrator
-has declared it complete (``HolidayYear``); limits reaching into an uncovered year are
-computed with weekends only and flagged.
+has entered the State Council's notice for it and declared it complete (``HolidayYear``).
+An uncovered year is provisional: its statutory holidays follow the rules of the 放假办法
+(:mod:`ipdesk.services.statutory_holidays`), its 调休 working days are unknown, and the
+limits reaching into it are flagged until the notice is entered.
 
 Every change recomputes the open limits (:func:`ipdesk.services.limits.refresh_all_open`)
 in the same transaction, so due dates and alerts follow at once.
@@ -31,11 +33,13 @@ from ipdesk.services.deadlines import WorkCalendar
 from ipdesk.services.errors import ImportFailed, ValidationError
 from ipdesk.services.limits import RefreshSummary, refresh_all_open
 from ipdesk.services.lookups import has_control_chars
+from ipdesk.services.statutory_holidays import statutory_holidays
 from ipdesk.services.tabular import read_csv
 
 __all__ = [
     "CHINESECALENDAR",
     "OVERRIDE",
+    "STATUTORY",
     "WEEKEND",
     "DayInfo",
     "HolidayChange",
@@ -51,7 +55,8 @@ __all__ = [
 # Where the answer for a day comes from.
 OVERRIDE = "override"
 CHINESECALENDAR = "chinesecalendar"
-WEEKEND = "weekend"  # neither source has the year: weekends are rest days, nothing else
+STATUTORY = "statutory"  # neither source has the year: a statutory holiday by rule
+WEEKEND = "weekend"  # neither source has the year: weekends are rest days
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_NAME = 60
@@ -72,7 +77,7 @@ _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 class DayInfo:
     day: dt.date
     is_rest: bool
-    source: str  # OVERRIDE, CHINESECALENDAR or WEEKEND
+    source: str  # OVERRIDE, CHINESECALENDAR, STATUTORY or WEEKEND
     name: str | None  # holiday name, if any
 
     @property
@@ -101,6 +106,11 @@ class YearCalendar:
         return self.in_chinesecalendar or self.declared
 
     @property
+    def provisional(self) -> bool:
+        """Holidays by rule only, until the State Council's notice is entered."""
+        return not self.covered
+
+    @property
     def overrides(self) -> tuple[DayInfo, ...]:
         return tuple(d for d in self.days if d.source == OVERRIDE)
 
@@ -112,6 +122,7 @@ class YearCalendar:
         return {
             "year": self.year,
             "covered": self.covered,
+            "provisional": self.provisional,
             "chinesecalendar": self.in_chinesecalendar,
             "declared": self.declared,
             "rest_days": self.rest_days,
@@ -154,6 +165,7 @@ def year_calendar(session: Session, year: int) -> YearCalendar:
     overrides = {d.day: d for d in session.scalars(select(HolidayDay).where(_in_years((year,))))}
     declared = session.get(HolidayYear, year) is not None
     in_cc = _CHINESECALENDAR_ONLY.is_covered(year)
+    statutory = {} if in_cc else statutory_holidays(year)
     days = []
     day = dt.date(year, 1, 1)
     for _ in range(366 if pycalendar.isleap(year) else 365):
@@ -163,6 +175,8 @@ def year_calendar(session: Session, year: int) -> YearCalendar:
         elif in_cc:
             is_rest, name = _cc_day(day)
             days.append(DayInfo(day, is_rest, CHINESECALENDAR, name))
+        elif day in statutory:
+            days.append(DayInfo(day, True, STATUTORY, statutory[day]))
         else:
             days.append(DayInfo(day, day.weekday() >= 5, WEEKEND, None))
         day += dt.timedelta(days=1)

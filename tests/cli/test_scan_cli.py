@@ -128,7 +128,14 @@ def test_holidays_show_json_and_text(with_cases: str, capsys: pytest.CaptureFixt
     }
     assert run(with_cases, "holidays", "show", "2027") == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["2027年：无节假日数据，按周末计算（请录入该年节假日）；休息日 104 天"]
+    # 104 weekend days and 13 weekdays that are statutory holidays or substitute days.
+    assert out[0] == (
+        "2027年：国务院节假日安排尚未录入，暂按法定节假日规则和周末计算（请录入该年节假日安排）"
+        "；休息日 117 天"
+    )
+    assert "2027-02-05  休  春节  （法定节假日规则，暂定）" in out
+    assert "2027-02-09  休  春节（补假）  （法定节假日规则，暂定）" in out
+    assert len(out) == 1 + 13
 
 
 def test_holidays_import_moves_due_dates(

@@ -89,14 +89,44 @@ def test_calendar_days(start: date, days: int, expected: date, rolled: bool) -> 
     assert (r.suspended_days, r.extended_days) == (0, 0)
 
 
-def test_limit_into_uncovered_year_uses_weekends_only() -> None:
-    # 2026-12-01 + 60 = Sat 2027-01-30 -> Mon 2027-02-01; 2027 has no data.
+def test_limit_into_uncovered_year_uses_statutory_holidays_by_rule() -> None:
+    # 2026-12-01 + 60 = Sat 2027-01-30 -> Mon 2027-02-01; 2027 has no notice yet.
     r = due(date(2026, 12, 1), 60)
     assert r.due == date(2027, 2, 1) and r.rolled_over
-    assert not r.calendar_covered and r.uncovered_years == (2027,)
-    # 2026-12-02 + 30 = Fri 2027-01-01: a working day when only weekends are known.
+    assert not r.calendar_covered and r.uncovered_years == (2027,) and r.provisional
+    # 2026-12-02 + 30 = Fri 2027-01-01, 元旦 by rule -> Sat, Sun -> Mon 2027-01-04.
     r = due(date(2026, 12, 2), 30)
-    assert r.due == date(2027, 1, 1) and not r.calendar_covered
+    assert r.due == date(2027, 1, 4) and r.rolled_over and r.provisional
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # + 60 = Fri 2027-01-01 (元旦) -> Mon 01-04 (issue 16: was 01-01).
+        (date(2026, 11, 2), date(2027, 1, 4)),
+        # + 60 = Fri 2027-02-05 (除夕); 春节 02-05..02-08 with Sat 02-06 and Sun 02-07
+        # made up on Tue 02-09 and Wed 02-10 (Art. 5) -> Thu 02-11 (was 02-05).
+        (date(2026, 12, 7), date(2027, 2, 11)),
+        (date(2026, 12, 8), date(2027, 2, 11)),  # Sat 02-06 (初一)
+        (date(2026, 12, 10), date(2027, 2, 11)),  # Mon 02-08 (初三), was 02-08
+        (date(2026, 12, 11), date(2027, 2, 11)),  # Tue 02-09 (补假)
+        (date(2026, 12, 13), date(2027, 2, 11)),  # Thu 02-11, a working day
+        # 2027-02-04 + 60 = Mon 04-05 (清明).
+        (date(2027, 2, 4), date(2027, 4, 6)),
+        # 2027-03-02 + 60 = Sat 05-01; 劳动节 05-01..02 (Sat, Sun) + 05-03, 05-04 -> Wed 05-05.
+        (date(2027, 3, 2), date(2027, 5, 5)),
+        # 2027-04-10 + 60 = Wed 06-09 (端午); 2027-07-17 + 60 = Wed 09-15 (中秋).
+        (date(2027, 4, 10), date(2027, 6, 10)),
+        (date(2027, 7, 17), date(2027, 9, 16)),
+        # 2027-08-02 + 60 = Fri 10-01; 国庆节 10-01..03 + 10-04, 10-05 -> Wed 10-06.
+        (date(2027, 8, 2), date(2027, 10, 6)),
+    ],
+)
+def test_provisional_2027_dates(start: date, expected: date) -> None:
+    r = due(start, 60)
+    assert r.due == expected
+    assert not r.calendar_covered and r.uncovered_years == (2027,) and r.provisional
+    assert r.as_dict()["provisional"] is True
 
 
 def test_override_table_covers_2027() -> None:
@@ -255,9 +285,10 @@ def test_working_days_open_suspension() -> None:
 
 
 def test_working_days_into_uncovered_year() -> None:
-    # After Mon 2026-12-28: 12-29, 12-30, 12-31, Fri 2027-01-01 (weekends only), Mon 01-04.
+    # After Mon 2026-12-28: 12-29, 12-30, 12-31, (Fri 2027-01-01 元旦 by rule), Mon 01-04,
+    # Tue 01-05.
     r = due(date(2026, 12, 28), 5, working_days=True)
-    assert (r.due, r.calendar_covered, r.uncovered_years) == (date(2027, 1, 4), False, (2027,))
+    assert (r.due, r.calendar_covered, r.uncovered_years) == (date(2027, 1, 5), False, (2027,))
     # With New Year's Day 2027 entered: Tue 2027-01-05.
     r = due(date(2026, 12, 28), 5, working_days=True, calendar=CAL_2027)
     assert (r.due, r.calendar_covered) == (date(2027, 1, 5), True)
@@ -278,6 +309,7 @@ def test_as_dict_matches_cli_contract() -> None:
         "extended_days": 3,
         "rolled_over": False,
         "calendar_covered": True,
+        "provisional": False,
     }
     json.dumps(d)
 

@@ -4,7 +4,7 @@ Hand-checked dates (chinesecalendar 1.11): a case closed on Tue 2026-09-01 is fi
 30 days later, Thu 2026-10-01 — the National Day holiday (10-01..10-07) — so on Thu
 2026-10-08; the visit's limit runs 30 days from there to Sat 2026-11-07, rolled over to
 Mon 2026-11-09. Its second visit (serious cases: two a year) is 30 + 182 = 212 days after
-closure: Thu 2027-04-01 (2027 is not covered yet: weekends only).
+closure: Thu 2027-04-01 (2027 is not covered yet: provisional, no holiday that day).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from ipdesk.services.errors import ImportFailed, PermissionDenied, ValidationErr
 from ipdesk.services.holidays import (
     CHINESECALENDAR,
     OVERRIDE,
+    STATUTORY,
     WEEKEND,
     clear_override,
     import_holidays_csv,
@@ -79,12 +80,16 @@ def test_a_covered_year_comes_from_chinesecalendar(db: sessionmaker[Session]) ->
     }
 
 
-def test_an_uncovered_year_is_weekends_only(db: sessionmaker[Session]) -> None:
+def test_an_uncovered_year_has_weekends_and_statutory_holidays(db: sessionmaker[Session]) -> None:
     with db() as s:
         year = year_calendar(s, 2027)
-    assert not year.covered
-    assert {d.source for d in year.days} == {WEEKEND}
-    assert year.rest_days == 104  # 52 Saturdays + 52 Sundays in 2027
+    assert not year.covered and year.provisional and year.as_dict()["provisional"] is True
+    assert {d.source for d in year.days} == {WEEKEND, STATUTORY}
+    # 52 Saturdays + 52 Sundays, and 13 weekdays that are holidays or substitute days.
+    assert year.rest_days == 117
+    days = {d.day: d for d in year.days}
+    eve = days[dt.date(2027, 2, 5)]
+    assert (eve.is_rest, eve.source, eve.name, eve.is_special) == (True, STATUTORY, "春节", True)
 
 
 def test_overrides_win_and_can_be_cleared(db: sessionmaker[Session]) -> None:

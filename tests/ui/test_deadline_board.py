@@ -181,7 +181,9 @@ def test_the_administrator_enters_a_day_and_imports_a_year(
     with qtbot.waitSignal(dialog.calendar_loaded, timeout=10_000) as blocker:
         pass
     loaded: YearCalendar = blocker.args[0]
-    assert not loaded.covered and "no holiday data" in dialog.status.text()
+    assert not loaded.covered and "notice has not been entered" in dialog.status.text()
+    items = [dialog.special_days.item(i).text() for i in range(dialog.special_days.count())]
+    assert "2027-02-09  rest day  春节（补假）  (statutory rule, provisional)" in items
 
     dialog.month_view.setSelectedDate(QDate(2027, 1, 1))
     dialog.name.setText("元旦")

@@ -72,8 +72,9 @@ class HolidayBanner(QFrame):
         if years:
             listed = ", ".join(str(y) for y in years)
             text = self.tr(
-                "The holidays of {0} have not been entered. Deadlines reaching into that "
-                "year are computed with weekends only and marked provisional."
+                "The State Council's holiday notice for {0} has not been entered. Deadlines "
+                "reaching into that year are computed with the statutory holidays by rule, "
+                "without the adjusted working days, and marked provisional."
             ).format(listed)
             if self._actor.role != Role.ADMIN:
                 text += " " + self.tr("Please ask the administrator to enter them.")

@@ -40,6 +40,7 @@ from ipdesk.services.holidays import (
     FIRST_YEAR,
     LAST_YEAR,
     OVERRIDE,
+    STATUTORY,
     DayInfo,
     HolidayChange,
     YearCalendar,
@@ -210,8 +211,10 @@ class HolidayDialog(QDialog):
             text = self.tr("{0}: holidays entered by the administrator (complete).")
         else:
             text = self.tr(
-                "{0}: no holiday data. Deadlines in this year are computed with weekends "
-                "only and marked provisional until the year's holidays are entered."
+                "{0}: the State Council's notice has not been entered. Deadlines in this "
+                "year are computed with the statutory holidays by rule and weekends, without "
+                "the adjusted working days, and marked provisional until the notice is "
+                "entered and the year declared complete."
             )
         self.status.setText(text.format(calendar.year))
         self.complete.setChecked(calendar.declared or calendar.in_chinesecalendar)
@@ -238,6 +241,8 @@ class HolidayDialog(QDialog):
             source = self.tr("entered")
         elif info.source == CHINESECALENDAR:
             source = self.tr("chinesecalendar")
+        elif info.source == STATUTORY:
+            source = self.tr("statutory rule, provisional")
         else:
             source = self.tr("weekend")
         return f"{info.day.isoformat()}  {kind}  {info.name or ''}  ({source})"
