@@ -240,7 +240,8 @@ def _load(
     session: Session, actor: Actor, case_id: int, expected_version: int
 ) -> tuple[Case, LimitContext]:
     _check_current(session, actor)
-    case = session.get(Case, case_id)
+    # Locked until the transaction ends (PostgreSQL), so the state checked is the state acted on.
+    case = session.get(Case, case_id, with_for_update=True, populate_existing=True)
     if case is None:
         raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
     require_case(actor, case, *APPROVER_ROLES)

@@ -918,7 +918,7 @@ def _case(session: Session, case_id: int) -> Case:
 
 def _is_handler(session: Session, actor: Actor, case: Case) -> bool:
     try:
-        workflow.load_handled(session, actor, case.id)
+        workflow.load_handled(session, actor, case.id, lock=False)
     except PermissionDenied:
         return False
     return True
