@@ -6,14 +6,18 @@ user, signing out, keys from the search box, Qt's own dialogs in Chinese."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsTextItem, QLabel
 from pytestqt.qtbot import QtBot
 
 from ipdesk.app import load_translators
+from ipdesk.models import IpType
+from ipdesk.services.dashboard import DashboardCharts
+from ipdesk.ui.dashboard import charts
+from ipdesk.ui.dashboard.charts import ChartPanel
 
 translate = QCoreApplication.translate
 
@@ -65,3 +69,63 @@ def test_english_keeps_qt_texts_english(qapp: QApplication) -> None:
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+# -- dashboard charts -------------------------------------------------------------------------
+
+
+def _chart_data() -> DashboardCharts:
+    return DashboardCharts(
+        months=tuple(f"2026-{m:02d}" for m in range(1, 13)),
+        received_per_month=tuple(range(100, 112)),
+        closed_per_month=tuple(range(90, 102)),
+        handling_days=tuple((d, 3) for d in range(1, 140, 3)),
+        overdue_by_office=tuple(
+            (f"TL0{i}", f"通辽经济技术开发区知识产权行政裁决所{i}", i % 4) for i in range(1, 10)
+        ),
+        ip_types=tuple((t, 100 - 10 * i) for i, t in enumerate(IpType)),
+        target_days=60,
+    )
+
+
+QGRAPHICS_TEXT_ITEM = 8  # QGraphicsTextItem::Type
+
+
+def _shown_texts(panel: ChartPanel) -> list[str]:
+    """The texts the chart draws (axis labels, titles, legend)."""
+    texts = []
+    for item in panel.view.scene().items():
+        if item.type() == QGRAPHICS_TEXT_ITEM and item.isVisible():
+            shown = item.toGraphicsObject()
+            assert isinstance(shown, QGraphicsTextItem)
+            texts.append(shown.toPlainText())
+    return texts
+
+
+@pytest.mark.parametrize("size", [(320, 240), (400, 320)])
+@pytest.mark.parametrize("name", ["trend", "days", "overdue", "types"])
+def test_chart_labels_are_not_cut(
+    qtbot: QtBot, install_language: Callable[[str], None], name: str, size: tuple[int, int]
+) -> None:
+    """(400, 320) is a chart's size in a 1600×1000 window, (320, 240) the smallest."""
+    install_language("zh_CN")
+    data = _chart_data()
+    chart = {
+        "trend": lambda: charts.trend_chart(data),
+        "days": lambda: charts.handling_days_chart(data),
+        "overdue": lambda: charts.overdue_chart(data.overdue_by_office),
+        "types": lambda: charts.ip_types_chart(data.ip_types),
+    }[name]()
+    panel = ChartPanel(name)
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.set_chart(chart)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: bool(_shown_texts(panel)))
+    texts = _shown_texts(panel)
+    assert not [t for t in texts if "..." in t or "…" in t], texts
+    if name == "trend":
+        assert "26/01" in texts
+    if name == "overdue":
+        assert "TL09" in texts

@@ -19,11 +19,12 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -173,6 +174,12 @@ def overdue_chart(offices: Sequence[tuple[str, str, int]]) -> QChart:
     bar_set.setColor(RED)
     for _code, _name, n in offices:
         bar_set.append(n)
+    # The axis shows the short codes; the office's full name is on the bar's tooltip.
+    tips = [
+        translate("dashboard", "{0} {1}: %n overdue case(s)", "", n).format(code, name)
+        for code, name, n in offices
+    ]
+    bar_set.hovered.connect(lambda status, index: _tooltip(status, tips, index))
     bars = QBarSeries()
     bars.append(bar_set)
     bars.setLabelsVisible(True)
@@ -197,18 +204,51 @@ def ip_types_chart(ip_types: Sequence[tuple[IpType, int]], top: int = 6) -> QCha
     total = sum(n for _, n in ip_types)
     shown = list(ip_types[:top])
     rest = sum(n for _, n in ip_types[top:])
+    # The legend names every slice: labels beside the pie were cut at the chart's edge.
     for i, (ip_type, n) in enumerate(shown):
         slice_ = pie.append(f"{ip_type_text(ip_type)} {n / total:.0%}" if total else "", n)
         slice_.setColor(PALETTE[i % len(PALETTE)])
-        slice_.setLabelVisible(n / total >= 0.04 if total else False)
     if rest:
         other_types = translate("dashboard", "Other types")
         other = pie.append(f"{other_types} {rest / total:.0%}", rest)
         other.setColor(GREY)
+    tips = [
+        translate("dashboard", "{0}: %n case(s)", "", int(s.value())).format(s.label())
+        for s in pie.slices()
+    ]
+    for index, slice_ in enumerate(pie.slices()):
+        slice_.hovered.connect(lambda state, i=index: _tooltip(state, tips, i))
     pie.setPieSize(0.62)
     chart.addSeries(pie)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    chart.legend().setShowToolTips(True)  # a label cut in a narrow chart, in full
     return chart
+
+
+def _tooltip(shown: bool, tips: Sequence[str], index: int) -> None:
+    if shown and 0 <= index < len(tips):
+        QToolTip.showText(QCursor.pos(), tips[index])
+    else:
+        QToolTip.hideText()
+
+
+LABEL_GAP = 6
+
+
+def fit_category_labels(chart: QChart, plot_width: float) -> None:
+    """Turn the labels of ``chart``'s category axes upright when they do not fit side by
+    side in ``plot_width``, and never cut them (QtCharts made "2…" of them)."""
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if not isinstance(axis, QBarCategoryAxis) or not axis.isVisible():
+            continue
+        categories = axis.categories()
+        if not categories:
+            continue
+        metrics = QFontMetrics(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(c) for c in categories) + LABEL_GAP
+        fits = widest * len(categories) <= plot_width
+        axis.setLabelsAngle(0 if fits else -90)
+        axis.setTruncateLabels(False)
 
 
 class ChartPanel(QWidget):
@@ -237,6 +277,7 @@ class ChartPanel(QWidget):
 
     def set_chart(self, chart: QChart) -> None:
         old = self.view.chart()
+        self._fit_labels(chart)
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
@@ -244,6 +285,14 @@ class ChartPanel(QWidget):
 
     def chart(self) -> QChart:
         return self.view.chart()
+
+    def _fit_labels(self, chart: QChart) -> None:
+        # The plot area is the view less the value axis and the margins (about 60 pixels).
+        fit_category_labels(chart, max(0, self.view.width() - 60))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels(self.chart())
 
     def save_png(self, path: Path | str) -> bool:
         """Render the chart as shown into a PNG file; False when it could not be written."""
