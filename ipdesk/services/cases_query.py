@@ -339,7 +339,7 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
     if flt.received_to is not None:
         conditions.append(Case.received_on <= flt.received_to)
     if flt.text.strip():
-        condition = text_condition(session, flt.text)
+        condition = text_condition(session, flt.text, actor)
         if condition is not None:
             conditions.append(condition)
     if flt.case_ids is not None:

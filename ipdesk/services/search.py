@@ -56,8 +56,9 @@ from sqlalchemy.sql.util import ClauseAdapter
 from ipdesk.models import Case, Party
 from ipdesk.services.access import case_scope
 from ipdesk.services.actors import Actor
+from ipdesk.services.audit import record_access
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.identifiers import validate_patent_number
+from ipdesk.services.identifiers import mask_id, validate_patent_number
 
 SEARCH_PREFIX = "search_"
 """Every database object of the search index is named so (see include_name)."""
@@ -174,7 +175,28 @@ def _dialect(session: Session) -> str:
 # --------------------------------------------------------------------------- per term
 
 
-def _term_case_ids(dialect: str, term: str) -> Select[Any] | CompoundSelect[Any]:
+def _party_phrase(variant: str, ids_visible: bool) -> str:
+    """The FTS5 query of the parties' trigram table: in the name and the ID number, or
+    in the name only for a user who may not see ID numbers (a substring of a masked
+    number would reveal it one search at a time)."""
+    return _phrase(variant) if ids_visible else "name : " + _phrase(variant)
+
+
+def _pg_party_match(pattern: Any, ids_visible: bool) -> ColumnElement[bool]:
+    """PostgreSQL: the party's name or ID number holds ``pattern`` (by the trigram index);
+    the name only for a user who may not see ID numbers (the index still narrows)."""
+    matched = literal_column(PG_PARTY_TEXT).ilike(pattern)
+    return matched if ids_visible else and_(matched, Party.name.ilike(pattern))
+
+
+def full_id_numbers(query: str) -> list[str]:
+    """The whole ID numbers / credit codes among the terms of ``query``."""
+    return [n for n in map(_full_id_number, search_terms(query)) if n is not None]
+
+
+def _term_case_ids(
+    dialect: str, term: str, ids_visible: bool = True
+) -> Select[Any] | CompoundSelect[Any]:
     """All ids of cases matching one term (unordered, possibly repeated)."""
     parts: list[Select[Any]] = []
     full_id = _full_id_number(term)
@@ -187,7 +209,7 @@ def _term_case_ids(dialect: str, term: str) -> Select[Any] | CompoundSelect[Any]
                     select(_case_fts.c.rowid).where(_match("search_case_fts", _phrase(variant)))
                 )
                 parties = select(_party_fts.c.rowid).where(
-                    _match("search_party_fts", _phrase(variant))
+                    _match("search_party_fts", _party_phrase(variant, ids_visible))
                 )
             else:
                 parties = select(_party_grams.c.rowid).where(
@@ -197,25 +219,50 @@ def _term_case_ids(dialect: str, term: str) -> Select[Any] | CompoundSelect[Any]
         elif len(variant) >= MIN_TRIGRAM:
             pattern = literal(_like(variant))
             parts.append(select(Case.id).where(literal_column(PG_CASE_TEXT).ilike(pattern)))
-            parts.append(select(Party.case_id).where(literal_column(PG_PARTY_TEXT).ilike(pattern)))
+            parts.append(select(Party.case_id).where(_pg_party_match(pattern, ids_visible)))
         else:
             parts.append(select(Party.case_id).where(_pg_grams_match(variant)))
     parts = [part.correlate(None) for part in parts]
     return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
-def text_condition(session: Session, query: str) -> ColumnElement[bool] | None:
+def text_condition(
+    session: Session, query: str, actor: Actor | None = None
+) -> ColumnElement[bool] | None:
     """A WHERE clause on :class:`Case` keeping the cases that match every term of
-    ``query``; None for an empty query. Use it with other conditions (the list filter)."""
+    ``query``; None for an empty query. Use it with other conditions (the list filter).
+    An ``actor`` who may not view personal data finds ID numbers by the whole number only
+    (see :func:`audit_id_search`)."""
     terms = search_terms(query)
     if not terms:
         return None
     dialect = _dialect(session)
-    return and_(*(_in_matches(dialect, term) for term in terms))
+    visible = _ids_visible(actor)
+    return and_(*(_in_matches(dialect, term, visible) for term in terms))
 
 
-def _in_matches(dialect: str, term: str) -> ColumnElement[bool]:
-    matches = _term_case_ids(dialect, term)
+def _ids_visible(actor: Actor | None) -> bool:
+    return actor is None or actor.may_view_personal_data
+
+
+def id_search_audited(actor: Actor, query: str) -> bool:
+    """Whether searching ``query`` must be recorded by :func:`audit_id_search` (then in a
+    write transaction of its own before a read-only list query)."""
+    return not _ids_visible(actor) and bool(full_id_numbers(query))
+
+
+def audit_id_search(session: Session, actor: Actor, query: str) -> None:
+    """Record (action "access") each whole ID number that ``actor``, who may not view
+    personal data, searched for: such a search tells whether a person is a party. The
+    number is recorded masked. The caller commits."""
+    if _ids_visible(actor):
+        return
+    for number in full_id_numbers(query):
+        record_access(session, actor, "search", mask_id(number), "id_number_search")
+
+
+def _in_matches(dialect: str, term: str, ids_visible: bool = True) -> ColumnElement[bool]:
+    matches = _term_case_ids(dialect, term, ids_visible)
     if dialect != "postgresql":
         return Case.id.in_(matches)
     # PostgreSQL misjudges how many rows these operators keep, and may then test every
@@ -238,15 +285,18 @@ def search_cases(
     indexes are read in the order the parties were written, so a party added to an old
     case long after its registration may let that case take the place of a newer one at
     the end of a full page of results (raise ``limit`` to see more); PostgreSQL's answer
-    and that of several terms are exact.
+    and that of several terms are exact. A search by a whole ID number by an actor who may
+    not view personal data is recorded in the audit trail: commit.
     """
     terms = search_terms(query)
     if not terms or limit <= 0:
         return []
+    audit_id_search(session, actor, query)
     dialect = _dialect(session)
     if len(terms) == 1:
         return _newest_first(session, actor, dialect, terms[0], limit)
-    condition = and_(*(_in_matches(dialect, term) for term in terms))
+    visible = _ids_visible(actor)
+    condition = and_(*(_in_matches(dialect, term, visible) for term in terms))
     statement = (
         select(Case.id).where(condition, case_scope(actor)).order_by(Case.id.desc()).limit(limit)
     )
@@ -274,17 +324,18 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
         )
         return sorted(set(session.scalars(statement)), reverse=True)
     found: set[int] = set()
+    visible = _ids_visible(actor)
     for variant in _variants(term):
         if dialect == "sqlite":
-            for statement in _sqlite_sources(variant, scope, limit, party_limit):
+            for statement in _sqlite_sources(variant, scope, limit, party_limit, visible):
                 found.update(session.scalars(statement))
         else:
-            found.update(_pg_newest(session, variant, scope, limit))
+            found.update(_pg_newest(session, variant, scope, limit, visible))
     return sorted(found, reverse=True)[:limit]
 
 
 def _sqlite_sources(
-    variant: str, scope: ColumnElement[bool], limit: int, party_limit: int
+    variant: str, scope: ColumnElement[bool], limit: int, party_limit: int, ids_visible: bool
 ) -> list[Select[Any]]:
     statements = []
     if len(variant) >= MIN_TRIGRAM:
@@ -296,7 +347,7 @@ def _sqlite_sources(
             .order_by(_case_fts.c.rowid.desc())
             .limit(limit)
         )
-        fts, match = _party_fts, _match("search_party_fts", _phrase(variant))
+        fts, match = _party_fts, _match("search_party_fts", _party_phrase(variant, ids_visible))
     else:
         fts, match = _party_grams, _match("search_party_grams", _grams_query(variant))
     statements.append(
@@ -316,7 +367,13 @@ PG_WINDOW = 10_000
 """PostgreSQL: how many of the newest cases the search box first checks one by one."""
 
 
-def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit: int) -> list[int]:
+def _pg_newest(
+    session: Session,
+    variant: str,
+    scope: ColumnElement[bool],
+    limit: int,
+    ids_visible: bool = True,
+) -> list[int]:
     """PostgreSQL, one term: check the newest PG_WINDOW cases (those of them in scope,
     and their parties) one by one; if they hold ``limit`` matches, those are the newest.
     If not, the term is rare (fewer than ``limit`` in PG_WINDOW cases) and its matches,
@@ -329,7 +386,7 @@ def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit
     pattern = _like(variant)
     long_term = len(variant) >= MIN_TRIGRAM
     case_text: ColumnElement[Any] = literal_column(PG_CASE_TEXT)
-    party_text: Any = literal_column(PG_PARTY_TEXT) if long_term else Party.name
+    party_text: Any = literal_column(PG_PARTY_TEXT) if long_term and ids_visible else Party.name
 
     # The newest cases (then those in scope) with their parties' text, collected before
     # any ILIKE: the cases by walking the primary key backwards (a scope's index would
@@ -383,7 +440,7 @@ def _pg_newest(session: Session, variant: str, scope: ColumnElement[bool], limit
         everywhere.append(select(Case.id.label("case_id")).where(case_text.ilike(pattern)))
     everywhere.append(
         select(Party.case_id.label("case_id")).where(
-            party_text.ilike(pattern) if long_term else _pg_grams_match(variant)
+            _pg_party_match(pattern, ids_visible) if long_term else _pg_grams_match(variant)
         )
     )
     matches = union_all(*everywhere).cte().prefix_with("MATERIALIZED")

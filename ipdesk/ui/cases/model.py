@@ -48,6 +48,7 @@ from ipdesk.services.cases_query import (
     first_page,
 )
 from ipdesk.services.limits import legal_today
+from ipdesk.services.search import audit_id_search, id_search_audited
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.tasks import run_task
@@ -218,6 +219,9 @@ class CaseTableModel(QAbstractTableModel):
         self.loading = True
 
         def load() -> _Loaded:
+            if flt is not None and id_search_audited(actor, flt.text):
+                with factory.begin() as session:  # a search by a whole ID number is recorded
+                    audit_id_search(session, actor, flt.text)
             with factory() as session:
                 session.connection(execution_options=READ_ONLY)
                 soon = due_soon_days(session)
