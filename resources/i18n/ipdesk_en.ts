@@ -4,17 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+142" />
-        <source>Confirmed valid</source>
-        <translation>Confirmed valid</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Dismissed</source>
-        <translation>Dismissed</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+164" />
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -49,16 +39,6 @@
         <translation>To &amp;office:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Decision:</source>
-        <translation>&amp;Decision:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>R&amp;uling number:</source>
-        <translation>R&amp;uling number:</translation>
-    </message>
-    <message>
         <location line="+6" />
         <source>Perform “{0}” on this case?</source>
         <translation>Perform “{0}” on this case?</translation>
@@ -74,7 +54,7 @@
         <translation>— none —</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+85" />
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>The case was reloaded. Check it and apply again.</translation>
     </message>
@@ -276,7 +256,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+69" />
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+70" />
         <source>Mediation agreement</source>
         <translation>Mediation agreement</translation>
     </message>
@@ -382,12 +362,12 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+85" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+99" />
         <source>Show acknowledged</source>
         <translation>Show acknowledged</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>&amp;Acknowledge</source>
         <translation>&amp;Acknowledge</translation>
     </message>
@@ -412,7 +392,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message numerus="yes">
-        <location line="+52" />
+        <location line="+87" />
         <location line="+5" />
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -442,7 +422,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+65" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+76" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -486,32 +466,26 @@
         <source>(unassigned)</source>
         <translation>(unassigned)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10" />
+    <message>
+        <location line="-55" />
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>%n day(s) overdue</numerusform>
-            <numerusform>%n day(s) overdue</numerusform>
-        </translation>
+        <translation>%n day(s) overdue</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2" />
+    <message>
+        <location line="+1" />
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day(s) left</numerusform>
-            <numerusform>%n day(s) left</numerusform>
-        </translation>
+        <translation>%n day(s) left</translation>
     </message>
 </context>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+175" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+176" />
         <source>Answer of {0}</source>
         <translation>Answer of {0}</translation>
     </message>
@@ -647,9 +621,107 @@
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-261" />
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Start mediation</source>
+        <translation>Start mediation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record agreement</source>
+        <translation>Record agreement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit agreement</source>
+        <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediation failed</source>
+        <translation>Mediation failed</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apply for confirmation</source>
+        <translation>Apply for confirmation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Court confirmation</source>
+        <translation>Court confirmation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Close case</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Assign mediator</source>
+        <translation>Assign mediator</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Extend</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Correct case</source>
+        <translation>Correct case</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add evidence</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediation record</source>
+        <translation>Mediation record</translation>
+    </message>
+</context>
+<context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+77" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+78" />
         <location line="+150" />
         <source>All offices</source>
         <translation>All offices</translation>
@@ -727,7 +799,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+157" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+158" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -787,7 +859,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+282" />
+        <location line="+285" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -811,7 +883,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+129" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+130" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1022,7 +1094,7 @@
         <translation>Consultations</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+72" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -1109,8 +1181,23 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Agreement corrected</source>
+        <translation>Agreement corrected</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Confirmation requested</source>
         <translation>Confirmation requested</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court accepted the application</source>
+        <translation>Court accepted the application</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Court's decision limit extended</source>
+        <translation>Court's decision limit extended</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1174,12 +1261,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+226" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+268" />
         <source>Save as PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+41" />
         <source>Save chart</source>
         <translation>Save chart</translation>
     </message>
@@ -1215,7 +1302,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+85" />
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+86" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -1225,7 +1312,12 @@
         <translation>I have told the parties; they apply &amp;anyway</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
+        <source>No registered court has a ground of jurisdiction for this case. Ask the administrator to complete the courts' levels and regions.</source>
+        <translation>No registered court has a ground of jurisdiction for this case. Ask the administrator to complete the courts' levels and regions.</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Record &amp;application</source>
         <translation>Record &amp;application</translation>
     </message>
@@ -1240,7 +1332,7 @@
         <translation>&amp;Court:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Applied &amp;on:</source>
         <translation>Applied &amp;on:</translation>
     </message>
@@ -1370,12 +1462,12 @@
         <translation>The agreement took effect on {0}; apply by {1}.</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>{0} (not indicated by the rules)</source>
-        <translation>{0} (not indicated by the rules)</translation>
+        <location line="+23" />
+        <source>{0} (no ground of jurisdiction)</source>
+        <translation>{0} (no ground of jurisdiction)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <source>No application yet.</source>
         <translation>No application yet.</translation>
     </message>
@@ -1836,7 +1928,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+119" />
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+112" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
@@ -2249,7 +2341,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+121" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+122" />
         <source>Due within 7 days</source>
         <translation>Due within 7 days</translation>
     </message>
@@ -2274,7 +2366,7 @@
         <translation>Record &amp;visit…</translation>
     </message>
     <message numerus="yes">
-        <location line="+53" />
+        <location line="+54" />
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>%n visit(s) to make</numerusform>
@@ -2327,11 +2419,11 @@
     </message>
     <message>
         <location line="+24" />
-        <source>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</source>
-        <translation>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</translation>
+        <source>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
+        <translation>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Please ask the administrator to enter them.</source>
         <translation>Please ask the administrator to enter them.</translation>
     </message>
@@ -2339,7 +2431,7 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+84" />
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+86" />
         <source>Holiday calendar</source>
         <translation>Holiday calendar</translation>
     </message>
@@ -2400,11 +2492,11 @@
     </message>
     <message>
         <location line="+3" />
-        <source>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year's holidays are entered.</source>
-        <translation>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year's holidays are entered.</translation>
+        <source>{0}: the State Council's notice has not been entered. Deadlines in this year are computed with the statutory holidays by rule and weekends, without the adjusted working days, and marked provisional until the notice is entered and the year declared complete.</source>
+        <translation>{0}: the State Council's notice has not been entered. Deadlines in this year are computed with the statutory holidays by rule and weekends, without the adjusted working days, and marked provisional until the notice is entered and the year declared complete.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>rest day</source>
         <translation>rest day</translation>
     </message>
@@ -2422,6 +2514,11 @@
         <location line="+2" />
         <source>chinesecalendar</source>
         <translation>chinesecalendar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>statutory rule, provisional</source>
+        <translation>statutory rule, provisional</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2524,7 +2621,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154" />
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+151" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -3193,7 +3290,7 @@
 <context>
     <name>RecordVisitDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+74" />
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+76" />
         <source>Record follow-up visit</source>
         <translation>Record follow-up visit</translation>
     </message>
@@ -3208,12 +3305,21 @@
         <translation>Case {0}, planned for {1}</translation>
     </message>
     <message>
-        <location line="+25" />
-        <source> / 5</source>
-        <translation> / 5</translation>
+        <location line="+22" />
+        <location line="+6" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1" />
+        <source>%n / 5</source>
+        <translation>
+            <numerusform>%n / 5</numerusform>
+            <numerusform>%n / 5</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+16" />
         <source>Date of the visit</source>
         <translation>Date of the visit</translation>
     </message>
@@ -3228,17 +3334,17 @@
         <translation>Person visited</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Performance of the agreement</source>
         <translation>Performance of the agreement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -3251,6 +3357,16 @@
         <location line="+1" />
         <source>Next action</source>
         <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Please choose</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Please answer every question marked in red</source>
+        <translation>Please answer every question marked in red</translation>
     </message>
 </context>
 <context>
@@ -3737,7 +3853,7 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-138" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-139" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -3961,7 +4077,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-91" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-36" />
         <source>Handling the dispute</source>
         <translation>Handling the dispute</translation>
     </message>
@@ -4014,7 +4130,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+551" />
+        <location filename="../../ipdesk/app.py" line="+597" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -4025,12 +4141,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+261" />
+        <location line="+274" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-266" />
+        <location line="-279" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -4286,7 +4402,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-202" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-252" />
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>Invention patent</translation>
@@ -4382,7 +4498,17 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+6" />
+        <source>{0} {1}: %n overdue case(s)</source>
+        <translation>{0} {1}: %n overdue case(s)</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>{0}: %n case(s)</source>
+        <translation>{0}: %n case(s)</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>IP types of the cases received</source>
         <translation>IP types of the cases received</translation>
     </message>
@@ -4395,17 +4521,17 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+163" />
+        <location filename="../../ipdesk/ui/features.py" line="+161" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+75" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
@@ -4420,7 +4546,7 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-173" />
+        <location line="-186" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
@@ -4435,7 +4561,7 @@
         <translation>My work</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+122" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
     </message>
@@ -4458,7 +4584,7 @@
 <context>
     <name>followups</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80" />
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131" />
         <source>Visit in person</source>
         <translation>Visit in person</translation>
     </message>
@@ -4749,28 +4875,28 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+63" />
+        <location filename="../../ipdesk/ui/operations.py" line="+59" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
         <location line="+10" />
-        <location line="+18" />
+        <location line="+6" />
         <source>Partner &amp;agencies…</source>
         <translation>Partner &amp;agencies…</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="+6" />
         <source>Document &amp;templates…</source>
         <translation>Document &amp;templates…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&amp;Verify audit trail…</source>
         <translation>&amp;Verify audit trail…</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+27" />
         <source>Daily backup saved: {0}</source>
         <translation>Daily backup saved: {0}</translation>
     </message>
@@ -4778,6 +4904,14 @@
         <location line="+5" />
         <source>The daily backup failed: {0}</source>
         <translation>The daily backup failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-90" />
+        <source>{0} (escalated)</source>
+        <translation>{0} (escalated)</translation>
     </message>
 </context>
 </TS>

@@ -4,17 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+142"/>
-        <source>Confirmed valid</source>
-        <translation>确认有效</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismissed</source>
-        <translation>驳回申请</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+164"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -49,16 +39,6 @@
         <translation>移交至裁决所(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Decision:</source>
-        <translation>裁定结果(&amp;D)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>R&amp;uling number:</source>
-        <translation>裁定书文号(&amp;U)：</translation>
-    </message>
-    <message>
         <location line="+6"/>
         <source>Perform “{0}” on this case?</source>
         <translation>确定对本案件执行“{0}”操作吗？</translation>
@@ -74,7 +54,7 @@
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+85"/>
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>案件已重新加载，请核对后重新操作。</translation>
     </message>
@@ -274,7 +254,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+69"/>
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+70"/>
         <source>Mediation agreement</source>
         <translation>调解协议</translation>
     </message>
@@ -380,12 +360,12 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+85"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+99"/>
         <source>Show acknowledged</source>
         <translation>显示已确认</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
@@ -410,7 +390,7 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+87"/>
         <location line="+5"/>
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -438,7 +418,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+65"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+76"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -482,30 +462,26 @@
         <source>(unassigned)</source>
         <translation>（未指派）</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10"/>
+    <message>
+        <location line="-55"/>
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>已超期 %n 日</numerusform>
-        </translation>
+        <translation>已超期 %n 日</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Due today</source>
         <translation>今日届满</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
+    <message>
+        <location line="+1"/>
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>剩余 %n 日</numerusform>
-        </translation>
+        <translation>剩余 %n 日</translation>
     </message>
 </context>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+175"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+176"/>
         <source>Answer of {0}</source>
         <translation>{0}的答复</translation>
     </message>
@@ -639,9 +615,107 @@
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-261"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start mediation</source>
+        <translation>开始调解</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record agreement</source>
+        <translation>登记调解协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit agreement</source>
+        <translation>修改调解协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply for confirmation</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Court confirmation</source>
+        <translation>法院司法确认结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign mediator</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspend</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct case</source>
+        <translation>更正案件信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add evidence</source>
+        <translation>补充证据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediation record</source>
+        <translation>调解笔录</translation>
+    </message>
+</context>
+<context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+77"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+78"/>
         <location line="+150"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
@@ -718,7 +792,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+157"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+158"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -778,7 +852,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+285"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -800,7 +874,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+129"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+130"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1011,7 +1085,7 @@
         <translation>联席会商</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+72"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -1096,8 +1170,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Agreement corrected</source>
+        <translation>更正调解协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Confirmation requested</source>
         <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court accepted the application</source>
+        <translation>法院受理司法确认申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court&apos;s decision limit extended</source>
+        <translation>法院审查期限延长</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1161,12 +1250,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+226"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+268"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -1202,7 +1291,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+85"/>
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+86"/>
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
@@ -1212,7 +1301,12 @@
         <translation>已告知当事人，当事人仍坚持申请(&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>No registered court has a ground of jurisdiction for this case. Ask the administrator to complete the courts&apos; levels and regions.</source>
+        <translation>已登记的法院中没有对本案有管辖依据的法院。请系统管理员补全各法院的级别和辖区。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Record &amp;application</source>
         <translation>登记申请(&amp;A)</translation>
     </message>
@@ -1227,7 +1321,7 @@
         <translation>法院(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Applied &amp;on:</source>
         <translation>申请日期(&amp;O)：</translation>
     </message>
@@ -1357,12 +1451,12 @@
         <translation>协议于 {0} 生效，请于 {1} 前提出申请。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>{0} (not indicated by the rules)</source>
-        <translation>{0}（规则未指明）</translation>
+        <location line="+23"/>
+        <source>{0} (no ground of jurisdiction)</source>
+        <translation>{0}（无管辖依据）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>No application yet.</source>
         <translation>尚未申请。</translation>
     </message>
@@ -1820,7 +1914,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+119"/>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+112"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
@@ -2229,7 +2323,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+121"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+122"/>
         <source>Due within 7 days</source>
         <translation>7日内到期</translation>
     </message>
@@ -2254,7 +2348,7 @@
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>待回访 %n 次</numerusform>
@@ -2305,11 +2399,11 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>The holidays of {0} have not been entered. Deadlines reaching into that year are computed with weekends only and marked provisional.</source>
-        <translation>{0}年的节假日安排尚未录入。跨入该年的期限仅按周末计算，并标记为暂定。</translation>
+        <source>The State Council&apos;s holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
+        <translation>尚未录入国务院办公厅关于{0}年部分节假日安排的通知。涉及该年度的期限暂按法定节假日规则计算（不含调休上班日），并标注为“暂定”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Please ask the administrator to enter them.</source>
         <translation>请联系管理员录入。</translation>
     </message>
@@ -2317,7 +2411,7 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+84"/>
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+86"/>
         <source>Holiday calendar</source>
         <translation>节假日日历</translation>
     </message>
@@ -2378,11 +2472,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>{0}: no holiday data. Deadlines in this year are computed with weekends only and marked provisional until the year&apos;s holidays are entered.</source>
-        <translation>{0}年：无节假日数据。该年内的期限仅按周末计算，在录入节假日之前标记为暂定。</translation>
+        <source>{0}: the State Council&apos;s notice has not been entered. Deadlines in this year are computed with the statutory holidays by rule and weekends, without the adjusted working days, and marked provisional until the notice is entered and the year declared complete.</source>
+        <translation>{0}年：尚未录入国务院办公厅的节假日安排通知。该年度的期限暂按法定节假日规则和周末计算（不含调休上班日），在录入通知并确认该年度完整之前标注为“暂定”。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>rest day</source>
         <translation>休息日</translation>
     </message>
@@ -2400,6 +2494,11 @@
         <location line="+2"/>
         <source>chinesecalendar</source>
         <translation>chinesecalendar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>statutory rule, provisional</source>
+        <translation>法定节假日规则，暂定</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2499,7 +2598,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154"/>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+151"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
@@ -3166,7 +3265,7 @@
 <context>
     <name>RecordVisitDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+74"/>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+76"/>
         <source>Record follow-up visit</source>
         <translation>记录回访</translation>
     </message>
@@ -3181,12 +3280,20 @@
         <translation>案件{0}，计划于{1}回访</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source> / 5</source>
-        <translation> / 5</translation>
+        <location line="+22"/>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n / 5</source>
+        <translation>
+            <numerusform>%n / 5</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Date of the visit</source>
         <translation>回访日期</translation>
     </message>
@@ -3201,17 +3308,17 @@
         <translation>回访对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Performance of the agreement</source>
         <translation>协议履行情况</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3224,6 +3331,16 @@
         <location line="+1"/>
         <source>Next action</source>
         <translation>后续措施</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please answer every question marked in red</source>
+        <translation>请回答所有标红的问题</translation>
     </message>
 </context>
 <context>
@@ -3705,7 +3822,7 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-138"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-139"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -3925,7 +4042,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-91"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-36"/>
         <source>Handling the dispute</source>
         <translation>纠纷处理</translation>
     </message>
@@ -3978,7 +4095,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+551"/>
+        <location filename="../../ipdesk/app.py" line="+597"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -3989,12 +4106,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+274"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-279"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -4250,7 +4367,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-202"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-252"/>
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>发明专利</translation>
@@ -4346,7 +4463,17 @@
         <translation>已超期</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>{0} {1}: %n overdue case(s)</source>
+        <translation>{0} {1}：已超期案件 %n 件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0}: %n case(s)</source>
+        <translation>{0}：%n 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>IP types of the cases received</source>
         <translation>收案知识产权类型</translation>
     </message>
@@ -4359,17 +4486,17 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+163"/>
+        <location filename="../../ipdesk/ui/features.py" line="+161"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+75"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Deadlines</source>
         <translation>期限看板</translation>
     </message>
@@ -4384,7 +4511,7 @@
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-186"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
@@ -4399,7 +4526,7 @@
         <translation>我的工作</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+122"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
     </message>
@@ -4422,7 +4549,7 @@
 <context>
     <name>followups</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-80"/>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131"/>
         <source>Visit in person</source>
         <translation>上门回访</translation>
     </message>
@@ -4713,28 +4840,28 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+63"/>
+        <location filename="../../ipdesk/ui/operations.py" line="+59"/>
         <source>Consultations</source>
         <translation>联席会商</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+18"/>
+        <location line="+6"/>
         <source>Partner &amp;agencies…</source>
         <translation>协作单位(&amp;A)…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+6"/>
         <source>Document &amp;templates…</source>
         <translation>文书模板(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Verify audit trail…</source>
         <translation>校验审计记录(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>Daily backup saved: {0}</source>
         <translation>每日备份已保存：{0}</translation>
     </message>
@@ -4742,6 +4869,14 @@
         <location line="+5"/>
         <source>The daily backup failed: {0}</source>
         <translation>每日备份失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-90"/>
+        <source>{0} (escalated)</source>
+        <translation>{0}（已上报）</translation>
     </message>
 </context>
 </TS>

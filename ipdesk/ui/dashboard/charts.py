@@ -196,6 +196,11 @@ def overdue_chart(offices: Sequence[tuple[str, str, int]]) -> QChart:
     return chart
 
 
+def _cases_tip(label: str, count: int) -> str:
+    """ "Patent: 12 cases" (a pie slice's tooltip; the count as a plain name for lupdate)."""
+    return translate("dashboard", "{0}: %n case(s)", "", count).format(label)
+
+
 def ip_types_chart(ip_types: Sequence[tuple[IpType, int]], top: int = 6) -> QChart:
     """The IP types of the cases received (pie); types after the ``top`` largest are
     shown together as "other types"."""
@@ -212,10 +217,7 @@ def ip_types_chart(ip_types: Sequence[tuple[IpType, int]], top: int = 6) -> QCha
         other_types = translate("dashboard", "Other types")
         other = pie.append(f"{other_types} {rest / total:.0%}", rest)
         other.setColor(GREY)
-    tips = [
-        translate("dashboard", "{0}: %n case(s)", "", int(s.value())).format(s.label())
-        for s in pie.slices()
-    ]
+    tips = [_cases_tip(s.label(), int(s.value())) for s in pie.slices()]
     for index, slice_ in enumerate(pie.slices()):
         slice_.hovered.connect(lambda state, i=index: _tooltip(state, tips, i))
     pie.setPieSize(0.62)
