@@ -5,6 +5,7 @@ user, signing out, keys from the search box, Qt's own dialogs in Chinese."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
@@ -12,10 +13,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsTextItem, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import sessionmaker
 
 from ipdesk.app import load_translators
-from ipdesk.models import IpType
+from ipdesk.models import IpType, LimitKind, Role
+from ipdesk.services.actors import Actor
+from ipdesk.services.alerts import AlertInfo
 from ipdesk.services.dashboard import DashboardCharts
+from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
+from ipdesk.ui.alerts.model import ACKNOWLEDGED, DAYS_LEFT, MEDIATOR, days_left_text
 from ipdesk.ui.dashboard import charts
 from ipdesk.ui.dashboard.charts import ChartPanel
 
@@ -129,3 +135,58 @@ def test_chart_labels_are_not_cut(
         assert "26/01" in texts
     if name == "overdue":
         assert "TL09" in texts
+
+
+# -- alerts and follow-up visits: texts in full -----------------------------------------------
+
+
+def _alert(alert_id: int, threshold: str, days_left: int) -> AlertInfo:
+    return AlertInfo(
+        id=alert_id,
+        case_id=100 + alert_id,
+        case_number=f"TL01-2026-{alert_id:05d}",
+        office_id=1,
+        kind=LimitKind.CONFIRMATION_APPLICATION,
+        threshold=threshold,
+        due_on=dt.date(2026, 10, 28) + dt.timedelta(days=days_left),
+        days_left=days_left,
+        escalated=threshold == "overdue",
+        created_at=dt.datetime(2026, 10, 28, 1, tzinfo=dt.UTC),
+        mediator="欧阳明月",
+        acknowledged_at=None,
+        acknowledged_by=None,
+    )
+
+
+def test_days_left_in_words_not_a_negative_number() -> None:
+    assert days_left_text(-565) == "565 day(s) overdue"
+    assert days_left_text(0) == "Due today"
+    assert days_left_text(3) == "3 day(s) left"
+    model = AlertsTableModel()
+    model.set_rows([_alert(1, "overdue", -565)])
+    assert model.index(0, DAYS_LEFT).data() == "565 day(s) overdue"
+
+
+@pytest.mark.parametrize("role", [Role.MEDIATOR, Role.CITY_MANAGER])
+def test_the_alerts_dock_is_wide_enough_for_its_texts(
+    qtbot: QtBot, install_language: Callable[[str], None], role: Role
+) -> None:
+    """The dock opens as wide as the panel's size hint: every visible column fits in it
+    without scrolling, the escalated stage ("已超期（已上报）") in bold included."""
+    install_language("zh_CN")
+    user = Actor(user_id=1, role=role, name="x", office_id=1, station_id=None)
+    panel = AlertsPanel(sessionmaker(), user)
+    qtbot.addWidget(panel)
+    panel.model.set_rows([_alert(1, "overdue", -565), _alert(2, "warn:5", 5)])
+    assert panel.view.isColumnHidden(ACKNOWLEDGED)
+    assert panel.view.isColumnHidden(MEDIATOR) == (role == Role.MEDIATOR)
+    assert panel.columns_width() <= 1366 * 2 // 5  # the widest dock on a 1366×768 screen
+    panel.resize(panel.columns_width(), 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() > 0)
+    assert header.length() <= panel.view.viewport().width()
+    assert not panel.view.horizontalScrollBar().isVisible()
+    panel.show_acknowledged.setChecked(True)
+    assert not panel.view.isColumnHidden(ACKNOWLEDGED)

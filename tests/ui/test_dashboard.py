@@ -21,6 +21,7 @@ from ipdesk.models import (
     FollowUpPolicy,
     FollowUpVisit,
     IpType,
+    Performance,
     Role,
     VisitState,
 )
@@ -297,7 +298,7 @@ def test_the_work_list_and_recording_a_visit(qtbot: QtBot, seeded: sessionmaker[
         work.reload()
     assert work.model.rowCount() == 1
     assert work.model.index(0, 3).data() == "2026-10-08"
-    assert work.model.index(0, 5).data() == -1
+    assert work.model.index(0, 5).data() == "1 day(s) overdue"
     assert work.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().red() == 180
     assert work.summary.text() == "1 visit(s) to make, 1 overdue"
     assert not work.record_button.isEnabled()
@@ -306,6 +307,16 @@ def test_the_work_list_and_recording_a_visit(qtbot: QtBot, seeded: sessionmaker[
     dialog = work.record_selected()
     assert dialog is not None
     qtbot.addWidget(dialog)
+    # nothing is assumed: performance and satisfaction are asked for beside their fields
+    assert dialog.performance_combo.currentIndex() == -1
+    assert dialog.satisfaction_combo.currentIndex() == -1
+    with qtbot.waitSignal(dialog.refused, timeout=30_000):
+        dialog.submit()
+    assert dialog.performance_error.isVisibleTo(dialog)
+    assert dialog.satisfaction_error.isVisibleTo(dialog)
+    dialog.performance_combo.setCurrentIndex(dialog.performance_combo.findData("partial"))
+    dialog.satisfaction_combo.setCurrentIndex(dialog.satisfaction_combo.findData(3))
+    assert not dialog.performance_error.isVisibleTo(dialog)
     # the service's refusal is shown and the input kept
     with qtbot.waitSignal(dialog.refused, timeout=30_000) as refused:
         dialog.submit()
@@ -322,6 +333,7 @@ def test_the_work_list_and_recording_a_visit(qtbot: QtBot, seeded: sessionmaker[
             "张三",
             today,
         )
+        assert (visit.performance, visit.satisfaction) == (Performance.PARTIAL, 3)
 
 
 def test_the_policy_editor(qtbot: QtBot, seeded: sessionmaker[Session]) -> None:

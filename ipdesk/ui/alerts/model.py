@@ -56,6 +56,17 @@ def threshold_text(threshold: str) -> str:
     return threshold
 
 
+def days_left_text(days_left: int) -> str:
+    """ "5 days left", "Due today", "565 days overdue": a time limit's days in words (the
+    alerts' and the follow-up visits' "Days left" column)."""
+    translate = QCoreApplication.translate
+    if days_left < 0:
+        return translate("AlertsTableModel", "%n day(s) overdue", "", -days_left)
+    if days_left == 0:
+        return translate("AlertsTableModel", "Due today")
+    return translate("AlertsTableModel", "%n day(s) left", "", days_left)
+
+
 class AlertsTableModel(RowTableModel[AlertInfo]):
     """Read-only rows of :class:`AlertInfo`; escalated (overdue) rows in red and bold."""
 
@@ -103,7 +114,7 @@ class AlertsTableModel(RowTableModel[AlertInfo]):
         if column == DUE_ON:
             return alert.due_on.isoformat()
         if column == DAYS_LEFT:
-            return alert.days_left
+            return days_left_text(alert.days_left)
         if column == MEDIATOR:
             return alert.mediator or self.tr("(unassigned)")
         if column == ACKNOWLEDGED:
@@ -114,10 +125,5 @@ class AlertsTableModel(RowTableModel[AlertInfo]):
         return None
 
     def _tooltip(self, alert: AlertInfo) -> str:
-        if alert.days_left < 0:
-            left = self.tr("%n day(s) overdue", "", -alert.days_left)
-        elif alert.days_left == 0:
-            left = self.tr("Due today")
-        else:
-            left = self.tr("%n day(s) left", "", alert.days_left)
+        left = days_left_text(alert.days_left)
         return f"{alert.case_number} — {limit_kind_text(alert.kind)}\n{alert.due_on} ({left})"

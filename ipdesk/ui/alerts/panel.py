@@ -13,8 +13,8 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QMargins, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,10 +29,24 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY
+from ipdesk.models import LimitKind, Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import AlertInfo, acknowledge_alerts, count_unacknowledged, list_alerts
-from ipdesk.services.limits import legal_today
-from ipdesk.ui.alerts.model import CASE_ID_ROLE, AlertsTableModel
+from ipdesk.services.limits import OVERDUE, legal_today
+from ipdesk.ui.alerts.model import (
+    ACKNOWLEDGED,
+    CASE,
+    CASE_ID_ROLE,
+    DAYS_LEFT,
+    DUE_ON,
+    LIMIT,
+    MEDIATOR,
+    STAGE,
+    AlertsTableModel,
+    days_left_text,
+    limit_kind_text,
+    threshold_text,
+)
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.tasks import run_task
 
@@ -85,6 +99,7 @@ class AlertsPanel(QWidget):
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setObjectName("alerts_show_acknowledged")
         self.show_acknowledged.toggled.connect(self.reload)
+        self.show_acknowledged.toggled.connect(self._show_columns)
 
         self.acknowledge_button = QPushButton(self.tr("&Acknowledge"))
         self.acknowledge_button.setObjectName("alerts_acknowledge")
@@ -116,7 +131,51 @@ class AlertsPanel(QWidget):
         layout.addLayout(header)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
+        self._show_columns()
         self._update_actions()
+
+    def _show_columns(self, *_args: object) -> None:
+        """The dock is narrow: who acknowledged only when acknowledged alerts are shown; no
+        mediator column for a mediator, whose alerts are those of their own cases; the due
+        date on the tooltip (the days left say when)."""
+        self.view.setColumnHidden(ACKNOWLEDGED, not self.show_acknowledged.isChecked())
+        self.view.setColumnHidden(MEDIATOR, self._actor.role == Role.MEDIATOR)
+        self.view.setColumnHidden(DUE_ON, True)
+
+    def columns_width(self) -> int:
+        """The width the visible columns need for their longest usual texts (bold, as an
+        escalated alert is shown), with the list's frame and scroll bar."""
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        samples = {
+            CASE: ["TL01-2026-00000"],
+            LIMIT: [limit_kind_text(kind) for kind in LimitKind],
+            STAGE: [self.model.tr("{0} (escalated)").format(threshold_text(OVERDUE))],
+            DUE_ON: ["2026-12-31"],
+            DAYS_LEFT: [days_left_text(-888), days_left_text(888)],
+            MEDIATOR: ["欧阳明月"],
+            ACKNOWLEDGED: ["欧阳明月 2026-12-31 00:00"],
+        }
+        width = 0
+        for column, texts in samples.items():
+            if not self.view.isColumnHidden(column):
+                header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                width += max(metrics.horizontalAdvance(t) for t in [*texts, header]) + 12
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        frame = 2 * self.view.frameWidth() + margins.left() + margins.right()
+        return width + frame + self.view.verticalScrollBar().sizeHint().width()
+
+    def sizeHint(self) -> QSize:
+        """The dock's first width: :meth:`columns_width`, but no more than 40 % of the
+        screen."""
+        hint = super().sizeHint()
+        width = self.columns_width()
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width() * 2 // 5)
+        return QSize(max(hint.width(), width), hint.height())
 
     # -- loading --------------------------------------------------------------------------
 

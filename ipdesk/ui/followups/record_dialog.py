@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +24,7 @@ from ipdesk.models import Performance, VisitMethod
 from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, record_visit
 from ipdesk.services.limits import legal_today
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
 
@@ -91,17 +92,29 @@ class RecordVisitDialog(ServiceDialog):
         self.person_edit = QLineEdit()
         self.person_edit.setObjectName("person_edit")
         self.person_edit.setMaxLength(100)
+        # No answer is assumed: the visitor chooses performance and satisfaction.
         self.performance_combo = QComboBox()
         self.performance_combo.setObjectName("performance_combo")
         for performance in (Performance.FULL, Performance.PARTIAL, Performance.NONE, None):
             self.performance_combo.addItem(
                 performance_text(performance), performance.value if performance else None
             )
-        self.satisfaction_spin = QSpinBox()
-        self.satisfaction_spin.setObjectName("satisfaction_spin")
-        self.satisfaction_spin.setRange(1, 5)
-        self.satisfaction_spin.setValue(5)
-        self.satisfaction_spin.setSuffix(self.tr(" / 5"))
+        self.performance_combo.setPlaceholderText(self.tr("Choose…"))
+        self.performance_combo.setCurrentIndex(-1)
+        self.satisfaction_combo = QComboBox()
+        self.satisfaction_combo.setObjectName("satisfaction_combo")
+        for score in range(5, 0, -1):
+            self.satisfaction_combo.addItem(self.tr("%n / 5", "", score), score)
+        self.satisfaction_combo.setPlaceholderText(self.tr("Choose…"))
+        self.satisfaction_combo.setCurrentIndex(-1)
+        self.performance_error = self._error_label("performance_error")
+        self.satisfaction_error = self._error_label("satisfaction_error")
+        self.performance_combo.currentIndexChanged.connect(
+            lambda: self.performance_error.setVisible(False)
+        )
+        self.satisfaction_combo.currentIndexChanged.connect(
+            lambda: self.satisfaction_error.setVisible(False)
+        )
         self.notes_edit = self._text("notes_edit")
         self.problems_edit = self._text("problems_edit")
         self.next_edit = self._text("next_edit")
@@ -110,11 +123,51 @@ class RecordVisitDialog(ServiceDialog):
         self.form.addRow(self.tr("Date of the visit"), self.date_edit)
         self.form.addRow(self.tr("Method"), self.method_combo)
         self.form.addRow(self.tr("Person visited"), self.person_edit)
-        self.form.addRow(self.tr("Performance of the agreement"), self.performance_combo)
-        self.form.addRow(self.tr("Satisfaction"), self.satisfaction_spin)
+        self.form.addRow(
+            self.tr("Performance of the agreement"),
+            self._with_error(self.performance_combo, self.performance_error),
+        )
+        self.form.addRow(
+            self.tr("Satisfaction"),
+            self._with_error(self.satisfaction_combo, self.satisfaction_error),
+        )
         self.form.addRow(self.tr("Notes"), self.notes_edit)
         self.form.addRow(self.tr("Problems found"), self.problems_edit)
         self.form.addRow(self.tr("Next action"), self.next_edit)
+
+    @staticmethod
+    def _error_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setVisible(False)
+        return label
+
+    @staticmethod
+    def _with_error(field: QWidget, error: QLabel) -> QWidget:
+        """``field`` with its error beside it."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(field, 1)
+        layout.addWidget(error)
+        return row
+
+    def _missing_answers(self) -> bool:
+        """Show "Please choose" beside each unanswered question; True when one is."""
+        missing: list[QComboBox] = []
+        for combo, error in (
+            (self.performance_combo, self.performance_error),
+            (self.satisfaction_combo, self.satisfaction_error),
+        ):
+            if combo.currentIndex() < 0:
+                error.setText(self.tr("Please choose"))
+                error.setVisible(True)
+                missing.append(combo)
+        if missing:
+            missing[0].setFocus()
+            self.refused.emit(self.tr("Please answer every question marked in red"))
+        return bool(missing)
 
     @staticmethod
     def _text(name: str) -> QPlainTextEdit:
@@ -130,20 +183,22 @@ class RecordVisitDialog(ServiceDialog):
             "method": self.method_combo,
             "person_visited": self.person_edit,
             "performance": self.performance_combo,
-            "satisfaction": self.satisfaction_spin,
+            "satisfaction": self.satisfaction_combo,
             "notes": self.notes_edit,
             "problems": self.problems_edit,
             "next_action": self.next_edit,
         }
 
     def _call(self) -> Callable[[], Any] | None:
+        if self._missing_answers():
+            return None
         factory, actor, visit_id, today = self._factory, self._actor, self._visit.id, self._today()
         fields: dict[str, Any] = {
             "done_on": from_qdate(self.date_edit.date()),
             "method": self.method_combo.currentData(),
             "person_visited": self.person_edit.text(),
             "performance": self.performance_combo.currentData(),
-            "satisfaction": self.satisfaction_spin.value(),
+            "satisfaction": self.satisfaction_combo.currentData(),
             "notes": self.notes_edit.toPlainText(),
             "problems": self.problems_edit.toPlainText(),
             "next_action": self.next_edit.toPlainText(),

@@ -32,6 +32,7 @@ from ipdesk.models import CaseCategory
 from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, work_list
 from ipdesk.services.limits import legal_today
+from ipdesk.ui.alerts.model import days_left_text
 from ipdesk.ui.followups.record_dialog import RecordVisitDialog
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.row_table import RowTableModel
@@ -74,7 +75,7 @@ class WorkListModel(RowTableModel[VisitInfo]):
                 self._categories.get(visit.category, str(visit.category)),
                 visit.planned_on.isoformat(),
                 visit.deadline.isoformat() if visit.deadline else "",
-                visit.days_left if visit.days_left is not None else "",
+                days_left_text(visit.days_left) if visit.days_left is not None else "",
                 visit.responsible or self.tr("(unassigned)"),
             )
             return values[column]
@@ -141,7 +142,8 @@ class FollowUpWorkList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(OFFICE, QHeaderView.ResizeMode.Stretch)
+        # Every text in full (a long office name scrolls rather than being cut).
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _index: self.record_selected())
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
