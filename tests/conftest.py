@@ -97,8 +97,12 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 def _finish_qt_background_tasks() -> None:
-    """Background tasks of the UI (a load the test did not wait for) end before their
-    database goes: a task must not hold a connection past it."""
+    """Background tasks of the UI (a load the test did not wait for) and the alert scans of
+    the windows a journey test opened end before their database goes: a task must not hold
+    a connection past it."""
+    journey = sys.modules.get("tests.helpers.journey")
+    if journey is not None:
+        journey.shut_down_schedulers()
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is not None:
         qtcore.QThreadPool.globalInstance().waitForDone()

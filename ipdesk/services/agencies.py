@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from ipdesk.models import Agency, AgencyKind, Role, User
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError, ValidationErrors
 from ipdesk.services.identifiers import validate_phone
 from ipdesk.services.lookups import has_control_chars
@@ -96,7 +98,7 @@ def list_agencies(
     """The agencies by kind (courts first) and code; inactive ones for administrators only."""
     query = select(Agency)
     if include_inactive:
-        actor.require(Role.ADMIN)
+        require_capability(actor, Capability.MANAGE_AGENCIES)
     else:
         query = query.where(Agency.active.is_(True))
     if kind is not None:
@@ -148,8 +150,7 @@ def set_agency_active(session: Session, actor: Actor, agency_id: int, active: bo
 
 
 def _require_admin(session: Session, actor: Actor) -> None:
-    if actor.role != Role.ADMIN:
-        raise PermissionDenied("只有系统管理员可以维护协作单位", code="permission_denied")
+    require_capability(actor, Capability.MANAGE_AGENCIES, "只有系统管理员可以维护协作单位")
     if actor.user_id is None:
         return  # ipdesk-admin on the server
     user = session.get(User, actor.user_id)

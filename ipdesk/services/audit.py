@@ -104,12 +104,13 @@ from ipdesk.models import (
     Obligation,
     Office,
     Party,
-    Role,
     Station,
     User,
 )
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.identifiers import mask_address, mask_id, mask_phone
 
@@ -763,7 +764,7 @@ class VerifyResult:
 
 def verify_audit_trail(session: Session, actor: Actor) -> VerifyResult:
     """The administrator's check of the whole trail (see :func:`verify_chain`)."""
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.VERIFY_AUDIT)
     return verify_chain(session)
 
 

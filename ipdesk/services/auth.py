@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import OPEN_STATUSES, Case, Office, Role, Station, User
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from ipdesk.services.identifiers import validate_phone
 from ipdesk.services.lookups import has_control_chars, is_unusable_key
@@ -397,7 +399,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, password: str) 
 def _require_admin(session: Session, actor: Actor) -> None:
     """Administrators only; and the account signed in as must still be an enabled
     administrator (the Actor is a snapshot taken at sign-in)."""
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.MANAGE_USERS)
     if actor.user_id is None:
         return  # ipdesk-admin on the server
     user = session.get(User, actor.user_id)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from ipdesk.models import PartyKind, PartyRole
 from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
 from ipdesk.services.errors import ImportFailed, ValidationError
 from ipdesk.services.intake import (
     PARTY_KIND_LABELS,
@@ -359,7 +360,7 @@ def import_cases(
     :class:`ImportFailed`; row problems are returned in :attr:`ImportResult.errors`.
     ``progress(done, total)`` is called as rows are validated and then registered.
     """
-    registrar = Registrar(session, actor, today=today)
+    registrar = Registrar(session, actor, today=today, capability=Capability.IMPORT_LEDGERS)
     sheet = read_ledger(path)
     present = set(sheet.columns)
     total = len(sheet.rows)

@@ -146,6 +146,7 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import GRANTS, Capability
 from ipdesk.services.errors import PermissionDenied, ValidationError
 from ipdesk.services.followups import AGREED_OUTCOMES
 from ipdesk.services.limits import legal_today
@@ -478,7 +479,7 @@ class DashboardFigures:
 # --------------------------------------------------------------------------- scope
 
 
-_DASHBOARD_ROLES = (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
+_DASHBOARD_ROLES = GRANTS[Capability.DASHBOARD]
 
 
 def require_dashboard(actor: Actor) -> None:

@@ -59,6 +59,8 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.deadlines import DueResult, WorkCalendar, compute_due
 from ipdesk.services.errors import (
     IllegalTransition,
@@ -173,8 +175,7 @@ def update_policy(
 ) -> PolicyInfo:
     """Change one category's policy (administrators only). Applies to cases closed from
     now on; visits already planned keep their dates. Invalid fields are refused together."""
-    if actor.role != Role.ADMIN:
-        raise PermissionDenied("只有系统管理员可以修改回访规则", role=actor.role.value)
+    require_capability(actor, Capability.FOLLOW_UP_POLICY, "只有系统管理员可以修改回访规则")
     try:
         category = CaseCategory(category)
     except ValueError:
@@ -587,8 +588,7 @@ def work_list(
     they are responsible for, or of their cases when nobody is; an office manager: the
     office's; city managers and administrators: all), planned on or before
     ``today + horizon_days`` (None: all), overdue first, then by deadline and plan."""
-    if actor.role == Role.STATION_STAFF:
-        raise PermissionDenied("站点工作人员不负责回访", role=actor.role.value)
+    require_capability(actor, Capability.FOLLOW_UPS, "站点工作人员不负责回访")
     today = today or legal_today()
     query, lim = _visit_query()
     query = query.where(

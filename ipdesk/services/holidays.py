@@ -25,10 +25,12 @@ import chinese_calendar
 from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.orm import Session
 
-from ipdesk.models import HolidayDay, HolidayYear, Role
+from ipdesk.models import HolidayDay, HolidayYear
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.calendar_data import load_calendar
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.deadlines import WorkCalendar
 from ipdesk.services.errors import ImportFailed, ValidationError
 from ipdesk.services.limits import RefreshSummary, refresh_all_open
@@ -200,7 +202,7 @@ def set_override(
     session: Session, actor: Actor, day: dt.date, *, is_rest: bool, name: str | None = None
 ) -> HolidayChange:
     """Make ``day`` a rest day or a working day whatever chinesecalendar says."""
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.MANAGE_HOLIDAYS)
     _check_year(day.year)
     name = _name(name)
     row = session.get(HolidayDay, day)
@@ -213,7 +215,7 @@ def set_override(
 
 def clear_override(session: Session, actor: Actor, day: dt.date) -> HolidayChange:
     """Remove the override of ``day``: chinesecalendar (or weekends) decide again."""
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.MANAGE_HOLIDAYS)
     row = session.get(HolidayDay, day)
     if row is not None:
         session.delete(row)
@@ -224,7 +226,7 @@ def set_year_complete(
     session: Session, actor: Actor, year: int, complete: bool = True
 ) -> HolidayChange:
     """Declare that the overrides of ``year`` are its complete holiday schedule (or undo)."""
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.MANAGE_HOLIDAYS)
     _check_year(year)
     row = session.get(HolidayYear, year)
     if complete and row is None:
@@ -244,7 +246,7 @@ def import_holidays_csv(
     replaces the override days of every year it contains; those years are declared
     complete unless ``declare_complete`` is false.
     """
-    actor.require(Role.ADMIN)
+    require_capability(actor, Capability.MANAGE_HOLIDAYS)
     rows = read_csv(path, HOLIDAY_COLUMNS, ("date", "type"))
     label = path.name
     entries: dict[dt.date, tuple[bool, str | None]] = {}

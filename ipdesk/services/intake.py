@@ -63,6 +63,8 @@ from ipdesk.paths import user_data_dir
 from ipdesk.services import identifiers as ids
 from ipdesk.services.access import may_see_case
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
 from ipdesk.services.lookups import has_control_chars
@@ -209,7 +211,6 @@ _PATENT_TYPES = frozenset(
 )
 # Roles that register cases: station staff for their station, managers for their office,
 # the city and administrators (and ipdesk-admin) anywhere.
-_REGISTERING_ROLES = (Role.STATION_STAFF, Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
 
 
 # --------------------------------------------------------------------------- the form
@@ -1077,8 +1078,15 @@ class Registrar:
     """Registers validated forms in one session: the core shared by the intake dialog
     (:func:`register_case`) and the ledger import (many cases, one transaction)."""
 
-    def __init__(self, session: Session, actor: Actor, *, today: dt.date | None = None) -> None:
-        actor.require(*_REGISTERING_ROLES)
+    def __init__(
+        self,
+        session: Session,
+        actor: Actor,
+        *,
+        today: dt.date | None = None,
+        capability: Capability = Capability.REGISTER_CASES,
+    ) -> None:
+        require_capability(actor, capability)
         self.session = session
         self.actor = actor
         self.today = today or legal_today()

@@ -65,14 +65,14 @@ from ipdesk.models import (
     LimitState,
     Office,
     RequestState,
-    Role,
     VisitState,
 )
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.calendar_data import load_calendar
+from ipdesk.services.capabilities import Capability
+from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.deadlines import DueResult, Suspension, WorkCalendar, compute_due
-from ipdesk.services.errors import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -817,10 +817,9 @@ def deadline_board(
     other roles are refused. ``soon_days`` defaults to the handling rule's largest warning
     threshold. One grouped query over the open cases (``ix_cases_status_due``).
     """
-    if actor.role not in (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN):
-        raise PermissionDenied(
-            "只有裁决所负责人和市级管理人员可以查看期限看板", role=actor.role.value
-        )
+    require_capability(
+        actor, Capability.DEADLINE_BOARD, "只有裁决所负责人和市级管理人员可以查看期限看板"
+    )
     today = today or legal_today()
     if soon_days is None:
         rule = session.get(LimitRule, LimitKind.HANDLING)

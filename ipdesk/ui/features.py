@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Role
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.cases_query import CaseFilter
 from ipdesk.services.limits import BoardFilter, legal_today
 from ipdesk.ui.alerts.panel import AlertsPanel
@@ -37,9 +37,6 @@ from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage, work_list_kind
 
 translate = QCoreApplication.translate
-
-_MANAGERS = (Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
-_ALERTED = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
 
 OpenCase = Callable[[int], None]
 
@@ -61,6 +58,7 @@ def install_features(
     go into ``stores`` (default: the user data directory). Returns the scheduler (shut
     down on quit)."""
     stores = stores or FileStores.default()
+    may = capabilities(actor)
     work = _add_work_list(window, session_factory, actor)
     case_list = _add_case_list(window, session_factory, actor, settings)
 
@@ -76,16 +74,16 @@ def install_features(
         work.case_open_requested.connect(open_case)
         work.cases_changed.connect(case_list.model.reload)
 
-    if actor.role != Role.ADMIN:  # administrators keep the system; they take no cases
-        _add_intake(window, session_factory, actor, settings, stores, open_case, cases_changed)
-    if actor.role in _MANAGERS:
+    _add_intake(window, session_factory, actor, settings, stores, open_case, cases_changed, may)
+    if Capability.DEADLINE_BOARD in may:
         _add_deadline_board(window, session_factory, actor, case_list)
+    if Capability.DASHBOARD in may:
         _add_dashboard(window, session_factory, actor, case_list)
-    if actor.role in _ALERTED:
+    if Capability.FOLLOW_UPS in may:
         worklist = FollowUpWorkList(session_factory, actor)
         window.add_page(worklist, translate("features", "Follow-up visits"))
         load_when_shown(window, worklist, worklist.reload)
-    if actor.role == Role.ADMIN:
+    if Capability.FOLLOW_UP_POLICY in may:
         policy_action = QAction(translate("features", "Follow-up &policy…"), window)
         policy_action.triggered.connect(lambda: edit_policy(session_factory, actor, window))
         window.menu("admin").addAction(policy_action)
@@ -101,14 +99,14 @@ def install_features(
             scheduler.set_interval(keys.alert_scan_interval_minutes(settings))
 
     window.settings_saved.connect(settings_saved)
-    if actor.role in _MANAGERS:
+    if Capability.HOLIDAY_NOTICE in may:
 
         def calendar_changed() -> None:  # due dates moved: lists and alerts follow
             cases_changed()
             scheduler.scan_now()
 
         _add_holidays(window, session_factory, actor, calendar_changed)
-    if actor.role in _ALERTED:
+    if Capability.ALERTS in may:
         _add_alerts(window, session_factory, actor, scheduler, open_case)
     install_operations(
         window,
@@ -205,8 +203,10 @@ def _add_intake(
     stores: FileStores,
     open_case: OpenCase,
     changed: Callable[[], None],
+    may: frozenset[Capability],
 ) -> None:
-    """File → New case (Ctrl+N) and File → Import ledger."""
+    """File → New case (Ctrl+N) and File → Import ledger, as far as ``may`` allows; a
+    ledger import reloads the case lists like a registration does."""
 
     def new_case() -> None:
         dialog = IntakeDialog(
@@ -220,11 +220,22 @@ def _add_intake(
         dialog.case_open_requested.connect(open_case)
         dialog.open()
 
-    window.new_case_requested.connect(new_case)
+    if Capability.REGISTER_CASES in may:
+        window.new_case_requested.connect(new_case)
+    else:
+        window.menu("file").removeAction(window.new_case_action)
+        window.new_case_action.setEnabled(False)
+    if Capability.IMPORT_LEDGERS not in may:
+        return
+
+    def import_ledger() -> None:
+        dialog = ImportLedgerDialog(session_factory, actor, window)
+        dialog.imported.connect(lambda *_args: changed())
+        dialog.open()
+
     import_action = QAction(translate("features", "&Import ledger…"), window)
-    import_action.triggered.connect(
-        lambda: ImportLedgerDialog(session_factory, actor, window).open()
-    )
+    import_action.setObjectName("import_ledger_action")
+    import_action.triggered.connect(import_ledger)
     window.menu("file").insertAction(window.quit_action, import_action)
 
 
@@ -281,7 +292,7 @@ def _add_holidays(
     for administrators also Administration → Holiday calendar, which its button opens."""
     banner = HolidayBanner(session_factory, actor, today=legal_today)
     window.add_banner(banner)
-    if actor.role == Role.ADMIN:
+    if Capability.MANAGE_HOLIDAYS in capabilities(actor):
 
         def open_calendar(year: int | None = None) -> HolidayDialog:
             dialog = HolidayDialog(

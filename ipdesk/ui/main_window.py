@@ -57,8 +57,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import paths
 from ipdesk.db import READ_ONLY
-from ipdesk.models import Role
 from ipdesk.services.actors import Actor
+from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.users_dialog import UserAdminDialog
 from ipdesk.ui.messages import error_text
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         )
         view_menu.addSeparator()
 
-        if self._actor.role == Role.ADMIN:
+        if Capability.MANAGE_USERS in capabilities(self._actor):
             admin_menu = self._add_menu("admin", self.tr("&Administration"))
             self.users_action = QAction(self.tr("&Users…"), self)
             self.users_action.setObjectName("users_action")

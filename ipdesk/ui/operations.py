@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QDialog, QMenu
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.backup import DailyBackup
+from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.main_window import MainWindow
@@ -37,11 +37,6 @@ from ipdesk.ui.templates import TemplatesDialog
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
-
-CONSULTATION_ROLES = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
-"""Who gets the consultations page: those who ask the agencies and watch the answers."""
-AGENCY_READERS = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
-"""Who may look the partner agencies up (read-only); the administrator edits them."""
 
 
 def install_operations(
@@ -57,7 +52,8 @@ def install_operations(
     """Add the consultations page, the administration dialogs and the daily backup to
     ``window`` for ``actor``; ``open_case`` opens a case by id. ``daily_backups=False`` (a
     demo database) starts no backup."""
-    if actor.role in CONSULTATION_ROLES:
+    may = capabilities(actor)
+    if Capability.CONSULTATIONS in may:
         consultations = ConsultationsView(session_factory, actor)
         consultations.case_open_requested.connect(open_case)
         window.add_page(consultations, translate("operations", "Consultations"))
@@ -66,29 +62,32 @@ def install_operations(
     def show_agencies() -> None:
         _show(AgenciesDialog(session_factory, actor, window))
 
-    if actor.role == Role.ADMIN:
+    if Capability.MANAGE_AGENCIES in may:
         admin = window.menu("admin")
         admin.addSeparator()
         _add_action(
             admin, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
         )
-        _add_action(
-            admin,
-            translate("operations", "Document &templates…"),
-            "templates_action",
-            lambda: _show(TemplatesDialog(window)),
-        )
-        _add_action(
-            admin,
-            translate("operations", "&Verify audit trail…"),
-            "verify_audit_action",
-            lambda: _show(AuditCheckDialog(session_factory, actor, window)),
-        )
-    elif actor.role in AGENCY_READERS:
+    elif Capability.READ_AGENCIES in may:
         view = window.menu("view")
         view.addSeparator()
         _add_action(
             view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
+        )
+
+    if Capability.MANAGE_TEMPLATES in may:
+        _add_action(
+            window.menu("admin"),
+            translate("operations", "Document &templates…"),
+            "templates_action",
+            lambda: _show(TemplatesDialog(window)),
+        )
+    if Capability.VERIFY_AUDIT in may:
+        _add_action(
+            window.menu("admin"),
+            translate("operations", "&Verify audit trail…"),
+            "verify_audit_action",
+            lambda: _show(AuditCheckDialog(session_factory, actor, window)),
         )
 
     banner = FileCheckBanner(session_factory, stores.attachments, stores.documents)

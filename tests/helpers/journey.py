@@ -22,9 +22,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.app import open_main_window
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.main_window import MainWindow
+from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.stores import FileStores
 
 W = TypeVar("W", bound=QWidget)
+
+_schedulers: list[AlertScheduler] = []
+
+
+def shut_down_schedulers() -> None:
+    """Stop the alert scans of the windows opened so far (tests/conftest.py calls this
+    before a test's database goes)."""
+    while _schedulers:
+        _schedulers.pop().shutdown()
 
 
 def sign_in_window(
@@ -56,6 +66,7 @@ def sign_in_window(
         daily_backups=False,
     )
     qtbot.addWidget(window)
+    _schedulers.extend(window.findChildren(AlertScheduler))
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
