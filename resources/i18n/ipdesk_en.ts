@@ -392,7 +392,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message numerus="yes">
-        <location line="+87" />
+        <location line="+96" />
         <location line="+5" />
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -883,7 +883,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+130" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+132" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -2869,7 +2869,7 @@
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+23" />
         <source>The case list will appear here.</source>
         <translation>The case list will appear here.</translation>
     </message>
@@ -3147,12 +3147,22 @@
 <context>
     <name>OrgTreeModel</name>
     <message>
-        <location filename="../../ipdesk/ui/org_tree.py" line="+26" />
+        <location filename="../../ipdesk/ui/org_tree.py" line="+30" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
+    <message>
+        <location line="+0" />
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cases being handled (not yet closed)</source>
+        <translation>Cases being handled (not yet closed)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+21" />
         <source>Open cases: %n</source>
         <translation>
             <numerusform>Open cases: %n</numerusform>
@@ -4909,7 +4919,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-90" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-98" />
         <source>{0} (escalated)</source>
         <translation>{0} (escalated)</translation>
     </message>

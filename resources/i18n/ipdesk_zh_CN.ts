@@ -390,7 +390,7 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
+        <location line="+96"/>
         <location line="+5"/>
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -874,7 +874,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+130"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+132"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -2845,7 +2845,7 @@
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>The case list will appear here.</source>
         <translation>案件列表将在此处显示。</translation>
     </message>
@@ -3123,12 +3123,22 @@
 <context>
     <name>OrgTreeModel</name>
     <message>
-        <location filename="../../ipdesk/ui/org_tree.py" line="+26"/>
+        <location filename="../../ipdesk/ui/org_tree.py" line="+30"/>
         <source>Organisation</source>
         <translation>组织机构</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases being handled (not yet closed)</source>
+        <translation>正在办理（尚未结案）的案件</translation>
+    </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Open cases: %n</source>
         <translation>
             <numerusform>在办案件：%n 件</numerusform>
@@ -4874,7 +4884,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-90"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-98"/>
         <source>{0} (escalated)</source>
         <translation>{0}（已上报）</translation>
     </message>
