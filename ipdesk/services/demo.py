@@ -288,6 +288,16 @@ _CATEGORY = _Choice(zip(CaseCategory, (10, 70, 20), strict=True))
 _ORG_FORM = _Choice(zip(_ORG_FORMS, (60, 20, 5, 10, 5), strict=True))
 
 
+def _uscc_category(name: str) -> str:
+    """The credit code's first two characters for a demo organisation of this name (GB
+    32100): a 商行 is an individual business (92), a co-operative 93, a company 91."""
+    if name.endswith("商行"):
+        return "92"
+    if name.endswith("合作社"):
+        return "93"
+    return "91"
+
+
 class _Names:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -579,8 +589,8 @@ class _Generator:
         if is_org:
             row |= {
                 "kind": PartyKind.ORGANISATION,
-                "name": names.company(region),
-                "id_number": ids.make_uscc(rng, area_code),
+                "name": (name := names.company(region)),
+                "id_number": ids.make_uscc(rng, area_code, _uscc_category(name)),
                 "legal_representative": names.person(),
                 "legal_representative_title": rng.choice(
                     ("执行董事", "总经理", "董事长", "负责人")

@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "uscc_length": "统一社会信用代码应为18位",
     "uscc_chars": "统一社会信用代码含有无效字符（不使用I、O、Z、S、V）",
     "uscc_region": "统一社会信用代码第3至8位应为数字（行政区划码）",
+    "uscc_category": "统一社会信用代码前两位不是国家标准规定的登记管理部门和机构类别",
     "uscc_checksum": "统一社会信用代码校验位错误",
     "uscc_org_checksum": "统一社会信用代码中的组织机构代码校验位不符，请核对",  # warning
     # parties
@@ -136,6 +137,51 @@ class Uscc:
     warnings: tuple[str, ...] = ()
 
 
+#: Registration authority (1st character) and organisation category (2nd) of GB 32100-2015
+#: as the code's authorities define them (the standard names the authorities; each
+#: authority defines its categories; the national credit-code centre publishes the table).
+#: A code with any other pair was never issued. Data, not logic: a pair an authority adds
+#: later is one more line here.
+USCC_CATEGORIES: dict[str, tuple[str, str]] = {
+    "11": ("机构编制", "机关"),
+    "12": ("机构编制", "事业单位"),
+    "13": ("机构编制", "中央编办直接管理机构编制的群众团体"),
+    "19": ("机构编制", "其他"),
+    "21": ("外交", "外国常驻新闻机构"),
+    "29": ("外交", "其他"),
+    "31": ("司法行政", "律师执业机构"),
+    "32": ("司法行政", "公证处"),
+    "33": ("司法行政", "基层法律服务所"),
+    "34": ("司法行政", "司法鉴定机构"),
+    "35": ("司法行政", "仲裁委员会"),
+    "39": ("司法行政", "其他"),
+    "41": ("文化", "外国在华文化中心"),
+    "49": ("文化", "其他"),
+    "51": ("民政", "社会团体"),
+    "52": ("民政", "民办非企业单位"),
+    "53": ("民政", "基金会"),
+    "59": ("民政", "其他"),
+    "61": ("旅游", "外国旅游部门常驻代表机构"),
+    "62": ("旅游", "港澳台地区旅游部门常驻内地（大陆）代表机构"),
+    "69": ("旅游", "其他"),
+    "71": ("宗教", "宗教活动场所"),
+    "72": ("宗教", "宗教院校"),
+    "79": ("宗教", "其他"),
+    "81": ("工会", "基层工会"),
+    "89": ("工会", "其他"),
+    "91": ("工商", "企业"),
+    "92": ("工商", "个体工商户"),
+    "93": ("工商", "农民专业合作社"),
+    "A1": ("中央军委改革和编制办公室", "军队事业单位"),
+    "A9": ("中央军委改革和编制办公室", "其他"),
+    "N1": ("农业", "组级集体经济组织"),
+    "N2": ("农业", "村级集体经济组织"),
+    "N3": ("农业", "乡镇级集体经济组织"),
+    "N9": ("农业", "其他"),
+    "Y1": ("其他", "其他"),
+}
+
+
 def uscc_check_char(body: str) -> str:
     total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(body, _USCC_WEIGHTS, strict=True))
     return USCC_ALPHABET[(31 - total % 31) % 31]
@@ -158,11 +204,128 @@ def validate_uscc(value: str, *, field: str = "uscc") -> Uscc:
         raise _fail(field, "uscc_chars")
     if not number[2:8].isdigit():
         raise _fail(field, "uscc_region")
+    if number[:2] not in USCC_CATEGORIES:
+        raise _fail(field, "uscc_category")
     if uscc_check_char(number[:17]) != number[17]:
         raise _fail(field, "uscc_checksum")
     org = number[8:17]
     warnings = () if org_code_check_char(org[:8]) == org[8] else ("uscc_org_checksum",)
     return Uscc(number, number[0], number[1], number[2:8], org, warnings)
+
+
+# --------------------------------------------------------------------------- representatives
+
+LEGAL_REPRESENTATIVE = "法定代表人"  # a legal person (民事诉讼法 Art. 51)
+PRINCIPAL = "主要负责人"  # an unincorporated organisation (民事诉讼法 Art. 51; 民诉解释 Art. 52)
+OPERATOR = "经营者"  # an individual business (民诉解释 Art. 59)
+
+_LEGAL_PERSON = "法人由其法定代表人进行诉讼（民事诉讼法第五十一条）"
+_OTHER_ORG = "其他组织由其主要负责人进行诉讼（民事诉讼法第五十一条、民诉解释第五十二条）"
+_INDIVIDUAL_BUSINESS = (
+    "个体工商户以营业执照上登记的经营者为当事人；有字号的，以字号为当事人，"
+    "同时注明该字号经营者的基本信息（民诉解释第五十九条）"
+)
+_UNSURE = "此类别的组织可能是法人，也可能不是：请按登记证书核实"
+
+#: Who speaks for an organisation, by the first two characters of its credit code:
+#: (title, certain). ``certain`` is false where the category holds both legal persons
+#: and unincorporated organisations, so intake must confirm the title. The reasons:
+#:
+#: * 11/12/13 机关, 事业单位, 群众团体; 51 社会团体; 53 基金会 (基金会管理条例: the chair
+#:   is the legal representative); 93 农民专业合作社 (a legal person by 农民专业合作社法,
+#:   its chair the legal representative); A1 军队事业单位; N1–N3 农村集体经济组织 (special
+#:   legal persons, 民法典 Art. 99): legal persons — 法定代表人.
+#: * 91 企业: companies are legal persons (法定代表人), but partnerships, sole
+#:   proprietorships and branches also hold 91 codes and are "other organisations"
+#:   (民诉解释 Art. 52) — 主要负责人; the name tells (:func:`representative_for`).
+#: * 92 个体工商户: 经营者 (民诉解释 Art. 59), never 法定代表人.
+#: * 52 民办非企业单位: usually registered as legal persons (法定代表人); the regulations
+#:   also allow partnership and individual forms. 32 公证处, 35 仲裁委员会, 71 宗教活动场所,
+#:   72 宗教院校, 81 基层工会: legal persons when registered as such — 法定代表人, unsure.
+#: * 21, 41, 61, 62: foreign and Hong Kong/Macao/Taiwan representative offices, not legal
+#:   persons — 主要负责人. 31 律师执业机构 (mostly partnerships), 33 基层法律服务所, 34 司法
+#:   鉴定机构: 主要负责人, unsure.
+#: * every "其他" category (x9, Y1): 主要负责人, unsure.
+REPRESENTATIVES: dict[str, tuple[str, bool]] = {
+    "11": (LEGAL_REPRESENTATIVE, True),
+    "12": (LEGAL_REPRESENTATIVE, True),
+    "13": (LEGAL_REPRESENTATIVE, True),
+    "19": (PRINCIPAL, False),
+    "21": (PRINCIPAL, True),
+    "29": (PRINCIPAL, False),
+    "31": (PRINCIPAL, False),
+    "32": (LEGAL_REPRESENTATIVE, False),
+    "33": (PRINCIPAL, False),
+    "34": (PRINCIPAL, False),
+    "35": (LEGAL_REPRESENTATIVE, False),
+    "39": (PRINCIPAL, False),
+    "41": (PRINCIPAL, True),
+    "49": (PRINCIPAL, False),
+    "51": (LEGAL_REPRESENTATIVE, True),
+    "52": (LEGAL_REPRESENTATIVE, False),
+    "53": (LEGAL_REPRESENTATIVE, True),
+    "59": (PRINCIPAL, False),
+    "61": (PRINCIPAL, True),
+    "62": (PRINCIPAL, True),
+    "69": (PRINCIPAL, False),
+    "71": (LEGAL_REPRESENTATIVE, False),
+    "72": (LEGAL_REPRESENTATIVE, False),
+    "79": (PRINCIPAL, False),
+    "81": (LEGAL_REPRESENTATIVE, False),
+    "89": (PRINCIPAL, False),
+    "91": (LEGAL_REPRESENTATIVE, False),
+    "92": (OPERATOR, True),
+    "93": (LEGAL_REPRESENTATIVE, True),
+    "A1": (LEGAL_REPRESENTATIVE, True),
+    "A9": (PRINCIPAL, False),
+    "N1": (LEGAL_REPRESENTATIVE, True),
+    "N2": (LEGAL_REPRESENTATIVE, True),
+    "N3": (LEGAL_REPRESENTATIVE, True),
+    "N9": (PRINCIPAL, False),
+    "Y1": (PRINCIPAL, False),
+}
+
+# Names of enterprises (91) that are not legal persons (民诉解释 Art. 52 (1), (2), (5),
+# (6)): partnerships, sole proprietorships, branches, representative offices.
+# Checked on the NFKC form of the name (full-width brackets become ASCII ones).
+_BRANCH_NAME = re.compile(r"(?:分公司|分厂|分店|分行|支行|分理处|营业部|代表处|办事处)$")
+_PARTNERSHIP_NAME = re.compile(r"\((?:特殊)?普通合伙\)|\(有限合伙\)|合伙企业|个人独资企业")
+
+
+@dataclass(frozen=True)
+class Representative:
+    """The title of the person who acts for an organisation in a document."""
+
+    title: str  # LEGAL_REPRESENTATIVE, PRINCIPAL or OPERATOR
+    certain: bool  # False: the category holds both kinds; confirm at intake
+    basis: str  # the rule, in Chinese, for a tooltip or a note
+    category: str  # the code's category name, e.g. "企业"
+
+
+def representative_for(code: str, name: str | None = None) -> Representative:
+    """Who represents the organisation with credit code ``code`` (only its first two
+    characters are read; raises ``uscc_category`` for a pair the standard does not
+    define). ``name`` decides for enterprises (91): 有限公司 → 法定代表人, 分公司 or
+    合伙企业 → 主要负责人."""
+    prefix = _clean(code, " \t\r\n-")[:2]
+    if prefix not in REPRESENTATIVES:
+        raise _fail("uscc", "uscc_category")
+    title, certain = REPRESENTATIVES[prefix]
+    category = USCC_CATEGORIES[prefix][1]
+    if prefix == "91" and name:
+        text = unicodedata.normalize("NFKC", name).strip()
+        if _BRANCH_NAME.search(text) or _PARTNERSHIP_NAME.search(text):
+            title, certain = PRINCIPAL, True
+        elif text.endswith("公司"):
+            certain = True
+    basis = {
+        LEGAL_REPRESENTATIVE: _LEGAL_PERSON,
+        PRINCIPAL: _OTHER_ORG,
+        OPERATOR: _INDIVIDUAL_BUSINESS,
+    }[title]
+    if not certain:
+        basis += "。" + _UNSURE
+    return Representative(title, certain, basis, category)
 
 
 # --------------------------------------------------------------------------- parties
@@ -205,7 +368,7 @@ _PATENT_TYPES: dict[str, PatentType] = {
 }
 _PATENT_RE = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.?([\dX])")
 _FIRST_MODERN_YEAR = 2003  # 12+1 digit numbers since 1 October 2003
-_LAST_OLD_YEAR = 2004  # old 8+1 numbers seen for applications filed up to 2003/04
+_LAST_OLD_YEAR = 2003  # 8+1 digit numbers: applications filed 1985 to 30 September 2003
 
 
 @dataclass(frozen=True)
@@ -247,7 +410,7 @@ def validate_patent_number(
         valid_year = _FIRST_MODERN_YEAR <= year <= (today or date.today()).year
     else:
         yy, type_digit = int(digits[:2]), digits[2]
-        year = 1900 + yy if yy >= 85 else 2000 + yy
+        year = 1900 + yy if yy >= 85 else 2000 + yy  # 85..99, 00..03; 04..84 never issued
         valid_year = year <= _LAST_OLD_YEAR
     if type_digit not in _PATENT_TYPES:
         raise _fail(field, "patent_type")
@@ -395,9 +558,16 @@ _USCC_KINDS = (
 )
 
 
-def make_uscc(rng: random.Random, region_code: str = "150502") -> str:
-    kinds, weights = zip(*_USCC_KINDS, strict=True)
-    prefix = rng.choices(kinds, weights)[0]
+def make_uscc(rng: random.Random, region_code: str = "150502", category: str | None = None) -> str:
+    """A valid code; ``category`` (its first two characters, e.g. "91" for a company) is
+    drawn from the usual mix when not given."""
+    if category is None:
+        kinds, weights = zip(*_USCC_KINDS, strict=True)
+        prefix = rng.choices(kinds, weights)[0]
+    elif category in USCC_CATEGORIES:
+        prefix = category
+    else:
+        raise ValueError(f"no such credit-code category: {category!r}")
     if prefix[0] == "9" and rng.random() < 0.6:  # codes first assigned after 2015: MA…
         body = "MA" + "".join(rng.choice(USCC_ALPHABET) for _ in range(6))
     else:

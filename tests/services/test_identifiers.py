@@ -13,7 +13,13 @@ from stdnum.cn import ric, uscc
 
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.identifiers import (
+    LEGAL_REPRESENTATIVE,
     MESSAGES,
+    OPERATOR,
+    PRINCIPAL,
+    REPRESENTATIVES,
+    USCC_ALPHABET,
+    USCC_CATEGORIES,
     PatentType,
     guess_id_kind,
     make_patent_number,
@@ -23,7 +29,9 @@ from ipdesk.services.identifiers import (
     mask_address,
     mask_id,
     mask_phone,
+    patent_check_char,
     patent_kind_matches,
+    representative_for,
     resident_id_check_char,
     uscc_check_char,
     validate_party_id,
@@ -203,6 +211,10 @@ ERROR_CASES: list[tuple[Callable[..., Any], str, str]] = [
     (validate_uscc, "91110000600037341I", "uscc_chars"),
     (validate_uscc, "9111000A600037341L", "uscc_region"),
     (validate_uscc, "91110000600037341M", "uscc_checksum"),
+    # checksums valid, registration authority / category pairs GB 32100 does not define
+    (validate_uscc, "00150502MA0N12345Q", "uscc_category"),
+    (validate_uscc, "H1150502MA0N123454", "uscc_category"),
+    (validate_uscc, "95150502MA0N123450", "uscc_category"),
     (lambda v: validate_party_id(v, "robot"), ID_MALE, "party_kind"),  # type: ignore[arg-type]
     (validate_patent_number, "", "patent_empty"),
     (validate_patent_number, "2003101023.4", "patent_format"),
@@ -211,6 +223,9 @@ ERROR_CASES: list[tuple[Callable[..., Any], str, str]] = [
     (validate_patent_number, "209910102344.5", "patent_year"),
     (validate_patent_number, "200110102344.5", "patent_year"),
     (validate_patent_number, "05100001.1", "patent_year"),
+    # 8-digit numbers ended on 2003-09-30: checksums valid, years 04 and later refused
+    (validate_patent_number, "04241125.4", "patent_year"),
+    (validate_patent_number, "ZL04334003.2", "patent_year"),
     (validate_patent_number, "200310102344.6", "patent_checksum"),
     (lambda v: validate_patent_number(v, ip_type="patent_design"), PATENT, "patent_kind_mismatch"),
     (validate_trademark_number, "0", "trademark_format"),
@@ -385,3 +400,125 @@ def test_mask_phone_hides_four_digits(text: str) -> None:
 def test_mask_address_reveals_little(text: str) -> None:
     masked = mask_address(text)
     assert len(masked.removesuffix("****")) <= min(6, len(text.strip()) // 2)
+
+
+# --------------------------------------------------------------------------- GB 32100 pairs
+
+
+def _uscc(prefix: str, rest: str = "150502MA0N12345") -> str:
+    body = prefix + rest
+    return body + uscc_check_char(body)
+
+
+def test_uscc_categories_of_the_standard() -> None:
+    # 12 registration authorities; 36 pairs in all.
+    assert {p[0] for p in USCC_CATEGORIES} == set("123456789ANY")
+    assert len(USCC_CATEGORIES) == 36
+    for prefix in ("11", "12", "13", "19", "51", "52", "53", "59", "91", "92", "93"):
+        assert validate_uscc(_uscc(prefix)).number[:2] == prefix
+    for prefix in ("N1", "N2", "N3", "N9", "Y1", "A1", "31", "35", "81"):
+        assert validate_uscc(_uscc(prefix)).registering_authority == prefix[0]
+    for prefix in ("94", "99", "14", "54", "N4", "Y2", "Y9", "A2", "B1", "G1", "10", "90"):
+        with pytest.raises(ValidationError) as exc:
+            validate_uscc(_uscc(prefix))
+        assert exc.value.code == "uscc_category"
+
+
+@given(
+    st.text(alphabet=USCC_ALPHABET, min_size=2, max_size=2),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9),
+)
+def test_uscc_accepted_iff_its_pair_is_defined(prefix: str, region: str, org: str) -> None:
+    body = prefix + region + org
+    code = body + uscc_check_char(body)
+    if prefix in USCC_CATEGORIES:
+        assert validate_uscc(code).number == code
+    else:
+        with pytest.raises(ValidationError) as exc:
+            validate_uscc(code)
+        assert exc.value.code == "uscc_category"
+
+
+@given(seeds, st.sampled_from(sorted(USCC_CATEGORIES)), st.sampled_from(CITY_AREAS))
+def test_generated_usccs_of_a_category_validate(seed: int, category: str, region: str) -> None:
+    code = validate_uscc(make_uscc(random.Random(seed), region, category))
+    assert code.number[:2] == category and code.region_code == region
+
+
+def test_make_uscc_refuses_an_undefined_category() -> None:
+    with pytest.raises(ValueError):
+        make_uscc(random.Random(1), category="95")
+
+
+@given(st.integers(0, 99), st.sampled_from("12389"), st.integers(0, 99_999))
+def test_eight_digit_patent_numbers_only_for_1985_to_2003(yy: int, kind: str, serial: int) -> None:
+    digits = f"{yy:02d}{kind}{serial:05d}"
+    number = f"{digits}.{patent_check_char(digits)}"
+    if yy >= 85 or yy <= 3:
+        assert validate_patent_number(number).year == (1900 + yy if yy >= 85 else 2000 + yy)
+    else:
+        with pytest.raises(ValidationError) as exc:
+            validate_patent_number("ZL" + number)
+        assert exc.value.code == "patent_year"
+
+
+# --------------------------------------------------------------------------- representatives
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "certain"),
+    [
+        ("91", LEGAL_REPRESENTATIVE, False),  # companies; partnerships and branches too
+        ("92", OPERATOR, True),  # 个体工商户: 民诉解释 Art. 59
+        ("93", LEGAL_REPRESENTATIVE, True),  # 农民专业合作社: a legal person
+        ("51", LEGAL_REPRESENTATIVE, True),  # 社会团体法人
+        ("52", LEGAL_REPRESENTATIVE, False),  # 民办非企业单位: also partnership forms
+        ("53", LEGAL_REPRESENTATIVE, True),  # 基金会: the chair
+        ("59", PRINCIPAL, False),
+        ("11", LEGAL_REPRESENTATIVE, True),  # 机关法人
+        ("12", LEGAL_REPRESENTATIVE, True),  # 事业单位法人
+        ("N1", LEGAL_REPRESENTATIVE, True),  # 农村集体经济组织: special legal persons
+        ("N2", LEGAL_REPRESENTATIVE, True),
+        ("N3", LEGAL_REPRESENTATIVE, True),
+        ("N9", PRINCIPAL, False),
+        ("31", PRINCIPAL, False),  # 律师事务所, mostly partnerships
+        ("21", PRINCIPAL, True),  # a foreign news agency's office
+        ("Y1", PRINCIPAL, False),
+    ],
+)
+def test_representative_by_category(prefix: str, title: str, certain: bool) -> None:
+    rep = representative_for(_uscc(prefix))
+    assert (rep.title, rep.certain, rep.category) == (title, certain, USCC_CATEGORIES[prefix][1])
+    assert ("请按登记证书核实" in rep.basis) == (not certain)
+    assert representative_for(prefix.lower()).title == title  # only the pair is read
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "certain"),
+    [
+        ("通辽市银河服饰有限公司", LEGAL_REPRESENTATIVE, True),
+        ("内蒙古某某乳业股份有限公司", LEGAL_REPRESENTATIVE, True),
+        ("内蒙古某某乳业股份有限公司通辽分公司", PRINCIPAL, True),
+        ("通辽某某商贸中心（有限合伙）", PRINCIPAL, True),
+        ("通辽某某律师事务所(特殊普通合伙)", PRINCIPAL, True),
+        ("科尔沁区某某个人独资企业", PRINCIPAL, True),
+        ("中国某某银行股份有限公司通辽科尔沁支行", PRINCIPAL, True),
+        ("通辽某某商贸中心", LEGAL_REPRESENTATIVE, False),
+    ],
+)
+def test_enterprise_representative_by_name(name: str, title: str, certain: bool) -> None:
+    rep = representative_for(_uscc("91"), name)
+    assert (rep.title, rep.certain) == (title, certain)
+
+
+def test_individual_business_is_never_a_legal_representative() -> None:
+    rep = representative_for(_uscc("92"), "扎鲁特旗银河服饰商行有限公司")
+    assert rep.title == OPERATOR and "第五十九条" in rep.basis
+
+
+def test_every_defined_pair_has_a_representative() -> None:
+    assert set(REPRESENTATIVES) == set(USCC_CATEGORIES)
+    with pytest.raises(ValidationError) as exc:
+        representative_for("95150502MA0N123450")
+    assert exc.value.code == "uscc_category"
