@@ -45,6 +45,7 @@ from ipdesk.models.limits import (
     LimitRule,
     LimitState,
 )
+from ipdesk.models.mediation_records import MediationRecord
 from ipdesk.models.org import Agency, AgencyKind, Office, Station
 from ipdesk.models.users import Role, User
 
@@ -83,6 +84,7 @@ __all__ = [
     "LimitKind",
     "LimitRule",
     "LimitState",
+    "MediationRecord",
     "Obligation",
     "Office",
     "Party",

@@ -279,6 +279,10 @@ class EventKind(enum.StrEnum):
     RETURNED_TO_COURT = "returned_to_court"
     CONFIRMATION_ACCEPTED = "confirmation_accepted"  # the court accepted the application
     CONFIRMATION_EXTENDED = "confirmation_extended"  # the court's limit extended by 10 days
+    # Corrections and additions (services/corrections.py, evidence.py, mediation_records.py).
+    CORRECTED = "corrected"  # parties, right, facts, claim or amount corrected
+    EVIDENCE_ADDED = "evidence_added"
+    MEDIATION_SESSION = "mediation_session"  # a mediation record (调解笔录)
 
 
 class CaseEvent(Base):

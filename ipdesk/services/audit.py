@@ -101,6 +101,7 @@ from ipdesk.models import (
     HolidayDay,
     HolidayYear,
     LimitRule,
+    MediationRecord,
     Obligation,
     Office,
     Party,
@@ -136,6 +137,7 @@ AUDITED: Final[tuple[type[Any], ...]] = (
     Consultation,
     ConsultationRequest,
     ClockAdjustment,
+    MediationRecord,
 )
 """The entities whose every change is recorded."""
 

@@ -182,6 +182,8 @@ MESSAGES: dict[str, str] = {
     "attachment_too_large": "附件“{name}”大小为{size}，超过上限{limit}",
     "attachment_duplicate": "附件“{name}”与第{other}个附件内容相同",
     "attachment_unreadable": "无法读取附件“{name}”",
+    "attachment_exists": "附件“{name}”与本案已有的证据“{other}”内容相同",
+    "attachments_empty": "请选择要补充的证据文件",
 }
 
 _MAX_LEN = {
@@ -1197,19 +1199,7 @@ class Registrar:
         for party, p in zip(parties, clean.parties, strict=True):
             if p.represents is not None:
                 party.represents_id = parties[p.represents].id
-        stored: list[Attachment] = []
-        for staged in files.staged if files is not None else ():
-            attachment = Attachment(
-                case_id=case.id,
-                original_name=staged.item.original_name,
-                stored_name=files.place(staged, case.id),  # type: ignore[union-attr]
-                sha256=staged.sha256,
-                size=staged.size,
-                description=staged.item.description.strip() or None,
-                added_by_id=actor.user_id,
-            )
-            session.add(attachment)
-            stored.append(attachment)
+        stored = _record_files(session, actor, case.id, files) if files is not None else []
         record_event(
             session,
             case,
@@ -1222,10 +1212,34 @@ class Registrar:
         if self._context is None:
             self._context = LimitContext.load(session)
         refresh_case_limits(session, case, self._context)
-        return case, tuple(
-            StoredAttachment(a.id, a.original_name, a.stored_name, a.sha256, a.size, a.description)
-            for a in stored
+        return case, _stored(stored)
+
+
+def _record_files(
+    session: Session, actor: Actor, case_id: int, files: _FileSet
+) -> list[Attachment]:
+    """Move the staged files of ``files`` into place and add their rows to the case."""
+    stored: list[Attachment] = []
+    for staged in files.staged:
+        attachment = Attachment(
+            case_id=case_id,
+            original_name=staged.item.original_name,
+            stored_name=files.place(staged, case_id),
+            sha256=staged.sha256,
+            size=staged.size,
+            description=staged.item.description.strip() or None,
+            added_by_id=actor.user_id,
         )
+        session.add(attachment)
+        stored.append(attachment)
+    return stored
+
+
+def _stored(rows: Sequence[Attachment]) -> tuple[StoredAttachment, ...]:
+    return tuple(
+        StoredAttachment(a.id, a.original_name, a.stored_name, a.sha256, a.size, a.description)
+        for a in rows
+    )
 
 
 def register_case(
@@ -1292,6 +1306,59 @@ def register_case(
     )
 
 
+def store_attachments(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    attachments: Sequence[AttachmentInput],
+    *,
+    store: Path,
+    max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+) -> tuple[StoredAttachment, ...]:
+    """Add evidence ``attachments`` to a registered ``case`` exactly as intake stores them
+    (checks, staging, atomic placement, removal if the transaction does not commit), in
+    the caller's transaction. The caller has checked that ``actor`` may add evidence.
+    Refuses with :class:`ValidationErrors` (``attachments[i]``): no file, a missing,
+    unreadable or too large file, two equal files, or a file the case holds already."""
+    if not attachments:
+        raise ValidationErrors([_error("attachments", "attachments_empty")])
+    errors = _check_attachment_sizes(attachments, max_attachment_bytes)
+    if errors:
+        raise ValidationErrors(errors)
+    files = _FileSet(store)
+    try:
+        for index, item in enumerate(attachments):
+            files.stage(index, item, max_attachment_bytes)
+        _refuse_duplicate_files(files)
+        held: dict[str, str] = {
+            sha: name
+            for sha, name in session.execute(
+                select(Attachment.sha256, Attachment.original_name).where(
+                    Attachment.case_id == case.id
+                )
+            )
+        }
+        errors = [
+            _error(
+                f"attachments[{staged.index}]",
+                "attachment_exists",
+                name=staged.item.original_name,
+                other=held[staged.sha256],
+            )
+            for staged in files.staged
+            if staged.sha256 in held
+        ]
+        if errors:
+            raise ValidationErrors(errors)
+        rows = _record_files(session, actor, case.id, files)
+        session.flush()
+    except BaseException:
+        files.remove()
+        raise
+    _remove_on_rollback(session, files)
+    return _stored(rows)
+
+
 def _refuse_duplicate_files(files: _FileSet) -> None:
     seen: dict[str, int] = {}
     errors = []
@@ -1350,5 +1417,6 @@ __all__ = [
     "parse_amount",
     "parse_date",
     "register_case",
+    "store_attachments",
     "validate_intake",
 ]
