@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from ipdesk import db
 from ipdesk.cli import audit, backup, cases, deadline, demo, org, render, report, scan, users
 from ipdesk.cli.context import Context
+from ipdesk.cli.output import safe_stdout
 from ipdesk.services.errors import ServiceError
 
 EXIT_USAGE = 2
@@ -53,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context(args.database_url or db.default_url())
     try:
-        result: int = args.handler(args, ctx)
+        with safe_stdout():  # stored names must not drive the terminal
+            result: int = args.handler(args, ctx)
         return result
     except ServiceError as exc:
         _fail(str(exc))

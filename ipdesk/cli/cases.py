@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdesk.cli.context import Context
-from ipdesk.cli.output import print_json
+from ipdesk.cli.output import one_field, print_json
 from ipdesk.cli.parsing import positive_int
 from ipdesk.services.actors import Actor
 from ipdesk.services.case_import import ImportResult, import_cases
@@ -102,7 +102,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
         due = f"期限 {r.due_on}" if r.due_on else ""
         if "overdue" in r.flags:
             due += " 已超期"
-        parties = f"{r.applicant or ''} 诉 {r.respondent or ''}"
+        parties = f"{one_field(r.applicant)} 诉 {one_field(r.respondent)}"
         print(f"{r.number}  {status}  {r.station_code or r.office_code}  {parties}  {due}".rstrip())
     if not rows:
         print("没有符合条件的案件")
@@ -187,7 +187,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     print("当事人：")
     for p in d.parties:
         number = f"  {p.id_number}" if p.id_number else ""
-        print(f"  {_ROLE_TEXT.get(p.role, p.role)}  {p.name}{number}")
+        print(f"  {_ROLE_TEXT.get(p.role, p.role)}  {one_field(p.name)}{one_field(number)}")
     print("期限：")
     for lim in d.limits:
         print(f"  {lim.kind}  {lim.start_on} → {lim.due_on or '—'}  {lim.state}")
@@ -195,7 +195,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     for e in d.timeline:
         change = f"  {e.from_status or ''}→{e.to_status}" if e.to_status else ""
         at = e.at.astimezone()  # local time
-        print(f"  {at:%Y-%m-%d %H:%M}  {e.kind}{change}  {e.user or ''}".rstrip())
+        print(f"  {at:%Y-%m-%d %H:%M}  {e.kind}{change}  {one_field(e.user)}".rstrip())
     if d.documents:
         print("文书：")
         for doc in d.documents:
@@ -203,7 +203,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     if d.attachments:
         print("证据材料：")
         for a in d.attachments:
-            print(f"  {a.original_name}  {a.size} 字节")
+            print(f"  {one_field(a.original_name)}  {a.size} 字节")
     _print_links(links)
     return 0
 
@@ -231,7 +231,7 @@ def _print_links(links: dict[str, Any]) -> None:
         for c in links["consultations"]:
             kind = _CONSULTATION_KIND_TEXT.get(c["kind"], c["kind"])
             state = _CONSULTATION_STATE_TEXT.get(c["state"], c["state"])
-            print(f"  {c['requested_on']}  {kind}  {c['subject']}  {state}")
+            print(f"  {c['requested_on']}  {kind}  {one_field(c['subject'])}  {state}")
             for a in c["agencies"]:
                 answer = f"  答复 {a['answered_on']}" if a["answered_on"] else ""
                 due = f"  期限 {a['due_on']}" if a["due_on"] else ""
@@ -245,8 +245,8 @@ def _print_links(links: dict[str, Any]) -> None:
         for o in agreement["obligations"]:
             amount = f"  {o['amount']} 元" if o["amount"] else ""
             due = f"  {o['due_on']} 前" if o["due_on"] else ""
-            parties = f"{o['obligor'] or '—'} → {o['obligee'] or '—'}"
-            print(f"  {parties}：{o['description']}{amount}{due}")
+            parties = f"{one_field(o['obligor'] or '—')} → {one_field(o['obligee'] or '—')}"
+            print(f"  {parties}：{one_field(o['description'])}{amount}{due}")
     confirmation = links["confirmation"]
     if confirmation is not None:
         print("司法确认：")

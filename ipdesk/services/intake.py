@@ -66,8 +66,9 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability
 from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import ValidationError, ValidationErrors
+from ipdesk.services.evidence_types import ALLOWED_TEXT, EvidenceKind, kind_of, stored_suffix
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
-from ipdesk.services.lookups import has_control_chars
+from ipdesk.services.lookups import has_control_chars, has_format_chars, strip_unsafe_chars
 from ipdesk.services.timeline import record_event
 
 # --------------------------------------------------------------------------- vocabulary
@@ -169,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "court_unknown": "法院代码不存在",
     "text_too_long": "内容过长（最多{limit}个字符）",
     "text_control": "含有不可见的控制字符",
+    "text_invisible": "含有零宽字符或文字方向控制字符",
     "applicant_missing": "至少需要一名申请人",
     "respondent_missing": "至少需要一名被申请人",
     "too_many_parties": "当事人过多（最多{limit}位）",
@@ -183,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "attachment_duplicate": "附件“{name}”与第{other}个附件内容相同",
     "attachment_unreadable": "无法读取附件“{name}”",
     "attachment_exists": "附件“{name}”与本案已有的证据“{other}”内容相同",
+    "attachment_type_refused": "附件“{name}”不是允许的证据文件类型（可用：{allowed}）",
+    "attachment_name_too_long": "附件的文件名过长（{length}个字符，最多{limit}个字符）",
     "attachments_empty": "请选择要补充的证据文件",
 }
 
@@ -471,7 +475,9 @@ class _Collector:
         *,
         required: str | None = None,
         multiline: bool = False,
+        name: bool = False,
     ) -> str:
+        """The field's text; ``name``: zero-width and bidi characters are refused too."""
         text = _text(value)
         if multiline:  # Windows and old Mac line ends (a pasted text, an imported cell)
             text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -483,6 +489,8 @@ class _Collector:
             self.add(_error(field, "text_too_long", limit=limit))
         elif has_control_chars(text, multiline=multiline):
             self.add(_error(field, "text_control"))
+        elif name and has_format_chars(text):
+            self.add(_error(field, "text_invisible"))
         return text
 
 
@@ -515,7 +523,7 @@ def check_intake(form: IntakeForm, *, today: dt.date | None = None) -> IntakeChe
         )
     ip_type = IpType(ip_value) if ip_value else None
     right_number = _check_right_number(out, ip_type, form.right_number, today)
-    right_holder = out.text("right_holder", form.right_holder, _MAX_LEN["right_holder"])
+    right_holder = out.text("right_holder", form.right_holder, _MAX_LEN["right_holder"], name=True)
 
     dispute_value = choice_value(form.dispute_type, DISPUTE_TYPE_LABELS)
     if dispute_value is None:
@@ -653,7 +661,9 @@ def _check_party(
     kind_value = choice_value(party.kind, PARTY_KIND_LABELS)
     if kind_value is None:
         out.add(_error(prefix + "kind", "party_kind_invalid"))
-    name = out.text(prefix + "name", party.name, _MAX_LEN["name"], required="party_name_empty")
+    name = out.text(
+        prefix + "name", party.name, _MAX_LEN["name"], required="party_name_empty", name=True
+    )
     phone_text = _text(party.phone)
     phone = None
     if phone_text:
@@ -667,6 +677,7 @@ def _check_party(
         prefix + "legal_representative",
         party.legal_representative,
         _MAX_LEN["legal_representative"],
+        name=True,
     )
     legal_title = out.text(
         prefix + "legal_representative_title",
@@ -963,9 +974,26 @@ def _check_attachment_sizes(
                     limit=_size_text(max_bytes),
                 )
             )
-        elif len(item.original_name) > 260 or len(item.description) > _MAX_LEN["description"]:
+        elif len(name := evidence_name(item.original_name)) > MAX_ATTACHMENT_NAME:
+            errors.append(
+                _error(
+                    field, "attachment_name_too_long", length=len(name), limit=MAX_ATTACHMENT_NAME
+                )
+            )
+        elif len(item.description) > _MAX_LEN["description"]:
             errors.append(_error(field, "text_too_long", limit=_MAX_LEN["description"]))
     return errors
+
+
+MAX_ATTACHMENT_NAME = 260
+"""The longest evidence file name (characters, after :func:`evidence_name`)."""
+
+
+def evidence_name(name: str) -> str:
+    """An attached file's name as stored and shown: NFC, without control, zero-width or
+    bidi characters ("合同\u202efdp.exe" would show as "合同exe.pdf") or noncharacters,
+    stripped; "未命名文件" when nothing is left."""
+    return strip_unsafe_chars(unicodedata.normalize("NFC", name)).strip() or "未命名文件"
 
 
 @dataclass
@@ -976,6 +1004,7 @@ class _Staged:
     sha256: str
     size: int
     final: Path | None = None
+    kind: EvidenceKind | None = None
 
 
 @dataclass
@@ -1026,12 +1055,20 @@ class _FileSet:
         except OSError:
             raise _error(field_name, "attachment_unreadable", name=item.original_name) from None
         staged.sha256, staged.size = digest.hexdigest(), size
+        staged.kind = kind_of(temp)  # by content: the name may lie
+        if staged.kind is None:
+            raise _error(
+                field_name,
+                "attachment_type_refused",
+                name=evidence_name(item.original_name),
+                allowed=ALLOWED_TEXT,
+            )
 
     def place(self, staged: _Staged, case_id: int) -> str:
         """Move a staged file to its place (atomically); return its stored name."""
-        suffix = Path(staged.item.original_name).suffix.lower()
-        if not re.fullmatch(r"\.[a-z0-9]{1,10}", suffix):
-            suffix = ""
+        assert staged.kind is not None
+        # an extension of its kind: the system opens it with a viewer of what it is
+        suffix = stored_suffix(staged.kind, evidence_name(staged.item.original_name))
         stored_name = f"{case_id}/{staged.sha256}{suffix}"
         final = attachment_path(self.store, stored_name)
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -1223,7 +1260,7 @@ def _record_files(
     for staged in files.staged:
         attachment = Attachment(
             case_id=case_id,
-            original_name=staged.item.original_name,
+            original_name=evidence_name(staged.item.original_name),
             stored_name=files.place(staged, case_id),
             sha256=staged.sha256,
             size=staged.size,

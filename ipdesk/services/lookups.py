@@ -19,13 +19,37 @@ from ipdesk.services.errors import ValidationError
 __all__ = ["has_control_chars", "is_storable", "is_unusable_key"]
 
 
+def is_noncharacter(c: str) -> bool:
+    """Unicode's 66 noncharacters: U+FDD0–U+FDEF and the last two code points of every
+    plane (U+FFFE, U+FFFF, U+1FFFE, ... U+10FFFF). No text holds them; XML refuses some."""
+    code = ord(c)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def has_control_chars(text: str, *, multiline: bool = False) -> bool:
     """True when ``text`` holds a control character (C0, DEL, C1; line breaks and tabs
-    allowed when ``multiline``), a lone surrogate or U+FFFE."""
+    allowed when ``multiline``), a lone surrogate or a noncharacter (U+FFFE, U+FFFF, ...)."""
     allowed = "\n\r\t" if multiline else ""
     return any(
-        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed) or c == "\ufffe"
+        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed) or is_noncharacter(c)
         for c in text
+    )
+
+
+def has_format_chars(text: str) -> bool:
+    """True when ``text`` holds an invisible formatting character (Unicode category Cf):
+    zero-width spaces and joiners, the bidi controls that make "合同\u202efdp.exe" show
+    as "合同exe.pdf", the BOM, the soft hyphen. A name never needs one."""
+    return any(unicodedata.category(c) == "Cf" for c in text)
+
+
+def strip_unsafe_chars(text: str) -> str:
+    """``text`` without control, format (zero-width, bidi) and noncharacters: for names
+    that are kept rather than refused (an attached file's name)."""
+    return "".join(
+        c
+        for c in text
+        if unicodedata.category(c) not in ("Cc", "Cf", "Cs") and not is_noncharacter(c)
     )
 
 

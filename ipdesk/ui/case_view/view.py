@@ -37,10 +37,16 @@ from ipdesk.db import READ_ONLY
 from ipdesk.services import documents, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseDetail, case_detail
+from ipdesk.services.errors import ServiceError
+from ipdesk.services.evidence_types import check_openable
 from ipdesk.services.intake import attachment_path
 from ipdesk.services.limits import legal_today
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.agreement.openers import AGREEMENT_OPENERS
 from ipdesk.ui.case_view.actions import FIELDS, ActionDialog, action_text
+from ipdesk.ui.case_view.correction_dialog import open_correction_dialog
+from ipdesk.ui.case_view.event_details import event_note
+from ipdesk.ui.case_view.evidence_dialog import open_evidence_dialog
 from ipdesk.ui.consultations.view import ConsultationsView
 from ipdesk.ui.intake.labels import (
     channel_labels,
@@ -51,6 +57,8 @@ from ipdesk.ui.intake.labels import (
     role_labels,
     status_labels,
 )
+from ipdesk.ui.mediation_records.dialog import open_session_dialog
+from ipdesk.ui.mediation_records.view import MediationRecordsView
 from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.tasks import run_task
 
@@ -236,6 +244,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.timeline_table, self.tr("Timeline"))
         self.tabs.addTab(docs, self.tr("Documents"))
         self.tabs.addTab(self.consultations, self.tr("Consultations"))
+        self.mediation_records = MediationRecordsView(session_factory, actor, case_id)
+        self.tabs.addTab(self.mediation_records, self.tr("Mediation records"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -370,7 +380,7 @@ class CaseView(QWidget):
                     self.event_text(e.kind),
                     " → ".join(label(statuses, x) for x in (e.from_status, e.to_status) if x),
                     e.user or "ipdesk-admin",
-                    e.reason or "",
+                    event_note(e.kind, e.reason, e.details),
                 ]
                 for e in detail.timeline
             ],
@@ -421,7 +431,10 @@ class CaseView(QWidget):
             "transferred": self.tr("Transferred"),
             "mediation_started": self.tr("Mediation started"),
             "agreement_recorded": self.tr("Agreement reached"),
+            "agreement_updated": self.tr("Agreement corrected"),
             "confirmation_requested": self.tr("Confirmation requested"),
+            "confirmation_accepted": self.tr("Court accepted the application"),
+            "confirmation_extended": self.tr("Court's decision limit extended"),
             "confirmed": self.tr("Confirmed"),
             "confirmation_denied": self.tr("Confirmation denied"),
             "failed": self.tr("Mediation failed"),
@@ -431,6 +444,9 @@ class CaseView(QWidget):
             "suspended": self.tr("Suspended"),
             "resumed": self.tr("Resumed"),
             "extended": self.tr("Extended"),
+            "corrected": self.tr("Case corrected"),
+            "evidence_added": self.tr("Evidence added"),
+            "mediation_session": self.tr("Mediation session recorded"),
         }
         return texts.get(kind, kind)
 
@@ -475,6 +491,8 @@ class CaseView(QWidget):
 
     def _on_action_done(self, action: str) -> None:
         self.reload()
+        if action == CaseAction.RECORD_SESSION:
+            self.mediation_records.reload()
         self.action_done.emit(action)
         self.case_changed.emit(self.case_id)
 
@@ -485,6 +503,11 @@ class CaseView(QWidget):
             return
         info = self.detail.attachments[row]
         path = attachment_path(self._attachment_store, info.stored_name)
+        try:
+            check_openable(path)  # never hand a program to the system's handler
+        except ServiceError as error:
+            self._on_refused(error)
+            return
         self.open_url(QUrl.fromLocalFile(str(path)))
 
     def generate_document(self) -> None:
@@ -559,4 +582,9 @@ def open_action_dialog(view: CaseView, action: CaseAction) -> QDialog:
 
 #: The actions with a dialog of their own; the others use ``open_action_dialog``. Each
 #: opener connects its dialog's success to ``view.action_performed(action)``.
-ACTION_OPENERS: dict[CaseAction, ActionOpener] = {}
+ACTION_OPENERS: dict[CaseAction, ActionOpener] = {
+    **AGREEMENT_OPENERS,  # the agreement editor, the judicial-confirmation dialog
+    CaseAction.CORRECT: open_correction_dialog,
+    CaseAction.ADD_EVIDENCE: open_evidence_dialog,
+    CaseAction.RECORD_SESSION: open_session_dialog,
+}
