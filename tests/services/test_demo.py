@@ -157,6 +157,11 @@ def test_identifiers_are_valid(demo: sessionmaker[Session]) -> None:
             assert party.id_number is not None
             kind = "person" if party.kind == PartyKind.PERSON else "organisation"
             ids.validate_party_id(party.id_number, kind)
+            if kind == "organisation":  # the name's legal form fits the code's category
+                form = {"公司": "91", "商行": "92", "合作社": "93"}
+                assert [c for end, c in form.items() if party.name.endswith(end)] == [
+                    party.id_number[:2]
+                ], (party.name, party.id_number)
         for ip_type, number in s.execute(select(Case.ip_type, Case.right_number)):
             if ip_type.value.startswith("patent_"):
                 ids.validate_patent_number(number, ip_type=ip_type.value)
