@@ -8,22 +8,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QModelIndex, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsTextItem, QLabel
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.app import load_translators
 from ipdesk.models import IpType, LimitKind, Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import AlertInfo
 from ipdesk.services.dashboard import DashboardCharts
+from ipdesk.ui import tasks
 from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
 from ipdesk.ui.alerts.model import ACKNOWLEDGED, DAYS_LEFT, MEDIATOR, days_left_text
+from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.dashboard import charts
 from ipdesk.ui.dashboard.charts import ChartPanel
+from tests.helpers.factories import make_case, make_user, seed
 
 translate = QCoreApplication.translate
 
@@ -190,3 +194,45 @@ def test_the_alerts_dock_is_wide_enough_for_its_texts(
     assert not panel.view.horizontalScrollBar().isVisible()
     panel.show_acknowledged.setChecked(True)
     assert not panel.view.isColumnHidden(ACKNOWLEDGED)
+
+
+# -- from the search box to the results -------------------------------------------------------
+
+
+def test_down_and_enter_from_the_search_box(
+    qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with session_factory.begin() as session:
+        seed(session)
+        city = Actor.of(make_user(session, Role.CITY_MANAGER))
+        first = make_case(session, applicant="王伟", received_on=dt.date(2026, 11, 2))
+        second = make_case(session, applicant="王伟", received_on=dt.date(2026, 11, 1))
+        make_case(session, applicant="李娜")
+        ids = (first.id, second.id)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    with tasks.synchronous():
+        widget = CaseListWidget(session_factory, city, settings=settings, search_delay_ms=250)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.activateWindow()
+        qtbot.waitActive(widget)
+        widget.focus_search()
+        widget.search_edit.insert("王伟")  # (QTest types Latin-1 only)
+        qtbot.keyClick(widget.search_edit, Qt.Key.Key_Return)  # searches at once
+        assert widget.model.rowCount() == 2
+        # Enter again: the text was searched, so the current (first) result opens
+        with qtbot.waitSignal(widget.case_open_requested) as opened:
+            qtbot.keyClick(widget.search_edit, Qt.Key.Key_Return)
+        assert opened.args[0] in ids
+        # Down: to the first result, in the table, which then takes the keys
+        widget.table.setCurrentIndex(QModelIndex())
+        widget.focus_search()
+        qtbot.keyClick(widget.search_edit, Qt.Key.Key_Down)
+        qtbot.waitUntil(widget.table.hasFocus)
+        assert widget.table.currentIndex().row() == 0
+        first_id = widget.current_case_id()
+        qtbot.keyClick(widget.table, Qt.Key.Key_Down)
+        assert widget.table.currentIndex().row() == 1
+        with qtbot.waitSignal(widget.case_open_requested) as opened:
+            qtbot.keyClick(widget.table, Qt.Key.Key_Return)
+        assert {first_id, opened.args[0]} == set(ids)

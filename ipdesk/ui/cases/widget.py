@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QByteArray, QDate, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,7 +137,8 @@ class CaseListWidget(QWidget):
         self.search_timer.setInterval(search_delay_ms)
         self.search_timer.timeout.connect(self._on_search_timeout)
         self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._on_search_timeout)
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        self.search_edit.installEventFilter(self)
 
         # -- the table
         self.table = QTableView()
@@ -359,6 +360,42 @@ class CaseListWidget(QWidget):
             return
         self.search_started.emit(text)
         self.model.set_filter(self.current_filter())
+
+    def _on_search_return(self) -> None:
+        """Enter in the search box: search at once for a new text; for the text already
+        searched, open the current result (the first when none is current)."""
+        pending = self.search_timer.isActive()
+        if pending or self.search_edit.text().strip() != self.model.filter.text:
+            self._on_search_timeout()
+            return
+        if self.model.rowCount() > 0:
+            if not self.table.currentIndex().isValid():
+                self._go_to_first_result()
+            self._on_activated(self.table.currentIndex())
+
+    def _go_to_first_result(self) -> bool:
+        """Make the first result current and give the table the focus (Down in the search
+        box). False when there is no result."""
+        if self.model.rowCount() == 0:
+            return False
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, self.table.horizontalHeader().logicalIndex(0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and self._go_to_first_result()
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     def search(self, text: str) -> None:
         """Put ``text`` in the search box and search at once (Edit → Find)."""
