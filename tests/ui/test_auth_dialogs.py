@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.ui.auth as auth_ui
 from ipdesk.models import Case, CaseStatus, Role, User
-from ipdesk.services import auth, routing, workflow
+from ipdesk.services import auth, mediation, routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, UserInfo
 from ipdesk.services.org import org_tree
@@ -28,7 +29,8 @@ from ipdesk.ui.auth import (
     UserEditDialog,
     UserTableModel,
 )
-from tests.helpers.factories import TEST_PASSWORD, make_case, make_user
+from ipdesk.ui.auth.users_dialog import ConfirmDisable
+from tests.helpers.factories import TEST_PASSWORD, agreement_form, make_case, make_user
 
 Factory = sessionmaker[Session]
 
@@ -252,7 +254,9 @@ def admin_dialog(qtbot: QtBot, factory: Factory, actor: Actor) -> UserAdminDialo
     return dialog
 
 
-def test_admin_dialog_lists_and_disables_users(qtbot: QtBot, seeded: Factory) -> None:
+def test_admin_dialog_lists_and_disables_users(
+    qtbot: QtBot, seeded: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     actor = admin_actor(seeded)
     med = add_user(seeded, Role.MEDIATOR, office="TL01", username="med", display_name="调解员甲")
     dialog = admin_dialog(qtbot, seeded, actor)
@@ -263,8 +267,25 @@ def test_admin_dialog_lists_and_disables_users(qtbot: QtBot, seeded: Factory) ->
     assert dialog.select_user(med)
     assert dialog.toggle_active_button.isEnabled()
     assert dialog.toggle_active_button.text() == "&Disable"
+    # Disabling is asked first; "no" changes nothing.
+    asked: list[str] = []
+
+    def answer(reply: bool) -> Callable[[object, UserInfo], bool]:
+        def ask(_parent: object, user: UserInfo) -> bool:
+            asked.append(user.username)
+            return reply
+
+        return ask
+
+    monkeypatch.setattr(ConfirmDisable, "ask", answer(False))
+    dialog.toggle_active_button.click()
+    assert asked == ["med"]
+    assert auth.sign_in(seeded, "med", TEST_PASSWORD).user_id == med
+    assert dialog.toggle_active_button.text() == "&Disable"
+    monkeypatch.setattr(ConfirmDisable, "ask", answer(True))
     with qtbot.waitSignal(dialog.users_loaded):
         dialog.toggle_active_button.click()
+    assert asked == ["med", "med"]
     assert dialog.message_label.text() == "med was disabled and can no longer sign in."
     assert model.index(model.row_of(med), UserTableModel.STATUS).data() == "Disabled"
     assert dialog.selected_user() is not None and dialog.selected_user().id == med  # type: ignore[union-attr]
@@ -273,7 +294,8 @@ def test_admin_dialog_lists_and_disables_users(qtbot: QtBot, seeded: Factory) ->
         auth.sign_in(seeded, "med", TEST_PASSWORD)
 
     with qtbot.waitSignal(dialog.users_loaded):
-        dialog.toggle_active_button.click()
+        dialog.toggle_active_button.click()  # enabling is not asked
+    assert asked == ["med", "med"]
     assert dialog.message_label.text() == "med can sign in again."
     assert auth.sign_in(seeded, "med", TEST_PASSWORD).user_id == med
 
@@ -474,8 +496,13 @@ def test_station_to_office_to_mediator_with_real_sign_ins(qtbot: QtBot, seeded: 
     with seeded.begin() as s:
         (row,) = routing.my_cases(s, mediator).rows
         version = row.version
-        for step in (workflow.accept, workflow.start_mediation, workflow.record_agreement):
+        for step in (workflow.accept, workflow.start_mediation):
             version = step(s, mediator, row.id, version).version
+        case = s.get(Case, row.id)
+        assert case is not None
+        version = mediation.record_agreement(
+            s, mediator, row.id, version, agreement_form(case)
+        ).case_version
         assert workflow.close(s, mediator, row.id, version).status == CaseStatus.CLOSED
 
     with seeded() as s:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -332,6 +334,34 @@ class ResetPasswordDialog(_ServiceDialog):
 # -- the administration dialog -------------------------------------------------------------------
 
 
+class ConfirmDisable:
+    """The question before a user is disabled."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, user: UserInfo) -> bool:
+        """True when the administrator confirms disabling ``user``."""
+        translate = QCoreApplication.translate
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("UserAdminDialog", "Disable user"),
+            translate(
+                "UserAdminDialog",
+                "Disable {0} ({1})? They can no longer sign in until an administrator "
+                "enables the account again.",
+            ).format(user.username, user.display_name),
+            QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        disable = box.addButton(
+            translate("UserAdminDialog", "&Disable"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        confirmed = box.clickedButton() is disable
+        box.deleteLater()
+        return confirmed
+
+
 class UserAdminDialog(QDialog):
     """The table of all users with the actions an administrator takes on them."""
 
@@ -493,6 +523,9 @@ class UserAdminDialog(QDialog):
     def _on_toggle_active(self) -> None:
         user = self.selected_user()
         if user is None:
+            return
+        # Disabling locks a colleague out: asked first (one's own account is refused anyway).
+        if user.active and user.id != self._actor.user_id and not ConfirmDisable.ask(self, user):
             return
         factory, actor, user_id, active = (
             self._session_factory,
