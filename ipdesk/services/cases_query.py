@@ -195,6 +195,7 @@ class TimelineEntry:
     to_status: str | None
     reason: str | None
     user: str | None  # display name; None for ipdesk-admin and imports without a user
+    details: dict[str, Any] | None = None  # what the event records (personal data masked)
 
 
 @dataclass(frozen=True)
@@ -754,6 +755,7 @@ def case_detail(
             to_status=e.to_status,
             reason=e.reason,
             user=user_name(e.user_id),
+            details=e.details,
         )
         for e in session.scalars(
             select(CaseEvent)

@@ -64,10 +64,10 @@ def open_view(
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
-        ("staff", []),
+        ("staff", ["correct", "add_evidence"]),  # their station's case, still registered
         ("mediator2", []),  # not this case's mediator
-        ("mediator", ["accept", "reject"]),
-        ("manager", ["accept", "reject", "assign_mediator", "transfer"]),
+        ("mediator", ["accept", "reject", "correct", "add_evidence"]),
+        ("manager", ["accept", "reject", "assign_mediator", "transfer", "correct", "add_evidence"]),
         ("manager_other", None),  # another office: may not open it
     ],
 )

@@ -1,0 +1,86 @@
+"""What the case view's timeline says about a corrected case, added evidence and a
+recorded mediation session (from the event's details; personal data is stored masked)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ipdesk.ui.intake.labels import (
+    dispute_type_labels,
+    ip_type_labels,
+    kind_labels,
+    label,
+    role_labels,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EventDetails", text)
+
+
+def field_label(field: str) -> str:
+    """The name of a corrected field, e.g. "Respondent: name"."""
+    names = {
+        "ip_type": _tr("IP type"),
+        "right_number": _tr("Right number"),
+        "right_holder": _tr("Right holder"),
+        "dispute_type": _tr("Dispute type"),
+        "facts": _tr("Facts and reasons"),
+        "claim": _tr("Claim"),
+        "amount_claimed": _tr("Amount claimed"),
+        "kind": _tr("kind"),
+        "name": _tr("name"),
+        "id_number": _tr("ID number"),
+        "phone": _tr("phone"),
+        "address": _tr("address"),
+        "ethnicity": _tr("ethnicity"),
+        "legal_representative": _tr("legal representative"),
+        "legal_representative_title": _tr("representative's title"),
+    }
+    return names.get(field, field)
+
+
+def _value(field: str, value: str) -> str:
+    if not value:
+        return "—"
+    attribute = field.rpartition(".")[2]
+    if attribute == "ip_type":
+        return label(ip_type_labels(), value)
+    if attribute == "dispute_type":
+        return label(dispute_type_labels(), value)
+    if attribute == "kind":
+        return label(kind_labels(), value)
+    return value if len(value) <= 60 else value[:60] + "…"
+
+
+def _change_text(change: dict[str, Any]) -> str:
+    field = str(change.get("field", ""))
+    old, new = str(change.get("old") or ""), str(change.get("new") or "")
+    if field.startswith("parties["):
+        who = label(role_labels(), str(change.get("party_role") or ""))
+        what = f"{who}{field_label(field.rpartition('.')[2])}"
+    else:
+        what = field_label(field)
+    return _tr("{0}: {1} → {2}").format(what, _value(field, old), _value(field, new))
+
+
+def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) -> str:
+    """The timeline's note for an event: its reason, and for the kinds above what changed."""
+    parts = [reason] if reason else []
+    details = details or {}
+    if kind == "corrected":
+        parts += [_change_text(c) for c in details.get("changes", []) if isinstance(c, dict)]
+    elif kind == "evidence_added":
+        for f in details.get("files", []):
+            if isinstance(f, dict):
+                text = str(f.get("name", ""))
+                if f.get("description"):
+                    text += f" ({f['description']})"
+                parts.append(text)
+    elif kind == "mediation_session" and details.get("held_on"):
+        parts.append(
+            _tr("Session of {0} at {1}").format(details["held_on"], details.get("place", ""))
+        )
+    return "; ".join(parts)
