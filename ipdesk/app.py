@@ -55,7 +55,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
-from ipdesk.services import audit
+from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, sign_in
 from ipdesk.services.demo import DEMO_PASSWORD, generate
@@ -295,43 +295,74 @@ def choose_language(requested: str | None, settings: QSettings, system: QLocale)
 # Texts that newer Qt versions renamed and whose translation files (qtbase_zh_CN among
 # them) still carry only the older wording: (context, text, disambiguation) -> the older
 # (context, text) that the same file translates.
-QT_RENAMED_TEXTS: dict[tuple[str, str, str | None], tuple[str, str]] = {
-    ("QFileDialog", "&Look in:", None): ("QFileDialog", "Look in:"),
-    ("QFileDialog", "Files of &type:", None): ("QFileDialog", "Files of type:"),
+QT_RENAMED_TEXTS: dict[tuple[str, str, str], tuple[str, str]] = {
+    ("QFileDialog", "&Look in:", ""): ("QFileDialog", "Look in:"),
+    ("QFileDialog", "Files of &type:", ""): ("QFileDialog", "Files of type:"),
     ("QAbstractFileIconProvider", "Folder", "All other platforms"): ("QFileDialog", "Folder"),
-    ("QAbstractFileIconProvider", "Folder", None): ("QFileDialog", "Folder"),
-    ("QAbstractFileIconProvider", "Drive", None): ("QFileDialog", "Drive"),
-    ("QAbstractFileIconProvider", "File", None): ("QFileDialog", "File"),
+    ("QAbstractFileIconProvider", "Folder", ""): ("QFileDialog", "Folder"),
+    ("QAbstractFileIconProvider", "Drive", ""): ("QFileDialog", "Drive"),
+    ("QAbstractFileIconProvider", "File", ""): ("QFileDialog", "File"),
 }
 _MNEMONIC = re.compile(r"&(\w)")
+_QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+_QM_HASHES, _QM_MESSAGES = 0x42, 0x69
+_QM_END, _QM_TRANSLATION, _QM_SOURCE, _QM_CONTEXT, _QM_COMMENT = 1, 3, 6, 7, 8
+_qm_data: list[bytes] = []  # a QTranslator loaded from memory does not copy its data
 
 
-class QtRenamedTextsTranslator(QTranslator):
-    """Translates the texts of :data:`QT_RENAMED_TEXTS` through their older wording in
-    ``qt`` (Qt's own translator for the language), so that Qt's file dialog is not half
-    English; a mnemonic (&L) the older wording lacks is kept as "(&L)"."""
+def _elf_hash(data: bytes) -> int:
+    """Qt's hash of a message's source text and comment in a .qm file."""
+    h = 0
+    for byte in data:
+        h = ((h << 4) + byte) & 0xFFFFFFFF
+        g = h & 0xF0000000
+        if g:
+            h ^= g >> 24
+        h &= ~g & 0xFFFFFFFF
+    return h or 1
 
-    def __init__(self, qt: QTranslator) -> None:
-        super().__init__()
-        self._qt = qt
 
-    def isEmpty(self) -> bool:
-        return False
+def qm_file(messages: Iterable[tuple[str, str, str, str]]) -> bytes:
+    """A compiled translation file (.qm) of (context, source, disambiguation, translation)
+    messages, as ``lrelease`` writes one."""
+    body, hashes = bytearray(), []
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:  # None (a null string): not this translator's, ask the next one
-        older = QT_RENAMED_TEXTS.get((context, source, disambiguation))
-        if older is None:
-            return None
-        text = self._qt.translate(older[0], older[1], None, n)
+    def field(tag: int, data: bytes) -> bytes:
+        return bytes([tag]) + len(data).to_bytes(4, "big") + data
+
+    for context, source, comment, translation in messages:
+        hashes.append((_elf_hash((source + comment).encode()), len(body)))
+        body += field(_QM_TRANSLATION, translation.encode("utf-16-be"))
+        body += field(_QM_SOURCE, source.encode())
+        body += field(_QM_CONTEXT, context.encode())
+        body += field(_QM_COMMENT, comment.encode())
+        body += bytes([_QM_END])
+    table = b"".join(h.to_bytes(4, "big") + o.to_bytes(4, "big") for h, o in sorted(hashes))
+    return _QM_MAGIC + field(_QM_HASHES, table) + field(_QM_MESSAGES, bytes(body))
+
+
+def renamed_qt_texts(qt: QTranslator) -> QTranslator | None:
+    """A translator of :data:`QT_RENAMED_TEXTS` through their older wording in ``qt`` (Qt's
+    own translator for the language), so that Qt's file dialog is not half English; a
+    mnemonic (&L) the older wording lacks is kept as "(&L)". None when ``qt`` has none."""
+    messages = []
+    for (context, source, comment), (old_context, old_source) in QT_RENAMED_TEXTS.items():
+        text = qt.translate(old_context, old_source)
         if not text:
-            return None
+            continue
         mnemonic = _MNEMONIC.search(source)
-        if text and mnemonic and "&" not in text:
+        if mnemonic and "&" not in text:
             stem = text.rstrip(":：")
             text = f"{stem}(&{mnemonic.group(1).upper()}){text[len(stem) :]}"
-        return text
+        messages.append((context, source, comment, text))
+    if not messages:
+        return None
+    data = qm_file(messages)
+    translator = QTranslator()
+    if not translator.load(data):
+        return None
+    _qm_data.append(data)
+    return translator
 
 
 def load_translators(language: str) -> list[QTranslator]:
@@ -342,7 +373,9 @@ def load_translators(language: str) -> list[QTranslator]:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):
         translators.append(qt)
-        translators.append(QtRenamedTextsTranslator(qt))
+        renamed = renamed_qt_texts(qt)
+        if renamed is not None:
+            translators.append(renamed)
     elif language != "en":
         log.warning("No Qt translations for %s in %s", language, qt_dir)
     own = QTranslator()
@@ -843,6 +876,18 @@ def open_main_window(
     return window
 
 
+def remove_backup_leftovers(engine: Engine) -> list[Path]:
+    """Remove the hidden copies killed backups and restores left (personal data): beside
+    the embedded database, in the user's data folder and in the temporary folder."""
+    folders = [paths.user_data_dir(), Path(tempfile.gettempdir())]
+    if db.is_sqlite(engine) and engine.url.database not in (None, "", ":memory:"):
+        folders.insert(0, Path(str(engine.url.database)).parent)
+    removed = backup.remove_leftovers(*dict.fromkeys(folders))
+    if removed:
+        log.info("Removed %d leftovers of killed backups or restores", len(removed))
+    return removed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()
@@ -882,6 +927,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return opened
     engine, label = opened.engine, opened.label
     log.info("Database: %s", label)
+    remove_backup_leftovers(engine)
 
     session_factory = db.make_session_factory(engine)
     audit.install(session_factory)

@@ -57,6 +57,8 @@ def test_the_texts_newer_qt_renamed_are_chinese_too(chinese_qt: list[QTranslator
     assert translate("QFileDialog", "&Look in:") == "查找范围(&L)："
     assert translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
     assert translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
+    # plain QTranslators (a Python subclass overriding translate() crashed under load)
+    assert {type(t) for t in chinese_qt} == {QTranslator}
 
 
 def test_the_file_dialog_has_no_english_label(qtbot: QtBot, chinese_qt: list[QTranslator]) -> None:
