@@ -45,11 +45,11 @@ _STAFF, _MEDIATOR, _OFFICE, _CITY, _ADMIN = (
 )
 
 #: Who holds each capability. Administrators keep the system and take no cases: they do
-#: not register complaints, but they import ledgers, keep users, agencies, holidays and
+#: not register complaints, but they import ledgers (as stations and offices do), keep users, agencies, holidays and
 #: templates, and watch the figures.
 GRANTS: dict[Capability, frozenset[Role]] = {
     C.REGISTER_CASES: frozenset({_STAFF, _OFFICE, _CITY}),
-    C.IMPORT_LEDGERS: frozenset({_OFFICE, _CITY, _ADMIN}),
+    C.IMPORT_LEDGERS: frozenset({_STAFF, _OFFICE, _CITY, _ADMIN}),
     C.DEADLINE_BOARD: frozenset({_OFFICE, _CITY, _ADMIN}),
     C.DASHBOARD: frozenset({_OFFICE, _CITY, _ADMIN}),
     C.FOLLOW_UPS: frozenset({_MEDIATOR, _OFFICE, _CITY, _ADMIN}),

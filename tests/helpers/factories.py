@@ -41,6 +41,8 @@ from ipdesk.services.passwords import hash_password
 from ipdesk.services.seed import seed_reference_data
 
 TEST_PASSWORD = "correct-horse-1"
+#: A city manager without a user row: registers cases anywhere (administrators may not).
+REGISTRAR = Actor(None, "市级管理人员", Role.CITY_MANAGER, may_view_personal_data=True)
 """The password of every user that :func:`make_user` creates unless told otherwise."""
 
 _usernames = itertools.count(1)

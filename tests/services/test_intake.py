@@ -47,7 +47,7 @@ from ipdesk.services.intake import (
     validate_intake,
 )
 from ipdesk.services.limits import legal_today
-from tests.helpers.factories import make_case, make_user, seed, valid_intake_form
+from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -500,7 +500,7 @@ def test_default_form_is_for_the_users_own_station(sessions: sessionmaker[Sessio
 
 
 def test_numbers_are_gap_free_per_office_and_year(sessions: sessionmaker[Session]) -> None:
-    actor = Actor.system()
+    actor = REGISTRAR
     last_year = dt.date(legal_today().year - 1, 6, 1)
     numbers = []
     for received, station in [
@@ -527,7 +527,7 @@ def test_numbers_are_gap_free_per_office_and_year(sessions: sessionmaker[Session
 def test_a_rolled_back_registration_gives_its_number_back(
     sessions: sessionmaker[Session],
 ) -> None:
-    actor = Actor.system()
+    actor = REGISTRAR
     with sessions() as s, s.begin():
         first = register_case(s, actor, valid_intake_form())
         s.rollback()
@@ -541,7 +541,7 @@ def test_a_rolled_back_registration_gives_its_number_back(
 def test_numbers_follow_the_ones_handed_out_by_the_orm(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         old = make_case(s, "TL01-S01", received_on=legal_today())
-        new = register_case(s, Actor.system(), valid_intake_form())
+        new = register_case(s, REGISTRAR, valid_intake_form())
         after = make_case(s, "TL01-S01", received_on=legal_today())
     assert [old.number[-5:], new.number[-5:], after.number[-5:]] == ["00001", "00002", "00003"]
 
@@ -549,7 +549,7 @@ def test_numbers_follow_the_ones_handed_out_by_the_orm(sessions: sessionmaker[Se
 def test_invalid_forms_are_refused_with_every_error(sessions: sessionmaker[Session]) -> None:
     form = with_party(valid_intake_form(station="NOPE"), 0, id_number="150502198005170011")
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
-        register_case(s, Actor.system(), dataclasses.replace(form, facts=""))
+        register_case(s, REGISTRAR, dataclasses.replace(form, facts=""))
     assert codes(caught.value.errors) == {
         "facts": "facts_empty",
         "parties[0].id_number": "id_checksum",
@@ -597,10 +597,10 @@ def test_an_unknown_court_is_refused(sessions: sessionmaker[Session]) -> None:
         channel="court_referral", court="CT-XX", court_case_number="（2026）1号"
     )
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
-        register_case(s, Actor.system(), form)
+        register_case(s, REGISTRAR, form)
     assert codes(caught.value.errors) == {"court": "court_unknown"}
     with sessions.begin() as s:
-        done = register_case(s, Actor.system(), dataclasses.replace(form, court="CT-KEQ"))
+        done = register_case(s, REGISTRAR, dataclasses.replace(form, court="CT-KEQ"))
         assert s.get(Case, done.id).referring_court_id is not None  # type: ignore[union-attr]
 
 
@@ -614,7 +614,7 @@ def test_codes_with_control_characters_are_unknown(
         station=code, channel="court_referral", court=code, court_case_number="（2026）1号"
     )
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
-        register_case(s, Actor.system(), form)
+        register_case(s, REGISTRAR, form)
     assert set(codes(caught.value.errors)) == {"station", "court"}
 
 
@@ -629,7 +629,7 @@ def test_registering_garbage_raises_validation_errors_only(
 ) -> None:
     with sessions.begin() as s:
         try:
-            register_case(s, Actor.system(), form)
+            register_case(s, REGISTRAR, form)
         except ValidationErrors as exc:
             assert exc.errors and all(isinstance(e, ValidationError) for e in exc.errors)
 
@@ -655,7 +655,7 @@ def test_concurrent_registrations_get_consecutive_numbers(database_url: str) -> 
                     station = "TL01-S01" if index == 0 else "TL01-S02"
                     with factories[index].begin() as s:
                         done = register_case(
-                            s, Actor.system(), valid_intake_form(station, seed=index * 100 + i)
+                            s, REGISTRAR, valid_intake_form(station, seed=index * 100 + i)
                         )
                     with lock:
                         numbers.append(done.number)
@@ -693,12 +693,12 @@ def test_a_second_client_waits_for_the_first_to_commit(database_url: str) -> Non
         def second() -> None:
             registered.wait(timeout=30)
             with second_sessions.begin() as s:
-                results["second"] = register_case(s, Actor.system(), valid_intake_form()).number
+                results["second"] = register_case(s, REGISTRAR, valid_intake_form()).number
 
         thread = threading.Thread(target=second)
         thread.start()
         with first_sessions.begin() as s:
-            results["first"] = register_case(s, Actor.system(), valid_intake_form()).number
+            results["first"] = register_case(s, REGISTRAR, valid_intake_form()).number
             registered.set()
             release.wait(timeout=0.5)  # the second client is now blocked
             assert "second" not in results
@@ -732,7 +732,7 @@ def test_attachments_are_copied_by_sha256(sessions: sessionmaker[Session], tmp_p
         evidence(tmp_path, "照片", b"jpg"),
     ]
     with sessions.begin() as s:
-        done = register_case(s, Actor.system(), valid_intake_form(), files, store=store)
+        done = register_case(s, REGISTRAR, valid_intake_form(), files, store=store)
     assert [a.original_name for a in done.attachments] == ["公证书.PDF", "照片"]
     first = done.attachments[0]
     assert first.sha256 == hashlib.sha256(b"%PDF-1.4 notarised").hexdigest()
@@ -752,7 +752,7 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(
     files = [evidence(tmp_path, "ok.txt", b"x"), evidence(tmp_path, "录像.mp4", b"y" * 3000)]
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
         register_case(
-            s, Actor.system(), valid_intake_form(), files, store=store, max_attachment_bytes=2048
+            s, REGISTRAR, valid_intake_form(), files, store=store, max_attachment_bytes=2048
         )
     (error,) = caught.value.errors
     assert (error.field, error.code) == ("attachments[1]", "attachment_too_large")
@@ -768,11 +768,11 @@ def test_missing_and_duplicate_files_are_refused(
     store = tmp_path / "store"
     missing = AttachmentInput(tmp_path / "nowhere.pdf")
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
-        register_case(s, Actor.system(), valid_intake_form(), [missing], store=store)
+        register_case(s, REGISTRAR, valid_intake_form(), [missing], store=store)
     assert codes(caught.value.errors) == {"attachments[0]": "attachment_missing"}
     twice = [evidence(tmp_path, "a.jpg", b"same"), evidence(tmp_path, "b.jpg", b"same")]
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
-        register_case(s, Actor.system(), valid_intake_form(), twice, store=store)
+        register_case(s, REGISTRAR, valid_intake_form(), twice, store=store)
     assert codes(caught.value.errors) == {"attachments[1]": "attachment_duplicate"}
     assert stored_files(store) == []
 
@@ -783,7 +783,7 @@ def test_files_are_removed_when_the_transaction_fails(
     store = tmp_path / "store"
     files = [evidence(tmp_path, "a.pdf", b"evidence")]
     with pytest.raises(RuntimeError), sessions.begin() as s:
-        register_case(s, Actor.system(), valid_intake_form(), files, store=store)
+        register_case(s, REGISTRAR, valid_intake_form(), files, store=store)
         assert len(stored_files(store)) == 1
         raise RuntimeError("the power went out")
     assert stored_files(store) == []
@@ -792,7 +792,7 @@ def test_files_are_removed_when_the_transaction_fails(
         assert s.scalar(select(func.count()).select_from(Party)) == 0
     # and the files of a committed registration stay
     with sessions.begin() as s:
-        register_case(s, Actor.system(), valid_intake_form(), files, store=store)
+        register_case(s, REGISTRAR, valid_intake_form(), files, store=store)
     assert len(stored_files(store)) == 1
 
 
@@ -804,10 +804,10 @@ def test_conflicts_warn_about_open_cases_of_the_same_dispute(
 ) -> None:
     form = valid_intake_form("TL01-S01", seed=5)
     with sessions.begin() as s:
-        first = register_case(s, Actor.system(), form)
+        first = register_case(s, REGISTRAR, form)
         # the same respondent and trademark, another applicant, at another station
         other = with_party(form, 0, name="张三", id_number=ids.make_resident_id(random.Random(9)))
-        second = register_case(s, Actor.system(), dataclasses.replace(other, station="TL02-S01"))
+        second = register_case(s, REGISTRAR, dataclasses.replace(other, station="TL02-S01"))
         # a closed case of the same parties does not count
         make_case(
             s, "TL01-S01", CaseStatus.CLOSED, applicant="王伟", respondent=form.parties[1].name

@@ -10,10 +10,9 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment, Document
-from ipdesk.services.actors import Actor
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
-from tests.helpers.factories import make_case, seed, valid_intake_form
+from tests.helpers.factories import REGISTRAR, make_case, seed, valid_intake_form
 
 
 def _store(root: Path, stored_name: str, data: bytes) -> None:
@@ -176,7 +175,7 @@ def test_cases_registered_with_evidence_check_out(
         seed(s)
     with session_factory.begin() as s:
         register_case(
-            s, Actor.system(), valid_intake_form(), [AttachmentInput(evidence)], store=store
+            s, REGISTRAR, valid_intake_form(), [AttachmentInput(evidence)], store=store
         )
     with session_factory() as s:
         report = check_files(s, store, tmp_path / "documents")

@@ -18,7 +18,7 @@ from ipdesk.services.demo import generate
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.intake import register_case
 from ipdesk.services.search import search_cases, search_terms, text_condition
-from tests.helpers.factories import make_case, make_user, seed, valid_intake_form
+from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 SYSTEM = Actor.system()
 
@@ -108,7 +108,7 @@ def test_numbers_ids_and_facts(sessions: sessionmaker[Session]) -> None:
         facts="被申请人在扎鲁特旗鲁北镇农贸市场销售仿冒产品。",
     )
     with sessions.begin() as s:
-        done = register_case(s, SYSTEM, form)
+        done = register_case(s, REGISTRAR, form)
     id_number = form.parties[0].id_number
     for query in [
         done.number,
