@@ -22,6 +22,7 @@ import sqlite3
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ from ipdesk.services import audit
 from ipdesk.services.actors import Actor
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
-from tests.helpers.factories import seed, valid_intake_form
+from tests.helpers.factories import make_case, seed, valid_intake_form
 
 ROUNDS = {"sqlite": 22, "postgresql": 20}
 _APPLICANTS = ("王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "赵磊", "黄丽")
@@ -175,3 +176,71 @@ def test_killed_writer_leaves_a_consistent_database(
         engine.dispose()
     assert len(committed) >= ROUNDS[backend], "the writer hardly ever committed"
     assert time.monotonic() - started < 90
+
+
+def _fork_and_kill(work: Callable[[], None], delay: float) -> None:
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 0
+        try:
+            while True:
+                work()
+        except BaseException:
+            traceback.print_exc()
+            code = 3
+        finally:
+            os._exit(code)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(".part") or "restore-" in p.name
+    )
+
+
+@pytest.mark.slow
+def test_killed_backups_and_restores_leave_nothing_after_the_next_start(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """Backups and restores killed half-way leave hidden full copies of the database;
+    the next start (and the next backup or restore) removes them."""
+    from ipdesk.app import remove_backup_leftovers
+    from ipdesk.services import backup as bk
+
+    factory = db.make_session_factory(engine)
+    with factory.begin() as s:
+        seed(s)
+        for n in range(300):
+            make_case(s, facts="被申请人销售侵权商品。" * 50, applicant=f"申请人{n}")
+    sqlite = engine.dialect.name == "sqlite"
+    folder = Path(str(make_url(database_url).database)).parent if sqlite else tmp_path / "out"
+    folder.mkdir(exist_ok=True)
+    whole = folder / "whole.zip"
+    bk.backup(engine, whole, portable=True)
+    rng = random.Random(21)
+    found: set[str] = set()
+    for round_ in range(12):
+        portable = round_ % 2 == 0
+
+        def back_up(portable: bool = portable) -> None:
+            child = db.make_engine(database_url)
+            bk.backup(child, folder / "b.bak", portable=portable, overwrite=True)
+            child.dispose()
+
+        _fork_and_kill(back_up, rng.uniform(0.05, 0.6))
+        if sqlite:
+
+            def restore() -> None:
+                bk.restore(f"sqlite:///{folder / 'restored.sqlite3'}", whole, force=True)
+
+            _fork_and_kill(restore, rng.uniform(0.05, 0.6))
+        found.update(_leftovers(folder))
+    assert found, "no round was killed while writing: the test proves nothing"
+    if sqlite:
+        remove_backup_leftovers(engine)  # what the desktop does at start
+    else:
+        bk.backup(engine, folder / "again.zip")  # the next backup into the folder
+    assert _leftovers(folder) == []

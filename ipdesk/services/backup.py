@@ -225,7 +225,59 @@ def _fsync_file(path: Path) -> None:
 
 
 def _temp_beside(path: Path) -> Path:
-    return path.parent / f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.part"
+    return path.parent / f".{path.name[:80]}.{os.getpid()}-{uuid.uuid4().hex[:12]}.part"
+
+
+# What a killed backup or restore leaves: a hidden copy of the whole database (personal
+# data). The writer's process id is in the name, so a leftover is told from work in
+# progress; names without one come from older versions.
+_LEFTOVER_FILE = re.compile(r"\..+\.(?:(\d+)-)?[0-9a-f]{12}\.part")
+_LEFTOVER_DIR = re.compile(r"\.?ipdesk-restore-(?:(\d+)-)?.+")
+MAX_MANIFEST_BYTES: Final = 16 << 20
+"""The largest manifest a portable backup may hold (declared and read)."""
+MAX_ROW_BYTES: Final = 256 << 20
+"""The longest line (one row) a table member may hold: reading stops there."""
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # an open file cannot be removed there: removing is safe to try
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_leftovers(*folders: Path) -> list[Path]:
+    """Remove what killed backups (``.NAME.<pid>-<id>.part``) and restores
+    (``.ipdesk-restore-<pid>-*``) left in ``folders``, unless their process still runs.
+    Called by every backup and restore (in the target's folder) and at start-up."""
+    removed: list[Path] = []
+    for folder in folders:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            m = _LEFTOVER_FILE.fullmatch(entry.name) or _LEFTOVER_DIR.fullmatch(entry.name)
+            if m is None or (m.group(1) and _process_alive(int(m.group(1)))):
+                continue
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    if m.re is _LEFTOVER_DIR:
+                        shutil.rmtree(entry)
+                        removed.append(entry)
+                elif m.re is _LEFTOVER_FILE:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    return removed
 
 
 def _check_output(path: Path, overwrite: bool) -> None:
@@ -333,6 +385,7 @@ def backup(
     ``portable`` a zip of JSON lines; PostgreSQL: always the zip."""
     path = Path(path)
     _check_output(path, overwrite)
+    remove_leftovers(path.parent)
     revision = migrate.current_revision(engine)
     if revision is None:
         raise BackupError("数据库尚未初始化，没有可备份的内容", code="database_uninitialised")
@@ -559,7 +612,7 @@ class _ZipSource:
         name = self.path.name
         with self._open() as archive:
             try:
-                manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+                manifest = json.loads(_read_bounded(archive, MANIFEST, MAX_MANIFEST_BYTES, name))
             except KeyError:
                 raise NotABackup(f"{name} 不是 ipdesk 备份文件（没有 {MANIFEST}）") from None
             except (ValueError, zipfile.BadZipFile, OSError, EOFError):
@@ -620,12 +673,34 @@ class _ZipSource:
     def rows(self, name: str) -> Iterator[dict[str, Any]]:
         spec = self.specs[name]
         with self._open() as archive, archive.open(spec.member) as raw:
-            for line in io.TextIOWrapper(raw, encoding="utf-8"):
+            while line := raw.readline(MAX_ROW_BYTES + 1):
+                if len(line) > MAX_ROW_BYTES:
+                    raise BackupDamaged(
+                        f"备份 {self.path.name} 的 {spec.member} 中有一行超过 "
+                        f"{MAX_ROW_BYTES >> 20} MB，不是 ipdesk 写出的备份",
+                        code="backup_member_too_large",
+                    )
                 if line.strip():
                     row = json.loads(line)
                     if not isinstance(row, dict):
                         raise ValueError("a row is not an object")
                     yield row
+
+
+def _read_bounded(archive: zipfile.ZipFile, member: str, limit: int, name: str) -> bytes:
+    """The member's bytes, refused when it declares or holds more than ``limit`` (a zip
+    bomb declaring a gigabyte must not be read into memory)."""
+    too_large = BackupDamaged(
+        f"备份 {name} 的 {member} 超过 {limit >> 20} MB，不是 ipdesk 写出的备份",
+        code="backup_member_too_large",
+    )
+    if archive.getinfo(member).file_size > limit:
+        raise too_large
+    with archive.open(member) as raw:
+        data = raw.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    return data
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -726,7 +801,8 @@ def _restore_sqlite(url: URL, info: BackupInfo, force: bool) -> RestoreResult:
         nonempty = _sqlite_nonempty(dest)
         if nonempty and not force:
             _refuse_nonempty(where, nonempty)
-    work = Path(tempfile.mkdtemp(prefix=".ipdesk-restore-", dir=dest.parent))
+    remove_leftovers(dest.parent)
+    work = Path(tempfile.mkdtemp(prefix=f".ipdesk-restore-{os.getpid()}-", dir=dest.parent))
     try:
         built = work / "restore.sqlite3"
         if info.kind == "sqlite":
@@ -831,7 +907,8 @@ def _restore_postgresql(engine: Engine, info: BackupInfo, force: bool) -> Restor
     source: _ZipSource | _SqliteSource
     work: Path | None = None
     if info.kind == "sqlite":
-        work = Path(tempfile.mkdtemp(prefix="ipdesk-restore-"))
+        remove_leftovers(Path(tempfile.gettempdir()))
+        work = Path(tempfile.mkdtemp(prefix=f"ipdesk-restore-{os.getpid()}-"))
         copy = work / "restore.sqlite3"
         _prepare_sqlite_copy(info, copy)
         source = _SqliteSource(copy)
