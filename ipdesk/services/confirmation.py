@@ -7,15 +7,17 @@ The steps, each refused with a clear reason when illegal:
    below) and :func:`confirmation_warnings` warns about an agreement the courts will not
    confirm (ownership or validity of a right: SPC interpretation Art. 355).
 2. :func:`apply_for_confirmation` records the application (date, court) and moves the case
-   to "confirmation_requested" (``workflow.request_confirmation``). The parties must apply
-   within 30 days after the agreement took effect (民事诉讼法 Art. 205): an application
-   after the window is refused — it is a legal limit, not a local rule. The window is the
-   ``confirmation_application`` limit (``services/limits.py``), with its alerts.
+   to "confirmation_requested" (the only way there). The court must be one that
+   :func:`courts_with_jurisdiction` names; another is refused with the list of those that
+   have a ground. The parties must apply within 30 days after the agreement took effect
+   (民事诉讼法 Art. 205): an application after the window is refused — it is a legal
+   limit, not a local rule. The window is the ``confirmation_application`` limit
+   (``services/limits.py``), with its alerts.
 3. :func:`record_court_acceptance`: the court accepted the application; its own decision
    limit (15 days, ``court_decision``) starts. :func:`extend_court_decision` adds the
    10 days the court president may approve (SPC rules on judicial confirmation Art. 5).
 4. :func:`record_court_decision`: the agreement ruled valid, or the application dismissed,
-   with the ruling's number and date (``workflow.record_confirmation``).
+   with the ruling's number and date (the only way to "confirmed" / "confirmation_denied").
 
 Jurisdiction (民事诉讼法 Art. 205, as :func:`courts_with_jurisdiction` applies it):
 
@@ -436,6 +438,7 @@ def apply_for_confirmation(
     if errors:
         raise ValidationErrors(errors)
     assert court is not None
+    _require_jurisdiction(session, case, court)
     due = _window_due(LimitContext.load(session), effective)
     if applied_on > due:
         raise IllegalTransition(
@@ -457,10 +460,51 @@ def apply_for_confirmation(
     confirmation = Confirmation(case_id=case.id, court_id=court.id, applied_on=applied_on)
     session.add(confirmation)
     session.flush()
-    workflow.request_confirmation(session, actor, case.id, expected_version, court_code=court.code)
-    refresh_case_limits(session, case)
-    session.flush()
+    case.status = S.CONFIRMATION_REQUESTED
+    workflow.finish(
+        session,
+        actor,
+        case,
+        EventKind.CONFIRMATION_REQUESTED,
+        from_status=S.AGREEMENT,
+        to_status=S.CONFIRMATION_REQUESTED,
+        details={
+            "court": court.code,
+            "court_name": court.name,
+            "applied_on": applied_on.isoformat(),
+        },
+        refresh_limits=True,
+    )
     return _info(session, case, confirmation)
+
+
+def _require_jurisdiction(session: Session, case: Case, court: Agency) -> None:
+    """Refuse a court that no rule of 民事诉讼法 Art. 205 names for the case: a wrong court
+    dismisses the application while the 30 days run out. The error lists the courts that
+    have a ground (``courts``: their codes), or says that none of the registered courts has
+    one (the court table needs the administrator)."""
+    courts = courts_with_jurisdiction(session, case)
+    if any(c.id == court.id for c in courts):
+        return
+    if not courts:
+        raise ValidationError(
+            "court",
+            f"已登记的人民法院中没有对案件 {case.number} 有管辖依据的法院（{_ART_205}）："
+            "请系统管理员在协作单位中补充人民法院的级别和所在区域",
+            code="no_court_with_jurisdiction",
+            case=case.number,
+            court=court.code,
+        )
+    names = "、".join(f"{c.name}（{'；'.join(c.reasons)}）" for c in courts)
+    raise ValidationError(
+        "court",
+        f"{court.name}对本案的司法确认申请没有管辖依据（{_ART_205}），"
+        f"应当向以下人民法院提出：{names}",
+        code="court_without_jurisdiction",
+        case=case.number,
+        court=court.code,
+        courts=[c.code for c in courts],
+    )
 
 
 def record_court_acceptance(
@@ -623,11 +667,26 @@ def record_court_decision(
     confirmation.decided_on = decided_on
     confirmation.ruling_number = number
     session.flush()
-    workflow.record_confirmation(
-        session, actor, case.id, expected_version, verdict, ruling_number=number
+    if verdict == ConfirmationDecision.VALID:
+        to, kind = S.CONFIRMED, EventKind.CONFIRMED
+    else:
+        to, kind = S.CONFIRMATION_DENIED, EventKind.CONFIRMATION_DENIED
+    case.status = to
+    workflow.finish(
+        session,
+        actor,
+        case,
+        kind,
+        from_status=S.CONFIRMATION_REQUESTED,
+        to_status=to,
+        details={
+            "decision": verdict.value,
+            "ruling_number": number,
+            "decided_on": decided_on.isoformat(),
+            "court": confirmation.court.code,
+        },
+        refresh_limits=True,
     )
-    refresh_case_limits(session, case)
-    session.flush()
     return _info(session, case, confirmation)
 
 

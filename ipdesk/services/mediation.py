@@ -2,7 +2,8 @@
 
 Agreement (调解协议书, 人民调解法 Art. 29)
     :func:`record_agreement` records the agreement the parties reached on a case in
-    mediation and moves the case to "agreement" through ``workflow.record_agreement``;
+    mediation and moves the case to "agreement" (the only way there: the terms come
+    with the move);
     :func:`update_agreement` edits it while the case waits in that state (before the
     application for judicial confirmation). Each term (obligation) names who owes (a
     principal party of the case), to whom, what, how much (Decimal ≥ 0, cents at most) and
@@ -528,10 +529,19 @@ def record_agreement(
         agreement = Agreement(case_id=case.id)
         session.add(agreement)
     _apply(agreement, clean)
+    text = workflow.optional_text(note)
     session.flush()
-    workflow.record_agreement(session, actor, case.id, expected_version, note=note)
-    refresh_case_limits(session, case)
-    session.flush()
+    case.status = S.AGREEMENT
+    workflow.finish(
+        session,
+        actor,
+        case,
+        EventKind.AGREEMENT_RECORDED,
+        from_status=S.MEDIATING,
+        to_status=S.AGREEMENT,
+        reason=text,
+        refresh_limits=True,
+    )
     return agreement_info(case, agreement)
 
 

@@ -28,11 +28,11 @@ transition             from                                        to           
 accept                 registered                                  accepted                 handler
 reject (reason)        registered                                  rejected                 handler
 start_mediation        accepted, confirmation_denied               mediating                handler
-record_agreement       mediating                                   agreement                handler
+record_agreement *     mediating                                   agreement                handler
 record_failure         mediating                                   failed                   handler
 record_withdrawal      accepted, mediating                         withdrawn                handler
-request_confirmation   agreement                                   confirmation_requested   handler
-record_confirmation    confirmation_requested                      confirmed /              handler
+request_confirmation * agreement                                   confirmation_requested   handler
+record_confirmation *  confirmation_requested                      confirmed /              handler
                                                                    confirmation_denied
 close                  agreement, confirmed, confirmation_denied,  closed                   handler
                        failed, withdrawn
@@ -41,6 +41,14 @@ reopen (reason)        closed                                      the state it 
 assign_mediator        any open state (routing)                    (unchanged)              manager
 transfer (reason)      registered, accepted (routing)              (unchanged)              manager
 =====================  ==========================================  =======================  =======
+
+(*) One road to each state: the agreement is reached with its terms,
+``services.mediation.record_agreement`` (corrected by ``update_agreement`` until the
+application is filed); the application and the court's ruling are
+``services.confirmation.apply_for_confirmation`` (the agreement in force, the 30-day
+window, a court with jurisdiction) and ``record_court_decision``. Those services load the
+case with :func:`load_for` and record the move with :func:`finish`; this module has no
+second, unchecked way there.
 
 A mediator acts only on cases assigned to them, not on every case of their office: the
 office manager routes the work and can step in on any case of the office. A suspended case
@@ -67,7 +75,6 @@ from ipdesk.models import (
     AgencyKind,
     Case,
     CaseStatus,
-    ConfirmationDecision,
     EventKind,
     Role,
     User,
@@ -552,22 +559,6 @@ def start_mediation(
 
 
 @optimistic
-def record_agreement(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    expected_version: int,
-    *,
-    note: str | None = None,
-) -> TransitionResult:
-    """The parties reached a mediation agreement (its terms are recorded elsewhere)."""
-    case = load_for(session, actor, case_id, expected_version, "record_agreement")
-    return _move(
-        session, actor, case, S.AGREEMENT, EventKind.AGREEMENT_RECORDED, reason=optional_text(note)
-    )
-
-
-@optimistic
 def record_failure(
     session: Session,
     actor: Actor,
@@ -598,50 +589,6 @@ def record_withdrawal(
     return _move(
         session, actor, case, S.WITHDRAWN, EventKind.WITHDRAWN, reason=optional_text(reason)
     )
-
-
-@optimistic
-def request_confirmation(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    expected_version: int,
-    *,
-    court_code: str | None = None,
-) -> TransitionResult:
-    """The parties applied to a court for judicial confirmation of the agreement."""
-    case = load_for(session, actor, case_id, expected_version, "request_confirmation")
-    details = _court(session, court_code)
-    return _move(
-        session,
-        actor,
-        case,
-        S.CONFIRMATION_REQUESTED,
-        EventKind.CONFIRMATION_REQUESTED,
-        details=details,
-    )
-
-
-@optimistic
-def record_confirmation(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    expected_version: int,
-    decision: ConfirmationDecision,
-    *,
-    ruling_number: str | None = None,
-) -> TransitionResult:
-    """The court ruled: the agreement is valid, or the application is dismissed."""
-    case = load_for(session, actor, case_id, expected_version, "record_confirmation")
-    details = {"decision": decision.value}
-    if ruling_number and ruling_number.strip():
-        details["ruling_number"] = ruling_number.strip()[:60]
-    if decision == ConfirmationDecision.VALID:
-        to, kind = S.CONFIRMED, EventKind.CONFIRMED
-    else:
-        to, kind = S.CONFIRMATION_DENIED, EventKind.CONFIRMATION_DENIED
-    return _move(session, actor, case, to, kind, details=details)
 
 
 @optimistic

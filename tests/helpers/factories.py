@@ -41,8 +41,6 @@ from ipdesk.services.passwords import hash_password
 from ipdesk.services.seed import seed_reference_data
 
 TEST_PASSWORD = "correct-horse-1"
-#: A city manager without a user row: registers cases anywhere (administrators may not).
-REGISTRAR = Actor(None, "市级管理人员", Role.CITY_MANAGER, may_view_personal_data=True)
 """The password of every user that :func:`make_user` creates unless told otherwise."""
 
 _usernames = itertools.count(1)
@@ -420,3 +418,43 @@ def make_visit(
     session.add(visit)
     session.flush()
     return visit
+
+
+# --------------------------------------------------------------------------- agreement forms
+
+
+def agreement_form(
+    case: Case, *, signed_on: dt.date | None = None, effective_on: dt.date | None = None
+) -> Any:
+    """A :class:`ipdesk.services.mediation.AgreementForm` for ``case`` that validates: the
+    (first) respondent pays the applicant 8,000 yuan within 30 days and removes the listings
+    within 7; signed ``signed_on`` (default today), in effect ``effective_on`` (default the
+    signing day)."""
+    from decimal import Decimal
+
+    from ipdesk.services.mediation import AgreementForm, ObligationForm
+
+    applicant = next(p for p in case.parties if p.role == PartyRole.APPLICANT)
+    respondent = next(p for p in case.parties if p.role == PartyRole.RESPONDENT)
+    signed = signed_on or legal_today()
+    return AgreementForm(
+        signed_on=signed,
+        effective_on=effective_on or signed,
+        facts="被申请人在其门店销售标有申请人注册商标的商品，双方就赔偿数额发生争议。",
+        responsibilities="被申请人对侵权行为承担全部责任。",
+        obligations=(
+            ObligationForm(
+                description="赔偿经济损失",
+                obligor_id=respondent.id,
+                obligee_id=applicant.id,
+                amount=Decimal("8000.00"),
+                due_on=signed + dt.timedelta(days=30),
+            ),
+            ObligationForm(
+                description="下架全部侵权商品链接",
+                obligor_id=respondent.id,
+                obligee_id=applicant.id,
+                due_on=signed + dt.timedelta(days=7),
+            ),
+        ),
+    )

@@ -203,12 +203,6 @@ LOOKUPS: dict[str, tuple[Call, type[Exception]]] = {
         lambda s, w, v: documents.case_id_for_number(s, v),
         NotFound,
     ),
-    "workflow.request_confirmation court": (
-        lambda s, w, v: workflow.request_confirmation(
-            s, _a(s, w, "mediator"), w.agreed, w.version(s, w.agreed), court_code=v
-        ),
-        ValidationError,
-    ),
     "confirmation.apply_for_confirmation court": (
         lambda s, w, v: confirmation.apply_for_confirmation(
             s,

@@ -27,7 +27,7 @@ from ipdesk.models import (
     Performance,
 )
 from ipdesk.models.cases import ReferralKind
-from ipdesk.services import mediation, workflow
+from ipdesk.services import confirmation, mediation
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
@@ -187,7 +187,17 @@ def test_the_agreement_is_edited_in_place_until_it_goes_to_a_court(
         # The other user still holds the first version: refused, nothing overwritten.
         with pytest.raises(StaleData):
             mediation.update_agreement(s, mediator, case_id, info.version, edit, today=TODAY)
-        workflow.request_confirmation(s, mediator, case_id, version(s, case_id))
+        case = s.get(Case, case_id)
+        assert case is not None
+        confirmation.apply_for_confirmation(
+            s,
+            mediator,
+            case_id,
+            version(s, case_id),
+            court_code=confirmation.courts_with_jurisdiction(s, case)[0].code,
+            applied_on=TODAY,
+            today=TODAY,
+        )
         with pytest.raises(IllegalTransition) as caught:
             mediation.update_agreement(s, mediator, case_id, edited.version, edit, today=TODAY)
         assert caught.value.code == "agreement_not_editable"

@@ -28,6 +28,7 @@ from ipdesk.models import (
     CaseEvent,
     CaseLimit,
     CaseStatus,
+    Confirmation,
     ConfirmationDecision,
     EventKind,
     LimitKind,
@@ -35,7 +36,7 @@ from ipdesk.models import (
     Role,
     User,
 )
-from ipdesk.services import routing, workflow
+from ipdesk.services import confirmation, mediation, routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import (
     IllegalTransition,
@@ -45,7 +46,14 @@ from ipdesk.services.errors import (
     ValidationError,
 )
 from ipdesk.services.limits import legal_today
-from tests.helpers.factories import make_case, make_user, seed
+from tests.helpers.factories import (
+    agency,
+    agreement_form,
+    make_agreement,
+    make_case,
+    make_user,
+    seed,
+)
 
 S = CaseStatus
 TODAY = legal_today()
@@ -105,15 +113,15 @@ def _call(name: str) -> Call:
             case "start_mediation":
                 return workflow.start_mediation(s, a, c.id, v)
             case "record_agreement":
-                return workflow.record_agreement(s, a, c.id, v)
+                return _agreement(s, a, c.id, v)
             case "record_failure":
                 return workflow.record_failure(s, a, c.id, v, court_code="CT-KEQ")
             case "record_withdrawal":
                 return workflow.record_withdrawal(s, a, c.id, v, reason="双方自行和解")
             case "request_confirmation":
-                return workflow.request_confirmation(s, a, c.id, v, court_code="CT-KEQ")
+                return _application(s, a, c.id, v)
             case "record_confirmation":
-                return workflow.record_confirmation(s, a, c.id, v, ConfirmationDecision.VALID)
+                return _ruling(s, a, c.id, v)
             case "close":
                 return workflow.close(s, a, c.id, v)
             case "reopen":
@@ -125,6 +133,63 @@ def _call(name: str) -> Call:
         raise AssertionError(name)
 
     return call
+
+
+# The agreement and the confirmation have one road each, through their services
+# (services/mediation.py, services/confirmation.py); these call them as the table's moves.
+
+
+def _case(s: Session, case_id: int) -> Case:
+    case = s.get(Case, case_id)
+    assert case is not None
+    return case
+
+
+def _moved(case: Case) -> workflow.TransitionResult:
+    return workflow.TransitionResult(case.id, case.number, case.status, case.version_id, 0)
+
+
+def _agreement(
+    s: Session, a: Actor, case_id: int, v: int, note: str | None = None
+) -> workflow.TransitionResult:
+    case = _case(s, case_id)
+    mediation.record_agreement(s, a, case_id, v, agreement_form(case), note=note)
+    return _moved(case)
+
+
+def _application(s: Session, a: Actor, case_id: int, v: int) -> workflow.TransitionResult:
+    """Apply to CT-KEQ (the court of office TL01's district); the agreement in force that
+    an application needs is written first if the case has none (no state change)."""
+    case = _case(s, case_id)
+    if mediation.find_agreement(s, case_id) is None:
+        make_agreement(s, case, signed_on=TODAY)
+    confirmation.apply_for_confirmation(s, a, case_id, v, court_code="CT-KEQ", applied_on=TODAY)
+    return _moved(case)
+
+
+def _ruling(
+    s: Session,
+    a: Actor,
+    case_id: int,
+    v: int,
+    decision: ConfirmationDecision = ConfirmationDecision.VALID,
+) -> workflow.TransitionResult:
+    """The court's ruling; the pending application it needs is written first if the case
+    has none (no state change)."""
+    case = _case(s, case_id)
+    if not s.scalars(select(Confirmation).where(Confirmation.case_id == case_id)).first():
+        s.add(Confirmation(case_id=case_id, court_id=agency(s, "CT-KEQ").id, applied_on=TODAY))
+        s.flush()
+    confirmation.record_court_decision(
+        s,
+        a,
+        case_id,
+        v,
+        decision=decision,
+        ruling_number="(2026)内0502民特1号",
+        decided_on=TODAY,
+    )
+    return _moved(case)
 
 
 # The life cycle's transitions (the other actions of workflow.RULES are tested with their
@@ -347,11 +412,9 @@ def test_full_life_cycle_records_the_timeline_and_moves_the_limits(
     steps: list[Callable[[Session, Actor, int], workflow.TransitionResult]] = [
         lambda s, a, v: workflow.accept(s, a, case_id, v),
         lambda s, a, v: workflow.start_mediation(s, a, case_id, v),
-        lambda s, a, v: workflow.record_agreement(s, a, case_id, v, note="当场签署"),
-        lambda s, a, v: workflow.request_confirmation(s, a, case_id, v, court_code="CT-KEQ"),
-        lambda s, a, v: workflow.record_confirmation(
-            s, a, case_id, v, ConfirmationDecision.VALID, ruling_number="(2026)内0502民特1号"
-        ),
+        lambda s, a, v: _agreement(s, a, case_id, v, note="当场签署"),
+        lambda s, a, v: _application(s, a, case_id, v),
+        lambda s, a, v: _ruling(s, a, case_id, v),
         lambda s, a, v: workflow.close(s, a, case_id, v),
     ]
     version = 1
@@ -372,8 +435,17 @@ def test_full_life_cycle_records_the_timeline_and_moves_the_limits(
     ]
     assert {e[5] for e in events} == {org.mediator}
     assert events[2][3] == "当场签署"
-    assert events[3][4] == {"court": "CT-KEQ", "court_name": "通辽市科尔沁区人民法院"}
-    assert events[4][4] == {"decision": "valid", "ruling_number": "(2026)内0502民特1号"}
+    assert events[3][4] == {
+        "court": "CT-KEQ",
+        "court_name": "通辽市科尔沁区人民法院",
+        "applied_on": TODAY.isoformat(),
+    }
+    assert events[4][4] == {
+        "decision": "valid",
+        "ruling_number": "(2026)内0502民特1号",
+        "decided_on": TODAY.isoformat(),
+        "court": "CT-KEQ",
+    }
     assert events[5][4] == {"outcome": "confirmed"}
     with session_factory() as s:
         case = s.get(Case, case_id)
@@ -483,13 +555,18 @@ def test_dismissed_confirmation_may_be_mediated_again(
     case_id = _fresh(session_factory, status=S.CONFIRMATION_REQUESTED, mediator_id=org.mediator)
     with session_factory.begin() as s:
         mediator = actor_of(s, org.mediator)
-        r = workflow.record_confirmation(s, mediator, case_id, 1, ConfirmationDecision.DISMISSED)
+        r = _ruling(s, mediator, case_id, 1, ConfirmationDecision.DISMISSED)
         assert r.status == S.CONFIRMATION_DENIED
         r = workflow.start_mediation(s, mediator, case_id, r.version)
         assert r.status == S.MEDIATING
     events = _events(session_factory, case_id)
     assert [e[0] for e in events] == ["confirmation_denied", "mediation_started"]
-    assert events[0][4] == {"decision": "dismissed"}
+    assert events[0][4] == {
+        "decision": "dismissed",
+        "ruling_number": "(2026)内0502民特1号",
+        "decided_on": TODAY.isoformat(),
+        "court": "CT-KEQ",
+    }
     assert events[1][4] == {"again": True}
 
 

@@ -100,7 +100,11 @@ def test_a_case_walks_from_agreement_to_the_courts_confirmation(
     terms.setData(terms.index(1, DESCRIPTION), "停止销售侵权商品")
     terms.setData(terms.index(1, OBLIGEE), -1)  # not named
     qtmodeltester.check(terms)
-    assert editor.total_label.text() == "Total: 12,000.00 yuan"
+    assert editor.total_label.text() == "Total: 12,000.00 yuan (人民币壹万贰仟元整)"
+    assert editor.ownership_warning.isHidden()
+    editor.ownership.setChecked(True)
+    assert not editor.ownership_warning.isHidden()  # the 确权 warning, before saving
+    editor.ownership.setChecked(False)
     editor.signed_edit.setDate(to_qdate(SIGNED))
     editor.in_effect.setChecked(True)
     editor.effective_edit.setDate(to_qdate(SIGNED))

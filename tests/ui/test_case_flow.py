@@ -17,8 +17,11 @@ from ipdesk.models import Role, User
 from ipdesk.services.auth import sign_in
 from ipdesk.services.limits import legal_today
 from ipdesk.ui import tasks
+from ipdesk.ui.agreement import AgreementEditor
+from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE
 from ipdesk.ui.case_view import CaseView
 from ipdesk.ui.intake import IntakeDialog
+from ipdesk.ui.qdates import to_qdate
 from tests.helpers.factories import TEST_PASSWORD, make_user, seed
 from tests.ui.test_intake_dialog import fill_valid
 
@@ -91,12 +94,14 @@ def test_case_from_the_counter_to_closing(
     qtbot.addWidget(view)
     act(qtbot, view, "accept")
     act(qtbot, view, "start_mediation")
-    act(
-        qtbot,
-        view,
-        "record_agreement",
-        lambda d: qtbot.keyClicks(d.note_edit, "Paid 8000 yuan"),
-    )
+
+    def terms(editor: AgreementEditor) -> None:  # the agreement with its terms
+        rows = editor.obligations
+        rows.setData(rows.index(0, DESCRIPTION), "赔偿经济损失")
+        rows.setData(rows.index(0, AMOUNT), "8000")
+        rows.setData(rows.index(0, DUE), to_qdate(legal_today() + dt.timedelta(days=30)))
+
+    act(qtbot, view, "record_agreement", terms)
     act(qtbot, view, "close")
     detail = view.detail
     assert detail is not None and detail.number == number

@@ -102,6 +102,16 @@ class ConfirmationDialog(QDialog):
         self.courts = QListWidget()
         self.courts.setObjectName("courts_list")
         self.courts.currentItemChanged.connect(self._update_buttons)
+        self.courts_note = QLabel(
+            self.tr(
+                "No registered court has a ground of jurisdiction for this case. Ask the "
+                "administrator to complete the courts' levels and regions."
+            )
+        )
+        self.courts_note.setObjectName("courts_note")
+        self.courts_note.setWordWrap(True)
+        self.courts_note.setStyleSheet(ERROR_STYLE)
+        self.courts_note.setVisible(False)
         self.applied_edit = self._date_edit("applied_on_edit")
         self.apply_button = QPushButton(self.tr("Record &application"))
         self.apply_button.setObjectName("apply_button")
@@ -109,6 +119,7 @@ class ConfirmationDialog(QDialog):
         application = QGroupBox(self.tr("Application"))
         form = QFormLayout(application)
         form.addRow(self.tr("&Court:"), self.courts)
+        form.addRow("", self.courts_note)
         form.addRow(self.tr("Applied &on:"), self.applied_edit)
         form.addRow("", self.apply_button)
 
@@ -278,10 +289,16 @@ class ConfirmationDialog(QDialog):
             item.setFont(bold)
             self.courts.addItem(item)
         for court in overview.other_courts:
-            item = QListWidgetItem(self.tr("{0} (not indicated by the rules)").format(court.name))
+            # Shown for orientation, not to choose: the service refuses a court without a
+            # ground (a wrong court dismisses the application while the 30 days run out).
+            item = QListWidgetItem(self.tr("{0} (no ground of jurisdiction)").format(court.name))
             item.setData(COURT_CODE_ROLE, court.code)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
             self.courts.addItem(item)
-        self.select_court(chosen or (overview.courts[0].code if overview.courts else ""))
+        proposed = overview.courts[0].code if overview.courts else ""
+        grounded = {c.code for c in overview.courts}
+        self.select_court(chosen if chosen in grounded else proposed)
+        self.courts_note.setVisible(not overview.courts and overview.may_apply)
 
         current = overview.current
         self.current_label.setText(self._current_text(current))

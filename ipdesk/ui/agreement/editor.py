@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.services import mediation
 from ipdesk.services.actors import Actor
-from ipdesk.services.chinese_text import amount_in_figures
+from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures
 from ipdesk.services.limits import legal_today
 from ipdesk.services.mediation import AgreementDraft, AgreementForm, AgreementInfo
 from ipdesk.ui.agreement.obligations import (
@@ -38,6 +38,7 @@ from ipdesk.ui.agreement.obligations import (
     ObligationRow,
     ObligationsTableModel,
 )
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog, refusal
 from ipdesk.ui.tasks import run_task
@@ -91,6 +92,19 @@ class AgreementEditor(ServiceDialog):
             self.tr("The agreement decides &ownership or validity of an IP right")
         )
         self.ownership.setObjectName("decides_ownership")
+        self.ownership_warning = QLabel(
+            self.tr(
+                "Courts do not confirm an agreement that decides ownership or validity of an "
+                "IP right (SPC interpretation of the Civil Procedure Law, Art. 355): tell the "
+                "parties before they apply for judicial confirmation; they may sue over "
+                "ownership instead."
+            )
+        )
+        self.ownership_warning.setObjectName("ownership_warning")
+        self.ownership_warning.setWordWrap(True)
+        self.ownership_warning.setStyleSheet(ERROR_STYLE)
+        self.ownership_warning.setVisible(False)
+        self.ownership.toggled.connect(self.ownership_warning.setVisible)
         self.facts_edit = QPlainTextEdit()
         self.facts_edit.setObjectName("facts_edit")
         self.facts_edit.setTabChangesFocus(True)
@@ -128,6 +142,7 @@ class AgreementEditor(ServiceDialog):
         self.form.addRow(self.tr("&Signed on:"), self.signed_edit)
         self.form.addRow("", effective)
         self.form.addRow("", self.ownership)
+        self.form.addRow("", self.ownership_warning)
         self.form.addRow(self.tr("&Facts and matters in dispute:"), self.facts_edit)
         self.form.addRow(self.tr("Each party's &responsibility:"), self.responsibilities_edit)
         self.form.addRow(self.tr("Agreed terms:"), self.table)
@@ -219,9 +234,12 @@ class AgreementEditor(ServiceDialog):
             self.obligations.remove_row(row)
 
     def _update_total(self, *_args: object) -> None:
-        self.total_label.setText(
-            self.tr("Total: {0} yuan").format(amount_in_figures(self.obligations.total()))
-        )
+        total = self.obligations.total()
+        try:
+            figures, capitals = amount_in_figures(total), amount_in_capitals(total)
+        except ValueError:  # beyond what the amounts may hold: the save says so
+            figures, capitals = "—", "—"
+        self.total_label.setText(self.tr("Total: {0} yuan ({1})").format(figures, capitals))
 
     def agreement_form(self) -> AgreementForm:
         return AgreementForm(

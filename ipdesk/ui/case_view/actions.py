@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY
-from ipdesk.models import AgencyKind, ConfirmationDecision
+from ipdesk.models import AgencyKind
 from ipdesk.services import routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
@@ -45,11 +44,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "accept": ("on",),
     "reject": ("reason", "on"),
     "start_mediation": (),
-    "record_agreement": ("note",),
     "record_failure": ("reason", "court"),
     "record_withdrawal": ("reason",),
-    "request_confirmation": ("court",),
-    "record_confirmation": ("decision", "ruling_number"),
     "close": ("on", "note"),
     "reopen": ("reason",),
     "assign_mediator": ("mediator",),
@@ -163,12 +159,6 @@ class ActionDialog(QDialog):
         self.mediator_combo.setObjectName("mediator_combo")
         self.office_combo = QComboBox()
         self.office_combo.setObjectName("office_combo")
-        self.decision_combo = QComboBox()
-        self.decision_combo.setObjectName("decision_combo")
-        self.decision_combo.addItem(self.tr("Confirmed valid"), ConfirmationDecision.VALID.value)
-        self.decision_combo.addItem(self.tr("Dismissed"), ConfirmationDecision.DISMISSED.value)
-        self.ruling_edit = QLineEdit()
-        self.ruling_edit.setObjectName("ruling_number_edit")
 
         rows: dict[str, tuple[str, QWidget]] = {
             "on": (self.tr("&Date:"), self.on_edit),
@@ -182,8 +172,6 @@ class ActionDialog(QDialog):
             "court": (self.tr("&Court:"), self.court_combo),
             "mediator": (self.tr("&Mediator:"), self.mediator_combo),
             "office": (self.tr("To &office:"), self.office_combo),
-            "decision": (self.tr("&Decision:"), self.decision_combo),
-            "ruling_number": (self.tr("R&uling number:"), self.ruling_edit),
         }
         for name in fields:
             text, widget = rows[name]
@@ -268,28 +256,17 @@ class ActionDialog(QDialog):
         reason = self.reason_edit.toPlainText()
         note = self.note_edit.toPlainText()
         court = str(self.court_combo.currentData() or "") or None
-        ruling = self.ruling_edit.text()
-        decision = ConfirmationDecision(str(self.decision_combo.currentData()))
         mediator = self.mediator_combo.currentData()
         office = str(self.office_combo.currentData() or "")
         calls: dict[str, Callable[[Session], Any]] = {
             "accept": lambda s: workflow.accept(s, actor, case_id, version, on=on),
             "reject": lambda s: workflow.reject(s, actor, case_id, version, reason, on=on),
             "start_mediation": lambda s: workflow.start_mediation(s, actor, case_id, version),
-            "record_agreement": lambda s: workflow.record_agreement(
-                s, actor, case_id, version, note=note
-            ),
             "record_failure": lambda s: workflow.record_failure(
                 s, actor, case_id, version, reason=reason, court_code=court
             ),
             "record_withdrawal": lambda s: workflow.record_withdrawal(
                 s, actor, case_id, version, reason=reason
-            ),
-            "request_confirmation": lambda s: workflow.request_confirmation(
-                s, actor, case_id, version, court_code=court
-            ),
-            "record_confirmation": lambda s: workflow.record_confirmation(
-                s, actor, case_id, version, decision, ruling_number=ruling
             ),
             "close": lambda s: workflow.close(s, actor, case_id, version, on=on, note=note),
             "reopen": lambda s: workflow.reopen(s, actor, case_id, version, reason),
