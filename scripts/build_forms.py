@@ -798,6 +798,37 @@ def follow_up_record() -> Form:
     return f
 
 
+def mediation_record() -> Form:
+    """调解笔录: one mediation session (the case's latest), read to and signed by those present."""
+    f = Form("调解笔录")
+    f.title("调解笔录")
+    f.number()
+    f.label("案由：", "{{ applicant_names }}与{{ respondent_names }}{{ case.dispute }}")
+    f.label("时间：", "{{ record.held_on }}")
+    f.label("地点：", "{{ record.place }}")
+    f.label("调解员：", "{{ mediator.name }}　　记录人：{{ record.recorder }}")
+    f.flush("参加人员：")
+    f.lines("record.attendees_paragraphs")
+    f.h1("一、纠纷基本情况")
+    f.body("本案涉及{{ case.right }}。")
+    f.lines("case.facts_paragraphs")
+    f.h1("二、调解情况")
+    f.lines("record.summary_paragraphs")
+    f.h1("三、下一步安排")
+    f.tag("{%p if record.next_step %}")
+    f.body("{{ record.next_step }}")
+    f.tag("{%p else %}")
+    f.body("无。")
+    f.tag("{%p endif %}")
+    f.body("以上笔录已向参加人员宣读（或经其阅看），确认无误。")
+    f.blank()
+    f.flush("当事人（签名）：")
+    f.blank()
+    f.flush("调解员（签名）：　　　　　　　　记录人（签名）：")
+    f.signature("{{ office.name }}", "{{ record.held_on }}")
+    return f
+
+
 # --------------------------------------------------------------------------- reports
 # Not a case document: services/reports.py fills it with a month's figures.
 
@@ -877,6 +908,7 @@ FORMS: dict[str, Callable[[], Form]] = {
     "court_return_letter": court_return_letter,
     "closing_notice": closing_notice,
     "follow_up_record": follow_up_record,
+    "mediation_record": mediation_record,
     "monthly_report": monthly_report,
 }
 

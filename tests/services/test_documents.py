@@ -350,6 +350,14 @@ CONTENT: dict[DocumentKind, tuple[str, ...]] = {
         "已全部履行",
         "支付合理维权费用（¥3,500.50）",
     ),
+    K.MEDIATION_RECORD: (  # the latest of the case's two records
+        "调解笔录",
+        "时间：二〇二六年九月二十二日",
+        "地点：科尔沁区知识产权行政裁决所调解室",
+        "申请人张伟；被申请人代理人李娜",
+        "被申请人同意赔偿。",
+        "一周内签订调解协议。",
+    ),
 }
 
 
@@ -370,6 +378,23 @@ def _prepare(session: Session, case_id: int, kind: DocumentKind) -> None:
     elif kind == K.CLOSING_NOTICE:
         case.status, case.outcome = CaseStatus.CLOSED, CaseStatus.AGREEMENT
         case.closed_on = dt.date(2026, 11, 20)
+    elif kind == K.MEDIATION_RECORD:
+        from ipdesk.models import MediationRecord
+
+        for held_on, summary, next_step in (
+            (dt.date(2026, 9, 22), "被申请人同意赔偿。", "一周内签订调解协议。"),
+            (dt.date(2026, 9, 15), "双方陈述意见。", None),
+        ):
+            session.add(
+                MediationRecord(
+                    case_id=case.id,
+                    held_on=held_on,
+                    place="科尔沁区知识产权行政裁决所调解室",
+                    attendees="申请人张伟；被申请人代理人李娜",
+                    summary=summary,
+                    next_step=next_step,
+                )
+            )
     elif kind == K.COURT_RETURN_LETTER:
         case.channel = Channel.COURT_REFERRAL
         case.referring_court_id = court(session, "CT-ZY").id

@@ -31,6 +31,7 @@ from ipdesk.models import (
     LimitKind,
     LimitRule,
     LimitState,
+    MediationRecord,
     Office,
     Party,
     PartyKind,
@@ -158,6 +159,8 @@ class CaseFacts:
     visit: FollowUpVisit | None = None
     visitor_name: str = ""
     rejection_reason: str = ""
+    mediation_record: MediationRecord | None = None  # the latest session (调解笔录)
+    recorder_name: str = ""
     handling_days: int = 60
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -229,6 +232,18 @@ def gather_facts(
                 .limit(1)
             )
         )
+    if kind == K.MEDIATION_RECORD:
+        facts.mediation_record = session.scalars(
+            select(MediationRecord)
+            .where(MediationRecord.case_id == cid)
+            .order_by(MediationRecord.held_on.desc(), MediationRecord.id.desc())
+            .limit(1)
+        ).first()
+        record = facts.mediation_record
+        if record is not None and record.recorder_id is not None:
+            facts.recorder_name = _text(
+                session.scalar(select(User.display_name).where(User.id == record.recorder_id))
+            )
     if kind == K.ACCEPTANCE_NOTICE:
         days = session.scalar(select(LimitRule.days).where(LimitRule.kind == LimitKind.HANDLING))
         facts.handling_days = days or facts.handling_days
@@ -415,6 +430,27 @@ def _consultation(facts: CaseFacts) -> dict[str, Any]:
     }
 
 
+def _mediation_record(facts: CaseFacts) -> dict[str, Any]:
+    r = facts.mediation_record
+    if r is None:
+        return {
+            "held_on": "",
+            "place": "",
+            "attendees_paragraphs": [],
+            "summary_paragraphs": [],
+            "next_step": "",
+            "recorder": "",
+        }
+    return {
+        "held_on": _date(r.held_on),
+        "place": _text(r.place),
+        "attendees_paragraphs": _paragraphs(r.attendees),
+        "summary_paragraphs": _paragraphs(r.summary),
+        "next_step": "".join(_paragraphs(r.next_step)),
+        "recorder": facts.recorder_name,
+    }
+
+
 def _visit(facts: CaseFacts) -> dict[str, Any]:
     v = facts.visit
     done = v is not None and v.state == VisitState.DONE
@@ -551,6 +587,8 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
             "outcome_text": _outcome_text(facts) if closed else "",
             "has_agreement": closed and _effective_status(case) in _AGREED,
         }
+    elif kind == K.MEDIATION_RECORD:
+        ctx["record"] = _mediation_record(facts)
     elif kind == K.FOLLOW_UP_RECORD:
         ctx["visit"] = _visit(facts)
         ctx["obligations"] = _obligations(facts)
@@ -690,6 +728,11 @@ def missing_from(facts: CaseFacts, kind: DocumentKind) -> list[str]:
             missing.append("受理日期")
     elif kind == K.FOLLOW_UP_RECORD and facts.visit is None:
         missing.append("回访记录")
+    elif kind == K.MEDIATION_RECORD:
+        if facts.mediation_record is None:
+            missing.append("调解笔录")
+        if not _paragraphs(case.facts):
+            missing.append("事实与理由")
     return missing
 
 

@@ -22,6 +22,7 @@ class DocumentKind(enum.StrEnum):
     COURT_RETURN_LETTER = "court_return_letter"
     CLOSING_NOTICE = "closing_notice"
     FOLLOW_UP_RECORD = "follow_up_record"
+    MEDIATION_RECORD = "mediation_record"  # 调解笔录: the latest mediation session
 
     @property
     def label(self) -> str:
@@ -41,6 +42,7 @@ TITLES: dict[DocumentKind, str] = {
     K.COURT_RETURN_LETTER: "诉调对接回复函",
     K.CLOSING_NOTICE: "结案通知书",
     K.FOLLOW_UP_RECORD: "回访记录表",
+    K.MEDIATION_RECORD: "调解笔录",
 }
 
 

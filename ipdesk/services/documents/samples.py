@@ -20,6 +20,7 @@ from ipdesk.models import (
     DisputeType,
     FollowUpVisit,
     IpType,
+    MediationRecord,
     Obligation,
     Office,
     Party,
@@ -191,8 +192,19 @@ def demo_facts(today: dt.date | None = None) -> CaseFacts:
         problems="无",
         next_action="不再回访。",
     )
+    record = MediationRecord(
+        id=1,
+        held_on=dt.date(2026, 9, 15),
+        place="科尔沁区知识产权行政裁决所调解室",
+        attendees="申请人张伟；被申请人委托代理人李娜；调解员王晓梅",
+        summary="申请人陈述：被申请人在其门店销售假冒申请人注册商标的商品。\n"
+        "被申请人陈述：涉案商品系从他人处进货，愿意停止销售并适当赔偿。",
+        next_step="双方同意于2026年9月22日再次调解，商定赔偿数额。",
+    )
     return CaseFacts(
         case=case,
+        mediation_record=record,
+        recorder_name="王晓梅",
         agreement=agreement,
         confirmation=confirmation,
         court=court,
