@@ -57,6 +57,10 @@ from ipdesk.services.documents.kinds import (
     TemplateProblem,
     default_store,
 )
+from ipdesk.services.documents.offers import (
+    DocumentOffer,
+    document_offers,
+)
 from ipdesk.services.documents.pdf import (
     export_pdf,
     find_libreoffice,
@@ -84,6 +88,7 @@ __all__ = [
     "DocumentFileError",
     "DocumentInfo",
     "DocumentKind",
+    "DocumentOffer",
     "GeneratedDocument",
     "MissingFacts",
     "PdfExportFailed",
@@ -96,6 +101,7 @@ __all__ = [
     "check_templates",
     "default_store",
     "document_file",
+    "document_offers",
     "export_pdf",
     "find_libreoffice",
     "list_documents",

@@ -369,13 +369,13 @@ def _court(agency: Agency | None) -> dict[str, Any]:
     }
 
 
-def _effective_status(case: Case) -> CaseStatus:
+def effective_status(case: Case) -> CaseStatus:
     return case.outcome if case.status == CaseStatus.CLOSED and case.outcome else case.status
 
 
 def _outcome_text(facts: CaseFacts) -> str:
     """One or two sentences on how the mediation ended (closing notice, court letter)."""
-    status = _effective_status(facts.case)
+    status = effective_status(facts.case)
     a = facts.agreement
     signed = f"于{_date(a.signed_on)}" if a and a.signed_on else ""
     court = _text(facts.confirmation.court.name) if facts.confirmation else "人民法院"
@@ -571,7 +571,7 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
     elif kind in (K.CONSULTATION_LETTER, K.CONSULTATION_MINUTES):
         ctx["consultation"] = _consultation(facts)
     elif kind == K.COURT_RETURN_LETTER:
-        agreed = _effective_status(case) in _AGREED and facts.agreement is not None
+        agreed = effective_status(case) in _AGREED and facts.agreement is not None
         ctx["court"] = _court(facts.court)
         ctx["agreement"] = _agreement(facts, len(parties))
         ctx["obligations"] = _obligations(facts) if agreed else []
@@ -585,7 +585,7 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
         ctx["closing"] = {
             "closed_on": _date(case.closed_on if closed else None),
             "outcome_text": _outcome_text(facts) if closed else "",
-            "has_agreement": closed and _effective_status(case) in _AGREED,
+            "has_agreement": closed and effective_status(case) in _AGREED,
         }
     elif kind == K.MEDIATION_RECORD:
         ctx["record"] = _mediation_record(facts)
@@ -711,7 +711,7 @@ def missing_from(facts: CaseFacts, kind: DocumentKind) -> list[str]:
             missing.append("委派（委托）调解的法院")
         if case.accepted_on is None:
             missing.append("受理日期")
-        status = _effective_status(case)
+        status = effective_status(case)
         if status in _AGREED:
             if facts.agreement is None:
                 missing.append("调解协议")

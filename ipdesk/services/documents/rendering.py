@@ -59,7 +59,7 @@ def require_document_rights(actor: Actor, case: Case) -> None:
         )
 
 
-def _load_case(session: Session, case_id: int) -> Case:
+def load_case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
         raise NotFound(f"案件 {case_id} 不存在", case_id=case_id)
@@ -127,7 +127,7 @@ def render_document(
     stays as an orphan that the next render of that version replaces.
     """
     kind = DocumentKind(kind)
-    case = _load_case(session, case_id)
+    case = load_case(session, case_id)
     rendered = _render_case(session, actor, case, kind, forms_dir, today)
     last = session.scalar(
         select(func.max(Document.version)).where(
@@ -191,7 +191,7 @@ def render_to_file(
     out = Path(out)
     if out.suffix.lower() not in (".docx", ".pdf"):
         raise DocumentFileError(f"输出文件应为 .docx 或 .pdf：{out}", path=str(out))
-    case = _load_case(session, case_id)
+    case = load_case(session, case_id)
     rendered = _render_case(session, actor, case, kind, forms_dir, today)
     if out.suffix.lower() == ".pdf":
         with tempfile.TemporaryDirectory(prefix="ipdesk-render-") as tmp:
@@ -208,7 +208,7 @@ def render_to_file(
 
 def list_documents(session: Session, actor: Actor, case_id: int) -> list[DocumentInfo]:
     """The case's generated documents, newest first (any user who may see the case)."""
-    case = _load_case(session, case_id)
+    case = load_case(session, case_id)
     require_case(actor, case)
     rows = session.execute(
         select(Document, User.display_name)
@@ -241,7 +241,7 @@ def document_file(session: Session, actor: Actor, document_id: int, store: Path)
     doc = session.get(Document, document_id)
     if doc is None:
         raise NotFound(f"文书 {document_id} 不存在", document_id=document_id)
-    require_document_rights(actor, _load_case(session, doc.case_id))
+    require_document_rights(actor, load_case(session, doc.case_id))
     path = Path(store) / doc.stored_name
     try:
         data = path.read_bytes()

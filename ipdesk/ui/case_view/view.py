@@ -67,6 +67,7 @@ from ipdesk.ui.tasks import run_task
 class _Loaded:
     detail: CaseDetail
     actions: list[CaseAction]
+    offers: list[documents.DocumentOffer]
     documents: list[documents.DocumentInfo]
 
 
@@ -212,13 +213,17 @@ class CaseView(QWidget):
             [self.tr("Document"), self.tr("Version"), self.tr("Created"), self.tr("Author")],
         )
         self.documents_table.cellDoubleClicked.connect(lambda row, _c: self.open_document(row))
+        self.offers: list[documents.DocumentOffer] = []
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("document_kind_combo")
-        for kind in documents.DocumentKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.setObjectName("generate_button")
+        self.generate_button.setEnabled(False)
         self.generate_button.clicked.connect(self.generate_document)
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("missing_label")
+        self.missing_label.setWordWrap(True)
         self.open_document_button = QPushButton(self.tr("Open &document"))
         self.open_document_button.setObjectName("open_document_button")
         self.open_document_button.clicked.connect(
@@ -231,6 +236,7 @@ class CaseView(QWidget):
         box = QVBoxLayout(docs)
         box.addWidget(self.documents_table)
         box.addLayout(row)
+        box.addWidget(self.missing_label)
 
         # -- consultations with partner agencies (their own list, loaded in the background)
         self.consultations = ConsultationsView(session_factory, actor, case_id=case_id, today=today)
@@ -297,7 +303,8 @@ class CaseView(QWidget):
                 detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
                 actions = workflow.available_actions(session, actor, case_id)
                 docs = documents.list_documents(session, actor, case_id)
-                return _Loaded(detail, actions, docs)
+                offers = documents.document_offers(session, actor, case_id, today=today)
+                return _Loaded(detail, actions, offers, docs)
 
         run_task(load, self._on_loaded, self._on_load_failed, context=self)
 
@@ -390,6 +397,7 @@ class CaseView(QWidget):
             self.documents_table,
             [[d.title, str(d.version), _local(d.created_at), d.author] for d in loaded.documents],
         )
+        self._show_offers(loaded.offers)
         self._rebuild_actions()
         if isinstance(self.action_dialog, ActionDialog) and self.action_dialog.isVisible():
             self.action_dialog.set_version(detail.version_id)
@@ -510,6 +518,41 @@ class CaseView(QWidget):
             return
         self.open_url(QUrl.fromLocalFile(str(path)))
 
+    def _show_offers(self, offers: list[documents.DocumentOffer]) -> None:
+        """The kinds the case offers now; a kind whose facts are incomplete is listed
+        greyed out, and what it lacks is shown under the list."""
+        chosen = self.kind_combo.currentData()
+        self.offers = offers
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        for offer in offers:
+            self.kind_combo.addItem(offer.title, offer.kind.value)
+        index = self.kind_combo.findData(chosen)
+        if index < 0:  # the first one that is ready, else the first
+            ready = [i for i, o in enumerate(offers) if o.ready]
+            index = ready[0] if ready else 0
+        self.kind_combo.setCurrentIndex(index)
+        self.kind_combo.blockSignals(False)
+        self.kind_combo.setEnabled(bool(offers))
+        self._on_kind_changed(index)
+
+    def _on_kind_changed(self, index: int) -> None:
+        offer = self.offers[index] if 0 <= index < len(self.offers) else None
+        self.generate_button.setEnabled(offer is not None and offer.ready)
+        if offer is None:
+            self.missing_label.setText(
+                self.tr("No document can be issued by you for this case at its stage.")
+            )
+        elif offer.missing:
+            self.missing_label.setText(
+                self.tr("{0} cannot be generated yet. Missing: {1}").format(
+                    offer.title, self.tr(", ").join(offer.missing)
+                )
+            )
+        else:
+            self.missing_label.setText("")
+        self.missing_label.setVisible(bool(self.missing_label.text()))
+
     def generate_document(self) -> None:
         factory, actor, case_id, store = (
             self._factory,
@@ -528,7 +571,6 @@ class CaseView(QWidget):
         run_task(render, self._on_generated, self._on_refused, context=self)
 
     def _on_generated(self, generated: documents.GeneratedDocument) -> None:
-        self.generate_button.setEnabled(True)
         self.document_generated.emit(generated)
         self.open_url(QUrl.fromLocalFile(str(generated.path)))
         self.reload()
@@ -550,7 +592,7 @@ class CaseView(QWidget):
         self.open_url(QUrl.fromLocalFile(str(path)))
 
     def _on_refused(self, error: Exception) -> None:
-        self.generate_button.setEnabled(True)
+        self._on_kind_changed(self.kind_combo.currentIndex())
         text = error_text(error)
         self.error_label.setText(text)
         self.error_label.setVisible(True)
