@@ -31,7 +31,12 @@ def require_case(actor: Actor, case: Case, *roles: Role) -> None:
     case lies in the actor's scope."""
     if roles and actor.role not in roles:
         raise PermissionDenied(
-            f"当前角色无权对案件 {case.number} 执行此操作", role=actor.role.value
+            f"当前角色无权对案件 {case.number} 执行此操作",
+            code="role_not_permitted_case",
+            role=actor.role.value,
+            case=case.number,
         )
     if not may_see_case(actor, case):
-        raise PermissionDenied(f"案件 {case.number} 不在您的管辖范围内", case=case.number)
+        raise PermissionDenied(
+            f"案件 {case.number} 不在您的管辖范围内", code="case_out_of_scope", case=case.number
+        )

@@ -39,4 +39,8 @@ class Actor:
 
     def require(self, *roles: Role) -> None:
         if self.role not in roles:
-            raise PermissionDenied(f"当前角色无权执行此操作（{self.name}）", role=self.role.value)
+            raise PermissionDenied(
+                f"当前角色无权执行此操作（{self.name}）",
+                code="role_not_permitted",
+                role=self.role.value,
+            )

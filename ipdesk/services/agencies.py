@@ -111,7 +111,9 @@ def list_agencies(
 def get_agency(session: Session, actor: Actor, agency_id: int) -> AgencyInfo:
     agency = _get(session, agency_id)
     if not agency.active and actor.role != Role.ADMIN:
-        raise NotFound(f"单位（编号 {agency_id}）已停用", agency_id=agency_id)
+        raise NotFound(
+            f"单位（编号 {agency_id}）已停用", code="agency_inactive", agency_id=agency_id
+        )
     return _info(agency)
 
 
@@ -161,7 +163,9 @@ def _require_admin(session: Session, actor: Actor) -> None:
 def _get(session: Session, agency_id: int) -> Agency:
     agency = session.get(Agency, agency_id)
     if agency is None:
-        raise NotFound(f"单位（编号 {agency_id}）不存在", agency_id=agency_id)
+        raise NotFound(
+            f"单位（编号 {agency_id}）不存在", code="agency_not_found", agency_id=agency_id
+        )
     return agency
 
 
@@ -190,7 +194,12 @@ def _text(
         return None
     if len(text) > _MAX[field]:
         errors.append(
-            ValidationError(field, f"{label}不能超过 {_MAX[field]} 个字", code=f"{field}_too_long")
+            ValidationError(
+                field,
+                f"{label}不能超过 {_MAX[field]} 个字",
+                code=f"{field}_too_long",
+                limit=_MAX[field],
+            )
         )
     if has_control_chars(text):  # PostgreSQL refuses NUL; none belongs in these fields
         errors.append(ValidationError(field, f"{label}含有控制字符", code=f"{field}_control"))
@@ -213,7 +222,11 @@ def _clean(session: Session, form: AgencyForm, current: Agency | None) -> dict[s
         if taken is not None and taken is not current:
             errors.append(
                 ValidationError(
-                    "code", f"单位代码“{code}”已被“{taken.name}”使用", code="code_taken"
+                    "code",
+                    f"单位代码“{code}”已被“{taken.name}”使用",
+                    code="code_taken",
+                    agency_code=code,
+                    agency=taken.name,
                 )
             )
     try:

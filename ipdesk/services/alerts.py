@@ -426,10 +426,12 @@ def acknowledge_alerts(
     found = {alert.id: (alert, case_) for alert, case_ in rows}
     for alert_id in ids:
         if alert_id not in found:
-            raise NotFound(f"提醒 {alert_id} 不存在", alert=alert_id)
+            raise NotFound(f"提醒 {alert_id} 不存在", code="alert_not_found", alert=alert_id)
         alert, case_ = found[alert_id]
         if not _may_act_on(actor, case_):
-            raise PermissionDenied(f"案件 {case_.number} 的提醒不由您处理", case=case_.number)
+            raise PermissionDenied(
+                f"案件 {case_.number} 的提醒不由您处理", code="alert_not_yours", case=case_.number
+            )
         if alert.withdrawn_at is not None:
             raise IllegalTransition(
                 f"案件 {case_.number} 的该条提醒已撤回（期限已变化）",

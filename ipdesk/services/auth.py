@@ -541,7 +541,7 @@ def _keep_an_admin(session: Session, leaving: User) -> None:
 def _get(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"用户（编号 {user_id}）不存在", user_id=user_id)
+        raise NotFound(f"用户（编号 {user_id}）不存在", code="user_not_found", user_id=user_id)
     return user
 
 
@@ -553,7 +553,7 @@ def _by_username(session: Session, username: str) -> User:
         else session.scalars(select(User).where(User.username == name)).one_or_none()
     )
     if user is None:
-        raise NotFound(f"用户“{name}”不存在", username=name)
+        raise NotFound(f"用户“{name}”不存在", code="username_not_found", username=name)
     return user
 
 

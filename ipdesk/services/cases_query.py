@@ -323,6 +323,7 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
                 "status",
                 f"无效的状态“{flt.status}”（应为：{'、'.join(STATUS_FILTERS)}）",
                 code="status_invalid",
+                value=flt.status,
             )
     if flt.ip_type:
         if flt.ip_type not in {t.value for t in IpType}:
@@ -375,6 +376,7 @@ def _deadline_condition(state: str, within: int, today: dt.date) -> ColumnElemen
         "deadline",
         f"无效的期限状态“{state}”（应为：{'、'.join(s.value for s in DeadlineState)}）",
         code="deadline_invalid",
+        state=state,
     )
 
 
@@ -423,7 +425,7 @@ def _buckets(key: SortKey) -> list[_Bucket]:
             for status in LIFE_CYCLE
             for part, order in ((dated, (Case.due_on, Case.id)), (undated, (Case.id,)))
         ]
-    raise ValidationError("sort", f"无效的排序“{key}”", code="sort_invalid")
+    raise ValidationError("sort", f"无效的排序“{key}”", code="sort_invalid", key=key)
 
 
 def case_ids(
@@ -703,7 +705,9 @@ def case_detail(
             else session.scalars(select(Case).where(Case.number == number)).first()
         )
     if case is None:
-        raise NotFound(f"案件“{number_or_id}”不存在", case=str(number_or_id))
+        raise NotFound(
+            f"案件“{number_or_id}”不存在", code="case_number_not_found", case=str(number_or_id)
+        )
     require_case(actor, case)
     if reveal:  # showing ID numbers, phones and addresses in full is itself audited
         record_access(session, actor, "case", case.id, "parties")

@@ -91,17 +91,29 @@ def suspend_case(
     case, context = _load(session, actor, case_id, expected_version)
     reason = _reason(reason)
     if case.is_suspended:
-        raise IllegalTransition(f"案件 {case.number} 已中止，请先恢复", code="already_suspended")
+        raise IllegalTransition(
+            f"案件 {case.number} 已中止，请先恢复", code="already_suspended", case=case.number
+        )
     if start_on > today:
-        raise ValidationError("start_on", "中止开始日期不能晚于今天")
+        raise ValidationError("start_on", "中止开始日期不能晚于今天", code="date_in_future")
     assert case.accepted_on is not None  # CLOCK_STATUSES are all after acceptance
     if start_on < case.accepted_on:
-        raise ValidationError("start_on", f"中止开始日期不能早于受理日期 {case.accepted_on}")
+        raise ValidationError(
+            "start_on",
+            f"中止开始日期不能早于受理日期 {case.accepted_on}",
+            code="suspension_before_acceptance",
+            accepted_on=case.accepted_on,
+        )
     adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
     previous = adjustments.suspensions if adjustments else ()
     last_end = max((s.end for s in previous if s.end is not None), default=None)
     if last_end is not None and start_on < last_end:
-        raise ValidationError("start_on", f"中止开始日期不能早于上次恢复日期 {last_end}")
+        raise ValidationError(
+            "start_on",
+            f"中止开始日期不能早于上次恢复日期 {last_end}",
+            code="suspension_before_last_resume",
+            last_end=last_end,
+        )
     trial = context.compute(
         LimitKind.HANDLING,
         case.accepted_on,
@@ -112,6 +124,8 @@ def suspend_case(
         raise IllegalTransition(
             f"案件 {case.number} 的处理期限已于 {case.due_on} 届满，不能再中止",
             code="limit_expired",
+            case=case.number,
+            due=case.due_on,
         )
     before = case.due_on
     session.add(
@@ -158,13 +172,18 @@ def resume_case(
         )
     ).first()
     if open_suspension is None or not case.is_suspended:
-        raise IllegalTransition(f"案件 {case.number} 未处于中止状态", code="not_suspended")
+        raise IllegalTransition(
+            f"案件 {case.number} 未处于中止状态", code="not_suspended", case=case.number
+        )
     if resume_on < open_suspension.start_on:
         raise ValidationError(
-            "resume_on", f"恢复日期不能早于中止开始日期 {open_suspension.start_on}"
+            "resume_on",
+            f"恢复日期不能早于中止开始日期 {open_suspension.start_on}",
+            code="resume_before_suspension",
+            start_on=open_suspension.start_on,
         )
     if resume_on > today:
-        raise ValidationError("resume_on", "恢复日期不能晚于今天")
+        raise ValidationError("resume_on", "恢复日期不能晚于今天", code="date_in_future")
     text = _reason(reason) if reason and reason.strip() else None
     open_suspension.end_on = resume_on
     event = record_event(
@@ -199,16 +218,20 @@ def extend_case(
     case, context = _load(session, actor, case_id, expected_version)
     reason = _reason(reason)
     if days < 1:
-        raise ValidationError("days", "延长天数必须为正整数")
+        raise ValidationError("days", "延长天数必须为正整数", code="extension_days_invalid")
     rule = context.rules[LimitKind.HANDLING]
     adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
     already = adjustments.extension_days if adjustments else 0
     if rule.days + already + days > MAX_DAYS:
-        raise ValidationError("days", f"期限连同延长不得超过 {MAX_DAYS} 天")
+        raise ValidationError(
+            "days", f"期限连同延长不得超过 {MAX_DAYS} 天", code="limit_too_long", max=MAX_DAYS
+        )
     if not case.is_suspended and case.due_on is not None and case.due_on < today:
         raise IllegalTransition(
             f"案件 {case.number} 的处理期限已于 {case.due_on} 届满，延长须在届满前批准",
             code="limit_expired",
+            case=case.number,
+            due=case.due_on,
         )
     before = case.due_on
     session.add(
@@ -243,7 +266,7 @@ def _load(
     # Locked until the transaction ends (PostgreSQL), so the state checked is the state acted on.
     case = session.get(Case, case_id, with_for_update=True, populate_existing=True)
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     require_case(actor, case, *APPROVER_ROLES)
     if case.version_id != expected_version:
         raise StaleData(f"案件 {case.number} 已被他人修改，请刷新后重试", case=case.number)
@@ -252,6 +275,7 @@ def _load(
             f"案件 {case.number} 当前为“{STATUS_LABELS[case.status]}”，不能中止、恢复或延长"
             "处理期限：只有已受理、调解中或已达成调解协议的案件可以",
             code="clock_not_open",
+            case=case.number,
             status=case.status.value,
         )
     context = LimitContext.load(session)
@@ -279,9 +303,14 @@ def _check_current(session: Session, actor: Actor) -> None:
 def _reason(text: str | None) -> str:
     value = (text or "").strip()
     if not value:
-        raise ValidationError("reason", "请填写理由")
+        raise ValidationError("reason", "请填写理由", code="reason_required")
     if len(value) > MAX_REASON:
-        raise ValidationError("reason", f"理由过长（不超过 {MAX_REASON} 字）")
+        raise ValidationError(
+            "reason",
+            f"理由过长（不超过 {MAX_REASON} 字）",
+            code="reason_too_long",
+            limit=MAX_REASON,
+        )
     return value
 
 

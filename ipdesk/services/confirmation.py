@@ -424,6 +424,7 @@ def apply_for_confirmation(
                 "applied_on",
                 f"申请日期不能早于调解协议生效日期（{effective.isoformat()}）",
                 code="applied_before_effective",
+                effective=effective,
             )
         )
     court = _court(session, court_code)
@@ -433,6 +434,7 @@ def apply_for_confirmation(
                 "court",
                 f"“{court_code}”不是已登记的人民法院" if court_code else "请选择受理申请的人民法院",
                 code="unknown_court" if court_code else "court_empty",
+                court=court_code,
             )
         )
     if errors:
@@ -448,6 +450,7 @@ def apply_for_confirmation(
             code="confirmation_window_missed",
             case=case.number,
             due=due.isoformat(),
+            effective=effective.isoformat(),
         )
     warnings = confirmation_warnings(case, agreement)
     if warnings and not acknowledge_warnings:
@@ -503,6 +506,8 @@ def _require_jurisdiction(session: Session, case: Case, court: Agency) -> None:
         code="court_without_jurisdiction",
         case=case.number,
         court=court.code,
+        court_name=court.name,
+        court_names=[c.name for c in courts],
         courts=[c.code for c in courts],
     )
 
@@ -522,6 +527,7 @@ def record_court_acceptance(
             f"案件 {case.number} 已登记法院于 {confirmation.court_accepted_on.isoformat()} 受理",
             code="already_accepted",
             case=case.number,
+            accepted_on=confirmation.court_accepted_on,
         )
     _date_between(
         "accepted_on", accepted_on, confirmation.applied_on, today, "受理日期", "申请日期"
@@ -571,6 +577,7 @@ def extend_court_decision(
             f"法院审查期限已于 {due.isoformat()} 届满，延长须在期限届满前经院长批准",
             code="limit_expired",
             case=case.number,
+            due=due,
         )
     text = workflow.optional_text(note)
     reason = f"经{confirmation.court.name}院长批准，审查期限延长{COURT_EXTENSION_DAYS}日"
@@ -747,7 +754,7 @@ def case_links(session: Session, actor: Actor, case_id: int) -> dict[str, Any]:
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     return case
 
 
@@ -804,6 +811,7 @@ def _date_between(
             field,
             f"{label}不能早于{earliest_label}（{earliest.isoformat()}）",
             code="date_too_early",
+            earliest=earliest,
         )
 
 

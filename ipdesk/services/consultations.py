@@ -274,6 +274,7 @@ def request_consultation(
             "或移送线索：请先由裁决所负责人重新打开",
             code="case_not_open",
             case=case.number,
+            status=case.status.value,
         )
     errors: list[ValidationError] = []
     try:
@@ -296,6 +297,7 @@ def request_consultation(
                 "requested_on",
                 f"发出日期不能早于收到申请的日期（{case.received_on.isoformat()}）",
                 code="date_too_early",
+                earliest=case.received_on,
             )
         )
     agencies = _agencies(session, errors, form.agency_ids, kind)
@@ -369,6 +371,7 @@ def record_meeting(
                 "meeting_on",
                 f"会商日期不能早于发出会商请求的日期（{consultation.requested_on.isoformat()}）",
                 code="date_too_early",
+                earliest=consultation.requested_on,
             )
         )
     where = _text(errors, "place", place, "会商地点", MAX_PLACE, required=True)
@@ -414,6 +417,7 @@ def record_answer(
         raise IllegalTransition(
             f"{request.agency.name}的会商请求{done}，不能再登记答复",
             code="request_not_open",
+            agency=request.agency.name,
         )
     errors: list[ValidationError] = []
     if answered_on > today:
@@ -424,6 +428,7 @@ def record_answer(
                 "answered_on",
                 f"答复日期不能早于发出请求的日期（{consultation.requested_on.isoformat()}）",
                 code="date_too_early",
+                earliest=consultation.requested_on,
             )
         )
     text = _text(errors, "opinion", opinion, "答复意见", MAX_TEXT, required=True)
@@ -464,7 +469,9 @@ def withdraw_request(
     if request.state != RequestState.REQUESTED:
         done = "已答复" if request.state == RequestState.ANSWERED else "已撤回"
         raise IllegalTransition(
-            f"{request.agency.name}的会商请求{done}，不能撤回", code="request_not_open"
+            f"{request.agency.name}的会商请求{done}，不能撤回",
+            code="request_not_open",
+            agency=request.agency.name,
         )
     text = workflow.required_reason(reason, "撤回的原因")
     request.state = RequestState.WITHDRAWN
@@ -568,7 +575,7 @@ def case_consultations(
     """The case's consultations and referrals, oldest first."""
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     require_case(actor, case)
     day = today or legal_today()
     consultations = session.scalars(
@@ -592,7 +599,7 @@ def list_consultations(
     """One row per agency request within the actor's scope, newest request first,
     filtered in SQL; a page of ``limit`` rows from ``offset`` with the total."""
     if not 0 < limit <= MAX_PAGE or offset < 0:
-        raise ValidationError("limit", f"每页 1–{MAX_PAGE} 行", code="page_invalid")
+        raise ValidationError("limit", f"每页 1–{MAX_PAGE} 行", code="page_invalid", max=MAX_PAGE)
     where = where or ConsultationFilter()
     day = today or legal_today()
     R, C = ConsultationRequest, Consultation  # noqa: N806
@@ -700,7 +707,9 @@ def _text(
         return None
     if len(text) > limit:
         errors.append(
-            ValidationError(name, f"{label}不能超过 {limit} 个字", code=f"{name}_too_long")
+            ValidationError(
+                name, f"{label}不能超过 {limit} 个字", code=f"{name}_too_long", limit=limit
+            )
         )
     return text
 
@@ -726,7 +735,10 @@ def _agencies(
     if len(wanted) > MAX_AGENCIES:
         errors.append(
             ValidationError(
-                "agencies", f"一次最多向 {MAX_AGENCIES} 个单位发出请求", code="agencies_too_many"
+                "agencies",
+                f"一次最多向 {MAX_AGENCIES} 个单位发出请求",
+                code="agencies_too_many",
+                max=MAX_AGENCIES,
             )
         )
         return []
@@ -740,6 +752,7 @@ def _agencies(
                     "agencies",
                     f"单位（编号 {agency_id}）不存在或已停用",
                     code="agency_unknown",
+                    agency_id=agency_id,
                 )
             )
             continue
@@ -752,6 +765,7 @@ def _agencies(
                     "agencies",
                     f"涉嫌犯罪线索只能移送人民检察院，{'、'.join(others)}不是检察院",
                     code="referral_not_procuratorate",
+                    agencies=others,
                 )
             )
     return agencies
@@ -760,7 +774,11 @@ def _agencies(
 def _consultation(session: Session, consultation_id: int) -> Consultation:
     consultation = session.get(Consultation, consultation_id)
     if consultation is None:
-        raise NotFound(f"联席会商（编号 {consultation_id}）不存在", consultation_id=consultation_id)
+        raise NotFound(
+            f"联席会商（编号 {consultation_id}）不存在",
+            code="consultation_not_found",
+            consultation_id=consultation_id,
+        )
     return consultation
 
 
@@ -785,7 +803,9 @@ def _request(
 ) -> tuple[ConsultationRequest, Consultation, Case]:
     request = session.get(ConsultationRequest, request_id)
     if request is None:
-        raise NotFound(f"会商请求（编号 {request_id}）不存在", request_id=request_id)
+        raise NotFound(
+            f"会商请求（编号 {request_id}）不存在", code="request_not_found", request_id=request_id
+        )
     consultation, case = _open(session, actor, request.consultation_id, what)
     return request, consultation, case
 

@@ -370,7 +370,9 @@ class DashboardFilter:
 
     def __post_init__(self) -> None:
         if not 0 <= self.soon_days <= 366:
-            raise ValidationError("soon_days", "“即将到期”的天数应在0到366之间")
+            raise ValidationError(
+                "soon_days", "“即将到期”的天数应在0到366之间", code="soon_days_range"
+            )
 
 
 @dataclass(frozen=True)
@@ -488,7 +490,9 @@ def require_dashboard(actor: Actor) -> None:
         actor.role == Role.OFFICE_MANAGER and actor.office_id is None
     ):
         raise PermissionDenied(
-            "只有裁决所负责人和市级管理人员可以查看统计分析", role=actor.role.value
+            "只有裁决所负责人和市级管理人员可以查看统计分析",
+            code="dashboard_denied",
+            role=actor.role.value,
         )
 
 
@@ -513,11 +517,11 @@ def filter_where(
         if flt.office_id is not None and station.office_id != flt.office_id:
             raise ValidationError("station", "所选站点不属于所选裁决所", code="station_office")
         if not actor.is_citywide and station.office_id != actor.office_id:
-            raise PermissionDenied("所选站点不在您的管辖范围内")
+            raise PermissionDenied("所选站点不在您的管辖范围内", code="station_not_yours")
         conditions.append(on.station_id == flt.station_id)
     if flt.office_id is not None:
         if not actor.is_citywide and flt.office_id != actor.office_id:
-            raise PermissionDenied("所选裁决所不在您的管辖范围内")
+            raise PermissionDenied("所选裁决所不在您的管辖范围内", code="office_not_yours")
         conditions.append(on.office_id == flt.office_id)
     return and_(true(), *conditions)
 
@@ -535,12 +539,14 @@ def _unit_where(unit: Unit) -> ColumnElement[bool]:
     if unit.level == "total":
         return true()
     if unit.id is None:
-        raise ValidationError("unit", "统计单位缺少编号")
+        raise ValidationError("unit", "统计单位缺少编号", code="unit_no_id")
     if unit.level == "office":
         return Case.office_id == unit.id
     if unit.level == "station":
         return Case.station_id == unit.id
-    raise ValidationError("unit", f"未知的统计单位：{unit.level}")
+    raise ValidationError(
+        "unit", f"未知的统计单位：{unit.level}", code="unit_unknown", level=unit.level
+    )
 
 
 @dataclass(frozen=True)
@@ -1288,7 +1294,9 @@ def drill_down(
             .where(where, _visit_where(span)[figure_key])
         )
     else:
-        raise ValidationError("figure", f"未知的统计项：{figure_key}", code="unknown_figure")
+        raise ValidationError(
+            "figure", f"未知的统计项：{figure_key}", code="unknown_figure", figure=figure_key
+        )
     return list(session.scalars(query.order_by(Case.id)))
 
 

@@ -83,7 +83,9 @@ class Suspension:
         if self.end is not None:
             object.__setattr__(self, "end", _as_date(self.end))
             if self.end < self.start:
-                raise ValidationError("suspensions", "中止结束日期早于开始日期")
+                raise ValidationError(
+                    "suspensions", "中止结束日期早于开始日期", code="suspension_reversed"
+                )
 
 
 @dataclass(frozen=True)
@@ -221,19 +223,24 @@ def compute_due(
     """
     start = _as_date(start)
     if days < 1:
-        raise ValidationError("days", "期限天数至少为 1 天")
+        raise ValidationError("days", "期限天数至少为 1 天", code="limit_days_invalid")
     if extension_days < 0:
-        raise ValidationError("extension_days", "延长天数不能为负数")
+        raise ValidationError("extension_days", "延长天数不能为负数", code="extension_negative")
     total = days + extension_days
     if total > MAX_DAYS:
-        raise ValidationError("days", f"期限过长（连同延长不得超过 {MAX_DAYS} 天）")
+        raise ValidationError(
+            "days",
+            f"期限过长（连同延长不得超过 {MAX_DAYS} 天）",
+            code="limit_too_long",
+            max=MAX_DAYS,
+        )
     try:
         intervals = _merge(suspensions, start + _ONE_DAY) if suspensions else []
         if working_days:
             return _working(start, days, extension_days, intervals, calendar)
         return _calendar(start, days, extension_days, intervals, calendar)
     except OverflowError:
-        raise ValidationError("start", "日期超出可计算范围") from None
+        raise ValidationError("start", "日期超出可计算范围", code="date_out_of_range") from None
 
 
 def _result(

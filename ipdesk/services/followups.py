@@ -179,7 +179,9 @@ def update_policy(
     try:
         category = CaseCategory(category)
     except ValueError:
-        raise ValidationError("category", f"未知的案件类别：{category}") from None
+        raise ValidationError(
+            "category", f"未知的案件类别：{category}", code="category_unknown", category=category
+        ) from None
     errors: list[ValidationError] = []
     if not isinstance(visits_per_year, int) or not (0 <= visits_per_year <= MAX_VISITS_PER_YEAR):
         errors.append(
@@ -187,6 +189,7 @@ def update_policy(
                 "visits_per_year",
                 f"每年回访次数应为0到{MAX_VISITS_PER_YEAR}之间的整数",
                 code="visits_range",
+                max=MAX_VISITS_PER_YEAR,
             )
         )
     share = Decimal(1)
@@ -200,6 +203,7 @@ def update_policy(
                 "first_delay_days",
                 f"首次回访时间应为结案后0到{MAX_FIRST_DELAY}日",
                 code="delay_range",
+                max=MAX_FIRST_DELAY,
             )
         )
     if errors:
@@ -315,7 +319,7 @@ def schedule_follow_ups(
     if isinstance(case, int):
         found = session.get(Case, case)
         if found is None:
-            raise NotFound(f"案件 {case} 不存在", case=case)
+            raise NotFound(f"案件 {case} 不存在", code="case_number_not_found", case=case)
         case = found
     if case.status != CaseStatus.CLOSED or case.closed_on is None:
         return []
@@ -630,7 +634,9 @@ def visit_info(
         query.where(FollowUpVisit.id == visit_id, _answers_for(actor))
     ).one_or_none()
     if row is None:
-        raise NotFound(f"回访 {visit_id} 不存在或不由您负责", visit=visit_id)
+        raise NotFound(
+            f"回访 {visit_id} 不存在或不由您负责", code="visit_not_yours", visit=visit_id
+        )
     return _info(row, today or legal_today())
 
 
@@ -640,7 +646,9 @@ def visit_info(
 def _text(field: str, value: str | None, errors: list[ValidationError], *, limit: int) -> str:
     text = (value or "").strip()
     if len(text) > limit:
-        errors.append(ValidationError(field, f"内容过长（最多{limit}字）", code="too_long"))
+        errors.append(
+            ValidationError(field, f"内容过长（最多{limit}字）", code="too_long", limit=limit)
+        )
     return text
 
 
@@ -671,19 +679,22 @@ def record_visit(
     today = today or legal_today()
     visit = session.get(FollowUpVisit, visit_id)
     if visit is None:
-        raise NotFound(f"回访 {visit_id} 不存在", visit=visit_id)
+        raise NotFound(f"回访 {visit_id} 不存在", code="visit_not_found", visit=visit_id)
     case = session.get(Case, visit.case_id)
     assert case is not None  # foreign key
     if not _may_record(actor, visit, case):
-        raise PermissionDenied(f"案件 {case.number} 的回访不由您负责", case=case.number)
+        raise PermissionDenied(
+            f"案件 {case.number} 的回访不由您负责", code="case_visits_not_yours", case=case.number
+        )
     if visit.state != VisitState.PLANNED:
         raise IllegalTransition(
             f"案件 {case.number} 的该次回访已{_STATE_TEXT[visit.state]}",
             code="visit_not_planned",
+            case=case.number,
         )
     if case.status != CaseStatus.CLOSED:
         raise IllegalTransition(
-            f"案件 {case.number} 已重新打开，回访计划已失效", code="case_reopened"
+            f"案件 {case.number} 已重新打开，回访计划已失效", code="case_reopened", case=case.number
         )
     errors: list[ValidationError] = []
     if not isinstance(done_on, dt.date) or isinstance(done_on, dt.datetime):
@@ -693,7 +704,10 @@ def record_visit(
     elif case.closed_on is not None and done_on < case.closed_on:
         errors.append(
             ValidationError(
-                "done_on", f"回访日期不能早于结案日期 {case.closed_on}", code="before_closure"
+                "done_on",
+                f"回访日期不能早于结案日期 {case.closed_on}",
+                code="before_closure",
+                closed_on=case.closed_on,
             )
         )
     method_value: VisitMethod | None = None

@@ -307,13 +307,21 @@ def _in_years(years: tuple[int, ...]) -> ColumnElement[bool]:
 
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError("year", f"年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间")
+        raise ValidationError(
+            "year",
+            f"年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间",
+            code="year_range",
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
 
 
 def _name(text: str | None) -> str | None:
     value = (text or "").strip()
     if len(value) > MAX_NAME:
-        raise ValidationError("name", f"名称过长（不超过 {MAX_NAME} 字）")
+        raise ValidationError(
+            "name", f"名称过长（不超过 {MAX_NAME} 字）", code="name_too_long", limit=MAX_NAME
+        )
     if has_control_chars(value):  # PostgreSQL refuses NUL
         raise ValidationError("name", "名称含有控制字符", code="name_control")
     return value or None

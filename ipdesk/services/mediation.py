@@ -326,7 +326,9 @@ def _long_text(errors: list[ValidationError], name: str, value: str, label: str)
     text = (value or "").strip()
     if len(text) > MAX_TEXT:
         errors.append(
-            ValidationError(name, f"{label}不能超过 {MAX_TEXT} 个字", code=f"{name}_too_long")
+            ValidationError(
+                name, f"{label}不能超过 {MAX_TEXT} 个字", code=f"{name}_too_long", limit=MAX_TEXT
+            )
         )
     return text or None
 
@@ -352,6 +354,7 @@ def validate_agreement(
                 "signed_on",
                 f"签订日期不能早于受理日期（{accepted_on.isoformat()}）",
                 code="signed_before_acceptance",
+                accepted_on=accepted_on,
             )
         )
     effective = form.effective_on
@@ -367,6 +370,7 @@ def validate_agreement(
                     f"生效日期不能早于签订日期（{signed.isoformat()}）："
                     "协议自各方当事人签名、盖章或按指印，调解员签名并加盖调解组织印章之日起生效",
                     code="effective_before_signed",
+                    signed=signed,
                 )
             )
     facts = _long_text(errors, "facts", form.facts, "主要事实和争议事项")
@@ -388,6 +392,7 @@ def validate_agreement(
                 "obligations",
                 f"协议条款不能超过 {MAX_OBLIGATIONS} 项",
                 code="obligations_too_many",
+                max=MAX_OBLIGATIONS,
             )
         )
     for i, item in enumerate(form.obligations[:MAX_OBLIGATIONS]):
@@ -400,6 +405,7 @@ def validate_agreement(
                     f"{prefix}.id",
                     f"第{n}项条款不属于本协议，请刷新后重试",
                     code="obligation_unknown",
+                    item=n,
                 )
             )
         description = (item.description or "").strip()
@@ -409,6 +415,7 @@ def validate_agreement(
                     f"{prefix}.description",
                     f"第{n}项条款：请填写履行内容",
                     code="obligation_description_empty",
+                    item=n,
                 )
             )
         elif len(description) > MAX_DESCRIPTION:
@@ -417,6 +424,8 @@ def validate_agreement(
                     f"{prefix}.description",
                     f"第{n}项条款：履行内容不能超过 {MAX_DESCRIPTION} 个字",
                     code="obligation_description_too_long",
+                    item=n,
+                    max=MAX_DESCRIPTION,
                 )
             )
         if item.obligor_id is None:
@@ -425,6 +434,7 @@ def validate_agreement(
                     f"{prefix}.obligor",
                     f"第{n}项条款：请选择履行义务的当事人",
                     code="obligation_obligor_empty",
+                    item=n,
                 )
             )
         elif item.obligor_id not in principals:
@@ -433,6 +443,7 @@ def validate_agreement(
                     f"{prefix}.obligor",
                     f"第{n}项条款：义务人不是本案的当事人（代理人不能作为义务人）",
                     code="obligation_party_unknown",
+                    item=n,
                 )
             )
         if item.obligee_id is not None:
@@ -442,6 +453,7 @@ def validate_agreement(
                         f"{prefix}.obligee",
                         f"第{n}项条款：权利人不是本案的当事人（代理人不能作为权利人）",
                         code="obligation_party_unknown",
+                        item=n,
                     )
                 )
             elif item.obligee_id == item.obligor_id:
@@ -450,19 +462,26 @@ def validate_agreement(
                         f"{prefix}.obligee",
                         f"第{n}项条款：义务人和权利人不能是同一当事人",
                         code="obligation_same_party",
+                        item=n,
                     )
                 )
         amount: Decimal | None = None
         try:
             amount = parse_amount(item.amount, f"{prefix}.amount")
         except ValidationError as exc:
-            errors.append(ValidationError(exc.field, f"第{n}项条款：{exc.message}", code=exc.code))
+            errors.append(
+                ValidationError(
+                    exc.field, f"第{n}项条款：{exc.message}", code=exc.code, item=n, **exc.params
+                )
+            )
         if item.due_on is not None and signed is not None and item.due_on < signed:
             errors.append(
                 ValidationError(
                     f"{prefix}.due_on",
                     f"第{n}项条款：履行期限不能早于协议签订日期（{signed.isoformat()}）",
                     code="obligation_due_before_signed",
+                    item=n,
+                    signed=signed,
                 )
             )
         if len(errors) == count_before and item.obligor_id is not None:
@@ -564,6 +583,7 @@ def update_agreement(
             f"只有“{STATUS_LABELS[S.AGREEMENT]}”（尚未申请司法确认）的案件才能修改",
             code="agreement_not_editable",
             case=case.number,
+            status=case.status.value,
         )
     agreement = find_agreement(session, case.id)
     if agreement is None:
@@ -573,6 +593,7 @@ def update_agreement(
     if agreement.version_id != agreement_version:
         raise StaleData(
             f"案件 {case.number} 的调解协议已被他人修改，您的修改未保存；请刷新后重试",
+            code="agreement_changed",
             case=case.number,
         )
     clean = validate_agreement(
@@ -699,6 +720,7 @@ def register_court_referral(
             "调解信息：请先由裁决所负责人重新打开",
             code="case_not_open",
             case=case.number,
+            status=case.status.value,
         )
     errors: list[ValidationError] = []
     court = _court_by_code(session, court_code)
@@ -708,6 +730,7 @@ def register_court_referral(
                 "court",
                 f"“{court_code}”不是已登记的人民法院" if court_code else "请选择委派（委托）法院",
                 code="unknown_court" if court_code else "court_empty",
+                court=court_code,
             )
         )
     number = (court_case_number or "").strip()
@@ -802,12 +825,16 @@ def record_court_return(
             "不能登记退回法院：调解成功、调解不成、撤回或不予受理后才能退回",
             code="mediation_not_ended",
             case=case.number,
+            status=case.status.value,
         )
     previous = _last_return(session, case.id)
     if previous is not None and not _reopened_since(session, case.id, previous.id):
         day = (previous.details or {}).get("returned_on", "")
         raise IllegalTransition(
-            f"案件 {case.number} 已于 {day} 登记退回法院", code="already_returned", case=case.number
+            f"案件 {case.number} 已于 {day} 登记退回法院",
+            code="already_returned",
+            case=case.number,
+            returned_on=day,
         )
     today = today or legal_today()
     if returned_on > today:
@@ -817,6 +844,7 @@ def record_court_return(
             "returned_on",
             f"退回日期不能早于收到申请的日期（{case.received_on.isoformat()}）",
             code="date_too_early",
+            earliest=case.received_on,
         )
     text = workflow.optional_text(note)
     court = session.get(Agency, case.referring_court_id)
@@ -922,7 +950,7 @@ def _return_info(event: CaseEvent) -> CourtReturnInfo:
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     return case
 
 

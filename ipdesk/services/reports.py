@@ -749,7 +749,9 @@ def monthly_context(
     today = today or legal_today()
     period = Period.month(year, month)
     if period.start > today:
-        raise ValidationError("month", f"{year}年{month}月尚未开始", code="month_in_future")
+        raise ValidationError(
+            "month", f"{year}年{month}月尚未开始", code="month_in_future", year=year, month=month
+        )
     flt = DashboardFilter(period, office_id)
     figs = dash.figures(session, actor, flt, today=today)
     where = dash.filter_where(session, actor, flt)

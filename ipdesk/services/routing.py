@@ -136,7 +136,7 @@ def suggest_mediator(session: Session, actor: Actor, case_id: int) -> MediatorLo
     """The mediator the assign dialog proposes for the case (None: the office has none)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     _require_office(actor, case.office_id, case.number)
     loads = [
         m for m in mediator_loads(session, actor, case.office_id) if m.user_id != case.mediator_id
@@ -169,6 +169,7 @@ def assign_mediator(
             f"案件 {case.number} 已由 {mediator.display_name} 承办",
             code="already_assigned",
             case=case.number,
+            mediator=mediator.display_name,
         )
     previous = case.mediator
     case.mediator_id = mediator.id
@@ -212,6 +213,7 @@ def transfer_case(
             f"案件 {case.number} 已由{target.name}办理",
             code="same_office",
             case=case.number,
+            office_name=target.name,
         )
     station: Station | None = None
     if to_station_code:
@@ -226,6 +228,7 @@ def transfer_case(
                 f"站点“{to_station_code}”不属于{target.name}",
                 code="station_not_in_office",
                 station=to_station_code,
+                office_name=target.name,
             )
     source = case.office
     old_station = case.station
@@ -392,7 +395,9 @@ def _require_office(actor: Actor, office_id: int, number: str | None = None) -> 
 
 def _page(limit: int, offset: int) -> None:
     if not 1 <= limit <= MAX_PAGE:
-        raise ValidationError("limit", f"每页条数应在 1 到 {MAX_PAGE} 之间", code="bad_limit")
+        raise ValidationError(
+            "limit", f"每页条数应在 1 到 {MAX_PAGE} 之间", code="bad_limit", max=MAX_PAGE
+        )
     if offset < 0:
         raise ValidationError("offset", "起始位置不能为负数", code="bad_offset")
 

@@ -107,7 +107,9 @@ def search_terms(query: str) -> list[str]:
         if term and term not in terms and any(unicodedata.category(c)[0] in "LN" for c in term):
             terms.append(term)
     if len(terms) > MAX_TERMS:
-        raise ValidationError("query", f"搜索词过多（最多{MAX_TERMS}个）", code="query_too_many")
+        raise ValidationError(
+            "query", f"搜索词过多（最多{MAX_TERMS}个）", code="query_too_many", max=MAX_TERMS
+        )
     return terms
 
 

@@ -288,7 +288,13 @@ def load_for(
             actual=case.version_id,
         )
     if case.status not in rule.sources:
-        raise IllegalTransition(_illegal_text(case, rule), case=case.number, action=action)
+        raise IllegalTransition(
+            _illegal_text(case, rule),
+            code="action_not_allowed",
+            case=case.number,
+            action=action,
+            status=case.status.value,
+        )
     if not rule.allows_clock(case.is_suspended):
         if case.is_suspended:
             raise IllegalTransition(
@@ -368,7 +374,10 @@ def required_reason(reason: str | None, what: str = "原因") -> str:
         raise ValidationError("reason", f"请填写{what}", code="reason_required")
     if len(text) > MAX_REASON_LENGTH:
         raise ValidationError(
-            "reason", f"{what}不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
+            "reason",
+            f"{what}不能超过 {MAX_REASON_LENGTH} 个字",
+            code="reason_too_long",
+            limit=MAX_REASON_LENGTH,
         )
     if has_control_chars(text, multiline=True):  # PostgreSQL refuses NUL
         raise ValidationError("reason", f"{what}含有控制字符", code="reason_control")
@@ -379,7 +388,10 @@ def optional_text(text: str | None) -> str | None:
     value = (text or "").strip()
     if len(value) > MAX_REASON_LENGTH:
         raise ValidationError(
-            "reason", f"说明不能超过 {MAX_REASON_LENGTH} 个字", code="reason_too_long"
+            "reason",
+            f"说明不能超过 {MAX_REASON_LENGTH} 个字",
+            code="reason_too_long",
+            limit=MAX_REASON_LENGTH,
         )
     if has_control_chars(value, multiline=True):
         raise ValidationError("reason", "说明含有控制字符", code="reason_control")
@@ -396,7 +408,7 @@ def _load(session: Session, case_id: int, *, lock: bool = False) -> Case:
         else session.get(Case, case_id)
     )
     if case is None:
-        raise NotFound(f"案件（编号 {case_id}）不存在", case_id=case_id)
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     return case
 
 

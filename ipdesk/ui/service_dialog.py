@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.refusals import refusal_text
 from ipdesk.ui.tasks import run_task
 
 
@@ -30,9 +31,9 @@ def refusal(error: BaseException) -> tuple[str, str | None]:
     """The text to show for a refused call and the field to focus (None: no field)."""
     if isinstance(error, ValidationErrors):
         first = error.errors[0].field if error.errors else None
-        return "\n".join(e.message for e in error.errors), first
+        return refusal_text(error), first
     if isinstance(error, ValidationError):
-        return error.message, error.field
+        return refusal_text(error), error.field
     return error_text(error), None
 
 

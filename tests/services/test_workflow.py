@@ -372,7 +372,7 @@ def test_state_matrix(session_factory: sessionmaker[Session], org: Org, action: 
                 assert outcome.code == "case_suspended"
                 assert "中止" in outcome.message
             else:
-                assert outcome.code == "illegal_transition"
+                assert outcome.code == "action_not_allowed"
             with session_factory() as s:
                 state, version, *_, events = _snapshot(s, case_id)
             assert (state, version, events) == (status, 1, 0), label

@@ -94,7 +94,7 @@ def test_the_administrator_adds_edits_and_deactivates(
             edit.name_edit.setText("开鲁县人民检察院")
             edit.phone_edit.setText("12345")
             edit.submit()
-            assert "电话号码格式不正确" in edit.error_text()
+            assert "The phone number is not valid" in edit.error_text()
             edit.phone_edit.setText("0475 6212345")
         else:
             edit.contact_edit.setText("赵检察官")

@@ -181,8 +181,8 @@ def test_the_editor_keeps_the_input_when_refused(
     editor.signed_edit.setDate(to_qdate(SIGNED))
     with qtbot.waitSignal(editor.refused):
         editor.submit()
-    assert "第1项条款：请填写履行内容" in editor.error_text()
-    assert "第1项条款：金额不能为负数" in editor.error_text()
+    assert "Term 1: please describe what is to be performed." in editor.error_text()
+    assert "Term 1: The amount cannot be negative." in editor.error_text()
     assert terms.index(0, AMOUNT).data() == "-1"
     assert editor.result() != editor.DialogCode.Accepted
     assert status_of(seeded, case_id) == CaseStatus.MEDIATING
@@ -245,7 +245,7 @@ def test_an_ownership_agreement_needs_the_warning_acknowledged(
     assert not dialog.acknowledge.isHidden()
     with qtbot.waitSignal(dialog.refused):
         dialog.apply_button.click()
-    assert "人民法院对此类协议不予司法确认" in dialog.error_text()
+    assert "Confirm that the parties have been told of the warnings" in dialog.error_text()
     assert status_of(seeded, case_id) == CaseStatus.AGREEMENT
     dialog.acknowledge.setChecked(True)
     with qtbot.waitSignal(dialog.confirmation_applied):
@@ -273,5 +273,5 @@ def test_a_missed_window_is_shown_and_the_application_refused(
     )
     with qtbot.waitSignal(dialog.refused):
         dialog.apply_button.click()
-    assert "申请司法确认的期限已于 2026-10-08 届满" in dialog.error_text()
+    assert "applying for confirmation ran out on 2026-10-08" in dialog.error_text()
     assert status_of(seeded, case_id) == CaseStatus.AGREEMENT

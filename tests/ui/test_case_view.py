@@ -148,7 +148,7 @@ def test_stale_case_keeps_the_input_and_offers_a_reload(
     with qtbot.waitSignal(dialog.stale):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert "已被他人修改" in dialog.error_text()
+    assert "Someone else saved this record" in dialog.error_text()
     assert dialog.reload_button.isVisible()
     assert dialog.reason_edit.toPlainText() == "Not an IP dispute"
 
@@ -170,7 +170,7 @@ def test_refusal_is_shown_in_the_dialog(
     dialog = view.open_action("reject")
     with qtbot.waitSignal(dialog.refused):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "请填写不予受理的理由" in dialog.error_text()
+    assert "Please give the reason." in dialog.error_text()
     assert not dialog.reload_button.isVisible()
 
 

@@ -133,8 +133,8 @@ def test_request_answer_and_withdraw_through_the_view(
     assert isinstance(dialog, ConsultationRequestDialog)
     qtbot.addWidget(dialog)
     dialog.submit()  # nothing filled in: refused, the dialog stays
-    assert "请填写会商事项" in dialog.error_text()
-    assert "请选择接收的单位" in dialog.error_text()
+    assert "The subject is required." in dialog.error_text()
+    assert "Please choose the receiving agencies." in dialog.error_text()
     dialog.subject_edit.setText("涉案商标权属是否存在争议")
     dialog.questions_edit.setPlainText("请提供相关诉讼信息。")
     dialog.check_agency(court)

@@ -320,7 +320,7 @@ def test_the_work_list_and_recording_a_visit(qtbot: QtBot, seeded: sessionmaker[
     # the service's refusal is shown and the input kept
     with qtbot.waitSignal(dialog.refused, timeout=30_000) as refused:
         dialog.submit()
-    assert refused.args[0] == "请填写受访人"
+    assert refused.args[0] == "The person visited is required."
     dialog.person_edit.setText("张三")
     dialog.notes_edit.setPlainText("已全部履行")
     with qtbot.waitSignal(work.loaded, timeout=30_000):

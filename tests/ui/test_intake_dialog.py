@@ -155,14 +155,14 @@ def test_each_bad_field_shows_its_own_message_next_to_it(
 
     # The applicant's name left empty: tab through it.
     tab(qtbot)
-    assert dialog.field_error("parties[0].name") == "姓名/名称不能为空"
+    assert dialog.field_error("parties[0].name") == "The name is required."
     # A resident ID number with a wrong check digit.
     valid = ids.make_resident_id(random.Random(1), "150502", dt.date(1980, 5, 17))
     wrong = valid[:17] + ("0" if valid[17] != "0" else "1")
     assert focused() is applicant.edits["id_number"]
     type_here(qtbot, wrong)
     tab(qtbot)
-    assert dialog.field_error("parties[0].id_number") == "身份证号校验位错误"
+    assert dialog.field_error("parties[0].id_number") == "The ID number's check digit is wrong."
 
     # The respondent (an organisation) with a wrong credit-code check character.
     respondent = dialog.party_editors[1]
@@ -173,7 +173,9 @@ def test_each_bad_field_shows_its_own_message_next_to_it(
     bad_code = code[:17] + ("1" if code[17] != "1" else "2")
     type_here(qtbot, bad_code)
     tab(qtbot)
-    assert dialog.field_error("parties[1].id_number") == "统一社会信用代码校验位错误"
+    assert dialog.field_error("parties[1].id_number") == (
+        "The unified social credit code's check character is wrong."
+    )
 
     # An invention patent number with a wrong check digit.
     choose(qtbot, dialog.ip_type_combo, "Invention")
@@ -181,20 +183,24 @@ def test_each_bad_field_shows_its_own_message_next_to_it(
     assert focused() is dialog.right_number_edit
     type_here(qtbot, "200310102344.6")
     tab(qtbot)
-    assert dialog.field_error("right_number") == "专利申请号校验位错误"
+    assert dialog.field_error("right_number") == (
+        "The patent application number's check digit is wrong."
+    )
 
     # Facts and claim: required; tabbing through them empty marks them.
     dialog.facts_edit.setFocus()
     tab(qtbot)
-    assert dialog.field_error("facts") == "事实与理由不能为空"
+    assert dialog.field_error("facts") == "The facts and reasons are required."
     tab(qtbot)
-    assert dialog.field_error("claim") == "请求事项不能为空"
+    assert dialog.field_error("claim") == "The claims are required."
 
     # A court referral needs the court's case number.
     choose(qtbot, dialog.channel_combo, "Court")
     assert dialog.court_case_number_edit.isVisibleTo(dialog)
     dialog.save()  # refused locally: every message is shown now
-    assert dialog.field_error("court_case_number") == "法院委派的案件须填写法院案号"
+    assert dialog.field_error("court_case_number") == (
+        "A case referred by a court needs the court's case number."
+    )
 
     assert not dialog.save_button.isEnabled()
     assert "problem" in dialog.save_reason()
@@ -342,4 +348,4 @@ def test_oversized_evidence_is_refused_with_the_limit(
     big.write_bytes(b"x" * 4096)
     dialog.add_files([big])
     assert dialog.attachments_list.count() == 0
-    assert "超过上限1.0 KB" in dialog.attachments_error.text()
+    assert "more than the limit of 1.0 KB" in dialog.attachments_error.text()

@@ -46,16 +46,22 @@ def require_document_rights(actor: Actor, case: Case) -> None:
     """Refuse unless ``actor`` may issue documents for ``case`` (see the module docstring)."""
     if actor.role == Role.STATION_STAFF:
         raise PermissionDenied(
-            "站点工作人员不能生成案件文书，请由裁决所调解员生成", case=case.number
+            "站点工作人员不能生成案件文书，请由裁决所调解员生成",
+            code="documents_not_for_station",
+            case=case.number,
         )
     require_case(actor, case, *_ISSUERS)
     if actor.role == Role.MEDIATOR and case.mediator_id != actor.user_id:
         raise PermissionDenied(
-            f"案件 {case.number} 未指派给您，只有承办调解员可以生成文书", case=case.number
+            f"案件 {case.number} 未指派给您，只有承办调解员可以生成文书",
+            code="documents_mediator_only",
+            case=case.number,
         )
     if not actor.may_view_personal_data:
         raise PermissionDenied(
-            "文书载有当事人的完整身份信息，您没有查看个人信息的权限", case=case.number
+            "文书载有当事人的完整身份信息，您没有查看个人信息的权限",
+            code="documents_personal_data",
+            case=case.number,
         )
 
 

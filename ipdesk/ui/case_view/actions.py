@@ -32,7 +32,7 @@ from ipdesk.models import AgencyKind
 from ipdesk.services import routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
-from ipdesk.services.errors import StaleData, ValidationError, ValidationErrors
+from ipdesk.services.errors import StaleData
 from ipdesk.services.org import org_tree
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.messages import ERROR_STYLE, error_text
@@ -299,12 +299,7 @@ class ActionDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self._busy = False
         self.ok_button.setEnabled(True)
-        if isinstance(error, ValidationErrors):
-            text = "\n".join(e.message for e in error.errors)
-        elif isinstance(error, ValidationError | StaleData):
-            text = error.message
-        else:
-            text = error_text(error)
+        text = error_text(error)
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         stale = isinstance(error, StaleData)

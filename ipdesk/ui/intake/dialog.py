@@ -78,6 +78,7 @@ from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type
 from ipdesk.ui.intake.party import PartyEditor
 from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.refusals import refusal_text
 from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]
@@ -96,6 +97,12 @@ class _Options:
     stations: list[tuple[str, str]]  # (code, label)
     courts: list[tuple[str, str]]
     form: IntakeForm
+
+
+def _attachment_text(code: str, **params: str) -> str:
+    """The refusal of a chosen file (``attachment_missing``, ``attachment_too_large``)."""
+    error = ValidationError("attachments", message_for(code, **params), code=code, **params)
+    return refusal_text(error)
 
 
 def _size_text(size: int) -> str:
@@ -614,11 +621,11 @@ class IntakeDialog(QDialog):
             try:
                 size = path.stat().st_size
             except OSError:
-                refused.append(message_for("attachment_missing", name=path.name))
+                refused.append(_attachment_text("attachment_missing", name=path.name))
                 continue
             if size > self._max_bytes:
                 refused.append(
-                    message_for(
+                    _attachment_text(
                         "attachment_too_large",
                         name=path.name,
                         size=_size_text(size),
@@ -692,7 +699,7 @@ class IntakeDialog(QDialog):
         check = check_intake(self.form(), today=self._today())
         errors: dict[str, list[str]] = {}
         for error in [*check.errors, *(extra or [])]:
-            errors.setdefault(error.field, []).append(error.message)
+            errors.setdefault(error.field, []).append(refusal_text(error))
         self._errors = errors
         show_all = self._show_all
         boxes = list(self.boxes.items()) + [
@@ -828,9 +835,7 @@ class IntakeDialog(QDialog):
             self._show_all = True
             self._revalidate(error.errors)
             self._focus_first_error()
-            text = "\n".join(e.message for e in error.errors)
-        else:
-            text = error_text(error)
+        text = error_text(error)
         self._show_error(text)
         self.refused.emit(text)
 
