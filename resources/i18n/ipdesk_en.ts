@@ -54,7 +54,7 @@
         <translation>— none —</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+80" />
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>The case was reloaded. Check it and apply again.</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+70" />
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+71" />
         <source>Mediation agreement</source>
         <translation>Mediation agreement</translation>
     </message>
@@ -276,7 +276,12 @@
         <translation>The agreement decides &amp;ownership or validity of an IP right</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+5" />
+        <source>Courts do not confirm an agreement that decides ownership or validity of an IP right (SPC interpretation of the Civil Procedure Law, Art. 355): tell the parties before they apply for judicial confirmation; they may sue over ownership instead.</source>
+        <translation>Courts do not confirm an agreement that decides ownership or validity of an IP right (SPC interpretation of the Civil Procedure Law, Art. 355): tell the parties before they apply for judicial confirmation; they may sue over ownership instead.</translation>
+    </message>
+    <message>
+        <location line="+30" />
         <source>&amp;Add term</source>
         <translation>&amp;Add term</translation>
     </message>
@@ -291,7 +296,7 @@
         <translation>&amp;Signed on:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Facts and matters in dispute:</source>
         <translation>&amp;Facts and matters in dispute:</translation>
     </message>
@@ -331,9 +336,9 @@
         <translation>Case {0}: the agreement can no longer be changed here</translation>
     </message>
     <message>
-        <location line="+52" />
-        <source>Total: {0} yuan</source>
-        <translation>Total: {0} yuan</translation>
+        <location line="+56" />
+        <source>Total: {0} yuan ({1})</source>
+        <translation>Total: {0} yuan ({1})</translation>
     </message>
 </context>
 <context>
@@ -623,7 +628,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-261" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-256" />
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
@@ -722,18 +727,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+78" />
-        <location line="+150" />
+        <location line="+151" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-147" />
-        <location line="+160" />
+        <location line="-148" />
+        <location line="+161" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-158" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -783,7 +788,7 @@
         <translation>Show all cases again</translation>
     </message>
     <message>
-        <location line="+257" />
+        <location line="+294" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -883,7 +888,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+132" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+139" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1059,12 +1064,12 @@
         <translation>&amp;Generate</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Open &amp;document</source>
         <translation>Open &amp;document</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -1094,7 +1099,12 @@
         <translation>Consultations</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+2" />
+        <source>Mediation records</source>
+        <translation>Mediation records</translation>
+    </message>
+    <message>
+        <location line="+73" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -1109,12 +1119,46 @@
         <translation>{0} yuan</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+76" />
+        <source>Suspended since {0}: the handling clock is stopped.</source>
+        <translation>Suspended since {0}: the handling clock is stopped.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Suspended: the 60-day clock is stopped.</source>
         <translation>Suspended: the 60-day clock is stopped.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+6" />
+        <source>Handling ended on {0}, %n day(s) after its due date {1}.</source>
+        <translation>
+            <numerusform>Handling ended on {0}, %n day(s) after its due date {1}.</numerusform>
+            <numerusform>Handling ended on {0}, %n day(s) after its due date {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Handling ended on {0}, on time (due {1}).</source>
+        <translation>Handling ended on {0}, on time (due {1}).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>Decision on acceptance overdue since {0} (%n day(s)).</source>
+        <translation>
+            <numerusform>Decision on acceptance overdue since {0} (%n day(s)).</numerusform>
+            <numerusform>Decision on acceptance overdue since {0} (%n day(s)).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>Decision on acceptance due {0}: %n day(s) left.</source>
+        <translation>
+            <numerusform>Decision on acceptance due {0}: %n day(s) left.</numerusform>
+            <numerusform>Decision on acceptance due {0}: %n day(s) left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
         <source>Overdue since {0} (%n day(s)).</source>
         <translation>
             <numerusform>Overdue since {0} (%n day(s)).</numerusform>
@@ -1244,6 +1288,36 @@
         <source>Extended</source>
         <translation>Extended</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Case corrected</source>
+        <translation>Case corrected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Evidence added</source>
+        <translation>Evidence added</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediation session recorded</source>
+        <translation>Mediation session recorded</translation>
+    </message>
+    <message>
+        <location line="+87" />
+        <source>No document can be issued by you for this case at its stage.</source>
+        <translation>No document can be issued by you for this case at its stage.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{0} cannot be generated yet. Missing: {1}</source>
+        <translation>{0} cannot be generated yet. Missing: {1}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>CaseViewDialog</name>
@@ -1274,6 +1348,150 @@
         <location line="+0" />
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+83" />
+        <source>Suspend the handling limit</source>
+        <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
+        <translation>Suspend the handling limit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resume the handling limit</source>
+        <translation>Resume the handling limit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Extend the handling limit</source>
+        <translation>Extend the handling limit</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Suspended: the clock is stopped</source>
+        <translation>Suspended: the clock is stopped</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Case:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date now:</source>
+        <translation>Due date now:</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source> day(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Suspended from:</source>
+        <translation>&amp;Suspended from:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Resumed on:</source>
+        <translation>&amp;Resumed on:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Days to add:</source>
+        <translation>&amp;Days to add:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>e.g. expert appraisal commissioned; invalidation request pending</source>
+        <translation>e.g. expert appraisal commissioned; invalidation request pending</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>R&amp;eason (optional):</source>
+        <translation>R&amp;eason (optional):</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{0} (you approve this change as its manager)</source>
+        <translation>{0} (you approve this change as its manager)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Approved by:</source>
+        <translation>Approved by:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New due date:</source>
+        <translation>New due date:</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+23" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35" />
+        <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
+        <translation>
+            <numerusform>None while suspended: the clock stops; %n day(s) of the limit remain.</numerusform>
+            <numerusform>None while suspended: the clock stops; %n day(s) of the limit remain.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>suspended</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{0} (now: {1})</source>
+        <translation>{0} (now: {1})</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n day(s) suspended</source>
+        <translation>
+            <numerusform>%n day(s) suspended</numerusform>
+            <numerusform>%n day(s) suspended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n day(s) added by extensions</source>
+        <translation>
+            <numerusform>%n day(s) added by extensions</numerusform>
+            <numerusform>%n day(s) added by extensions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In all: {0}.</source>
+        <translation>In all: {0}.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The last day is a rest day: the limit ends on the next working day.</source>
+        <translation>The last day is a rest day: the limit ends on the next working day.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Provisional: the holiday calendar does not cover the due year yet.</source>
+        <translation>Provisional: the holiday calendar does not cover the due year yet.</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1913,84 @@
             <numerusform>%n request(s)</numerusform>
             <numerusform>%n request(s)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+73" />
+        <source>Correct the case</source>
+        <translation>Correct the case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save correction</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>ID numbers, phones and addresses are shown masked. A masked field stays as it is unless you type the whole new value.</source>
+        <translation>ID numbers, phones and addresses are shown masked. A masked field stays as it is unless you type the whole new value.</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Why (optional), e.g. the party's call</source>
+        <translation>Why (optional), e.g. the party's call</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Dispute</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>IP type:</source>
+        <translation>IP type:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right number:</source>
+        <translation>Right number:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right holder:</source>
+        <translation>Right holder:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispute type:</source>
+        <translation>Dispute type:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Facts and reasons:</source>
+        <translation>Facts and reasons:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim:</source>
+        <translation>Claim:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount claimed (yuan):</source>
+        <translation>Amount claimed (yuan):</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Reason for the correction:</source>
+        <translation>Reason for the correction:</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Correct case {0}</source>
+        <translation>Correct case {0}</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Nothing has been changed.</source>
+        <translation>Nothing has been changed.</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2537,55 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60" />
+        <source>Add evidence to case {0}</source>
+        <translation>Add evidence to case {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+2" />
+        <source>Add evidence</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Choose &amp;files…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>What the files show, e.g. photos of the goods on sale</source>
+        <translation>What the files show, e.g. photos of the goods on sale</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Add evidence files</source>
+        <translation>Add evidence files</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Choose at least one file.</source>
+        <translation>Choose at least one file.</translation>
+    </message>
+</context>
+<context>
     <name>FileCheckBanner</name>
     <message>
         <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62" />
@@ -2621,7 +2966,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+151" />
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+158" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -2841,7 +3186,7 @@
         <translation>Press Save again to register it anyway.</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+89" />
         <source>Could not save the draft: {0}</source>
         <translation>Could not save the draft: {0}</translation>
     </message>
@@ -2994,6 +3339,39 @@
         <location line="+8" />
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationRecordsView</name>
+    <message>
+        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+40" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
     </message>
 </context>
 <context>
@@ -3382,7 +3760,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+294" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+296" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -3418,6 +3796,64 @@
         <location line="+2" />
         <source>Enter what your administrator gave you, then test the connection.</source>
         <translation>Enter what your administrator gave you, then test the connection.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+49" />
+        <source>Mediation record — case {0}</source>
+        <translation>Mediation record — case {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediation record</source>
+        <translation>Mediation record</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save record</source>
+        <translation>Save record</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Who attended, e.g. the applicant Wang Wei; the respondent's agent Li Na</source>
+        <translation>Who attended, e.g. the applicant Wang Wei; the respondent's agent Li Na</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>What each side said, what was agreed or still disputed</source>
+        <translation>What each side said, what was agreed or still disputed</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attendees:</source>
+        <translation>Attendees:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summary:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step:</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A saved record cannot be changed; add a further record to correct it.</source>
+        <translation>A saved record cannot be changed; add a further record to correct it.</translation>
     </message>
 </context>
 <context>
@@ -3679,7 +4115,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+53" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+81" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
@@ -3694,13 +4130,24 @@
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-48" />
+        <location line="+51" />
         <location line="+81" />
         <source>&amp;Disable</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-142" />
+        <source>Disable user</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Disable {0} ({1})? They can no longer sign in until an administrator enables the account again.</source>
+        <translation>Disable {0} ({1})? They can no longer sign in until an administrator enables the account again.</translation>
+    </message>
+    <message>
+        <location line="+63" />
         <source>Reset &amp;password…</source>
         <translation>Reset &amp;password…</translation>
     </message>
@@ -3725,7 +4172,7 @@
         <translation>The password of {0} was reset.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>{0} can sign in again.</source>
         <translation>{0} can sign in again.</translation>
     </message>
@@ -3738,7 +4185,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-362" />
+        <location line="-393" />
         <source>New user</source>
         <translation>New user</translation>
     </message>
@@ -4140,7 +4587,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+597" />
+        <location filename="../../ipdesk/app.py" line="+630" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -4151,12 +4598,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+274" />
+        <location line="+287" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-279" />
+        <location line="-292" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -4202,7 +4649,7 @@
 <context>
     <name>auth</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/texts.py" line="+18" />
+        <location filename="../../ipdesk/ui/auth/texts.py" line="+17" />
         <source>Station staff</source>
         <translation>Station staff</translation>
     </message>
@@ -4225,101 +4672,6 @@
         <location line="+2" />
         <source>Administrator</source>
         <translation>Administrator</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Wrong user name or password.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Too many wrong passwords: the account is locked. Try again in %n minute(s).</source>
-        <translation>Too many wrong passwords: the account is locked. Try again in %n minute(s).</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>This account has been disabled. Please ask an administrator.</source>
-        <translation>This account has been disabled. Please ask an administrator.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>An administrator already exists. Sign in with that account.</source>
-        <translation>An administrator already exists. Sign in with that account.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The password must have at least %n characters.</source>
-        <translation>The password must have at least %n characters.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>The password is too long.</source>
-        <translation>The password is too long.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The password must not consist of digits only.</source>
-        <translation>The password must not consist of digits only.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The two passwords do not match.</source>
-        <translation>The two passwords do not match.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</source>
-        <translation>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>This user name is already taken.</source>
-        <translation>This user name is already taken.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Enter the person's name.</source>
-        <translation>Enter the person's name.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The name is too long.</source>
-        <translation>The name is too long.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Station staff need a station.</source>
-        <translation>Station staff need a station.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Mediators and office managers need an office.</source>
-        <translation>Mediators and office managers need an office.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The chosen office or station does not fit the role.</source>
-        <translation>The chosen office or station does not fit the role.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The office or station does not exist or is no longer active.</source>
-        <translation>The office or station does not exist or is no longer active.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>This is the last active administrator: it must stay.</source>
-        <translation>This is the last active administrator: it must stay.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>You cannot disable your own account.</source>
-        <translation>You cannot disable your own account.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>This mediator still handles %n open case(s). Reassign them first.</source>
-        <translation>This mediator still handles %n open case(s). Reassign them first.</translation>
     </message>
 </context>
 <context>
@@ -4592,6 +4944,139 @@
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <location filename="../../ipdesk/ui/refusals.py" line="+982" />
+        <source>The date</source>
+        <translation>The date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The visit date</source>
+        <translation>The visit date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The return date</source>
+        <translation>The return date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The application date</source>
+        <translation>The application date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date sent</source>
+        <translation>The date sent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The meeting date</source>
+        <translation>The meeting date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The answer date</source>
+        <translation>The answer date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The suspension's start date</source>
+        <translation>The suspension's start date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The resumption date</source>
+        <translation>The resumption date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The court's acceptance date</source>
+        <translation>The court's acceptance date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The extension's approval date</source>
+        <translation>The extension's approval date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The ruling date</source>
+        <translation>The ruling date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The person visited</source>
+        <translation>The person visited</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The agency code</source>
+        <translation>The agency code</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The name</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The contact person</source>
+        <translation>The contact person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The address</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The region</source>
+        <translation>The region</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The subject</source>
+        <translation>The subject</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The questions</source>
+        <translation>The questions</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The place</source>
+        <translation>The place</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The participants</source>
+        <translation>The participants</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The minutes</source>
+        <translation>The minutes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The opinion</source>
+        <translation>The opinion</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The facts</source>
+        <translation>The facts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The reason</source>
+        <translation>The reason</translation>
+    </message>
+</context>
+<context>
     <name>followups</name>
     <message>
         <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131" />
@@ -4836,44 +5321,9 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+26" />
-        <source>The database is not ready for use.</source>
-        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
-        <translation>The database is not ready for use.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</source>
-        <translation>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The database has not been initialised yet. Run “ipdesk-admin init” first.</source>
-        <translation>The database has not been initialised yet. Run “ipdesk-admin init” first.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Your role does not permit this operation.</source>
-        <translation>Your role does not permit this operation.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The record was not found. It may have been deleted.</source>
-        <translation>The record was not found. It may have been deleted.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</source>
-        <translation>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The import failed; nothing was changed.</source>
-        <translation>The import failed; nothing was changed.</translation>
-    </message>
-    <message>
-        <location line="+21" />
+        <location filename="../../ipdesk/ui/messages.py" line="+38" />
         <source>Database error: {0}</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>Database error: {0}</translation>
     </message>
     <message>
@@ -4914,6 +5364,1384 @@
         <location line="+5" />
         <source>The daily backup failed: {0}</source>
         <translation>The daily backup failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <location filename="../../ipdesk/ui/refusals.py" line="-989" />
+        <source>Term {item}: {text}</source>
+        <translation>Term {item}: {text}</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The operation was refused.</source>
+        <translation>The operation was refused.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The input is not valid.</source>
+        <translation>The input is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Several entries are not valid.</source>
+        <translation>Several entries are not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your role does not permit this operation.</source>
+        <translation>Your role does not permit this operation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The record was not found. It may have been deleted.</source>
+        <translation>The record was not found. It may have been deleted.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This cannot be done in the case's current state.</source>
+        <translation>This cannot be done in the case's current state.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</source>
+        <translation>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The import failed; nothing was changed.</source>
+        <translation>The import failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This kind of database is not supported (use SQLite or PostgreSQL).</source>
+        <translation>This kind of database is not supported (use SQLite or PostgreSQL).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The database is not ready for use.</source>
+        <translation>The database is not ready for use.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</source>
+        <translation>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The database has not been initialised yet. Run “ipdesk-admin init” first.</source>
+        <translation>The database has not been initialised yet. Run “ipdesk-admin init” first.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Audit records can only be added, never changed or deleted.</source>
+        <translation>Audit records can only be added, never changed or deleted.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The document cannot be generated yet: some of the case's facts are missing.</source>
+        <translation>The document cannot be generated yet: some of the case's facts are missing.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The document template has errors.</source>
+        <translation>The document template has errors.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>LibreOffice is not installed, so no PDF can be made; install LibreOffice or save as PDF in Word.</source>
+        <translation>LibreOffice is not installed, so no PDF can be made; install LibreOffice or save as PDF in Word.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>LibreOffice could not convert the document to PDF.</source>
+        <translation>LibreOffice could not convert the document to PDF.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The document file could not be written or read.</source>
+        <translation>The document file could not be written or read.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup or restore failed.</source>
+        <translation>The backup or restore failed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This file is not an ipdesk backup.</source>
+        <translation>This file is not an ipdesk backup.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup was made by a newer version of ipdesk.</source>
+        <translation>The backup was made by a newer version of ipdesk.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup copy failed its integrity check.</source>
+        <translation>The backup copy failed its integrity check.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The file already exists: {path}</source>
+        <translation>The file already exists: {path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Too many wrong passwords: the account is locked. Try again in %n minute(s).</source>
+        <translation>Too many wrong passwords: the account is locked. Try again in %n minute(s).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This account has been disabled. Please ask an administrator.</source>
+        <translation>This account has been disabled. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Your account, role or unit has changed. Please sign in again.</source>
+        <translation>Your account, role or unit has changed. Please sign in again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>An administrator already exists. Sign in with that account.</source>
+        <translation>An administrator already exists. Sign in with that account.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The password must have at least %n characters.</source>
+        <translation>The password must have at least %n characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The password is too long.</source>
+        <translation>The password is too long.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The password must not consist of digits only.</source>
+        <translation>The password must not consist of digits only.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The password contains characters that cannot be saved.</source>
+        <translation>The password contains characters that cannot be saved.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No password was given.</source>
+        <translation>No password was given.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</source>
+        <translation>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This user name is already taken.</source>
+        <translation>This user name is already taken.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the person's name.</source>
+        <translation>Enter the person's name.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The name is too long.</source>
+        <translation>The name is too long.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+2" />
+        <source>The name contains control characters.</source>
+        <translation>The name contains control characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Station staff need a station.</source>
+        <translation>Station staff need a station.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediators and office managers need an office.</source>
+        <translation>Mediators and office managers need an office.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The chosen office or station does not fit the role.</source>
+        <translation>The chosen office or station does not fit the role.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The station does not exist or is no longer active.</source>
+        <translation>The station does not exist or is no longer active.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The office does not exist or is no longer active.</source>
+        <translation>The office does not exist or is no longer active.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This is the last active administrator: it must stay.</source>
+        <translation>This is the last active administrator: it must stay.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You cannot disable your own account.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This mediator still handles %n open case(s). Reassign them first.</source>
+        <translation>This mediator still handles %n open case(s). Reassign them first.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The user (no. {user_id}) does not exist.</source>
+        <translation>The user (no. {user_id}) does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The user “{username}” does not exist.</source>
+        <translation>The user “{username}” does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your role ({role}) does not permit this operation.</source>
+        <translation>Your role ({role}) does not permit this operation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your role ({role}) does not permit this operation on case {case}.</source>
+        <translation>Your role ({role}) does not permit this operation on case {case}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is outside your area.</source>
+        <translation>Case {case} is outside your area.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You may not see the parties' full personal data.</source>
+        <translation>You may not see the parties' full personal data.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case (no. {case_id}) does not exist.</source>
+        <translation>The case (no. {case_id}) does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case {case} does not exist.</source>
+        <translation>Case {case} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The text contains control characters that cannot be saved (NUL or a lone surrogate).</source>
+        <translation>The text contains control characters that cannot be saved (NUL or a lone surrogate).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case {case} is “{status}”: “{action}” is not possible in this state.</source>
+        <translation>Case {case} is “{status}”: “{action}” is not possible in this state.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is suspended (its clock is stopped): resume it before “{action}”.</source>
+        <translation>Case {case} is suspended (its clock is stopped): resume it before “{action}”.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is not suspended: “{action}” is not possible.</source>
+        <translation>Case {case} is not suspended: “{action}” is not possible.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>You are not the mediator of case {case}; the office manager assigns mediators.</source>
+        <translation>You are not the mediator of case {case}; the office manager assigns mediators.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} has been accepted: its mediator corrects it.</source>
+        <translation>Case {case} has been accepted: its mediator corrects it.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please give the reason.</source>
+        <translation>Please give the reason.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The text cannot be longer than %n characters.</source>
+        <translation>The text cannot be longer than %n characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The text contains control characters.</source>
+        <translation>The text contains control characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{what} cannot be later than today.</source>
+        <translation>{what} cannot be later than today.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{what} cannot be earlier than {earliest}.</source>
+        <translation>{what} cannot be earlier than {earliest}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{what} is not a valid date.</source>
+        <translation>{what} is not a valid date.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+700" />
+        <source>{what} is required.</source>
+        <translation>{what} is required.</translation>
+    </message>
+    <message>
+        <location line="-697" />
+        <location line="+512" />
+        <source>The text is too long (at most %n characters).</source>
+        <translation>The text is too long (at most %n characters).</translation>
+    </message>
+    <message>
+        <location line="-510" />
+        <source>“{court}” is not a registered court.</source>
+        <translation>“{court}” is not a registered court.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please choose the court.</source>
+        <translation>Please choose the court.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only an active mediator of this office can be assigned to case {case}.</source>
+        <translation>Only an active mediator of this office can be assigned to case {case}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is already handled by {mediator}.</source>
+        <translation>Case {case} is already handled by {mediator}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case {case} is already handled by {office_name}.</source>
+        <translation>Case {case} is already handled by {office_name}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The station “{station}” does not belong to {office_name}.</source>
+        <translation>The station “{station}” does not belong to {office_name}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The office code “{office}” does not exist.</source>
+        <translation>The office code “{office}” does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The office is outside your area.</source>
+        <translation>The office is outside your area.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The station is outside your area.</source>
+        <translation>The station is outside your area.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+4" />
+        <source>Rows per page must be between 1 and {max}.</source>
+        <translation>Rows per page must be between 1 and {max}.</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>The start position cannot be negative.</source>
+        <translation>The start position cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Case {case} is already suspended; resume it first.</source>
+        <translation>Case {case} is already suspended; resume it first.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The suspension cannot start before the acceptance date {accepted_on}.</source>
+        <translation>The suspension cannot start before the acceptance date {accepted_on}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The suspension cannot start before the last resumption on {last_end}.</source>
+        <translation>The suspension cannot start before the last resumption on {last_end}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The resumption date cannot be before the suspension's start {start_on}.</source>
+        <translation>The resumption date cannot be before the suspension's start {start_on}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The time limit of case {case} ran out on {due}: it can no longer be suspended or extended.</source>
+        <translation>The time limit of case {case} ran out on {due}: it can no longer be suspended or extended.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case {case} is not suspended.</source>
+        <translation>Case {case} is not suspended.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The extension must be a positive whole number of days.</source>
+        <translation>The extension must be a positive whole number of days.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The time limit including extensions cannot exceed %n days.</source>
+        <translation>The time limit including extensions cannot exceed %n days.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Case {case} is “{status}”: only accepted cases, cases in mediation and cases with an agreement can be suspended, resumed or extended.</source>
+        <translation>Case {case} is “{status}”: only accepted cases, cases in mediation and cases with an agreement can be suspended, resumed or extended.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No time-limit rule is configured.</source>
+        <translation>No time-limit rule is configured.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A time limit must be at least one day.</source>
+        <translation>A time limit must be at least one day.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The extension cannot be negative.</source>
+        <translation>The extension cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date is outside the range that can be computed.</source>
+        <translation>The date is outside the range that can be computed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A suspension ends before it starts.</source>
+        <translation>A suspension ends before it starts.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only office managers and city managers can see the deadline board.</source>
+        <translation>Only office managers and city managers can see the deadline board.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Only office managers and city managers can see the statistics.</source>
+        <translation>Only office managers and city managers can see the statistics.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Unknown statistics unit: {level}</source>
+        <translation>Unknown statistics unit: {level}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The statistics unit has no number.</source>
+        <translation>The statistics unit has no number.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The period ends before it begins.</source>
+        <translation>The period ends before it begins.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“Due soon” must be between 0 and 366 days.</source>
+        <translation>“Due soon” must be between 0 and 366 days.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The chosen station does not belong to the chosen office.</source>
+        <translation>The chosen station does not belong to the chosen office.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown figure: {figure}</source>
+        <translation>Unknown figure: {figure}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Too many search words (at most %n).</source>
+        <translation>Too many search words (at most %n).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{year}-{month} has not begun yet.</source>
+        <translation>{year}-{month} has not begun yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown deadline state “{state}”.</source>
+        <translation>Unknown deadline state “{state}”.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown sort order “{key}”.</source>
+        <translation>Unknown sort order “{key}”.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown status “{value}”.</source>
+        <translation>Unknown status “{value}”.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The IP type is not valid.</source>
+        <translation>The IP type is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The office code does not exist.</source>
+        <translation>The office code does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The station code does not exist or is no longer active.</source>
+        <translation>The station code does not exist or is no longer active.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The agency (no. {agency_id}) does not exist.</source>
+        <translation>The agency (no. {agency_id}) does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The agency (no. {agency_id}) is no longer active.</source>
+        <translation>The agency (no. {agency_id}) is no longer active.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The agency (no. {agency_id}) does not exist or is no longer active.</source>
+        <translation>The agency (no. {agency_id}) does not exist or is no longer active.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agency code may contain only letters, digits, hyphens and underscores.</source>
+        <translation>The agency code may contain only letters, digits, hyphens and underscores.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agency code “{agency_code}” is already used by “{agency}”.</source>
+        <translation>The agency code “{agency_code}” is already used by “{agency}”.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agency kind must be people's court, procuratorate, justice bureau or other.</source>
+        <translation>The agency kind must be people's court, procuratorate, justice bureau or other.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose the court's level (basic, intermediate or high people's court).</source>
+        <translation>Choose the court's level (basic, intermediate or high people's court).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The court's level must be basic, intermediate or high people's court.</source>
+        <translation>The court's level must be basic, intermediate or high people's court.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Only people's courts have a court level.</source>
+        <translation>Only people's courts have a court level.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Alert {alert} does not exist.</source>
+        <translation>Alert {alert} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The alerts of case {case} are not yours to handle.</source>
+        <translation>The alerts of case {case} are not yours to handle.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This alert of case {case} was withdrawn (the time limit changed).</source>
+        <translation>This alert of case {case} was withdrawn (the time limit changed).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The sample share must be greater than 0 and at most 1.</source>
+        <translation>The sample share must be greater than 0 and at most 1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The sample share may have at most three decimal places.</source>
+        <translation>The sample share may have at most three decimal places.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The sample share must be a number.</source>
+        <translation>The sample share must be a number.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only an administrator can change the follow-up rules.</source>
+        <translation>Only an administrator can change the follow-up rules.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Station staff do not make follow-up visits.</source>
+        <translation>Station staff do not make follow-up visits.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown case category: {category}</source>
+        <translation>Unknown case category: {category}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visits per year must be a whole number from 0 to {max}.</source>
+        <translation>Visits per year must be a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The first visit must be 0 to {max} days after closing.</source>
+        <translation>The first visit must be 0 to {max} days after closing.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up visit {visit} does not exist.</source>
+        <translation>Follow-up visit {visit} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up visit {visit} does not exist or is not yours.</source>
+        <translation>Follow-up visit {visit} does not exist or is not yours.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The follow-up visits of case {case} are not yours.</source>
+        <translation>The follow-up visits of case {case} are not yours.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This follow-up visit of case {case} is no longer planned.</source>
+        <translation>This follow-up visit of case {case} is no longer planned.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} has been reopened; its follow-up plan no longer applies.</source>
+        <translation>Case {case} has been reopened; its follow-up plan no longer applies.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose fully performed, partly performed or not performed.</source>
+        <translation>Choose fully performed, partly performed or not performed.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Satisfaction must be a whole number from 1 to 5.</source>
+        <translation>Satisfaction must be a whole number from 1 to 5.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The visit must be in person, by phone or online.</source>
+        <translation>The visit must be in person, by phone or online.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The visit date cannot be before the closing date {closed_on}.</source>
+        <translation>The visit date cannot be before the closing date {closed_on}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is “{status}”: the office manager must reopen it first.</source>
+        <translation>Case {case} is “{status}”: the office manager must reopen it first.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A crime referral has no consultation meeting: record the procuratorate's answer directly.</source>
+        <translation>A crime referral has no consultation meeting: record the procuratorate's answer directly.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The request to {agency} is no longer open.</source>
+        <translation>The request to {agency} is no longer open.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Some agencies have not answered: {agencies}. Record their opinions or withdraw the requests first.</source>
+        <translation>Some agencies have not answered: {agencies}. Record their opinions or withdraw the requests first.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Please enter the minutes (each agency's opinion and the conclusion).</source>
+        <translation>Please enter the minutes (each agency's opinion and the conclusion).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The consultation (no. {consultation_id}) does not exist.</source>
+        <translation>The consultation (no. {consultation_id}) does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This consultation is closed or withdrawn.</source>
+        <translation>This consultation is closed or withdrawn.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The consultation request (no. {request_id}) does not exist.</source>
+        <translation>The consultation request (no. {request_id}) does not exist.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Please choose the receiving agencies.</source>
+        <translation>Please choose the receiving agencies.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>At most %n agencies per request.</source>
+        <translation>At most %n agencies per request.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The kind must be a joint consultation or a crime referral.</source>
+        <translation>The kind must be a joint consultation or a crime referral.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Crime referrals go only to procuratorates; these are not: {agencies}</source>
+        <translation>Crime referrals go only to procuratorates; these are not: {agencies}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The amount must be a number, such as 12000 or 12000.50.</source>
+        <translation>The amount must be a number, such as 12000 or 12000.50.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount can have at most two decimal places (fen).</source>
+        <translation>The amount can have at most two decimal places (fen).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount is too large.</source>
+        <translation>The amount is too large.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case {case} is “{status}”: the agreement can be changed only until the application for confirmation.</source>
+        <translation>Case {case} is “{status}”: the agreement can be changed only until the application for confirmation.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The agreement of case {case} has not been recorded yet.</source>
+        <translation>The agreement of case {case} has not been recorded yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Someone else changed the agreement of case {case}; your changes were not saved. Refresh and try again.</source>
+        <translation>Someone else changed the agreement of case {case}; your changes were not saved. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case {case} was not referred by a court: there is nothing to return.</source>
+        <translation>Case {case} was not referred by a court: there is nothing to return.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is “{status}”: it can be returned to the court only after the mediation has ended.</source>
+        <translation>Case {case} is “{status}”: it can be returned to the court only after the mediation has ended.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case {case} was returned to the court on {returned_on}.</source>
+        <translation>Case {case} was returned to the court on {returned_on}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A case referred by a court needs the court's case number.</source>
+        <translation>A case referred by a court needs the court's case number.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The court's case number cannot be longer than 60 characters.</source>
+        <translation>The court's case number cannot be longer than 60 characters.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</source>
+        <translation>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The referral must be pre-litigation or in-litigation mediation.</source>
+        <translation>The referral must be pre-litigation or in-litigation mediation.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Please enter the date the agreement was signed.</source>
+        <translation>Please enter the date the agreement was signed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The signing date cannot be later than today.</source>
+        <translation>The signing date cannot be later than today.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The signing date cannot be before the acceptance date ({accepted_on}).</source>
+        <translation>The signing date cannot be before the acceptance date ({accepted_on}).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The effective date cannot be later than today.</source>
+        <translation>The effective date cannot be later than today.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The effective date cannot be before the signing date ({signed}).</source>
+        <translation>The effective date cannot be before the signing date ({signed}).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agreement needs at least one term (who performs what for whom, how much, by when).</source>
+        <translation>The agreement needs at least one term (who performs what for whom, how much, by when).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>An agreement can have at most %n terms.</source>
+        <translation>An agreement can have at most %n terms.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Term {item} does not belong to this agreement; refresh and try again.</source>
+        <translation>Term {item} does not belong to this agreement; refresh and try again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Term {item}: please describe what is to be performed.</source>
+        <translation>Term {item}: please describe what is to be performed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Term {item}: the description cannot be longer than {max} characters.</source>
+        <translation>Term {item}: the description cannot be longer than {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Term {item}: choose the party who owes it.</source>
+        <translation>Term {item}: choose the party who owes it.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Term {item}: the party is not a party of this case (an agent cannot owe or receive).</source>
+        <translation>Term {item}: the party is not a party of this case (an agent cannot owe or receive).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Term {item}: the obligor and the obligee cannot be the same party.</source>
+        <translation>Term {item}: the obligor and the obligee cannot be the same party.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Term {item}: the due date cannot be before the signing date ({signed}).</source>
+        <translation>Term {item}: the due date cannot be before the signing date ({signed}).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The agreement of case {case} has no effective date yet: confirmation cannot be applied for.</source>
+        <translation>The agreement of case {case} has no effective date yet: confirmation cannot be applied for.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The time for applying for confirmation ran out on {due} (the agreement took effect on {effective}; the parties have 30 days). The parties can sue on the agreement's performance or content.</source>
+        <translation>The time for applying for confirmation ran out on {due} (the agreement took effect on {effective}; the parties have 30 days). The parties can sue on the agreement's performance or content.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Confirm that the parties have been told of the warnings before applying.</source>
+        <translation>Confirm that the parties have been told of the warnings before applying.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{court_name} has no ground of jurisdiction over the confirmation for this case; apply to: {court_names}</source>
+        <translation>{court_name} has no ground of jurisdiction over the confirmation for this case; apply to: {court_names}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No registered court has a ground of jurisdiction over case {case}; the administrator must complete the courts' levels and regions.</source>
+        <translation>No registered court has a ground of jurisdiction over case {case}; the administrator must complete the courts' levels and regions.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The court's acceptance of case {case} on {accepted_on} is already recorded.</source>
+        <translation>The court's acceptance of case {case} on {accepted_on} is already recorded.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The court's acceptance of case {case} is not recorded yet, so its limit cannot be extended.</source>
+        <translation>The court's acceptance of case {case} is not recorded yet, so its limit cannot be extended.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The court's limit for case {case} was already extended; it can be extended only once (10 days).</source>
+        <translation>The court's limit for case {case} was already extended; it can be extended only once (10 days).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case {case} has no application for confirmation awaiting the court's decision.</source>
+        <translation>Case {case} has no application for confirmation awaiting the court's decision.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The application date cannot be before the agreement took effect ({effective}).</source>
+        <translation>The application date cannot be before the agreement took effect ({effective}).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Enter the ruling's case number, such as （2026）内0502民特12号.</source>
+        <translation>Enter the ruling's case number, such as （2026）内0502民特12号.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The ruling number cannot be longer than 60 characters.</source>
+        <translation>The ruling number cannot be longer than 60 characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The court's decision must be “confirmed valid” or “application dismissed”.</source>
+        <translation>The court's decision must be “confirmed valid” or “application dismissed”.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Station staff cannot generate case documents; the office's mediator does.</source>
+        <translation>Station staff cannot generate case documents; the office's mediator does.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is not assigned to you: only its mediator generates documents.</source>
+        <translation>Case {case} is not assigned to you: only its mediator generates documents.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Documents carry the parties' full identity data, which you may not see.</source>
+        <translation>Documents carry the parties' full identity data, which you may not see.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Document {document_id} does not exist.</source>
+        <translation>Document {document_id} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The document file does not exist: {path}</source>
+        <translation>The document file does not exist: {path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The document file has been changed and no longer matches its recorded checksum: {path}</source>
+        <translation>The document file has been changed and no longer matches its recorded checksum: {path}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The output file must end in .docx or .pdf: {path}</source>
+        <translation>The output file must end in .docx or .pdf: {path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Could not write {path}.</source>
+        <translation>Could not write {path}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Someone else has just generated this document; try again.</source>
+        <translation>Someone else has just generated this document; try again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The date received is required.</source>
+        <translation>The date received is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date received is not a date (e.g. 2026-11-27).</source>
+        <translation>The date received is not a date (e.g. 2026-11-27).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date received cannot be later than today.</source>
+        <translation>The date received cannot be later than today.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date received cannot be before 1 January 2000.</source>
+        <translation>The date received cannot be before 1 January 2000.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please choose the receiving station.</source>
+        <translation>Please choose the receiving station.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You can register only cases received by stations in your own area.</source>
+        <translation>You can register only cases received by stations in your own area.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Please choose the IP type.</source>
+        <translation>Please choose the IP type.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The trademark registration number is required.</source>
+        <translation>The trademark registration number is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The right number is too long or contains invalid characters.</source>
+        <translation>The right number is too long or contains invalid characters.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The dispute type is not valid.</source>
+        <translation>The dispute type is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The channel is not valid.</source>
+        <translation>The channel is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case category is not valid.</source>
+        <translation>The case category is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The facts and reasons are required.</source>
+        <translation>The facts and reasons are required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The claims are required.</source>
+        <translation>The claims are required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The court code does not exist.</source>
+        <translation>The court code does not exist.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The text contains invisible control characters.</source>
+        <translation>The text contains invisible control characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At least one applicant is required.</source>
+        <translation>At least one applicant is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At least one respondent is required.</source>
+        <translation>At least one respondent is required.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Too many parties (at most %n).</source>
+        <translation>Too many parties (at most %n).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The party's role must be applicant, respondent, third party or agent.</source>
+        <translation>The party's role must be applicant, respondent, third party or agent.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+75" />
+        <source>The party must be a person or an organisation.</source>
+        <translation>The party must be a person or an organisation.</translation>
+    </message>
+    <message>
+        <location line="-73" />
+        <source>The name is required.</source>
+        <translation>The name is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Same ID number as party {other}.</source>
+        <translation>Same ID number as party {other}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The party this agent represents is not valid.</source>
+        <translation>The party this agent represents is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only an agent can represent another party.</source>
+        <translation>Only an agent can represent another party.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The attachment “{name}” cannot be found.</source>
+        <translation>The attachment “{name}” cannot be found.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The attachment “{name}” is {size}, more than the limit of {limit}.</source>
+        <translation>The attachment “{name}” is {size}, more than the limit of {limit}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment “{name}” has the same content as attachment {other}.</source>
+        <translation>The attachment “{name}” has the same content as attachment {other}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment “{name}” cannot be read.</source>
+        <translation>The attachment “{name}” cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The ID number is required.</source>
+        <translation>The ID number is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A resident ID number has 18 characters.</source>
+        <translation>A resident ID number has 18 characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The first 17 characters of an ID number are digits; the last is a digit or X.</source>
+        <translation>The first 17 characters of an ID number are digits; the last is a digit or X.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The ID number's check digit is wrong.</source>
+        <translation>The ID number's check digit is wrong.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The birth date in the ID number is not valid.</source>
+        <translation>The birth date in the ID number is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The first 6 digits of the ID number are not a known area code; please check.</source>
+        <translation>The first 6 digits of the ID number are not a known area code; please check.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The unified social credit code is required.</source>
+        <translation>The unified social credit code is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A unified social credit code has 18 characters.</source>
+        <translation>A unified social credit code has 18 characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The unified social credit code contains invalid characters (I, O, Z, S and V are not used).</source>
+        <translation>The unified social credit code contains invalid characters (I, O, Z, S and V are not used).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Characters 3 to 8 of the unified social credit code must be digits (the area code).</source>
+        <translation>Characters 3 to 8 of the unified social credit code must be digits (the area code).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The first two characters of the unified social credit code are not a registration authority and category of the national standard.</source>
+        <translation>The first two characters of the unified social credit code are not a registration authority and category of the national standard.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The unified social credit code's check character is wrong.</source>
+        <translation>The unified social credit code's check character is wrong.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The organisation code inside the unified social credit code has a wrong check character; please check.</source>
+        <translation>The organisation code inside the unified social credit code has a wrong check character; please check.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The patent application number is required.</source>
+        <translation>The patent application number is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The patent application number is not in the right form (e.g. 200310102344.5).</source>
+        <translation>The patent application number is not in the right form (e.g. 200310102344.5).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The patent type digit of the application number is not valid (1, 2, 3, 8 or 9).</source>
+        <translation>The patent type digit of the application number is not valid (1, 2, 3, 8 or 9).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The year in the patent application number is not valid.</source>
+        <translation>The year in the patent application number is not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The patent application number's check digit is wrong.</source>
+        <translation>The patent application number's check digit is wrong.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The application number's patent type does not match the chosen patent type.</source>
+        <translation>The application number's patent type does not match the chosen patent type.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A trademark registration number has at most 8 digits.</source>
+        <translation>A trademark registration number has at most 8 digits.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The phone number is required.</source>
+        <translation>The phone number is required.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The phone number is not valid (mobiles have 11 digits, landlines need the area code).</source>
+        <translation>The phone number is not valid (mobiles have 11 digits, landlines need the area code).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Please enter the date of the mediation session.</source>
+        <translation>Please enter the date of the mediation session.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The session date is not a date (e.g. 2026-11-27).</source>
+        <translation>The session date is not a date (e.g. 2026-11-27).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The session date cannot be later than today.</source>
+        <translation>The session date cannot be later than today.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The session date cannot be before the date the application was received ({earliest}).</source>
+        <translation>The session date cannot be before the date the application was received ({earliest}).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Please enter the place.</source>
+        <translation>Please enter the place.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please enter who attended.</source>
+        <translation>Please enter who attended.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please enter what was said and agreed.</source>
+        <translation>Please enter what was said and agreed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The year must be between {first} and {last}.</source>
+        <translation>The year must be between {first} and {last}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The audit trail could not be written or checked.</source>
+        <translation>The audit trail could not be written or checked.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing has been changed.</source>
+        <translation>Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The party (no. {party_id}) does not belong to this case.</source>
+        <translation>The party (no. {party_id}) does not belong to this case.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“{name}” is not a kind of evidence file that may be opened; for safety it is not opened.</source>
+        <translation>“{name}” is not a kind of evidence file that may be opened; for safety it is not opened.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The text contains zero-width or text-direction characters.</source>
+        <translation>The text contains zero-width or text-direction characters.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment “{name}” has the same content as the case's evidence “{other}”.</source>
+        <translation>The attachment “{name}” has the same content as the case's evidence “{other}”.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment “{name}” is not an allowed kind of evidence file (allowed: {allowed}).</source>
+        <translation>The attachment “{name}” is not an allowed kind of evidence file (allowed: {allowed}).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The attachment's file name is too long ({length} characters, at most {limit}).</source>
+        <translation>The attachment's file name is too long ({length} characters, at most {limit}).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Please choose the evidence files to add.</source>
+        <translation>Please choose the evidence files to add.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what} is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{what} contains control characters.</source>
+        <translation>{what} contains control characters.</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+80"/>
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>案件已重新加载，请核对后重新操作。</translation>
     </message>
@@ -254,7 +254,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+70"/>
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+71"/>
         <source>Mediation agreement</source>
         <translation>调解协议</translation>
     </message>
@@ -274,7 +274,12 @@
         <translation>协议涉及知识产权权属或效力的确认(&amp;O)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Courts do not confirm an agreement that decides ownership or validity of an IP right (SPC interpretation of the Civil Procedure Law, Art. 355): tell the parties before they apply for judicial confirmation; they may sue over ownership instead.</source>
+        <translation>涉及确认知识产权权属或效力的调解协议，人民法院不予司法确认（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条）：申请司法确认前请告知当事人；当事人可以就权属争议另行提起诉讼。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>&amp;Add term</source>
         <translation>添加条款(&amp;A)</translation>
     </message>
@@ -289,7 +294,7 @@
         <translation>签订日期(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Facts and matters in dispute:</source>
         <translation>纠纷事实及争议事项(&amp;F)：</translation>
     </message>
@@ -329,9 +334,9 @@
         <translation>案件 {0}：协议已不能在此修改</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Total: {0} yuan</source>
-        <translation>合计：{0} 元</translation>
+        <location line="+56"/>
+        <source>Total: {0} yuan ({1})</source>
+        <translation>合计：{0} 元（{1}）</translation>
     </message>
 </context>
 <context>
@@ -617,7 +622,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-261"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-256"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -716,18 +721,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+78"/>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+160"/>
+        <location line="-148"/>
+        <location line="+161"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -777,7 +782,7 @@
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+294"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -874,7 +879,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+132"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+139"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1050,12 +1055,12 @@
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Open &amp;document</source>
         <translation>打开文书(&amp;D)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -1085,7 +1090,12 @@
         <translation>联席会商</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+2"/>
+        <source>Mediation records</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -1100,12 +1110,43 @@
         <translation>{0} 元</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+76"/>
+        <source>Suspended since {0}: the handling clock is stopped.</source>
+        <translation>自 {0} 起中止：办理期限暂停计算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Suspended: the 60-day clock is stopped.</source>
         <translation>已中止：60日办理期限暂停计算。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Handling ended on {0}, %n day(s) after its due date {1}.</source>
+        <translation>
+            <numerusform>于 {0} 办结，超过期限（{1}）%n 日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Handling ended on {0}, on time (due {1}).</source>
+        <translation>于 {0} 按期办结（期限 {1}）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Decision on acceptance overdue since {0} (%n day(s)).</source>
+        <translation>
+            <numerusform>受理决定自 {0} 起已超期（%n 日）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Decision on acceptance due {0}: %n day(s) left.</source>
+        <translation>
+            <numerusform>受理决定期限 {0}：剩余 %n 日。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>Overdue since {0} (%n day(s)).</source>
         <translation>
             <numerusform>自 {0} 起超期（%n 日）。</numerusform>
@@ -1233,6 +1274,36 @@
         <source>Extended</source>
         <translation>延长</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Case corrected</source>
+        <translation>更正案件信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence added</source>
+        <translation>补充证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediation session recorded</source>
+        <translation>登记调解笔录</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>No document can be issued by you for this case at its stage.</source>
+        <translation>在本案当前阶段，您不能出具任何文书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} cannot be generated yet. Missing: {1}</source>
+        <translation>暂不能生成{0}。缺少：{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>CaseViewDialog</name>
@@ -1263,6 +1334,147 @@
         <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+83"/>
+        <source>Suspend the handling limit</source>
+        <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
+        <translation>中止办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume the handling limit</source>
+        <translation>恢复办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend the handling limit</source>
+        <translation>延长办理期限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Suspended: the clock is stopped</source>
+        <translation>已中止：期限暂停计算</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date now:</source>
+        <translation>当前届满日：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> day(s)</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Suspended from:</source>
+        <translation>中止开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Resumed on:</source>
+        <translation>恢复日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Days to add:</source>
+        <translation>延长天数(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. expert appraisal commissioned; invalidation request pending</source>
+        <translation>如：已委托鉴定；无效宣告请求尚在审查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;eason (optional):</source>
+        <translation>理由（可不填）(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>R&amp;eason:</source>
+        <translation>理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} (you approve this change as its manager)</source>
+        <translation>{0}（您作为负责人批准此项变更）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New due date:</source>
+        <translation>新的届满日：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+23"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
+        <translation>
+            <numerusform>中止期间无届满日：期限暂停计算，尚余 %n 日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} (now: {1})</source>
+        <translation>{0}（当前：{1}）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) suspended</source>
+        <translation>
+            <numerusform>中止 %n 日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) added by extensions</source>
+        <translation>
+            <numerusform>延长 %n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In all: {0}.</source>
+        <translation>共计：{0}。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last day is a rest day: the limit ends on the next working day.</source>
+        <translation>期限的最后一日为休息日，以其后的第一个工作日为期限届满日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provisional: the holiday calendar does not cover the due year yet.</source>
+        <translation>暂定：节假日日历尚未覆盖届满所在年份。</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1895,84 @@
         <translation>
             <numerusform>%n 条请求</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+73"/>
+        <source>Correct the case</source>
+        <translation>更正案件信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID numbers, phones and addresses are shown masked. A masked field stays as it is unless you type the whole new value.</source>
+        <translation>证件号码、电话和地址以隐去部分内容的形式显示。除非输入完整的新内容，隐去部分内容的字段保持不变。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Why (optional), e.g. the party&apos;s call</source>
+        <translation>更正原因（可不填），如：当事人来电告知</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IP type:</source>
+        <translation>知识产权类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right number:</source>
+        <translation>权利号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right holder:</source>
+        <translation>权利人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute type:</source>
+        <translation>纠纷类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts and reasons:</source>
+        <translation>事实与理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim:</source>
+        <translation>请求事项：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount claimed (yuan):</source>
+        <translation>请求金额（元）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reason for the correction:</source>
+        <translation>更正原因：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Correct case {0}</source>
+        <translation>更正案件 {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Nothing has been changed.</source>
+        <translation>没有任何改动。</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2515,55 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60"/>
+        <source>Add evidence to case {0}</source>
+        <translation>为案件 {0} 补充证据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Add evidence</source>
+        <translation>补充证据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose &amp;files…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the files show, e.g. photos of the goods on sale</source>
+        <translation>文件所证明的内容，如：在售侵权商品的照片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose at least one file.</source>
+        <translation>请至少选择一个文件。</translation>
+    </message>
+</context>
+<context>
     <name>FileCheckBanner</name>
     <message>
         <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62"/>
@@ -2598,7 +2937,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+151"/>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+158"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
@@ -2817,7 +3156,7 @@
         <translation>如仍要登记，请再次点击“保存”。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+89"/>
         <source>Could not save the draft: {0}</source>
         <translation>无法保存草稿：{0}</translation>
     </message>
@@ -2970,6 +3309,39 @@
         <location line="+8"/>
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;知识产权维权援助调解平台&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationRecordsView</name>
+    <message>
+        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+40"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>调解情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
     </message>
 </context>
 <context>
@@ -3356,7 +3728,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+294"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+296"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -3392,6 +3764,64 @@
         <location line="+2"/>
         <source>Enter what your administrator gave you, then test the connection.</source>
         <translation>请填写系统管理员提供的信息，然后测试连接。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+49"/>
+        <source>Mediation record — case {0}</source>
+        <translation>调解笔录 — 案件 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediation record</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save record</source>
+        <translation>保存笔录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Who attended, e.g. the applicant Wang Wei; the respondent&apos;s agent Li Na</source>
+        <translation>参加人员，如：申请人王伟；被申请人的代理人李娜</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What each side said, what was agreed or still disputed</source>
+        <translation>各方陈述的意见、已达成一致或仍有争议的事项</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendees:</source>
+        <translation>参加人员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary:</source>
+        <translation>调解情况：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step:</source>
+        <translation>下一步工作：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A saved record cannot be changed; add a further record to correct it.</source>
+        <translation>笔录保存后不能修改；如需更正，请另行补充一份笔录。</translation>
     </message>
 </context>
 <context>
@@ -3648,7 +4078,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+53"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+81"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -3663,13 +4093,24 @@
         <translation>调整角色(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-48"/>
+        <location line="+51"/>
         <location line="+81"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-142"/>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable {0} ({1})? They can no longer sign in until an administrator enables the account again.</source>
+        <translation>确定停用 {0}（{1}）吗？停用后该用户将无法登录，直至系统管理员重新启用该账户。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Reset &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
@@ -3694,7 +4135,7 @@
         <translation>已重设 {0} 的密码。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{0} can sign in again.</source>
         <translation>{0} 已启用，可以重新登录。</translation>
     </message>
@@ -3707,7 +4148,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-362"/>
+        <location line="-393"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
@@ -4105,7 +4546,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+597"/>
+        <location filename="../../ipdesk/app.py" line="+630"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -4116,12 +4557,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+287"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-292"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -4167,7 +4608,7 @@
 <context>
     <name>auth</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/texts.py" line="+18"/>
+        <location filename="../../ipdesk/ui/auth/texts.py" line="+17"/>
         <source>Station staff</source>
         <translation>站点工作人员</translation>
     </message>
@@ -4190,101 +4631,6 @@
         <location line="+2"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Too many wrong passwords: the account is locked. Try again in %n minute(s).</source>
-        <translation>密码错误次数过多，账户已锁定，请 %n 分钟后再试。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>This account has been disabled. Please ask an administrator.</source>
-        <translation>此账户已停用，请联系系统管理员。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>An administrator already exists. Sign in with that account.</source>
-        <translation>系统管理员已存在，请使用该账户登录。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The password must have at least %n characters.</source>
-        <translation>密码至少需要 %n 个字符。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The password is too long.</source>
-        <translation>密码过长。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The password must not consist of digits only.</source>
-        <translation>密码不能全部是数字。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The two passwords do not match.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</source>
-        <translation>用户名须为 2–64 个字母、数字或“.”“_”“-”。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This user name is already taken.</source>
-        <translation>该用户名已被使用。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the person&apos;s name.</source>
-        <translation>请输入姓名。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The name is too long.</source>
-        <translation>姓名过长。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Station staff need a station.</source>
-        <translation>站点工作人员必须指定所属站点。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mediators and office managers need an office.</source>
-        <translation>调解员和裁决所负责人必须指定所属裁决所。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The chosen office or station does not fit the role.</source>
-        <translation>所选裁决所或站点与角色不符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The office or station does not exist or is no longer active.</source>
-        <translation>该裁决所或站点不存在或已停用。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This is the last active administrator: it must stay.</source>
-        <translation>这是最后一个启用的系统管理员账户，必须保留。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>You cannot disable your own account.</source>
-        <translation>不能停用自己的账户。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This mediator still handles %n open case(s). Reassign them first.</source>
-        <translation>该调解员仍承办 %n 件在办案件，请先改派。</translation>
     </message>
 </context>
 <context>
@@ -4557,6 +4903,139 @@
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <location filename="../../ipdesk/ui/refusals.py" line="+982"/>
+        <source>The date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The return date</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The application date</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date sent</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meeting date</source>
+        <translation>会商日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answer date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The suspension&apos;s start date</source>
+        <translation>中止开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The resumption date</source>
+        <translation>恢复日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The court&apos;s acceptance date</source>
+        <translation>法院受理日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extension&apos;s approval date</source>
+        <translation>延长批准日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ruling date</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The person visited</source>
+        <translation>受访人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agency code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The subject</source>
+        <translation>会商事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The questions</source>
+        <translation>需会商的问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The participants</source>
+        <translation>参会单位及人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The minutes</source>
+        <translation>会商纪要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The opinion</source>
+        <translation>答复意见</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The facts</source>
+        <translation>主要事实和争议事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>followups</name>
     <message>
         <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131"/>
@@ -4801,44 +5280,9 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+26"/>
-        <source>The database is not ready for use.</source>
-        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
-        <translation>数据库尚未就绪，暂时无法使用。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</source>
-        <translation>数据库由更新版本的 ipdesk 创建，请升级本程序后再打开。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The database has not been initialised yet. Run “ipdesk-admin init” first.</source>
-        <translation>数据库尚未初始化，请先运行“ipdesk-admin init”。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Your role does not permit this operation.</source>
-        <translation>当前角色无权执行此操作。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The record was not found. It may have been deleted.</source>
-        <translation>未找到该记录，可能已被删除。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</source>
-        <translation>该记录已由他人修改并保存，您的修改未能保存。请重新加载该记录后再次修改。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The import failed; nothing was changed.</source>
-        <translation>导入失败，未作任何更改。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../ipdesk/ui/messages.py" line="+38"/>
         <source>Database error: {0}</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>数据库错误：{0}</translation>
     </message>
     <message>
@@ -4879,6 +5323,1384 @@
         <location line="+5"/>
         <source>The daily backup failed: {0}</source>
         <translation>每日备份失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <location filename="../../ipdesk/ui/refusals.py" line="-989"/>
+        <source>Term {item}: {text}</source>
+        <translation>第{item}项条款：{text}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The operation was refused.</source>
+        <translation>操作未被接受</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The input is not valid.</source>
+        <translation>输入的内容不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several entries are not valid.</source>
+        <translation>多项输入的内容不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role does not permit this operation.</source>
+        <translation>当前角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record was not found. It may have been deleted.</source>
+        <translation>未找到该记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cannot be done in the case&apos;s current state.</source>
+        <translation>案件当前的状态不允许此操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone else saved this record in the meantime. Your changes have not been saved; reload the record and apply them again.</source>
+        <translation>该记录已由他人修改并保存，您的修改未能保存。请重新加载该记录后再次修改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The import failed; nothing was changed.</source>
+        <translation>导入失败，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This kind of database is not supported (use SQLite or PostgreSQL).</source>
+        <translation>不支持该数据库类型（可用 SQLite 或 PostgreSQL）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database is not ready for use.</source>
+        <translation>数据库尚未就绪，暂时无法使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database was created by a newer version of ipdesk. Please upgrade this program before opening it.</source>
+        <translation>数据库由更新版本的 ipdesk 创建，请升级本程序后再打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database has not been initialised yet. Run “ipdesk-admin init” first.</source>
+        <translation>数据库尚未初始化，请先运行“ipdesk-admin init”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit records can only be added, never changed or deleted.</source>
+        <translation>审计记录只能追加，不能修改或删除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document cannot be generated yet: some of the case&apos;s facts are missing.</source>
+        <translation>案件信息不全，暂时无法生成该文书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The document template has errors.</source>
+        <translation>文书模板有错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LibreOffice is not installed, so no PDF can be made; install LibreOffice or save as PDF in Word.</source>
+        <translation>未安装 LibreOffice，无法导出 PDF；请安装 LibreOffice，或在 Word 中另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>LibreOffice could not convert the document to PDF.</source>
+        <translation>LibreOffice 未能将文书转换为 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document file could not be written or read.</source>
+        <translation>无法读写文书文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup or restore failed.</source>
+        <translation>备份或恢复失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not an ipdesk backup.</source>
+        <translation>该文件不是 ipdesk 的备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was made by a newer version of ipdesk.</source>
+        <translation>该备份由更新版本的 ipdesk 创建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup copy failed its integrity check.</source>
+        <translation>备份副本未通过完整性检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file already exists: {path}</source>
+        <translation>文件已存在：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords: the account is locked. Try again in %n minute(s).</source>
+        <translation>密码错误次数过多，账户已锁定，请 %n 分钟后再试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This account has been disabled. Please ask an administrator.</source>
+        <translation>此账户已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your account, role or unit has changed. Please sign in again.</source>
+        <translation>您的账户、角色或所属单位已变更，请重新登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An administrator already exists. Sign in with that account.</source>
+        <translation>系统管理员已存在，请使用该账户登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password must have at least %n characters.</source>
+        <translation>密码至少需要 %n 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is too long.</source>
+        <translation>密码过长。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must not consist of digits only.</source>
+        <translation>密码不能全部是数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password contains characters that cannot be saved.</source>
+        <translation>密码含有无法保存的字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password was given.</source>
+        <translation>没有提供密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use 2 to 64 letters, digits, “.”, “_” or “-” for the user name.</source>
+        <translation>用户名须为 2–64 个字母、数字或“.”“_”“-”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This user name is already taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name is too long.</source>
+        <translation>姓名过长。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>The name contains control characters.</source>
+        <translation>名称含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station staff need a station.</source>
+        <translation>站点工作人员必须指定所属站点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediators and office managers need an office.</source>
+        <translation>调解员和裁决所负责人必须指定所属裁决所。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen office or station does not fit the role.</source>
+        <translation>所选裁决所或站点与角色不符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station does not exist or is no longer active.</source>
+        <translation>站点不存在或已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office does not exist or is no longer active.</source>
+        <translation>裁决所不存在或已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the last active administrator: it must stay.</source>
+        <translation>这是最后一个启用的系统管理员账户，必须保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This mediator still handles %n open case(s). Reassign them first.</source>
+        <translation>该调解员仍承办 %n 件在办案件，请先改派。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The user (no. {user_id}) does not exist.</source>
+        <translation>用户（编号 {user_id}）不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user “{username}” does not exist.</source>
+        <translation>用户“{username}”不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role ({role}) does not permit this operation.</source>
+        <translation>当前角色（{role}）无权执行此操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role ({role}) does not permit this operation on case {case}.</source>
+        <translation>当前角色（{role}）无权对案件 {case} 执行此操作</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is outside your area.</source>
+        <translation>案件 {case} 不在您的管辖范围内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You may not see the parties&apos; full personal data.</source>
+        <translation>您无权查看当事人的完整个人信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case (no. {case_id}) does not exist.</source>
+        <translation>案件（编号 {case_id}）不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case {case} does not exist.</source>
+        <translation>案件 {case} 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text contains control characters that cannot be saved (NUL or a lone surrogate).</source>
+        <translation>输入的文字含有无法保存的控制字符（NUL 或孤立代理项）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case {case} is “{status}”: “{action}” is not possible in this state.</source>
+        <translation>案件 {case} 当前为“{status}”，不能{action}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is suspended (its clock is stopped): resume it before “{action}”.</source>
+        <translation>案件 {case} 处于中止状态（期限暂停计算），请先恢复后再{action}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is not suspended: “{action}” is not possible.</source>
+        <translation>案件 {case} 未中止，不能{action}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You are not the mediator of case {case}; the office manager assigns mediators.</source>
+        <translation>您不是案件 {case} 的承办调解员，请由裁决所负责人指派</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} has been accepted: its mediator corrects it.</source>
+        <translation>案件 {case} 已受理，请由承办调解员更正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please give the reason.</source>
+        <translation>请填写理由</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text cannot be longer than %n characters.</source>
+        <translation>内容不能超过 %n 个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text contains control characters.</source>
+        <translation>内容含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} cannot be later than today.</source>
+        <translation>{what}不能晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} cannot be earlier than {earliest}.</source>
+        <translation>{what}不能早于 {earliest}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} is not a valid date.</source>
+        <translation>{what}无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+700"/>
+        <source>{what} is required.</source>
+        <translation>请填写{what}</translation>
+    </message>
+    <message>
+        <location line="-697"/>
+        <location line="+512"/>
+        <source>The text is too long (at most %n characters).</source>
+        <translation>内容过长（最多 %n 个字符）</translation>
+    </message>
+    <message>
+        <location line="-510"/>
+        <source>“{court}” is not a registered court.</source>
+        <translation>“{court}”不是已登记的人民法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose the court.</source>
+        <translation>请选择人民法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an active mediator of this office can be assigned to case {case}.</source>
+        <translation>只能指派本裁决所在职的调解员承办案件 {case}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is already handled by {mediator}.</source>
+        <translation>案件 {case} 已由 {mediator} 承办</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case {case} is already handled by {office_name}.</source>
+        <translation>案件 {case} 已由{office_name}办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station “{station}” does not belong to {office_name}.</source>
+        <translation>站点“{station}”不属于{office_name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The office code “{office}” does not exist.</source>
+        <translation>裁决所代码“{office}”不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office is outside your area.</source>
+        <translation>所选裁决所不在您的管辖范围内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station is outside your area.</source>
+        <translation>所选站点不在您的管辖范围内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Rows per page must be between 1 and {max}.</source>
+        <translation>每页 1–{max} 行</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The start position cannot be negative.</source>
+        <translation>起始位置不能为负数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case {case} is already suspended; resume it first.</source>
+        <translation>案件 {case} 已中止，请先恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The suspension cannot start before the acceptance date {accepted_on}.</source>
+        <translation>中止开始日期不能早于受理日期 {accepted_on}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The suspension cannot start before the last resumption on {last_end}.</source>
+        <translation>中止开始日期不能早于上次恢复日期 {last_end}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The resumption date cannot be before the suspension&apos;s start {start_on}.</source>
+        <translation>恢复日期不能早于中止开始日期 {start_on}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The time limit of case {case} ran out on {due}: it can no longer be suspended or extended.</source>
+        <translation>案件 {case} 的期限已于 {due} 届满，不能再中止或延长</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case {case} is not suspended.</source>
+        <translation>案件 {case} 未处于中止状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extension must be a positive whole number of days.</source>
+        <translation>延长天数必须为正整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time limit including extensions cannot exceed %n days.</source>
+        <translation>期限连同延长不得超过 %n 天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case {case} is “{status}”: only accepted cases, cases in mediation and cases with an agreement can be suspended, resumed or extended.</source>
+        <translation>案件 {case} 当前为“{status}”，不能中止、恢复或延长处理期限：只有已受理、调解中或已达成调解协议的案件可以</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No time-limit rule is configured.</source>
+        <translation>未配置处理期限规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A time limit must be at least one day.</source>
+        <translation>期限天数至少为 1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extension cannot be negative.</source>
+        <translation>延长天数不能为负数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is outside the range that can be computed.</source>
+        <translation>日期超出可计算范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A suspension ends before it starts.</source>
+        <translation>中止结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only office managers and city managers can see the deadline board.</source>
+        <translation>只有裁决所负责人和市级管理人员可以查看期限看板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only office managers and city managers can see the statistics.</source>
+        <translation>只有裁决所负责人和市级管理人员可以查看统计分析</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown statistics unit: {level}</source>
+        <translation>未知的统计单位：{level}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The statistics unit has no number.</source>
+        <translation>统计单位缺少编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period ends before it begins.</source>
+        <translation>统计期间的结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Due soon” must be between 0 and 366 days.</source>
+        <translation>“即将到期”的天数应在0到366之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen station does not belong to the chosen office.</source>
+        <translation>所选站点不属于所选裁决所</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown figure: {figure}</source>
+        <translation>未知的统计项：{figure}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many search words (at most %n).</source>
+        <translation>搜索词过多（最多 %n 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}-{month} has not begun yet.</source>
+        <translation>{year}年{month}月尚未开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown deadline state “{state}”.</source>
+        <translation>无效的期限状态“{state}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown sort order “{key}”.</source>
+        <translation>无效的排序“{key}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown status “{value}”.</source>
+        <translation>无效的状态“{value}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The IP type is not valid.</source>
+        <translation>知识产权类型无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office code does not exist.</source>
+        <translation>裁决所代码不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station code does not exist or is no longer active.</source>
+        <translation>站点代码不存在或已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agency (no. {agency_id}) does not exist.</source>
+        <translation>单位（编号 {agency_id}）不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agency (no. {agency_id}) is no longer active.</source>
+        <translation>单位（编号 {agency_id}）已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agency (no. {agency_id}) does not exist or is no longer active.</source>
+        <translation>单位（编号 {agency_id}）不存在或已停用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agency code may contain only letters, digits, hyphens and underscores.</source>
+        <translation>单位代码只能包含字母、数字、短横线和下划线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agency code “{agency_code}” is already used by “{agency}”.</source>
+        <translation>单位代码“{agency_code}”已被“{agency}”使用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agency kind must be people&apos;s court, procuratorate, justice bureau or other.</source>
+        <translation>单位类别应为人民法院、人民检察院、司法局或其他单位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the court&apos;s level (basic, intermediate or high people&apos;s court).</source>
+        <translation>请选择法院级别（基层、中级或高级人民法院）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The court&apos;s level must be basic, intermediate or high people&apos;s court.</source>
+        <translation>法院级别应为基层、中级或高级人民法院</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only people&apos;s courts have a court level.</source>
+        <translation>只有人民法院需要填写法院级别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert {alert} does not exist.</source>
+        <translation>提醒 {alert} 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The alerts of case {case} are not yours to handle.</source>
+        <translation>案件 {case} 的提醒不由您处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This alert of case {case} was withdrawn (the time limit changed).</source>
+        <translation>案件 {case} 的该条提醒已撤回（期限已变化）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sample share must be greater than 0 and at most 1.</source>
+        <translation>抽样比例应大于0且不超过1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sample share may have at most three decimal places.</source>
+        <translation>抽样比例最多保留三位小数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sample share must be a number.</source>
+        <translation>抽样比例应为数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an administrator can change the follow-up rules.</source>
+        <translation>只有系统管理员可以修改回访规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station staff do not make follow-up visits.</source>
+        <translation>站点工作人员不负责回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown case category: {category}</source>
+        <translation>未知的案件类别：{category}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits per year must be a whole number from 0 to {max}.</source>
+        <translation>每年回访次数应为0到{max}之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first visit must be 0 to {max} days after closing.</source>
+        <translation>首次回访时间应为结案后0到{max}日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up visit {visit} does not exist.</source>
+        <translation>回访 {visit} 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up visit {visit} does not exist or is not yours.</source>
+        <translation>回访 {visit} 不存在或不由您负责</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The follow-up visits of case {case} are not yours.</source>
+        <translation>案件 {case} 的回访不由您负责</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This follow-up visit of case {case} is no longer planned.</source>
+        <translation>案件 {case} 的该次回访已不在计划中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} has been reopened; its follow-up plan no longer applies.</source>
+        <translation>案件 {case} 已重新打开，回访计划已失效</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose fully performed, partly performed or not performed.</source>
+        <translation>履行情况应为全部履行、部分履行或未履行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Satisfaction must be a whole number from 1 to 5.</source>
+        <translation>满意度应为1到5的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit must be in person, by phone or online.</source>
+        <translation>回访方式应为上门、电话或网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit date cannot be before the closing date {closed_on}.</source>
+        <translation>回访日期不能早于结案日期 {closed_on}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is “{status}”: the office manager must reopen it first.</source>
+        <translation>案件 {case} 当前为“{status}”，请先由裁决所负责人重新打开</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A crime referral has no consultation meeting: record the procuratorate&apos;s answer directly.</source>
+        <translation>移送涉嫌犯罪线索不召开会商会议，请直接登记检察院的反馈意见</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request to {agency} is no longer open.</source>
+        <translation>{agency}的会商请求已不再进行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some agencies have not answered: {agencies}. Record their opinions or withdraw the requests first.</source>
+        <translation>尚有单位未答复：{agencies}；请登记其意见或撤回对其的请求后再办结</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please enter the minutes (each agency&apos;s opinion and the conclusion).</source>
+        <translation>请填写会商纪要（各单位意见和会商结论）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The consultation (no. {consultation_id}) does not exist.</source>
+        <translation>联席会商（编号 {consultation_id}）不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This consultation is closed or withdrawn.</source>
+        <translation>该会商已办结或已撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The consultation request (no. {request_id}) does not exist.</source>
+        <translation>会商请求（编号 {request_id}）不存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please choose the receiving agencies.</source>
+        <translation>请选择接收的单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most %n agencies per request.</source>
+        <translation>一次最多向 %n 个单位发出请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kind must be a joint consultation or a crime referral.</source>
+        <translation>类别应为联席会商或移送涉嫌犯罪线索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Crime referrals go only to procuratorates; these are not: {agencies}</source>
+        <translation>涉嫌犯罪线索只能移送人民检察院，{agencies}不是检察院</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The amount must be a number, such as 12000 or 12000.50.</source>
+        <translation>金额格式不正确（如 12000 或 12000.50）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount can have at most two decimal places (fen).</source>
+        <translation>金额最多保留两位小数（到分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount is too large.</source>
+        <translation>金额过大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case {case} is “{status}”: the agreement can be changed only until the application for confirmation.</source>
+        <translation>案件 {case} 当前为“{status}”，不能修改调解协议：只有尚未申请司法确认的案件才能修改</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The agreement of case {case} has not been recorded yet.</source>
+        <translation>案件 {case} 尚未登记调解协议的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone else changed the agreement of case {case}; your changes were not saved. Refresh and try again.</source>
+        <translation>案件 {case} 的调解协议已被他人修改，您的修改未保存；请刷新后重试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case {case} was not referred by a court: there is nothing to return.</source>
+        <translation>案件 {case} 不是人民法院委派（委托）调解的案件，无需退回法院</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is “{status}”: it can be returned to the court only after the mediation has ended.</source>
+        <translation>案件 {case} 当前为“{status}”，调解尚未结束，不能登记退回法院</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case {case} was returned to the court on {returned_on}.</source>
+        <translation>案件 {case} 已于 {returned_on} 登记退回法院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A case referred by a court needs the court&apos;s case number.</source>
+        <translation>法院委派的案件须填写法院案号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The court&apos;s case number cannot be longer than 60 characters.</source>
+        <translation>法院案号不能超过 60 个字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</source>
+        <translation>请选择诉前委派调解或诉中委托调解（无法从案号判断）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The referral must be pre-litigation or in-litigation mediation.</source>
+        <translation>调解方式应为诉前委派调解或诉中委托调解</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please enter the date the agreement was signed.</source>
+        <translation>请填写调解协议的签订日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signing date cannot be later than today.</source>
+        <translation>签订日期不能晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signing date cannot be before the acceptance date ({accepted_on}).</source>
+        <translation>签订日期不能早于受理日期（{accepted_on}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The effective date cannot be later than today.</source>
+        <translation>生效日期不能晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The effective date cannot be before the signing date ({signed}).</source>
+        <translation>生效日期不能早于签订日期（{signed}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agreement needs at least one term (who performs what for whom, how much, by when).</source>
+        <translation>调解协议至少应有一项协议条款（由谁向谁履行什么、金额多少、何时履行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An agreement can have at most %n terms.</source>
+        <translation>协议条款不能超过 %n 项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term {item} does not belong to this agreement; refresh and try again.</source>
+        <translation>第{item}项条款不属于本协议，请刷新后重试</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Term {item}: please describe what is to be performed.</source>
+        <translation>第{item}项条款：请填写履行内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term {item}: the description cannot be longer than {max} characters.</source>
+        <translation>第{item}项条款：履行内容不能超过 {max} 个字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Term {item}: choose the party who owes it.</source>
+        <translation>第{item}项条款：请选择履行义务的当事人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term {item}: the party is not a party of this case (an agent cannot owe or receive).</source>
+        <translation>第{item}项条款：该当事人不是本案的当事人（代理人不能作为义务人或权利人）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Term {item}: the obligor and the obligee cannot be the same party.</source>
+        <translation>第{item}项条款：义务人和权利人不能是同一当事人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Term {item}: the due date cannot be before the signing date ({signed}).</source>
+        <translation>第{item}项条款：履行期限不能早于协议签订日期（{signed}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The agreement of case {case} has no effective date yet: confirmation cannot be applied for.</source>
+        <translation>案件 {case} 的调解协议尚未生效（未登记生效日期），不能申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The time for applying for confirmation ran out on {due} (the agreement took effect on {effective}; the parties have 30 days). The parties can sue on the agreement&apos;s performance or content.</source>
+        <translation>申请司法确认的期限已于 {due} 届满：调解协议自 {effective} 生效，当事人应当自生效之日起三十日内申请，不能再申请司法确认。当事人可以就调解协议的履行或者内容向人民法院提起诉讼。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confirm that the parties have been told of the warnings before applying.</source>
+        <translation>如当事人仍坚持申请，请确认已告知后再提交</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{court_name} has no ground of jurisdiction over the confirmation for this case; apply to: {court_names}</source>
+        <translation>{court_name}对本案的司法确认申请没有管辖依据，应当向以下人民法院提出：{court_names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No registered court has a ground of jurisdiction over case {case}; the administrator must complete the courts&apos; levels and regions.</source>
+        <translation>已登记的人民法院中没有对案件 {case} 有管辖依据的法院：请系统管理员在协作单位中补充人民法院的级别和所在区域</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The court&apos;s acceptance of case {case} on {accepted_on} is already recorded.</source>
+        <translation>案件 {case} 已登记法院于 {accepted_on} 受理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The court&apos;s acceptance of case {case} is not recorded yet, so its limit cannot be extended.</source>
+        <translation>案件 {case} 尚未登记法院受理日期，不能延长法院的审查期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The court&apos;s limit for case {case} was already extended; it can be extended only once (10 days).</source>
+        <translation>案件 {case} 的法院审查期限已延长过，只能经院长批准延长一次（10日）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case {case} has no application for confirmation awaiting the court&apos;s decision.</source>
+        <translation>案件 {case} 没有待法院决定的司法确认申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The application date cannot be before the agreement took effect ({effective}).</source>
+        <translation>申请日期不能早于调解协议生效日期（{effective}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the ruling&apos;s case number, such as （2026）内0502民特12号.</source>
+        <translation>请填写民事裁定书的案号，如（2026）内0502民特12号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The ruling number cannot be longer than 60 characters.</source>
+        <translation>裁定书案号不能超过 60 个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The court&apos;s decision must be “confirmed valid” or “application dismissed”.</source>
+        <translation>法院决定应为确认调解协议有效或驳回申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Station staff cannot generate case documents; the office&apos;s mediator does.</source>
+        <translation>站点工作人员不能生成案件文书，请由裁决所调解员生成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is not assigned to you: only its mediator generates documents.</source>
+        <translation>案件 {case} 未指派给您，只有承办调解员可以生成文书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Documents carry the parties&apos; full identity data, which you may not see.</source>
+        <translation>文书载有当事人的完整身份信息，您没有查看个人信息的权限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document {document_id} does not exist.</source>
+        <translation>文书 {document_id} 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document file does not exist: {path}</source>
+        <translation>文书文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document file has been changed and no longer matches its recorded checksum: {path}</source>
+        <translation>文书文件已被改动，与登记的校验值不符：{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The output file must end in .docx or .pdf: {path}</source>
+        <translation>输出文件应为 .docx 或 .pdf：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone else has just generated this document; try again.</source>
+        <translation>该文书刚由他人生成，请重试</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The date received is required.</source>
+        <translation>收到日期不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date received is not a date (e.g. 2026-11-27).</source>
+        <translation>收到日期格式不正确（如2026-11-27）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date received cannot be later than today.</source>
+        <translation>收到日期不能晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date received cannot be before 1 January 2000.</source>
+        <translation>收到日期不能早于2000年1月1日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose the receiving station.</source>
+        <translation>请选择接收站点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can register only cases received by stations in your own area.</source>
+        <translation>只能登记本人所属范围内站点收到的案件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please choose the IP type.</source>
+        <translation>请选择知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trademark registration number is required.</source>
+        <translation>商标注册号不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The right number is too long or contains invalid characters.</source>
+        <translation>权利号过长或含有无效字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dispute type is not valid.</source>
+        <translation>纠纷类型无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The channel is not valid.</source>
+        <translation>来源方式无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case category is not valid.</source>
+        <translation>案件类别无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The facts and reasons are required.</source>
+        <translation>事实与理由不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The claims are required.</source>
+        <translation>请求事项不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The court code does not exist.</source>
+        <translation>法院代码不存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text contains invisible control characters.</source>
+        <translation>含有不可见的控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least one applicant is required.</source>
+        <translation>至少需要一名申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least one respondent is required.</source>
+        <translation>至少需要一名被申请人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many parties (at most %n).</source>
+        <translation>当事人过多（最多 %n 位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The party&apos;s role must be applicant, respondent, third party or agent.</source>
+        <translation>当事人身份无效（应为申请人、被申请人、第三人或代理人）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+75"/>
+        <source>The party must be a person or an organisation.</source>
+        <translation>当事人类型应为自然人或组织</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>The name is required.</source>
+        <translation>姓名/名称不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same ID number as party {other}.</source>
+        <translation>与第{other}位当事人的证件号相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The party this agent represents is not valid.</source>
+        <translation>代理人所代理的当事人无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an agent can represent another party.</source>
+        <translation>只有代理人才能代理其他当事人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attachment “{name}” cannot be found.</source>
+        <translation>找不到附件文件“{name}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attachment “{name}” is {size}, more than the limit of {limit}.</source>
+        <translation>附件“{name}”大小为{size}，超过上限{limit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment “{name}” has the same content as attachment {other}.</source>
+        <translation>附件“{name}”与第{other}个附件内容相同</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment “{name}” cannot be read.</source>
+        <translation>无法读取附件“{name}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID number is required.</source>
+        <translation>身份证号不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resident ID number has 18 characters.</source>
+        <translation>身份证号应为18位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first 17 characters of an ID number are digits; the last is a digit or X.</source>
+        <translation>身份证号前17位应为数字，最后一位为数字或X</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The ID number&apos;s check digit is wrong.</source>
+        <translation>身份证号校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date in the ID number is not valid.</source>
+        <translation>身份证号中的出生日期无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first 6 digits of the ID number are not a known area code; please check.</source>
+        <translation>身份证号前6位不是已知的行政区划代码，请核对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The unified social credit code is required.</source>
+        <translation>统一社会信用代码不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A unified social credit code has 18 characters.</source>
+        <translation>统一社会信用代码应为18位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The unified social credit code contains invalid characters (I, O, Z, S and V are not used).</source>
+        <translation>统一社会信用代码含有无效字符（不使用I、O、Z、S、V）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Characters 3 to 8 of the unified social credit code must be digits (the area code).</source>
+        <translation>统一社会信用代码第3至8位应为数字（行政区划码）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first two characters of the unified social credit code are not a registration authority and category of the national standard.</source>
+        <translation>统一社会信用代码前两位不是国家标准规定的登记管理部门和机构类别</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The unified social credit code&apos;s check character is wrong.</source>
+        <translation>统一社会信用代码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The organisation code inside the unified social credit code has a wrong check character; please check.</source>
+        <translation>统一社会信用代码中的组织机构代码校验位不符，请核对</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The patent application number is required.</source>
+        <translation>专利申请号不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The patent application number is not in the right form (e.g. 200310102344.5).</source>
+        <translation>专利申请号格式不正确（如200310102344.5）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The patent type digit of the application number is not valid (1, 2, 3, 8 or 9).</source>
+        <translation>专利申请号中的专利类型位无效（应为1、2、3、8或9）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The year in the patent application number is not valid.</source>
+        <translation>专利申请号中的年份无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The patent application number&apos;s check digit is wrong.</source>
+        <translation>专利申请号校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The application number&apos;s patent type does not match the chosen patent type.</source>
+        <translation>专利申请号的类型与所选专利类型不符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A trademark registration number has at most 8 digits.</source>
+        <translation>商标注册号应为不超过8位的数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone number is required.</source>
+        <translation>电话号码不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone number is not valid (mobiles have 11 digits, landlines need the area code).</source>
+        <translation>电话号码格式不正确（手机11位，座机需带区号）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please enter the date of the mediation session.</source>
+        <translation>请填写调解日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session date is not a date (e.g. 2026-11-27).</source>
+        <translation>调解日期格式不正确（如2026-11-27）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session date cannot be later than today.</source>
+        <translation>调解日期不能晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session date cannot be before the date the application was received ({earliest}).</source>
+        <translation>调解日期不能早于收到申请的日期（{earliest}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please enter the place.</source>
+        <translation>请填写调解地点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter who attended.</source>
+        <translation>请填写参加人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter what was said and agreed.</source>
+        <translation>请填写调解情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The year must be between {first} and {last}.</source>
+        <translation>年份应在 {first}–{last} 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit trail could not be written or checked.</source>
+        <translation>无法写入或核对审计记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been changed.</source>
+        <translation>没有需要更正的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The party (no. {party_id}) does not belong to this case.</source>
+        <translation>当事人（编号 {party_id}）不属于本案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is not a kind of evidence file that may be opened; for safety it is not opened.</source>
+        <translation>文件“{name}”不是允许打开的证据类型，为安全起见不予打开</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The text contains zero-width or text-direction characters.</source>
+        <translation>含有零宽字符或文字方向控制字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment “{name}” has the same content as the case&apos;s evidence “{other}”.</source>
+        <translation>附件“{name}”与本案已有的证据“{other}”内容相同</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment “{name}” is not an allowed kind of evidence file (allowed: {allowed}).</source>
+        <translation>附件“{name}”不是允许的证据文件类型（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The attachment&apos;s file name is too long ({length} characters, at most {limit}).</source>
+        <translation>附件的文件名过长（{length}个字符，最多{limit}个字符）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please choose the evidence files to add.</source>
+        <translation>请选择要补充的证据文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what}过长（最多 {limit} 个字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} contains control characters.</source>
+        <translation>{what}含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
