@@ -62,7 +62,7 @@ from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.users_dialog import UserAdminDialog
 from ipdesk.ui.messages import error_text
-from ipdesk.ui.org_tree import OrgTreeModel
+from ipdesk.ui.org_tree import NAME, OPEN_CASES, OrgTreeModel
 from ipdesk.ui.settings import RESTART_KEYS, SettingsDialog, keys
 from ipdesk.ui.tasks import run_task
 
@@ -126,11 +126,17 @@ class MainWindow(QMainWindow):
         self.org_view = QTreeView()
         self.org_view.setObjectName("org_view")
         self.org_view.setModel(self.org_model)
-        self.org_view.setUniformRowHeights(True)
         self.org_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.org_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Station names differ in the middle and end with the count: keep both ends visible.
-        self.org_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.org_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Names in full (the longest have 30 characters; the pane scrolls sideways rather
+        # than cut them), after the open cases in their own labelled column.
+        self.org_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        org_header = self.org_view.header()
+        org_header.setStretchLastSection(False)
+        org_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        org_header.moveSection(org_header.visualIndex(OPEN_CASES), 0)
+        self.org_view.setTreePosition(NAME)
         self.org_view.setMinimumWidth(240)
         self.org_view.selectionModel().currentChanged.connect(self._on_current_unit_changed)
 

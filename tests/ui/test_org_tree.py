@@ -63,13 +63,16 @@ def test_offices_and_stations_show_names_with_open_case_counts() -> None:
     assert model.office_count() == 3
     assert model.station_count() == 3
     office = model.index(0, 0)
-    assert office.data() == "科尔沁区知识产权行政裁决所 (12)"
+    assert office.data() == "科尔沁区知识产权行政裁决所"
+    assert office.siblingAtColumn(1).data() == "12"
     assert office.data(KIND_ROLE) == OFFICE
     assert office.data(ID_ROLE) == 1
     assert office.data(CODE_ROLE) == "TL01"
     assert office.data(OPEN_CASES_ROLE) == 12
     station = model.index(1, 0, office)
-    assert station.data() == "东郊市场监管所维权援助工作站 (5)"
+    assert station.data() == "东郊市场监管所维权援助工作站"
+    assert station.siblingAtColumn(1).data() == "5"
+    assert model.unit_at(station.siblingAtColumn(1)) == (STATION, station.data(ID_ROLE))
     assert station.data(KIND_ROLE) == STATION
     assert "TL01-S02" in station.data(Qt.ItemDataRole.ToolTipRole)
     assert model.rowCount(model.index(1, 0)) == 0
@@ -100,12 +103,14 @@ def test_reload_replaces_the_tree() -> None:
     model.load(_offices()[1:2])
     assert model.office_count() == 1
     assert model.station_count() == 0
-    assert model.index(0, 0).data() == "开鲁县知识产权行政裁决所 (0)"
+    assert model.index(0, 0).data() == "开鲁县知识产权行政裁决所"
+    assert model.index(0, 1).data() == "0"
 
 
 def test_header_is_translatable_text() -> None:
     model = OrgTreeModel()
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Organisation"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Open cases"
 
 
 def test_model_holds_the_seeded_organisation(
