@@ -558,7 +558,9 @@ class _Generator:
             is_org = rng.random() < (0.7 if role == PartyRole.APPLICANT else 0.55)
             names.append(self.party(case_id, position, role, is_org, region, office_id))
         if rng.random() < 0.15:  # the applicant sends an agent (often a lawyer)
+            applicant_id = self.rows[PARTIES][-2]["id"]  # added just before the respondent
             self.party(case_id, 2, PartyRole.AGENT, False, region, office_id)
+            self.rows[PARTIES][-1]["represents_id"] = applicant_id  # whom the agent acts for
         return names[0], names[1]
 
     def party(

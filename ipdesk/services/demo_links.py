@@ -8,10 +8,12 @@ per seed:
 * consultations for a share of the open cases after acceptance: answered on time, answered
   late, unanswered past due (late), withdrawn; with meetings and minutes once every agency
   answered; crime referrals of trademark cases to the procuratorate;
-* an agreement with its obligations for every case in the agreement and confirmation
-  states, dated by the case's timeline; confirmations for the cases past the application
-  (court acceptance, a few extensions, the decision: valid or dismissed). Agreements still
-  waiting whose 30 days have run out show the "window missed" case;
+* a complete agreement with its obligations (each with its performance date) for every
+  case in or past the agreement — in the agreement and confirmation states, or closed in
+  one of them — dated by the case's timeline, so that each renders its 调解协议书;
+  confirmations for the cases past the application (court acceptance, a few extensions,
+  the decision: valid or dismissed), so that each renders its 司法确认申请书. Agreements
+  still waiting whose 30 days have run out show the "window missed" case;
 * the return to the court of every court-referred case that ended (a ``returned_to_court``
   event with its details), and the referral kind (委派/委托) from the court's case number;
 * the limits of these records (confirmation window, the court's decision, each agency's
@@ -484,8 +486,10 @@ class _Generator:
             (rng.choice(_PAYMENTS), amount, signed + dt.timedelta(days=rng.randint(15, 60))),
             (rng.choice(_OTHER_TERMS), None, signed + dt.timedelta(days=rng.randint(1, 10))),
         ]
-        if rng.random() < 0.3:
-            terms.append((rng.choice(_OTHER_TERMS), None, None))
+        if rng.random() < 0.3:  # a one-off term too: it has its date, as every term
+            terms.append(
+                (rng.choice(_OTHER_TERMS), None, signed + dt.timedelta(days=rng.randint(1, 10)))
+            )
         for position, (description, money, due) in enumerate(terms):
             self.w.add(
                 OBLIGATIONS,
@@ -501,14 +505,17 @@ class _Generator:
                 },
             )
             self.counts.obligations += 1
+        ended = _ended_in(case)
         if case.status == S.AGREEMENT:
             state, met = LimitState.RUNNING, None
             if window is not None and window < self.today:
                 self.counts.missed += 1
+        elif ended == S.AGREEMENT:  # closed without an application
+            state, met = LimitState.CANCELLED, None
         else:
             state, met = LimitState.MET, applied or effective
         self.limit(case, LimitKind.CONFIRMATION_APPLICATION, effective, state, met_on=met)
-        if case.status in _APPLIED:
+        if ended in _APPLIED:
             self.confirmation(case, applied or effective, dates)
 
     def window_due(self, effective: dt.date) -> dt.date | None:
@@ -525,9 +532,10 @@ class _Generator:
             return
         decision: ConfirmationDecision | None = None
         decided = None
-        if case.status == S.CONFIRMED:
+        ended = _ended_in(case)
+        if ended == S.CONFIRMED:
             decision, decided = ConfirmationDecision.VALID, dates.get(EventKind.CONFIRMED)
-        elif case.status == S.CONFIRMATION_DENIED:
+        elif ended == S.CONFIRMATION_DENIED:
             decision = ConfirmationDecision.DISMISSED
             decided = dates.get(EventKind.CONFIRMATION_DENIED)
         if decision is not None and decided is None:
@@ -701,6 +709,7 @@ def link_chunks(
     status = func.coalesce(Case.status, Case.status)
     relevant = or_(
         status.in_(_AGREED + _CONSULTING),
+        and_(status == S.CLOSED, Case.outcome.in_(_AGREED)),
         and_(Case.channel == Channel.COURT_REFERRAL, status.in_(_ENDED)),
     )
     last_id = 0
@@ -771,7 +780,7 @@ def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None
         parties.setdefault(case_id, {})[role] = party_id
     for case in cases:
         own = dates.get(case.id, {})
-        if case.status in _AGREED and case.id not in has_agreement and case.accepted_on:
+        if _ended_in(case) in _AGREED and case.id not in has_agreement and case.accepted_on:
             roles = parties.get(case.id, {})
             pair = (
                 (roles[PartyRole.APPLICANT], roles[PartyRole.RESPONDENT])
@@ -817,6 +826,13 @@ def _write(session: Session, chunk: LinksChunk) -> None:
                     f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
                 )
             )
+
+
+def _ended_in(case: _CaseRow) -> CaseStatus:
+    """The state a case is in, or the one it was closed in."""
+    if case.status == S.CLOSED and case.outcome is not None:
+        return case.outcome
+    return case.status
 
 
 def _picked(seed: int, case_id: int, share: float) -> bool:

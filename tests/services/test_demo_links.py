@@ -72,18 +72,18 @@ def test_the_records_are_there_and_agree_with_the_limit_rules(
     assert summary.late_requests > 0
     assert summary.confirmations > 0 and summary.court_returns > 0
     with demo() as s:
+        in_or_past_agreement = (
+            CaseStatus.AGREEMENT,
+            CaseStatus.CONFIRMATION_REQUESTED,
+            CaseStatus.CONFIRMED,
+            CaseStatus.CONFIRMATION_DENIED,
+        )
         agreed = s.scalar(
             select(func.count())
             .select_from(Case)
             .where(
-                Case.status.in_(
-                    (
-                        CaseStatus.AGREEMENT,
-                        CaseStatus.CONFIRMATION_REQUESTED,
-                        CaseStatus.CONFIRMED,
-                        CaseStatus.CONFIRMATION_DENIED,
-                    )
-                )
+                Case.status.in_(in_or_past_agreement)
+                | ((Case.status == CaseStatus.CLOSED) & Case.outcome.in_(in_or_past_agreement))
             )
         )
         assert s.scalar(select(func.count()).select_from(Agreement)) == agreed
