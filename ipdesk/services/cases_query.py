@@ -11,8 +11,9 @@ Orders (each ends with the id, so it is total and reverses exactly):
 
 * ``number``: the case number;
 * ``received``: the received date;
-* ``due``: the handling limit's due date; cases without one (not yet accepted) count as
-  due last, i.e. they come after all others ascending and before them descending;
+* ``due``: the case's due date (the handling limit's; before acceptance, the decision on
+  acceptance's); cases without one count as due last, i.e. they come after all others
+  ascending and before them descending;
 * ``status``: the life-cycle order (registered, accepted, mediating, ..., closed), then
   the due date as above.
 
@@ -70,7 +71,7 @@ from ipdesk.services.access import case_scope, require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.audit import record_access
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
-from ipdesk.services.limits import legal_today, parse_warn_days
+from ipdesk.services.limits import RUNNING_STATUSES, legal_today, parse_warn_days
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.search import text_condition
 
@@ -363,7 +364,8 @@ def _among_ids(session: Session, case_ids_: Sequence[int]) -> ColumnElement[bool
 
 
 def _deadline_condition(state: str, within: int, today: dt.date) -> ColumnElement[bool]:
-    running = and_(Case.status.in_(OPEN_STATUSES), Case.is_suspended.is_(False))
+    # Failed and withdrawn cases wait to be closed, but their clock has stopped.
+    running = and_(Case.status.in_(sorted(RUNNING_STATUSES)), Case.is_suspended.is_(False))
     if state == DeadlineState.OVERDUE:
         return and_(running, Case.due_on < today)
     if state == DeadlineState.DUE_SOON:
@@ -557,7 +559,7 @@ def _flags(
         flags.add("open")
     if is_suspended:
         flags.add("suspended")
-    elif is_open and due_on is not None:
+    elif status in RUNNING_STATUSES and due_on is not None:
         days_left = (due_on - today).days
         if days_left < 0:
             flags.add("overdue")

@@ -31,7 +31,6 @@ from ipdesk.models import (
     Case,
     CaseEvent,
     CaseLimit,
-    CaseStatus,
     ClockAdjustment,
     EventKind,
     LimitKind,
@@ -42,7 +41,7 @@ from ipdesk.models import (
 from ipdesk.models.base import utcnow
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
-from ipdesk.services.deadlines import MAX_DAYS, Suspension
+from ipdesk.services.deadlines import MAX_DAYS, DueResult, Suspension
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
@@ -52,13 +51,23 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.limits import LimitContext, legal_today, load_adjustments, refresh_case_limits
 from ipdesk.services.timeline import record_event
-from ipdesk.services.workflow import STATUS_LABELS
+from ipdesk.services.workflow import CLOCK_STATUSES, RULES, STATUS_LABELS, CaseAction
 
-__all__ = ["CLOCK_STATUSES", "ClockState", "extend_case", "resume_case", "suspend_case"]
+__all__ = [
+    "CLOCK_ACTIONS",
+    "CLOCK_STATUSES",
+    "ClockPreview",
+    "ClockState",
+    "extend_case",
+    "preview",
+    "resume_case",
+    "suspend_case",
+]
 
-#: States in which the handling clock is open and may be adjusted.
-CLOCK_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.MEDIATING, CaseStatus.AGREEMENT})
-APPROVER_ROLES = (Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+#: The actions of this module (who and from which states: ``workflow.RULES``).
+CLOCK_ACTIONS = (CaseAction.SUSPEND, CaseAction.RESUME, CaseAction.EXTEND)
+assert all(RULES[a].sources == CLOCK_STATUSES for a in CLOCK_ACTIONS)
+APPROVER_ROLES = (Role.OFFICE_MANAGER, Role.CITY_MANAGER)  # workflow's Who.MANAGER
 MAX_REASON = 2000
 
 
@@ -90,6 +99,188 @@ def suspend_case(
     today = today or legal_today()
     case, context = _load(session, actor, case_id, expected_version)
     reason = _reason(reason)
+    _suspension_trial(session, case, context, start_on, today)
+    before = case.due_on
+    session.add(
+        ClockAdjustment(
+            case_id=case.id,
+            limit_kind=LimitKind.HANDLING,
+            kind=AdjustmentKind.SUSPENSION,
+            start_on=start_on,
+            end_on=None,
+            reason=reason,
+            approved_by_id=actor.user_id,
+        )
+    )
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.SUSPENDED,
+        reason=reason,
+        details=_details(actor, before, start_on=start_on.isoformat()),
+    )
+    return _finish(session, case, context, event)
+
+
+def resume_case(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    resume_on: dt.date,
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> ClockState:
+    """Restart the handling clock on ``resume_on`` (counted again from that day)."""
+    today = today or legal_today()
+    case, context = _load(session, actor, case_id, expected_version)
+    open_suspension = _open_suspension(session, case)
+    _check_resume(open_suspension, resume_on, today)
+    text = _reason(reason) if reason and reason.strip() else None
+    open_suspension.end_on = resume_on
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.RESUMED,
+        reason=text,
+        details=_details(
+            actor,
+            None,
+            suspended_from=open_suspension.start_on.isoformat(),
+            resume_on=resume_on.isoformat(),
+            suspended_days=(resume_on - open_suspension.start_on).days,
+        ),
+    )
+    return _finish(session, case, context, event)
+
+
+def extend_case(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    days: int,
+    reason: str,
+    today: dt.date | None = None,
+) -> ClockState:
+    """Add ``days`` (approved by the acting manager) to the handling limit."""
+    today = today or legal_today()
+    case, context = _load(session, actor, case_id, expected_version)
+    reason = _reason(reason)
+    _check_extension(session, case, context, days, today)
+    before = case.due_on
+    session.add(
+        ClockAdjustment(
+            case_id=case.id,
+            limit_kind=LimitKind.HANDLING,
+            kind=AdjustmentKind.EXTENSION,
+            start_on=today,
+            days=days,
+            reason=reason,
+            approved_by_id=actor.user_id,
+        )
+    )
+    event = record_event(
+        session,
+        case,
+        actor,
+        EventKind.EXTENDED,
+        reason=reason,
+        details=_details(actor, before, days=days),
+    )
+    return _finish(session, case, context, event)
+
+
+# --------------------------------------------------------------------------- preview
+
+
+@dataclass(frozen=True)
+class ClockPreview:
+    """What saving a suspension, resumption or extension would do to the handling limit
+    (nothing is written): for the dialog to show before the manager approves."""
+
+    case_id: int
+    number: str
+    action: CaseAction
+    approver: str  # the acting manager, who approves the change
+    suspended: bool  # the clock stands still before the change
+    due_before: dt.date | None  # None while suspended
+    due_after: dt.date | None  # None: the change stops the clock
+    remaining_days: int | None  # days still to run while the clock stands still
+    suspended_days: int  # calendar days not counted, after the change
+    extended_days: int  # days added, after the change
+    rolled_over: bool  # the last day was a rest day: the limit ends on the next working day
+    calendar_covered: bool
+
+
+def preview(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    action: CaseAction | str,
+    *,
+    start_on: dt.date | None = None,
+    resume_on: dt.date | None = None,
+    days: int | None = None,
+    today: dt.date | None = None,
+) -> ClockPreview:
+    """The handling limit after ``action`` (suspend from ``start_on``, resume on
+    ``resume_on``, extend by ``days``) as the action itself would compute it, with the same
+    checks except the reason's; refused the same way. Reads only (the case is not locked)."""
+    today = today or legal_today()
+    action = CaseAction(action)
+    if action not in CLOCK_ACTIONS:
+        raise ValueError(f"not a clock action: {action}")
+    case, context = _load(session, actor, case_id, expected_version, lock=False)
+    adjustments = load_adjustments(session, [case.id]).get((case.id, LimitKind.HANDLING))
+    suspensions = list(adjustments.suspensions if adjustments else ())
+    extension = adjustments.extension_days if adjustments else 0
+    assert case.accepted_on is not None  # CLOCK_STATUSES are all after acceptance
+    if action == CaseAction.SUSPEND:
+        if start_on is None:
+            raise ValidationError("start_on", "请填写中止开始日期")
+        result = _suspension_trial(session, case, context, start_on, today)
+    elif action == CaseAction.RESUME:
+        if resume_on is None:
+            raise ValidationError("resume_on", "请填写恢复日期")
+        _check_resume(_open_suspension(session, case), resume_on, today)
+        suspensions = [Suspension(s.start, resume_on) if s.end is None else s for s in suspensions]
+        result = context.compute(LimitKind.HANDLING, case.accepted_on, suspensions, extension)
+    else:
+        if days is None:
+            raise ValidationError("days", "请填写延长天数")
+        _check_extension(session, case, context, days, today)
+        result = context.compute(
+            LimitKind.HANDLING, case.accepted_on, suspensions, extension + days
+        )
+    return ClockPreview(
+        case_id=case.id,
+        number=case.number,
+        action=action,
+        approver=actor.name,
+        suspended=case.is_suspended,
+        due_before=case.due_on,
+        due_after=result.due,
+        remaining_days=result.remaining_when_stopped,
+        suspended_days=result.suspended_days,
+        extended_days=result.extended_days,
+        rolled_over=result.rolled_over,
+        calendar_covered=result.calendar_covered,
+    )
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _suspension_trial(
+    session: Session, case: Case, context: LimitContext, start_on: dt.date, today: dt.date
+) -> DueResult:
+    """Check a suspension from ``start_on``; the handling limit with it."""
     if case.is_suspended:
         raise IllegalTransition(
             f"案件 {case.number} 已中止，请先恢复", code="already_suspended", case=case.number
@@ -127,42 +318,10 @@ def suspend_case(
             case=case.number,
             due=case.due_on,
         )
-    before = case.due_on
-    session.add(
-        ClockAdjustment(
-            case_id=case.id,
-            limit_kind=LimitKind.HANDLING,
-            kind=AdjustmentKind.SUSPENSION,
-            start_on=start_on,
-            end_on=None,
-            reason=reason,
-            approved_by_id=actor.user_id,
-        )
-    )
-    event = record_event(
-        session,
-        case,
-        actor,
-        EventKind.SUSPENDED,
-        reason=reason,
-        details=_details(actor, before, start_on=start_on.isoformat()),
-    )
-    return _finish(session, case, context, event)
+    return trial
 
 
-def resume_case(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    expected_version: int,
-    *,
-    resume_on: dt.date,
-    reason: str | None = None,
-    today: dt.date | None = None,
-) -> ClockState:
-    """Restart the handling clock on ``resume_on`` (counted again from that day)."""
-    today = today or legal_today()
-    case, context = _load(session, actor, case_id, expected_version)
+def _open_suspension(session: Session, case: Case) -> ClockAdjustment:
     open_suspension = session.scalars(
         select(ClockAdjustment).where(
             ClockAdjustment.case_id == case.id,
@@ -175,6 +334,10 @@ def resume_case(
         raise IllegalTransition(
             f"案件 {case.number} 未处于中止状态", code="not_suspended", case=case.number
         )
+    return open_suspension
+
+
+def _check_resume(open_suspension: ClockAdjustment, resume_on: dt.date, today: dt.date) -> None:
     if resume_on < open_suspension.start_on:
         raise ValidationError(
             "resume_on",
@@ -184,39 +347,11 @@ def resume_case(
         )
     if resume_on > today:
         raise ValidationError("resume_on", "恢复日期不能晚于今天", code="date_in_future")
-    text = _reason(reason) if reason and reason.strip() else None
-    open_suspension.end_on = resume_on
-    event = record_event(
-        session,
-        case,
-        actor,
-        EventKind.RESUMED,
-        reason=text,
-        details=_details(
-            actor,
-            None,
-            suspended_from=open_suspension.start_on.isoformat(),
-            resume_on=resume_on.isoformat(),
-            suspended_days=(resume_on - open_suspension.start_on).days,
-        ),
-    )
-    return _finish(session, case, context, event)
 
 
-def extend_case(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    expected_version: int,
-    *,
-    days: int,
-    reason: str,
-    today: dt.date | None = None,
-) -> ClockState:
-    """Add ``days`` (approved by the acting manager) to the handling limit."""
-    today = today or legal_today()
-    case, context = _load(session, actor, case_id, expected_version)
-    reason = _reason(reason)
+def _check_extension(
+    session: Session, case: Case, context: LimitContext, days: int, today: dt.date
+) -> None:
     if days < 1:
         raise ValidationError("days", "延长天数必须为正整数", code="extension_days_invalid")
     rule = context.rules[LimitKind.HANDLING]
@@ -233,38 +368,21 @@ def extend_case(
             case=case.number,
             due=case.due_on,
         )
-    before = case.due_on
-    session.add(
-        ClockAdjustment(
-            case_id=case.id,
-            limit_kind=LimitKind.HANDLING,
-            kind=AdjustmentKind.EXTENSION,
-            start_on=today,
-            days=days,
-            reason=reason,
-            approved_by_id=actor.user_id,
-        )
-    )
-    event = record_event(
-        session,
-        case,
-        actor,
-        EventKind.EXTENDED,
-        reason=reason,
-        details=_details(actor, before, days=days),
-    )
-    return _finish(session, case, context, event)
 
 
 # --------------------------------------------------------------------------- helpers
 
 
 def _load(
-    session: Session, actor: Actor, case_id: int, expected_version: int
+    session: Session, actor: Actor, case_id: int, expected_version: int, *, lock: bool = True
 ) -> tuple[Case, LimitContext]:
     _check_current(session, actor)
     # Locked until the transaction ends (PostgreSQL), so the state checked is the state acted on.
-    case = session.get(Case, case_id, with_for_update=True, populate_existing=True)
+    case = (
+        session.get(Case, case_id, with_for_update=True, populate_existing=True)
+        if lock
+        else session.get(Case, case_id)  # a preview changes nothing
+    )
     if case is None:
         raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     require_case(actor, case, *APPROVER_ROLES)

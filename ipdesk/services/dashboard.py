@@ -30,11 +30,14 @@ Case figures (one case counts at most once in each):
     open at the end of day E: received on or before E and not closed (or rejected) by E —
     ``closed_on`` after E, or no ``closed_on`` and the case is in an open state now.
 ``due_soon``
-    open (as above) and its handling limit falls due within ``soon_days`` (default 15)
-    days: ``due_on`` in [E, E + soon_days].
+    open (as above), not failed or withdrawn (their clock has stopped: they wait to be
+    closed), and its due date — the handling limit's; before acceptance, the decision on
+    acceptance's — falls within ``soon_days`` (default 15) days: ``due_on`` in
+    [E, E + soon_days].
 ``overdue``
-    open (as above) and ``due_on`` before E. A case whose clock stands still (suspended)
-    has no due date and is neither due soon nor overdue.
+    open and not failed or withdrawn (as above) and ``due_on`` before E. A case whose
+    clock stands still (suspended) has no due date and is neither due soon nor overdue.
+    (The state is today's: a case failed or withdrawn since E is not counted.)
 ``closed``
     closed (status ``closed``; rejected cases are not closed cases) with ``closed_on`` in
     [S, E].
@@ -149,7 +152,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import GRANTS, Capability
 from ipdesk.services.errors import PermissionDenied, ValidationError
 from ipdesk.services.followups import AGREED_OUTCOMES
-from ipdesk.services.limits import legal_today
+from ipdesk.services.limits import STOPPED_STATUSES, legal_today
 
 __all__ = [
     "CASE_KEYS",
@@ -679,6 +682,8 @@ def case_source(span: Span) -> CaseSource:
             and_(Case.closed_on.is_(None), Case.status.not_in(ended_states)),
         ),
     )
+    # Failed and withdrawn cases wait to be closed, but their clock has stopped.
+    running = and_(is_open, Case.status.not_in(sorted(STOPPED_STATUSES)))
     closed = and_(Case.status == CaseStatus.CLOSED, Case.closed_on.between(s, e))
     on_time = and_(closed, or_(Case.due_on.is_(None), Case.closed_on <= Case.due_on))
     days = _calendar_days() - _suspended_days(suspended)
@@ -686,8 +691,8 @@ def case_source(span: Span) -> CaseSource:
         "received": Case.received_on.between(s, e),
         "accepted": Case.accepted_on.between(s, e),
         "open": is_open,
-        "due_soon": and_(is_open, Case.due_on.between(e, span.soon_until)),
-        "overdue": and_(is_open, Case.due_on < e),
+        "due_soon": and_(running, Case.due_on.between(e, span.soon_until)),
+        "overdue": and_(running, Case.due_on < e),
         "closed": closed,
         "closed_on_time": on_time,
         "closed_late": and_(closed, Case.due_on.is_not(None), Case.closed_on > Case.due_on),
@@ -847,6 +852,7 @@ def _case_counts_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
     )
     closed = and_(Case.status == CaseStatus.CLOSED, Case.closed_on <= e)
     prefilter = and_(Case.received_on <= e, or_(Case.closed_on.is_(None), Case.closed_on >= s))
+    running = and_(is_open, *(Case.status != state for state in sorted(STOPPED_STATUSES)))
 
     def if_(condition: ColumnElement[bool], value: Any) -> ColumnElement[int]:
         return case((condition, value), else_=0)
@@ -857,9 +863,9 @@ def _case_counts_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
         # received | accepted
         func.sum(if_(Case.received_on >= s, 1) + if_(Case.accepted_on.between(s, e), high)),
         # open | overdue
-        func.sum(if_(is_open, 1 + if_(Case.due_on < e, high))),
+        func.sum(if_(is_open, 1 + if_(and_(running, Case.due_on < e), high))),
         # due soon
-        func.sum(if_(and_(is_open, Case.due_on.between(e, span.soon_until)), 1)),
+        func.sum(if_(and_(running, Case.due_on.between(e, span.soon_until)), 1)),
         # closed | closed late
         func.sum(if_(closed, 1 + if_(Case.closed_on > Case.due_on, high))),
         # mediation success | mediated

@@ -83,6 +83,7 @@ from ipdesk.services.demo_followups import FollowUpChunk, add_demo_follow_ups, f
 from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
 from ipdesk.services.demo_load import loading_connection, restore_indexes
 from ipdesk.services.demo_worker import produced_in_worker, reading_snapshot
+from ipdesk.services.limits import STOPPED_STATUSES
 from ipdesk.services.passwords import hash_password
 
 DEMO_PASSWORD = "ipdesk-demo"
@@ -631,12 +632,10 @@ class _Generator:
         age = (today - received).days
         decision = self.rules[LimitKind.ACCEPTANCE_DECISION]
         if age <= 6 and rng.random() < 0.6:  # still waiting for the decision to accept
+            decision_due = add_working_days(received, decision.days, self.calendar)
+            case["due_on"] = decision_due  # a case not yet accepted: the decision's due date
             self.limit(
-                case_id,
-                LimitKind.ACCEPTANCE_DECISION,
-                received,
-                add_working_days(received, decision.days, self.calendar),
-                LimitState.RUNNING,
+                case_id, LimitKind.ACCEPTANCE_DECISION, received, decision_due, LimitState.RUNNING
             )
             return
         decided = min(
@@ -651,7 +650,8 @@ class _Generator:
             met_on=decided,
         )
         if rng.random() < 0.05:
-            case |= {"status": CaseStatus.REJECTED, "closed_on": decided}
+            decision_due = add_working_days(received, decision.days, self.calendar)
+            case |= {"status": CaseStatus.REJECTED, "closed_on": decided, "due_on": decision_due}
             reason = rng.choice(
                 ("不属于知识产权纠纷", "已向人民法院起诉", "请求人主体不适格", "权利已失效")
             )
@@ -696,19 +696,23 @@ class _Generator:
             finish = target + dt.timedelta(days=rng.randrange(1, 40))
         path = _OUTCOME(rng)
         status = CaseStatus.ACCEPTED
+        stopped_on = None  # the work stops when the mediation fails or the request is withdrawn
         for stage in path:
             reached = accepted + dt.timedelta(days=int((finish - accepted).days * _STAGE_AT[stage]))
             if reached > today:
                 break
             self.event(case_id, reached, mediator, _EVENT_OF[stage], status, stage)
             status = stage
+            if stage in STOPPED_STATUSES:
+                stopped_on = reached
         closed = finish <= today and status == path[-1]
         if closed:
             self.event(case_id, finish, mediator, EventKind.CLOSED, status, CaseStatus.CLOSED)
             case |= {"status": CaseStatus.CLOSED, "outcome": status, "closed_on": finish}
         else:
             case["status"] = status
-        open_suspension = bool(suspensions) and suspensions[-1].end is None and not closed
+        ended = closed or stopped_on is not None
+        open_suspension = bool(suspensions) and suspensions[-1].end is None and not ended
         case["is_suspended"] = open_suspension
         case["due_on"] = result.due
         self.limit(
@@ -717,9 +721,9 @@ class _Generator:
             accepted,
             result.due,
             LimitState.MET
-            if closed
+            if ended
             else (LimitState.PAUSED if open_suspension else LimitState.RUNNING),
-            met_on=finish if closed else None,
+            met_on=(stopped_on or finish) if ended else None,
             covered=result.calendar_covered,
         )
 

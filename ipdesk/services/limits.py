@@ -52,6 +52,7 @@ from ipdesk.models import (
     Agreement,
     Alert,
     Case,
+    CaseEvent,
     CaseLimit,
     CaseStatus,
     ClockAdjustment,
@@ -59,6 +60,7 @@ from ipdesk.models import (
     Consultation,
     ConsultationRequest,
     ConsultationState,
+    EventKind,
     FollowUpVisit,
     LimitKind,
     LimitRule,
@@ -79,8 +81,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "BEIJING",
     "DUE",
+    "FINISHED_STATUSES",
     "OPEN_LIMIT_STATES",
     "OVERDUE",
+    "RUNNING_STATUSES",
+    "STOPPED_STATUSES",
     "WARN_PREFIX",
     "Adjustments",
     "BoardFilter",
@@ -96,6 +101,7 @@ __all__ = [
     "parse_warn_days",
     "refresh_all_open",
     "refresh_case_limits",
+    "stopped_on",
     "threshold_for",
     "withdraw_stale_alerts",
 ]
@@ -110,8 +116,16 @@ OVERDUE = "overdue"
 
 OPEN_LIMIT_STATES = (LimitState.RUNNING, LimitState.PAUSED)
 
-#: Case states that end the handling limit (it is met on ``closed_on``).
-_HANDLING_ENDED = frozenset({CaseStatus.CLOSED, CaseStatus.REJECTED})
+#: Case states in which the work has stopped, so the handling clock has stopped too: the
+#: mediation failed or the request was withdrawn (the case still waits to be closed), or it
+#: was closed or rejected. Their limit is met on the day the work stopped (see
+#: :func:`stopped_on`), on time or late, and is never running, due soon or overdue.
+STOPPED_STATUSES = frozenset({CaseStatus.FAILED, CaseStatus.WITHDRAWN})
+FINISHED_STATUSES = STOPPED_STATUSES | {CaseStatus.CLOSED, CaseStatus.REJECTED}
+#: Open case states whose limit (acceptance decision or handling) runs: the case list's
+#: and the deadline board's due-soon and overdue counts look at these only.
+RUNNING_STATUSES = OPEN_STATUSES - STOPPED_STATUSES
+_STOP_EVENTS = (EventKind.FAILED.value, EventKind.WITHDRAWN.value)
 
 _BATCH = 2000
 
@@ -327,18 +341,44 @@ def _acceptance_decision(_session: Session, case: Case) -> list[LimitSpec]:
     ]
 
 
+def stopped_on(session: Session, case: Case) -> dt.date | None:
+    """The day the handling work stopped for good, None while it goes on: the day of the
+    failure or withdrawal (the last such event; closing the case later does not move it),
+    else the day the case was closed or rejected. Never before the acceptance."""
+    if case.status not in FINISHED_STATUSES:
+        return None
+    day: dt.date | None = None
+    if case.status in STOPPED_STATUSES or (
+        case.status == CaseStatus.CLOSED and case.outcome in STOPPED_STATUSES
+    ):
+        at = session.scalar(
+            select(CaseEvent.at)
+            .where(CaseEvent.case_id == case.id, CaseEvent.kind.in_(_STOP_EVENTS))
+            .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+            .limit(1)
+        )
+        if at is not None:
+            day = legal_today(at if at.tzinfo else at.replace(tzinfo=dt.UTC))
+        elif case.status in STOPPED_STATUSES:  # no event (written by another program)
+            day = legal_today(case.updated_at) if case.updated_at else legal_today()
+    day = day or case.closed_on or case.accepted_on or case.received_on
+    floor = case.accepted_on or case.received_on
+    return max(day, floor)
+
+
 @limit_source(LimitKind.HANDLING)
-def _handling(_session: Session, case: Case) -> list[LimitSpec]:
-    """Handling: from acceptance until the case is closed (60 days by the default rule)."""
+def _handling(session: Session, case: Case) -> list[LimitSpec]:
+    """Handling: from acceptance until the work stops — the case is closed, or the
+    mediation failed or the request was withdrawn (60 days by the default rule)."""
     if case.accepted_on is None:
         return []  # not accepted (or acceptance undone): an existing limit is cancelled
-    if case.status in _HANDLING_ENDED:
+    if case.status in FINISHED_STATUSES:
         return [
             LimitSpec(
                 LimitKind.HANDLING,
                 case.accepted_on,
                 ended=LimitState.MET,
-                ended_on=case.closed_on or case.accepted_on,
+                ended_on=stopped_on(session, case),
             )
         ]
     return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
@@ -440,7 +480,7 @@ def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
         elif (
             state == RequestState.WITHDRAWN
             or consultation_state == ConsultationState.WITHDRAWN
-            or case.status in _HANDLING_ENDED
+            or case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED)
         ):
             ended = LimitState.CANCELLED
         else:
@@ -564,11 +604,14 @@ def refresh_case_limits(session: Session, case: Case, context: LimitContext | No
             limit.state = LimitState.CANCELLED  # e.g. acceptance undone
             limit.met_on = None
 
-    handling = existing.get((LimitKind.HANDLING, 0))
-    if handling is not None and handling.state != LimitState.CANCELLED:
-        due, suspended = handling.due_on, handling.state == LimitState.PAUSED
-    else:
-        due, suspended = None, False
+    # The case's own due date: the handling limit's once accepted, before that the
+    # decision on acceptance's (5 working days from receipt; also kept when rejected).
+    due, suspended = None, False
+    for kind in (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION):
+        principal = existing.get((kind, 0))
+        if principal is not None and principal.state != LimitState.CANCELLED:
+            due, suspended = principal.due_on, principal.state == LimitState.PAUSED
+            break
     if case.due_on != due:
         case.due_on = due
     if case.is_suspended != suspended:
@@ -605,6 +648,7 @@ _UPDATE_LIMIT = (
 )
 # The cached due date of a case is derived data: it is written without moving the case's
 # version, so that a rule change never makes someone's edit of the case stale.
+_CASE_DUE_KINDS = (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION)
 _UPDATE_CASE = (
     update(_CASES_TABLE)
     .where(_CASES_TABLE.c.id == bindparam("b_id"))
@@ -677,7 +721,8 @@ def refresh_all_open(
                     "b_covered": result.calendar_covered,
                 }
             )
-            if kind == LimitKind.HANDLING and ref_key == 0:
+            # An open decision on acceptance is the due date of a case not yet accepted.
+            if kind in _CASE_DUE_KINDS and ref_key == 0:
                 case_updates.append(
                     {
                         "b_id": case_id,
@@ -740,7 +785,8 @@ BOARD_BUCKETS = ("overdue", "due_soon", "suspended", "open")
 
 @dataclass(frozen=True)
 class OfficeDeadlines:
-    """One office's row of the managers' deadline board (handling limits of open cases)."""
+    """One office's row of the managers' deadline board: the limits of its open cases
+    (the handling limit; before acceptance, the decision on acceptance)."""
 
     office_id: int
     code: str
@@ -825,7 +871,9 @@ def deadline_board(
         rule = session.get(LimitRule, LimitKind.HANDLING)
         soon_days = max(parse_warn_days(rule.warn_days if rule else None), default=15)
     soon_until = today + dt.timedelta(days=soon_days)
-    running = ~Case.is_suspended
+    # A failed or withdrawn case waits to be closed but its clock has stopped: counted
+    # open, never due soon or overdue. Not yet accepted: the decision on acceptance's due.
+    running = and_(~Case.is_suspended, Case.status.not_in(sorted(STOPPED_STATUSES)))
 
     def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)

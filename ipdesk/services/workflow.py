@@ -584,7 +584,16 @@ def record_failure(
     case = load_for(session, actor, case_id, expected_version, "record_failure")
     text = optional_text(reason)
     details = _court(session, court_code)
-    return _move(session, actor, case, S.FAILED, EventKind.FAILED, reason=text, details=details)
+    return _move(
+        session,
+        actor,
+        case,
+        S.FAILED,
+        EventKind.FAILED,
+        reason=text,
+        details=details,
+        refresh_limits=True,  # the work stopped: so does the handling clock
+    )
 
 
 @optimistic
@@ -599,7 +608,13 @@ def record_withdrawal(
     """The applicant withdrew the request (e.g. settled between the parties)."""
     case = load_for(session, actor, case_id, expected_version, "record_withdrawal")
     return _move(
-        session, actor, case, S.WITHDRAWN, EventKind.WITHDRAWN, reason=optional_text(reason)
+        session,
+        actor,
+        case,
+        S.WITHDRAWN,
+        EventKind.WITHDRAWN,
+        reason=optional_text(reason),
+        refresh_limits=True,  # the work stopped: so does the handling clock
     )
 
 

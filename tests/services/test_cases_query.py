@@ -34,6 +34,7 @@ from ipdesk.services.cases_query import (
 )
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.intake import AttachmentInput, register_case
+from ipdesk.services.limits import RUNNING_STATUSES
 from tests.helpers.factories import make_case, make_user, seed, valid_intake_form
 
 TODAY = dt.date(2026, 11, 27)
@@ -192,7 +193,7 @@ def test_filters(sessions: sessionmaker[Session], cases: list[Case]) -> None:
         return {c.id for c in cases if test(c)}  # type: ignore[operator]
 
     office_1, station_2 = cases[0].office_id, cases[1].station_id
-    open_running = [c for c in cases if c.status in OPEN_STATUSES and not c.is_suspended]
+    open_running = [c for c in cases if c.status in RUNNING_STATUSES and not c.is_suspended]
     assert ids_for(CaseFilter(office="TL01")) == where(lambda c: c.office_id == office_1)
     assert ids_for(CaseFilter(office=office_1)) == where(lambda c: c.office_id == office_1)
     assert ids_for(CaseFilter(station="TL01-S02")) == where(lambda c: c.station_id == station_2)

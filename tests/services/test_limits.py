@@ -131,7 +131,8 @@ def test_a_registered_case_has_a_running_acceptance_decision_limit(
             LimitState.RUNNING,
         )
         assert s.scalar(select(func.count()).select_from(CaseLimit)) == 1
-        assert case.due_on is None and not case.is_suspended
+        # Not yet accepted: the case's due date is the decision on acceptance's.
+        assert case.due_on == dt.date(2026, 9, 7) and not case.is_suspended
 
 
 def test_acceptance_meets_the_decision_limit_and_starts_the_handling_limit(
@@ -162,7 +163,7 @@ def test_undoing_the_acceptance_cancels_the_handling_limit_and_its_alerts(
         refresh_case_limits(s, case)
         assert limit_of(s, case.id).state == LimitState.CANCELLED
         assert limit_of(s, case.id, LimitKind.ACCEPTANCE_DECISION).state == LimitState.RUNNING
-        assert case.due_on is None
+        assert case.due_on == dt.date(2026, 9, 7)  # the decision on acceptance's again
         assert open_alerts(s, case.id) == []
 
 
