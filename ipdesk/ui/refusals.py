@@ -959,6 +959,22 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             )
         case "attachments_empty":
             return translate("refusals", "Please choose the evidence files to add.")
+        case "backup_tampered":
+            return translate(
+                "refusals",
+                "The backup's signature is wrong: the file has been changed since it was made.",
+            )
+        case "backup_unsigned":
+            return translate("refusals", "The backup is not signed, so it cannot be trusted.")
+        case "backup_key_unknown":
+            return translate(
+                "refusals",
+                "The backup was signed with a key this computer does not have.",
+            )
+        case "backup_key_invalid":
+            return translate("refusals", "The backup signing key is missing or not valid.")
+        case "target_not_empty":
+            return translate("refusals", "The target database is not empty; nothing was changed.")
     return None
 
 

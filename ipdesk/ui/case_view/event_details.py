@@ -15,29 +15,27 @@ from ipdesk.ui.intake.labels import (
     role_labels,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EventDetails", text)
+translate = QCoreApplication.translate  # pyside6-lupdate finds translate("EventDetails", "text")
 
 
 def field_label(field: str) -> str:
     """The name of a corrected field, e.g. "Respondent: name"."""
     names = {
-        "ip_type": _tr("IP type"),
-        "right_number": _tr("Right number"),
-        "right_holder": _tr("Right holder"),
-        "dispute_type": _tr("Dispute type"),
-        "facts": _tr("Facts and reasons"),
-        "claim": _tr("Claim"),
-        "amount_claimed": _tr("Amount claimed"),
-        "kind": _tr("kind"),
-        "name": _tr("name"),
-        "id_number": _tr("ID number"),
-        "phone": _tr("phone"),
-        "address": _tr("address"),
-        "ethnicity": _tr("ethnicity"),
-        "legal_representative": _tr("legal representative"),
-        "legal_representative_title": _tr("representative's title"),
+        "ip_type": translate("EventDetails", "IP type"),
+        "right_number": translate("EventDetails", "Right number"),
+        "right_holder": translate("EventDetails", "Right holder"),
+        "dispute_type": translate("EventDetails", "Dispute type"),
+        "facts": translate("EventDetails", "Facts and reasons"),
+        "claim": translate("EventDetails", "Claim"),
+        "amount_claimed": translate("EventDetails", "Amount claimed"),
+        "kind": translate("EventDetails", "kind"),
+        "name": translate("EventDetails", "name"),
+        "id_number": translate("EventDetails", "ID number"),
+        "phone": translate("EventDetails", "phone"),
+        "address": translate("EventDetails", "address"),
+        "ethnicity": translate("EventDetails", "ethnicity"),
+        "legal_representative": translate("EventDetails", "legal representative"),
+        "legal_representative_title": translate("EventDetails", "representative's title"),
     }
     return names.get(field, field)
 
@@ -63,7 +61,9 @@ def _change_text(change: dict[str, Any]) -> str:
         what = f"{who}{field_label(field.rpartition('.')[2])}"
     else:
         what = field_label(field)
-    return _tr("{0}: {1} → {2}").format(what, _value(field, old), _value(field, new))
+    return translate("EventDetails", "{0}: {1} → {2}").format(
+        what, _value(field, old), _value(field, new)
+    )
 
 
 def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) -> str:
@@ -81,6 +81,8 @@ def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) ->
                 parts.append(text)
     elif kind == "mediation_session" and details.get("held_on"):
         parts.append(
-            _tr("Session of {0} at {1}").format(details["held_on"], details.get("place", ""))
+            translate("EventDetails", "Session of {0} at {1}").format(
+                details["held_on"], details.get("place", "")
+            )
         )
     return "; ".join(parts)
