@@ -2537,6 +2537,129 @@
     </message>
 </context>
 <context>
+    <name>EventDetails</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/event_details.py" line="+24" />
+        <source>IP type</source>
+        <translation>IP type</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right number</source>
+        <translation>Right number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Right holder</source>
+        <translation>Right holder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Facts and reasons</source>
+        <translation>Facts and reasons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount claimed</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ethnicity</source>
+        <translation>ethnicity</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>legal representative</source>
+        <translation>legal representative</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>representative's title</source>
+        <translation>representative's title</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Session of {0} at {1}</source>
+        <translation>Session of {0} at {1}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>suspended</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Suspended from {0}</source>
+        <translation>Suspended from {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resumed on {0}</source>
+        <translation>Resumed on {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Extended by {0} day(s)</source>
+        <translation>Extended by {0} day(s)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>due date {0} → {1}</source>
+        <translation>due date {0} → {1}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>approved by {0}</source>
+        <translation>approved by {0}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60" />
@@ -4946,7 +5069,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+982" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+998" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -5369,7 +5492,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-989" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1005" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -5716,12 +5839,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+700" />
+        <location line="+716" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-697" />
+        <location line="-713" />
         <location line="+512" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
@@ -6727,6 +6850,31 @@
         <location line="+5" />
         <source>Please choose the evidence files to add.</source>
         <translation>Please choose the evidence files to add.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup's signature is wrong: the file has been changed since it was made.</source>
+        <translation>The backup's signature is wrong: the file has been changed since it was made.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The backup is not signed, so it cannot be trusted.</source>
+        <translation>The backup is not signed, so it cannot be trusted.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup was signed with a key this computer does not have.</source>
+        <translation>The backup was signed with a key this computer does not have.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The backup signing key is missing or not valid.</source>
+        <translation>The backup signing key is missing or not valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The target database is not empty; nothing was changed.</source>
+        <translation>The target database is not empty; nothing was changed.</translation>
     </message>
     <message>
         <location line="+10" />

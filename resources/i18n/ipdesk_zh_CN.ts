@@ -2515,6 +2515,129 @@
     </message>
 </context>
 <context>
+    <name>EventDetails</name>
+    <message>
+        <location filename="../../ipdesk/ui/case_view/event_details.py" line="+24"/>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right number</source>
+        <translation>权利号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts and reasons</source>
+        <translation>事实与理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim</source>
+        <translation>请求事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>representative&apos;s title</source>
+        <translation>法定代表人职务</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Session of {0} at {1}</source>
+        <translation>{0}在{1}调解</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>暂停计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspended from {0}</source>
+        <translation>自 {0} 起中止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resumed on {0}</source>
+        <translation>于 {0} 恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extended by {0} day(s)</source>
+        <translation>延长 {0} 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due date {0} → {1}</source>
+        <translation>届满日 {0} → {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved by {0}</source>
+        <translation>批准人：{0}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60"/>
@@ -4905,7 +5028,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+982"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+998"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -5328,7 +5451,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-989"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1005"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -5675,12 +5798,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+700"/>
+        <location line="+716"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-697"/>
+        <location line="-713"/>
         <location line="+512"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
@@ -6686,6 +6809,31 @@
         <location line="+5"/>
         <source>Please choose the evidence files to add.</source>
         <translation>请选择要补充的证据文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup&apos;s signature is wrong: the file has been changed since it was made.</source>
+        <translation>备份的签名不符：该文件在备份后已被改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup is not signed, so it cannot be trusted.</source>
+        <translation>备份没有签名，无法确认其可信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was signed with a key this computer does not have.</source>
+        <translation>备份所用的签名密钥不在本机上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup signing key is missing or not valid.</source>
+        <translation>备份签名密钥缺失或无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target database is not empty; nothing was changed.</source>
+        <translation>目标数据库不是空的，未作改动</translation>
     </message>
     <message>
         <location line="+10"/>
