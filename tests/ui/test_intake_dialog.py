@@ -204,7 +204,7 @@ def test_each_bad_field_shows_its_own_message_next_to_it(
 
     assert not dialog.save_button.isEnabled()
     assert "problem" in dialog.save_reason()
-    assert "身份证号校验位错误" in dialog.save_button.toolTip()
+    assert "The ID number's check digit is wrong." in dialog.save_button.toolTip()
 
     # Correcting a field takes its message away at once.
     applicant.edits["id_number"].setFocus()
