@@ -17,6 +17,11 @@ from contextlib import closing
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Backups are signed with a key outside the database: the tests' own, never the user's.
+os.environ.setdefault(
+    "IPDESK_BACKUP_KEY_FILE",
+    os.path.join(__import__("tempfile").mkdtemp(prefix="ipdesk-test-key-"), "backup.key"),
+)
 
 import pytest
 from sqlalchemy import Engine, create_engine, text

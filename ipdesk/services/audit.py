@@ -698,6 +698,16 @@ def record_bulk(session: Session, actor: Actor | None, table: str | Table, count
     )
 
 
+def record_event(
+    connection: Connection, action: str, entity: str, details: Mapping[str, Any]
+) -> int:
+    """Record an event of the system that changes no audited row through the ORM (an
+    operator's restore of a backup without a valid signature): action ``action``, ``after``
+    ``details``, no user, in the connection's transaction. Returns the record's id."""
+    entry = _Entry(action, entity, None, None, dict(details), None, None)
+    return _append(connection, [entry])[0]
+
+
 def record_access(
     session: Session, actor: Actor | None, entity: str, entity_id: object, what: str
 ) -> int:

@@ -36,9 +36,11 @@ import dataclasses
 import datetime as dt
 import decimal
 import hashlib
+import hmac
 import importlib.metadata
 import io
 import json
+import logging
 import os
 import re
 import shutil
@@ -80,10 +82,15 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.exc import OperationalError, SAWarning, SQLAlchemyError
 
 from ipdesk import db, migrate
+from ipdesk.services import audit, search_index
+from ipdesk.services import backup_signing as signing
+from ipdesk.services.backup_signing import BackupKey
 from ipdesk.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
 
 PROGRAM: Final = "ipdesk"
 FORMAT: Final = 1
@@ -91,6 +98,8 @@ FORMAT: Final = 1
 APPLICATION_ID: Final = 0x49504442  # "IPDB" in the SQLite header of a backup
 MARKER_TABLE: Final = "ipdesk_backup"
 MANIFEST: Final = "manifest.json"
+SIGNATURE: Final = "signature.json"
+"""The portable backup's member holding the manifest's keyed signature."""
 DAILY_PATTERN: Final = re.compile(r"^ipdesk-backup-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -119,6 +128,12 @@ class TargetNotEmpty(BackupError):
     code = "target_not_empty"
 
 
+class BackupNotTrusted(BackupError):
+    """The backup's signature is missing, made with a key this machine lacks, or wrong."""
+
+    code = "backup_tampered"  # also backup_unsigned, backup_key_unknown
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     """What a backup file holds (read from its marker or manifest)."""
@@ -133,6 +148,7 @@ class BackupInfo:
     audit_last_id: int | None = None
     audit_last_hash: str | None = None
     size: int = 0
+    key_id: str | None = None  # the key that signed it; None: unsigned (older versions)
 
     @property
     def rows(self) -> int:
@@ -148,6 +164,8 @@ class RestoreResult:
     backup: BackupInfo
     revision: str  # the schema revision of the target afterwards
     tables: dict[str, int]
+    signature: str = "valid"  # or, restored with trust_unsigned: "unsigned", "unknown_key"
+    skipped: tuple[str, ...] = ()  # tables in the backup that no migration knows (not copied)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -155,6 +173,8 @@ class RestoreResult:
             "backup": self.backup.as_dict(),
             "revision": self.revision,
             "tables": self.tables,
+            "signature": self.signature,
+            "skipped": list(self.skipped),
         }
 
 
@@ -389,12 +409,14 @@ def backup(
     revision = migrate.current_revision(engine)
     if revision is None:
         raise BackupError("数据库尚未初始化，没有可备份的内容", code="database_uninitialised")
+    key = signing.load_key(create=True)
+    assert key is not None
     temp = _temp_beside(path)
     try:
         if db.is_sqlite(engine) and not portable:
-            _sqlite_backup(engine, temp, revision)
+            _sqlite_backup(engine, temp, revision, key)
         else:
-            _portable_backup(engine, temp)
+            _portable_backup(engine, temp, key)
         _fsync_file(temp)
         os.replace(temp, path)
         _fsync_dir(path.parent)
@@ -408,7 +430,7 @@ def backup(
     return inspect_backup(path)
 
 
-def _sqlite_backup(engine: Engine, temp: Path, revision: str) -> None:
+def _sqlite_backup(engine: Engine, temp: Path, revision: str, key: BackupKey) -> None:
     with engine.connect() as conn:
         source = conn.connection.driver_connection
         assert isinstance(source, sqlite3.Connection)
@@ -417,6 +439,7 @@ def _sqlite_backup(engine: Engine, temp: Path, revision: str) -> None:
             source.backup(target)  # one step: a consistent snapshot
         finally:
             target.close()
+    placeholder = uuid.uuid4().hex + uuid.uuid4().hex  # found exactly once in the file
     con = sqlite3.connect(temp, isolation_level=None)
     try:
         con.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -442,6 +465,9 @@ def _sqlite_backup(engine: Engine, temp: Path, revision: str) -> None:
             "tables": json.dumps(counts, sort_keys=True),
             "audit_last_id": "" if head is None else str(head[0]),
             "audit_last_hash": "" if head is None else str(head[1]),
+            "signature_algorithm": signing.ALGORITHM,
+            "key_id": key.key_id,
+            "signature": placeholder,
         }
         con.execute("BEGIN IMMEDIATE")
         con.execute(f"CREATE TABLE {MARKER_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -453,9 +479,18 @@ def _sqlite_backup(engine: Engine, temp: Path, revision: str) -> None:
             raise BackupError(f"备份副本未通过完整性检查：{check}", code="backup_damaged")
     finally:
         con.close()
+    # The file is final now: sign its bytes, the signature written over the placeholder
+    # (same length, so nothing else moves).
+    with temp.open("rb+") as fh:
+        offset = signing.find_once(fh, placeholder.encode("ascii"))
+        if offset is None:
+            raise BackupError("无法在备份副本中写入签名", code="backup_failed")
+        mac = signing.file_mac(key, fh, offset)
+        fh.seek(offset)
+        fh.write(mac.encode("ascii"))
 
 
-def _portable_backup(engine: Engine, temp: Path) -> None:
+def _portable_backup(engine: Engine, temp: Path, key: BackupKey) -> None:
     sqlite = db.is_sqlite(engine)
     options: dict[str, Any] = dict(db.READ_ONLY) if sqlite else {}
     if not sqlite:
@@ -502,7 +537,15 @@ def _portable_backup(engine: Engine, temp: Path) -> None:
                 "audit_last_hash": last_hash,
                 "tables": entries,
             }
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+            archive.writestr(MANIFEST, manifest_bytes)
+            signature = {
+                "algorithm": signing.ALGORITHM,
+                "key_id": key.key_id,
+                "signed": MANIFEST,
+                "signature": key.mac(manifest_bytes).hexdigest(),
+            }
+            archive.writestr(SIGNATURE, json.dumps(signature, indent=1))
 
 
 def _flush(buffer: io.BytesIO, raw: IO[bytes], digest: Any) -> None:
@@ -580,6 +623,7 @@ def _inspect_sqlite(path: Path, header: bytes, size: int) -> BackupInfo:
         audit_last_id=last_id,
         audit_last_hash=marker.get("audit_last_hash") or None,
         size=size,
+        key_id=marker.get("key_id") or None,
     )
 
 
@@ -599,6 +643,8 @@ class _ZipSource:
     path: Path
     manifest: dict[str, Any] = field(default_factory=dict)
     specs: dict[str, _TableSpec] = field(default_factory=dict)
+    manifest_bytes: bytes = b""
+    signature: dict[str, Any] | None = None  # signature.json; None: unsigned
 
     def _open(self) -> zipfile.ZipFile:
         try:
@@ -612,7 +658,8 @@ class _ZipSource:
         name = self.path.name
         with self._open() as archive:
             try:
-                manifest = json.loads(_read_bounded(archive, MANIFEST, MAX_MANIFEST_BYTES, name))
+                manifest_bytes = _read_bounded(archive, MANIFEST, MAX_MANIFEST_BYTES, name)
+                manifest = json.loads(manifest_bytes)
             except KeyError:
                 raise NotABackup(f"{name} 不是 ipdesk 备份文件（没有 {MANIFEST}）") from None
             except (ValueError, zipfile.BadZipFile, OSError, EOFError):
@@ -637,6 +684,8 @@ class _ZipSource:
             if fmt > FORMAT:
                 raise BackupTooNew(f"备份 {name} 的格式比本程序新，请升级 ipdesk 后再恢复")
             self.manifest, self.specs = manifest, {s.name: s for s in specs}
+            self.manifest_bytes = manifest_bytes
+            self.signature = _read_signature(archive, name)
             info = BackupInfo(
                 path=self.path,
                 kind="portable",
@@ -648,6 +697,7 @@ class _ZipSource:
                 audit_last_id=_int_or_none(manifest.get("audit_last_id")),
                 audit_last_hash=manifest.get("audit_last_hash") or None,
                 size=size,
+                key_id=None if self.signature is None else str(self.signature["key_id"]),
             )
             _check_revision(info)
             for spec in specs if verify else ():
@@ -687,6 +737,24 @@ class _ZipSource:
                     yield row
 
 
+def _read_signature(archive: zipfile.ZipFile, name: str) -> dict[str, Any] | None:
+    try:
+        signature = json.loads(_read_bounded(archive, SIGNATURE, 4096, name))
+    except KeyError:
+        return None  # a backup of an older version
+    except (ValueError, zipfile.BadZipFile, OSError, EOFError):
+        raise BackupDamaged(f"备份 {name} 的 {SIGNATURE} 已损坏") from None
+    if not (
+        isinstance(signature, dict)
+        and signature.get("algorithm") == signing.ALGORITHM
+        and signature.get("signed") == MANIFEST
+        and isinstance(signature.get("key_id"), str)
+        and isinstance(signature.get("signature"), str)
+    ):
+        raise BackupDamaged(f"备份 {name} 的 {SIGNATURE} 不是 ipdesk 写出的签名")
+    return signature
+
+
 def _read_bounded(archive: zipfile.ZipFile, member: str, limit: int, name: str) -> bytes:
     """The member's bytes, refused when it declares or holds more than ``limit`` (a zip
     bomb declaring a gigabyte must not be read into memory)."""
@@ -707,16 +775,37 @@ def _int_or_none(value: Any) -> int | None:
     return None if value in (None, "") else int(value)
 
 
-@dataclass
 class _SqliteSource:
-    """A SQLite backup (a private copy of it) read as rows, to load into PostgreSQL."""
+    """A SQLite backup (a private, verified copy of it) read as rows, table by table. The
+    file may have been crafted: it is opened read-only, its schema untrusted (no function
+    of it runs), and only its plain tables are read — never its triggers, views or
+    virtual tables."""
 
-    path: Path
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        uri = f"{path.resolve().as_uri()}?mode=ro"
 
-    def __post_init__(self) -> None:
-        self.engine = create_engine(f"sqlite:///{self.path}")
+        def connect() -> sqlite3.Connection:
+            con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            con.execute("PRAGMA trusted_schema = OFF")
+            con.execute("PRAGMA query_only = ON")
+            return con
+
+        self.engine = create_engine("sqlite://", creator=connect)
         with self.engine.connect() as conn:
-            self.metadata = _reflect(conn)
+            plain = {
+                name
+                for (name,) in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND upper(substr(ltrim(sql), 1, 14)) <> 'CREATE VIRTUAL'"
+                )
+            }
+            self.metadata = MetaData()
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", category=SAWarning)
+                self.metadata.reflect(
+                    conn, only=lambda name, _md: name in plain and _is_data_table(name)
+                )
             self.specs = {
                 t.name: _TableSpec(
                     t.name,
@@ -741,31 +830,185 @@ class _SqliteSource:
 
 # --------------------------------------------------------------------------- restore
 
+PG_LOCK_TIMEOUT_MS: Final = 10_000
+"""How long a PostgreSQL restore waits for a lock (other clients' open transactions)
+before it gives up with :class:`TargetBusy`."""
 
-def restore(target: Engine | str | URL, path: Path | str, *, force: bool = False) -> RestoreResult:
+
+class TargetBusy(BackupError):
+    code = "restore_target_busy"
+
+
+def restore(
+    target: Engine | str | URL,
+    path: Path | str,
+    *,
+    force: bool = False,
+    trust_unsigned: bool = False,
+) -> RestoreResult:
     """Replace the database ``target`` with the backup ``path``, all or nothing.
 
+    Only data comes back: the target's schema is built by the migrations, and the rows of
+    the tables they know are copied table by table from a private copy of the backup;
+    whatever else a backup file holds (triggers, views, other tables) never reaches the
+    target. The search index is rebuilt from the rows.
+
     Refused (nothing changed): a file that is not an ipdesk backup, a backup of a newer
-    schema, a damaged backup, and — unless ``force`` — a target that holds any row."""
-    info = inspect_backup(path)
+    schema, a damaged backup, a backup whose keyed signature is missing, made with a key
+    this machine lacks, or wrong (:class:`BackupNotTrusted`), and — unless ``force`` — a
+    target that holds any row. With ``trust_unsigned`` the operator vouches for a backup
+    without a signature (older versions) or signed with another key: it is restored and
+    an audit record says so. A wrong signature is refused always."""
+    path = Path(path)
+    inspect_backup(path)  # the quick refusals, before anything is copied
     url = target.url if isinstance(target, Engine) else make_url(target)
     if isinstance(target, Engine):
         target.dispose()  # no pooled connection keeps the old contents
     backend = url.get_backend_name()
-    if backend == "sqlite":
-        result = _restore_sqlite(url, info, force)
-    elif backend == "postgresql":
+    if backend not in ("sqlite", "postgresql"):
+        raise BackupError(f"不支持恢复到 {backend} 数据库")
+    dest = _sqlite_destination(url, force) if backend == "sqlite" else None
+    folder = dest.parent if dest is not None else Path(tempfile.gettempdir())
+    remove_leftovers(folder)
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f".ipdesk-restore-{os.getpid()}-", dir=folder))
+    except OSError as exc:
+        raise _os_error("写入", folder, exc) from None
+    source: _ZipSource | _SqliteSource | None = None
+    try:
+        copy = work / ("backup.sqlite3" if path.suffix != ".zip" else "backup.zip")
+        try:
+            shutil.copyfile(path, copy)  # what is checked is what is read
+        except (OSError, ValueError) as exc:
+            raise _os_error("读取", path, exc) from None
+        info = dataclasses.replace(inspect_backup(copy), path=path)
+        if info.kind == "sqlite":
+            trust = _sqlite_signature(copy, info, trust_unsigned)
+            _check_integrity(copy, info)
+            source = _SqliteSource(copy)
+        else:
+            source = _ZipSource(copy)
+            source.info(info.size, verify=False)  # inspect_backup verified the members
+            trust = _zip_signature(source, info, trust_unsigned)
+        if dest is not None:
+            return _restore_sqlite(dest, work, source, info, trust)
         engine = target if isinstance(target, Engine) else db.make_engine(url)
         try:
-            result = _restore_postgresql(engine, info, force)
+            result = _restore_postgresql(engine, source, info, force, trust)
         finally:
-            if not isinstance(target, Engine):
+            if isinstance(target, Engine):
+                target.dispose()
+            else:
                 engine.dispose()
-    else:
-        raise BackupError(f"不支持恢复到 {backend} 数据库")
-    if isinstance(target, Engine):
-        target.dispose()
-    return result
+        return result
+    except sqlite3.Error as exc:
+        raise BackupError(f"恢复失败，目标未改变：{exc}") from None
+    finally:
+        if isinstance(source, _SqliteSource):
+            source.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+def _untrusted(info: BackupInfo, trust_unsigned: bool, reason: str) -> str:
+    name = info.path.name
+    if trust_unsigned:
+        log.warning(
+            "Restoring %s without a valid signature (%s): trusted by the operator", name, reason
+        )
+        return reason
+    if reason == "unsigned":
+        raise BackupNotTrusted(
+            f"备份 {name} 没有签名（旧版本 ipdesk 所做，或签名被去掉）：确认来源可信后可加 "
+            "--trust-unsigned 恢复（会记入审计日志）",
+            code="backup_unsigned",
+        )
+    raise BackupNotTrusted(
+        f"备份 {name} 由另一个密钥（{info.key_id}）签名，本机没有该密钥：请用 "
+        f"{signing.ENV_KEY_FILE} 指向制作备份的机器上的 {signing.KEY_FILE_NAME}",
+        code="backup_key_unknown",
+    )
+
+
+def _tampered(info: BackupInfo) -> BackupNotTrusted:
+    return BackupNotTrusted(
+        f"备份 {info.path.name} 的签名不符：文件在备份后被改动过，拒绝恢复", code="backup_tampered"
+    )
+
+
+def _sqlite_signature(copy: Path, info: BackupInfo, trust_unsigned: bool) -> str:
+    con = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        marker = dict(con.execute(f"SELECT key, value FROM {MARKER_TABLE}").fetchall())
+    except sqlite3.Error:
+        raise BackupDamaged(f"备份 {info.path.name} 已损坏（无法读取其标记）") from None
+    finally:
+        con.close()
+    signature = marker.get("signature")
+    if signature is None:
+        return _untrusted(info, trust_unsigned, "unsigned")
+    key = signing.load_key(create=False)
+    if key is None or key.key_id != marker.get("key_id"):
+        return _untrusted(info, trust_unsigned, "unknown_key")
+    if not (
+        isinstance(signature, str)
+        and len(signature) == signing.SIGNATURE_LENGTH
+        and marker.get("signature_algorithm") == signing.ALGORITHM
+    ):
+        raise _tampered(info)
+    with copy.open("rb") as fh:
+        offset = signing.find_once(fh, signature.encode("ascii", "replace"))
+        if offset is None or not hmac.compare_digest(signing.file_mac(key, fh, offset), signature):
+            raise _tampered(info)
+    return "valid"
+
+
+def _zip_signature(source: _ZipSource, info: BackupInfo, trust_unsigned: bool) -> str:
+    if source.signature is None:
+        return _untrusted(info, trust_unsigned, "unsigned")
+    key = signing.load_key(create=False)
+    if key is None or key.key_id != source.signature["key_id"]:
+        return _untrusted(info, trust_unsigned, "unknown_key")
+    if not signing.signs(key, source.manifest_bytes, source.signature["signature"]):
+        raise _tampered(info)
+    return "valid"
+
+
+def _note_trust(connection: Connection, info: BackupInfo, trust: str) -> None:
+    """An audit record for a restore the operator vouched for (no valid signature)."""
+    if trust == "valid":
+        return
+    audit.record_event(
+        connection,
+        "restore_unverified",
+        "backup",
+        {
+            "file": info.path.name,
+            "signature": trust,
+            "key_id": info.key_id,
+            "created_at": info.created_at,
+            "program_version": info.program_version,
+            "revision": info.revision,
+        },
+    )
+
+
+def _check_integrity(copy: Path, info: BackupInfo) -> None:
+    try:
+        con = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check = con.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise BackupDamaged(f"备份 {info.path.name} 已损坏") from None
+    if check != "ok":
+        raise BackupDamaged(f"备份 {info.path.name} 未通过完整性检查：{check}")
+
+
+# --------------------------------------------------------------------------- targets
 
 
 def _nonempty_tables(connection: Connection, metadata: MetaData) -> list[str]:
@@ -785,11 +1028,12 @@ def _refuse_nonempty(where: str, nonempty: list[str]) -> None:
     )
 
 
-def _restore_sqlite(url: URL, info: BackupInfo, force: bool) -> RestoreResult:
+def _sqlite_destination(url: URL, force: bool) -> Path:
+    """The target file, checked: refused when it is not a file or not a SQLite database,
+    or holds data and not ``force``."""
     if not url.database or url.database == ":memory:":
         raise BackupError("只能恢复到数据库文件")
     dest = Path(url.database)
-    where = f"SQLite {dest}"
     try:
         exists_already = dest.exists()
         if exists_already and not dest.is_file():
@@ -800,49 +1044,43 @@ def _restore_sqlite(url: URL, info: BackupInfo, force: bool) -> RestoreResult:
     if exists_already:
         nonempty = _sqlite_nonempty(dest)
         if nonempty and not force:
-            _refuse_nonempty(where, nonempty)
-    remove_leftovers(dest.parent)
-    work = Path(tempfile.mkdtemp(prefix=f".ipdesk-restore-{os.getpid()}-", dir=dest.parent))
+            _refuse_nonempty(f"SQLite {dest}", nonempty)
+    return dest
+
+
+def _restore_sqlite(
+    dest: Path, work: Path, source: _ZipSource | _SqliteSource, info: BackupInfo, trust: str
+) -> RestoreResult:
+    """Build the database in ``work`` from the migrations and the backup's rows, then copy
+    it over ``dest`` with SQLite's backup API in one step."""
+    built = work / "restore.sqlite3"
+    engine = db.make_engine(f"sqlite:///{built}")
     try:
-        built = work / "restore.sqlite3"
-        if info.kind == "sqlite":
-            _prepare_sqlite_copy(info, built)
-        else:
-            engine = db.make_engine(f"sqlite:///{built}")
-            try:
-                with engine.begin() as conn:
-                    command.upgrade(migrate.alembic_config(conn), info.revision)
-                    zipped = _ZipSource(info.path)
-                    zipped.info(info.size, verify=False)
-                    _load(conn, zipped, info)
-            finally:
-                engine.dispose()
-        engine = db.make_engine(f"sqlite:///{built}")
-        try:
-            migrate.upgrade(engine)
-            with engine.connect() as conn:
-                tables = _counts(conn)
-        finally:
-            engine.dispose()
-        con = sqlite3.connect(built, isolation_level=None)
-        try:
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            check = con.execute("PRAGMA integrity_check").fetchone()[0]
-            if check != "ok":
-                raise BackupDamaged(f"备份 {info.path.name} 未通过完整性检查：{check}")
-            target = sqlite3.connect(dest, timeout=30, isolation_level=None)
-            try:
-                con.backup(target)  # one step, in one transaction of the target
-                target.execute("PRAGMA journal_mode = WAL")
-            finally:
-                target.close()
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise BackupError(f"恢复失败，目标未改变：{exc}") from None
+        with engine.begin() as conn:
+            command.upgrade(migrate.alembic_config(conn), info.revision)
+            skipped = _load(conn, source, info)
+        migrate.upgrade(engine)
+        search_index.repair(engine)
+        with engine.begin() as conn:
+            tables = _counts(conn)
+            _note_trust(conn, info, trust)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return RestoreResult(where, info, migrate.head_revision(), tables)
+        engine.dispose()
+    con = sqlite3.connect(built, isolation_level=None)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        check = con.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise BackupDamaged(f"恢复结果未通过完整性检查：{check}")
+        target = sqlite3.connect(dest, timeout=30, isolation_level=None)
+        try:
+            con.backup(target)  # one step, in one transaction of the target
+            target.execute("PRAGMA journal_mode = WAL")
+        finally:
+            target.close()
+    finally:
+        con.close()
+    return RestoreResult(f"SQLite {dest}", info, migrate.head_revision(), tables, trust, skipped)
 
 
 def _sqlite_nonempty(dest: Path) -> list[str]:
@@ -867,32 +1105,6 @@ def _sqlite_nonempty(dest: Path) -> list[str]:
         raise BackupError(f"目标文件 {dest} 不是 SQLite 数据库，未作改动") from None
 
 
-def _prepare_sqlite_copy(info: BackupInfo, built: Path) -> None:
-    """A working copy of a SQLite backup without the marker (the backup stays as it is)."""
-    source = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        copy = sqlite3.connect(built)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    except sqlite3.DatabaseError:
-        raise BackupDamaged(f"备份 {info.path.name} 已损坏") from None
-    finally:
-        source.close()
-    con = sqlite3.connect(built, isolation_level=None)
-    try:
-        check = con.execute("PRAGMA integrity_check").fetchone()[0]
-        if check != "ok":
-            raise BackupDamaged(f"备份 {info.path.name} 未通过完整性检查：{check}")
-        con.execute(f"DROP TABLE {MARKER_TABLE}")
-        con.execute("PRAGMA application_id = 0")
-    except sqlite3.DatabaseError:
-        raise BackupDamaged(f"备份 {info.path.name} 已损坏") from None
-    finally:
-        con.close()
-
-
 def _counts(connection: Connection) -> dict[str, int]:
     metadata = _reflect(connection)
     return {
@@ -901,22 +1113,20 @@ def _counts(connection: Connection) -> dict[str, int]:
     }
 
 
-def _restore_postgresql(engine: Engine, info: BackupInfo, force: bool) -> RestoreResult:
+def _restore_postgresql(
+    engine: Engine,
+    source: _ZipSource | _SqliteSource,
+    info: BackupInfo,
+    force: bool,
+    trust: str,
+) -> RestoreResult:
     where = db.describe(engine.url)
     order = _revisions()
-    source: _ZipSource | _SqliteSource
-    work: Path | None = None
-    if info.kind == "sqlite":
-        remove_leftovers(Path(tempfile.gettempdir()))
-        work = Path(tempfile.mkdtemp(prefix=f"ipdesk-restore-{os.getpid()}-"))
-        copy = work / "restore.sqlite3"
-        _prepare_sqlite_copy(info, copy)
-        source = _SqliteSource(copy)
-    else:
-        source = _ZipSource(info.path)
-        source.info(info.size, verify=False)
     try:
         with engine.begin() as conn:
+            # Emptying the tables waits for every transaction that touched them: give up
+            # after a while with a message instead of hanging while a client sits idle.
+            conn.execute(text(f"SET LOCAL lock_timeout = {int(PG_LOCK_TIMEOUT_MS)}"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             current = MigrationContext.configure(conn).get_current_revision()
             if current is not None and current not in order:
@@ -937,17 +1147,38 @@ def _restore_postgresql(engine: Engine, info: BackupInfo, force: bool) -> Restor
                 command.upgrade(config, info.revision)
             elif order.index(current) > order.index(info.revision):
                 command.downgrade(config, info.revision)
-            _load(conn, source, info)
+            skipped = _load(conn, source, info)
             command.upgrade(config, "head")
             metadata = _reflect(conn)
             _reset_sequences(conn, metadata)
             tables = _counts(conn)
-    finally:
-        if isinstance(source, _SqliteSource):
-            source.close()
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
-    return RestoreResult(where, info, migrate.head_revision(), tables)
+            _note_trust(conn, info, trust)
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+            raise
+        raise _busy(engine, where) from None
+    return RestoreResult(where, info, migrate.head_revision(), tables, trust, skipped)
+
+
+def _busy(engine: Engine, where: str) -> TargetBusy:
+    """The refusal when other clients' transactions kept the restore from its locks,
+    naming how many there are."""
+    others = "其他连接"
+    with contextlib.suppress(SQLAlchemyError), engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT coalesce(nullif(application_name, ''), client_addr::text, 'local')"
+                " FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+            )
+        ).all()
+        names = sorted({str(r[0]) for r in rows})
+        others = f"{len(rows)} 个其他连接（{'、'.join(names[:5])}）" if rows else others
+    return TargetBusy(
+        f"无法恢复到 {where}：{others}有未结束的事务，等待 {PG_LOCK_TIMEOUT_MS // 1000} 秒后放弃，"
+        "数据库未改变；请先关闭连接该数据库的 ipdesk 客户端和服务（ipdesk-server）后重试",
+        target=where,
+    )
 
 
 def _reset_sequences(connection: Connection, metadata: MetaData) -> None:
@@ -966,18 +1197,25 @@ def _reset_sequences(connection: Connection, metadata: MetaData) -> None:
         )
 
 
-def _load(connection: Connection, source: _ZipSource | _SqliteSource, info: BackupInfo) -> None:
+def _load(
+    connection: Connection, source: _ZipSource | _SqliteSource, info: BackupInfo
+) -> tuple[str, ...]:
     """Insert the backup's rows into the (empty) tables of the connection's database, which
-    is at the backup's schema revision, in foreign-key order."""
+    the migrations built at the backup's schema revision, in foreign-key order: the tables
+    the migrations know, nothing else. Returns the names of the backup's tables they do
+    not know (not copied)."""
     sqlite = connection.dialect.name == "sqlite"
     metadata = _reflect(connection)
     specs = source.tables()
-    extra = sorted(set(specs) - set(metadata.tables))
+    skipped = tuple(sorted(set(specs) - set(metadata.tables)))
     missing = sorted(set(metadata.tables) - set(specs))
-    if extra or missing:
+    if missing:
         raise BackupDamaged(
-            f"备份 {info.path.name} 的表与数据库版本 {info.revision} 不符"
-            f"（多出：{'、'.join(extra) or '无'}；缺少：{'、'.join(missing) or '无'}）"
+            f"备份 {info.path.name} 缺少数据库版本 {info.revision} 的表：{'、'.join(missing)}"
+        )
+    if skipped:
+        log.warning(
+            "Backup %s: tables no migration knows, not restored: %s", info.path.name, skipped
         )
     for table in metadata.sorted_tables:
         spec = specs[table.name]
@@ -987,6 +1225,7 @@ def _load(connection: Connection, source: _ZipSource | _SqliteSource, info: Back
             if isinstance(column.type, JSON):
                 column.type = JSON(none_as_null=True)
         _load_table(connection, table, spec, source.rows(table.name), sqlite, info)
+    return skipped
 
 
 def _load_table(
