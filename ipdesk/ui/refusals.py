@@ -975,6 +975,12 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate("refusals", "The backup signing key is missing or not valid.")
         case "target_not_empty":
             return translate("refusals", "The target database is not empty; nothing was changed.")
+        case "restore_target_busy":
+            return translate(
+                "refusals",
+                "Other users are working in the target database; the restore gave up and changed "
+                "nothing. Try again when they have finished.",
+            )
     return None
 
 

@@ -281,7 +281,7 @@
         <translation>Courts do not confirm an agreement that decides ownership or validity of an IP right (SPC interpretation of the Civil Procedure Law, Art. 355): tell the parties before they apply for judicial confirmation; they may sue over ownership instead.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+33" />
         <source>&amp;Add term</source>
         <translation>&amp;Add term</translation>
     </message>
@@ -3332,7 +3332,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+123" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+127" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3367,7 +3367,12 @@
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3528,7 +3533,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+247" />
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+257" />
         <source>(not named)</source>
         <translation>(not named)</translation>
     </message>
@@ -3541,7 +3546,7 @@
 <context>
     <name>ObligationsTableModel</name>
     <message>
-        <location line="-172" />
+        <location line="-181" />
         <source>Obligor</source>
         <extracomment>The date editor's lowest date stands for "no performance date".</extracomment>
         <translation>Obligor</translation>
@@ -5069,7 +5074,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+998" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1004" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -5492,7 +5497,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1005" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1011" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -5839,12 +5844,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+716" />
+        <location line="+722" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-713" />
+        <location line="-719" />
         <location line="+512" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
@@ -6877,7 +6882,12 @@
         <translation>The target database is not empty; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+2" />
+        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
+        <translation>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>{what} is too long (at most {limit} characters).</source>
         <translation>{what} is too long (at most {limit} characters).</translation>
     </message>

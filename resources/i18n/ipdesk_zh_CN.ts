@@ -279,7 +279,7 @@
         <translation>涉及确认知识产权权属或效力的调解协议，人民法院不予司法确认（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条）：申请司法确认前请告知当事人；当事人可以就权属争议另行提起诉讼。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>&amp;Add term</source>
         <translation>添加条款(&amp;A)</translation>
     </message>
@@ -3302,7 +3302,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+123"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+127"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3337,7 +3337,12 @@
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3498,7 +3503,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+247"/>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+257"/>
         <source>(not named)</source>
         <translation>（未指明）</translation>
     </message>
@@ -3511,7 +3516,7 @@
 <context>
     <name>ObligationsTableModel</name>
     <message>
-        <location line="-172"/>
+        <location line="-181"/>
         <source>Obligor</source>
         <extracomment>The date editor&apos;s lowest date stands for &quot;no performance date&quot;.</extracomment>
         <translation>义务人</translation>
@@ -5028,7 +5033,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+998"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1004"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -5451,7 +5456,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1005"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1011"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -5798,12 +5803,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+716"/>
+        <location line="+722"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-713"/>
+        <location line="-719"/>
         <location line="+512"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
@@ -6836,7 +6841,12 @@
         <translation>目标数据库不是空的，未作改动</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
+        <translation>目标数据库正由其他用户使用，恢复已放弃，未作改动；请在他们操作完成后再试</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{what} is too long (at most {limit} characters).</source>
         <translation>{what}过长（最多 {limit} 个字）</translation>
     </message>
