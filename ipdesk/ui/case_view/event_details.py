@@ -79,6 +79,8 @@ def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) ->
                 if f.get("description"):
                     text += f" ({f['description']})"
                 parts.append(text)
+    elif kind in ("suspended", "resumed", "extended"):
+        parts.append(_clock_text(kind, details))
     elif kind == "mediation_session" and details.get("held_on"):
         parts.append(
             translate("EventDetails", "Session of {0} at {1}").format(
@@ -86,3 +88,19 @@ def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) ->
             )
         )
     return "; ".join(parts)
+
+
+def _clock_text(kind: str, details: dict[str, Any]) -> str:
+    """A suspension, resumption or extension: the days, the due date before and after,
+    and the manager who approved it (services/clock.py writes these details)."""
+    before = details.get("due_before") or translate("EventDetails", "suspended")
+    after = details.get("due_after") or translate("EventDetails", "stopped")
+    if kind == "suspended":
+        text = translate("EventDetails", "Suspended from {0}").format(details.get("start_on", ""))
+    elif kind == "resumed":
+        text = translate("EventDetails", "Resumed on {0}").format(details.get("resume_on", ""))
+    else:
+        text = translate("EventDetails", "Extended by {0} day(s)").format(details.get("days", ""))
+    due = translate("EventDetails", "due date {0} → {1}").format(before, after)
+    approver = translate("EventDetails", "approved by {0}").format(details.get("approver") or "")
+    return ", ".join((text, due, approver))

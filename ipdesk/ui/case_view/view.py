@@ -44,6 +44,7 @@ from ipdesk.services.limits import legal_today
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.agreement.openers import AGREEMENT_OPENERS
 from ipdesk.ui.case_view.actions import FIELDS, ActionDialog, action_text
+from ipdesk.ui.case_view.clock_dialog import open_clock_dialog
 from ipdesk.ui.case_view.correction_dialog import open_correction_dialog
 from ipdesk.ui.case_view.event_details import event_note
 from ipdesk.ui.case_view.evidence_dialog import open_evidence_dialog
@@ -405,8 +406,55 @@ class CaseView(QWidget):
 
     def limit_text(self, detail: CaseDetail) -> str:
         parts = []
+        limits = {lim.kind: lim for lim in detail.limits}
+        handling = limits.get("handling")
+        deciding = detail.accepted_on is None and detail.status == "registered"
         if detail.is_suspended:
-            parts.append(self.tr("Suspended: the 60-day clock is stopped."))
+            since = next(
+                (
+                    str(e.details.get("start_on"))
+                    for e in reversed(detail.timeline)
+                    if e.kind == "suspended" and e.details and e.details.get("start_on")
+                ),
+                None,
+            )
+            if since:
+                parts.append(
+                    self.tr("Suspended since {0}: the handling clock is stopped.").format(since)
+                )
+            else:
+                parts.append(self.tr("Suspended: the 60-day clock is stopped."))
+        elif handling is not None and handling.state == "met" and handling.met_on is not None:
+            due, ended = handling.due_on, handling.met_on
+            if due is not None and ended > due:
+                parts.append(
+                    self.tr(
+                        "Handling ended on {0}, %n day(s) after its due date {1}.",
+                        "",
+                        (ended - due).days,
+                    ).format(ended.isoformat(), due.isoformat())
+                )
+            else:
+                parts.append(
+                    self.tr("Handling ended on {0}, on time (due {1}).").format(
+                        ended.isoformat(), due.isoformat() if due else "—"
+                    )
+                )
+        elif deciding and detail.due_on is not None and detail.days_left is not None:
+            if detail.days_left < 0:
+                parts.append(
+                    self.tr(
+                        "Decision on acceptance overdue since {0} (%n day(s)).",
+                        "",
+                        -detail.days_left,
+                    ).format(detail.due_on.isoformat())
+                )
+            else:
+                parts.append(
+                    self.tr(
+                        "Decision on acceptance due {0}: %n day(s) left.", "", detail.days_left
+                    ).format(detail.due_on.isoformat())
+                )
         elif detail.due_on is not None and detail.days_left is not None:
             if detail.days_left < 0:
                 parts.append(
@@ -629,4 +677,7 @@ ACTION_OPENERS: dict[CaseAction, ActionOpener] = {
     CaseAction.CORRECT: open_correction_dialog,
     CaseAction.ADD_EVIDENCE: open_evidence_dialog,
     CaseAction.RECORD_SESSION: open_session_dialog,
+    CaseAction.SUSPEND: open_clock_dialog,
+    CaseAction.RESUME: open_clock_dialog,
+    CaseAction.EXTEND: open_clock_dialog,
 }
