@@ -410,10 +410,7 @@ def code_template(code: str, params: Params | None = None) -> str | None:
                 "The agency code “{agency_code}” is already used by “{agency}”.",
             )
         case "kind_invalid":
-            return translate(
-                "refusals",
-                "The agency kind must be people's court, procuratorate, justice bureau or other.",
-            )
+            return translate("refusals", "Choose one of the kinds offered.")
         case "court_level_empty":
             return translate(
                 "refusals",

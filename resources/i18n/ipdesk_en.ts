@@ -5074,7 +5074,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1004" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1001" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -5497,7 +5497,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1011" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1008" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -5844,18 +5844,18 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+722" />
+        <location line="+719" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-719" />
-        <location line="+512" />
+        <location line="-716" />
+        <location line="+509" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
     </message>
     <message>
-        <location line="-510" />
+        <location line="-507" />
         <source>“{court}” is not a registered court.</source>
         <translation>“{court}” is not a registered court.</translation>
     </message>
@@ -6087,11 +6087,11 @@
     </message>
     <message>
         <location line="+5" />
-        <source>The agency kind must be people's court, procuratorate, justice bureau or other.</source>
-        <translation>The agency kind must be people's court, procuratorate, justice bureau or other.</translation>
+        <source>Choose one of the kinds offered.</source>
+        <translation>Choose one of the kinds offered.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
         <source>Choose the court's level (basic, intermediate or high people's court).</source>
         <translation>Choose the court's level (basic, intermediate or high people's court).</translation>
     </message>

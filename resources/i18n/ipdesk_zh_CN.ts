@@ -5033,7 +5033,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1004"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1001"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -5456,7 +5456,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1011"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1008"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -5803,18 +5803,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+722"/>
+        <location line="+719"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-719"/>
-        <location line="+512"/>
+        <location line="-716"/>
+        <location line="+509"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-507"/>
         <source>“{court}” is not a registered court.</source>
         <translation>“{court}”不是已登记的人民法院</translation>
     </message>
@@ -6046,11 +6046,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The agency kind must be people&apos;s court, procuratorate, justice bureau or other.</source>
-        <translation>单位类别应为人民法院、人民检察院、司法局或其他单位</translation>
+        <source>Choose one of the kinds offered.</source>
+        <translation>类别不在可选范围内</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Choose the court&apos;s level (basic, intermediate or high people&apos;s court).</source>
         <translation>请选择法院级别（基层、中级或高级人民法院）</translation>
     </message>
