@@ -27,23 +27,29 @@ def add_demo_alerts(
         result = scan_alerts(session, now)
     if not result.alerts:
         return result
+    with session_factory() as session:
+        rows = session.execute(
+            select(Case.id, Case.mediator_id).where(
+                Case.id.in_({a.case_id for a in result.alerts}), Case.mediator_id.is_not(None)
+            )
+        )
+        mediators = {case_id: mediator_id for case_id, mediator_id in rows}
+    # Only alerts that a mediator answers for (not a registered case's decision on
+    # acceptance, which waits for the office manager).
+    candidates = [a for a in result.alerts if a.case_id in mediators]
     rng = random.Random(seed)
     picked = sorted(
         rng.sample(
-            result.alerts,
-            min(ACKNOWLEDGED_MAX, int(len(result.alerts) * ACKNOWLEDGED_SHARE)),
+            candidates,
+            min(
+                len(candidates), ACKNOWLEDGED_MAX, max(1, int(len(candidates) * ACKNOWLEDGED_SHARE))
+            ),
         ),
         key=lambda a: a.alert_id,
     )
     if not picked:
         return result
     with session_factory.begin() as session:
-        rows = session.execute(
-            select(Case.id, Case.mediator_id).where(
-                Case.id.in_({a.case_id for a in picked}), Case.mediator_id.is_not(None)
-            )
-        )
-        mediators = {case_id: mediator_id for case_id, mediator_id in rows}
         by_mediator: dict[int, list[int]] = {}
         for alert in picked:
             mediator = mediators.get(alert.case_id)
