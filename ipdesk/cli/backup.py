@@ -3,8 +3,10 @@
 ``backup`` writes a SQLite backup of the embedded database (a zip of JSON lines with
 ``--portable``, and always for PostgreSQL); it refuses to overwrite an existing FILE unless
 ``--force``. ``restore`` replaces the database named by ``--database-url`` with FILE, all or
-nothing; it refuses a file that is not an ipdesk backup or is of a newer schema, and a
-database that already holds data unless ``--force`` (which replaces everything in it).
+nothing; it refuses a file that is not an ipdesk backup or is of a newer schema, a backup
+whose keyed signature is missing or wrong (``--trust-unsigned`` accepts a genuine backup of
+an older version, recorded in the audit trail), and a database that already holds data
+unless ``--force`` (which replaces everything in it).
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ def register(sub: Any) -> None:
         action="store_true",
         help="replace a database that already holds data (everything in it is lost)",
     )
+    p.add_argument(
+        "--trust-unsigned",
+        action="store_true",
+        help="restore a backup without a valid signature (made by an older ipdesk, or signed "
+        "with a key this machine lacks) that you know to be genuine; recorded in the audit "
+        "trail. A backup whose signature is wrong is refused always",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_restore)
 
@@ -70,13 +79,17 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
-    result = restore(ctx.url, args.file, force=args.force)
+    result = restore(ctx.url, args.file, force=args.force, trust_unsigned=args.trust_unsigned)
     if args.json:
         print_json(result.as_dict())
     else:
         print(f"已从 {result.backup.path} 恢复到 {result.target}：{_describe(result.backup)}")
         if result.backup.revision != result.revision:
             print(f"数据库已从版本 {result.backup.revision} 升级到 {result.revision}")
+        if result.signature != "valid":
+            print("备份的签名未经验证（--trust-unsigned），已记入审计日志")
+        if result.skipped:
+            print(f"备份中不属于 ipdesk 的表未恢复：{'、'.join(result.skipped)}")
     return 0
 
 
