@@ -45,8 +45,8 @@ _STAFF, _MEDIATOR, _OFFICE, _CITY, _ADMIN = (
 )
 
 #: Who holds each capability. Administrators keep the system and take no cases: they do
-#: not register complaints, but they import ledgers (as stations and offices do), keep users, agencies, holidays and
-#: templates, and watch the figures.
+#: not register complaints, but they import ledgers (as stations and offices do), keep
+#: users, agencies, holidays and templates, and watch the figures.
 GRANTS: dict[Capability, frozenset[Role]] = {
     C.REGISTER_CASES: frozenset({_STAFF, _OFFICE, _CITY}),
     C.IMPORT_LEDGERS: frozenset({_STAFF, _OFFICE, _CITY, _ADMIN}),

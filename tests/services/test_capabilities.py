@@ -40,9 +40,7 @@ PROBES: dict[Capability, Probe] = {
         s, a, include_inactive=True
     ),
     Capability.MANAGE_USERS: lambda s, a, _p: auth.list_users(s, a),
-    Capability.MANAGE_HOLIDAYS: lambda s, a, _p: holidays.clear_override(
-        s, a, dt.date(2026, 5, 1)
-    ),
+    Capability.MANAGE_HOLIDAYS: lambda s, a, _p: holidays.clear_override(s, a, dt.date(2026, 5, 1)),
     Capability.VERIFY_AUDIT: lambda s, a, _p: audit.verify_audit_trail(s, a),
 }
 

@@ -567,8 +567,8 @@ class CaseView(QWidget):
         self.open_url(QUrl.fromLocalFile(str(path)))
 
     def _show_offers(self, offers: list[documents.DocumentOffer]) -> None:
-        """The kinds the case offers now; a kind whose facts are incomplete is listed
-        greyed out, and what it lacks is shown under the list."""
+        """The kinds the case offers now. A kind whose facts are incomplete can be chosen
+        to see what it lacks (shown under the list); Generate stays off for it."""
         chosen = self.kind_combo.currentData()
         self.offers = offers
         self.kind_combo.blockSignals(True)
