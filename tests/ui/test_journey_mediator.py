@@ -153,7 +153,8 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
     qtbot.keyClick(work.view, Qt.Key.Key_Return)
     case_dialog = wait_for_dialog(qtbot, CaseViewDialog, where=lambda d: d.view.case_id == case_id)
     view = case_dialog.view
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.status == "mediating")
+    qtbot.waitUntil(lambda: view.detail is not None or view.error_label.isVisible(), timeout=10_000)
+    assert view.detail is not None and view.detail.status == "mediating", view.error_label.text()
 
     # -- 2. Mediation sessions (调解笔录): two records are added here (issue 15, item 4).
 

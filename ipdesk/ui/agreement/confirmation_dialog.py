@@ -233,7 +233,7 @@ class ConfirmationDialog(QDialog):
                     texts.append(self.tr("where a party lives"))
                 case _:
                     texts.append(chinese)
-        return "; ".join(texts)
+        return "; ".join(dict.fromkeys(texts))  # two parties living there: said once
 
     def _decision_text(self, decision: ConfirmationDecision) -> str:
         if decision == ConfirmationDecision.VALID:

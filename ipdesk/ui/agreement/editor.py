@@ -69,7 +69,7 @@ class AgreementEditor(ServiceDialog):
         self.draft: AgreementDraft | None = None
         self.setObjectName("agreement_editor")
         self.setWindowTitle(self.tr("Mediation agreement"))
-        self.resize(820, 640)
+        self.resize(1040, 680)  # the terms' table needs the room; fits 1366 x 768
 
         self.case_label = QLabel()
         self.case_label.setObjectName("case_label")
@@ -111,6 +111,8 @@ class AgreementEditor(ServiceDialog):
         self.responsibilities_edit = QPlainTextEdit()
         self.responsibilities_edit.setObjectName("responsibilities_edit")
         self.responsibilities_edit.setTabChangesFocus(True)
+        for edit in (self.facts_edit, self.responsibilities_edit):  # the terms get the room
+            edit.setMaximumHeight(4 * edit.fontMetrics().lineSpacing() + 12)
 
         self.obligations = ObligationsTableModel(self)
         self.obligations.dataChanged.connect(self._update_total)
@@ -121,9 +123,10 @@ class AgreementEditor(ServiceDialog):
         self.table.setModel(self.obligations)
         self.table.setItemDelegate(ObligationDelegate(self.obligations, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(
-            DESCRIPTION, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(7 * self.table.verticalHeader().defaultSectionSize())
         self.add_button = QPushButton(self.tr("&Add term"))
         self.add_button.setObjectName("add_obligation")
         self.add_button.clicked.connect(self._on_add_clicked)

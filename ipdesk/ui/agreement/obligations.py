@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.services.chinese_text import amount_in_capitals
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.mediation import ObligationForm, ObligationInfo, PartyChoice, parse_amount
 from ipdesk.ui.qdates import from_qdate, to_qdate
@@ -169,6 +170,15 @@ class ObligationsTableModel(QAbstractTableModel):
             return self._edit_value(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text; an amount also in capitals
+            text = self._display(row, column)
+            if column == AMOUNT and text:
+                try:
+                    amount = parse_amount(text)
+                    return amount_in_capitals(amount) if amount is not None else None
+                except (ValidationError, ValueError):
+                    return None
+            return text or None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
