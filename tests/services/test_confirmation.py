@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
+    Agency,
     Alert,
     Case,
     CaseEvent,
@@ -377,6 +378,25 @@ def test_window_missed_is_refused_and_alerted(
         assert not s.scalars(
             select(Alert).where(Alert.limit_id == window.id, Alert.withdrawn_at.is_(None))
         ).all()
+
+
+def test_a_court_without_a_ground_is_refused_with_those_that_have_one(
+    session_factory: sessionmaker[Session], people: People, case_id: int
+) -> None:
+    with session_factory.begin() as s:
+        with pytest.raises(ValidationError) as refused:
+            apply(s, people, case_id, court_code="CT-KL")  # 开鲁县: no party lives there
+        error = refused.value
+        assert (error.field, error.code) == ("court", "court_without_jurisdiction")
+        assert error.params["court"] == "CT-KL"
+        assert error.params["courts"] == ["CT-KEQ"]
+        assert "通辽市科尔沁区人民法院" in error.message
+        assert s.get(Case, case_id).status == CaseStatus.AGREEMENT  # type: ignore[union-attr]
+        # No registered court with a ground at all: the court table needs the administrator.
+        s.execute(update(Agency).where(Agency.code == "CT-KEQ").values(active=False))
+        with pytest.raises(ValidationError) as refused:
+            apply(s, people, case_id, court_code="CT-KL")
+        assert refused.value.code == "no_court_with_jurisdiction"
 
 
 def test_application_input_is_checked(
