@@ -869,6 +869,7 @@ def open_main_window(
     program shows after sign-in (and what the journey tests drive). Everything the user
     changes through it is audited in their name."""
     factory = audit.audited_sessions(session_factory, signed.actor)
+    log.info("Changes by %s audited: %s", signed.username, audit.is_installed(factory))
     window = MainWindow(factory, label, signed.actor, settings=settings, log_dir=log_dir)
     install_features(
         window, factory, signed.actor, settings, stores=stores, daily_backups=daily_backups

@@ -38,6 +38,11 @@ def register(sub: Any) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
+    show = user_sub.add_parser("show", help="one user: role, unit, state, lock-out")
+    show.add_argument("username")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
+
     for name, active, text in (
         ("disable", False, "disable a user (they can no longer sign in)"),
         ("enable", True, "enable a disabled user again"),
@@ -90,36 +95,45 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         users = auth.list_users(session, Actor.system())
     if args.json:
-        print_json(
-            {
-                "users": [
-                    {
-                        "username": u.username,
-                        "name": u.display_name,
-                        "role": u.role.value,
-                        "office": u.office_code,
-                        "station": u.station_code,
-                        "active": u.active,
-                        "locked_until": (
-                            u.locked_until.isoformat()
-                            if u.locked_until is not None and u.is_locked()
-                            else None
-                        ),
-                    }
-                    for u in users
-                ]
-            }
-        )
+        print_json({"users": [_as_json(u) for u in users]})
         return 0
     for u in users:
-        flags = "" if u.active else "  [已停用]"
-        if u.is_locked():
-            flags += "  [已锁定]"
-        print(f"{u.username}  {u.display_name}  {_describe(u)}{flags}")
+        print(_line(u))
     return 0
+
+
+def _show(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.sessions() as session:
+        info = auth.get_user(session, Actor.system(), args.username)
+    if args.json:
+        print_json(_as_json(info))
+    else:
+        print(_line(info))
+    return 0
+
+
+def _as_json(u: auth.UserInfo) -> dict[str, Any]:
+    return {
+        "username": u.username,
+        "name": u.display_name,
+        "role": u.role.value,
+        "office": u.office_code,
+        "station": u.station_code,
+        "active": u.active,
+        "locked_until": (
+            u.locked_until.isoformat() if u.locked_until is not None and u.is_locked() else None
+        ),
+    }
+
+
+def _line(u: auth.UserInfo) -> str:
+    flags = "" if u.active else "  [已停用]"
+    if u.is_locked():
+        flags += "  [已锁定]"
+    return f"{u.username}  {u.display_name}  {_describe(u)}{flags}"
 
 
 def _set_active(args: argparse.Namespace, ctx: Context) -> int:

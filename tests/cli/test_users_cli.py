@@ -218,3 +218,33 @@ def test_without_password_stdin_and_no_terminal(
     assert run(initialised, *args, stdin="") == 1
     assert "--password-stdin" in capsys.readouterr().err
     assert user_count(initialised) == 0
+
+
+def test_show_one_user(initialised: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        run(
+            initialised,
+            *("user", "add", "wang", "--name", "王芳", "--role", "office_manager"),
+            *("--office", "TL02", "--password-stdin"),
+            stdin="wang-fang-pass\n",
+        )
+        == 0
+    )
+    assert run(initialised, "user", "disable", "wang") == 0
+    capsys.readouterr()
+    assert run(initialised, "user", "show", "WANG", "--json") == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown == {
+        "username": "wang",
+        "name": "王芳",
+        "role": "office_manager",
+        "office": "TL02",
+        "station": None,
+        "active": False,
+        "locked_until": None,
+    }
+    assert run(initialised, "user", "show", "wang") == 0
+    assert capsys.readouterr().out == "wang  王芳  裁决所负责人 TL02  [已停用]\n"
+    assert run(initialised, "user", "show", "nobody") == 1
+    out = capsys.readouterr()
+    assert out.out == "" and len(out.err.strip().splitlines()) == 1

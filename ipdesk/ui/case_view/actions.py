@@ -101,8 +101,9 @@ def action_text(action: str) -> str:
 @dataclass(frozen=True)
 class _Choices:
     courts: list[tuple[str, str]]
-    mediators: list[tuple[int, str]]
+    mediators: list[routing.MediatorLoad]
     offices: list[tuple[str, str]]
+    suggested: int | None = None  # the mediator proposed (the least busy other one)
 
 
 class ActionDialog(QDialog):
@@ -210,6 +211,7 @@ class ActionDialog(QDialog):
 
     def _load_choices(self) -> None:
         factory, actor, office_id, action = self._factory, self._actor, self._office_id, self.action
+        case_id = self._case_id
 
         def load() -> _Choices:
             with factory() as session:
@@ -217,18 +219,17 @@ class ActionDialog(QDialog):
                 courts = [
                     (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
                 ]
-                mediators = []
+                mediators, suggested = [], None
                 if action == "assign_mediator" and office_id is not None:
-                    mediators = [
-                        (m.user_id, f"{m.name} ({m.open_cases})")
-                        for m in routing.mediator_loads(session, actor, office_id)
-                    ]
+                    mediators = routing.mediator_loads(session, actor, office_id)
+                    suggestion = routing.suggest_mediator(session, actor, case_id)
+                    suggested = suggestion.user_id if suggestion is not None else None
                 offices = []
                 if action == "transfer":
                     offices = [
                         (o.code, o.name) for o in org_tree(session, actor) if o.id != office_id
                     ]
-                return _Choices(courts, mediators, offices)
+                return _Choices(courts, mediators, offices, suggested)
 
         run_task(load, self._on_choices, self._on_failed, context=self)
 
@@ -239,8 +240,11 @@ class ActionDialog(QDialog):
         for code, name in choices.courts:
             self.court_combo.addItem(name, code)
         self.mediator_combo.clear()
-        for user_id, name in choices.mediators:
-            self.mediator_combo.addItem(name, user_id)
+        for m in choices.mediators:
+            text = self.tr("{0} — %n open case(s)", "", m.open_cases).format(m.name)
+            self.mediator_combo.addItem(text, m.user_id)
+        if choices.suggested is not None:
+            self.mediator_combo.setCurrentIndex(self.mediator_combo.findData(choices.suggested))
         self.office_combo.clear()
         for code, name in choices.offices:
             self.office_combo.addItem(name, code)
