@@ -49,6 +49,7 @@ from ipdesk.ui.case_view.correction_dialog import open_correction_dialog
 from ipdesk.ui.case_view.event_details import event_note
 from ipdesk.ui.case_view.evidence_dialog import open_evidence_dialog
 from ipdesk.ui.consultations.view import ConsultationsView
+from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.intake.labels import (
     channel_labels,
     dispute_type_labels,
@@ -128,7 +129,8 @@ class CaseView(QWidget):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
-        self.actions_bar = QHBoxLayout()
+        # Wraps to a second row rather than squeezing a manager's many buttons together.
+        self.actions_bar = FlowLayout()
         self.action_buttons: dict[str, QPushButton] = {}
 
         # -- summary
@@ -257,7 +259,10 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.limit_label)
-        layout.addLayout(self.actions_bar)
+        actions = QWidget()
+        actions.setObjectName("actions_bar")
+        actions.setLayout(self.actions_bar)
+        layout.addWidget(actions)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
         self.reload()
@@ -511,6 +516,7 @@ class CaseView(QWidget):
     def _rebuild_actions(self) -> None:
         for button in self.action_buttons.values():
             self.actions_bar.removeWidget(button)
+            button.hide()  # gone at once, not when the event loop deletes it
             button.deleteLater()
         self.action_buttons = {}
         for action in self.available:
