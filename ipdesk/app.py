@@ -62,10 +62,11 @@ from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.identifiers import mask_id, mask_phone
 from ipdesk.services.setup import initialise
-from ipdesk.ui.auth import sign_in_at_start
+from ipdesk.ui.auth import SignInDialog, sign_in_at_start
 from ipdesk.ui.features import install_features
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
+from ipdesk.ui.sessions import OpenWindow, Sessions
 from ipdesk.ui.settings import DatabasePasswordDialog, database, keys
 from ipdesk.ui.settings.connection_form import problem_text
 from ipdesk.ui.settings.database import ConnectionProblem, DatabaseConfig
@@ -877,6 +878,39 @@ def open_main_window(
     return window
 
 
+def window_opener(
+    session_factory: sessionmaker[Session],
+    label: str,
+    settings: QSettings,
+    *,
+    stores: FileStores | None = None,
+    daily_backups: bool = True,
+    log_dir: Path | None = None,
+    demo_cases: int | None = None,
+) -> OpenWindow:
+    """What opens the main window after each sign-in of this run (see
+    :class:`ipdesk.ui.sessions.Sessions`); ``demo_cases`` says so in the status bar."""
+
+    def open_window(signed: SignedIn) -> MainWindow:
+        log.info("Signed in: %s (%s)", signed.username, signed.role.value)
+        window = open_main_window(
+            session_factory,
+            signed,
+            label,
+            settings,
+            stores=stores,
+            daily_backups=daily_backups,
+            log_dir=log_dir,
+        )
+        if demo_cases is not None:
+            window.statusBar().showMessage(
+                translate("app", "Demo database with %n case(s)", "", demo_cases)
+            )
+        return window
+
+    return open_window
+
+
 def remove_backup_leftovers(engine: Engine) -> list[Path]:
     """Remove the hidden copies killed backups and restores left (personal data): beside
     the embedded database, in the user's data folder and in the temporary folder."""
@@ -939,25 +973,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if signed is None:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
-    log.info("Signed in: %s (%s)", signed.username, signed.role.value)
+    # Sign in → the user's window → File → Sign out → sign in again, until the user quits.
     # A demo database is thrown away with its files: its evidence and documents stay in its
     # folder, and backing it up would only fill the user's backup folder.
-    window = open_main_window(
-        session_factory,
-        signed,
-        label,
-        settings,
-        stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
-        daily_backups=demo_dir is None,
-        log_dir=log_file.parent if log_file is not None else None,
+    sessions = Sessions(
+        window_opener(
+            session_factory,
+            label,
+            settings,
+            stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
+            daily_backups=demo_dir is None,
+            log_dir=log_file.parent if log_file is not None else None,
+            demo_cases=DEMO_CASES if demo_dir is not None else None,
+        ),
+        lambda: SignInDialog(session_factory, database_label=label),
     )
-    if args.demo:
-        window.statusBar().showMessage(
-            translate("app", "Demo database with %n case(s)", "", DEMO_CASES)
-        )
+    window = sessions.open(signed)
     if args.screenshot is not None:
         _arm_screenshot(app, window, args.screenshot)
-    window.show()
 
     try:
         return app.exec()

@@ -236,7 +236,7 @@ def _add_intake(
     import_action = QAction(translate("features", "&Import ledger…"), window)
     import_action.setObjectName("import_ledger_action")
     import_action.triggered.connect(import_ledger)
-    window.menu("file").insertAction(window.quit_action, import_action)
+    window.menu("file").insertAction(window.session_separator, import_action)
 
 
 def _add_deadline_board(

@@ -10,8 +10,9 @@ change here:
 * ``menu(name)`` gives a menu ("file", "edit", "view", "admin" for administrators, "help")
   for ``addAction``;
 * the frequent actions emit signals that the features connect to: ``new_case_requested``
-  (Ctrl+N), ``search_requested`` (Ctrl+F) and ``next_alert_requested`` (F8); while nothing
-  is connected, the action says so in the status bar;
+  (Ctrl+N), ``search_requested`` (Ctrl+F), ``next_alert_requested`` (F8) and
+  ``sign_out_requested`` (Ctrl+Shift+Q); while nothing is connected, the action says so in
+  the status bar;
 * ``remember_columns(header, name)`` restores a table's column widths and order and saves
   them when the window closes;
 * ``settings_saved`` relays the keys the settings dialog changed (see
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
     """The user asked to search (Edit → Find, Ctrl+F)."""
     next_alert_requested = Signal()
     """The user asked for the next deadline alert (View → Next alert, F8)."""
+    sign_out_requested = Signal()
+    """The user asked to sign out (File → Sign out, Ctrl+Shift+Q): whoever runs the
+    sessions closes this window and asks who signs in next."""
     settings_saved = Signal(list)
     """The settings dialog saved: the keys whose values changed."""
     page_shown = Signal(QWidget)
@@ -201,7 +205,16 @@ class MainWindow(QMainWindow):
             self.new_case_requested,
             "new_case_requested()",
         )
-        file_menu.addSeparator()
+        # File-menu entries of features go before this separator; the session's after it.
+        self.session_separator = file_menu.addSeparator()
+        self.sign_out_action = self._add_request_action(
+            file_menu,
+            self.tr("Sign &out"),
+            "sign_out_action",
+            QKeySequence("Ctrl+Shift+Q"),
+            self.sign_out_requested,
+            "sign_out_requested()",
+        )
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
