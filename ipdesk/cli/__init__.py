@@ -60,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ServiceError as exc:
         _fail(str(exc))
     except OperationalError as exc:
-        _fail(f"数据库错误：{_first_line(exc.orig or exc)}")
+        if db.is_locked_error(exc):
+            _fail("数据库正被其他程序写入（database is locked），等了 30 秒，未作改动：请稍后重试")
+        else:
+            _fail(f"数据库错误：{_first_line(exc.orig or exc)}")
     except SQLAlchemyError as exc:
         _fail(f"数据库错误：{_first_line(exc)}")
     except KeyboardInterrupt:

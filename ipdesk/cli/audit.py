@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from ipdesk import db
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.services.actors import Actor
@@ -36,8 +35,7 @@ def _verify(args: argparse.Namespace, ctx: Context) -> int:
         raise DatabaseNotReady(
             "数据库尚未初始化：请先运行 ipdesk-admin init", code="database_uninitialised"
         )
-    with sessions() as session:
-        session.connection(execution_options=db.READ_ONLY)  # a long read, no write lock
+    with sessions() as session:  # read-only sessions: a long read, no write lock
         result = verify_audit_trail(session, Actor.system())
     if args.json:
         print_json(result.as_dict())

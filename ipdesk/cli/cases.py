@@ -77,7 +77,7 @@ def register(sub: Any) -> None:
 def _list(args: argparse.Namespace, ctx: Context) -> int:
     actor = Actor.system()
     flt = CaseFilter(office=args.office, station=args.station, status=args.status)
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         ids = case_ids(session, actor, flt, CaseSort("received", descending=True), 0, args.limit)
         rows = case_rows(session, actor, ids)
     if args.json:
@@ -168,7 +168,7 @@ def _detail_json(d: CaseDetail, links: dict[str, Any]) -> dict[str, Any]:
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
     actor = Actor.system()
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         detail = case_detail(session, actor, args.number)
         links = case_links(session, actor, detail.id)
     if args.json:

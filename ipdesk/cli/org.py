@@ -51,7 +51,7 @@ def _import_org(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _org(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         tree = org_tree(session, Actor.system())
     if args.json:
         print_json(

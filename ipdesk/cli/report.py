@@ -84,7 +84,7 @@ class _Progress:
 def _office_id(ctx: Context, code: str | None) -> int | None:
     if code is None:
         return None
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         office_id = session.scalar(select(Office.id).where(Office.code == code))
     if office_id is None:
         raise ValidationError("office", f"裁决所代码“{code}”不存在", code="unknown_office")
@@ -108,7 +108,7 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError("from", f"开始日期 {start} 晚于结束日期 {end}")
     office_id = _office_id(ctx, args.office)
     progress = _Progress() if sys.stderr.isatty() and not args.json else None
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         summary = write_report(
             session,
             Actor.system(),
@@ -140,7 +140,7 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
 def _monthly(args: argparse.Namespace, ctx: Context, today: dt.date) -> int:
     year, month = args.monthly
     office_id = _office_id(ctx, args.office)
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         path = write_monthly_docx(
             session, Actor.system(), args.out, year, month, office_id=office_id, today=today
         )

@@ -74,7 +74,7 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _holidays_show(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.sessions() as session:
+    with ctx.read_sessions() as session:
         year = year_calendar(session, args.year)
     if args.json:
         print_json(year.as_dict())

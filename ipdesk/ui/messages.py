@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import SQLAlchemyError
 
+from ipdesk.db import is_locked_error
 from ipdesk.services.errors import ServiceError
 from ipdesk.ui.refusals import code_template, refusal_text
 
@@ -33,6 +34,11 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, ServiceError):
         return service_error_text(error)
     if isinstance(error, SQLAlchemyError):
+        if is_locked_error(error):
+            return QCoreApplication.translate(
+                "messages",
+                "The database is busy: another program is writing. Nothing changed; try again.",
+            )
         orig = getattr(error, "orig", None)
         detail = str(orig if orig is not None else error).strip().splitlines()
         return QCoreApplication.translate("messages", "Database error: {0}").format(
