@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
@@ -124,6 +124,20 @@ class ImportResult:
         return not self.errors
 
 
+@dataclass(frozen=True)
+class _UncomputedFormula:
+    """A cell holding a formula whose value the file does not carry (written by a program
+    that does not compute formulas; Excel and WPS store the value when they save)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+FORMULA_MESSAGE: Final = "公式没有计算结果：请在 Excel 或 WPS 中打开并保存该文件后再导入"
+
+
 @dataclass
 class _Sheet:
     columns: list[str]
@@ -188,17 +202,31 @@ def _read_xlsx(path: Path) -> _Sheet:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportFailed(f"{label}：无法读取 Excel 文件（{type(exc).__name__}）") from exc
     try:
+        # The same sheet read for its formulas: a cell without a value may hold one.
+        formulas = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:
+        workbook.close()
+        raise ImportFailed(f"{label}：无法读取 Excel 文件（{type(exc).__name__}）") from exc
+    try:
         sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+        formula_rows = formulas.worksheets[0].iter_rows(values_only=True)
         header = next(sheet_rows, None)
+        next(formula_rows, None)
         if header is None:
             raise ImportFailed(f"{label}：工作表为空")
         keys = _header_keys(label, list(header))
         sheet = _Sheet([k for k in keys if k])
         for line, row in enumerate(sheet_rows, start=2):
-            _fill(label, sheet, keys, line, list(row))
+            written = next(formula_rows, ()) or ()
+            cells = list(row)
+            for position, raw in enumerate(written[: len(cells)]):
+                if cells[position] is None and isinstance(raw, str) and raw.startswith("="):
+                    cells[position] = _UncomputedFormula(raw)
+            _fill(label, sheet, keys, line, cells)
         return sheet
     finally:
         workbook.close()
+        formulas.close()
 
 
 def _read_csv(path: Path) -> _Sheet:
@@ -367,6 +395,12 @@ def import_cases(
     errors: list[RowError] = []
     cleans = []
     for done, (line, values) in enumerate(sheet.rows, start=1):
+        uncomputed = [k for k, v in values.items() if isinstance(v, _UncomputedFormula)]
+        if uncomputed:
+            errors.extend(
+                RowError(line, k, FORMULA_MESSAGE, "formula_without_value") for k in uncomputed
+            )
+            continue
         try:
             form = row_form(values)
         except _CellError as exc:
