@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import random
@@ -152,13 +153,15 @@ def test_case_list_json(with_cases: str, capsys: pytest.CaptureFixture[str]) -> 
         f"TL01-{year}-00002",
         f"TL01-{year}-00001",
     ]
+    # Not yet accepted: its due date is the decision on acceptance's (5 working days).
+    due = cases[0].pop("due")
+    assert isinstance(due, str) and dt.date.fromisoformat(due) > legal_today() - dt.timedelta(60)
     assert cases[0] == {
         "number": f"TL01-{year}-00003",
         "status": "registered",
         "office": "TL01",
         "station": "TL01-S01",
         "accepted": None,
-        "due": None,
     }
     for args, expected in [
         (["--office", "TL02"], 1),
@@ -179,14 +182,16 @@ def test_case_show_json(with_cases: str, capsys: pytest.CaptureFixture[str]) -> 
     assert run(with_cases, "case", "show", number, "--json") == 0
     doc = json_out(capsys)
     assert isinstance(doc, dict)
-    assert {k: doc[k] for k in ("number", "status", "office", "station", "accepted", "due")} == {
+    assert {k: doc[k] for k in ("number", "status", "office", "station", "accepted")} == {
         "number": number,
         "status": "registered",
         "office": "TL01",
         "station": "TL01-S01",
         "accepted": None,
-        "due": None,
     }
+    # Not yet accepted: its due date is the decision on acceptance's.
+    decision = [x for x in doc["limits"] if x["kind"] == "acceptance_decision"]
+    assert decision and doc["due"] == decision[0]["due"] is not None
     applicant, respondent = doc["parties"]
     assert (applicant["role"], applicant["kind"], applicant["name"]) == (
         "applicant",
