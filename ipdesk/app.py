@@ -55,12 +55,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
+from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, sign_in
 from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.identifiers import mask_id, mask_phone
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start
 from ipdesk.ui.features import install_features
@@ -146,45 +146,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # -- logs -----------------------------------------------------------------------------------
-
-# Anything that looks like a resident ID (18 characters, or the old 15 digits), a unified
-# social credit code (which identifies a person for a 个体工商户), or a mainland mobile number.
-_ID_PATTERN = re.compile(
-    r"(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"
-    r"|[0-9]{15})(?![0-9A-Za-z])"
-)
-_MOBILE_PATTERN = re.compile(
-    r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])"
-)
-
-
-def mask_personal_data(text: str) -> str:
-    """``text`` with ID numbers and mobile numbers masked (150502********0017,
-    138****2345)."""
-    text = _ID_PATTERN.sub(lambda m: mask_id(m.group()), text)
-    return _MOBILE_PATTERN.sub(lambda m: mask_phone(re.sub(r"[^0-9]", "", m.group())[-11:]), text)
-
-
-class PersonalDataFilter(logging.Filter):
-    """A safety net on the log handlers: whatever a message says, an ID number or a mobile
-    number never reaches a log file. (Log case numbers and user names; never party names,
-    ID numbers or phones.) Masks the message, the traceback and the stack."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: log what there is
-            message = f"{record.msg} {record.args}"
-        masked = mask_personal_data(message)
-        if masked != message or record.args:
-            record.msg, record.args = masked, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = mask_personal_data(record.exc_text)
-        if record.stack_info:
-            record.stack_info = mask_personal_data(record.stack_info)
-        return True
 
 
 class _IpdeskHandler:

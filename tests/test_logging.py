@@ -10,13 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipdesk.app import (
-    LOG_BACKUP_COUNT,
-    LOG_FILE_NAME,
-    PersonalDataFilter,
-    mask_personal_data,
-    setup_logging,
-)
+from ipdesk.app import LOG_BACKUP_COUNT, LOG_FILE_NAME, setup_logging
+from ipdesk.logging_setup import PersonalDataFilter, mask_personal_data
 from ipdesk.services.identifiers import make_resident_id
 
 
@@ -149,3 +144,50 @@ def test_an_unwritable_log_folder_falls_back_to_stderr(
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     assert setup_logging(blocker / "logs") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("身份证１５０５０２１９８００５０１００１７。", "身份证150502********0017。"),
+        ("ＩＤ：１５０５０２１９８００５０１００１Ｘ", "ＩＤ：150502********001X"),
+        ("id 150502 19800501 0017 ok", "id 150502********0017 ok"),
+        ("id 150502-1980-0501-0017.", "id 150502********0017."),
+        ("id 150502　19800501　0017", "id 150502********0017"),
+        ("手机１３８４７５１２３４５", "手机138****2345"),
+    ],
+)
+def test_full_width_and_separated_numbers_are_masked(text: str, expected: str) -> None:
+    assert mask_personal_data(text) == expected
+
+
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.lists(st.sampled_from(["", " ", "-", "\u3000"]), min_size=17, max_size=17),
+    st.booleans(),
+)
+def test_a_resident_id_however_written_is_masked(
+    seed: int, separators: list[str], full_width: bool
+) -> None:
+    import random
+
+    number = make_resident_id(random.Random(seed))
+    written = "".join(c + s for c, s in zip(number, [*separators, ""], strict=True))
+    if full_width:
+        written = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in written)
+    masked = mask_personal_data(f"申请人证件号 {written}，请核对")
+    assert number[6:14] not in masked.replace(" ", "").replace("-", "")
+
+
+def test_the_command_line_masks_its_log(capsys: pytest.CaptureFixture[str]) -> None:
+    from ipdesk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    capsys.readouterr()
+    logging.getLogger("ipdesk.test").warning(
+        "party 150502 19800501 0017 phone １３８４７５１２３４５"
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("ipdesk-admin:") and "150502********0017" in err
+    assert "19800501" not in err and "138****2345" in err

@@ -16,6 +16,7 @@ from ipdesk import db
 from ipdesk.cli import audit, backup, cases, deadline, demo, org, render, report, scan, users
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import safe_stdout
+from ipdesk.logging_setup import install_cli_logging
 from ipdesk.services.errors import ServiceError
 
 EXIT_USAGE = 2
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_cli_logging()  # warnings on stderr, ID and mobile numbers masked
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     for arg in argv:
