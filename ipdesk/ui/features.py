@@ -20,11 +20,13 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.cases_query import CaseFilter
 from ipdesk.services.limits import BoardFilter, legal_today
+from ipdesk.services.reports import ReportSummary
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
 from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.dashboard import DashboardWidget, DrillDownRequest
+from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.deadlines.board import DeadlineBoardWidget, case_filter
 from ipdesk.ui.followups import FollowUpWorkList, edit_policy
 from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
@@ -39,6 +41,9 @@ from ipdesk.ui.worklists import WorkListPage, work_list_kind
 translate = QCoreApplication.translate
 
 OpenCase = Callable[[int], None]
+
+DONE_MESSAGE_MS = 30_000
+"""How long the status bar says what was just done (a case's new number, …)."""
 
 
 def install_features(
@@ -73,6 +78,7 @@ def install_features(
     if work is not None:
         work.case_open_requested.connect(open_case)
         work.cases_changed.connect(case_list.model.reload)
+        work.mediator_assigned.connect(lambda number, name: _assigned(window, number, name))
 
     _add_intake(window, session_factory, actor, settings, stores, open_case, cases_changed, may)
     if Capability.DEADLINE_BOARD in may:
@@ -190,6 +196,7 @@ def case_opener(
             document_store=stores.documents,
         )
         dialog.view.case_changed.connect(changed)
+        dialog.view.mediator_assigned.connect(lambda number, name: _assigned(window, number, name))
         dialog.show()
 
     return open_case
@@ -217,6 +224,11 @@ def _add_intake(
             max_attachment_bytes=keys.attachment_max_bytes(settings),  # as set now
         )
         dialog.case_registered.connect(lambda _id, _number: changed())
+        dialog.case_registered.connect(
+            lambda _id, number: show_done(
+                window, translate("features", "Case {0} registered").format(number)
+            )
+        )
         dialog.case_open_requested.connect(open_case)
         dialog.open()
 
@@ -276,7 +288,30 @@ def _add_dashboard(
         window.show_page(case_list)
 
     dashboard.drill_down_requested.connect(drill_down)
+
+    def exported(summary: ReportSummary) -> None:
+        text = translate("features", "Report of %n case(s) exported to {0}", "", summary.cases)
+        show_done(window, text.format(summary.path))
+
+    def chart_saved(path: str) -> None:
+        show_done(window, translate("features", "Chart saved to {0}").format(path))
+
+    dashboard.exported.connect(exported)
+    for chart in dashboard.findChildren(ChartPanel):
+        chart.saved.connect(chart_saved)
     return dashboard
+
+
+# -- messages ---------------------------------------------------------------------------------
+
+
+def show_done(window: MainWindow, text: str) -> None:
+    """Say in ``window``'s status bar what was just done, for a while."""
+    window.statusBar().showMessage(text, DONE_MESSAGE_MS)
+
+
+def _assigned(window: MainWindow, number: str, name: str) -> None:
+    show_done(window, translate("features", "Case {0} assigned to {1}").format(number, name))
 
 
 # -- holidays and alerts ----------------------------------------------------------------------

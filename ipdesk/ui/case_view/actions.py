@@ -112,6 +112,8 @@ class ActionDialog(QDialog):
     ``reload_requested()`` when the user asks to reload the case."""
 
     performed = Signal(object)
+    mediator_assigned = Signal(str, str)
+    """assign_mediator was performed: the case's number and the mediator's name."""
     refused = Signal(str)
     stale = Signal()
     reload_requested = Signal()
@@ -137,6 +139,7 @@ class ActionDialog(QDialog):
         self._office_id = office_id
         self.action = action
         self._busy = False
+        self._mediator_names: dict[int, str] = {}
         self.setObjectName(f"{action}_dialog")
         self.setWindowTitle(action_text(action))
         fields = FIELDS[action]
@@ -243,6 +246,7 @@ class ActionDialog(QDialog):
         for m in choices.mediators:
             text = self.tr("{0} — %n open case(s)", "", m.open_cases).format(m.name)
             self.mediator_combo.addItem(text, m.user_id)
+            self._mediator_names[m.user_id] = m.name
         if choices.suggested is not None:
             self.mediator_combo.setCurrentIndex(self.mediator_combo.findData(choices.suggested))
         self.office_combo.clear()
@@ -298,6 +302,9 @@ class ActionDialog(QDialog):
     def _on_done(self, result: object) -> None:
         self._busy = False
         self.performed.emit(result)
+        if self.action == "assign_mediator" and isinstance(result, workflow.TransitionResult):
+            name = self._mediator_names.get(self.mediator_combo.currentData(), "")
+            self.mediator_assigned.emit(result.number, name)
         self.accept()
 
     def _on_failed(self, error: Exception) -> None:

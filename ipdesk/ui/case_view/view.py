@@ -91,6 +91,8 @@ class CaseView(QWidget):
     load_failed = Signal(str)
     action_done = Signal(str)
     case_changed = Signal(int)
+    mediator_assigned = Signal(str, str)
+    """A mediator was assigned from here: the case's number and the mediator's name."""
     document_generated = Signal(object)
     refused = Signal(str)
 
@@ -672,6 +674,7 @@ def open_action_dialog(view: CaseView, action: CaseAction) -> QDialog:
         today=view.today,
     )
     dialog.performed.connect(lambda _r: view.action_performed(action))
+    dialog.mediator_assigned.connect(view.mediator_assigned)
     dialog.reload_requested.connect(view.reload)
     return dialog
 

@@ -65,6 +65,8 @@ class WorkListPage(QWidget):
     """The user asked to open a case (Enter, double-click, Open)."""
     cases_changed = Signal()
     """A case was changed from here (a mediator assigned): other lists should reload."""
+    mediator_assigned = Signal(str, str)
+    """A mediator was assigned from here: the case's number and the mediator's name."""
     loaded = Signal(int)
     """The list was (re)loaded: the number of cases it holds."""
 
@@ -316,6 +318,7 @@ class WorkListPage(QWidget):
         )
         self._dialog_case_id = case.id
         dialog.performed.connect(self._on_assigned)
+        dialog.mediator_assigned.connect(self.mediator_assigned)
         dialog.reload_requested.connect(self.reload)
         dialog.finished.connect(lambda _code, d=dialog: self._on_dialog_finished(d))
         self.dialog = dialog
