@@ -16,13 +16,23 @@ Two kinds of backup file, both marked as ipdesk's with the schema revision they 
   ISO 8601, times ISO 8601 in UTC, decimals strings, JSON columns their JSON text. It can
   be restored into SQLite or PostgreSQL (``pg_dump`` is not needed).
 
+Both kinds are signed with a key kept outside the database
+(:mod:`ipdesk.services.backup_signing`): the zip's ``signature.json`` holds the HMAC of
+``manifest.json``; the SQLite file's marker holds the HMAC of the whole file (with the
+signature's own 64 digits taken as zeros).
+
 :func:`restore` refuses a file that is not an ipdesk backup, a backup of a newer schema than
-this program knows, a damaged one (checksums, SQLite integrity check), and a target that
-already holds data unless ``force=True`` (``ipdesk-admin restore --force``), which replaces
-everything in it. It is all or nothing: SQLite targets are built in a temporary file beside
+this program knows, a damaged one (checksums, SQLite integrity check), one whose signature
+is missing, made with another key or wrong (``trust_unsigned`` accepts the first two,
+audited), and a target that already holds data unless ``force=True`` (``ipdesk-admin
+restore --force``), which replaces everything in it. It works on a private copy of the
+file and restores data only: the schema is the migrations', and the rows of the tables they
+know are copied table by table, so a crafted file's triggers, views and extra tables never
+reach the target. It is all or nothing: SQLite targets are built in a temporary file beside
 the target and copied in with the backup API in one step; PostgreSQL targets are emptied,
 migrated to the backup's revision, loaded, migrated to the newest revision and have their
-sequences reset, in one transaction. A backup of an older schema comes back migrated.
+sequences reset, in one transaction that gives up after :data:`PG_LOCK_TIMEOUT_MS` when
+other clients' transactions hold it up. A backup of an older schema comes back migrated.
 
 :func:`daily_backup` keeps one SQLite backup per day in a folder and the newest ``keep``
 of them; the app's scheduler calls it, as often as it likes.
