@@ -5,6 +5,7 @@ from ipdesk.models.agreements import (
     Confirmation,
     ConfirmationDecision,
     Obligation,
+    ObligationKind,
     Performance,
 )
 from ipdesk.models.alerts import Alert
@@ -46,7 +47,7 @@ from ipdesk.models.limits import (
     LimitState,
 )
 from ipdesk.models.mediation_records import MediationRecord
-from ipdesk.models.org import Agency, AgencyKind, Office, Station
+from ipdesk.models.org import Agency, AgencyKind, MediationKind, Office, Station
 from ipdesk.models.users import Role, User
 
 __all__ = [
@@ -84,8 +85,10 @@ __all__ = [
     "LimitKind",
     "LimitRule",
     "LimitState",
+    "MediationKind",
     "MediationRecord",
     "Obligation",
+    "ObligationKind",
     "Office",
     "Party",
     "PartyKind",

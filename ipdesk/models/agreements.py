@@ -46,6 +46,19 @@ class Performance(enum.StrEnum):
     NONE = "none"
 
 
+class ObligationKind(enum.StrEnum):
+    """What an agreed term asks: each kind is written as its own sentence
+    (services/obligations.py)."""
+
+    PAYMENT = "payment"  # 支付 (an amount)
+    DELIVERY = "delivery"  # 交付
+    DESTRUCTION = "destruction"  # 销毁库存
+    REMOVAL = "removal"  # 下架、删除链接
+    APOLOGY = "apology"  # 赔礼道歉
+    REFRAINING = "refraining"  # 不作为: a standing undertaking
+    OTHER = "other"
+
+
 class Obligation(Base):
     """One agreed term: who owes what to whom, how much, by when."""
 
@@ -57,6 +70,11 @@ class Obligation(Base):
         ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[ObligationKind] = mapped_column(
+        enum_type(ObligationKind, "obligation_kind"),
+        default=ObligationKind.OTHER,
+        server_default=ObligationKind.OTHER.value,
+    )
     obligor_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
     obligee_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
     description: Mapped[str] = mapped_column(Text)

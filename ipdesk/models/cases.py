@@ -63,7 +63,9 @@ class IpType(enum.StrEnum):
     TRADEMARK = "trademark"
     COPYRIGHT = "copyright"
     GEOGRAPHICAL_INDICATION = "geographical_indication"
-    TRADE_SECRET = "trade_secret"
+    TRADE_SECRET = "trade_secret"  # other than a technical secret
+    TECHNICAL_SECRET = "technical_secret"  # 技术秘密: intermediate court (法释〔2022〕13号 Art. 1)
+    SOFTWARE_COPYRIGHT = "software_copyright"  # 计算机软件著作权: intermediate court (Art. 1)
     IC_LAYOUT = "ic_layout"
     PLANT_VARIETY = "plant_variety"
     OTHER = "other"

@@ -26,6 +26,7 @@ from ipdesk.services.capabilities import Capability
 from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError, ValidationErrors
 from ipdesk.services.identifiers import validate_phone
+from ipdesk.services.jurisdiction import COURT_LEVELS, check_case_code, clean_ip_types
 from ipdesk.services.lookups import has_control_chars
 
 __all__ = [
@@ -49,7 +50,7 @@ AGENCY_KIND_LABELS: dict[AgencyKind, str] = {
 }
 
 #: Court levels, lowest first (基层、中级、高级人民法院).
-COURT_LEVELS = ("basic", "intermediate", "high")
+# basic, intermediate, ip_court (知识产权法院), high: services/jurisdiction.py
 COURT_LEVEL_LABELS = {
     "basic": "基层人民法院",
     "intermediate": "中级人民法院",
@@ -72,6 +73,8 @@ class AgencyInfo:
     court_level: str | None
     region: str | None
     active: bool
+    case_code: str | None = None  # 内05, 内0502 (courts)
+    ip_types: tuple[str, ...] | None = None  # first instance (courts); None: level's default
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class AgencyForm:
     address: str = ""
     court_level: str = ""
     region: str = ""
+    case_code: str = ""
+    ip_types: tuple[str, ...] | None = None
 
 
 def list_agencies(
@@ -181,6 +186,8 @@ def _info(agency: Agency) -> AgencyInfo:
         court_level=agency.court_level,
         region=agency.region,
         active=agency.active,
+        case_code=agency.case_code,
+        ip_types=tuple(agency.ip_types) if agency.ip_types is not None else None,
     )
 
 
@@ -260,7 +267,9 @@ def _clean(session: Session, form: AgencyForm, current: Agency | None) -> dict[s
     elif kind == AgencyKind.COURT and level not in COURT_LEVELS:
         errors.append(
             ValidationError(
-                "court_level", "法院级别应为基层、中级或高级人民法院", code="court_level_invalid"
+                "court_level",
+                "法院级别应为基层、中级、高级人民法院或知识产权法院",
+                code="court_level_invalid",
             )
         )
     elif kind is not None and kind != AgencyKind.COURT and level is not None:
@@ -269,9 +278,21 @@ def _clean(session: Session, form: AgencyForm, current: Agency | None) -> dict[s
                 "court_level", "只有人民法院需要填写法院级别", code="court_level_not_court"
             )
         )
+    case_code: str | None = None
+    try:
+        case_code = check_case_code("case_code", form.case_code)
+    except ValidationError as exc:
+        errors.append(exc)
+    is_court = kind == AgencyKind.COURT
+    if case_code is not None and kind is not None and not is_court:
+        errors.append(
+            ValidationError("case_code", "只有人民法院有案号代字", code="case_code_not_court")
+        )
     if errors:
         raise ValidationErrors(errors)
     return {
+        "case_code": case_code if is_court else None,
+        "ip_types": clean_ip_types(form.ip_types) if is_court else None,
         "code": code,
         "kind": kind,
         "name": name,

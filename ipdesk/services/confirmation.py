@@ -24,13 +24,18 @@ Jurisdiction (民事诉讼法 Art. 205, as :func:`courts_with_jurisdiction` appl
 * a court invited the mediation (the case was referred by a court, 委派/委托): that court
   only;
 * else, when the dispute belongs to an intermediate court at first instance (the IP types
-  in :data:`INTERMEDIATE_IP_TYPES`, e.g. invention patents): the intermediate court whose
-  region covers the office's, only;
-* else the basic-level courts where the mediating organisation is (the court's region is
-  the office's region) or where a party lives (the party's address names the court's
-  area, or an organisation's credit code was issued in the court's region), ranked by the
-  number of grounds, the mediating organisation's court first on a tie. Where the
-  subject matter is (标的物所在地) is not recorded on a case and is not used.
+  in :data:`INTERMEDIATE_IP_TYPES`: patents of every kind, technical secrets, computer
+  software, plant varieties, layout designs — 法释〔2022〕13号 Arts. 1-2): a basic court
+  the court table explicitly designates for the type, if one has a ground below; otherwise
+  the intermediate (or IP) court that hears the type and whose region covers the
+  office's, only;
+* else the basic-level courts that hear the IP type (the court table's designations,
+  ``services/jurisdiction.py``) where the mediating organisation is (the court's region is
+  the office's court region: the development zone, which has no division code, is served
+  by the court its ``court_region`` names) or where a party lives (the party's address
+  names the court's area, or an organisation's credit code was issued in the court's
+  region), ranked by the number of grounds, the mediating organisation's court first on a
+  tie. Where the subject matter is (标的物所在地) is not recorded on a case and is not used.
 
 Who: the case's handler, as in ``services/workflow.py``.
 """
@@ -76,6 +81,8 @@ from ipdesk.services.errors import (
     ValidationError,
     ValidationErrors,
 )
+from ipdesk.services.intake import IP_TYPE_LABELS
+from ipdesk.services.jurisdiction import INTERMEDIATE_IP_TYPES, court_hears
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.mediation import agreement_info, court_referral, find_agreement
@@ -101,13 +108,6 @@ __all__ = [
 
 S = CaseStatus
 
-#: IP disputes whose first instance belongs to an intermediate (or IP) court (SPC
-#: provisions on jurisdiction over first-instance IP cases, 2022, Art. 1): inventions and
-#: utility models, plant varieties, integrated-circuit layout designs. Technical secrets
-#: belong there too, but a case does not say whether its trade secret is technical.
-INTERMEDIATE_IP_TYPES = frozenset(
-    {IpType.PATENT_INVENTION, IpType.PATENT_UTILITY_MODEL, IpType.PLANT_VARIETY, IpType.IC_LAYOUT}
-)
 #: Days the court president may add to the court's 15-day limit (SPC rules 2011 Art. 5).
 COURT_EXTENSION_DAYS = 10
 #: The statutory window, used when no rule of the kind is configured.
@@ -117,12 +117,7 @@ _CENT = Decimal("0.01")
 _ART_205 = "民事诉讼法第二百零五条"
 _ART_355 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条"
 
-_IP_LABELS = {
-    IpType.PATENT_INVENTION: "发明专利",
-    IpType.PATENT_UTILITY_MODEL: "实用新型专利",
-    IpType.PLANT_VARIETY: "植物新品种",
-    IpType.IC_LAYOUT: "集成电路布图设计",
-}
+_SPC_2022 = "法释〔2022〕13号"
 
 # Reason codes of a court choice (the UI translates them; ``reasons`` holds the Chinese text).
 REFERRING_COURT = "referring_court"
@@ -232,23 +227,18 @@ def courts_with_jurisdiction(session: Session, case: Case) -> list[CourtChoice]:
         reason = f"人民法院委派（委托）调解的案件，向作出委派（委托）的人民法院提出（{_ART_205}）"
         return [_choice(referring, [(REFERRING_COURT, reason)])]
     office = session.get(Office, case.office_id)
-    region = (office.region or "").strip() if office else ""
-    if case.ip_type in INTERMEDIATE_IP_TYPES:
-        intermediates = [c for c in courts if c.court_level == "intermediate"]
-        covering = [c for c in intermediates if _covers(c.region, region)] or intermediates
-        reason = (
-            f"{_IP_LABELS[case.ip_type]}纠纷的第一审由中级人民法院管辖，调解协议所涉纠纷"
-            f"应当由中级人民法院管辖的，向相应的中级人民法院提出（{_ART_205}）"
-        )
-        return [_choice(c, [(INTERMEDIATE, reason)]) for c in covering]
+    region = office.jurisdiction_region if office else ""
     ranked: list[tuple[int, int, str, CourtChoice]] = []
+    intermediate_type = case.ip_type in INTERMEDIATE_IP_TYPES
     for court in courts:
-        if court.court_level != "basic":
+        if court.court_level != "basic" or not court_hears(court, case.ip_type):
             continue
+        if intermediate_type and court.ip_types is None:
+            continue  # only an explicit designation (法释〔2022〕13号 Art. 2) counts
         grounds: list[tuple[str, str]] = []
         court_region = (court.region or "").strip()
         if region and court_region == region:
-            name = office.name if office else ""
+            name = _organisation_name(office)
             grounds.append((MEDIATOR_LOCATION, f"调解组织所在地（{name}）的基层人民法院"))
         areas = _area_names(court)
         for party in case.parties:
@@ -259,8 +249,28 @@ def courts_with_jurisdiction(session: Session, case: Case) -> list[CourtChoice]:
         if grounds:
             first = 0 if grounds[0][0] == MEDIATOR_LOCATION else 1
             ranked.append((-len(grounds), first, court.code, _choice(court, grounds)))
+    if intermediate_type and not ranked:
+        upper = [
+            c
+            for c in courts
+            if c.court_level in ("intermediate", "ip_court") and court_hears(c, case.ip_type)
+        ]
+        covering = [c for c in upper if _covers(c.region, region)] if region else upper
+        article = "第二条" if case.ip_type == IpType.PATENT_DESIGN else "第一条"
+        reason = (
+            f"{IP_TYPE_LABELS[case.ip_type]}纠纷的第一审由知识产权法院、中级人民法院管辖"
+            f"（{_SPC_2022}{article}），调解协议所涉纠纷应当由中级人民法院管辖的，"
+            f"向相应的中级人民法院提出（{_ART_205}）"
+        )
+        return [_choice(c, [(INTERMEDIATE, reason)]) for c in covering]
     ranked.sort(key=lambda r: r[:3])
     return [r[3] for r in ranked]
+
+
+def _organisation_name(office: Office | None) -> str:
+    if office is None:
+        return ""
+    return (office.mediation_org_name or "").strip() or office.name
 
 
 def _choice(court: Agency, grounds: list[tuple[str, str]]) -> CourtChoice:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipdesk.models import OPEN_STATUSES, Case, Office, Role, Station
+from ipdesk.models import OPEN_STATUSES, Case, MediationKind, Office, Role, Station
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ImportFailed
 from ipdesk.services.tabular import Row, read_csv
@@ -21,6 +21,19 @@ OFFICE_COLUMNS: dict[str, tuple[str, ...]] = {
     "region": ("区域", "行政区划", "区划代码"),
     "address": ("地址",),
     "phone": ("电话", "联系电话"),
+    # The court region serving an office without a division code of its own (开发区).
+    "court_region": ("法院区域", "管辖法院区域"),
+    "mediation_kind": ("调解类型", "调解组织类型"),
+    "mediation_org_name": ("调解组织名称", "调解组织"),
+}
+#: An office's mediation kind as the CSV may write it.
+MEDIATION_KIND_NAMES: dict[str, MediationKind] = {
+    "administrative": MediationKind.ADMINISTRATIVE,
+    "行政调解": MediationKind.ADMINISTRATIVE,
+    "people": MediationKind.PEOPLE,
+    "人民调解": MediationKind.PEOPLE,
+    "court_invited": MediationKind.COURT_INVITED,
+    "特邀调解": MediationKind.COURT_INVITED,
 }
 STATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("代码", "编码", "站点代码"),
@@ -29,7 +42,17 @@ STATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "address": ("地址",),
     "phone": ("电话", "联系电话"),
 }
-_LIMITS = {"code": 32, "name": 200, "region": 100, "address": 300, "phone": 40, "office": 32}
+_LIMITS = {
+    "code": 32,
+    "name": 200,
+    "region": 100,
+    "address": 300,
+    "phone": 40,
+    "office": 32,
+    "court_region": 100,
+    "mediation_kind": 32,
+    "mediation_org_name": 200,
+}
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,13 @@ def import_org(
     office_codes = {r.values["code"] for r in office_rows}
     if not office_rows:
         raise ImportFailed(f"{offices_csv.name}：没有任何裁决所")
+    for row in office_rows:
+        kind = row.values.get("mediation_kind") or "administrative"
+        if kind not in MEDIATION_KIND_NAMES:
+            raise ImportFailed(
+                f"{offices_csv.name} 第{row.line}行：调解类型“{kind}”"
+                "应为行政调解、人民调解或特邀调解"
+            )
     for row in station_rows:
         if row.values["office"] not in office_codes:
             raise ImportFailed(
@@ -137,6 +167,9 @@ def import_org(
         office.region = v.get("region") or None
         office.address = v.get("address") or None
         office.phone = v.get("phone") or None
+        office.court_region = v.get("court_region") or None
+        office.mediation_kind = MEDIATION_KIND_NAMES[v.get("mediation_kind") or "administrative"]
+        office.mediation_org_name = v.get("mediation_org_name") or None
         office.active = True
         existing_offices[v["code"]] = office
     offices_deactivated = _deactivate(existing_offices.values(), office_codes)

@@ -19,6 +19,7 @@ from ipdesk.models import (
 )
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services.actors import Actor
+from ipdesk.services.jurisdiction import clean_ip_types
 from ipdesk.services.org import import_org
 from ipdesk.services.tabular import read_csv
 
@@ -54,6 +55,8 @@ AGENCY_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("名称",),
     "court_level": ("法院级别",),
     "region": ("区域",),
+    "case_code": ("法院代字", "案号代字"),
+    "ip_types": ("管辖知识产权类型",),
     "contact_person": ("联系人",),
     "phone": ("电话",),
     "address": ("地址",),
@@ -76,6 +79,8 @@ def seed_reference_data(session: Session) -> list[str]:
                     name=v["name"],
                     court_level=v.get("court_level") or None,
                     region=v.get("region") or None,
+                    case_code=v.get("case_code") or None,
+                    ip_types=clean_ip_types(v["ip_types"].split()) if v.get("ip_types") else None,
                     contact_person=v.get("contact_person") or None,
                     phone=v.get("phone") or None,
                     address=v.get("address") or None,

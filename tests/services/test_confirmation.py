@@ -166,8 +166,14 @@ def test_the_development_zone_office_and_the_short_banner_names(
         case = make_case(s, "TL09-S01", CaseStatus.AGREEMENT)
         case.parties[0].address = "科左中旗保康镇"  # short for 科尔沁左翼中旗
         s.flush()
-        # TL09 has no division code: only the party's court.
-        assert [c.code for c in conf.courts_with_jurisdiction(s, case)] == ["CT-KZZ"]
+        # TL09 has no division code: the office table maps it to the 科尔沁区 court (the
+        # court that serves 通辽经济技术开发区), which ranks first; the party's court second.
+        courts = conf.courts_with_jurisdiction(s, case)
+        assert [(c.code, c.reason_codes) for c in courts] == [
+            ("CT-KEQ", (conf.MEDIATOR_LOCATION,)),
+            ("CT-KZZ", (conf.PARTY_DOMICILE,)),
+        ]
+        assert "通辽经济技术开发区知识产权行政裁决所" in courts[0].reasons[0]
 
 
 def test_an_intermediate_court_dispute_and_a_court_referral_name_one_court(
@@ -177,7 +183,7 @@ def test_an_intermediate_court_dispute_and_a_court_referral_name_one_court(
         invention = make_case(s, status=CaseStatus.AGREEMENT, ip_type=IpType.PATENT_INVENTION)
         [court] = conf.courts_with_jurisdiction(s, invention)
         assert (court.code, court.reason_codes) == ("CT-ZY", (conf.INTERMEDIATE,))
-        assert court.reasons[0].startswith("发明专利纠纷的第一审由中级人民法院管辖")
+        assert court.reasons[0].startswith("发明专利纠纷的第一审由知识产权法院、中级人民法院管辖")
         referred = make_case(
             s,
             status=CaseStatus.AGREEMENT,

@@ -67,6 +67,10 @@ def ip_type_text(ip_type: IpType) -> str:
             return translate("dashboard", "Geographical indication")
         case IpType.TRADE_SECRET:
             return translate("dashboard", "Trade secret")
+        case IpType.TECHNICAL_SECRET:
+            return translate("dashboard", "Technical secret")
+        case IpType.SOFTWARE_COPYRIGHT:
+            return translate("dashboard", "Software copyright")
         case IpType.IC_LAYOUT:
             return translate("dashboard", "IC layout design")
         case IpType.PLANT_VARIETY:
