@@ -92,7 +92,15 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError, SAWarning, SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+    StatementError,
+)
 
 from ipdesk import db, migrate
 from ipdesk.services import audit, search_index
@@ -1268,17 +1276,27 @@ def _load_table(
                 batch = []
         if batch:
             connection.execute(insert(table), batch)
+        if later:
+            statement = (
+                update(table)
+                .where(*(table.c[k] == bindparam(f"b_{k}") for k in pk))
+                .values({c: bindparam(f"b_{c}") for c in self_refs})
+            )
+            connection.execute(statement, later)
     except (ValueError, TypeError, KeyError, decimal.InvalidOperation) as exc:
         raise BackupDamaged(
             f"备份 {info.path.name} 中 {table.name} 表第 {count} 行无法读取（{type(exc).__name__}）"
         ) from None
-    if later:
-        statement = (
-            update(table)
-            .where(*(table.c[k] == bindparam(f"b_{k}") for k in pk))
-            .values({c: bindparam(f"b_{c}") for c in self_refs})
-        )
-        connection.execute(statement, later)
+    except (IntegrityError, DataError):  # duplicate keys, dangling references, bad values
+        raise BackupDamaged(
+            f"备份 {info.path.name} 中 {table.name} 表的数据违反数据库的约束（重复或缺失的关联）"
+        ) from None
+    except StatementError as exc:
+        if isinstance(exc, DBAPIError):  # the database's own trouble (locked, gone)
+            raise
+        raise BackupDamaged(
+            f"备份 {info.path.name} 中 {table.name} 表有无法写入的值（{type(exc.orig).__name__}）"
+        ) from None
     if count != spec.rows:
         raise BackupDamaged(
             f"备份 {info.path.name} 中 {table.name} 表应有 {spec.rows} 行，实有 {count} 行"
