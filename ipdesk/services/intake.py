@@ -217,9 +217,6 @@ DEFAULT_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 _PATENT_TYPES = frozenset(
     {IpType.PATENT_INVENTION, IpType.PATENT_UTILITY_MODEL, IpType.PATENT_DESIGN}
 )
-# Roles that register cases: station staff for their station, managers for their office,
-# the city and administrators (and ipdesk-admin) anywhere.
-
 
 # --------------------------------------------------------------------------- the form
 
