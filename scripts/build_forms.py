@@ -165,6 +165,7 @@ class Form:
         props.keywords = "ipdesk"
         props.created = props.modified = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
         props.revision = 1
+        self._keep_start: Any = None
 
     # ---- set-up
 
@@ -355,9 +356,40 @@ class Form:
         self._para(style, [(f"{{{{ {var} }}}}", None)])
         self.tag("{%p endfor %}")
 
+    def keep_from_here(self, back: int = 1) -> None:
+        """The closing part (signatures, date) starts after the ``back`` last paragraphs of
+        body text (tag-only paragraphs not counted): :meth:`signature` keeps all of it on
+        one page with that body text (keep-with-next, keep-lines-together), so that no page
+        holds only the signatures and the date (GB/T 9704 7.3.5)."""
+        children = [c for c in self.doc.element.body if c.tag in (qn("w:p"), qn("w:tbl"))]
+        for el in reversed(children):
+            text = "".join(t.text or "" for t in el.iter(qn("w:t")))
+            if el.tag == qn("w:p") and text.startswith("{%"):
+                continue
+            self._keep_start = el
+            back -= 1
+            if back <= 0:
+                return
+
+    def _keep_closing(self) -> None:
+        body = self.doc.element.body
+        children = [c for c in body if c.tag in (qn("w:p"), qn("w:tbl"))]
+        start = children.index(self._keep_start)
+        paragraphs: list[Any] = []
+        for el in children[start:]:
+            paragraphs += [el] if el.tag == qn("w:p") else list(el.iter(qn("w:p")))
+        for i, p_el in enumerate(paragraphs):
+            fmt = Paragraph(p_el, self.doc._body).paragraph_format
+            fmt.keep_together = True
+            if i < len(paragraphs) - 1:
+                fmt.keep_with_next = True
+
     def signature(self, *lines: str) -> None:
         """发文机关署名 and 成文日期, right-aligned: the date four characters from the right
-        edge (GB/T 9704 7.3.5), the name two, which centres a usual name over the date."""
+        edge (GB/T 9704 7.3.5), the name two, which centres a usual name over the date.
+        Kept on one page with the last body text (:meth:`keep_from_here`)."""
+        if self._keep_start is None:
+            self.keep_from_here()
         self.blank()
         for i, text in enumerate(lines):
             last = i == len(lines) - 1
@@ -367,6 +399,8 @@ class Form:
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
                 right_chars=4 if last else 2,
             )
+        self._keep_closing()
+        self._keep_start = None
 
     def attachments(self, loop: str) -> None:
         """附件说明 (GB/T 9704 7.3.4): "附件：1．…" two characters in, the following items
@@ -470,12 +504,8 @@ def _fix_timestamps(path: Path) -> None:
 
 # --------------------------------------------------------------------------- shared blocks
 
-ORDINAL_TERMS = (
-    "{{ o.seq }}．{{ o.obligor }}于{{ o.due_on }}前"
-    "{% if o.obligee %}向{{ o.obligee }}{% endif %}{{ o.description }}"
-    "{% if o.amount_figures %}（金额：¥{{ o.amount_figures }}，大写：{{ o.amount_capitals }}）"
-    "{% endif %}。"
-)
+# Each term is written as one complete sentence by its kind (services/obligations.py).
+ORDINAL_TERMS = "{{ o.seq }}．{{ o.sentence }}"
 
 
 def terms(f: Form) -> None:
@@ -492,8 +522,8 @@ def party_lines(f: Form, loop: str, role: str) -> None:
     """当事人基本情况 for the agreement: name and the details the case holds."""
     f.tag(f"{{%p for p in {loop} %}}")
     f.body(role + "：{{ p.name }}{% if p.details %}，{{ p.details }}{% endif %}。")
-    f.tag("{%p if p.legal_representative %}")
-    f.body("法定代表人：{{ p.legal_representative }}，{{ p.legal_representative_title }}。")
+    f.tag("{%p if p.representative_line %}")
+    f.body("{{ p.representative_line }}")
     f.tag("{%p endif %}")
     f.tag("{%p for a in p.agents %}")
     f.body("委托代理人：{{ a.name }}{% if a.details %}，{{ a.details }}{% endif %}。")
@@ -516,16 +546,16 @@ def acceptance_notice() -> Form:
     f.number()
     f.addressee("{{ applicant_names }}：")
     f.body(
-        "你（单位）于{{ case.received_on }}提出的与{{ respondent_names }}之间的"
+        "{{ addressee }}于{{ case.received_on }}提出的与{{ respondent_names }}之间的"
         "{{ case.dispute }}调解申请，经审查，符合受理条件，本所决定受理。"
     )
     f.body(
         "本案涉及{{ case.right }}。{% if mediator.name %}本案由调解员{{ mediator.name }}"
         "负责调解。{% endif %}本所自{{ case.accepted_on }}受理之日起{{ handling_days }}日内"
-        "办结本案，依法中止、延长的期间不计算在内。"
+        "办结本案；依法中止的期间不计算在内，经批准延长的，办理期限相应延长。"
     )
     f.body(
-        "调解期间，请你（单位）如实陈述纠纷事实，提供与纠纷有关的证据材料，"
+        "调解期间，请{{ addressee }}如实陈述纠纷事实，提供与纠纷有关的证据材料，"
         "按时参加调解活动。调解不收取任何费用。"
     )
     f.body("特此通知。")
@@ -540,11 +570,11 @@ def rejection_notice() -> Form:
     f.number()
     f.addressee("{{ applicant_names }}：")
     f.body(
-        "你（单位）于{{ case.received_on }}提出的与{{ respondent_names }}之间的"
+        "{{ addressee }}于{{ case.received_on }}提出的与{{ respondent_names }}之间的"
         "{{ case.dispute }}调解申请，经审查，本所决定不予受理。理由如下："
     )
     f.lines("rejection.reason_paragraphs")
-    f.body("你（单位）可以通过其他合法途径解决纠纷，也可以依法向有管辖权的人民法院提起诉讼。")
+    f.body("{{ addressee }}可以通过其他合法途径解决纠纷，也可以依法向有管辖权的人民法院提起诉讼。")
     f.body("特此通知。")
     f.signature("{{ office.name }}", "{{ rejection.decided_on }}")
     office_contact(f)
@@ -558,7 +588,7 @@ def mediation_agreement() -> Form:
     party_lines(f, "applicants", "申请人")
     party_lines(f, "respondents", "被申请人")
     party_lines(f, "third_parties", "第三人")
-    f.body("调解组织：{{ office.name }}")
+    f.body("调解组织：{{ mediation.organisation }}")
     f.body("调解员：{{ mediator.name }}")
     f.h1("一、纠纷事实、争议事项及各方责任")
     f.h2("（一）纠纷主要事实")
@@ -572,7 +602,8 @@ def mediation_agreement() -> Form:
     f.lines("agreement.responsibility_paragraphs")
     f.h1("二、协议内容")
     f.body(
-        "经{{ office.name }}主持调解，双方当事人在查明事实、分清责任的基础上，自愿达成如下协议："
+        "经{{ mediation.organisation }}主持调解，双方当事人在查明事实、分清责任的基础上，"
+        "自愿达成如下协议："
     )
     terms(f)
     f.h1("三、协议效力")
@@ -586,9 +617,10 @@ def mediation_agreement() -> Form:
         "申请强制执行。"
     )
     f.body(
-        "本协议一式{{ agreement.copies }}份，各方当事人各执一份，{{ office.name }}留存一份，"
-        "具有同等效力。"
+        "本协议一式{{ agreement.copies }}份，各方当事人各执一份，{{ mediation.organisation }}"
+        "留存一份，具有同等效力。"
     )
+    f.keep_from_here()
     f.blank()
     f.tag("{%p for p in signatories %}")
     f.flush("{{ p.role }}{{ p.name }}（签名、盖章或按指印）：")
@@ -596,7 +628,7 @@ def mediation_agreement() -> Form:
     f.tag("{%p endfor %}")
     f.flush("调解员（签名）：")
     f.blank()
-    f.signature("{{ office.name }}（盖章）", "{{ agreement.signed_on }}")
+    f.signature("{{ mediation.organisation }}（盖章）", "{{ agreement.signed_on }}")
     return f
 
 
@@ -615,7 +647,9 @@ def confirmation_application() -> Form:
         "申请人：{{ p.name }}，住所地：{{ p.address }}，统一社会信用代码：{{ p.id_number }}"
         "{% if p.phone %}，联系电话：{{ p.phone }}{% endif %}。"
     )
-    f.body("法定代表人：{{ p.legal_representative }}，{{ p.legal_representative_title }}。")
+    f.tag("{%p if p.representative_line %}")
+    f.body("{{ p.representative_line }}")
+    f.tag("{%p endif %}")
     f.tag("{%p endif %}")
     f.tag("{%p for a in p.agents %}")
     f.body("委托代理人：{{ a.name }}{% if a.details %}，{{ a.details }}{% endif %}。")
@@ -623,20 +657,21 @@ def confirmation_application() -> Form:
     f.tag("{%p endfor %}")
     f.h1("请求事项：")
     f.body(
-        "请求人民法院确认申请人于{{ agreement.signed_on }}经{{ office.name }}主持调解"
+        "请求人民法院确认申请人于{{ agreement.signed_on }}经{{ mediation.organisation }}主持调解"
         "达成的调解协议有效。"
     )
     f.h1("事实和理由：")
     f.body(
         "{{ applicant_names }}与{{ respondent_names }}因{{ case.right }}发生"
         "{{ case.dispute }}，{{ applicant_names }}于{{ case.received_on }}向"
-        "{{ office.name }}申请调解，该所于{{ case.accepted_on }}受理。经该所主持调解，"
+        "{{ mediation.organisation }}申请调解，{{ mediation.organisation }}于"
+        "{{ case.accepted_on }}受理。经其主持调解，"
         "双方当事人于{{ agreement.signed_on }}自愿达成调解协议，协议自"
         "{{ agreement.effective_on }}起生效。协议主要内容如下："
     )
     terms(f)
     f.body(
-        "为此，申请人依照《中华人民共和国人民调解法》第三十三条和《中华人民共和国民事诉讼法》"
+        "为此，申请人依照{{ mediation.basis }}和《中华人民共和国民事诉讼法》"
         "第二百零五条、第二百零六条的规定，自调解协议生效之日起三十日内共同向贵院申请"
         "司法确认。"
     )
@@ -644,6 +679,7 @@ def confirmation_application() -> Form:
         "申请人承诺：申请人出于解决纠纷的目的自愿达成调解协议，没有恶意串通、规避法律的"
         "行为；如果因为该协议内容而给他人造成损害的，愿意承担相应的民事责任和其他法律责任。"
     )
+    f.keep_from_here()
     f.body("此致")
     f.flush("{{ court.name }}")
     f.attachments("attachments")
@@ -712,6 +748,8 @@ def consultation_minutes() -> Form:
     f.h1("三、会商意见")
     f.lines("consultation.minutes_paragraphs")
     f.blank()
+    f.keep_from_here()
+    f.blank()
     f.flush("参会人员（签名）：")
     f.blank()
     f.signature("{{ office.name }}", "{{ consultation.meeting_on }}")
@@ -734,6 +772,7 @@ def court_return_letter() -> Form:
     f.body("调解协议的主要内容如下：")
     terms(f)
     f.tag("{%p endif %}")
+    f.keep_from_here()
     f.body("特此函复。")
     f.attachments("result.attachments")
     f.signature("{{ office.name }}", "{{ issued_on }}")
@@ -772,6 +811,8 @@ def follow_up_record() -> Form:
     f.row(t, "回访日期", "{{ visit.done_on }}", "回访方式", "{{ visit.method }}")
     f.row(t, "回访人", "{{ visit.visitor }}", "受访人", "{{ visit.person_visited }}")
     f.row(t, "履行情况", "{{ visit.performance }}", "满意程度", "{{ visit.satisfaction }}")
+    # A case without an agreement has no terms to check: no empty table.
+    f.tag("{%p if obligations %}")
     f.blank()
     f.h1("协议条款履行情况")
     terms_table = f.table([13, 40, 71, 32])
@@ -781,17 +822,18 @@ def follow_up_record() -> Form:
         terms_table,
         "{{ o.seq }}",
         "{{ o.obligor }}",
-        "{{ o.description }}{% if o.amount_figures %}（¥{{ o.amount_figures }}）{% endif %}，"
-        "{{ o.due_on }}前",
+        "{{ o.sentence }}",
         "{{ o.performance }}",
         centre=(0, 3),
     )
     f.row(terms_table, "{%tr endfor %}", "", "", "")
+    f.tag("{%p endif %}")
     f.blank()
     t2 = f.table([22, 134])
     f.row(t2, "回访情况", "{{ visit.notes }}")
     f.row(t2, "存在问题", "{{ visit.problems }}")
     f.row(t2, "下一步措施", "{{ visit.next_action }}")
+    f.keep_from_here()
     f.blank()
     f.flush("回访人（签名）：　　　　　　　　受访人（签名）：")
     f.signature("{{ office.name }}", "{{ visit.done_on }}")
@@ -821,6 +863,7 @@ def mediation_record() -> Form:
     f.body("无。")
     f.tag("{%p endif %}")
     f.body("以上笔录已向参加人员宣读（或经其阅看），确认无误。")
+    f.keep_from_here()
     f.blank()
     f.flush("当事人（签名）：")
     f.blank()

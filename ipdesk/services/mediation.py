@@ -50,6 +50,7 @@ from ipdesk.models import (
     Channel,
     EventKind,
     Obligation,
+    ObligationKind,
     PartyRole,
     Performance,
 )
@@ -68,6 +69,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.limits import legal_today, refresh_case_limits
 from ipdesk.services.lookups import is_unusable_key
+from ipdesk.services.obligations import sentence_problems
 from ipdesk.services.timeline import record_event
 from ipdesk.services.workflow import STATUS_LABELS, TransitionResult, optimistic
 
@@ -166,6 +168,8 @@ class ObligationForm:
     amount: Decimal | str | None = None
     due_on: dt.date | None = None
     id: int | None = None
+    # What the term asks (services/obligations.py writes each kind's sentence).
+    kind: ObligationKind | str = ObligationKind.OTHER
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,7 @@ class ObligationInfo:
     amount: Decimal | None
     due_on: dt.date | None
     performance: Performance
+    kind: ObligationKind = ObligationKind.OTHER
 
 
 @dataclass(frozen=True)
@@ -279,6 +284,7 @@ class _CleanObligation:
     obligee_id: int | None
     amount: Decimal | None
     due_on: dt.date | None
+    kind: ObligationKind = ObligationKind.OTHER
 
 
 @dataclass
@@ -331,6 +337,67 @@ def _long_text(errors: list[ValidationError], name: str, value: str, label: str)
             )
         )
     return text or None
+
+
+_SENTENCE_MESSAGES = {
+    "obligation_due_empty": "请填写履行期限（一次性履行的义务须写明在何日前履行）",
+    "obligation_amount_empty": "请填写支付的金额",
+    "obligation_obligee_empty": "请选择权利人（向谁支付、交付或赔礼道歉）",
+    "obligation_description_empty": "请填写履行内容（交付、销毁、删除或不再实施的具体对象）",
+}
+
+
+def _obligation_kind(
+    errors: list[ValidationError], item: ObligationForm, n: int, prefix: str
+) -> ObligationKind | None:
+    try:
+        return ObligationKind(item.kind or ObligationKind.OTHER)
+    except ValueError:
+        errors.append(
+            ValidationError(
+                f"{prefix}.kind",
+                f"第{n}项条款：条款类型无效",
+                code="obligation_kind_invalid",
+                item=n,
+            )
+        )
+        return None
+
+
+def _sentence_errors(
+    errors: list[ValidationError],
+    item: ObligationForm,
+    kind: ObligationKind,
+    description: str,
+    amount: Decimal | None,
+    n: int,
+    prefix: str,
+) -> None:
+    """A term that cannot be written as a complete sentence is unclear: the court would
+    refuse to confirm the agreement (民诉解释 Art. 358(5))."""
+    fields = {
+        "obligation_due_empty": "due_on",
+        "obligation_amount_empty": "amount",
+        "obligation_obligee_empty": "obligee",
+        "obligation_description_empty": "description",
+    }
+    for code in sentence_problems(
+        kind,
+        has_obligor=item.obligor_id is not None,
+        has_obligee=item.obligee_id is not None,
+        description=description,
+        amount=amount,
+        due_on=item.due_on,
+    ):
+        errors.append(
+            ValidationError(
+                f"{prefix}.{fields[code]}",
+                f"第{n}项条款内容不明确：{_SENTENCE_MESSAGES[code]}",
+                code=code,
+                item=n,
+                kind=kind.value,
+            )
+        )
 
 
 def validate_agreement(
@@ -484,10 +551,19 @@ def validate_agreement(
                     signed=signed,
                 )
             )
-        if len(errors) == count_before and item.obligor_id is not None:
+        kind = _obligation_kind(errors, item, n, prefix)
+        if kind is not None and len(errors) == count_before:
+            _sentence_errors(errors, item, kind, description, amount, n, prefix)
+        if len(errors) == count_before and item.obligor_id is not None and kind is not None:
             obligations.append(
                 _CleanObligation(
-                    item.id, description, item.obligor_id, item.obligee_id, amount, item.due_on
+                    item.id,
+                    description,
+                    item.obligor_id,
+                    item.obligee_id,
+                    amount,
+                    item.due_on,
+                    kind,
                 )
             )
     if errors:
@@ -647,6 +723,7 @@ def agreement_info(case: Case, agreement: Agreement) -> AgreementInfo:
                 amount=o.amount,
                 due_on=o.due_on,
                 performance=o.performance,
+                kind=o.kind,
             )
             for o in agreement.obligations
         ),
@@ -672,6 +749,7 @@ def _apply(agreement: Agreement, clean: _CleanAgreement) -> None:
         obligation.obligee_id = item.obligee_id
         obligation.amount = item.amount
         obligation.due_on = item.due_on
+        obligation.kind = item.kind
         kept.append(obligation)
     agreement.obligations = kept  # those left out are deleted (delete-orphan)
 

@@ -196,7 +196,7 @@ def test_templates_check_reports_template_and_tag(
     shutil.copytree(FORMS_DIR, forms)
     _rewrite(
         forms / "mediation_agreement.docx",
-        {ONE_RUN: SPLIT, "调解组织：{{ office.name }}": "调解组织：{{ office.nmae }}"},
+        {ONE_RUN: SPLIT, "调解组织：{{ mediation.organisation }}": "调解组织：{{ office.nmae }}"},
     )
     url = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
     assert run(url, "templates", "check", "--forms", str(forms), "--json") == 1

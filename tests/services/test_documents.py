@@ -34,6 +34,7 @@ from ipdesk.models import (
     FollowUpVisit,
     IpType,
     Obligation,
+    ObligationKind,
     Party,
     PartyKind,
     PartyRole,
@@ -126,6 +127,7 @@ def documented_case(session: Session, status: CaseStatus = CaseStatus.AGREEMENT)
                 position=0,
                 obligor_id=respondent.id,
                 obligee_id=applicant.id,
+                kind=ObligationKind.PAYMENT,
                 description="支付经济损失赔偿款",
                 amount=Decimal("12000.00"),
                 due_on=dt.date(2026, 11, 30),
@@ -135,6 +137,7 @@ def documented_case(session: Session, status: CaseStatus = CaseStatus.AGREEMENT)
                 position=1,
                 obligor_id=respondent.id,
                 obligee_id=applicant.id,
+                kind=ObligationKind.PAYMENT,
                 description="支付合理维权费用。",
                 amount=Decimal("3500.50"),
                 due_on=dt.date(2026, 12, 10),
@@ -258,12 +261,12 @@ def test_mediation_agreement_states_parties_terms_amounts_and_dates(
         "第12345678号注册商标专用权",
         "被申请人于二〇二六年八月至九月销售侵权奶制品120箱。",
         "被申请人未尽合理审查义务",
-        # the terms: who, by when, to whom, what, how much in figures and capitals
-        "1．通辽市草原商贸有限公司于二〇二六年十一月三十日前向张伟支付经济损失赔偿款"
-        "（金额：¥12,000.00，大写：人民币壹万贰仟元整）。",
-        "2．通辽市草原商贸有限公司于二〇二六年十二月十日前向张伟支付合理维权费用"
-        "（金额：¥3,500.50，大写：人民币叁仟伍佰元零伍角）。",
-        "3．通辽市草原商贸有限公司于二〇二六年十月二十日前停止销售侵权商品并下架库存。",
+        # the terms as sentences: who, by when, to whom, what, how much in capitals and figures
+        "1．被申请人通辽市草原商贸有限公司于二〇二六年十一月三十日前向申请人张伟支付"
+        "经济损失赔偿款人民币壹万贰仟元整（¥12,000.00）。",
+        "2．被申请人通辽市草原商贸有限公司于二〇二六年十二月十日前向申请人张伟支付"
+        "合理维权费用人民币叁仟伍佰元零伍角（¥3,500.50）。",
+        "3．被申请人通辽市草原商贸有限公司于二〇二六年十月二十日前停止销售侵权商品并下架库存。",
         "以上款项合计¥15,500.50（大写：人民币壹万伍仟伍佰元零伍角）。",
         "本协议一式三份",
         "申请人张伟（签名、盖章或按指印）",
@@ -348,7 +351,7 @@ CONTENT: dict[DocumentKind, tuple[str, ...]] = {
         "满意",
         "赔偿款已付，维权费用尚未支付。",
         "已全部履行",
-        "支付合理维权费用（¥3,500.50）",
+        "支付合理维权费用人民币叁仟伍佰元零伍角（¥3,500.50）。",
     ),
     K.MEDIATION_RECORD: (  # the latest of the case's two records
         "调解笔录",
@@ -638,7 +641,7 @@ def test_check_finds_a_split_tag_and_an_unknown_tag(broken_forms: Path) -> None:
         broken_forms / "mediation_agreement.docx",
         {
             ONE_RUN: SPLIT,
-            "调解组织：{{ office.name }}": "调解组织：{{ office.nmae }}{{ court.name }}",
+            "调解组织：{{ mediation.organisation }}": "调解组织：{{ office.nmae }}{{ court.name }}",
         },
     )
     problems = check_templates(broken_forms)

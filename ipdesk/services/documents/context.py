@@ -31,7 +31,9 @@ from ipdesk.models import (
     LimitKind,
     LimitRule,
     LimitState,
+    MediationKind,
     MediationRecord,
+    ObligationKind,
     Office,
     Party,
     PartyKind,
@@ -45,6 +47,14 @@ from ipdesk.models import (
 from ipdesk.services import intake
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
 from ipdesk.services.documents.kinds import DocumentKind, K
+from ipdesk.services.errors import ValidationError
+from ipdesk.services.identifiers import (
+    LEGAL_REPRESENTATIVE,
+    OPERATOR,
+    PRINCIPAL,
+    representative_for,
+)
+from ipdesk.services.obligations import TermParts, obligation_sentence
 
 #: The intake's names of the IP types, but "知识产权" for "other": the documents write
 #: "…知识产权纠纷", where the intake's choice list says "其他".
@@ -163,6 +173,7 @@ class CaseFacts:
     rejection_reason: str = ""
     mediation_record: MediationRecord | None = None  # the latest session (调解笔录)
     recorder_name: str = ""
+    returned_on: dt.date | None = None  # the court return event's day (court return letter)
     handling_days: int = 60
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -193,6 +204,18 @@ def gather_facts(
         facts.court = facts.confirmation.court if facts.confirmation else None
     if kind == K.COURT_RETURN_LETTER:
         facts.court = case.referring_court
+        returned = session.scalar(
+            select(CaseEvent.details)
+            .where(CaseEvent.case_id == cid, CaseEvent.kind == EventKind.RETURNED_TO_COURT.value)
+            .order_by(CaseEvent.id.desc())
+            .limit(1)
+        )
+        day = (returned or {}).get("returned_on") if isinstance(returned, dict) else None
+        if day:
+            try:
+                facts.returned_on = dt.date.fromisoformat(str(day))
+            except ValueError:
+                facts.returned_on = None
     elif kind == K.CONFIRMATION_APPLICATION and facts.court is None:
         # "if a court invited the mediation, to that court" (domain.md)
         facts.court = case.referring_court
@@ -280,6 +303,36 @@ def _person_details(p: Party) -> list[str]:
     return [x for x in parts if x]
 
 
+def representative_title(p: Party) -> str:
+    """法定代表人 (a legal person), 主要负责人 (an unincorporated organisation) or 经营者
+    (an individual business, credit code 92), from the credit code and the name
+    (identifiers.representative_for); 法定代表人 for a company, else 主要负责人, when the
+    code does not tell."""
+    try:
+        return representative_for(_text(p.id_number), _text(p.name)).title
+    except ValidationError:
+        return LEGAL_REPRESENTATIVE if _text(p.name).endswith("公司") else PRINCIPAL
+
+
+def _representative_line(p: Party) -> str:
+    """The representative's line, e.g. 法定代表人：高晨，执行董事。; an individual
+    business's operator with the person's particulars (民诉解释 Art. 59):
+    经营者：高晨，男，一九八〇年一月二日出生，蒙古族。"""
+    name = _text(p.legal_representative)
+    if p.kind == PartyKind.PERSON or not name:
+        return ""
+    title = representative_title(p)
+    if title == OPERATOR:
+        sex = _SEX_LABELS.get(_text(p.sex).lower(), _text(p.sex))
+        parts = [name, sex, f"{_date(p.birth_date)}出生" if p.birth_date else ""]
+        parts.append(_text(p.ethnicity))
+        return f"{title}：" + "，".join(x for x in parts if x) + "。"
+    job = _text(p.legal_representative_title)
+    if job in (LEGAL_REPRESENTATIVE, PRINCIPAL, OPERATOR, "负责人"):
+        job = ""
+    return f"{title}：{name}" + (f"，{job}" if job else "") + "。"
+
+
 def _organisation_details(p: Party) -> list[str]:
     parts = []
     if p.address:
@@ -308,6 +361,8 @@ def _party(p: Party, agents: list[Party]) -> dict[str, Any]:
         "phone": _text(p.phone),
         "legal_representative": "" if person else _text(p.legal_representative),
         "legal_representative_title": "" if person else _text(p.legal_representative_title),
+        "representative_title": "" if person else representative_title(p),
+        "representative_line": "" if person else _representative_line(p),
         "details": "，".join(details),
         "agents": [_agent(a) for a in agents],
     }
@@ -328,11 +383,22 @@ def _obligations(facts: CaseFacts) -> list[dict[str, Any]]:
     if facts.agreement is None:
         return []
     names = {p.id: _text(p.name) for p in facts.case.parties}
+    labelled = {p.id: ROLE_LABELS[p.role] + _text(p.name) for p in facts.case.parties}
     out = []
     for i, o in enumerate(facts.agreement.obligations, start=1):
+        term = TermParts(
+            kind=o.kind or ObligationKind.OTHER,
+            obligor=labelled.get(o.obligor_id, "") if o.obligor_id else "",
+            obligee=labelled.get(o.obligee_id, "") if o.obligee_id else "",
+            description=_text(o.description),
+            amount=o.amount,
+            due_on=o.due_on,
+        )
         out.append(
             {
                 "seq": i,
+                "kind": term.kind.value,
+                "sentence": obligation_sentence(term),
                 "obligor": names.get(o.obligor_id, "") if o.obligor_id else "",
                 "obligee": names.get(o.obligee_id, "") if o.obligee_id else "",
                 "description": _sentence(o.description),
@@ -361,6 +427,43 @@ def _agreement(facts: CaseFacts, parties: int) -> dict[str, Any]:
         "total_figures": amount_in_figures(total) if several else "",
         "total_capitals": amount_in_capitals(total) if several else "",
     }
+
+
+#: The text cited beside 民事诉讼法 Arts. 205-206, by the office's kind of mediation.
+MEDIATION_BASIS: dict[MediationKind, str] = {
+    MediationKind.PEOPLE: "《中华人民共和国人民调解法》第三十三条",
+    MediationKind.ADMINISTRATIVE: (
+        "《最高人民法院关于建立健全诉讼与非诉讼相衔接的矛盾纠纷解决机制的若干意见》"
+        "（法发〔2009〕45号）第二十条"
+    ),
+    MediationKind.COURT_INVITED: (
+        "《最高人民法院关于人民法院特邀调解的规定》（法释〔2016〕14号）第十九条"
+    ),
+}
+MEDIATION_KIND_LABELS: dict[MediationKind, str] = {
+    MediationKind.ADMINISTRATIVE: "行政调解",
+    MediationKind.PEOPLE: "人民调解",
+    MediationKind.COURT_INVITED: "特邀调解",
+}
+
+
+def _mediation(office: Office) -> dict[str, Any]:
+    kind = office.mediation_kind or MediationKind.ADMINISTRATIVE
+    return {
+        "kind": kind.value,
+        "kind_label": MEDIATION_KIND_LABELS[kind],
+        "organisation": _text(office.mediation_org_name) or _text(office.name),
+        "basis": MEDIATION_BASIS[kind],
+    }
+
+
+def _pronoun(parties: list[Party]) -> str:
+    """How a notice addresses its addressees: 你 / 你单位, 你们 / 你们单位 (mixed: 你们)."""
+    organisations = [p.kind == PartyKind.ORGANISATION for p in parties]
+    several = len(parties) > 1
+    if organisations and all(organisations):
+        return "你们单位" if several else "你单位"
+    return "你们" if several else "你"
 
 
 def _court(agency: Agency | None) -> dict[str, Any]:
@@ -538,6 +641,8 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
             "phone": _text(office.phone),
             "contact": contact,
         },
+        "mediation": _mediation(office),
+        "addressee": _pronoun(_principal(case, PartyRole.APPLICANT)),
         "station": {"name": _text(case.station.name) if case.station else ""},
         "mediator": {"name": _text(case.mediator.display_name) if case.mediator else ""},
         "applicants": applicants,
@@ -575,6 +680,7 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
     elif kind == K.COURT_RETURN_LETTER:
         agreed = effective_status(case) in _AGREED and facts.agreement is not None
         ctx["court"] = _court(facts.court)
+        ctx["issued_on"] = _date(facts.returned_on, ctx["issued_on"])
         ctx["agreement"] = _agreement(facts, len(parties))
         ctx["obligations"] = _obligations(facts) if agreed else []
         ctx["result"] = {
