@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from operator import itemgetter
@@ -58,17 +59,17 @@ def _sqlite_decimal(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _json_null(value: Any) -> Any:
-    if value is None:
-        return None
-    raise TypeError("bulk_insert writes JSON columns only as NULL")
+def _json_text(value: Any) -> str | None:
+    """JSON as text (what SQLAlchemy's JSON type stores on SQLite, and what COPY's text
+    format reads into a json column); None as SQL NULL."""
+    return None if value is None else json.dumps(value)
 
 
 def _converter(column_type: Any, sqlite: bool) -> Converter:
     if isinstance(column_type, Enum):
         return _enum_value
     if isinstance(column_type, JSON):
-        return _json_null
+        return _json_text
     if not sqlite:
         return _identity
     if isinstance(column_type, UTCDateTime):

@@ -65,6 +65,7 @@ from ipdesk.models import (
     LimitKind,
     LimitRule,
     LimitState,
+    MediationRecord,
     Office,
     Party,
     PartyKind,
@@ -82,6 +83,7 @@ from ipdesk.services.demo_alerts import add_demo_alerts
 from ipdesk.services.demo_followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
 from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
 from ipdesk.services.demo_load import loading_connection, restore_indexes
+from ipdesk.services.demo_records import mediation_sessions
 from ipdesk.services.demo_worker import produced_in_worker, reading_snapshot
 from ipdesk.services.limits import STOPPED_STATUSES
 from ipdesk.services.passwords import hash_password
@@ -332,6 +334,7 @@ class _Org:
     mediators: dict[int, list[int]] = field(default_factory=dict)
     staff: dict[int, int] = field(default_factory=dict)
     courts: list[int] = field(default_factory=list)
+    user_names: dict[int, str] = field(default_factory=dict)  # id -> display name
 
 
 def _short_region(office_name: str) -> str:
@@ -386,6 +389,7 @@ def _ensure_users(session: Session, org: _Org) -> int:
             session.flush()
             existing[username] = found
             created += 1
+        org.user_names[found.id] = found.display_name
         return found.id
 
     user("admin", Role.ADMIN)
@@ -418,6 +422,7 @@ def _table(model: type[Base]) -> Table:
 
 CASES, PARTIES, EVENTS = _table(Case), _table(Party), _table(CaseEvent)
 LIMITS, ADJUSTMENTS = _table(CaseLimit), _table(ClockAdjustment)
+RECORDS = _table(MediationRecord)
 
 
 @dataclass(frozen=True)
@@ -436,8 +441,13 @@ class _Generator:
         calendar: WorkCalendar,
         rules: Mapping[LimitKind, _Rule],
         today: dt.date,
+        *,
+        records_rng: random.Random | None = None,
     ) -> None:
         self.rng = rng
+        # The mediation records' draws: a stream of their own, so the cases stay as they were.
+        self.records_rng = records_rng or random.Random(0)
+        self.areas = {office: area for _, office, _, area in org.stations}
         self.org = org
         self.calendar = calendar
         self.rules = rules
@@ -459,13 +469,13 @@ class _Generator:
         self.rows.setdefault(table, []).append(row)
         return row_id
 
-    def at(self, day: dt.date) -> dt.datetime:
+    def at(self, day: dt.date, rng: random.Random | None = None) -> dt.datetime:
         """A working-hours moment of a day (Beijing time 08:30–17:30), in UTC."""
         base = self._day_start.get(day)
         if base is None:
             base = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
             self._day_start[day] = base
-        return base + _MINUTES[30 + self.rng.randrange(9 * 60)]
+        return base + _MINUTES[30 + (rng or self.rng).randrange(9 * 60)]
 
     def event(
         self,
@@ -697,14 +707,18 @@ class _Generator:
         path = _OUTCOME(rng)
         status = CaseStatus.ACCEPTED
         stopped_on = None  # the work stops when the mediation fails or the request is withdrawn
+        reached_on: dict[CaseStatus, dt.date] = {}
         for stage in path:
             reached = accepted + dt.timedelta(days=int((finish - accepted).days * _STAGE_AT[stage]))
             if reached > today:
                 break
+            reached_on[stage] = reached
             self.event(case_id, reached, mediator, _EVENT_OF[stage], status, stage)
             status = stage
             if stage in STOPPED_STATUSES:
                 stopped_on = reached
+        if CaseStatus.MEDIATING in reached_on:
+            self.mediation_records(case, reached_on, suspensions, mediator)
         closed = finish <= today and status == path[-1]
         if closed:
             self.event(case_id, finish, mediator, EventKind.CLOSED, status, CaseStatus.CLOSED)
@@ -726,6 +740,72 @@ class _Generator:
             met_on=(stopped_on or finish) if ended else None,
             covered=result.calendar_covered,
         )
+
+    def mediation_records(
+        self,
+        case: dict[str, Any],
+        reached_on: dict[CaseStatus, dt.date],
+        suspensions: list[Suspension],
+        mediator: int,
+    ) -> None:
+        """The mediation sessions (调解笔录) from the start of the mediation to its end
+        (services/demo_records.py), each with its ``mediation_session`` event."""
+        case_id, rng = case["id"], self.records_rng
+        ended_in = next((s for s in _MEDIATION_ENDS if s in reached_on), None)
+        parties = []
+        for party in reversed(self.rows[PARTIES]):  # this case's: the last ones added
+            if party["case_id"] != case_id:
+                break
+            parties.append(party)
+        parties.reverse()
+
+        def is_suspended(day: dt.date) -> bool:
+            return any(s.start <= day and (s.end is None or day < s.end) for s in suspensions)
+
+        for record in mediation_sessions(
+            rng,
+            start=reached_on[CaseStatus.MEDIATING],
+            end=reached_on[ended_in] if ended_in else self.today,
+            ended_in=ended_in,
+            parties=parties,
+            mediator=self.org.user_names.get(mediator, ""),
+            area=self.areas[case["office_id"]],
+            right=_IP_LABEL[case["ip_type"]],
+            claimed=case["amount_claimed"],
+            is_rest_day=self.calendar.is_rest_day,
+            is_suspended=is_suspended,
+        ):
+            at = self.at(record.held_on, rng)
+            record_id = self.add(
+                RECORDS,
+                {
+                    "case_id": case_id,
+                    "held_on": record.held_on,
+                    "place": record.place,
+                    "attendees": record.attendees,
+                    "summary": record.summary,
+                    "next_step": record.next_step,
+                    "recorder_id": mediator,
+                    "created_at": at,
+                },
+            )
+            self.add(
+                EVENTS,
+                {
+                    "case_id": case_id,
+                    "at": at,
+                    "user_id": mediator,
+                    "kind": EventKind.MEDIATION_SESSION.value,
+                    "from_status": None,
+                    "to_status": None,
+                    "reason": None,
+                    "details": {
+                        "record_id": record_id,
+                        "held_on": record.held_on.isoformat(),
+                        "place": record.place,
+                    },
+                },
+            )
 
     def adjustments(
         self, case_id: int, accepted: dt.date, manager: int
@@ -823,7 +903,9 @@ _IP_LABEL = {
     IpType.PLANT_VARIETY: "植物新品种权",
     IpType.OTHER: "知识产权",
 }
-_TABLES = (CASES, PARTIES, EVENTS, LIMITS, ADJUSTMENTS)
+_TABLES = (CASES, PARTIES, EVENTS, LIMITS, ADJUSTMENTS, RECORDS)
+#: The states a mediation ends in: at its last session (services/demo_records.py).
+_MEDIATION_ENDS = (CaseStatus.AGREEMENT, CaseStatus.FAILED, CaseStatus.WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -859,7 +941,14 @@ def _chunks(plan: _Plan) -> Generator[_Chunk, None, None]:
     wherever this runs: the same plan gives the same rows."""
     rng = random.Random(plan.seed)
     calendar = WorkCalendar.from_rows(plan.holidays, plan.declared_years)
-    gen = _Generator(rng, plan.org, calendar, plan.rules, plan.today)
+    gen = _Generator(
+        rng,
+        plan.org,
+        calendar,
+        plan.rules,
+        plan.today,
+        records_rng=random.Random(f"{plan.seed}:mediation-records"),
+    )
     gen.next_id = {table: plan.next_ids[table.name] for table in _TABLES}
     gen.sequences = dict(plan.sequences)
     # Received days, oldest first, so that numbers follow the order of receipt; the
