@@ -95,7 +95,7 @@ def test_cases_in_mediation_and_later_have_their_records(
             assert 1 <= len(own) <= 3 or suspended[case.id], (case.number, len(own))
             ended[state] += bool(own)
             started = days[case.id][EventKind.MEDIATION_STARTED.value]
-            assert case.accepted_on is not None and started
+            assert case.accepted_on is not None and case.mediator_id is not None and started
             end = min(
                 (d for k in ENDS for d in days[case.id][k.value]), default=case.closed_on or TODAY
             )

@@ -1,5 +1,6 @@
 """The mediator's journey through the real main window (issue 15): sign in, open a case in
-mediation from "My work", record the agreement with two terms, generate the 调解协议书,
+mediation from "My work", record two mediation sessions and generate the 调解笔录 of the
+latest, record the agreement with two terms, generate the 调解协议书,
 apply for judicial confirmation to the proposed court, generate the 司法确认申请书, record
 the court's acceptance and its ruling, close the case. The documents' text, the case
 view's timeline and the audit trail hold each step.
@@ -34,6 +35,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor, ConfirmationDialog
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE, OBLIGEE, OBLIGOR
 from ipdesk.ui.case_view import CaseView, CaseViewDialog
+from ipdesk.ui.mediation_records.dialog import SessionRecordDialog
 from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.worklists.page import WorkListPage
 from tests.helpers.factories import TEST_PASSWORD, make_case, make_user
@@ -42,6 +44,25 @@ from tests.helpers.journey import sign_in_window, wait_for_dialog
 APPLICANT = "王晓梅"
 RESPONDENT = "通辽市草原食品有限公司"
 TERMS = ("赔偿经济损失", "下架全部侵权商品链接并销毁库存包装")
+#: Two mediation sessions: days before today, place, attendees, summary, next step.
+SESSIONS = (
+    (
+        6,
+        "科尔沁区知识产权行政裁决所调解室",
+        f"申请人{APPLICANT}；被申请人{RESPONDENT}的执行董事赵刚；调解员李明",
+        "申请人陈述：被申请人在其网店销售标有申请人注册商标的奶茶粉，请求停止销售并赔偿损失。\n"
+        "被申请人陈述：涉案商品系从批发市场进货，愿意下架，但认为赔偿数额过高。",
+        "被申请人于五个工作日内提交进货单据，再次调解。",
+    ),
+    (
+        1,
+        "科尔沁区知识产权行政裁决所第二调解室",
+        f"申请人{APPLICANT}；被申请人{RESPONDENT}的委托代理人孙丽；调解员李明",
+        "被申请人提交了进货单据，同意下架全部侵权商品链接并销毁库存包装。\n"
+        "双方同意赔偿数额为人民币壹万贰仟元，于三十日内付清。",
+        "制作调解协议书，由双方签字。",
+    ),
+)
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +177,55 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
     qtbot.waitUntil(lambda: view.detail is not None or view.error_label.isVisible(), timeout=10_000)
     assert view.detail is not None and view.detail.status == "mediating", view.error_label.text()
 
-    # -- 2. Mediation sessions (调解笔录): two records are added here (issue 15, item 4).
+    # -- 2. Two mediation sessions (调解笔录), each through the "Mediation record" button.
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.generate_button.parentWidget()))
+    offered = [view.kind_combo.itemData(i) for i in range(view.kind_combo.count())]
+    assert DocumentKind.MEDIATION_RECORD.value not in offered  # no session to print yet
+    assert view.action_buttons["record_session"].text() == "Mediation record"
+    for days_ago, place, attendees, summary, next_step in SESSIONS:
+        record = press(qtbot, view, "record_session")
+        assert isinstance(record, SessionRecordDialog)
+        record.held_on_edit.setDate(to_qdate(today - dt.timedelta(days=days_ago)))
+        record.place_edit.insert(place)  # keyClicks types ASCII only
+        record.attendees_edit.insertPlainText(attendees)
+        record.summary_edit.insertPlainText(summary)
+        record.next_step_edit.insertPlainText(next_step)
+        with qtbot.waitSignal(view.action_done):
+            qtbot.mouseClick(record.ok_button, Qt.MouseButton.LeftButton)
+        assert record.error_text() == ""
+    held = [(today - dt.timedelta(days=s[0])).isoformat() for s in SESSIONS]
+    records = view.mediation_records
+    view.tabs.setCurrentWidget(records)
+    qtbot.waitUntil(lambda: len(records.records) == len(SESSIONS))
+    assert table_column(records.table, 0) == held
+    for column in (1, 2, 3, 4):  # place, attendees, summary, next step
+        assert table_column(records.table, column) == [s[column] for s in SESSIONS]
+    assert table_column(records.table, 5) == ["调解员李明"] * len(SESSIONS)
+    qtbot.waitUntil(
+        lambda: (
+            view.detail is not None
+            and [e.kind for e in view.detail.timeline].count("mediation_session") == len(SESSIONS)
+        )
+    )
+    sessions = [
+        row
+        for row in range(view.timeline_table.rowCount())
+        if view.timeline_table.item(row, 1).text() == view.event_text("mediation_session")
+    ]
+    assert [view.timeline_table.item(row, 4).text() for row in sessions] == [
+        f"Session of {day} at {s[1]}" for day, s in zip(held, SESSIONS, strict=True)
+    ]
+    # The 调解笔录 is offered now, ready (nothing missing), and prints the latest session.
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.generate_button.parentWidget()))
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData(DocumentKind.MEDIATION_RECORD.value))
+    assert view.generate_button.isEnabled() and view.missing_label.text() == ""
+    minutes = generate(qtbot, view, DocumentKind.MEDIATION_RECORD)
+    assert opened[-1] == minutes.path
+    text = docx_text(minutes.path)
+    _days, place, attendees, summary, next_step = SESSIONS[-1]
+    for expected in (place, *attendees.split("；"), *summary.splitlines(), next_step):
+        assert expected in text, expected
+    assert SESSIONS[0][3].splitlines()[0] not in text  # only the latest session
 
     # -- 3. The agreement with two terms, in the agreement editor.
     editor = press(qtbot, view, "record_agreement")
@@ -256,7 +325,13 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
             )
         ).all()
         entities = {entity for entity, _action, _after in trail}
-        assert {"agreements", "obligations", "confirmations", "documents"} <= entities
+        assert {
+            "mediation_records",
+            "agreements",
+            "obligations",
+            "confirmations",
+            "documents",
+        } <= entities
         statuses = [
             after.get("status")
             for entity, _action, after in trail
