@@ -33,10 +33,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db
 from ipdesk.models import Attachment, Case, CaseEvent, Party
 from ipdesk.services import audit
-from ipdesk.services.actors import Actor
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
-from tests.helpers.factories import make_case, seed, valid_intake_form
+from tests.helpers.factories import REGISTRAR, make_case, seed, valid_intake_form
 
 ROUNDS = {"sqlite": 22, "postgresql": 20}
 _APPLICANTS = ("王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "赵磊", "黄丽")
@@ -53,7 +52,7 @@ def _child(url: str, store: Path, evidence: Path, first: int, out_fd: int) -> No
         form = valid_intake_form(seed=n, applicant=applicant)
         with factory.begin() as session:
             registered = register_case(
-                session, Actor.system(), form, [AttachmentInput(evidence)], store=store
+                session, REGISTRAR, form, [AttachmentInput(evidence)], store=store
             )
         os.write(out_fd, f"{registered.number} {applicant}\n".encode())
         n += 1
