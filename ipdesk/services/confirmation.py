@@ -82,7 +82,12 @@ from ipdesk.services.errors import (
     ValidationErrors,
 )
 from ipdesk.services.intake import IP_TYPE_LABELS
-from ipdesk.services.jurisdiction import INTERMEDIATE_IP_TYPES, court_hears
+from ipdesk.services.jurisdiction import (
+    INTERMEDIATE_IP_TYPES,
+    check_court_case_number,
+    court_hears,
+    normalise_court_case_number,
+)
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.mediation import agreement_info, court_referral, find_agreement
@@ -666,6 +671,12 @@ def record_court_decision(
                 "ruling_number", "裁定书案号不能超过 60 个字", code="ruling_number_too_long"
             )
         )
+    else:
+        try:  # the ruling of the court applied to, in a special-procedure (民特) case
+            check_court_case_number("ruling_number", number, confirmation.court, types=("民特",))
+            number = normalise_court_case_number(number)
+        except ValidationError as exc:
+            errors.append(exc)
     earliest = confirmation.court_accepted_on or confirmation.applied_on
     try:
         _date_between(

@@ -67,6 +67,7 @@ from ipdesk.services.capabilities import Capability
 from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.services.evidence_types import ALLOWED_TEXT, EvidenceKind, kind_of, stored_suffix
+from ipdesk.services.jurisdiction import check_court_case_number, normalise_court_case_number
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
 from ipdesk.services.lookups import has_control_chars, has_format_chars, strip_unsafe_chars
 from ipdesk.services.timeline import record_event
@@ -169,6 +170,12 @@ MESSAGES: dict[str, str] = {
     "amount_precision": "请求金额最多保留两位小数（到分）",
     "amount_too_large": "请求金额过大",
     "court_case_number_empty": "法院委派的案件须填写法院案号",
+    # services/jurisdiction.py writes these (with the court's example)
+    "court_case_number_format": (
+        "案号格式不正确，应为（年份）法院代字、类型代字、序号和“号”，如{example}"
+    ),
+    "court_case_number_province": "案号中的省级简称应为“{right}”而不是“{wrong}”（如{example}）",
+    "court_case_number_court": "案号中的法院代字“{found}”不是{court_name}的代字“{expected}”",
     "court_unknown": "法院代码不存在",
     "text_too_long": "内容过长（最多{limit}个字符）",
     "text_control": "含有不可见的控制字符",
@@ -548,6 +555,12 @@ def check_intake(form: IntakeForm, *, today: dt.date | None = None) -> IntakeChe
     )
     if channel_value == Channel.COURT_REFERRAL and not court_case_number:
         out.add(_error("court_case_number", "court_case_number_empty"))
+    elif court_case_number:
+        try:  # the court's own code is checked when the court is looked up (register)
+            check_court_case_number("court_case_number", court_case_number, None)
+            court_case_number = normalise_court_case_number(court_case_number)
+        except ValidationError as exc:
+            out.add(exc)
 
     parties = _check_parties(out, form.parties, today)
 
@@ -1169,7 +1182,8 @@ class Registrar:
         return court_id
 
     def database_errors(self, clean: CleanIntake) -> list[ValidationError]:
-        """The checks that need the database (station, court); empty when all pass."""
+        """The checks that need the database (station, court, the court case number's
+        court code); empty when all pass."""
         errors = []
         try:
             self.station(clean.station)
@@ -1177,7 +1191,9 @@ class Registrar:
             errors.append(exc)
         if clean.court:
             try:
-                self.court(clean.court)
+                court = self.session.get(Agency, self.court(clean.court))
+                if clean.court_case_number:
+                    check_court_case_number("court_case_number", clean.court_case_number, court)
             except ValidationError as exc:
                 errors.append(exc)
         return errors

@@ -67,6 +67,7 @@ from ipdesk.services.errors import (
     ValidationError,
     ValidationErrors,
 )
+from ipdesk.services.jurisdiction import check_court_case_number, normalise_court_case_number
 from ipdesk.services.limits import legal_today, refresh_case_limits
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.obligations import sentence_problems
@@ -822,6 +823,12 @@ def register_court_referral(
                 "court_case_number", "法院案号不能超过 60 个字", code="court_case_number_too_long"
             )
         )
+    else:
+        try:
+            check_court_case_number("court_case_number", number, court)
+            number = normalise_court_case_number(number)
+        except ValidationError as exc:
+            errors.append(exc)
     kind: ReferralKind | None = None
     if referral_kind:
         try:

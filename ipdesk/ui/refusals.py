@@ -571,6 +571,37 @@ def code_template(code: str, params: Params | None = None) -> str | None:
                 "refusals",
                 "The court's case number cannot be longer than 60 characters.",
             )
+        case "court_case_number_format":
+            return translate(
+                "refusals",
+                "The court case number must read (year), the court's code, the type, the "
+                "serial number and 号, e.g. {example}.",
+            )
+        case "court_case_number_province":
+            return translate(
+                "refusals",
+                "Court case numbers abbreviate the province as {right}, not {wrong} "
+                "(e.g. {example}).",
+            )
+        case "court_case_number_court":
+            return translate(
+                "refusals",
+                "The court code {found} in the case number is not that of {court_name} "
+                "({expected}).",
+            )
+        case "court_case_number_type":
+            return translate(
+                "refusals",
+                "The case number's type must be {expected}, not {found}.",
+            )
+        case "case_code_format":
+            return translate(
+                "refusals",
+                "The court's case-number code is the province's abbreviation and the "
+                "division digits, e.g. 内05 or 内0502.",
+            )
+        case "case_code_not_court":
+            return translate("refusals", "Only a court has a case-number code.")
         case "referral_kind_empty":
             return translate(
                 "refusals",
@@ -618,6 +649,22 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate(
                 "refusals",
                 "Term {item}: the description cannot be longer than {max} characters.",
+            )
+        case "obligation_kind_invalid":
+            return translate("refusals", "Term {item}: choose what kind of term it is.")
+        case "obligation_due_empty":
+            return translate(
+                "refusals",
+                "Term {item} is unclear: a one-off obligation needs the date by which it is "
+                "performed.",
+            )
+        case "obligation_amount_empty":
+            return translate("refusals", "Term {item} is unclear: enter the amount to be paid.")
+        case "obligation_obligee_empty":
+            return translate(
+                "refusals",
+                "Term {item} is unclear: choose the party to whom it is paid, delivered or "
+                "apologised.",
             )
         case "obligation_obligor_empty":
             return translate("refusals", "Term {item}: choose the party who owes it.")

@@ -331,6 +331,24 @@ def test_application_dismissed_and_mediated_again(
             "ruling_number": "ruling_number_empty",
             "decided_on": "date_too_early",
         }
+        # The ruling's number is the court's (内0502 for 科尔沁区) in a 民特 case.
+        for number, code in (
+            ("（2026）蒙0502民特46号", "court_case_number_province"),
+            ("（2026）内0507民特516号", "court_case_number_court"),
+            ("（2026）内0502民初46号", "court_case_number_type"),
+        ):
+            with pytest.raises(ValidationErrors) as caught:
+                conf.record_court_decision(
+                    s,
+                    mediator,
+                    case_id,
+                    version(s, case_id),
+                    decision=ConfirmationDecision.DISMISSED,
+                    ruling_number=number,
+                    decided_on=dt.date(2026, 9, 25),
+                    today=TODAY,
+                )
+            assert [e.code for e in caught.value.errors] == [code], number
         info = conf.record_court_decision(
             s,
             mediator,

@@ -258,7 +258,7 @@ def test_a_court_referral_needs_the_courts_case_number() -> None:
     assert codes(validate_intake(form, today=TODAY)) == {
         "court_case_number": "court_case_number_empty"
     }
-    form = dataclasses.replace(form, court_case_number="（2026）蒙0502民初123号")
+    form = dataclasses.replace(form, court_case_number="（2026）内0502民初123号")
     assert validate_intake(form, today=TODAY) == []
 
 
@@ -408,7 +408,7 @@ def valid_forms(draw: st.DrawFn) -> IntakeForm:
             | st.integers(0, 10**9).map(str)
         ),
         channel=channel,
-        court_case_number="（2026）蒙05民初1号" if channel == "court_referral" else "",
+        court_case_number="（2026）内05民初1号" if channel == "court_referral" else "",
         station="TL01-S01",
         received=draw(st.dates(dt.date(2000, 1, 1), TODAY)),
     )
@@ -594,7 +594,7 @@ def test_who_registers_where(
 
 def test_an_unknown_court_is_refused(sessions: sessionmaker[Session]) -> None:
     form = valid_intake_form(
-        channel="court_referral", court="CT-XX", court_case_number="（2026）1号"
+        channel="court_referral", court="CT-XX", court_case_number="（2026）内0502民诉前调1号"
     )
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
         register_case(s, REGISTRAR, form)
@@ -611,7 +611,10 @@ def test_codes_with_control_characters_are_unknown(
     """Found by the property test below: PostgreSQL refuses NUL in a text parameter, so a
     station or court code with one must be refused before any query."""
     form = valid_intake_form(
-        station=code, channel="court_referral", court=code, court_case_number="（2026）1号"
+        station=code,
+        channel="court_referral",
+        court=code,
+        court_case_number="（2026）内0502民诉前调1号",
     )
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
         register_case(s, REGISTRAR, form)
@@ -834,3 +837,22 @@ def test_conflicts_warn_about_open_cases_of_the_same_dispute(
         ]
         assert find_conflicts(s, actor, dataclasses.replace(unrelated, right_number="1")) == []
         assert find_conflicts(s, actor, IntakeForm()) == []
+
+
+def test_a_court_case_number_is_checked_against_its_court(sessions: sessionmaker[Session]) -> None:
+    """（2026）内0526民特516号 is 扎鲁特旗人民法院's: 蒙 is refused at once, another court's
+    code when the court is known."""
+    form = valid_intake_form(
+        channel="court_referral", court="CT-ZLT", court_case_number="（2026）蒙0526民初516号"
+    )
+    assert codes(validate_intake(form)) == {"court_case_number": "court_case_number_province"}
+    with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
+        register_case(
+            s, REGISTRAR, dataclasses.replace(form, court_case_number="（2026）内0507民初516号")
+        )
+    assert codes(caught.value.errors) == {"court_case_number": "court_case_number_court"}
+    with sessions.begin() as s:
+        done = register_case(
+            s, REGISTRAR, dataclasses.replace(form, court_case_number="(2026)内0526民初516号")
+        )
+        assert s.get(Case, done.id).court_case_number == "（2026）内0526民初516号"  # type: ignore[union-attr]

@@ -393,18 +393,37 @@ def test_referral_input_is_checked(
                 case_id,
                 version(s, case_id),
                 court_code="CT-KEQ",
-                court_case_number="2026-123",
+                court_case_number="（2026）内0502执123号",
             )
         assert caught.value.errors[0].code == "referral_kind_empty"
+        # Court case numbers are checked against the court's code (内05 is the
+        # intermediate court's, 内0526 扎鲁特旗's; Inner Mongolia is 内, never 蒙).
+        for number, code in (
+            ("2026-123", "court_case_number_format"),
+            ("（2024）蒙05诉前调6189号", "court_case_number_province"),
+            ("（2026）内0526民初7号", "court_case_number_court"),
+        ):
+            with pytest.raises(ValidationErrors) as caught:
+                mediation.register_court_referral(
+                    s,
+                    mediator,
+                    case_id,
+                    version(s, case_id),
+                    court_code="CT-ZY",
+                    court_case_number=number,
+                    referral_kind="in_litigation",
+                )
+            assert [e.code for e in caught.value.errors] == [code], number
         info = mediation.register_court_referral(
             s,
             mediator,
             case_id,
             version(s, case_id),
             court_code="CT-ZY",
-            court_case_number="2026-123",
+            court_case_number="(2026)内05民初123号",
             referral_kind="in_litigation",
         )
+        assert info.court_case_number == "（2026）内05民初123号"
         assert info.referral_kind == ReferralKind.IN_LITIGATION
         with pytest.raises(StaleData):
             mediation.register_court_referral(

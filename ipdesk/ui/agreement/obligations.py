@@ -2,7 +2,8 @@
 
 The model holds what the user typed — amounts as text, checked by the service when the
 agreement is saved — and hands it out as ``ObligationForm`` rows. The delegate edits the
-parties with combo boxes and the performance date with a date editor whose lowest value
+kind of term (payment, delivery, … — each written as its own sentence in the documents)
+and the parties with combo boxes and the performance date with a date editor whose lowest value
 means "no date".
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -31,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.models import ObligationKind
 from ipdesk.services.chinese_text import amount_in_capitals
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.mediation import ObligationForm, ObligationInfo, PartyChoice, parse_amount
 from ipdesk.ui.qdates import from_qdate, to_qdate
 
-OBLIGOR, OBLIGEE, DESCRIPTION, AMOUNT, DUE = range(5)
+KIND, OBLIGOR, OBLIGEE, DESCRIPTION, AMOUNT, DUE = range(6)
 #: The date editor's lowest date stands for "no performance date".
 NO_DATE = QDate(2000, 1, 1)
 NO_PARTY = -1
@@ -52,6 +55,7 @@ class ObligationRow:
     amount: str = ""
     due_on: dt.date | None = None
     id: int | None = None  # of the stored obligation
+    kind: ObligationKind = ObligationKind.OTHER
 
     def form(self) -> ObligationForm:
         return ObligationForm(
@@ -61,6 +65,7 @@ class ObligationRow:
             amount=self.amount,
             due_on=self.due_on,
             id=self.id,
+            kind=self.kind,
         )
 
     @classmethod
@@ -72,6 +77,7 @@ class ObligationRow:
             "" if info.amount is None else f"{info.amount:.2f}",
             info.due_on,
             info.id,
+            info.kind,
         )
 
 
@@ -82,6 +88,7 @@ class ObligationsTableModel(QAbstractTableModel):
         self.parties: list[PartyChoice] = []
         self.read_only = False
         self._headers = [
+            self.tr("Kind"),
             self.tr("Obligor"),
             self.tr("Obligee"),
             self.tr("What"),
@@ -188,7 +195,12 @@ class ObligationsTableModel(QAbstractTableModel):
         if not 0 <= position < len(self._rows):
             return False
         row = self._rows[position]
-        if column == OBLIGOR:
+        if column == KIND:
+            try:
+                row = replace(row, kind=ObligationKind(value))
+            except ValueError:
+                return False
+        elif column == OBLIGOR:
             row = replace(row, obligor_id=_party(value))
         elif column == OBLIGEE:
             row = replace(row, obligee_id=_party(value))
@@ -205,6 +217,8 @@ class ObligationsTableModel(QAbstractTableModel):
         return True
 
     def _display(self, row: ObligationRow, column: int) -> str | None:
+        if column == KIND:
+            return obligation_kind_text(row.kind)
         if column == OBLIGOR:
             return self.party_name(row.obligor_id)
         if column == OBLIGEE:
@@ -218,6 +232,8 @@ class ObligationsTableModel(QAbstractTableModel):
         return None
 
     def _edit_value(self, row: ObligationRow, column: int) -> Any:
+        if column == KIND:
+            return row.kind.value
         if column == OBLIGOR:
             return NO_PARTY if row.obligor_id is None else row.obligor_id
         if column == OBLIGEE:
@@ -225,6 +241,25 @@ class ObligationsTableModel(QAbstractTableModel):
         if column == DUE:
             return to_qdate(row.due_on) if row.due_on else NO_DATE
         return self._display(row, column)
+
+
+def obligation_kind_text(kind: ObligationKind) -> str:
+    """The kind of term as the table and its combo box show it."""
+    translate = QCoreApplication.translate
+    match kind:
+        case ObligationKind.PAYMENT:
+            return translate("obligations", "Payment")
+        case ObligationKind.DELIVERY:
+            return translate("obligations", "Delivery")
+        case ObligationKind.DESTRUCTION:
+            return translate("obligations", "Destruction of stock")
+        case ObligationKind.REMOVAL:
+            return translate("obligations", "Removal of listings")
+        case ObligationKind.APOLOGY:
+            return translate("obligations", "Apology")
+        case ObligationKind.REFRAINING:
+            return translate("obligations", "Refraining (standing undertaking)")
+    return translate("obligations", "Other")
 
 
 def _party(value: Any) -> int | None:
@@ -243,7 +278,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 class ObligationDelegate(QStyledItemDelegate):
-    """Combo boxes for the parties, a date editor for the performance date."""
+    """Combo boxes for the kind and the parties, a date editor for the performance date."""
 
     def __init__(self, model: ObligationsTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -251,6 +286,11 @@ class ObligationDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
+        if column == KIND:
+            combo = QComboBox(parent)
+            for kind in ObligationKind:
+                combo.addItem(obligation_kind_text(kind), kind.value)
+            return combo
         if column in (OBLIGOR, OBLIGEE):
             combo = QComboBox(parent)
             if column == OBLIGEE:

@@ -14,6 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.models import PartyKind, PartyRole
+from ipdesk.services.errors import ValidationError
+from ipdesk.services.identifiers import (
+    LEGAL_REPRESENTATIVE,
+    OPERATOR,
+    PRINCIPAL,
+    representative_for,
+)
 from ipdesk.services.intake import PARTY_KIND_LABELS as _KIND_LABELS
 from ipdesk.services.intake import PARTY_ROLE_LABELS as _ROLE_LABELS
 from ipdesk.services.intake import PartyForm, choice_value
@@ -97,6 +104,8 @@ class PartyEditor(QGroupBox):
         self.role_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.kind_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.represents_combo.currentIndexChanged.connect(self.changed)
+        self.edits["id_number"].textChanged.connect(self._update_representative_label)
+        self.edits["name"].textChanged.connect(self._update_representative_label)
         for edit in self.edits.values():
             watcher.watch(edit, "")  # the key is set by update_keys
         watcher.watch(self.represents_combo, "")
@@ -190,4 +199,34 @@ class PartyEditor(QGroupBox):
         )
         self.edits["name"].setPlaceholderText(
             self.tr("Full name") if person else self.tr("Registered name")
+        )
+        self._update_representative_label()
+
+    def _update_representative_label(self) -> None:
+        """Who acts for the organisation follows its credit code (and name): a legal
+        person's 法定代表人, an unincorporated organisation's 主要负责人, an individual
+        business's 经营者 (民事诉讼法 Art. 51, 民诉解释 Art. 59). The label says which, for
+        the user to confirm; the documents print the same title."""
+        label = self.form.labelForField(self.boxes["legal_representative"])
+        if label is None:
+            return
+        try:
+            found = representative_for(self.edits["id_number"].text(), self.edits["name"].text())
+        except ValidationError:
+            found = None
+        title = found.title if found else LEGAL_REPRESENTATIVE
+        if title == OPERATOR:
+            text = self.tr("Operator:")
+        elif title == PRINCIPAL:
+            text = self.tr("Principal:")
+        else:
+            text = self.tr("Legal representative:")
+        label.setProperty("text", text)
+        tip = ""
+        if found is not None and not found.certain:
+            tip = self.tr("The credit code does not tell for certain; please confirm.")
+        self.edits["legal_representative"].setToolTip(tip)
+        self.form.setRowVisible(
+            self.boxes["legal_representative_title"],
+            self.kind() != PartyKind.PERSON and title != OPERATOR,
         )
