@@ -13,7 +13,19 @@ from typing import NoReturn
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ipdesk import db
-from ipdesk.cli import audit, backup, cases, deadline, demo, org, render, report, scan, users
+from ipdesk.cli import (
+    audit,
+    backup,
+    cases,
+    deadline,
+    demo,
+    org,
+    render,
+    report,
+    scan,
+    summary,
+    users,
+)
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import safe_stdout
 from ipdesk.logging_setup import install_cli_logging
@@ -39,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"SQLAlchemy URL (default: ${db.ENV_URL} or the embedded database)",
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (org, demo, deadline, cases, users, scan, render, report, audit, backup):
+    for module in (org, demo, deadline, cases, users, scan, render, report, audit, backup, summary):
         module.register(sub)
     return parser
 

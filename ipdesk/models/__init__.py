@@ -34,6 +34,7 @@ from ipdesk.models.consultations import (
     ConsultationState,
     RequestState,
 )
+from ipdesk.models.dashboard import DashboardSummary
 from ipdesk.models.documents import Document
 from ipdesk.models.followups import FollowUpPolicy, FollowUpVisit, VisitMethod, VisitState
 from ipdesk.models.limits import (
@@ -74,6 +75,7 @@ __all__ = [
     "ConsultationKind",
     "ConsultationRequest",
     "ConsultationState",
+    "DashboardSummary",
     "DisputeType",
     "Document",
     "EventKind",

@@ -2,3 +2,6 @@
 
 # Every session refuses text no database can store before it flushes (see lookups).
 from ipdesk.services import lookups as _lookups  # noqa: F401
+
+# Every session keeps the dashboard's summary in step with the cases it changes.
+from ipdesk.services import dashboard_summary as _dashboard_summary  # noqa: F401

@@ -124,6 +124,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.functions import FunctionElement
 
 from ipdesk import db
@@ -138,6 +139,7 @@ from ipdesk.models import (
     Consultation,
     ConsultationRequest,
     ConsultationState,
+    DashboardSummary,
     FollowUpVisit,
     IpType,
     LimitKind,
@@ -148,6 +150,7 @@ from ipdesk.models import (
     Station,
     VisitState,
 )
+from ipdesk.services import dashboard_summary as summary
 from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import GRANTS, Capability
 from ipdesk.services.errors import PermissionDenied, ValidationError
@@ -210,6 +213,9 @@ _OTHER_KEYS: Final = (*_CONFIRMATION_KEYS, *_CONSULTATION_KEYS, *_VISIT_KEYS)
 COUNT_KEYS: Final = (*CASE_KEYS, *_OTHER_KEYS)
 
 Level = Literal["total", "office", "station"]
+#: Where the case figures come from: the maintained summary (services/dashboard_summary.py)
+#: or the cases themselves (the full computation the summary is checked against).
+Source = Literal["summary", "cases"]
 
 
 # --------------------------------------------------------------------------- SQL helpers
@@ -504,10 +510,11 @@ def filter_where(
     actor: Actor,
     flt: DashboardFilter,
     *,
-    on: type[Case] | type[FollowUpVisit] = Case,
+    on: type[Case] | type[FollowUpVisit] | type[DashboardSummary] = Case,
 ) -> ColumnElement[bool]:
     """The actor's scope and the filter's office/station, as a condition on ``Case`` (or on
-    the office and station a follow-up visit carries, ``on=FollowUpVisit``); refuses actors
+    the office and station a follow-up visit or the summary carries, ``on=FollowUpVisit``,
+    ``on=DashboardSummary``); refuses actors
     without the dashboard and filters outside their scope."""
     require_dashboard(actor)
     _analytic(session.connection())
@@ -578,12 +585,13 @@ def span_of(session: Session, flt: DashboardFilter, today: dt.date | None) -> Sp
 # --------------------------------------------------------------------------- case figures
 
 
-def _suspensions() -> FromClause:
+def _suspensions(where: ColumnElement[bool] | None = None) -> FromClause:
     """Per case with suspensions of its handling clock, from ``clock_adjustments`` alone
     (no join): the days of the ended suspensions, the first and the last ended one (their
     dates: the smallest and largest dates are those of the first and the last, as
     suspensions of a case do not overlap), and the start of the one still running. The
-    case's dates clip them in :func:`_suspended_days`. Only the sum needs day numbers per
+    case's dates clip them in :func:`_suspended_days`. ``where``: only these adjustments
+    (the summary's contributions of a few cases). Only the sum needs day numbers per
     suspension; the dates become day numbers once per case."""
     adj = ClockAdjustment
     ended = adj.end_on.is_not(None)
@@ -599,7 +607,11 @@ def _suspensions() -> FromClause:
             func.max(case((ended, adj.end_on))).label("last_end"),
             func.max(case((~ended, adj.start_on))).label("open_start"),
         )
-        .where(adj.kind == AdjustmentKind.SUSPENSION, adj.limit_kind == LimitKind.HANDLING)
+        .where(
+            adj.kind == AdjustmentKind.SUSPENSION,
+            adj.limit_kind == LimitKind.HANDLING,
+            where if where is not None else true(),
+        )
         .group_by(adj.case_id)
         .subquery("suspended")
     )
@@ -1180,6 +1192,7 @@ def figures(
     flt: DashboardFilter,
     *,
     today: dt.date | None = None,
+    source: Source = "summary",
 ) -> DashboardFigures:
     """Every figure of every unit in the actor's scope and the filter.
 
@@ -1188,9 +1201,9 @@ def figures(
     in Beijing) caps the reference day. Units without any case
     are listed with zeros (inactive offices and stations only when they have figures)."""
     span = span_of(session, flt, today)
-    key = _DayKey.for_ids(session)
+    key = _DayKey() if source == "summary" else _DayKey.for_ids(session)
     values, histogram = _figure_values(
-        session, _statements(session, actor, flt, span, key), span, key
+        session, _statements(session, actor, flt, span, key, source), span, key
     )
 
     offices_q = select(Office.id, Office.code, Office.name, Office.active).order_by(Office.code)
@@ -1243,19 +1256,145 @@ def figures(
 
 
 def figure_statements(
-    session: Session, actor: Actor, flt: DashboardFilter, *, today: dt.date | None = None
+    session: Session,
+    actor: Actor,
+    flt: DashboardFilter,
+    *,
+    today: dt.date | None = None,
+    source: Source = "summary",
 ) -> list[Select[Any]]:
     """The statements :func:`figures` runs (for benchmarks and EXPLAIN)."""
     span = span_of(session, flt, today)
-    return _statements(session, actor, flt, span, _DayKey.for_ids(session))
+    key = _DayKey() if source == "summary" else _DayKey.for_ids(session)
+    return _statements(session, actor, flt, span, key, source)
 
 
 def _statements(
-    session: Session, actor: Actor, flt: DashboardFilter, span: Span, key: _DayKey
+    session: Session,
+    actor: Actor,
+    flt: DashboardFilter,
+    span: Span,
+    key: _DayKey,
+    source: Source = "cases",
 ) -> list[Select[Any]]:
     where = filter_where(session, actor, flt)
     visits_where = filter_where(session, actor, flt, on=FollowUpVisit)
-    return _figure_parts(where, visits_where, span, key)
+    if source == "cases":
+        return _figure_parts(where, visits_where, span, key)
+    on_summary = filter_where(session, actor, flt, on=DashboardSummary)
+    kept_soon = flt.soon_days == summary.SOON_DAYS
+    parts = _summary_parts(on_summary, span, due_soon=kept_soon)
+    if not kept_soon:
+        parts[0] = union_all(parts[0], _due_soon_part(where, span)).subquery().select()
+    return [*parts, _other_part(where, visits_where, span)]
+
+
+# --------------------------------------------------------------------------- from the summary
+# The same rows as parts 0 and 1 (case counts per unit, handling days per unit and days),
+# summed from dashboard_summary (services/dashboard_summary.py): a period from the month
+# rows of its whole months and the day rows of the days around them, a running count
+# (open, overdue, due soon on E) from the changes up to E. Each range is a range of the
+# table's primary key (kind, day, ...).
+
+_S = DashboardSummary.__table__.c
+
+
+def _ranges(kind: int, span: Span, *, running: bool = False) -> list[tuple[int, dt.date, dt.date]]:
+    if running:
+        return summary.prefix_ranges(kind, span.end)
+    return summary.day_ranges(kind, span.start, span.end)
+
+
+def _summary_parts(
+    where: ColumnElement[bool], span: Span, *, due_soon: bool = True
+) -> list[Select[Any]]:
+    s, e = span.start, span.end
+    high = _number(_HIGH)
+    zero: ColumnElement[int] = literal_column("0", Integer)
+    n = _S.n
+
+    def flag(bit: int, value: Any) -> ColumnElement[int]:
+        return case((_S.flags.op("&")(bit) != 0, value), else_=0)
+
+    counted: list[tuple[int, bool, tuple[Any, ...], list[Any]]] = [
+        (summary.RECEIVED, False, (_S.hi >= s,), [n, zero, zero, zero, zero]),
+        (summary.ACCEPTED, False, (_S.hi >= s,), [n * high, zero, zero, zero, zero]),
+        (summary.OPEN, True, (), [zero, n, zero, zero, zero]),
+        (summary.OVERDUE, True, (), [zero, n * high, zero, zero, zero]),
+        (summary.DUE_SOON, True, (), [zero, zero, n, zero, zero]),
+        (
+            summary.CLOSED,
+            False,
+            (_S.lo <= e,),
+            [
+                zero,
+                zero,
+                zero,
+                n + flag(summary.FLAG_LATE, n * high),
+                flag(summary.FLAG_AGREED, n) + flag(summary.FLAG_MEDIATED, n * high),
+            ],
+        ),
+    ]
+    rows = [
+        select(
+            _S.office_id, _S.station_id, *(v.label(f"v{i}") for i, v in enumerate(values, 1))
+        ).where(_S.kind == k, _S.day.between(a, b), where, *extra)
+        for kind, running, extra, values in counted
+        if due_soon or kind != summary.DUE_SOON
+        for k, a, b in _ranges(kind, span, running=running)
+    ]
+    both = union_all(*rows).subquery("counted")
+    counts = select(
+        *_layout(
+            _PART_CASES,
+            both.c.office_id,
+            func.nullif(both.c.station_id, 0),
+            _null_int(),
+            [func.sum(both.c[f"v{i}"]) for i in range(1, 6)],
+        )
+    ).group_by(both.c.office_id, both.c.station_id)
+    day_rows = [
+        select(_S.office_id, _S.station_id, _S.days, _S.n).where(
+            _S.kind == k, _S.day.between(a, b), _S.lo <= e, where
+        )
+        for k, a, b in _ranges(summary.CLOSED_DAYS, span)
+    ]
+    days = union_all(*day_rows).subquery("closed_days")
+    total = func.sum(days.c.n)
+    histogram = (
+        select(
+            *_layout(
+                _PART_DAYS,
+                days.c.office_id,
+                func.nullif(days.c.station_id, 0),
+                days.c.days,
+                [total],
+            )
+        )
+        .group_by(days.c.office_id, days.c.station_id, days.c.days)
+        .having(total != 0)
+    )
+    return [counts, histogram]
+
+
+def _due_soon_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
+    """Due soon for a window the summary does not keep, from the cases (through the index
+    of their due dates: the window's cases only)."""
+    source = case_source(span)
+    zero: ColumnElement[int] = literal_column("0", Integer)
+    return (
+        select(
+            *_layout(
+                _PART_CASES,
+                Case.office_id,
+                Case.station_id,
+                _null_int(),
+                [zero, zero, func.count(), zero, zero],
+            )
+        )
+        .where(where, source.prefilter, source.predicates["due_soon"])
+        .group_by(Case.office_id, Case.station_id)
+    )
 
 
 def drill_down(
@@ -1330,13 +1469,14 @@ def chart_data(
     *,
     today: dt.date | None = None,
     known: DashboardFigures | None = None,
+    source: Source = "summary",
 ) -> DashboardCharts:
     """Monthly received and closed cases, the distribution of handling days of the cases
     closed in the period, open overdue cases per office and the IP types of the cases
     received. ``known``: what :func:`figures` returned for the same filter, when the caller
     has it (the distribution and the overdue cases come from there; else it is computed)."""
     if known is None:
-        known = figures(session, actor, flt, today=today)
+        known = figures(session, actor, flt, today=today, source=source)
     elif known.filter != flt:
         raise ValueError("the figures passed to chart_data are of another filter")
     where = filter_where(session, actor, flt)
@@ -1353,16 +1493,15 @@ def chart_data(
         closed_on.between(s, e),
         received_on <= e,
     )
-    received_rows, closed_rows = db.read_concurrently(
-        session,
-        [
-            select(YearMonth(Case.received_on), Case.ip_type, func.count())
-            .where(received)
-            .group_by(text("1"), text("2")),
-            select(YearMonth(Case.closed_on), func.count()).where(closed).group_by(text("1")),
-        ],
-        prepare=_analytic,
-    )
+    monthly: Sequence[Executable] = [
+        select(YearMonth(Case.received_on), Case.ip_type, func.count())
+        .where(received)
+        .group_by(text("1"), text("2")),
+        select(YearMonth(Case.closed_on), func.count()).where(closed).group_by(text("1")),
+    ]
+    if source == "summary":
+        monthly = _summary_monthly(filter_where(session, actor, flt, on=DashboardSummary), span)
+    received_rows, closed_rows = db.read_concurrently(session, monthly, prepare=_analytic)
     received_per: Counter[str] = Counter()
     per_type: Counter[IpType] = Counter()
     for month, ip_type, n in received_rows:
@@ -1380,6 +1519,35 @@ def chart_data(
         target_days=span.target,
         as_of=span.end,
     )
+
+
+def _summary_monthly(where: ColumnElement[bool], span: Span) -> list[Select[Any]]:
+    """chart_data's two statements on the summary: received per month and IP type,
+    closed per month."""
+    received = union_all(
+        *(
+            select(YearMonth(_S.day).label("month"), _S.ip_type, _S.n).where(
+                _S.kind == k, _S.day.between(a, b), _S.hi >= span.start, where
+            )
+            for k, a, b in _ranges(summary.RECEIVED, span)
+        )
+    ).subquery("received")
+    closed = union_all(
+        *(
+            select(YearMonth(_S.day).label("month"), _S.n).where(
+                _S.kind == k, _S.day.between(a, b), _S.lo <= span.end, where
+            )
+            for k, a, b in _ranges(summary.CLOSED, span)
+        )
+    ).subquery("closed")
+    return [
+        select(received.c.month, received.c.ip_type, func.sum(received.c.n))
+        .group_by(received.c.month, received.c.ip_type)
+        .having(func.sum(received.c.n) != 0),
+        select(closed.c.month, func.sum(closed.c.n))
+        .group_by(closed.c.month)
+        .having(func.sum(closed.c.n) != 0),
+    ]
 
 
 def handling_days_bins(
