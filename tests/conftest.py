@@ -98,7 +98,24 @@ def engine(database_url: str) -> Iterator[Engine]:
     eng = db.make_engine(database_url)
     yield eng
     _finish_qt_background_tasks()
+    if os.environ.get("IPDESK_CHECK_SUMMARY"):
+        _check_dashboard_summary(eng)
     eng.dispose()
+
+
+def _check_dashboard_summary(eng: Engine) -> None:
+    """IPDESK_CHECK_SUMMARY=1: after every test, the dashboard's summary equals its
+    computation from the cases (services/dashboard_summary.py), whatever paths the test
+    went through."""
+    from sqlalchemy import inspect
+
+    from ipdesk.services import dashboard_summary
+
+    if "dashboard_summary" not in inspect(eng).get_table_names():
+        return
+    with eng.connect() as conn:
+        differences = dashboard_summary.verify(conn)
+    assert not differences, str(differences[0])
 
 
 def _finish_qt_background_tasks() -> None:

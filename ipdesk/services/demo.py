@@ -74,7 +74,7 @@ from ipdesk.models import (
     Station,
     User,
 )
-from ipdesk.services import audit, search_index
+from ipdesk.services import audit, dashboard_summary, search_index
 from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.calendar_data import load_calendar
@@ -1113,12 +1113,14 @@ def _write_chunk(
 ) -> None:
     """One chunk's rows and the case-number sequences after it, in one transaction."""
     with session_factory(bind=connection) as session, session.begin():
+        last_case = session.scalar(select(func.coalesce(func.max(Case.id), 0)))
         with search_index.deferred_sqlite_index(session.connection()):
             for table in _TABLES:
                 names, values = chunk.rows[table.name]
                 if values:
                     insert_rows(session, table, names, values)
                     audit.record_bulk(session, None, table, len(values))
+        dashboard_summary.add_cases(session.connection(), int(last_case or 0))
         _store_sequences(session, chunk.sequences)
         if connection.dialect.name == "postgresql":
             _reset_pg_sequences(session, _TABLES)

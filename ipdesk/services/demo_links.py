@@ -73,6 +73,7 @@ from ipdesk.models import (
     RequestState,
 )
 from ipdesk.models.cases import ReferralKind
+from ipdesk.services import dashboard_summary
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
 from ipdesk.services.demo_worker import reading_snapshot
@@ -806,9 +807,12 @@ def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None
 
 
 def _write(session: Session, chunk: LinksChunk) -> None:
-    for table in _TABLES:
-        names, values = chunk.rows[table.name]
-        insert_rows(session, table, names, values)
+    names, values = chunk.rows[ADJUSTMENTS.name]
+    adjusted = {row[names.index("case_id")] for row in values} if values else set()
+    with dashboard_summary.changing(session, adjusted):  # clocks of existing cases
+        for table in _TABLES:
+            names, values = chunk.rows[table.name]
+            insert_rows(session, table, names, values)
     if chunk.returns:
         session.execute(insert(EVENTS), chunk.returns)
     for kind, case_ids in chunk.referral_kinds.items():

@@ -733,8 +733,11 @@ def refresh_all_open(
     # Written after reading: the updates move entries of the index being read.
     for first in range(0, len(limit_updates), batch_size):
         connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
-    for first in range(0, len(case_updates), batch_size):
-        connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    from ipdesk.services.dashboard_summary import changing  # imports this module
+
+    with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
+        for first in range(0, len(case_updates), batch_size):
+            connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
     withdrawn = withdraw_stale_alerts(
         session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
     )
