@@ -85,6 +85,7 @@ from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
 from ipdesk.services.demo_load import loading_connection, restore_indexes
 from ipdesk.services.demo_records import mediation_sessions
 from ipdesk.services.demo_worker import produced_in_worker, reading_snapshot
+from ipdesk.services.jurisdiction import INTERMEDIATE_IP_TYPES
 from ipdesk.services.limits import STOPPED_STATUSES
 from ipdesk.services.passwords import hash_password
 
@@ -202,9 +203,11 @@ _IP_TYPE_WEIGHTS = (
     (IpType.PATENT_DESIGN, 14),
     (IpType.PATENT_UTILITY_MODEL, 13),
     (IpType.PATENT_INVENTION, 7),
-    (IpType.COPYRIGHT, 14),
+    (IpType.COPYRIGHT, 11),
+    (IpType.SOFTWARE_COPYRIGHT, 3),
     (IpType.GEOGRAPHICAL_INDICATION, 4),
-    (IpType.TRADE_SECRET, 3),
+    (IpType.TRADE_SECRET, 2),
+    (IpType.TECHNICAL_SECRET, 1),
     (IpType.PLANT_VARIETY, 3),
     (IpType.IC_LAYOUT, 1),
     (IpType.OTHER, 3),
@@ -333,7 +336,8 @@ class _Org:
     managers: dict[int, int] = field(default_factory=dict)
     mediators: dict[int, list[int]] = field(default_factory=dict)
     staff: dict[int, int] = field(default_factory=dict)
-    courts: list[int] = field(default_factory=list)
+    # id, level, region, case-number code: referring courts are chosen by jurisdiction
+    courts: list[tuple[int, str | None, str | None, str | None]] = field(default_factory=list)
     user_names: dict[int, str] = field(default_factory=dict)  # id -> display name
 
 
@@ -355,11 +359,14 @@ def _load_org(session: Session) -> _Org:
     weights = [3 if code.endswith("01") else 1 for _, _, code, _ in stations]
     regions = {oid: (region or "150502") for _, oid, _, _, region in rows}
     org = _Org(stations, list(accumulate(weights)), regions)
-    org.courts = list(
-        session.scalars(
-            select(Agency.id).where(Agency.kind == AgencyKind.COURT).order_by(Agency.id)
+    org.courts = [
+        (r.id, r.court_level, r.region, r.case_code)
+        for r in session.execute(
+            select(Agency.id, Agency.court_level, Agency.region, Agency.case_code)
+            .where(Agency.kind == AgencyKind.COURT, Agency.active.is_(True))
+            .order_by(Agency.id)
         )
-    )
+    ]
     return org
 
 
@@ -553,11 +560,14 @@ class _Generator:
             "updated_at": registered_at,
             "version_id": 1,
         }
-        if channel == Channel.COURT_REFERRAL and org.courts:
-            row["referring_court_id"] = rng.choice(org.courts)
-            row["court_case_number"] = (
-                f"（{received.year}）蒙05{rng.choice(('民初', '诉前调'))}{rng.randrange(1, 9999)}号"
-            )
+        court = None
+        if channel == Channel.COURT_REFERRAL:
+            court = _referring_court(org, office_id, ip_type)
+        if court is not None:
+            row["referring_court_id"] = court[0]
+            code = court[3] or "内05"  # the court's own code in its case numbers
+            kind = rng.choice(("民初", "诉前调"))
+            row["court_case_number"] = f"（{received.year}）{code}{kind}{rng.randrange(1, 9999)}号"
         self.rows.setdefault(CASES, []).append(row)
         self.event(case_id, received, staff, EventKind.REGISTERED, None, CaseStatus.REGISTERED)
         self.life(row, received)
@@ -632,6 +642,8 @@ class _Generator:
             return ids.make_trademark_number(rng)
         if ip_type == IpType.COPYRIGHT:
             return f"蒙作登字-{received.year - rng.randrange(0, 5)}-A-{rng.randrange(10**7):08d}"
+        if ip_type == IpType.SOFTWARE_COPYRIGHT:
+            return f"软著登字第{rng.randrange(10**6, 10**7)}号"
         return None
 
     def life(self, case: dict[str, Any], received: dt.date) -> None:
@@ -662,9 +674,7 @@ class _Generator:
         if rng.random() < 0.05:
             decision_due = add_working_days(received, decision.days, self.calendar)
             case |= {"status": CaseStatus.REJECTED, "closed_on": decided, "due_on": decision_due}
-            reason = rng.choice(
-                ("不属于知识产权纠纷", "已向人民法院起诉", "请求人主体不适格", "权利已失效")
-            )
+            reason = rng.choice(_rejection_reasons(case["ip_type"]))
             self.event(
                 case_id,
                 decided,
@@ -891,14 +901,42 @@ class _Generator:
         )
 
 
+def _referring_court(
+    org: _Org, office_id: int, ip_type: IpType
+) -> tuple[int, str | None, str | None, str | None] | None:
+    """The court that refers a case: the intermediate court for the IP types it hears at
+    first instance (services/jurisdiction.py), else the basic court of the office's area."""
+    if ip_type in INTERMEDIATE_IP_TYPES:
+        fitting = [c for c in org.courts if c[1] in ("intermediate", "ip_court")]
+    else:
+        region = org.office_regions.get(office_id)
+        fitting = [c for c in org.courts if c[1] == "basic" and c[2] == region]
+    return fitting[0] if fitting else None
+
+
+def _rejection_reasons(ip_type: IpType) -> tuple[str, ...]:
+    """Reasons to refuse a request that fit the case's IP type."""
+    common = (
+        "申请人已就同一纠纷向人民法院起诉，人民法院已经受理",
+        "申请人不是权利人或者利害关系人，主体不适格",
+    )
+    if ip_type in _PATENT_KIND:
+        return (*common, "涉案专利权已因未缴纳年费终止", "涉案专利权已被宣告无效")
+    if ip_type == IpType.TRADEMARK:
+        return (*common, "涉案注册商标已被注销", "涉案注册商标有效期届满未续展")
+    return (*common, "被申请人不明确，无法联系")
+
+
 _IP_LABEL = {
     IpType.PATENT_INVENTION: "发明专利",
     IpType.PATENT_UTILITY_MODEL: "实用新型专利",
     IpType.PATENT_DESIGN: "外观设计专利",
     IpType.TRADEMARK: "注册商标",
     IpType.COPYRIGHT: "作品著作权",
+    IpType.SOFTWARE_COPYRIGHT: "计算机软件著作权",
     IpType.GEOGRAPHICAL_INDICATION: "地理标志",
     IpType.TRADE_SECRET: "商业秘密",
+    IpType.TECHNICAL_SECRET: "技术秘密",
     IpType.IC_LAYOUT: "集成电路布图设计",
     IpType.PLANT_VARIETY: "植物新品种权",
     IpType.OTHER: "知识产权",

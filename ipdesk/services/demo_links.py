@@ -66,6 +66,7 @@ from ipdesk.models import (
     LimitKind,
     LimitState,
     Obligation,
+    ObligationKind,
     Office,
     Party,
     PartyRole,
@@ -77,6 +78,7 @@ from ipdesk.services import dashboard_summary
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
 from ipdesk.services.demo_worker import reading_snapshot
+from ipdesk.services.jurisdiction import court_ip_types
 from ipdesk.services.limits import BEIJING, LimitContext
 from ipdesk.services.mediation import RETURN_OUTCOME_LABELS, ReturnOutcome, guess_referral_kind
 
@@ -128,13 +130,23 @@ _OPINIONS = (
     "该事项属于人民调解范围，支持调解组织依法调解。",
     "涉案权利有效，可依法处理。",
 )
-_PAYMENTS = ("赔偿经济损失", "支付合理维权费用", "一次性支付许可使用费")
+# Each term has its kind, and the documents write it as a sentence (services/obligations.py).
+_PAYMENTS = ("经济损失赔偿金", "合理维权费用", "许可使用费")
 _OTHER_TERMS = (
-    "立即停止销售侵权商品并下架库存",
-    "销毁带有侵权标识的包装物",
-    "在店铺显著位置刊登致歉声明",
-    "今后不再生产、销售侵权产品",
+    (ObligationKind.REMOVAL, "其在各电子商务平台发布的侵权商品链接"),
+    (ObligationKind.DESTRUCTION, "库存侵权商品及带有侵权标识的包装物"),
+    (ObligationKind.APOLOGY, "在其店铺显著位置张贴致歉声明"),
+    (ObligationKind.REFRAINING, "生产、销售侵犯申请人{right}的商品"),
 )
+_RIGHTS = {
+    IpType.PATENT_INVENTION: "发明专利权",
+    IpType.PATENT_UTILITY_MODEL: "实用新型专利权",
+    IpType.PATENT_DESIGN: "外观设计专利权",
+    IpType.TRADEMARK: "注册商标专用权",
+    IpType.GEOGRAPHICAL_INDICATION: "地理标志专用权",
+    IpType.PLANT_VARIETY: "植物新品种权",
+    IpType.IC_LAYOUT: "集成电路布图设计专有权",
+}
 
 
 @dataclass(frozen=True)
@@ -185,7 +197,8 @@ class _CaseRow:
 
 @dataclass
 class _Agencies:
-    courts: list[tuple[int, str, str | None, str | None]]  # id, name, level, region
+    # id, name, level, region, case-number code, IP types heard at first instance
+    courts: list[tuple[int, str, str | None, str | None, str | None, frozenset[IpType]]]
     procuratorates: list[int]
     others: list[int]  # justice bureau and the rest
     office_regions: dict[int, str | None]
@@ -193,14 +206,27 @@ class _Agencies:
     courts_by_id: dict[int, tuple[str, str]]  # every court, also inactive: code, name
 
     def court_for(self, case: _CaseRow) -> int | None:
-        """The court an application goes to (services/confirmation.py's rules, simplified)."""
+        """The court an application goes to (services/confirmation.py's rules, simplified):
+        the referring court; the intermediate court for the IP types it hears at first
+        instance; else the basic court of the office's court region (the mediating
+        organisation's place), which hears the type."""
         if case.referring_court_id is not None:
             return case.referring_court_id
         region = self.office_regions.get(case.office_id) or ""
-        level = "intermediate" if case.ip_type in INTERMEDIATE_IP_TYPES else "basic"
-        fitting = [c for c in self.courts if c[2] == level]
-        same = [c for c in fitting if c[3] == region] or fitting or self.courts
+        if case.ip_type in INTERMEDIATE_IP_TYPES:
+            fitting = [
+                c
+                for c in self.courts
+                if c[2] in ("intermediate", "ip_court") and case.ip_type in c[5]
+            ]
+            same = [c for c in fitting if (c[3] or "")[:4] == region[:4]] or fitting
+        else:
+            fitting = [c for c in self.courts if c[2] == "basic" and case.ip_type in c[5]]
+            same = [c for c in fitting if c[3] == region]
         return same[0][0] if same else None
+
+    def case_code(self, court_id: int) -> str:
+        return next((c[4] for c in self.courts if c[0] == court_id and c[4]), "内05")
 
 
 @dataclass
@@ -317,9 +343,12 @@ class _Generator:
         assert case.accepted_on is not None
         requested = self.days(case.accepted_on, 1, 20)
         referral = (
-            case.ip_type == IpType.TRADEMARK and ag.procuratorates and rng.random() < REFERRAL_SHARE
+            case.ip_type == IpType.TRADEMARK
+            and ag.procuratorates
+            and (rng.random() < REFERRAL_SHARE or not self.counts.had_referral)
         )
         if referral:
+            self.counts.had_referral = True  # the first of a database always is one
             kind = ConsultationKind.CRIME_REFERRAL
             chosen = [rng.choice(ag.procuratorates)]
             subject = "被申请人涉嫌销售假冒注册商标的商品罪，移送涉嫌犯罪线索"
@@ -483,20 +512,28 @@ class _Generator:
         obligee, obligor = parties if parties else (None, None)
         claimed = case.amount_claimed or Decimal(10000)
         amount = (claimed * Decimal(rng.randint(30, 80)) / 100).quantize(Decimal(100))
-        terms: list[tuple[str, Decimal | None, dt.date | None]] = [
-            (rng.choice(_PAYMENTS), amount, signed + dt.timedelta(days=rng.randint(15, 60))),
-            (rng.choice(_OTHER_TERMS), None, signed + dt.timedelta(days=rng.randint(1, 10))),
-        ]
-        if rng.random() < 0.3:  # a one-off term too: it has its date, as every term
-            terms.append(
-                (rng.choice(_OTHER_TERMS), None, signed + dt.timedelta(days=rng.randint(1, 10)))
+        right = _RIGHTS.get(case.ip_type, "合法权益")
+        terms: list[tuple[ObligationKind, str, Decimal | None, dt.date | None]] = [
+            (
+                ObligationKind.PAYMENT,
+                rng.choice(_PAYMENTS),
+                amount,
+                signed + dt.timedelta(days=rng.randint(15, 60)),
             )
-        for position, (description, money, due) in enumerate(terms):
+        ]
+        for _ in range(2 if rng.random() < 0.3 else 1):
+            kind, text = rng.choice(_OTHER_TERMS)
+            due: dt.date | None = signed + dt.timedelta(days=rng.randint(1, 10))
+            if kind == ObligationKind.REFRAINING:
+                due = None  # a standing undertaking: from the agreement's effect on
+            terms.append((kind, text.format(right=right), None, due))
+        for position, (kind, description, money, due) in enumerate(terms):
             self.w.add(
                 OBLIGATIONS,
                 {
                     "agreement_id": agreement_id,
                     "position": position,
+                    "kind": kind,
                     "obligor_id": obligor,
                     "obligee_id": obligee,
                     "description": description,
@@ -550,7 +587,8 @@ class _Generator:
         extended = accepted is not None and rng.random() < EXTENDED_SHARE
         ruling = None
         if decided is not None:
-            ruling = f"（{decided.year}）内05{rng.randint(1, 9):02d}民特{rng.randint(1, 999)}号"
+            code = self.agencies.case_code(court)  # the ruling court's own code
+            ruling = f"（{decided.year}）{code}民特{rng.randint(1, 999)}号"
         confirmation_id = self.w.add(
             CONFIRMATIONS,
             {
@@ -854,17 +892,24 @@ def _next_id(session: Session, table: Table) -> int:
 
 
 def _load_agencies(session: Session) -> _Agencies:
-    rows = session.execute(
-        select(Agency.id, Agency.name, Agency.kind, Agency.court_level, Agency.region)
-        .where(Agency.active.is_(True))
-        .order_by(Agency.code)
+    rows = session.scalars(
+        select(Agency).where(Agency.active.is_(True)).order_by(Agency.code)
     ).all()
-    courts = [(r.id, r.name, r.court_level, r.region) for r in rows if r.kind == AgencyKind.COURT]
+    courts = [
+        (r.id, r.name, r.court_level, r.region, r.case_code, court_ip_types(r))
+        for r in rows
+        if r.kind == AgencyKind.COURT
+    ]
     agencies = _Agencies(
         courts=courts,
         procuratorates=[r.id for r in rows if r.kind == AgencyKind.PROCURATORATE],
         others=[r.id for r in rows if r.kind in (AgencyKind.JUSTICE_BUREAU, AgencyKind.OTHER)],
-        office_regions={i: r for i, r in session.execute(select(Office.id, Office.region))},
+        office_regions={
+            i: court_region or region
+            for i, region, court_region in session.execute(
+                select(Office.id, Office.region, Office.court_region)
+            )
+        },
         office_names={i: n for i, n in session.execute(select(Office.id, Office.name))},
         courts_by_id={
             r.id: (r.code, r.name)

@@ -13,7 +13,7 @@ import docx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Case, CaseStatus, Confirmation, Obligation
+from ipdesk.models import Case, CaseStatus, Confirmation, Obligation, ObligationKind
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
 from ipdesk.services.demo import generate
@@ -46,7 +46,10 @@ def test_every_agreed_case_renders_its_agreement_and_application(
             if (c.outcome if c.status == S.CLOSED else c.status) in AGREED
         ]
         applied = set(s.scalars(select(Confirmation.case_id)))
-        assert not s.scalar(select(Obligation.id).where(Obligation.due_on.is_(None)).limit(1))
+        # every one-off term has its date; a standing undertaking (不作为) runs from the
+        # agreement's effect
+        undated = select(Obligation.kind).where(Obligation.due_on.is_(None)).distinct()
+        assert set(s.scalars(undated)) <= {ObligationKind.REFRAINING}
         ended = {c.outcome if c.status == S.CLOSED else c.status for c in cases}
         assert ended == set(AGREED)  # the demo shows every state, open or closed in it
         assert any(c.status == S.CLOSED for c in cases)
@@ -63,6 +66,10 @@ def test_every_agreed_case_renders_its_agreement_and_application(
                 text = _text(out)
                 applicant = next(p for p in case.parties if p.role.value == "applicant")
                 assert applicant.name in text, (case.number, kind)
+                # each term a sentence: no "于…前向某某今后不再…" (issue 16)
+                assert "今后不再" not in text and "前向申请人" not in text.replace(
+                    "前向申请人" + applicant.name + "支付", ""
+                ), case.number
                 rendered[kind] += 1
     assert rendered[DocumentKind.MEDIATION_AGREEMENT] == len(cases) > 20
     assert rendered[DocumentKind.CONFIRMATION_APPLICATION] >= 10

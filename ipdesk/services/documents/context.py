@@ -54,7 +54,7 @@ from ipdesk.services.identifiers import (
     PRINCIPAL,
     representative_for,
 )
-from ipdesk.services.obligations import TermParts, obligation_sentence
+from ipdesk.services.obligations import TermParts, obligation_sentence, sentence_problems
 
 #: The intake's names of the IP types, but "知识产权" for "other": the documents write
 #: "…知识产权纠纷", where the intake's choice list says "其他".
@@ -762,13 +762,26 @@ def _missing_agreement(facts: CaseFacts, *, dated: bool) -> list[str]:
         missing.append("各方责任")
     if not a.obligations:
         missing.append("协议条款")
+    # A term that cannot be written as a complete sentence makes the agreement unclear
+    # (民诉解释 Art. 358): services/obligations.py says what each kind needs.
+    words = {
+        "obligation_due_empty": "履行期限",
+        "obligation_amount_empty": "金额",
+        "obligation_obligee_empty": "权利人",
+        "obligation_description_empty": "内容",
+    }
     for i, o in enumerate(a.obligations, start=1):
         if o.obligor_id is None:
             missing.append(f"第{i}项协议条款的履行义务人")
-        if o.due_on is None:
-            missing.append(f"第{i}项协议条款的履行期限")
-        if not _text(o.description):
-            missing.append(f"第{i}项协议条款的内容")
+        for code in sentence_problems(
+            o.kind or ObligationKind.OTHER,
+            has_obligor=o.obligor_id is not None,
+            has_obligee=o.obligee_id is not None,
+            description=_text(o.description),
+            amount=o.amount,
+            due_on=o.due_on,
+        ):
+            missing.append(f"第{i}项协议条款的{words[code]}")
     return missing
 
 
