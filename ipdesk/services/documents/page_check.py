@@ -22,12 +22,11 @@ import re
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from lxml import etree
 
 from ipdesk.services.documents.pdf import _fontconfig_file, find_libreoffice
 
@@ -53,19 +52,19 @@ class DocumentPages:
     problems: tuple[str, ...]
 
 
-def _paragraphs(docx: Path) -> list[etree._Element]:
+def _paragraphs(docx: Path) -> list[ET.Element]:
     with zipfile.ZipFile(docx) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = ET.fromstring(z.read("word/document.xml"))
     body = root.find(f"{_W}body")
     assert body is not None
     return list(body.iter(f"{_W}p"))
 
 
-def _text(p: etree._Element) -> str:
+def _text(p: ET.Element) -> str:
     return "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
 
 
-def _keeps_next(p: etree._Element) -> bool:
+def _keeps_next(p: ET.Element) -> bool:
     p_pr = p.find(f"{_W}pPr")
     keep = p_pr.find(f"{_W}keepNext") if p_pr is not None else None
     return keep is not None and keep.get(f"{_W}val") not in ("0", "false")
