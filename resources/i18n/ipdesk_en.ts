@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+164" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+180" />
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -49,12 +49,20 @@
         <translation>Re&amp;load case</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+47" />
         <source>— none —</source>
         <translation>— none —</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>{0} — %n open case(s)</source>
+        <translation>
+            <numerusform>{0} — %n open case(s)</numerusform>
+            <numerusform>{0} — %n open case(s)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80" />
+        <location line="+79" />
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>The case was reloaded. Check it and apply again.</translation>
     </message>
@@ -62,7 +70,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+356" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+358" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
@@ -108,7 +116,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+211" />
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210" />
         <source>Partner agencies</source>
         <translation>Partner agencies</translation>
     </message>
@@ -129,7 +137,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+96" />
+        <location line="+85" />
         <source>De&amp;activate</source>
         <translation>De&amp;activate</translation>
     </message>
@@ -150,7 +158,7 @@
 <context>
     <name>AgencyEditDialog</name>
     <message>
-        <location line="-221" />
+        <location line="-210" />
         <source>New agency</source>
         <translation>New agency</translation>
     </message>
@@ -213,7 +221,7 @@
 <context>
     <name>AgencyTableModel</name>
     <message>
-        <location line="-93" />
+        <location line="-91" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -256,7 +264,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+71" />
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+64" />
         <source>Mediation agreement</source>
         <translation>Mediation agreement</translation>
     </message>
@@ -316,7 +324,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+27" />
         <source>Case {0}: record the agreement the parties reached</source>
         <translation>Case {0}: record the agreement the parties reached</translation>
     </message>
@@ -336,7 +344,7 @@
         <translation>Case {0}: the agreement can no longer be changed here</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+55" />
         <source>Total: {0} yuan ({1})</source>
         <translation>Total: {0} yuan ({1})</translation>
     </message>
@@ -367,7 +375,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+99" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+93" />
         <source>Show acknowledged</source>
         <translation>Show acknowledged</translation>
     </message>
@@ -397,7 +405,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message numerus="yes">
-        <location line="+96" />
+        <location line="+87" />
         <location line="+5" />
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -414,12 +422,12 @@
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+10" />
         <source>The alerts could not be loaded: {0}</source>
         <translation>The alerts could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+22" />
         <source>The alerts could not be acknowledged: {0}</source>
         <translation>The alerts could not be acknowledged: {0}</translation>
     </message>
@@ -427,7 +435,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+76" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+82" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -490,7 +498,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+176" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+171" />
         <source>Answer of {0}</source>
         <translation>Answer of {0}</translation>
     </message>
@@ -526,7 +534,7 @@
 <context>
     <name>AuditCheckDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+50" />
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+47" />
         <source>Verify audit trail</source>
         <translation>Verify audit trail</translation>
     </message>
@@ -536,7 +544,7 @@
         <translation>Checking every record of the audit trail…</translation>
     </message>
     <message numerus="yes">
-        <location line="+47" />
+        <location line="+45" />
         <source>The audit trail is intact: %n record(s) checked.</source>
         <translation>
             <numerusform>The audit trail is intact: %n record(s) checked.</numerusform>
@@ -628,7 +636,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-256" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-275" />
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
@@ -726,7 +734,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+78" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+71" />
         <location line="+151" />
         <source>All offices</source>
         <translation>All offices</translation>
@@ -804,7 +812,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+158" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+151" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -864,7 +872,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+285" />
+        <location line="+271" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -888,7 +896,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+139" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+142" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1104,7 +1112,7 @@
         <translation>Mediation records</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+77" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -1304,7 +1312,7 @@
         <translation>Mediation session recorded</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+88" />
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>No document can be issued by you for this case at its stage.</translation>
     </message>
@@ -1322,12 +1330,12 @@
 <context>
     <name>CaseViewDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+34" />
+        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+28" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>Case {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -1335,7 +1343,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+268" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+272" />
         <source>Save as PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
@@ -1353,7 +1361,7 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+83" />
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+77" />
         <source>Suspend the handling limit</source>
         <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
         <translation>Suspend the handling limit</translation>
@@ -1435,12 +1443,12 @@
     </message>
     <message>
         <location line="+14" />
-        <location line="+23" />
+        <location line="+20" />
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location line="+35" />
+        <location line="+22" />
         <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
         <translation>
             <numerusform>None while suspended: the clock stops; %n day(s) of the limit remain.</numerusform>
@@ -1497,7 +1505,7 @@
 <context>
     <name>ConcludeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+162" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+144" />
         <source>Conclude the consultation</source>
         <translation>Conclude the consultation</translation>
     </message>
@@ -1520,7 +1528,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+86" />
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+78" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -1660,7 +1668,7 @@
         <translation>application dismissed</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+14" />
         <source>Case {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -1713,7 +1721,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+102" />
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+101" />
         <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
         <translation>e.g. 192.168.1.20 or db.example.gov.cn</translation>
     </message>
@@ -1758,12 +1766,12 @@
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Connecting to {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+12" />
         <source>Connected: {0}.</source>
         <translation>Connected: {0}.</translation>
     </message>
@@ -1771,7 +1779,7 @@
 <context>
     <name>ConsultationRequestDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-276" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-253" />
         <source>Request a consultation</source>
         <translation>Request a consultation</translation>
     </message>
@@ -1857,7 +1865,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+119" />
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+115" />
         <source>All agencies</source>
         <translation>All agencies</translation>
     </message>
@@ -1907,7 +1915,7 @@
         <translation>Filter:</translation>
     </message>
     <message numerus="yes">
-        <location line="+87" />
+        <location line="+79" />
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n request(s)</numerusform>
@@ -1918,7 +1926,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+73" />
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+59" />
         <source>Correct the case</source>
         <translation>Correct the case</translation>
     </message>
@@ -1988,7 +1996,7 @@
         <translation>Correct case {0}</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+66" />
         <source>Nothing has been changed.</source>
         <translation>Nothing has been changed.</translation>
     </message>
@@ -1996,7 +2004,7 @@
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+40" />
+        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+38" />
         <source>Create the administrator — ipdesk</source>
         <translation>Create the administrator — ipdesk</translation>
     </message>
@@ -2224,23 +2232,23 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+112" />
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+106" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+99" />
+        <location line="+100" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-98" />
         <source>&amp;Show</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Export to Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
@@ -2275,12 +2283,12 @@
         <translation>The period ends before it starts.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+55" />
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+7" />
         <source>Cancelling the export…</source>
         <translation>Cancelling the export…</translation>
     </message>
@@ -2290,7 +2298,7 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+30" />
         <source>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</source>
         <translation>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</translation>
     </message>
@@ -2310,7 +2318,7 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
         <source>The dashboard could not be loaded: {0}</source>
         <translation>The dashboard could not be loaded: {0}</translation>
     </message>
@@ -2320,7 +2328,7 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+13" />
         <source>The cases could not be listed: {0}</source>
         <translation>The cases could not be listed: {0}</translation>
     </message>
@@ -2335,7 +2343,7 @@
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>Exporting to {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
@@ -2364,7 +2372,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-261" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-258" />
         <source>&amp;Embedded database on this computer</source>
         <translation>&amp;Embedded database on this computer</translation>
     </message>
@@ -2461,7 +2469,7 @@
 <context>
     <name>DeadlineBoardModel</name>
     <message>
-        <location filename="../../ipdesk/ui/deadlines/board.py" line="+101" />
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+95" />
         <source>Office</source>
         <extracomment>The drill-down bucket of each column. The case list's deadline state of each bucket (the board counts open cases only).</extracomment>
         <translation>Office</translation>
@@ -2513,12 +2521,12 @@
 <context>
     <name>DeadlineBoardWidget</name>
     <message>
-        <location line="+45" />
+        <location line="+41" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message numerus="yes">
-        <location line="+31" />
+        <location line="+21" />
         <source>due within %n day(s)</source>
         <translation>
             <numerusform>due within %n day(s)</numerusform>
@@ -2531,7 +2539,7 @@
         <translation>Open cases: {0}; {1}: {2}; overdue: {3}; suspended: {4}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>The deadline board could not be loaded: {0}</source>
         <translation>The deadline board could not be loaded: {0}</translation>
     </message>
@@ -2662,7 +2670,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60" />
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+53" />
         <source>Add evidence to case {0}</source>
         <translation>Add evidence to case {0}</translation>
     </message>
@@ -2703,7 +2711,7 @@
         <translation>Add evidence files</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+40" />
         <source>Choose at least one file.</source>
         <translation>Choose at least one file.</translation>
     </message>
@@ -2711,12 +2719,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62" />
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+60" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+28" />
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</numerusform>
@@ -2732,12 +2740,12 @@
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>The files could not be checked: {0}</source>
         <translation>The files could not be checked: {0}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>File check</source>
         <translation>File check</translation>
     </message>
@@ -2755,13 +2763,13 @@
 <context>
     <name>FollowUpPolicyDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+50" />
-        <location line="+99" />
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+46" />
+        <location line="+96" />
         <source>Follow-up policy</source>
         <translation>Follow-up policy</translation>
     </message>
     <message>
-        <location line="-98" />
+        <location line="-95" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -2809,7 +2817,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+122" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+112" />
         <source>Due within 7 days</source>
         <translation>Due within 7 days</translation>
     </message>
@@ -2829,12 +2837,12 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Record &amp;visit…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message numerus="yes">
-        <location line="+54" />
+        <location line="+43" />
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>%n visit(s) to make</numerusform>
@@ -2850,7 +2858,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+7" />
         <source>The work list could not be loaded: {0}</source>
         <translation>The work list could not be loaded: {0}</translation>
     </message>
@@ -2881,12 +2889,12 @@
 <context>
     <name>HolidayBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/banner.py" line="+51" />
+        <location filename="../../ipdesk/ui/holidays/banner.py" line="+43" />
         <source>Enter holidays…</source>
         <translation>Enter holidays…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+23" />
         <source>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
         <translation>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</translation>
     </message>
@@ -2899,7 +2907,7 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+86" />
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+81" />
         <source>Holiday calendar</source>
         <translation>Holiday calendar</translation>
     </message>
@@ -2949,7 +2957,7 @@
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+28" />
         <source>{0}: holidays from chinesecalendar.</source>
         <translation>{0}: holidays from chinesecalendar.</translation>
     </message>
@@ -2997,7 +3005,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56" />
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+55" />
         <source>Import case ledger</source>
         <translation>Import case ledger</translation>
     </message>
@@ -3057,7 +3065,7 @@
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location line="+39" />
+        <location line="+37" />
         <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
         <translation>
             <numerusform>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</numerusform>
@@ -3089,7 +3097,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+158" />
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -3145,12 +3153,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+215" />
+        <location line="+213" />
         <source>— court —</source>
         <translation>— court —</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-211" />
         <source>e.g. (2026) 内0502民诉前调123号</source>
         <translation>e.g. (2026) 内0502民诉前调123号</translation>
     </message>
@@ -3261,12 +3269,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+420" />
+        <location line="+418" />
         <source>Save the case (Ctrl+Enter)</source>
         <translation>Save the case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-391" />
+        <location line="-389" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -3276,7 +3284,7 @@
         <translation>Add evidence files</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+24" />
         <source>— station —</source>
         <translation>— station —</translation>
     </message>
@@ -3299,7 +3307,7 @@
         <translation>Save is disabled until these are corrected:</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+49" />
         <source>This may be a case that is already open:</source>
         <translation>This may be a case that is already open:</translation>
     </message>
@@ -3309,7 +3317,7 @@
         <translation>Press Save again to register it anyway.</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+95" />
         <source>Could not save the draft: {0}</source>
         <translation>Could not save the draft: {0}</translation>
     </message>
@@ -3332,7 +3340,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+127" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+121" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3357,7 +3365,7 @@
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -3449,12 +3457,12 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+38" />
         <source>Loading the organisation…</source>
         <translation>Loading the organisation…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+13" />
         <source>The organisation could not be loaded: {0}</source>
         <translation>The organisation could not be loaded: {0}</translation>
     </message>
@@ -3472,7 +3480,7 @@
 <context>
     <name>MediationRecordsView</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+40" />
+        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+41" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -3505,7 +3513,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+100" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+89" />
         <source>Consultation meeting</source>
         <translation>Consultation meeting</translation>
     </message>
@@ -3533,7 +3541,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+257" />
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+297" />
         <source>(not named)</source>
         <translation>(not named)</translation>
     </message>
@@ -3546,9 +3554,14 @@
 <context>
     <name>ObligationsTableModel</name>
     <message>
-        <location line="-181" />
-        <source>Obligor</source>
+        <location line="-215" />
+        <source>Kind</source>
         <extracomment>The date editor's lowest date stands for "no performance date".</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Obligor</source>
         <translation>Obligor</translation>
     </message>
     <message>
@@ -3575,7 +3588,7 @@
 <context>
     <name>OrgPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+346" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+342" />
         <source>Import the organisation (optional)</source>
         <translation>Import the organisation (optional)</translation>
     </message>
@@ -3645,7 +3658,7 @@
         <translation>Only the administrator may import the organisation.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</source>
         <translation>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</translation>
     </message>
@@ -3679,7 +3692,7 @@
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/party.py" line="+60" />
+        <location filename="../../ipdesk/ui/intake/party.py" line="+67" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -3690,12 +3703,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+98" />
+        <location line="+100" />
         <source>ID number:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-99" />
         <source>Phone:</source>
         <translation>Phone:</translation>
     </message>
@@ -3711,11 +3724,12 @@
     </message>
     <message>
         <location line="+1" />
+        <location line="+126" />
         <source>Legal representative:</source>
         <translation>Legal representative:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-124" />
         <source>Representative's title:</source>
         <translation>Representative's title:</translation>
     </message>
@@ -3725,7 +3739,7 @@
         <translation>Represents:</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source>Party {0}: {1}</source>
         <translation>Party {0}: {1}</translation>
     </message>
@@ -3754,11 +3768,26 @@
         <source>Registered name</source>
         <translation>Registered name</translation>
     </message>
+    <message>
+        <location line="+18" />
+        <source>Operator:</source>
+        <translation>Operator:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Principal:</source>
+        <translation>Principal:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The credit code does not tell for certain; please confirm.</source>
+        <translation>The credit code does not tell for certain; please confirm.</translation>
+    </message>
 </context>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-392" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-388" />
         <source>Preparing the database</source>
         <translation>Preparing the database</translation>
     </message>
@@ -3778,12 +3807,12 @@
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+36" />
         <source>Creating the tables and loading the reference data. This takes a moment…</source>
         <translation>Creating the tables and loading the reference data. This takes a moment…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>The database is ready: {0} offices and {1} aid stations.</source>
         <translation>The database is ready: {0} offices and {1} aid stations.</translation>
     </message>
@@ -3798,7 +3827,7 @@
         <translation>It already has an administrator: press Finish, then sign in with your account.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>The database could not be prepared: {0}</source>
         <translation>The database could not be prepared: {0}</translation>
     </message>
@@ -3806,7 +3835,7 @@
 <context>
     <name>RecordVisitDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+76" />
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+71" />
         <source>Record follow-up visit</source>
         <translation>Record follow-up visit</translation>
     </message>
@@ -3888,7 +3917,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+296" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+291" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -3916,7 +3945,7 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-158" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-155" />
         <source>Connect to the shared database server</source>
         <translation>Connect to the shared database server</translation>
     </message>
@@ -3929,7 +3958,7 @@
 <context>
     <name>SessionRecordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+49" />
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+39" />
         <source>Mediation record — case {0}</source>
         <translation>Mediation record — case {0}</translation>
     </message>
@@ -3995,7 +4024,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+512" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+507" />
         <source>First start — ipdesk</source>
         <translation>First start — ipdesk</translation>
     </message>
@@ -4003,7 +4032,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+47" />
+        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+46" />
         <source>Sign in — ipdesk</source>
         <translation>Sign in — ipdesk</translation>
     </message>
@@ -4041,7 +4070,7 @@
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/templates/dialog.py" line="+115" />
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+114" />
         <source>Document templates</source>
         <translation>Document templates</translation>
     </message>
@@ -4081,12 +4110,12 @@
         <translation>Fill the template with a sample case and open it in the word processor</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+31" />
         <source>Checking the templates…</source>
         <translation>Checking the templates…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+20" />
         <source>%n template(s) have errors and cannot be used.</source>
         <translation>
             <numerusform>%n template(s) have errors and cannot be used.</numerusform>
@@ -4099,7 +4128,7 @@
         <translation>All templates can be used.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+7" />
         <source>The templates could not be checked: {0}</source>
         <translation>The templates could not be checked: {0}</translation>
     </message>
@@ -4224,7 +4253,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+201" />
+        <location filename="../../ipdesk/ui/scheduler.py" line="+202" />
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n new deadline alert(s)</numerusform>
@@ -4243,7 +4272,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+81" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+78" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
@@ -4258,14 +4287,14 @@
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+51" />
-        <location line="+81" />
+        <location line="-47" />
+        <location line="+50" />
+        <location line="+80" />
         <source>&amp;Disable</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location line="-142" />
+        <location line="-140" />
         <source>Disable user</source>
         <translation>Disable user</translation>
     </message>
@@ -4275,12 +4304,12 @@
         <translation>Disable {0} ({1})? They can no longer sign in until an administrator enables the account again.</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+62" />
         <source>Reset &amp;password…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+75" />
         <source>&amp;Enable</source>
         <translation>&amp;Enable</translation>
     </message>
@@ -4300,7 +4329,7 @@
         <translation>The password of {0} was reset.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+17" />
         <source>{0} can sign in again.</source>
         <translation>{0} can sign in again.</translation>
     </message>
@@ -4313,7 +4342,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-393" />
+        <location line="-378" />
         <source>New user</source>
         <translation>New user</translation>
     </message>
@@ -4363,7 +4392,7 @@
         <translation>R&amp;epeat password:</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+49" />
         <source>Whole city</source>
         <translation>Whole city</translation>
     </message>
@@ -4371,7 +4400,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-167" />
+        <location line="-164" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
@@ -4419,7 +4448,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+61" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+56" />
         <source>Withdraw — {0}</source>
         <translation>Withdraw — {0}</translation>
     </message>
@@ -4438,13 +4467,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-139" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-123" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+92" />
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+86" />
         <source>Office</source>
         <translation>Office</translation>
     </message>
@@ -4535,7 +4564,7 @@
         <translation>Mediator</translation>
     </message>
     <message numerus="yes">
-        <location line="+141" />
+        <location line="+121" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -4551,13 +4580,13 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ipdesk/ui/worklists/page.py" line="+106" />
-        <location line="+151" />
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+100" />
+        <location line="+148" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-145" />
         <source>Open cases only</source>
         <translation>Open cases only</translation>
     </message>
@@ -4662,7 +4691,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-36" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-42" />
         <source>Handling the dispute</source>
         <translation>Handling the dispute</translation>
     </message>
@@ -4715,7 +4744,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+630" />
+        <location filename="../../ipdesk/app.py" line="+593" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -4726,12 +4755,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+287" />
+        <location line="+235" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-292" />
+        <location line="-240" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -4805,7 +4834,7 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-190" />
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-184" />
         <location line="+41" />
         <source>The connection failed: {0}</source>
         <translation>The connection failed: {0}</translation>
@@ -4892,7 +4921,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-252" />
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-256" />
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>Invention patent</translation>
@@ -4926,6 +4955,16 @@
         <location line="+2" />
         <source>Trade secret</source>
         <translation>Trade secret</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Technical secret</source>
+        <translation>Technical secret</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Software copyright</source>
+        <translation>Software copyright</translation>
     </message>
     <message>
         <location line="+2" />
@@ -5011,17 +5050,17 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+161" />
+        <location filename="../../ipdesk/ui/features.py" line="+152" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+66" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
@@ -5031,12 +5070,12 @@
         <translation>Deadline board: {0}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+11" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-186" />
+        <location line="-161" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
@@ -5046,27 +5085,27 @@
         <translation>Follow-up &amp;policy…</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+59" />
         <source>My work</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location line="+122" />
+        <location line="+47" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+19" />
         <source>&amp;Holiday calendar…</source>
         <translation>&amp;Holiday calendar…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+15" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>No alert is waiting to be acknowledged.</source>
         <translation>No alert is waiting to be acknowledged.</translation>
     </message>
@@ -5074,7 +5113,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1001" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1130" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -5207,7 +5246,7 @@
 <context>
     <name>followups</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131" />
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-127" />
         <source>Visit in person</source>
         <translation>Visit in person</translation>
     </message>
@@ -5271,6 +5310,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Computer software copyright</source>
+        <translation>Computer software copyright</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Geographical indication</source>
         <translation>Geographical indication</translation>
     </message>
@@ -5278,6 +5322,11 @@
         <location line="+1" />
         <source>Trade secret</source>
         <translation>Trade secret</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Technical secret</source>
+        <translation>Technical secret</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5449,9 +5498,8 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+38" />
+        <location line="+6" />
         <source>Database error: {0}</source>
-        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>Database error: {0}</translation>
     </message>
     <message>
@@ -5461,9 +5509,47 @@
     </message>
 </context>
 <context>
+    <name>obligations</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+155" />
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Destruction of stock</source>
+        <translation>Destruction of stock</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Removal of listings</source>
+        <translation>Removal of listings</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apology</source>
+        <translation>Apology</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refraining (standing undertaking)</source>
+        <translation>Refraining (standing undertaking)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+59" />
+        <location filename="../../ipdesk/ui/operations.py" line="+56" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
@@ -5497,7 +5583,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1008" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1137" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -5844,18 +5930,18 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+719" />
+        <location line="+848" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-716" />
-        <location line="+509" />
+        <location line="-845" />
+        <location line="+556" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
     </message>
     <message>
-        <location line="-507" />
+        <location line="-554" />
         <source>“{court}” is not a registered court.</source>
         <translation>“{court}” is not a registered court.</translation>
     </message>
@@ -6327,6 +6413,36 @@
     </message>
     <message>
         <location line="+5" />
+        <source>The court case number must read (year), the court's code, the type, the serial number and 号, e.g. {example}.</source>
+        <translation>The court case number must read (year), the court's code, the type, the serial number and 号, e.g. {example}.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Court case numbers abbreviate the province as {right}, not {wrong} (e.g. {example}).</source>
+        <translation>Court case numbers abbreviate the province as {right}, not {wrong} (e.g. {example}).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The court code {found} in the case number is not that of {court_name} ({expected}).</source>
+        <translation>The court code {found} in the case number is not that of {court_name} ({expected}).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The case number's type must be {expected}, not {found}.</source>
+        <translation>The case number's type must be {expected}, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The court's case-number code is the province's abbreviation and the division digits, e.g. 内05 or 内0502.</source>
+        <translation>The court's case-number code is the province's abbreviation and the division digits, e.g. 内05 or 内0502.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only a court has a case-number code.</source>
+        <translation>Only a court has a case-number code.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</source>
         <translation>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</translation>
     </message>
@@ -6387,6 +6503,26 @@
     </message>
     <message>
         <location line="+5" />
+        <source>Term {item}: choose what kind of term it is.</source>
+        <translation>Term {item}: choose what kind of term it is.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Term {item} is unclear: a one-off obligation needs the date by which it is performed.</source>
+        <translation>Term {item} is unclear: a one-off obligation needs the date by which it is performed.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Term {item} is unclear: enter the amount to be paid.</source>
+        <translation>Term {item} is unclear: enter the amount to be paid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Term {item} is unclear: choose the party to whom it is paid, delivered or apologised.</source>
+        <translation>Term {item} is unclear: choose the party to whom it is paid, delivered or apologised.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Term {item}: choose the party who owes it.</source>
         <translation>Term {item}: choose the party who owes it.</translation>
     </message>
@@ -6882,7 +7018,7 @@
         <translation>The target database is not empty; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
         <translation>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</translation>
     </message>
@@ -6905,7 +7041,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-98" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-82" />
         <source>{0} (escalated)</source>
         <translation>{0} (escalated)</translation>
     </message>

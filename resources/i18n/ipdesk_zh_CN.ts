@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+164"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+180"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -49,12 +49,19 @@
         <translation>重新加载案件(&amp;L)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>{0} — %n open case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>案件已重新加载，请核对后重新操作。</translation>
     </message>
@@ -62,7 +69,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+356"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+358"/>
         <source>Create the administrator</source>
         <translation>创建系统管理员</translation>
     </message>
@@ -107,7 +114,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+211"/>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210"/>
         <source>Partner agencies</source>
         <translation>协作单位</translation>
     </message>
@@ -128,7 +135,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+85"/>
         <source>De&amp;activate</source>
         <translation>停用(&amp;A)</translation>
     </message>
@@ -148,7 +155,7 @@
 <context>
     <name>AgencyEditDialog</name>
     <message>
-        <location line="-221"/>
+        <location line="-210"/>
         <source>New agency</source>
         <translation>新建协作单位</translation>
     </message>
@@ -211,7 +218,7 @@
 <context>
     <name>AgencyTableModel</name>
     <message>
-        <location line="-93"/>
+        <location line="-91"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -254,7 +261,7 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/editor.py" line="+71"/>
+        <location filename="../../ipdesk/ui/agreement/editor.py" line="+64"/>
         <source>Mediation agreement</source>
         <translation>调解协议</translation>
     </message>
@@ -314,7 +321,7 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Case {0}: record the agreement the parties reached</source>
         <translation>案件 {0}：登记当事人达成的协议</translation>
     </message>
@@ -334,7 +341,7 @@
         <translation>案件 {0}：协议已不能在此修改</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Total: {0} yuan ({1})</source>
         <translation>合计：{0} 元（{1}）</translation>
     </message>
@@ -365,7 +372,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+99"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+93"/>
         <source>Show acknowledged</source>
         <translation>显示已确认</translation>
     </message>
@@ -395,7 +402,7 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+87"/>
         <location line="+5"/>
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -410,12 +417,12 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The alerts could not be loaded: {0}</source>
         <translation>无法加载提醒：{0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>The alerts could not be acknowledged: {0}</source>
         <translation>无法确认提醒：{0}</translation>
     </message>
@@ -423,7 +430,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+76"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+82"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -486,7 +493,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+176"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+171"/>
         <source>Answer of {0}</source>
         <translation>{0}的答复</translation>
     </message>
@@ -522,7 +529,7 @@
 <context>
     <name>AuditCheckDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+50"/>
+        <location filename="../../ipdesk/ui/maintenance/audit_check.py" line="+47"/>
         <source>Verify audit trail</source>
         <translation>校验审计记录</translation>
     </message>
@@ -532,7 +539,7 @@
         <translation>正在逐条校验审计记录…</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+45"/>
         <source>The audit trail is intact: %n record(s) checked.</source>
         <translation>
             <numerusform>审计记录完整：已校验 %n 条记录。</numerusform>
@@ -622,7 +629,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-256"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-275"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -720,7 +727,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+78"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+71"/>
         <location line="+151"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
@@ -797,7 +804,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+158"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+151"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -857,7 +864,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+271"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -879,7 +886,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+139"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+142"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1095,7 +1102,7 @@
         <translation>调解笔录</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -1290,7 +1297,7 @@
         <translation>登记调解笔录</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>在本案当前阶段，您不能出具任何文书。</translation>
     </message>
@@ -1308,12 +1315,12 @@
 <context>
     <name>CaseViewDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+34"/>
+        <location filename="../../ipdesk/ui/case_view/__init__.py" line="+28"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Case {0}</source>
         <translation>案件 {0}</translation>
     </message>
@@ -1321,7 +1328,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+268"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="+272"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1339,7 +1346,7 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+83"/>
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+77"/>
         <source>Suspend the handling limit</source>
         <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
         <translation>中止办理期限</translation>
@@ -1421,12 +1428,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+22"/>
         <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
         <translation>
             <numerusform>中止期间无届满日：期限暂停计算，尚余 %n 日。</numerusform>
@@ -1480,7 +1487,7 @@
 <context>
     <name>ConcludeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+162"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+144"/>
         <source>Conclude the consultation</source>
         <translation>结束会商</translation>
     </message>
@@ -1503,7 +1510,7 @@
 <context>
     <name>ConfirmationDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+86"/>
+        <location filename="../../ipdesk/ui/agreement/confirmation_dialog.py" line="+78"/>
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
@@ -1643,7 +1650,7 @@
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Case {0}</source>
         <translation>案件 {0}</translation>
     </message>
@@ -1696,7 +1703,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+102"/>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+101"/>
         <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
         <translation>例如 192.168.1.20 或 db.example.gov.cn</translation>
     </message>
@@ -1741,12 +1748,12 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Connecting to {0}…</source>
         <translation>正在连接 {0}…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Connected: {0}.</source>
         <translation>连接成功：{0}。</translation>
     </message>
@@ -1754,7 +1761,7 @@
 <context>
     <name>ConsultationRequestDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-276"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-253"/>
         <source>Request a consultation</source>
         <translation>发起会商</translation>
     </message>
@@ -1840,7 +1847,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+119"/>
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+115"/>
         <source>All agencies</source>
         <translation>全部单位</translation>
     </message>
@@ -1890,7 +1897,7 @@
         <translation>筛选：</translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
+        <location line="+79"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 条请求</numerusform>
@@ -1900,7 +1907,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+73"/>
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+59"/>
         <source>Correct the case</source>
         <translation>更正案件信息</translation>
     </message>
@@ -1970,7 +1977,7 @@
         <translation>更正案件 {0}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Nothing has been changed.</source>
         <translation>没有任何改动。</translation>
     </message>
@@ -1978,7 +1985,7 @@
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+40"/>
+        <location filename="../../ipdesk/ui/auth/first_admin_dialog.py" line="+38"/>
         <source>Create the administrator — ipdesk</source>
         <translation>创建系统管理员 — ipdesk</translation>
     </message>
@@ -2204,23 +2211,23 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+112"/>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+106"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
@@ -2255,12 +2262,12 @@
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+55"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Cancelling the export…</source>
         <translation>正在取消导出…</translation>
     </message>
@@ -2270,7 +2277,7 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>{0} to {1}, figures as of {2}. Double-click a number to list its cases.</source>
         <translation>{0}至{1}，数据截至{2}。双击数字可列出对应案件。</translation>
     </message>
@@ -2290,7 +2297,7 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The dashboard could not be loaded: {0}</source>
         <translation>无法加载统计看板：{0}</translation>
     </message>
@@ -2300,7 +2307,7 @@
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The cases could not be listed: {0}</source>
         <translation>无法列出案件：{0}</translation>
     </message>
@@ -2315,7 +2322,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
     </message>
@@ -2344,7 +2351,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-261"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-258"/>
         <source>&amp;Embedded database on this computer</source>
         <translation>本机内置数据库(&amp;E)</translation>
     </message>
@@ -2441,7 +2448,7 @@
 <context>
     <name>DeadlineBoardModel</name>
     <message>
-        <location filename="../../ipdesk/ui/deadlines/board.py" line="+101"/>
+        <location filename="../../ipdesk/ui/deadlines/board.py" line="+95"/>
         <source>Office</source>
         <extracomment>The drill-down bucket of each column. The case list&apos;s deadline state of each bucket (the board counts open cases only).</extracomment>
         <translation>裁决所</translation>
@@ -2492,12 +2499,12 @@
 <context>
     <name>DeadlineBoardWidget</name>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+21"/>
         <source>due within %n day(s)</source>
         <translation>
             <numerusform>%n 日内届满</numerusform>
@@ -2509,7 +2516,7 @@
         <translation>在办案件：{0}；{1}：{2}；已超期：{3}；中止：{4}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The deadline board could not be loaded: {0}</source>
         <translation>无法加载期限看板：{0}</translation>
     </message>
@@ -2640,7 +2647,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+60"/>
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+53"/>
         <source>Add evidence to case {0}</source>
         <translation>为案件 {0} 补充证据</translation>
     </message>
@@ -2681,7 +2688,7 @@
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Choose at least one file.</source>
         <translation>请至少选择一个文件。</translation>
     </message>
@@ -2689,12 +2696,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+62"/>
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+60"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+28"/>
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n 条证据材料或文书记录缺少文件或与文件不符。未删除任何内容；请告知管理员。</numerusform>
@@ -2708,12 +2715,12 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The files could not be checked: {0}</source>
         <translation>无法检查文件：{0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>File check</source>
         <translation>文件检查</translation>
     </message>
@@ -2731,13 +2738,13 @@
 <context>
     <name>FollowUpPolicyDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+50"/>
-        <location line="+99"/>
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+46"/>
+        <location line="+96"/>
         <source>Follow-up policy</source>
         <translation>回访规则</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-95"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2785,7 +2792,7 @@
 <context>
     <name>FollowUpWorkList</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="+122"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="+112"/>
         <source>Due within 7 days</source>
         <translation>7日内到期</translation>
     </message>
@@ -2805,12 +2812,12 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Record &amp;visit…</source>
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+43"/>
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>待回访 %n 次</numerusform>
@@ -2824,7 +2831,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The work list could not be loaded: {0}</source>
         <translation>无法加载工作清单：{0}</translation>
     </message>
@@ -2855,12 +2862,12 @@
 <context>
     <name>HolidayBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/banner.py" line="+51"/>
+        <location filename="../../ipdesk/ui/holidays/banner.py" line="+43"/>
         <source>Enter holidays…</source>
         <translation>录入节假日…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>The State Council&apos;s holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
         <translation>尚未录入国务院办公厅关于{0}年部分节假日安排的通知。涉及该年度的期限暂按法定节假日规则计算（不含调休上班日），并标注为“暂定”。</translation>
     </message>
@@ -2873,7 +2880,7 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+86"/>
+        <location filename="../../ipdesk/ui/holidays/dialog.py" line="+81"/>
         <source>Holiday calendar</source>
         <translation>节假日日历</translation>
     </message>
@@ -2923,7 +2930,7 @@
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
         <source>{0}: holidays from chinesecalendar.</source>
         <translation>{0}年：节假日数据来自 chinesecalendar。</translation>
     </message>
@@ -2971,7 +2978,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56"/>
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+55"/>
         <source>Import case ledger</source>
         <translation>导入案件台账</translation>
     </message>
@@ -3031,7 +3038,7 @@
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+37"/>
         <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
         <translation>
             <numerusform>已读取 %n 行，其中 {0} 行有问题。请修改文件后重新选择：只要有一行无效，就不会导入任何数据。</numerusform>
@@ -3060,7 +3067,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+158"/>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
@@ -3116,12 +3123,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+215"/>
+        <location line="+213"/>
         <source>— court —</source>
         <translation>— 法院 —</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-211"/>
         <source>e.g. (2026) 内0502民诉前调123号</source>
         <translation>例如：(2026) 内0502民诉前调123号</translation>
     </message>
@@ -3232,12 +3239,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+420"/>
+        <location line="+418"/>
         <source>Save the case (Ctrl+Enter)</source>
         <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-389"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3247,7 +3254,7 @@
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>— station —</source>
         <translation>— 援助站 —</translation>
     </message>
@@ -3269,7 +3276,7 @@
         <translation>以下问题更正之前无法保存：</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>This may be a case that is already open:</source>
         <translation>该案件可能与以下在办案件重复：</translation>
     </message>
@@ -3279,7 +3286,7 @@
         <translation>如仍要登记，请再次点击“保存”。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>Could not save the draft: {0}</source>
         <translation>无法保存草稿：{0}</translation>
     </message>
@@ -3302,7 +3309,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+127"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+121"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3327,7 +3334,7 @@
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3419,12 +3426,12 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+38"/>
         <source>Loading the organisation…</source>
         <translation>正在加载组织机构…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>The organisation could not be loaded: {0}</source>
         <translation>组织机构加载失败：{0}</translation>
     </message>
@@ -3442,7 +3449,7 @@
 <context>
     <name>MediationRecordsView</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+40"/>
+        <location filename="../../ipdesk/ui/mediation_records/view.py" line="+41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3475,7 +3482,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+100"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+89"/>
         <source>Consultation meeting</source>
         <translation>会商会议</translation>
     </message>
@@ -3503,7 +3510,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+257"/>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+297"/>
         <source>(not named)</source>
         <translation>（未指明）</translation>
     </message>
@@ -3516,9 +3523,14 @@
 <context>
     <name>ObligationsTableModel</name>
     <message>
-        <location line="-181"/>
-        <source>Obligor</source>
+        <location line="-215"/>
+        <source>Kind</source>
         <extracomment>The date editor&apos;s lowest date stands for &quot;no performance date&quot;.</extracomment>
+        <translation>条款类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obligor</source>
         <translation>义务人</translation>
     </message>
     <message>
@@ -3545,7 +3557,7 @@
 <context>
     <name>OrgPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+346"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+342"/>
         <source>Import the organisation (optional)</source>
         <translation>导入组织机构（可选）</translation>
     </message>
@@ -3615,7 +3627,7 @@
         <translation>只有系统管理员可以导入组织机构。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Imported. Offices: {0} added, {1} updated, {2} retired. Stations: {3} added, {4} updated, {5} retired.</source>
         <translation>导入完成。裁决所：新增 {0} 个，更新 {1} 个，停用 {2} 个。站点：新增 {3} 个，更新 {4} 个，停用 {5} 个。</translation>
     </message>
@@ -3648,7 +3660,7 @@
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/party.py" line="+60"/>
+        <location filename="../../ipdesk/ui/intake/party.py" line="+67"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3659,12 +3671,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-99"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
@@ -3680,11 +3692,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+126"/>
         <source>Legal representative:</source>
         <translation>法定代表人：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-124"/>
         <source>Representative&apos;s title:</source>
         <translation>法定代表人职务：</translation>
     </message>
@@ -3694,7 +3707,7 @@
         <translation>被代理人：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Party {0}: {1}</source>
         <translation>当事人{0}：{1}</translation>
     </message>
@@ -3723,11 +3736,26 @@
         <source>Registered name</source>
         <translation>登记名称</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Operator:</source>
+        <translation>经营者：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Principal:</source>
+        <translation>主要负责人：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The credit code does not tell for certain; please confirm.</source>
+        <translation>无法从统一社会信用代码确定，请核实。</translation>
+    </message>
 </context>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-392"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-388"/>
         <source>Preparing the database</source>
         <translation>正在准备数据库</translation>
     </message>
@@ -3747,12 +3775,12 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>Creating the tables and loading the reference data. This takes a moment…</source>
         <translation>正在创建数据表并载入基础数据，请稍候…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The database is ready: {0} offices and {1} aid stations.</source>
         <translation>数据库已就绪：{0} 个裁决所，{1} 个维权援助站。</translation>
     </message>
@@ -3767,7 +3795,7 @@
         <translation>该数据库已有系统管理员：请点击“完成”，然后用您的账户登录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The database could not be prepared: {0}</source>
         <translation>数据库准备失败：{0}</translation>
     </message>
@@ -3775,7 +3803,7 @@
 <context>
     <name>RecordVisitDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+76"/>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="+71"/>
         <source>Record follow-up visit</source>
         <translation>记录回访</translation>
     </message>
@@ -3856,7 +3884,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+296"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+291"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -3884,7 +3912,7 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-158"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-155"/>
         <source>Connect to the shared database server</source>
         <translation>连接共享数据库服务器</translation>
     </message>
@@ -3897,7 +3925,7 @@
 <context>
     <name>SessionRecordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+49"/>
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+39"/>
         <source>Mediation record — case {0}</source>
         <translation>调解笔录 — 案件 {0}</translation>
     </message>
@@ -3963,7 +3991,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+512"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+507"/>
         <source>First start — ipdesk</source>
         <translation>首次启动 — ipdesk</translation>
     </message>
@@ -3971,7 +3999,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+47"/>
+        <location filename="../../ipdesk/ui/auth/sign_in_dialog.py" line="+46"/>
         <source>Sign in — ipdesk</source>
         <translation>登录 — ipdesk</translation>
     </message>
@@ -4009,7 +4037,7 @@
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/templates/dialog.py" line="+115"/>
+        <location filename="../../ipdesk/ui/templates/dialog.py" line="+114"/>
         <source>Document templates</source>
         <translation>文书模板</translation>
     </message>
@@ -4049,12 +4077,12 @@
         <translation>用示例案件填写模板，并用文字处理软件打开</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Checking the templates…</source>
         <translation>正在检查模板…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%n template(s) have errors and cannot be used.</source>
         <translation>
             <numerusform>%n 个模板有错误，无法使用。</numerusform>
@@ -4066,7 +4094,7 @@
         <translation>所有模板均可使用。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The templates could not be checked: {0}</source>
         <translation>无法检查模板：{0}</translation>
     </message>
@@ -4189,7 +4217,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+201"/>
+        <location filename="../../ipdesk/ui/scheduler.py" line="+202"/>
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n 条新的期限提醒</numerusform>
@@ -4206,7 +4234,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+81"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+78"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -4221,14 +4249,14 @@
         <translation>调整角色(&amp;R)…</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+51"/>
-        <location line="+81"/>
+        <location line="-47"/>
+        <location line="+50"/>
+        <location line="+80"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-140"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
@@ -4238,12 +4266,12 @@
         <translation>确定停用 {0}（{1}）吗？停用后该用户将无法登录，直至系统管理员重新启用该账户。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Reset &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
@@ -4263,7 +4291,7 @@
         <translation>已重设 {0} 的密码。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>{0} can sign in again.</source>
         <translation>{0} 已启用，可以重新登录。</translation>
     </message>
@@ -4276,7 +4304,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-393"/>
+        <location line="-378"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
@@ -4326,7 +4354,7 @@
         <translation>再次输入密码(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
@@ -4334,7 +4362,7 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-167"/>
+        <location line="-164"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -4382,7 +4410,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+61"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+56"/>
         <source>Withdraw — {0}</source>
         <translation>撤回 — {0}</translation>
     </message>
@@ -4401,13 +4429,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-139"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-123"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+92"/>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+86"/>
         <source>Office</source>
         <translation>裁决所</translation>
     </message>
@@ -4498,7 +4526,7 @@
         <translation>调解员</translation>
     </message>
     <message numerus="yes">
-        <location line="+141"/>
+        <location line="+121"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
@@ -4513,13 +4541,13 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ipdesk/ui/worklists/page.py" line="+106"/>
-        <location line="+151"/>
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+100"/>
+        <location line="+148"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-145"/>
         <source>Open cases only</source>
         <translation>仅未结案件</translation>
     </message>
@@ -4621,7 +4649,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-36"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-42"/>
         <source>Handling the dispute</source>
         <translation>纠纷处理</translation>
     </message>
@@ -4674,7 +4702,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+630"/>
+        <location filename="../../ipdesk/app.py" line="+593"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -4685,12 +4713,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+235"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-240"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -4764,7 +4792,7 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-190"/>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-184"/>
         <location line="+41"/>
         <source>The connection failed: {0}</source>
         <translation>连接失败：{0}</translation>
@@ -4851,7 +4879,7 @@
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-252"/>
+        <location filename="../../ipdesk/ui/dashboard/charts.py" line="-256"/>
         <source>Invention patent</source>
         <extracomment>Slices of the pie, most frequent first (colour-blind safe, after Okabe and Ito).</extracomment>
         <translation>发明专利</translation>
@@ -4885,6 +4913,16 @@
         <location line="+2"/>
         <source>Trade secret</source>
         <translation>商业秘密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technical secret</source>
+        <translation>技术秘密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Software copyright</source>
+        <translation>软件著作权</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4970,17 +5008,17 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+161"/>
+        <location filename="../../ipdesk/ui/features.py" line="+152"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+66"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Deadlines</source>
         <translation>期限看板</translation>
     </message>
@@ -4990,12 +5028,12 @@
         <translation>期限看板：{0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-161"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
@@ -5005,27 +5043,27 @@
         <translation>回访规则(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+59"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+47"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+19"/>
         <source>&amp;Holiday calendar…</source>
         <translation>节假日日历(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Alerts</source>
         <translation>期限提醒</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>No alert is waiting to be acknowledged.</source>
         <translation>没有待确认的期限提醒。</translation>
     </message>
@@ -5033,7 +5071,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1001"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1130"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -5166,7 +5204,7 @@
 <context>
     <name>followups</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-131"/>
+        <location filename="../../ipdesk/ui/followups/record_dialog.py" line="-127"/>
         <source>Visit in person</source>
         <translation>上门回访</translation>
     </message>
@@ -5230,6 +5268,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Computer software copyright</source>
+        <translation>计算机软件著作权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Geographical indication</source>
         <translation>地理标志</translation>
     </message>
@@ -5237,6 +5280,11 @@
         <location line="+1"/>
         <source>Trade secret</source>
         <translation>商业秘密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical secret</source>
+        <translation>技术秘密</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5408,9 +5456,8 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+38"/>
+        <location line="+6"/>
         <source>Database error: {0}</source>
-        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>数据库错误：{0}</translation>
     </message>
     <message>
@@ -5420,9 +5467,47 @@
     </message>
 </context>
 <context>
+    <name>obligations</name>
+    <message>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+155"/>
+        <source>Payment</source>
+        <translation>支付款项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destruction of stock</source>
+        <translation>销毁库存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removal of listings</source>
+        <translation>下架删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apology</source>
+        <translation>赔礼道歉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refraining (standing undertaking)</source>
+        <translation>不作为（停止并不再实施）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+59"/>
+        <location filename="../../ipdesk/ui/operations.py" line="+56"/>
         <source>Consultations</source>
         <translation>联席会商</translation>
     </message>
@@ -5456,7 +5541,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1008"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1137"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -5803,18 +5888,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+719"/>
+        <location line="+848"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-716"/>
-        <location line="+509"/>
+        <location line="-845"/>
+        <location line="+556"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-554"/>
         <source>“{court}” is not a registered court.</source>
         <translation>“{court}”不是已登记的人民法院</translation>
     </message>
@@ -6286,6 +6371,36 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>The court case number must read (year), the court&apos;s code, the type, the serial number and 号, e.g. {example}.</source>
+        <translation>案号格式不正确，应为（年份）法院代字、类型代字、序号和“号”，如{example}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Court case numbers abbreviate the province as {right}, not {wrong} (e.g. {example}).</source>
+        <translation>案号中的省级简称应为“{right}”而不是“{wrong}”（如{example}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The court code {found} in the case number is not that of {court_name} ({expected}).</source>
+        <translation>案号中的法院代字“{found}”不是{court_name}的代字“{expected}”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The case number&apos;s type must be {expected}, not {found}.</source>
+        <translation>案号的类型代字应为“{expected}”，而不是“{found}”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The court&apos;s case-number code is the province&apos;s abbreviation and the division digits, e.g. 内05 or 内0502.</source>
+        <translation>法院代字应为省级简称加行政区划数字，如内05、内0502。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only a court has a case-number code.</source>
+        <translation>只有人民法院有案号代字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Choose pre-litigation or in-litigation court mediation (the case number does not tell).</source>
         <translation>请选择诉前委派调解或诉中委托调解（无法从案号判断）</translation>
     </message>
@@ -6346,6 +6461,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Term {item}: choose what kind of term it is.</source>
+        <translation>第{item}项条款：请选择条款类型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term {item} is unclear: a one-off obligation needs the date by which it is performed.</source>
+        <translation>第{item}项条款内容不明确：一次性履行的义务须写明在何日前履行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Term {item} is unclear: enter the amount to be paid.</source>
+        <translation>第{item}项条款内容不明确：请填写支付的金额。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term {item} is unclear: choose the party to whom it is paid, delivered or apologised.</source>
+        <translation>第{item}项条款内容不明确：请选择权利人（向谁支付、交付或赔礼道歉）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Term {item}: choose the party who owes it.</source>
         <translation>第{item}项条款：请选择履行义务的当事人</translation>
     </message>
@@ -6841,7 +6976,7 @@
         <translation>目标数据库不是空的，未作改动</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
         <translation>目标数据库正由其他用户使用，恢复已放弃，未作改动；请在他们操作完成后再试</translation>
     </message>
@@ -6864,7 +6999,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-98"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-82"/>
         <source>{0} (escalated)</source>
         <translation>{0}（已上报）</translation>
     </message>
