@@ -24,7 +24,6 @@ from ipdesk.models import (
     MediationKind,
     ObligationKind,
     Office,
-    Party,
     PartyKind,
     PartyRole,
 )
@@ -401,5 +400,3 @@ def test_court_case_numbers_are_checked_against_the_court(
             with pytest.raises(ValidationError) as caught:
                 check_court_case_number("n", number, zlt)
             assert caught.value.code == code, number
-        assert isinstance(s.scalars(select(Case)).first(), Case | None)
-        assert Party  # (models imported for the fixtures' tables)
