@@ -58,11 +58,12 @@ from ipdesk import db, paths
 from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn, sign_in
+from ipdesk.services.auth import SignedIn
 from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.features import install_features
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
@@ -635,9 +636,7 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
 # -- signing in -----------------------------------------------------------------------------
 
 
-def sign_in_user(
-    args: argparse.Namespace, session_factory: sessionmaker[Session], label: str
-) -> SignedIn | None:
+def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn | None:
     """The signed-in user: with --user without a dialog, else through the sign-in dialog.
     None when the user cancelled or the sign-in was refused (already reported)."""
     if args.user is None:
@@ -645,10 +644,10 @@ def sign_in_user(
             _complain("--screenshot needs --user")
             return None
         username = DEMO_USER_HINT if args.demo else ""
-        return sign_in_at_start(session_factory, database_label=label, username=username)
+        return sign_in_at_start(gate, database_label=label, username=username)
     password = DEMO_PASSWORD if args.demo else os.environ.get(PASSWORD_ENV, "")
     try:
-        return sign_in(session_factory, args.user, password)
+        return gate.sign_in(args.user, password)
     except ServiceError as exc:
         _complain(error_text(exc))
         return None
@@ -818,7 +817,7 @@ def _check_templates() -> None:
 
 
 def open_main_window(
-    session_factory: sessionmaker[Session],
+    gate: Gate,
     signed: SignedIn,
     label: str,
     settings: QSettings,
@@ -828,19 +827,18 @@ def open_main_window(
     log_dir: Path | None = None,
 ) -> MainWindow:
     """The main window of ``signed``'s session with every feature of their role: what the
-    program shows after sign-in (and what the journey tests drive). Everything the user
-    changes through it is audited in their name."""
-    factory = audit.audited_sessions(session_factory, signed.actor)
-    log.info("Changes by %s audited: %s", signed.username, audit.is_installed(factory))
-    window = MainWindow(factory, label, signed.actor, settings=settings, log_dir=log_dir)
-    install_features(
-        window, factory, signed.actor, settings, stores=stores, daily_backups=daily_backups
-    )
+    program shows after sign-in (and what the journey tests drive), on the user's own desk
+    (which goes with the window at sign-out). Everything the user changes through it is
+    audited in their name."""
+    desk = gate.open_desk(signed)
+    window = MainWindow(desk, label, settings=settings, log_dir=log_dir)
+    desk.setParent(window)
+    install_features(window, desk, settings, stores=stores, daily_backups=daily_backups)
     return window
 
 
 def window_opener(
-    session_factory: sessionmaker[Session],
+    gate: Gate,
     label: str,
     settings: QSettings,
     *,
@@ -855,7 +853,7 @@ def window_opener(
     def open_window(signed: SignedIn) -> MainWindow:
         log.info("Signed in: %s (%s)", signed.username, signed.role.value)
         window = open_main_window(
-            session_factory,
+            gate,
             signed,
             label,
             settings,
@@ -930,7 +928,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and not generate_demo_data(session_factory, interactive=interactive):
         _cleanup(engine, demo_dir)
         return 1
-    signed = opened.signed_in or sign_in_user(args, session_factory, label)
+    gate = Gate(session_factory)
+    signed = opened.signed_in or sign_in_user(args, gate, label)
     if signed is None:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
@@ -939,7 +938,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # folder, and backing it up would only fill the user's backup folder.
     sessions = Sessions(
         window_opener(
-            session_factory,
+            gate,
             label,
             settings,
             stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
@@ -947,7 +946,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log_dir=log_file.parent if log_file is not None else None,
             demo_cases=DEMO_CASES if demo_dir is not None else None,
         ),
-        lambda: SignInDialog(session_factory, database_label=label),
+        lambda: SignInDialog(gate, database_label=label),
     )
     window = sessions.open(signed)
     if args.screenshot is not None:

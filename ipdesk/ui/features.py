@@ -14,12 +14,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.cases_query import CaseFilter
-from ipdesk.services.limits import BoardFilter, legal_today
+from ipdesk.services.limits import BoardFilter
 from ipdesk.services.reports import ReportSummary
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.case_import import ImportLedgerDialog
@@ -28,6 +26,7 @@ from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.dashboard import DashboardWidget, DrillDownRequest
 from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.deadlines.board import DeadlineBoardWidget, case_filter
+from ipdesk.ui.desk import ChangeKind, Desk
 from ipdesk.ui.followups import FollowUpWorkList, edit_policy
 from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
 from ipdesk.ui.intake import IntakeDialog
@@ -48,8 +47,7 @@ DONE_MESSAGE_MS = 30_000
 
 def install_features(
     window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
+    desk: Desk,
     settings: QSettings,
     *,
     stores: FileStores | None = None,
@@ -61,44 +59,41 @@ def install_features(
     consultations, agencies, templates, audit check, daily backup — off for a demo
     database with ``daily_backups=False``); start the alert scan. Evidence and documents
     go into ``stores`` (default: the user data directory). Returns the scheduler (shut
-    down on quit)."""
+    down on quit).
+
+    No refresh is wired here: every page follows the changes the desk broadcasts."""
     stores = stores or FileStores.default()
-    may = capabilities(actor)
-    work = _add_work_list(window, session_factory, actor)
-    case_list = _add_case_list(window, session_factory, actor, settings)
+    may = capabilities(desk.actor)
+    work = _add_work_list(window, desk)
+    case_list = _add_case_list(window, desk, settings)
 
-    def cases_changed(*_args: object) -> None:
-        """A case was changed here: every list that shows cases loads again."""
-        case_list.model.reload()
-        if work is not None:
-            work.reload()
-
-    open_case = case_opener(window, session_factory, actor, cases_changed, stores)
+    open_case = case_opener(window, desk, stores)
     case_list.case_open_requested.connect(open_case)
     if work is not None:
         work.case_open_requested.connect(open_case)
-        work.cases_changed.connect(case_list.model.reload)
         work.mediator_assigned.connect(lambda number, name: _assigned(window, number, name))
 
-    _add_intake(window, session_factory, actor, settings, stores, open_case, cases_changed, may)
+    _add_intake(window, desk, settings, stores, open_case, may)
     if Capability.DEADLINE_BOARD in may:
-        _add_deadline_board(window, session_factory, actor, case_list)
+        _add_deadline_board(window, desk, case_list)
     if Capability.DASHBOARD in may:
-        _add_dashboard(window, session_factory, actor, case_list)
+        _add_dashboard(window, desk, case_list)
     if Capability.FOLLOW_UPS in may:
-        worklist = FollowUpWorkList(session_factory, actor)
+        worklist = FollowUpWorkList(desk)
         window.add_page(worklist, translate("features", "Follow-up visits"))
         load_when_shown(window, worklist, worklist.reload)
     if Capability.FOLLOW_UP_POLICY in may:
         policy_action = QAction(translate("features", "Follow-up &policy…"), window)
-        policy_action.triggered.connect(lambda: edit_policy(session_factory, actor, window))
+        policy_action.triggered.connect(lambda: edit_policy(desk, window))
         window.menu("admin").addAction(policy_action)
 
     scheduler = AlertScheduler(
-        session_factory,
+        desk,
         interval_minutes=keys.alert_scan_interval_minutes(settings),
         parent=window,
     )
+    # due dates moved: the alerts follow
+    desk.follow(scheduler, [ChangeKind.HOLIDAYS], lambda _change: scheduler.scan_now())
 
     def settings_saved(changed: list[str]) -> None:
         if keys.ALERT_SCAN_INTERVAL_MINUTES in changed:
@@ -106,18 +101,12 @@ def install_features(
 
     window.settings_saved.connect(settings_saved)
     if Capability.HOLIDAY_NOTICE in may:
-
-        def calendar_changed() -> None:  # due dates moved: lists and alerts follow
-            cases_changed()
-            scheduler.scan_now()
-
-        _add_holidays(window, session_factory, actor, calendar_changed)
+        _add_holidays(window, desk)
     if Capability.ALERTS in may:
-        _add_alerts(window, session_factory, actor, scheduler, open_case)
+        _add_alerts(window, desk, scheduler, open_case)
     install_operations(
         window,
-        session_factory,
-        actor,
+        desk,
         settings,
         open_case=open_case,
         stores=stores,
@@ -148,22 +137,18 @@ def load_when_shown(
         shown(page)
 
 
-def _add_work_list(
-    window: MainWindow, session_factory: sessionmaker[Session], actor: Actor
-) -> WorkListPage | None:
+def _add_work_list(window: MainWindow, desk: Desk) -> WorkListPage | None:
     """The page "My work": the first page of every role that has a work list."""
-    if work_list_kind(actor) is None:
+    if work_list_kind(desk.actor) is None:
         return None
-    work = WorkListPage(session_factory, actor)
+    work = WorkListPage(desk)
     window.add_page(work, translate("features", "My work"))
     load_when_shown(window, work, work.reload)
     return work
 
 
-def _add_case_list(
-    window: MainWindow, session_factory: sessionmaker[Session], actor: Actor, settings: QSettings
-) -> CaseListWidget:
-    case_list = CaseListWidget(session_factory, actor, settings=settings)
+def _add_case_list(window: MainWindow, desk: Desk, settings: QSettings) -> CaseListWidget:
+    case_list = CaseListWidget(desk, settings=settings)
     window.add_page(case_list, translate("features", "Cases"))
 
     def show_unit(kind: str, unit_id: int) -> None:
@@ -179,23 +164,15 @@ def _add_case_list(
     return case_list
 
 
-def case_opener(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    changed: Callable[[int], None],
-    stores: FileStores,
-) -> OpenCase:
+def case_opener(window: MainWindow, desk: Desk, stores: FileStores) -> OpenCase:
     def open_case(case_id: int) -> None:
         dialog = CaseViewDialog(
-            session_factory,
-            actor,
+            desk,
             case_id,
             window,
             attachment_store=stores.attachments,
             document_store=stores.documents,
         )
-        dialog.view.case_changed.connect(changed)
         dialog.view.mediator_assigned.connect(lambda number, name: _assigned(window, number, name))
         dialog.show()
 
@@ -204,26 +181,21 @@ def case_opener(
 
 def _add_intake(
     window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
+    desk: Desk,
     settings: QSettings,
     stores: FileStores,
     open_case: OpenCase,
-    changed: Callable[[], None],
     may: frozenset[Capability],
 ) -> None:
-    """File → New case (Ctrl+N) and File → Import ledger, as far as ``may`` allows; a
-    ledger import reloads the case lists like a registration does."""
+    """File → New case (Ctrl+N) and File → Import ledger, as far as ``may`` allows."""
 
     def new_case() -> None:
         dialog = IntakeDialog(
-            session_factory,
-            actor,
+            desk,
             window,
             store=stores.attachments,
             max_attachment_bytes=keys.attachment_max_bytes(settings),  # as set now
         )
-        dialog.case_registered.connect(lambda _id, _number: changed())
         dialog.case_registered.connect(
             lambda _id, number: show_done(
                 window, translate("features", "Case {0} registered").format(number)
@@ -241,9 +213,7 @@ def _add_intake(
         return
 
     def import_ledger() -> None:
-        dialog = ImportLedgerDialog(session_factory, actor, window)
-        dialog.imported.connect(lambda *_args: changed())
-        dialog.open()
+        ImportLedgerDialog(desk, window).open()
 
     import_action = QAction(translate("features", "&Import ledger…"), window)
     import_action.setObjectName("import_ledger_action")
@@ -252,13 +222,10 @@ def _add_intake(
 
 
 def _add_deadline_board(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    case_list: CaseListWidget,
+    window: MainWindow, desk: Desk, case_list: CaseListWidget
 ) -> DeadlineBoardWidget:
     """The board's counts load whenever it is shown; a count drills down to its cases."""
-    board = DeadlineBoardWidget(session_factory, actor)
+    board = DeadlineBoardWidget(desk)
     window.add_page(board, translate("features", "Deadlines"))
     load_when_shown(window, board, board.reload, every_time=True)
 
@@ -271,14 +238,9 @@ def _add_deadline_board(
     return board
 
 
-def _add_dashboard(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    case_list: CaseListWidget,
-) -> DashboardWidget:
+def _add_dashboard(window: MainWindow, desk: Desk, case_list: CaseListWidget) -> DashboardWidget:
     """The figures load when the page is first shown; a number drills down to its cases."""
-    dashboard = DashboardWidget(session_factory, actor)
+    dashboard = DashboardWidget(desk)
     window.add_page(dashboard, translate("features", "Dashboard"))
     load_when_shown(window, dashboard, dashboard.reload)
 
@@ -317,24 +279,15 @@ def _assigned(window: MainWindow, number: str, name: str) -> None:
 # -- holidays and alerts ----------------------------------------------------------------------
 
 
-def _add_holidays(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    changed: Callable[[], None],
-) -> HolidayBanner:
+def _add_holidays(window: MainWindow, desk: Desk) -> HolidayBanner:
     """The banner that asks for a coming year's holidays (managers and administrators);
     for administrators also Administration → Holiday calendar, which its button opens."""
-    banner = HolidayBanner(session_factory, actor, today=legal_today)
+    banner = HolidayBanner(desk)
     window.add_banner(banner)
-    if Capability.MANAGE_HOLIDAYS in capabilities(actor):
+    if Capability.MANAGE_HOLIDAYS in capabilities(desk.actor):
 
         def open_calendar(year: int | None = None) -> HolidayDialog:
-            dialog = HolidayDialog(
-                session_factory, actor, year if year else legal_today().year, window
-            )
-            dialog.calendar_changed.connect(banner.check)
-            dialog.calendar_changed.connect(lambda _change: changed())
+            dialog = HolidayDialog(desk, year if year else desk.today().year, window)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
             return dialog
@@ -349,18 +302,13 @@ def _add_holidays(
 
 
 def _add_alerts(
-    window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    scheduler: AlertScheduler,
-    open_case: OpenCase,
+    window: MainWindow, desk: Desk, scheduler: AlertScheduler, open_case: OpenCase
 ) -> AlertsPanel:
-    """The alerts dock (filled at once and after each scan that made alerts), F8 to go to
-    the next alert to acknowledge, and tray notices."""
-    panel = AlertsPanel(session_factory, actor)
+    """The alerts dock (filled at once and after each change of alerts — a scan that made
+    some among them), F8 to go to the next alert to acknowledge, and tray notices."""
+    panel = AlertsPanel(desk)
     dock = window.add_dock(panel, translate("features", "Alerts"))
     panel.case_open_requested.connect(open_case)
-    scheduler.alerts_created.connect(panel.reload)
     panel.reload()
 
     def next_alert() -> None:

@@ -54,18 +54,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import paths
-from ipdesk.db import READ_ONLY
-from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.users_dialog import UserAdminDialog
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 from ipdesk.ui.org_tree import NAME, OPEN_CASES, OrgTreeModel
 from ipdesk.ui.settings import RESTART_KEYS, SettingsDialog, keys
-from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -102,25 +98,23 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
+        desk: Desk,
         database_label: str,
-        actor: Actor,
         *,
         settings: QSettings | None = None,
         log_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session_factory = session_factory
+        self._desk = desk
         self._log_dir = log_dir if log_dir is not None else paths.user_log_dir()
         self.menus: dict[str, QMenu] = {}
         self._headers: dict[str, QHeaderView] = {}
         self._page_actions = QActionGroup(self)
         self._page_actions.setExclusive(True)
         self._database_label = database_label
-        self._actor = actor
+        self._actor = actor = desk.actor
         self._settings = settings if settings is not None else QSettings()
-        self._load_generation = 0
         self._selected: tuple[str, int] | None = None
 
         self.setObjectName("main_window")
@@ -191,6 +185,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_status)
 
         self._restore_settings()
+        # the tree counts each unit's open cases
+        desk.follow(self, [ChangeKind.ORG, ChangeKind.CASES], lambda _change: self.reload_org())
         self.reload_org()
 
     # -- building -------------------------------------------------------------------------
@@ -431,29 +427,20 @@ class MainWindow(QMainWindow):
 
     def reload_org(self) -> None:
         """Load the organisation tree in the background; ``org_loaded`` tells when done."""
-        self._load_generation += 1
-        generation = self._load_generation
-        factory, actor = self._session_factory, self._actor
-
-        def load() -> list[OfficeInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return org_tree(session, actor)
-
+        actor = self._actor
         self.statusBar().showMessage(self._loading_text())
-        run_task(
-            load,
-            lambda offices: self._on_org_loaded(generation, offices),
-            lambda exc: self._on_org_load_failed(generation, exc),
-            context=self,
+        self._desk.read(
+            self,
+            lambda s: org_tree(s, actor),
+            self._on_org_loaded,
+            self._on_org_load_failed,
+            purpose="org",
         )
 
     def _loading_text(self) -> str:
         return self.tr("Loading the organisation…")
 
-    def _on_org_loaded(self, generation: int, offices: list[OfficeInfo]) -> None:
-        if generation != self._load_generation:
-            return  # a newer load is on its way
+    def _on_org_loaded(self, offices: list[OfficeInfo]) -> None:
         self.org_model.load(offices)
         if len(offices) == 1:
             self.org_view.expandAll()
@@ -462,11 +449,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # but keep a message someone showed meanwhile
         self.org_loaded.emit()
 
-    def _on_org_load_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._load_generation:
-            return
-        log.error("Loading the organisation failed", exc_info=error)
-        text = self.tr("The organisation could not be loaded: {0}").format(error_text(error))
+    def _on_org_load_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the organisation failed: %s", refusal.text)
+        text = self.tr("The organisation could not be loaded: {0}").format(refusal.text)
         self.statusBar().showMessage(text)
         self.org_load_failed.emit(text)
 
@@ -490,7 +475,7 @@ class MainWindow(QMainWindow):
         self.unit_selected.emit(*unit)
 
     def _on_users_triggered(self) -> None:
-        UserAdminDialog(self._session_factory, self._actor, self).exec()
+        UserAdminDialog(self._desk, self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About ipdesk"), self.about_text())

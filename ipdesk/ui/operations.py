@@ -22,14 +22,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.services.actors import Actor
 from ipdesk.services.backup import DailyBackup
 from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.consultations import ConsultationsView
+from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner
 from ipdesk.ui.stores import FileStores
@@ -41,8 +39,7 @@ translate = QCoreApplication.translate
 
 def install_operations(
     window: MainWindow,
-    session_factory: sessionmaker[Session],
-    actor: Actor,
+    desk: Desk,
     settings: QSettings,
     *,
     open_case: Callable[[int], None],
@@ -52,15 +49,15 @@ def install_operations(
     """Add the consultations page, the administration dialogs and the daily backup to
     ``window`` for ``actor``; ``open_case`` opens a case by id. ``daily_backups=False`` (a
     demo database) starts no backup."""
-    may = capabilities(actor)
+    may = capabilities(desk.actor)
     if Capability.CONSULTATIONS in may:
-        consultations = ConsultationsView(session_factory, actor)
+        consultations = ConsultationsView(desk)
         consultations.case_open_requested.connect(open_case)
         window.add_page(consultations, translate("operations", "Consultations"))
         window.remember_columns(consultations.table.horizontalHeader(), "consultations")
 
     def show_agencies() -> None:
-        _show(AgenciesDialog(session_factory, actor, window))
+        _show(AgenciesDialog(desk, window))
 
     if Capability.MANAGE_AGENCIES in may:
         admin = window.menu("admin")
@@ -87,23 +84,23 @@ def install_operations(
             window.menu("admin"),
             translate("operations", "&Verify audit trail…"),
             "verify_audit_action",
-            lambda: _show(AuditCheckDialog(session_factory, actor, window)),
+            lambda: _show(AuditCheckDialog(desk, window)),
         )
 
-    banner = FileCheckBanner(session_factory, stores.attachments, stores.documents)
+    banner = FileCheckBanner(desk, stores.attachments, stores.documents)
     window.add_banner(banner)
     banner.check()
     if daily_backups:
-        install_daily_backup(window, session_factory, settings)
+        install_daily_backup(window, desk, settings)
 
 
 def install_daily_backup(
-    window: MainWindow, session_factory: sessionmaker[Session], settings: QSettings
+    window: MainWindow, desk: Desk, settings: QSettings
 ) -> DailyBackupScheduler | None:
-    """Start the daily backup of the window's database (parented to the window); None when
-    the factory is not bound to an engine."""
-    engine = session_factory.kw.get("bind")
-    if not isinstance(engine, Engine):
+    """Start the daily backup of the desk's database on this computer (parented to the
+    window); None when the desk has none here."""
+    engine = desk.local_engine()
+    if engine is None:
         log.warning("No engine to back up: the daily backup is off")
         return None
     scheduler = DailyBackupScheduler(engine, settings, window)

@@ -20,11 +20,11 @@ from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
-from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models.base import utcnow
 from ipdesk.services.alerts import ScanResult, scan_alerts
 from ipdesk.ui.alerts.model import threshold_text
+from ipdesk.ui.desk import Change, ChangeKind, Desk
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class AlertScheduler(QObject):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
+        desk: Desk,
         *,
         interval_minutes: float = DEFAULT_INTERVAL_MINUTES,
         clock: Clock = utcnow,
@@ -103,7 +103,8 @@ class AlertScheduler(QObject):
         super().__init__(parent)
         if interval_minutes <= 0:
             raise ValueError("interval_minutes must be positive")
-        self._factory = session_factory
+        self._desk = desk
+        self._job = desk.job(lambda session: scan_alerts(session, clock()))
         self._interval = interval_minutes
         self._clock = clock
         self._waker = _Waker(self)
@@ -163,8 +164,7 @@ class AlertScheduler(QObject):
     def _scan(self) -> None:
         """The job: runs in the scheduler's worker thread, with its own session."""
         try:
-            with self._factory.begin() as session:
-                result = scan_alerts(session, self._clock())
+            result = self._job()
         except Exception as exc:
             log.exception("The alert scan failed")
             self._reported.emit(False, exc)
@@ -179,6 +179,7 @@ class AlertScheduler(QObject):
         assert isinstance(payload, ScanResult)
         self.scan_finished.emit(payload)
         if payload.created:
+            self._desk.announce(Change.of(ChangeKind.ALERTS))
             self.alerts_created.emit(payload)
 
 

@@ -1,9 +1,10 @@
 """A form dialog whose OK button runs one service call in the background.
 
-Shared by the user, agency, consultation, agreement and follow-up dialogs: the call runs through
-``run_task`` (never on the GUI thread); a refusal is shown under the fields — every
-message of a ``ValidationErrors``, the first invalid field focused — and the input is
-kept; success emits ``saved`` with the service's result and closes the dialog.
+Shared by the user, agency, consultation, agreement and follow-up dialogs: the call is a
+write on the user's desk (never on the GUI thread), which broadcasts what it changed
+(``_changes``); a refusal is shown under the fields — every message of a
+``ValidationErrors``, the first invalid field focused — and the input is kept; success
+emits ``saved`` with the service's result and closes the dialog.
 """
 
 from __future__ import annotations
@@ -20,21 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from ipdesk.services.errors import ValidationError, ValidationErrors
-from ipdesk.ui.messages import ERROR_STYLE, error_text
-from ipdesk.ui.refusals import refusal_text
-from ipdesk.ui.tasks import run_task
-
-
-def refusal(error: BaseException) -> tuple[str, str | None]:
-    """The text to show for a refused call and the field to focus (None: no field)."""
-    if isinstance(error, ValidationErrors):
-        first = error.errors[0].field if error.errors else None
-        return refusal_text(error), first
-    if isinstance(error, ValidationError):
-        return refusal_text(error), error.field
-    return error_text(error), None
+from ipdesk.ui.desk import Change, Desk, Refusal
+from ipdesk.ui.messages import ERROR_STYLE
 
 
 def field_root(field: str) -> str:
@@ -48,8 +38,9 @@ class ServiceDialog(QDialog):
     refused = Signal(str)
     """The service refused: the text shown."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.desk = desk
         self.result_value: Any = None
         self.form = QFormLayout()
         self.error_label = QLabel()
@@ -79,16 +70,21 @@ class ServiceDialog(QDialog):
 
     # -- to override ---------------------------------------------------------------------------
 
-    def _call(self) -> Callable[[], Any] | None:
-        """The service call to run, or None after showing why the input is not ready."""
+    def _call(self) -> Callable[[Session], Any] | None:
+        """The service call to run on a session, or None after showing why the input is
+        not ready."""
+        raise NotImplementedError
+
+    def _changes(self, result: Any) -> Change | None:
+        """What the call changed (from its ``result``), to tell the pages that show it."""
         raise NotImplementedError
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {}
 
-    def _refusal(self, error: BaseException) -> tuple[str, str | None]:
+    def _refusal(self, refusal: Refusal) -> tuple[str, str | None]:
         """The text to show for a refused call and the field to focus."""
-        return refusal(error)
+        return refusal.text, refusal.field
 
     # -- machinery -----------------------------------------------------------------------------
 
@@ -110,7 +106,7 @@ class ServiceDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.error_label.setVisible(False)
-        run_task(call, self._on_saved, self._on_refused, context=self)
+        self.desk.write(self, call, self._on_saved, self._on_refused, changes=self._changes)
 
     def _on_saved(self, result: object) -> None:
         self.ok_button.setEnabled(True)
@@ -118,7 +114,7 @@ class ServiceDialog(QDialog):
         self.saved.emit(result)
         self.accept()
 
-    def _on_refused(self, error: Exception) -> None:
+    def _on_refused(self, refusal: Refusal) -> None:
         self.ok_button.setEnabled(True)
-        text, field = self._refusal(error)
+        text, field = self._refusal(refusal)
         self._show_error(text, field)

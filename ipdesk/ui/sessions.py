@@ -1,5 +1,6 @@
 """One user's session after another in one run of the program: sign in, work in the main
-window, File → Sign out (Ctrl+Shift+Q), the sign-in dialog again, the next user's window.
+window (on the user's own desk, :class:`ipdesk.ui.desk.Desk`), File → Sign out
+(Ctrl+Shift+Q), the sign-in dialog again, the next user's window on a new desk.
 
 :class:`Sessions` is what ``ipdesk.app.main`` runs (and what the tests drive): ``open``
 shows the window of a signed-in user; the window's ``sign_out_requested`` closes it (its
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ipdesk.services.auth import SignedIn
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
+from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import DailyBackupScheduler
 from ipdesk.ui.scheduler import AlertScheduler
@@ -26,7 +28,7 @@ from ipdesk.ui.scheduler import AlertScheduler
 log = logging.getLogger(__name__)
 
 OpenWindow = Callable[[SignedIn], MainWindow]
-"""Builds the main window of a signed-in user (not yet shown)."""
+"""Builds the main window of a signed-in user on a desk of their own (not yet shown)."""
 NewSignInDialog = Callable[[], SignInDialog]
 """Builds the sign-in dialog shown after a sign-out (not yet shown)."""
 
@@ -107,8 +109,11 @@ class Sessions(QObject):
 
 def end_session(window: MainWindow) -> None:
     """Stop what ``window``'s session runs in the background — the alert scan, the daily
-    backup — wait for its tasks on the thread pool, and delete the window (with it its
-    dialogs, docks and tray icon)."""
+    backup — close its desk (nothing more is announced to its pages), wait for its tasks
+    on the thread pool, and delete the window (with it its desk, dialogs, docks and tray
+    icon)."""
+    for desk in window.findChildren(Desk):
+        desk.close()
     for scheduler in window.findChildren(AlertScheduler):
         scheduler.shutdown()
         scheduler.blockSignals(True)  # a scan's late report must not reload a closed window

@@ -5,6 +5,10 @@
 ``run_task`` and Anki's operations). ``func`` must not touch widgets and must open its
 own database session: sessions never cross threads.
 
+A task may be given a ``purpose``: a newer task of the same ``context`` for the same
+purpose supersedes the older, whose outcome is then dropped — the one place where stale
+results are dropped (a list reloaded twice shows the second load, whichever ends last).
+
 Tests make it synchronous with ``with tasks.synchronous(): ...``.
 
 ``ProgressRelay`` carries ``(done, total)`` reports from the worker to the GUI thread.
@@ -28,15 +32,73 @@ T = TypeVar("T")
 _synchronous = False
 
 
+class _Latest:
+    """The newest task of each (context, purpose): older ones are stale when they end."""
+
+    def __init__(self) -> None:
+        self._tickets = itertools.count(1)
+        self._newest: dict[tuple[int, str], int] = {}
+
+    def issue(self, context: QObject | None, purpose: str | None) -> tuple[tuple[int, str], int]:
+        if purpose is None:
+            return (0, ""), 0
+        if context is None:
+            raise ValueError("a task with a purpose needs a context")
+        key, ticket = (id(context), purpose), next(self._tickets)
+        self._newest[key] = ticket
+        return key, ticket
+
+    def drop(self, context: QObject, purpose: str) -> None:
+        """Whatever of ``context`` for ``purpose`` is running is stale now."""
+        self._newest.pop((id(context), purpose), None)
+
+    def settle(self, key: tuple[int, str], ticket: int) -> bool:
+        """True when ``ticket`` is still the newest of ``key`` (and ``key`` is done)."""
+        if ticket == 0:
+            return True
+        if self._newest.get(key) != ticket:
+            return False
+        del self._newest[key]
+        return True
+
+
+_latest = _Latest()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A task's place among those of its context for its purpose."""
+
+    key: tuple[int, str] = (0, "")
+    ticket: int = 0
+
+    def settle(self) -> bool:
+        """The task ended: True when no newer one of its context and purpose was started
+        (nor dropped it). Call it once."""
+        return _latest.settle(self.key, self.ticket)
+
+
+def claim(context: QObject | None, purpose: str | None) -> Claim:
+    """Make a task of ``context`` for ``purpose`` the newest (None: no purpose, never stale)."""
+    return Claim(*_latest.issue(context, purpose))
+
+
 @dataclass(frozen=True)
 class _Callbacks:
     on_done: Callable[[Any], None]
     on_error: Callable[[Exception], None] | None
     context: QObject | None
+    claim: Claim = Claim()
+    on_dropped: Callable[[Any], None] | None = None
 
     def deliver(self, succeeded: bool, payload: Any) -> None:
-        if self.context is not None and not shiboken6.isValid(self.context):
-            return  # whoever asked has gone
+        newest = self.claim.settle()
+        gone = self.context is not None and not shiboken6.isValid(self.context)
+        if gone or not newest:
+            # whoever asked has gone, or a newer task for the same purpose was started
+            if succeeded and self.on_dropped is not None:
+                self.on_dropped(payload)
+            return
         if succeeded:
             self.on_done(payload)
         elif self.on_error is not None:
@@ -98,15 +160,20 @@ def run_task(
     *,
     context: QObject | None = None,
     pool: QThreadPool | None = None,
+    purpose: str | None = None,
+    on_dropped: Callable[[T], None] | None = None,
 ) -> None:
     """Run ``func`` on ``pool`` (the global pool by default); call back on the GUI thread.
 
     Call it from the GUI thread. ``func`` should not hold on to widgets. When ``context``
     (usually the widget asking) has been destroyed by the time ``func`` returns, the
-    outcome is dropped. Without ``on_error`` an exception goes to ``sys.excepthook``.
+    outcome is dropped; so is it when a newer task of ``context`` with the same
+    ``purpose`` was started meanwhile (or :func:`drop` was called) — then a result that
+    holds something to release goes to ``on_dropped``. Without ``on_error`` an exception
+    goes to ``sys.excepthook``.
     """
     global _dispatcher
-    callbacks = _Callbacks(on_done, on_error, context)
+    callbacks = _Callbacks(on_done, on_error, context, claim(context, purpose), on_dropped)
     if _synchronous:
         try:
             result = func()
@@ -118,6 +185,11 @@ def run_task(
     if _dispatcher is None:
         _dispatcher = _Dispatcher()
     _dispatcher.submit(func, callbacks, pool or QThreadPool.globalInstance())
+
+
+def drop(context: QObject, purpose: str) -> None:
+    """Drop the outcome of ``context``'s running task for ``purpose``, if any."""
+    _latest.drop(context, purpose)
 
 
 @contextmanager

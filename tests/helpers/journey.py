@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.app import open_main_window
 from ipdesk.services.auth import SignedIn
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.sessions import Sessions
@@ -56,7 +57,7 @@ def sign_in_window(
     the main window the program opens for that user (shown, its files kept in ``folder``).
     With ``sessions`` the window is opened by them, as the program does (File → Sign out
     works; ``folder`` and ``settings`` are then the sessions' business)."""
-    dialog = SignInDialog(session_factory)
+    dialog = SignInDialog(Gate(session_factory))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -65,7 +66,7 @@ def sign_in_window(
         window = sessions.open(signed)  # deleted at sign-out: not for qtbot to close
     else:
         window = open_main_window(
-            session_factory,
+            Gate(session_factory),
             signed,
             "SQLite journey",
             settings,

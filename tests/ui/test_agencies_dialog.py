@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AgencyKind
-from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyInfo
 from ipdesk.ui import tasks
 from ipdesk.ui.agencies import AgenciesDialog, AgencyEditDialog, AgencyTableModel
+from ipdesk.ui.desk import Desk
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_people
 
 
@@ -59,7 +60,7 @@ def test_a_mediator_sees_the_active_agencies_only(
 ) -> None:
     with seeded() as s:
         mediator = people.actor(s, "mediator")
-    dialog = AgenciesDialog(seeded, mediator)
+    dialog = AgenciesDialog(make_desk(seeded, mediator))
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 13
     assert dialog.add_button.isHidden() and dialog.show_inactive.isHidden()
@@ -74,18 +75,17 @@ def test_the_administrator_adds_edits_and_deactivates(
 ) -> None:
     with seeded() as s:
         admin = people.actor(s, "admin")
-    dialog = AgenciesDialog(seeded, admin)
+    dialog = AgenciesDialog(make_desk(seeded, admin))
     qtbot.addWidget(dialog)
     opened: list[AgencyEditDialog] = []
 
     def ask(
         _cls: type[AgenciesDialog],
         parent: AgenciesDialog,
-        factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         agency: AgencyInfo | None,
     ) -> AgencyInfo | None:
-        edit = AgencyEditDialog(factory, actor, agency, parent)
+        edit = AgencyEditDialog(desk, agency, parent)
         opened.append(edit)
         if agency is None:
             edit.code_edit.setText("PR-KL")

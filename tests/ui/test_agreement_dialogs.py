@@ -28,6 +28,7 @@ from ipdesk.ui.agreement.obligations import (
     ObligationDelegate,
 )
 from ipdesk.ui.qdates import to_qdate
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_agreement, make_case, make_people
 
 SIGNED = dt.date(2026, 9, 5)
@@ -85,7 +86,7 @@ def test_a_case_walks_from_agreement_to_the_courts_confirmation(
     clock = Clock(dt.date(2026, 9, 6))
 
     # -- the agreement
-    editor = AgreementEditor(seeded, mediator, case_id, today=clock)
+    editor = AgreementEditor(make_desk(seeded, mediator, today=clock), case_id)
     qtbot.addWidget(editor)
     assert editor.draft is not None and editor.draft.may_record
     assert editor.ok_button.text() == "Record agreement"
@@ -120,7 +121,7 @@ def test_a_case_walks_from_agreement_to_the_courts_confirmation(
 
     # -- the application, on the last day of the window
     clock.day = dt.date(2026, 10, 8)
-    dialog = ConfirmationDialog(seeded, mediator, case_id, today=clock)
+    dialog = ConfirmationDialog(make_desk(seeded, mediator, today=clock), case_id)
     qtbot.addWidget(dialog)
     assert dialog.window_label.text() == (
         "The agreement took effect on 2026-09-05; apply by 2026-10-08."
@@ -162,7 +163,7 @@ def test_a_case_walks_from_agreement_to_the_courts_confirmation(
     assert not dialog.decide_button.isEnabled()
 
     # The editor now shows the agreement read-only.
-    again = AgreementEditor(seeded, mediator, case_id, today=clock)
+    again = AgreementEditor(make_desk(seeded, mediator, today=clock), case_id)
     qtbot.addWidget(again)
     assert not again.ok_button.isEnabled()
     assert not again.obligations.flags(again.obligations.index(0, 0)) & (Qt.ItemFlag.ItemIsEditable)
@@ -174,7 +175,7 @@ def test_the_editor_keeps_the_input_when_refused(
     case_id = mediating_case(seeded, people)
     with seeded() as s:
         mediator = people.actor(s, "mediator")
-    editor = AgreementEditor(seeded, mediator, case_id, today=Clock(dt.date(2026, 9, 6)))
+    editor = AgreementEditor(make_desk(seeded, mediator, today=Clock(dt.date(2026, 9, 6))), case_id)
     qtbot.addWidget(editor)
     terms = editor.obligations
     terms.setData(terms.index(0, AMOUNT), "-1")
@@ -194,7 +195,7 @@ def test_the_delegate_edits_parties_and_dates(
     case_id = mediating_case(seeded, people)
     with seeded() as s:
         mediator = people.actor(s, "mediator")
-    editor = AgreementEditor(seeded, mediator, case_id, today=Clock(dt.date(2026, 9, 6)))
+    editor = AgreementEditor(make_desk(seeded, mediator, today=Clock(dt.date(2026, 9, 6))), case_id)
     qtbot.addWidget(editor)
     terms = editor.obligations
     delegate = editor.table.itemDelegate()
@@ -237,7 +238,9 @@ def test_an_ownership_agreement_needs_the_warning_acknowledged(
         refresh_case_limits(s, case)
         case_id = case.id
         mediator = people.actor(s, "mediator")
-    dialog = ConfirmationDialog(seeded, mediator, case_id, today=Clock(dt.date(2026, 9, 20)))
+    dialog = ConfirmationDialog(
+        make_desk(seeded, mediator, today=Clock(dt.date(2026, 9, 20))), case_id
+    )
     qtbot.addWidget(dialog)
     assert dialog.warning_label.text().startswith(
         "The agreement decides ownership or validity of an IP right"
@@ -266,7 +269,9 @@ def test_a_missed_window_is_shown_and_the_application_refused(
         make_agreement(s, case, signed_on=SIGNED)
         case_id = case.id
         mediator = people.actor(s, "mediator")
-    dialog = ConfirmationDialog(seeded, mediator, case_id, today=Clock(dt.date(2026, 10, 9)))
+    dialog = ConfirmationDialog(
+        make_desk(seeded, mediator, today=Clock(dt.date(2026, 10, 9))), case_id
+    )
     qtbot.addWidget(dialog)
     assert "It can no longer be brought to a court for confirmation." in (
         dialog.window_label.text()

@@ -21,7 +21,9 @@ from ipdesk.services.alerts import AlertInfo, NewAlert, ScanResult
 from ipdesk.services.limits import BEIJING
 from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
 from ipdesk.ui.alerts.model import ALERT_ID_ROLE, CASE, CASE_ID_ROLE, STAGE, threshold_text
+from ipdesk.ui.desk import Desk
 from ipdesk.ui.scheduler import JOB_ID, AlertScheduler, TrayNotifier
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import actor, make_case_with_limits, make_user
 
 # Accepted Tue 2026-09-01: due Mon 2026-11-02. On 10-28 (5 days before) a warn:5 alert.
@@ -98,10 +100,11 @@ def office(seeded: sessionmaker[Session]) -> tuple[sessionmaker[Session], Actor,
 def make_scheduler(qtbot: QtBot) -> Iterator[Callable[..., AlertScheduler]]:
     made: list[AlertScheduler] = []
 
-    def make(factory: sessionmaker[Session], **kw: object) -> AlertScheduler:
+    def make(source: sessionmaker[Session] | Desk, **kw: object) -> AlertScheduler:
         kw.setdefault("interval_minutes", 60)
         kw.setdefault("clock", lambda: NOW)
-        scheduler = AlertScheduler(factory, **kw)  # type: ignore[arg-type]
+        desk = source if isinstance(source, Desk) else make_desk(source, Actor.system())
+        scheduler = AlertScheduler(desk, **kw)  # type: ignore[arg-type]
         made.append(scheduler)
         return scheduler
 
@@ -110,8 +113,10 @@ def make_scheduler(qtbot: QtBot) -> Iterator[Callable[..., AlertScheduler]]:
         scheduler.shutdown()
 
 
-def make_panel(qtbot: QtBot, factory: sessionmaker[Session], who: Actor) -> AlertsPanel:
-    panel = AlertsPanel(factory, who, today=lambda: TODAY)
+def make_panel(
+    qtbot: QtBot, factory: sessionmaker[Session], who: Actor, desk: Desk | None = None
+) -> AlertsPanel:
+    panel = AlertsPanel(desk or make_desk(factory, who, today=lambda: TODAY))
     qtbot.addWidget(panel)
     return panel
 
@@ -128,9 +133,9 @@ def test_the_scheduler_scans_at_start_up_and_the_panel_shows_the_new_alert(
         scan_threads.append(threading.get_ident())
         return NOW
 
-    panel = make_panel(qtbot, factory, mediator)
-    scheduler = make_scheduler(factory, clock=clock)
-    scheduler.alerts_created.connect(panel.reload)
+    desk = make_desk(factory, mediator, today=TODAY)
+    panel = make_panel(qtbot, factory, mediator, desk)
+    scheduler = make_scheduler(desk, clock=clock)  # its alerts reach the panel through the desk
     with qtbot.waitSignal(scheduler.alerts_created, timeout=20_000) as blocker:
         scheduler.start()
     result = blocker.args[0]
@@ -256,7 +261,7 @@ def test_opening_a_case_from_the_panel(
 
 def test_the_next_unacknowledged_alert_is_selected_round_and_round(qtbot: QtBot) -> None:
     seen = dt.datetime(2026, 10, 28, 2, tzinfo=dt.UTC)
-    panel = AlertsPanel(sessionmaker(), Actor.system(), today=lambda: TODAY)
+    panel = AlertsPanel(make_desk(sessionmaker(), Actor.system(), today=lambda: TODAY))
     qtbot.addWidget(panel)
     opened: list[int] = []
     panel.case_open_requested.connect(opened.append)

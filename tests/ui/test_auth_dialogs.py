@@ -30,6 +30,8 @@ from ipdesk.ui.auth import (
     UserTableModel,
 )
 from ipdesk.ui.auth.users_dialog import ConfirmDisable
+from ipdesk.ui.desk import Desk, Gate
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import TEST_PASSWORD, agreement_form, make_case, make_user
 
 Factory = sessionmaker[Session]
@@ -47,7 +49,7 @@ def admin_actor(factory: Factory) -> Actor:
 
 
 def sign_in_dialog(qtbot: QtBot, factory: Factory, **kw: Any) -> SignInDialog:
-    dialog = SignInDialog(factory, **kw)
+    dialog = SignInDialog(Gate(factory), **kw)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -131,7 +133,7 @@ def test_empty_fields_are_asked_for(
 
 
 def create_admin_dialog(qtbot: QtBot, factory: Factory) -> CreateAdministratorDialog:
-    dialog = CreateAdministratorDialog(factory)
+    dialog = CreateAdministratorDialog(Gate(factory))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -188,12 +190,12 @@ def test_start_up_creates_the_administrator_then_signs_in(
     monkeypatch.setattr(CreateAdministratorDialog, "exec", create_exec)
     monkeypatch.setattr(SignInDialog, "exec", sign_in_exec)
     with tasks.synchronous():
-        signed = auth_ui.sign_in_at_start(seeded)
+        signed = auth_ui.sign_in_at_start(Gate(seeded))
         assert signed is not None and signed.role == Role.ADMIN
         assert shown == ["create", "sign in as admin"]
         # The next start goes straight to signing in.
         shown.clear()
-        assert auth_ui.sign_in_at_start(seeded) is not None
+        assert auth_ui.sign_in_at_start(Gate(seeded)) is not None
         assert shown == ["sign in as ?"]
 
 
@@ -245,7 +247,7 @@ def test_locked_users_show_until_when(seeded: Factory) -> None:
 
 
 def admin_dialog(qtbot: QtBot, factory: Factory, actor: Actor) -> UserAdminDialog:
-    dialog = UserAdminDialog(factory, actor)
+    dialog = UserAdminDialog(make_desk(factory, actor))
     qtbot.addWidget(dialog)
     # The load started by the constructor is delivered through the event loop: connecting
     # now cannot miss it.
@@ -317,9 +319,10 @@ def test_admin_dialog_new_and_change_role_go_through_ask(
     dialog = admin_dialog(qtbot, seeded, actor)
     asked: list[tuple[int, UserInfo | None]] = []
 
-    def fake_ask(parent: Any, factory: Factory, who: Actor, offices: Any, user: Any = None) -> Any:
+    def fake_ask(parent: Any, desk: Desk, offices: Any, user: Any = None) -> Any:
         asked.append((len(offices), user))
-        with factory.begin() as s:
+        who = desk.actor
+        with seeded.begin() as s:
             if user is None:
                 return auth.create_user(
                     s,
@@ -368,7 +371,7 @@ def edit_dialog(
 ) -> UserEditDialog:
     with factory() as s:
         offices = org_tree(s, actor)
-    dialog = UserEditDialog(factory, actor, offices, user)
+    dialog = UserEditDialog(make_desk(factory, actor), offices, user)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -445,7 +448,7 @@ def test_reset_password_dialog(qtbot: QtBot, seeded: Factory) -> None:
     actor = admin_actor(seeded)
     add_user(seeded, Role.CITY_MANAGER, username="city")
     user = next(u for u in infos(seeded) if u.username == "city")
-    dialog = ResetPasswordDialog(seeded, actor, user)
+    dialog = ResetPasswordDialog(make_desk(seeded, actor), user)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.password_edit.setText("short")

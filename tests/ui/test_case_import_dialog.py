@@ -19,6 +19,7 @@ from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.case_import import ImportLedgerDialog
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_user, seed
 
 HEADER = ["收到日期", "站点代码", "知识产权类型", "权利号", "申请人", "申请人证件号",
@@ -80,7 +81,7 @@ def test_invalid_rows_are_listed_and_nothing_imported(
 ) -> None:
     path = ledger(tmp_path / "bad.csv", bad_id=True)
     monkeypatch.setattr(ImportLedgerDialog, "choose_path", classmethod(lambda cls, p: path))
-    dialog = ImportLedgerDialog(session_factory, staff)
+    dialog = ImportLedgerDialog(make_desk(session_factory, staff))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.checked):
         qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
@@ -95,7 +96,7 @@ def test_invalid_rows_are_listed_and_nothing_imported(
 def test_clean_ledger_is_imported_with_progress(
     qtbot: QtBot, session_factory: sessionmaker[Session], staff: Actor, tmp_path: Path
 ) -> None:
-    dialog = ImportLedgerDialog(session_factory, staff)
+    dialog = ImportLedgerDialog(make_desk(session_factory, staff))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.checked) as checked:
         dialog.check(ledger(tmp_path / "good.csv"))

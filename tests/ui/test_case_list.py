@@ -18,6 +18,7 @@ from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, count_ca
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CASE_ID_ROLE, CaseListWidget, CaseTableModel
 from ipdesk.ui.cases.model import COLUMN_KEYS
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, office, seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -40,7 +41,7 @@ def test_model_on_3000_demo_cases(
     qtmodeltester: ModelTester, session_factory: sessionmaker[Session], city: Actor
 ) -> None:
     demo.generate(session_factory, cases=3000, seed=1, today=TODAY, later_stages=False)
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=200)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=200)
     model.reload()
     assert model.rowCount() == 3000
     assert model.page_loads == 0 and model.cached_pages() == [0]  # the first page came along
@@ -80,7 +81,7 @@ def test_page_cache_is_bounded(session_factory: sessionmaker[Session], city: Act
     with session_factory.begin() as session:
         for _ in range(30):
             make_case(session)
-    model = CaseTableModel(session_factory, city, page_size=4, cached_pages=3)
+    model = CaseTableModel(make_desk(session_factory, city), page_size=4, cached_pages=3)
     model.reload()
     for row in range(30):
         assert model.data(model.index(row, 0))
@@ -98,7 +99,9 @@ def test_list_widget_filters_searches_with_debounce_and_opens(
         tl02 = office(session, "TL02").id
         target_id = target.id
     settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
-    widget = CaseListWidget(session_factory, city, settings=settings, search_delay_ms=250)
+    widget = CaseListWidget(
+        make_desk(session_factory, city), settings=settings, search_delay_ms=250
+    )
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 3
 
@@ -132,7 +135,7 @@ def test_columns_are_chosen_and_remembered(
     qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
 ) -> None:
     settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
-    widget = CaseListWidget(session_factory, city, settings=settings)
+    widget = CaseListWidget(make_desk(session_factory, city), settings=settings)
     qtbot.addWidget(widget)
     mediator = COLUMN_KEYS.index("mediator")
     menu = widget.column_menu()
@@ -140,7 +143,7 @@ def test_columns_are_chosen_and_remembered(
     action.setChecked(False)
     widget.table.horizontalHeader().resizeSection(0, 222)
 
-    again = CaseListWidget(session_factory, city, settings=settings)
+    again = CaseListWidget(make_desk(session_factory, city), settings=settings)
     qtbot.addWidget(again)
     header = again.table.horizontalHeader()
     assert header.isSectionHidden(mediator)

@@ -22,6 +22,7 @@ from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.cases import model as model_module
 from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -84,7 +85,7 @@ def test_first_page_is_shown_before_the_count(
     city: Actor,
     gate: Gate,
 ) -> None:
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     qtmodeltester.check(model, force_py=True)  # and it keeps watching every change below
     totals: list[int] = []
     model.loaded.connect(totals.append)
@@ -132,7 +133,7 @@ def _number(session_factory: sessionmaker[Session], case_id: int) -> str:
 def test_a_short_list_needs_no_count(
     qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
 ) -> None:
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     with qtbot.waitSignal(model.loaded, timeout=5000) as counted:  # the gate stays shut
         model.set_filter(CaseFilter(office="TL01", status="accepted"))
     assert counted.args == [model.rowCount()] == [CASES // 6]
@@ -146,7 +147,7 @@ def test_a_newer_reload_wins_over_an_old_count(
     city: Actor,
     gate: Gate,
 ) -> None:
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     qtmodeltester.check(model, force_py=True)
     totals: list[int] = []
     model.loaded.connect(totals.append)
@@ -171,7 +172,7 @@ def test_rows_removed_when_the_count_is_lower(
 ) -> None:
     """Cases leaving the filter between the first page and the count: the rows shown that
     no longer exist are removed."""
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     qtmodeltester.check(model, force_py=True)
     with qtbot.waitSignal(model.first_rows, timeout=5000):
         model.set_filter(CaseFilter(status="mediating"))  # 40
@@ -201,7 +202,7 @@ def test_a_failed_count_is_reported(
         raise OperationalError("SELECT count(*)", {}, Exception("connection lost"))
 
     monkeypatch.setattr(model_module, "count_cases", count_cases)
-    model = CaseTableModel(session_factory, city, today=lambda: TODAY, page_size=PAGE)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     with qtbot.waitSignal(model.load_failed, timeout=5000) as failed:
         model.reload()
     assert failed.args[0]
@@ -211,7 +212,7 @@ def test_a_failed_count_is_reported(
 def test_the_list_says_it_is_counting_until_the_count_arrives(
     qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
 ) -> None:
-    widget = CaseListWidget(session_factory, city, today=lambda: TODAY)
+    widget = CaseListWidget(make_desk(session_factory, city, today=lambda: TODAY))
     qtbot.addWidget(widget)
     widget.model.page_size = PAGE  # fewer than the cases: the first page has no total
     with qtbot.waitSignal(widget.model.first_rows, timeout=5000):

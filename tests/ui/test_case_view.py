@@ -15,6 +15,7 @@ from ipdesk.services import routing
 from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_case, make_people, seed
 
 PERSON_ID = "150502198005170016"
@@ -49,8 +50,7 @@ def open_view(
     qtbot: QtBot, factory: sessionmaker[Session], actor: Actor, case_id: int, tmp_path: Path
 ) -> CaseView:
     view = CaseView(
-        factory,
-        actor,
+        make_desk(factory, actor),
         case_id,
         attachment_store=tmp_path / "attachments",
         document_store=tmp_path / "documents",
@@ -82,8 +82,7 @@ def test_actions_shown_per_role(
     case_id = registered_case(session_factory, mediator_id=people.mediator)
     actor = actor_of(session_factory, people, who)
     view = CaseView(
-        session_factory,
-        actor,
+        make_desk(session_factory, actor),
         case_id,
         attachment_store=tmp_path,
         document_store=tmp_path,

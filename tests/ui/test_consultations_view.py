@@ -22,6 +22,7 @@ from ipdesk.ui.consultations import (
     WithdrawDialog,
 )
 from ipdesk.ui.consultations.model import CASE, REQUEST_ID_ROLE, STATE, STATE_ROLE
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, agency, make_case, make_people
 
 TODAY = dt.date(2026, 10, 15)
@@ -122,7 +123,7 @@ def test_request_answer_and_withdraw_through_the_view(
     with seeded() as s:
         mediator = people.actor(s, "mediator")
         court, bureau = agency(s, "CT-KEQ").id, agency(s, "JB-TL").id
-    view = ConsultationsView(seeded, mediator, case_id=case_id, today=lambda: TODAY)
+    view = ConsultationsView(make_desk(seeded, mediator, today=lambda: TODAY), case_id=case_id)
     qtbot.addWidget(view)
     assert view.model.rowCount() == 0
     assert not view.request_button.isHidden()
@@ -184,7 +185,7 @@ def test_a_crime_referral_offers_procuratorates_only(
     with seeded() as s:
         mediator = people.actor(s, "mediator")
         court, procuratorate = agency(s, "CT-KEQ").id, agency(s, "PR-KEQ").id
-    view = ConsultationsView(seeded, mediator, case_id=case_id, today=lambda: TODAY)
+    view = ConsultationsView(make_desk(seeded, mediator, today=lambda: TODAY), case_id=case_id)
     qtbot.addWidget(view)
     view.request_button.click()
     dialog = view.current_dialog
@@ -233,7 +234,7 @@ def test_the_list_pages_and_filters_by_office(
                 today=TODAY,
             )
         city = people.actor(s, "city")
-    view = ConsultationsView(seeded, city, today=lambda: TODAY, page_size=3)
+    view = ConsultationsView(make_desk(seeded, city, today=lambda: TODAY), page_size=3)
     qtbot.addWidget(view)
     assert view.office_filter.count() == 10  # all + 9 offices
     assert (view.model.rowCount(), view.model.total) == (3, 4)

@@ -27,6 +27,7 @@ from ipdesk.ui.alerts.model import ACKNOWLEDGED, DAYS_LEFT, MEDIATOR, days_left_
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.dashboard import charts
 from ipdesk.ui.dashboard.charts import ChartPanel
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, seed
 
 translate = QCoreApplication.translate
@@ -181,7 +182,7 @@ def test_the_alerts_dock_is_wide_enough_for_its_texts(
     without scrolling, the escalated stage ("已超期（已上报）") in bold included."""
     install_language("zh_CN")
     user = Actor(user_id=1, role=role, name="x", office_id=1, station_id=None)
-    panel = AlertsPanel(sessionmaker(), user)
+    panel = AlertsPanel(make_desk(sessionmaker(), user))
     qtbot.addWidget(panel)
     panel.model.set_rows([_alert(1, "overdue", -565), _alert(2, "warn:5", 5)])
     assert panel.view.isColumnHidden(ACKNOWLEDGED)
@@ -213,7 +214,9 @@ def test_down_and_enter_from_the_search_box(
         ids = (first.id, second.id)
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     with tasks.synchronous():
-        widget = CaseListWidget(session_factory, city, settings=settings, search_delay_ms=250)
+        widget = CaseListWidget(
+            make_desk(session_factory, city), settings=settings, search_delay_ms=250
+        )
         qtbot.addWidget(widget)
         widget.show()
         widget.activateWindow()

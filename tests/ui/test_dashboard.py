@@ -40,6 +40,7 @@ from ipdesk.ui.dashboard import DashboardTableModel, DashboardWidget, DrillDownR
 from ipdesk.ui.dashboard import charts as builders
 from ipdesk.ui.dashboard.model import COLUMNS, FIGURE_KEY_ROLE, UNIT_ROLE
 from ipdesk.ui.followups import FollowUpPolicyDialog, FollowUpWorkList
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import actor, make_adjustment, make_case, make_user
 
 TODAY = dt.date(2026, 5, 31)
@@ -177,7 +178,7 @@ def city(factory: sessionmaker[Session]) -> Actor:
 def test_the_widget_loads_figures_and_charts_and_drills_down(
     qtbot: QtBot, cases: sessionmaker[Session]
 ) -> None:
-    widget = DashboardWidget(cases, city(cases), today=lambda: TODAY)
+    widget = DashboardWidget(make_desk(cases, city(cases), today=lambda: TODAY))
     qtbot.addWidget(widget)
     widget.set_period(PERIOD.start, PERIOD.end)
     with qtbot.waitSignal(widget.loaded, timeout=30_000):
@@ -222,7 +223,7 @@ def test_the_widget_loads_figures_and_charts_and_drills_down(
 def test_an_office_manager_sees_the_office_only(qtbot: QtBot, cases: sessionmaker[Session]) -> None:
     with cases.begin() as s:
         manager = actor(make_user(s, Role.OFFICE_MANAGER, office="TL02"))
-    widget = DashboardWidget(cases, manager, today=lambda: TODAY)
+    widget = DashboardWidget(make_desk(cases, manager, today=lambda: TODAY))
     qtbot.addWidget(widget)
     widget.set_period(PERIOD.start, PERIOD.end)
     with qtbot.waitSignal(widget.loaded, timeout=30_000):
@@ -231,7 +232,7 @@ def test_an_office_manager_sees_the_office_only(qtbot: QtBot, cases: sessionmake
     assert not widget.office_combo.isEnabled()
     with cases.begin() as s:
         mediator = actor(make_user(s, Role.MEDIATOR, office="TL01"))
-    refused = DashboardWidget(cases, mediator, today=lambda: TODAY)
+    refused = DashboardWidget(make_desk(cases, mediator, today=lambda: TODAY))
     qtbot.addWidget(refused)
     with qtbot.waitSignal(refused.load_failed, timeout=30_000) as failed:
         refused.reload()
@@ -241,7 +242,7 @@ def test_an_office_manager_sees_the_office_only(qtbot: QtBot, cases: sessionmake
 def test_a_reversed_period_is_refused_before_any_query(
     qtbot: QtBot, cases: sessionmaker[Session]
 ) -> None:
-    widget = DashboardWidget(cases, city(cases), today=lambda: TODAY)
+    widget = DashboardWidget(make_desk(cases, city(cases), today=lambda: TODAY))
     qtbot.addWidget(widget)
     widget.set_period(dt.date(2026, 5, 1), dt.date(2026, 4, 1))
     with qtbot.assertNotEmitted(widget.loaded, wait=100):
@@ -250,7 +251,7 @@ def test_a_reversed_period_is_refused_before_any_query(
 
 
 def test_export_and_cancel(qtbot: QtBot, cases: sessionmaker[Session], tmp_path: Path) -> None:
-    widget = DashboardWidget(cases, city(cases), today=lambda: TODAY)
+    widget = DashboardWidget(make_desk(cases, city(cases), today=lambda: TODAY))
     qtbot.addWidget(widget)
     widget.set_period(PERIOD.start, PERIOD.end)
     out = tmp_path / "out" / "dash.xlsx"
@@ -292,7 +293,7 @@ def test_the_work_list_and_recording_a_visit(qtbot: QtBot, seeded: sessionmaker[
         first, _second = schedule_follow_ups(s, case)
         mediator = actor(mediator_user)
     today = dt.date(2026, 11, 10)  # the first visit (planned 10-08, due 11-09) is overdue
-    work = FollowUpWorkList(seeded, mediator, today=lambda: today)
+    work = FollowUpWorkList(make_desk(seeded, mediator, today=lambda: today))
     qtbot.addWidget(work)
     with qtbot.waitSignal(work.loaded, timeout=30_000):
         work.reload()
@@ -340,7 +341,7 @@ def test_the_policy_editor(qtbot: QtBot, seeded: sessionmaker[Session]) -> None:
     with seeded.begin() as s:
         admin = actor(make_user(s, Role.ADMIN))
         policies = list_policies(s, admin)
-    dialog = FollowUpPolicyDialog(seeded, admin, policies)
+    dialog = FollowUpPolicyDialog(make_desk(seeded, admin), policies)
     qtbot.addWidget(dialog)
     visits, share, delay = dialog.rows[CaseCategory.MINOR]
     assert (visits.value(), share.value(), delay.value()) == (1, 30.0, 90)
@@ -355,7 +356,7 @@ def test_the_policy_editor(qtbot: QtBot, seeded: sessionmaker[Session]) -> None:
         assert (str(row.sample_share), row.first_delay_days) == ("0.455", 120)
     with seeded.begin() as s:
         city_manager = actor(make_user(s, Role.CITY_MANAGER))
-    refused = FollowUpPolicyDialog(seeded, city_manager, policies)
+    refused = FollowUpPolicyDialog(make_desk(seeded, city_manager), policies)
     qtbot.addWidget(refused)
     with qtbot.waitSignal(refused.refused, timeout=30_000) as text:
         refused.submit()

@@ -20,6 +20,7 @@ from ipdesk.services.limits import BoardFilter, DeadlineBoard, OfficeDeadlines
 from ipdesk.ui.deadlines import DeadlineBoardModel, DeadlineBoardWidget
 from ipdesk.ui.deadlines.board import BUCKET_ROLE, DUE_SOON, OFFICE, OVERDUE
 from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import actor, make_case_with_limits, make_user
 
 TODAY = dt.date(2026, 10, 25)
@@ -78,7 +79,7 @@ def cases(seeded: sessionmaker[Session]) -> sessionmaker[Session]:
 def test_the_board_loads_most_urgent_first_and_drills_down(
     qtbot: QtBot, cases: sessionmaker[Session]
 ) -> None:
-    widget = DeadlineBoardWidget(cases, Actor.system(), today=lambda: TODAY)
+    widget = DeadlineBoardWidget(make_desk(cases, Actor.system(), today=lambda: TODAY))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.board_loaded, timeout=10_000):
         widget.reload()
@@ -112,12 +113,12 @@ def test_an_office_manager_sees_one_office_and_a_mediator_an_error(
     with cases.begin() as s:
         manager = actor(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
         mediator = actor(make_user(s, Role.MEDIATOR, office="TL01"))
-    widget = DeadlineBoardWidget(cases, manager, today=lambda: TODAY)
+    widget = DeadlineBoardWidget(make_desk(cases, manager, today=lambda: TODAY))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.board_loaded, timeout=10_000):
         widget.reload()
     assert widget.model.rowCount() == 1
-    refused = DeadlineBoardWidget(cases, mediator, today=lambda: TODAY)
+    refused = DeadlineBoardWidget(make_desk(cases, mediator, today=lambda: TODAY))
     qtbot.addWidget(refused)
     with qtbot.waitSignal(refused.load_failed, timeout=10_000) as blocker:
         refused.reload()
@@ -132,7 +133,7 @@ def test_the_banner_shows_while_the_coming_year_is_uncovered(
 ) -> None:
     with seeded.begin() as s:
         manager = actor(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
-    banner = HolidayBanner(seeded, manager, today=lambda: dt.date(2026, 11, 27))
+    banner = HolidayBanner(make_desk(seeded, manager, today=lambda: dt.date(2026, 11, 27)))
     qtbot.addWidget(banner)
     with qtbot.waitSignal(banner.checked, timeout=10_000) as blocker:
         banner.check()
@@ -150,7 +151,7 @@ def test_the_banner_shows_while_the_coming_year_is_uncovered(
 def test_the_administrator_is_offered_to_enter_the_year(
     qtbot: QtBot, seeded: sessionmaker[Session]
 ) -> None:
-    banner = HolidayBanner(seeded, Actor.system(), today=lambda: dt.date(2026, 11, 27))
+    banner = HolidayBanner(make_desk(seeded, Actor.system(), today=lambda: dt.date(2026, 11, 27)))
     qtbot.addWidget(banner)
     with qtbot.waitSignal(banner.checked, timeout=10_000):
         banner.check()
@@ -162,7 +163,7 @@ def test_the_administrator_is_offered_to_enter_the_year(
 def test_the_dialog_marks_rest_days_and_lists_special_days(
     qtbot: QtBot, seeded: sessionmaker[Session]
 ) -> None:
-    dialog = HolidayDialog(seeded, Actor.system(), 2026)
+    dialog = HolidayDialog(make_desk(seeded, Actor.system()), 2026)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=10_000)
     assert "chinesecalendar" in dialog.status.text()
@@ -176,7 +177,7 @@ def test_the_dialog_marks_rest_days_and_lists_special_days(
 def test_the_administrator_enters_a_day_and_imports_a_year(
     qtbot: QtBot, seeded: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = HolidayDialog(seeded, Actor.system(), 2027)
+    dialog = HolidayDialog(make_desk(seeded, Actor.system()), 2027)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.calendar_loaded, timeout=10_000) as blocker:
         pass
@@ -207,7 +208,7 @@ def test_the_administrator_enters_a_day_and_imports_a_year(
 def test_the_dialog_is_read_only_for_managers(qtbot: QtBot, seeded: sessionmaker[Session]) -> None:
     with seeded.begin() as s:
         manager = actor(make_user(s, Role.CITY_MANAGER))
-    dialog = HolidayDialog(seeded, manager, 2027)
+    dialog = HolidayDialog(make_desk(seeded, manager), 2027)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=10_000)
     assert dialog.rest_button.isHidden() and dialog.import_button.isHidden()
@@ -217,7 +218,7 @@ def test_the_dialog_is_read_only_for_managers(qtbot: QtBot, seeded: sessionmaker
 def test_a_bad_import_is_shown_and_changes_nothing(
     qtbot: QtBot, seeded: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = HolidayDialog(seeded, Actor.system(), 2027)
+    dialog = HolidayDialog(make_desk(seeded, Actor.system()), 2027)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=10_000)
     csv = tmp_path / "bad.csv"

@@ -37,6 +37,7 @@ from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.settings import keys
 from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_case_with_limits, make_user
 
 TODAY = legal_today()  # the window's widgets read the real clock
@@ -78,7 +79,8 @@ def demo_actor(factory: sessionmaker[Session], username: str) -> Actor:
         return Actor.of(s.scalars(select(User).where(User.username == username)).one())
 
 
-Open = Callable[[sessionmaker[Session], Actor], MainWindow]
+Open = Callable[..., MainWindow]
+"""``open_window(factory, actor, today=…)``: a main window with its features."""
 
 
 @pytest.fixture
@@ -89,12 +91,16 @@ def open_window(
     the database goes (hence ``seeded``): a scan must not hold a connection past it."""
     schedulers: list[AlertScheduler] = []
 
-    def open_(factory: sessionmaker[Session], who: Actor) -> MainWindow:
-        window = MainWindow(factory, "SQLite test", who, settings=ui_settings)
+    def open_(
+        factory: sessionmaker[Session], who: Actor, today: dt.date | None = None
+    ) -> MainWindow:
+        desk = make_desk(factory, who) if today is None else make_desk(factory, who, today=today)
+        window = MainWindow(desk, "SQLite test", settings=ui_settings)
+        desk.setParent(window)
         qtbot.addWidget(window)
         stores = FileStores.in_folder(Path(ui_settings.fileName()).parent)
         schedulers.append(
-            install_features(window, factory, who, ui_settings, stores=stores, daily_backups=False)
+            install_features(window, desk, ui_settings, stores=stores, daily_backups=False)
         )
         return window
 
@@ -291,21 +297,21 @@ def test_the_holiday_banner_and_dialog(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # On 2026-10-25 the limits reach into 2027, which chinesecalendar 1.11 does not cover.
-    monkeypatch.setattr(features, "legal_today", lambda: dt.date(2026, 10, 25))
+    day = dt.date(2026, 10, 25)
     with seeded.begin() as s:
         admin = Actor.of(make_user(s, Role.ADMIN))
         manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
         mediator = Actor.of(make_user(s, Role.MEDIATOR, office="TL01"))
 
-    shown = open_window(seeded, manager)
+    shown = open_window(seeded, manager, day)
     banner = shown.findChild(HolidayBanner)
     assert banner is not None and banner.isVisibleTo(shown) and banner.years == [2027]
     assert not banner.enter_button.isVisibleTo(shown)
     assert "admin" not in shown.menus
 
-    assert open_window(seeded, mediator).findChild(HolidayBanner) is None
+    assert open_window(seeded, mediator, day).findChild(HolidayBanner) is None
 
-    window = open_window(seeded, admin)
+    window = open_window(seeded, admin, day)
     banner = window.findChild(HolidayBanner)
     assert banner is not None and banner.enter_button.isVisibleTo(window)
     banner.enter_button.click()

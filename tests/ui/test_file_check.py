@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment
+from ipdesk.services.actors import Actor
 from ipdesk.ui.maintenance import FileCheckBanner
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, seed
 
 
@@ -35,7 +37,9 @@ def _attach(factory: sessionmaker[Session], store: Path, data: bytes, *, write: 
 
 
 def banner_for(qtbot: QtBot, factory: sessionmaker[Session], root: Path) -> FileCheckBanner:
-    banner = FileCheckBanner(factory, root / "attachments", root / "documents")
+    banner = FileCheckBanner(
+        make_desk(factory, Actor.system()), root / "attachments", root / "documents"
+    )
     qtbot.addWidget(banner)
     with qtbot.waitSignal(banner.checked, timeout=10_000):
         banner.check()

@@ -21,6 +21,7 @@ from ipdesk.services.search import search_cases
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.intake import IntakeDialog
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -55,11 +56,9 @@ def open_dialog(
     **kw: object,
 ) -> IntakeDialog:
     dialog = IntakeDialog(
-        factory,
-        actor,
+        make_desk(factory, actor, today=lambda: TODAY),
         store=tmp_path / "store",
         draft_path=tmp_path / "draft.json",
-        today=lambda: TODAY,
         **kw,  # type: ignore[arg-type]
     )
     if register:  # qtbot closes it after the test
@@ -248,7 +247,7 @@ def test_valid_case_is_saved_and_found_in_the_list_and_by_search(
     assert not dialog.draft_path.exists()  # deleted after a successful save
     assert dialog.registered is not None and len(dialog.registered.attachments) == 1
 
-    widget = CaseListWidget(session_factory, staff, settings=ui_settings)  # type: ignore[arg-type]
+    widget = CaseListWidget(make_desk(session_factory, staff), settings=ui_settings)  # type: ignore[arg-type]
     qtbot.addWidget(widget)
     assert widget.model.case_id(0) == case_id
     with qtbot.waitSignal(widget.model.loaded, timeout=2000):

@@ -37,6 +37,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.org_tree import OFFICE, STATION
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_user
 
 MakeWindow = Callable[..., MainWindow]
@@ -48,7 +49,9 @@ def make_window(qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSetti
     def make(
         factory: sessionmaker[Session] | None = None, label: str = "SQLite test.sqlite3"
     ) -> MainWindow:
-        window = MainWindow(factory or seeded, label, Actor.system(), settings=ui_settings)
+        window = MainWindow(
+            make_desk(factory or seeded, Actor.system()), label, settings=ui_settings
+        )
         qtbot.addWidget(window)
         return window
 

@@ -37,6 +37,7 @@ from ipdesk.ui.operations import install_operations
 from ipdesk.ui.settings import keys
 from ipdesk.ui.stores import FileStores
 from ipdesk.ui.templates import TemplatesDialog
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, agency, make_case, make_people
 
 TODAY = dt.date(2026, 10, 15)
@@ -62,14 +63,14 @@ def window_for(
     *,
     daily_backups: bool = False,
 ) -> MainWindow:
-    window = MainWindow(factory, "test", actor, settings=settings)
+    desk = make_desk(factory, actor)
+    window = MainWindow(desk, "test", settings=settings)
     qtbot.addWidget(window)
     stores = FileStores.in_folder(Path(settings.fileName()).parent)  # the test's tmp_path
-    opener = case_opener(window, factory, actor, lambda _id: None, stores)
+    opener = case_opener(window, desk, stores)
     install_operations(
         window,
-        factory,
-        actor,
+        desk,
         settings,
         open_case=opener,
         stores=stores,
@@ -355,7 +356,7 @@ def test_verify_audit_trail_from_the_admin_menu(
 def test_the_check_runs_off_the_gui_thread_with_a_busy_bar(
     qtbot: QtBot, seeded: sessionmaker[Session]
 ) -> None:
-    dialog = AuditCheckDialog(seeded, Actor.system())
+    dialog = AuditCheckDialog(make_desk(seeded, Actor.system()))
     qtbot.addWidget(dialog)
     assert dialog.busy.maximum() == 0  # busy until the worker answers
     with qtbot.waitSignal(dialog.verified) as verified:

@@ -21,6 +21,7 @@ from ipdesk.services.auth import sign_in
 from ipdesk.services.capabilities import Capability, capabilities
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.deadlines.board import DeadlineBoardWidget
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import DailyBackupScheduler
 from ipdesk.ui.scheduler import AlertScheduler
@@ -56,7 +57,7 @@ def sessions(
     files, backups and logs of the test's folder, and a quit that the test records."""
     ui_settings.setValue(keys.BACKUP_FOLDER, str(tmp_path / "backups"))
     opener = window_opener(
-        users,
+        Gate(users),
         "SQLite journey",
         ui_settings,
         stores=FileStores.in_folder(tmp_path),
@@ -65,7 +66,7 @@ def sessions(
     )
     sessions = Sessions(
         opener,
-        lambda: SignInDialog(users, database_label="SQLite journey"),
+        lambda: SignInDialog(Gate(users), database_label="SQLite journey"),
         quit_program=lambda: quits.append(True),
     )
     yield sessions

@@ -22,6 +22,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.settings import SettingsDialog, database, keys
 from ipdesk.ui.settings.database import DatabaseConfig
+from tests.helpers.desks import make_desk
 
 
 class FakeKeyring:
@@ -314,9 +315,8 @@ def window(
     qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings, tmp_path: Path
 ) -> MainWindow:
     win = MainWindow(
-        seeded,
+        make_desk(seeded, Actor.system()),
         "SQLite test.sqlite3",
-        Actor.system(),
         settings=ui_settings,
         log_dir=tmp_path / "logs",
     )
@@ -415,7 +415,9 @@ def test_features_add_pages_and_docks(
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     dock.show()
     window.close()
-    again = MainWindow(seeded, "SQLite test.sqlite3", Actor.system(), settings=ui_settings)
+    again = MainWindow(
+        make_desk(seeded, Actor.system()), "SQLite test.sqlite3", settings=ui_settings
+    )
     qtbot.addWidget(again)
     panel = QLabel("alerts")
     panel.setObjectName("alerts_panel")
@@ -440,7 +442,7 @@ def test_column_layouts_are_remembered(
     window.close()
     assert ui_settings.contains(keys.COLUMNS_PREFIX + "case_list")
 
-    again = MainWindow(seeded, "x", Actor.system(), settings=ui_settings)
+    again = MainWindow(make_desk(seeded, Actor.system()), "x", settings=ui_settings)
     qtbot.addWidget(again)
     second = table()
     again.remember_columns(second.horizontalHeader(), "case_list")
@@ -452,7 +454,7 @@ def test_only_an_administrator_has_the_administration_menu(
     qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings
 ) -> None:
     actor = Actor(user_id=None, name="city", role=Role.CITY_MANAGER)
-    win = MainWindow(seeded, "x", actor, settings=ui_settings)
+    win = MainWindow(make_desk(seeded, actor), "x", settings=ui_settings)
     qtbot.addWidget(win)
     assert set(win.menus) == {"file", "edit", "view", "help"}
     with pytest.raises(KeyError):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
 
 import ipdesk.app as app_module
 from ipdesk import db, paths
@@ -263,7 +264,8 @@ def test_importing_the_organisation(
     assert (summary.offices_added, summary.offices_deactivated) == (1, 9)
     assert (summary.stations_added, summary.stations_deactivated) == (1, 89)
     assert page.result_label.isVisible()
-    with wizard.session_factory()() as session:
+    assert wizard.prepared is not None
+    with Session(wizard.prepared.engine) as session:
         tree = org_tree(session, Actor.system())
     assert [(o.code, [s.code for s in o.stations]) for o in tree] == [("X01", ["X01-S01"])]
 
@@ -305,7 +307,8 @@ def test_a_refused_import_shows_why_and_changes_nothing(
     assert "stations.csv 第2行" in failed.args[0]
     assert "NOPE" in page.error_text()
     assert wizard.isVisible() and wizard.currentId() == Page.ORG
-    with wizard.session_factory()() as session:
+    assert wizard.prepared is not None
+    with Session(wizard.prepared.engine) as session:
         assert len(org_tree(session, Actor.system())) == 9
 
 

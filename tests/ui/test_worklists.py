@@ -21,6 +21,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.worklists import CASE_ID_ROLE, WorkListModel, WorkListPage, work_list_kind
 from ipdesk.ui.worklists.model import Loader
 from ipdesk.ui.worklists.page import MY_CASES, STATION_CASES, TO_ASSIGN
+from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_people
 
 TODAY = dt.date(2026, 11, 27)
@@ -67,7 +68,9 @@ def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
 ) -> None:
     rows = [row(i, TODAY + dt.timedelta(days=i - 3)) for i in range(1, 12)]
     calls: list[tuple[int, int]] = []
-    model = WorkListModel(NO_DATA, pages_of(rows, calls), today=lambda: TODAY, page_size=4)
+    model = WorkListModel(
+        make_desk(NO_DATA, Actor.system(), today=TODAY), pages_of(rows, calls), page_size=4
+    )
     model.reload()
     assert (model.rowCount(), model.total, calls) == (4, 11, [(4, 0)])
     assert model.canFetchMore(QModelIndex())
@@ -89,7 +92,9 @@ def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
 def test_pages_never_repeat_a_case_and_a_shrunk_list_stops_fetching(sync: None) -> None:
     rows = [row(i) for i in range(1, 6)]
     calls: list[tuple[int, int]] = []
-    model = WorkListModel(NO_DATA, pages_of(rows, calls), page_size=2)
+    model = WorkListModel(
+        make_desk(NO_DATA, Actor.system(), today=TODAY), pages_of(rows, calls), page_size=2
+    )
     model.reload()
 
     def ids() -> list[int]:
@@ -114,7 +119,7 @@ def test_pages_load_off_the_gui_thread(qtbot: QtBot) -> None:
         threads.append(threading.get_ident())
         return WorkList(tuple(rows[offset : offset + limit]), len(rows), limit, offset)
 
-    model = WorkListModel(NO_DATA, load, page_size=2)
+    model = WorkListModel(make_desk(NO_DATA, Actor.system(), today=TODAY), load, page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=10_000) as blocker:
         model.reload()
     assert blocker.args == [3] and model.rowCount() == 2
@@ -156,7 +161,7 @@ def office(seeded: sessionmaker[Session]) -> tuple[sessionmaker[Session], dict[s
 
 
 def make_page(qtbot: QtBot, factory: sessionmaker[Session], who: Actor) -> WorkListPage:
-    page = WorkListPage(factory, who, today=lambda: TODAY)
+    page = WorkListPage(make_desk(factory, who, today=lambda: TODAY))
     qtbot.addWidget(page)
     page.reload()
     return page
@@ -175,7 +180,7 @@ def test_each_role_has_its_work_list(
     assert work_list_kind(actors["staff"]) == STATION_CASES
     assert work_list_kind(actors["admin"]) is None
     with pytest.raises(ValueError):
-        WorkListPage(NO_DATA, actors["admin"])
+        WorkListPage(make_desk(NO_DATA, actors["admin"]))
 
 
 def test_a_mediator_sees_their_open_cases_most_urgent_first_and_opens_one(
@@ -223,7 +228,7 @@ def test_an_office_manager_assigns_from_the_list(
     qtbot.addWidget(dialog)
     mediator2 = actors["mediator2"].user_id
     dialog.mediator_combo.setCurrentIndex(dialog.mediator_combo.findData(mediator2))
-    with qtbot.waitSignal(page.cases_changed):
+    with qtbot.waitSignal(page.loaded):  # the desk told the page of the change
         dialog.submit()
     with factory() as s:
         case = s.get(Case, waiting.id)
@@ -250,7 +255,7 @@ def test_a_stale_assignment_keeps_the_choice_and_applies_to_the_reloaded_case(
         dialog.submit()
     dialog.reload_button.click()  # the list reloads; the dialog gets the new version
     assert dialog.version == waiting.version + 1
-    with qtbot.waitSignal(page.cases_changed):
+    with qtbot.waitSignal(page.loaded):  # the desk told the page of the change
         dialog.submit()
 
 
@@ -286,7 +291,7 @@ def test_station_staff_see_their_station_newest_first(
 
 def test_a_refused_load_is_shown(qtbot: QtBot, sync: None) -> None:
     mediator = Actor(user_id=1, name="x", role=Role.MEDIATOR, office_id=1)
-    page = WorkListPage(NO_DATA, mediator, today=lambda: TODAY)
+    page = WorkListPage(make_desk(NO_DATA, mediator, today=lambda: TODAY))
     qtbot.addWidget(page)
 
     def refuse(_session: Session, _limit: int, _offset: int) -> WorkList:

@@ -29,20 +29,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import AgencyKind, Role
 from ipdesk.services import agencies
-from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
 from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.row_table import ROW_ID_ROLE, RowTableModel
-from ipdesk.ui.service_dialog import ServiceDialog, refusal
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.service_dialog import ServiceDialog
 
 AGENCY_ID_ROLE = ROW_ID_ROLE
+
+
+_CHANGED = Change.of(ChangeKind.AGENCIES)
 
 
 class AgencyTableModel(RowTableModel[AgencyInfo]):
@@ -94,14 +95,12 @@ class AgencyEditDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         agency: AgencyInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._agency = agency
         self.setObjectName("agency_edit_dialog")
         if agency is None:
@@ -164,7 +163,10 @@ class AgencyEditDialog(ServiceDialog):
             "region": self.region_edit,
         }
 
-    def _call(self) -> Callable[[], AgencyInfo] | None:
+    def _changes(self, _result: object) -> Change:
+        return _CHANGED
+
+    def _call(self) -> Callable[[Session], AgencyInfo] | None:
         kind = str(self.kind_combo.currentData())
         form = AgencyForm(
             code=self.code_edit.text(),
@@ -176,13 +178,12 @@ class AgencyEditDialog(ServiceDialog):
             court_level=str(self.level_combo.currentData()) if kind == "court" else "",
             region=self.region_edit.text(),
         )
-        factory, actor, agency = self._factory, self._actor, self._agency
+        actor, agency = self._actor, self._agency
 
-        def save() -> AgencyInfo:
-            with factory.begin() as session:
-                if agency is None:
-                    return agencies.create_agency(session, actor, form)
-                return agencies.update_agency(session, actor, agency.id, form)
+        def save(session: Session) -> AgencyInfo:
+            if agency is None:
+                return agencies.create_agency(session, actor, form)
+            return agencies.update_agency(session, actor, agency.id, form)
 
         return save
 
@@ -198,15 +199,13 @@ class AgenciesDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._generation = 0
-        self.is_admin = actor.role == Role.ADMIN
+        self.desk = desk
+        self._actor = desk.actor
+        self.is_admin = self._actor.role == Role.ADMIN
         self.setObjectName("agencies_dialog")
         self.setWindowTitle(self.tr("Partner agencies"))
 
@@ -256,6 +255,7 @@ class AgenciesDialog(QDialog):
         layout.addWidget(close)
         self.resize(900, 480)
         self._update_buttons()
+        desk.follow(self, [ChangeKind.AGENCIES], self.reload)
         self.reload()
 
     # -- asking (patched in tests) -------------------------------------------------------------
@@ -264,12 +264,11 @@ class AgenciesDialog(QDialog):
     def ask_agency(
         cls,
         parent: QWidget,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         agency: AgencyInfo | None,
     ) -> AgencyInfo | None:
         """Run the edit dialog; the saved agency, or None when cancelled."""
-        dialog = AgencyEditDialog(session_factory, actor, agency, parent)
+        dialog = AgencyEditDialog(desk, agency, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         result: AgencyInfo = dialog.result_value
@@ -278,34 +277,23 @@ class AgenciesDialog(QDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        self._generation += 1
-        generation = self._generation
-        factory, actor = self._factory, self._actor
+        actor = self._actor
         include = self.is_admin and self.show_inactive.isChecked()
 
-        def load() -> list[AgencyInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return agencies.list_agencies(session, actor, include_inactive=include)
+        def load(session: Session) -> list[AgencyInfo]:
+            return agencies.list_agencies(session, actor, include_inactive=include)
 
-        run_task(
-            load,
-            lambda rows: self._on_loaded(generation, rows),
-            self._on_failed,
-            context=self,
-        )
+        self.desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
-    def _on_loaded(self, generation: int, rows: list[AgencyInfo]) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, rows: list[AgencyInfo]) -> None:
         self.model.set_rows(rows)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("%n agency(ies)", "", len(rows)))
         self._update_buttons()
         self.agencies_loaded.emit(len(rows))
 
-    def _on_failed(self, error: Exception) -> None:
-        text, _ = refusal(error)
+    def _on_failed(self, refusal: Refusal) -> None:
+        text = refusal.text
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(text)
         self.failed.emit(text)
@@ -344,23 +332,17 @@ class AgenciesDialog(QDialog):
             self._edit(agency)
 
     def _edit(self, agency: AgencyInfo | None) -> None:
-        saved = type(self).ask_agency(self, self._factory, self._actor, agency)
+        saved = type(self).ask_agency(self, self.desk, agency)
         if saved is not None:
-            self.agency_saved.emit(saved)
-            self.reload()
+            self.agency_saved.emit(saved)  # the list follows the change
 
     def _on_active_clicked(self) -> None:
         agency = self.selected()
         if agency is None:
             return
-        factory, actor, active = self._factory, self._actor, not agency.active
+        actor, active = self._actor, not agency.active
 
-        def change() -> AgencyInfo:
-            with factory.begin() as session:
-                return agencies.set_agency_active(session, actor, agency.id, active)
+        def change(session: Session) -> AgencyInfo:
+            return agencies.set_agency_active(session, actor, agency.id, active)
 
-        def done(info: AgencyInfo) -> None:
-            self.agency_saved.emit(info)
-            self.reload()
-
-        run_task(change, done, self._on_failed, context=self)
+        self.desk.write(self, change, self.agency_saved.emit, self._on_failed, changes=_CHANGED)

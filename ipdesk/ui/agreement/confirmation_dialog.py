@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
@@ -34,23 +33,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import CaseStatus, ConfirmationDecision
 from ipdesk.services import confirmation as conf
-from ipdesk.services.actors import Actor
 from ipdesk.services.confirmation import (
     ConfirmationInfo,
     ConfirmationOverview,
     ConfirmationWarning,
     CourtChoice,
 )
-from ipdesk.services.limits import legal_today
+from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.service_dialog import refusal
-from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]
 COURT_CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,18 +64,15 @@ class ConfirmationDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self._case_id = case_id
-        self._today = today
+        self._today = desk.today
         self.overview: ConfirmationOverview | None = None
         self.setObjectName("confirmation_dialog")
         self.setWindowTitle(self.tr("Judicial confirmation"))
@@ -243,14 +235,12 @@ class ConfirmationDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        factory, actor, case_id, today = self._factory, self._actor, self._case_id, self._today()
+        actor, case_id, today = self._actor, self._case_id, self._today()
 
-        def load() -> ConfirmationOverview:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return conf.confirmation_overview(session, actor, case_id, today=today)
+        def load(session: Session) -> ConfirmationOverview:
+            return conf.confirmation_overview(session, actor, case_id, today=today)
 
-        run_task(load, self._on_loaded, self._on_refused, context=self)
+        self._desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
     def _on_loaded(self, overview: ConfirmationOverview) -> None:
         self.overview = overview
@@ -370,29 +360,20 @@ class ConfirmationDialog(QDialog):
 
     # -- the steps -----------------------------------------------------------------------------
 
-    def _run(self, call: Callable[[], ConfirmationInfo], done: SignalInstance) -> None:
+    def _run(self, call: Callable[[Session], ConfirmationInfo], done: SignalInstance) -> None:
         self.error_label.setVisible(False)
 
         def finished(info: ConfirmationInfo) -> None:
             done.emit(info)
             self.reload()
 
-        run_task(call, finished, self._on_refused, context=self)
+        self._desk.write(self, call, finished, self._on_refused, changes=case_change(self._case_id))
 
-    def _on_refused(self, error: Exception) -> None:
-        text, _ = refusal(error)
+    def _on_refused(self, refusal: Refusal) -> None:
+        text = refusal.text
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         self.refused.emit(text)
-
-    def _session_call(self, step: Callable[[Session], ConfirmationInfo]) -> Callable[[], Any]:
-        factory = self._factory
-
-        def call() -> ConfirmationInfo:
-            with factory.begin() as session:
-                return step(session)
-
-        return call
 
     def _on_apply_clicked(self) -> None:
         overview, court = self.overview, self.selected_court()
@@ -402,7 +383,7 @@ class ConfirmationDialog(QDialog):
         applied_on = from_qdate(self.applied_edit.date())
         acknowledged = self.acknowledge.isChecked()
         self._run(
-            self._session_call(
+            (
                 lambda s: conf.apply_for_confirmation(
                     s,
                     actor,
@@ -421,7 +402,7 @@ class ConfirmationDialog(QDialog):
         actor, case_id, today = self._actor, self._case_id, self._today()
         accepted_on = from_qdate(self.accepted_edit.date())
         self._run(
-            self._session_call(
+            (
                 lambda s: conf.record_court_acceptance(
                     s, actor, case_id, accepted_on=accepted_on, today=today
                 )
@@ -433,7 +414,7 @@ class ConfirmationDialog(QDialog):
         actor, case_id, today = self._actor, self._case_id, self._today()
         approved_on = from_qdate(self.extension_edit.date())
         self._run(
-            self._session_call(
+            (
                 lambda s: conf.extend_court_decision(
                     s, actor, case_id, approved_on=approved_on, today=today
                 )
@@ -450,7 +431,7 @@ class ConfirmationDialog(QDialog):
         ruling = self.ruling_edit.text()
         decided_on = from_qdate(self.decided_edit.date())
         self._run(
-            self._session_call(
+            (
                 lambda s: conf.record_court_decision(
                     s,
                     actor,

@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import mediation
-from ipdesk.services.actors import Actor
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures
-from ipdesk.services.limits import legal_today
 from ipdesk.services.mediation import AgreementDraft, AgreementForm, AgreementInfo
 from ipdesk.ui.agreement.obligations import (
     DESCRIPTION,
@@ -38,10 +35,10 @@ from ipdesk.ui.agreement.obligations import (
     ObligationRow,
     ObligationsTableModel,
 )
+from ipdesk.ui.desk import Change, Desk, Refusal, case_change
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.service_dialog import ServiceDialog, refusal
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.service_dialog import ServiceDialog
 
 Today = Callable[[], dt.date]
 
@@ -54,18 +51,14 @@ class AgreementEditor(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._case_id = case_id
-        self._today = today
+        self._today = desk.today
         self.draft: AgreementDraft | None = None
         self.setObjectName("agreement_editor")
         self.setWindowTitle(self.tr("Mediation agreement"))
@@ -164,14 +157,12 @@ class AgreementEditor(ServiceDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        factory, actor, case_id = self._factory, self._actor, self._case_id
+        actor, case_id = self._actor, self._case_id
 
-        def load() -> AgreementDraft:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return mediation.load_agreement(session, actor, case_id)
+        def load(session: Session) -> AgreementDraft:
+            return mediation.load_agreement(session, actor, case_id)
 
-        run_task(load, self._on_loaded, self._on_load_failed, context=self)
+        self.desk.read(self, load, self._on_loaded, self._on_load_failed, purpose="load")
 
     def _on_loaded(self, draft: AgreementDraft) -> None:
         self.draft = draft
@@ -219,9 +210,8 @@ class AgreementEditor(ServiceDialog):
         self._update_total()
         self.draft_loaded.emit(draft)
 
-    def _on_load_failed(self, error: Exception) -> None:
-        text, _ = refusal(error)
-        self._show_error(text)
+    def _on_load_failed(self, refusal: Refusal) -> None:
+        self._show_error(refusal.text)
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -267,25 +257,27 @@ class AgreementEditor(ServiceDialog):
             "obligations": self.table,
         }
 
-    def _call(self) -> Callable[[], AgreementInfo] | None:
+    def _changes(self, _result: object) -> Change:
+        return case_change(self._case_id)
+
+    def _call(self) -> Callable[[Session], AgreementInfo] | None:
         draft = self.draft
         if draft is None or not (draft.may_record or draft.may_edit):
             return None
         form = self.agreement_form()
-        factory, actor, case_id, today = self._factory, self._actor, self._case_id, self._today()
+        actor, case_id, today = self._actor, self._case_id, self._today()
         record = draft.may_record
         version = draft.version
         agreement_version = draft.agreement.version if draft.agreement else 0
 
-        def save() -> AgreementInfo:
-            with factory.begin() as session:
-                if record:
-                    return mediation.record_agreement(
-                        session, actor, case_id, version, form, today=today
-                    )
-                return mediation.update_agreement(
-                    session, actor, case_id, agreement_version, form, today=today
+        def save(session: Session) -> AgreementInfo:
+            if record:
+                return mediation.record_agreement(
+                    session, actor, case_id, version, form, today=today
                 )
+            return mediation.update_agreement(
+                session, actor, case_id, agreement_version, form, today=today
+            )
 
         return save
 

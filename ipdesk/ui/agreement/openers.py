@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def open_agreement_editor(view: CaseView, action: CaseAction) -> QDialog:
     """The agreement with its terms: recorded (RECORD_AGREEMENT) or corrected (EDIT_AGREEMENT)."""
-    editor = AgreementEditor(view.session_factory, view.actor, view.case_id, view, today=view.today)
+    editor = AgreementEditor(view.desk, view.case_id, view)
     editor.agreement_saved.connect(lambda _info: view.action_performed(action))
     return editor
 
@@ -31,9 +31,7 @@ def open_agreement_editor(view: CaseView, action: CaseAction) -> QDialog:
 def open_confirmation_dialog(view: CaseView, action: CaseAction) -> QDialog:
     """The application to the court with jurisdiction (REQUEST_CONFIRMATION), then the
     court's acceptance, its 10-day extension and its ruling (RECORD_CONFIRMATION)."""
-    dialog = ConfirmationDialog(
-        view.session_factory, view.actor, view.case_id, view, today=view.today
-    )
+    dialog = ConfirmationDialog(view.desk, view.case_id, view)
     for step in (
         dialog.confirmation_applied,
         dialog.court_acceptance_recorded,

@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import LimitKind, Role
-from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import AlertInfo, acknowledge_alerts, count_unacknowledged, list_alerts
-from ipdesk.services.limits import OVERDUE, legal_today
+from ipdesk.services.limits import OVERDUE
 from ipdesk.ui.alerts.model import (
     ACKNOWLEDGED,
     CASE,
@@ -47,8 +45,7 @@ from ipdesk.ui.alerts.model import (
     limit_kind_text,
     threshold_text,
 )
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +63,15 @@ class AlertsPanel(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
-        self._generation = 0
+        self._desk = desk
+        self._actor = desk.actor
+        self._today = desk.today
         self.unacknowledged = 0
+        desk.follow(self, [ChangeKind.ALERTS], self.reload)
 
         self.setObjectName("alerts_panel")
         self.model = AlertsTableModel(self)
@@ -181,28 +175,19 @@ class AlertsPanel(QWidget):
 
     def reload(self, *_args: object) -> None:
         """Load the user's alerts in the background; ``alerts_loaded`` tells when done."""
-        self._generation += 1
-        generation = self._generation
-        factory, actor = self._factory, self._actor
+        actor = self._actor
         include = self.show_acknowledged.isChecked()
         today = self._today()
 
-        def load() -> tuple[list[AlertInfo], int]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                alerts = list_alerts(session, actor, include_acknowledged=include, today=today)
-                return alerts, count_unacknowledged(session, actor)
+        def load(session: Session) -> tuple[list[AlertInfo], int]:
+            alerts = list_alerts(session, actor, include_acknowledged=include, today=today)
+            return alerts, count_unacknowledged(session, actor)
 
-        run_task(
-            load,
-            lambda loaded: self._on_loaded(generation, *loaded),
-            lambda error: self._on_failed(generation, error),
-            context=self,
+        self._desk.read(
+            self, load, lambda loaded: self._on_loaded(*loaded), self._on_failed, purpose="load"
         )
 
-    def _on_loaded(self, generation: int, alerts: list[AlertInfo], unacknowledged: int) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, alerts: list[AlertInfo], unacknowledged: int) -> None:
         self.model.set_rows(alerts)
         self.unacknowledged = unacknowledged
         shown = len(alerts)
@@ -218,11 +203,9 @@ class AlertsPanel(QWidget):
         self._update_actions()
         self.alerts_loaded.emit(unacknowledged)
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Loading the alerts failed", exc_info=error)
-        text = self.tr("The alerts could not be loaded: {0}").format(error_text(error))
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the alerts failed: %s", refusal.text)
+        text = self.tr("The alerts could not be loaded: {0}").format(refusal.text)
         self.summary.setText(text)
         self.load_failed.emit(text)
 
@@ -236,25 +219,26 @@ class AlertsPanel(QWidget):
         ids = [a.id for a in self.selected_alerts() if not a.acknowledged]
         if not ids:
             return
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def acknowledge() -> list[int]:
-            with factory.begin() as session:
-                acknowledge_alerts(session, actor, ids, today=today)
+        def acknowledge(session: Session) -> list[int]:
+            acknowledge_alerts(session, actor, ids, today=today)
             return ids
 
-        def done(acknowledged: list[int]) -> None:
-            self.alerts_acknowledged.emit(acknowledged)
-            self.reload()
-
-        def failed(error: Exception) -> None:
+        def failed(refusal: Refusal) -> None:
             self.summary.setText(
-                self.tr("The alerts could not be acknowledged: {0}").format(error_text(error))
+                self.tr("The alerts could not be acknowledged: {0}").format(refusal.text)
             )
             self.reload()
 
         self.acknowledge_button.setEnabled(False)
-        run_task(acknowledge, done, failed, context=self)
+        self._desk.write(
+            self,
+            acknowledge,
+            self.alerts_acknowledged.emit,  # the list follows the change
+            failed,
+            changes=Change.of(ChangeKind.ALERTS),
+        )
 
     def _on_open_clicked(self) -> None:
         selected = self.selected_alerts()

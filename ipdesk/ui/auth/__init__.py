@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.db import READ_ONLY
-from ipdesk.services.auth import SignedIn, needs_first_admin
+from ipdesk.services.auth import SignedIn
 from ipdesk.ui.auth.first_admin_dialog import CreateAdministratorDialog
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.auth.users_dialog import (
@@ -16,6 +14,7 @@ from ipdesk.ui.auth.users_dialog import (
     UserEditDialog,
     UserTableModel,
 )
+from ipdesk.ui.desk import Gate
 
 __all__ = [
     "CreateAdministratorDialog",
@@ -29,7 +28,7 @@ __all__ = [
 
 
 def sign_in_at_start(
-    session_factory: sessionmaker[Session],
+    gate: Gate,
     parent: QWidget | None = None,
     *,
     database_label: str = "",
@@ -37,15 +36,12 @@ def sign_in_at_start(
 ) -> SignedIn | None:
     """What the application does before the main window: on a database without an
     administrator, create one; then sign in. None when the user cancelled."""
-    with session_factory() as session:  # one indexed lookup: fine on the GUI thread
-        session.connection(execution_options=READ_ONLY)
-        first_start = needs_first_admin(session)
-    if first_start:
-        create = CreateAdministratorDialog(session_factory, parent)
+    if gate.needs_first_admin():  # one indexed lookup: fine on the GUI thread
+        create = CreateAdministratorDialog(gate, parent)
         if create.exec() != QDialog.DialogCode.Accepted or create.created is None:
             return None
         username = create.created.username
-    dialog = SignInDialog(session_factory, parent, username=username, database_label=database_label)
+    dialog = SignInDialog(gate, parent, username=username, database_label=database_label)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.signed_in_as

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.services import auth
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.errors import ValidationError
 from ipdesk.ui.auth.texts import auth_error_text
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.tasks import run_task
 
@@ -30,11 +30,9 @@ class CreateAdministratorDialog(QDialog):
     """Emitted with the ``UserInfo`` of the new administrator."""
     creation_failed = Signal(str)
 
-    def __init__(
-        self, session_factory: sessionmaker[Session], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, gate: Gate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session_factory = session_factory
+        self._gate = gate
         self.created: UserInfo | None = None
         self.setObjectName("create_administrator_dialog")
         self.setWindowTitle(self.tr("Create the administrator — ipdesk"))
@@ -118,11 +116,10 @@ class CreateAdministratorDialog(QDialog):
         username = self.username_edit.text()
         name = self.name_edit.text()
         password = self.password_edit.text()
-        factory = self._session_factory
+        gate = self._gate
 
         def create() -> UserInfo:
-            with factory.begin() as session:
-                return auth.create_first_admin(session, username, name, password)
+            return gate.create_first_admin(username, name, password)
 
         self.create_button.setEnabled(False)
         self.error_label.setVisible(False)

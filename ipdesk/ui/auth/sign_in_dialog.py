@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.services import auth
 from ipdesk.services.auth import SignedIn
 from ipdesk.ui.auth.texts import auth_error_text
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.tasks import run_task
 
@@ -33,14 +32,14 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
+        gate: Gate,
         parent: QWidget | None = None,
         *,
         username: str = "",
         database_label: str = "",
     ) -> None:
         super().__init__(parent)
-        self._session_factory = session_factory
+        self._gate = gate
         self.signed_in_as: SignedIn | None = None
         self._busy = False
         self.setObjectName("sign_in_dialog")
@@ -114,9 +113,9 @@ class SignInDialog(QDialog):
             self._show_error(self.tr("Enter your password."), self.password_edit)
             return
         self._set_busy(True)
-        factory = self._session_factory
+        gate = self._gate
         run_task(
-            lambda: auth.sign_in(factory, username, password),
+            lambda: gate.sign_in(username, password),
             self._on_signed_in,
             self._on_refused,
             context=self,

@@ -31,25 +31,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.models import Role
 from ipdesk.models.base import utcnow
 from ipdesk.services import auth
-from ipdesk.services.actors import Actor
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.auth.texts import auth_error_text, role_text
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.row_table import RowTableModel
 from ipdesk.ui.service_dialog import ServiceDialog
-from ipdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 # -- the table model ---------------------------------------------------------------------------
+
+
+_CHANGED = Change.of(ChangeKind.USERS)
 
 
 class UserTableModel(RowTableModel[UserInfo]):
@@ -112,8 +114,8 @@ class _ServiceDialog(ServiceDialog):
         result: UserInfo | None = self.result_value
         return result
 
-    def _refusal(self, error: BaseException) -> tuple[str, str | None]:
-        return auth_error_text(error), getattr(error, "field", None)
+    def _changes(self, _result: object) -> Change:
+        return _CHANGED
 
     def _passwords_match(self, password: QLineEdit, confirm: QLineEdit) -> bool:
         if password.text() == confirm.text():
@@ -136,15 +138,13 @@ class UserEditDialog(_ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         offices: Sequence[OfficeInfo],
         user: UserInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._session_factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._offices = list(offices)
         self._user = user
         self.setObjectName("user_edit_dialog")
@@ -193,13 +193,12 @@ class UserEditDialog(_ServiceDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         offices: Sequence[OfficeInfo],
         user: UserInfo | None = None,
     ) -> UserInfo | None:
         """Show the dialog modally; the saved user, or None when cancelled."""
-        dialog = cls(session_factory, actor, offices, user, parent)
+        dialog = cls(desk, offices, user, parent)
         return dialog.saved_user if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def role(self) -> Role:
@@ -241,8 +240,8 @@ class UserEditDialog(_ServiceDialog):
             "station": self.scope_combo,
         }
 
-    def _call(self) -> Callable[[], UserInfo] | None:
-        factory, actor = self._session_factory, self._actor
+    def _call(self) -> Callable[[Session], UserInfo] | None:
+        actor = self._actor
         role = self.role()
         code = self.scope_combo.currentData()
         office = code if role in (Role.MEDIATOR, Role.OFFICE_MANAGER) else None
@@ -250,11 +249,10 @@ class UserEditDialog(_ServiceDialog):
         if self._user is not None:
             user_id = self._user.id
 
-            def change() -> UserInfo:
-                with factory.begin() as session:
-                    return auth.change_role(
-                        session, actor, user_id, role, office_code=office, station_code=station
-                    )
+            def change(session: Session) -> UserInfo:
+                return auth.change_role(
+                    session, actor, user_id, role, office_code=office, station_code=station
+                )
 
             return change
         if not self._passwords_match(self.password_edit, self.confirm_edit):
@@ -262,18 +260,17 @@ class UserEditDialog(_ServiceDialog):
         username, name = self.username_edit.text(), self.name_edit.text()
         password = self.password_edit.text()
 
-        def create() -> UserInfo:
-            with factory.begin() as session:
-                return auth.create_user(
-                    session,
-                    actor,
-                    username,
-                    name,
-                    role,
-                    password,
-                    office_code=office,
-                    station_code=station,
-                )
+        def create(session: Session) -> UserInfo:
+            return auth.create_user(
+                session,
+                actor,
+                username,
+                name,
+                role,
+                password,
+                office_code=office,
+                station_code=station,
+            )
 
         return create
 
@@ -283,14 +280,12 @@ class ResetPasswordDialog(_ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         user: UserInfo,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._session_factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._user = user
         self.setObjectName("reset_password_dialog")
         self.setWindowTitle(self.tr("Reset password — {0}").format(user.username))
@@ -308,25 +303,23 @@ class ResetPasswordDialog(_ServiceDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         user: UserInfo,
     ) -> UserInfo | None:
-        dialog = cls(session_factory, actor, user, parent)
+        dialog = cls(desk, user, parent)
         return dialog.saved_user if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"password": self.password_edit}
 
-    def _call(self) -> Callable[[], UserInfo] | None:
+    def _call(self) -> Callable[[Session], UserInfo] | None:
         if not self._passwords_match(self.password_edit, self.confirm_edit):
             return None
-        factory, actor, user_id = self._session_factory, self._actor, self._user.id
+        actor, user_id = self._actor, self._user.id
         password = self.password_edit.text()
 
-        def reset() -> UserInfo:
-            with factory.begin() as session:
-                return auth.reset_password(session, actor, user_id, password)
+        def reset(session: Session) -> UserInfo:
+            return auth.reset_password(session, actor, user_id, password)
 
         return reset
 
@@ -372,13 +365,12 @@ class UserAdminDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session_factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self._offices: list[OfficeInfo] = []
         self._select_after_load: int | None = None
         self.setObjectName("user_admin_dialog")
@@ -445,13 +437,12 @@ class UserAdminDialog(QDialog):
             current = self.selected_user()
             select_user = current.id if current else None
         self._select_after_load = select_user
-        factory, actor = self._session_factory, self._actor
+        actor = self._actor
 
-        def load() -> tuple[list[UserInfo], list[OfficeInfo]]:
-            with factory() as session:
-                return auth.list_users(session, actor), org_tree(session, actor)
+        def load(session: Session) -> tuple[list[UserInfo], list[OfficeInfo]]:
+            return auth.list_users(session, actor), org_tree(session, actor)
 
-        run_task(load, self._on_loaded, self._on_failed, context=self)
+        self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, loaded: tuple[list[UserInfo], list[OfficeInfo]]) -> None:
         users, self._offices = loaded
@@ -461,8 +452,8 @@ class UserAdminDialog(QDialog):
         self._update_buttons()
         self.users_loaded.emit()
 
-    def _on_failed(self, error: Exception) -> None:
-        self.show_message(auth_error_text(error), error=True)
+    def _on_failed(self, refusal: Refusal) -> None:
+        self.show_message(refusal.text, error=True)
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -495,7 +486,7 @@ class UserAdminDialog(QDialog):
     # -- actions ----------------------------------------------------------------------------
 
     def _on_new(self) -> None:
-        info = UserEditDialog.ask(self, self._session_factory, self._actor, self._offices)
+        info = UserEditDialog.ask(self, self._desk, self._offices)
         if info is not None:
             self.show_message(self.tr("User {0} was created.").format(info.username))
             self.reload(info.id)
@@ -504,7 +495,7 @@ class UserAdminDialog(QDialog):
         user = self.selected_user()
         if user is None:
             return
-        info = UserEditDialog.ask(self, self._session_factory, self._actor, self._offices, user)
+        info = UserEditDialog.ask(self, self._desk, self._offices, user)
         if info is not None:
             self.show_message(
                 self.tr("{0} is now: {1}.").format(info.username, role_text(info.role))
@@ -515,7 +506,7 @@ class UserAdminDialog(QDialog):
         user = self.selected_user()
         if user is None:
             return
-        info = ResetPasswordDialog.ask(self, self._session_factory, self._actor, user)
+        info = ResetPasswordDialog.ask(self, self._desk, user)
         if info is not None:
             self.show_message(self.tr("The password of {0} was reset.").format(info.username))
             self.reload(info.id)
@@ -527,16 +518,10 @@ class UserAdminDialog(QDialog):
         # Disabling locks a colleague out: asked first (one's own account is refused anyway).
         if user.active and user.id != self._actor.user_id and not ConfirmDisable.ask(self, user):
             return
-        factory, actor, user_id, active = (
-            self._session_factory,
-            self._actor,
-            user.id,
-            not user.active,
-        )
+        actor, user_id, active = self._actor, user.id, not user.active
 
-        def toggle() -> UserInfo:
-            with factory.begin() as session:
-                return auth.set_active(session, actor, user_id, active)
+        def toggle(session: Session) -> UserInfo:
+            return auth.set_active(session, actor, user_id, active)
 
         def done(info: UserInfo) -> None:
             text = (
@@ -548,13 +533,8 @@ class UserAdminDialog(QDialog):
             self.reload(info.id)
 
         self.toggle_active_button.setEnabled(False)
-        run_task(
-            toggle,
-            done,
-            lambda error: self._on_toggle_failed(error),
-            context=self,
-        )
+        self._desk.write(self, toggle, done, self._on_toggle_failed, changes=_CHANGED)
 
-    def _on_toggle_failed(self, error: Exception) -> None:
+    def _on_toggle_failed(self, refusal: Refusal) -> None:
         self._update_buttons()
-        self.show_message(auth_error_text(error), error=True)
+        self.show_message(refusal.text, error=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -22,13 +20,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.services.actors import Actor
 from ipdesk.services.case_import import ImportResult, import_cases
-from ipdesk.services.limits import legal_today
-from ipdesk.ui.messages import ERROR_STYLE, error_text
-from ipdesk.ui.tasks import ProgressRelay, run_task
+from ipdesk.ui.desk import Change, Desk, Refusal, case_change
+from ipdesk.ui.messages import ERROR_STYLE
+from ipdesk.ui.tasks import ProgressRelay
+
+
+def _imported(result: ImportResult) -> Change | None:
+    """New cases (any of them: the ledger's ids are not returned), unless the file changed
+    since the dry run and nothing was imported."""
+    return None if result.errors else case_change()
 
 
 class ImportLedgerDialog(QDialog):
@@ -40,16 +43,12 @@ class ImportLedgerDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
+        self._desk = desk
+        self._actor = desk.actor
         self.path: Path | None = None
         self.result_: ImportResult | None = None
         self.setObjectName("import_ledger_dialog")
@@ -139,25 +138,23 @@ class ImportLedgerDialog(QDialog):
         self._run(dry_run=False)
 
     def _run(self, *, dry_run: bool) -> None:
-        factory, actor, path, relay = self._factory, self._actor, self.path, self.relay
-        today = self._today()
+        actor, path, relay = self._actor, self.path, self.relay
+        today = self._desk.today()
         assert path is not None
         self.progress.setVisible(True)
         self.progress.setValue(0)
 
-        def work() -> ImportResult:
-            if dry_run:
-                with factory() as session:
-                    result = import_cases(
-                        session, actor, path, dry_run=True, progress=relay.report, today=today
-                    )
-                    session.rollback()
-                    return result
-            with factory.begin() as session:
-                return import_cases(session, actor, path, progress=relay.report, today=today)
+        def work(session: Session) -> ImportResult:
+            return import_cases(
+                session, actor, path, dry_run=dry_run, progress=relay.report, today=today
+            )
 
-        done = self._on_checked if dry_run else self._on_imported
-        run_task(work, done, self._on_failed, context=self)
+        if dry_run:
+            self._desk.rehearse(self, work, self._on_checked, self._on_failed, purpose="import")
+        else:
+            self._desk.write(
+                self, work, self._on_imported, self._on_failed, changes=_imported, purpose="import"
+            )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -202,10 +199,10 @@ class ImportLedgerDialog(QDialog):
         self.summary_label.setText(self.tr("%n case(s) imported.", "", result.imported))
         self.imported.emit(result)
 
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, refusal: Refusal) -> None:
         self.progress.setVisible(False)
         self.browse_button.setEnabled(True)
-        text = error_text(error)
+        text = refusal.text
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(ERROR_STYLE)
         self.failed.emit(text)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.services.actors import Actor
-from ipdesk.services.limits import legal_today
 from ipdesk.ui.case_view.actions import ActionDialog
 from ipdesk.ui.case_view.view import CaseView
+from ipdesk.ui.desk import Desk
 
 
 class CaseViewDialog(QDialog):
@@ -20,27 +16,19 @@ class CaseViewDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
         *,
         attachment_store: Path,
         document_store: Path,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("case_view_dialog")
         self.setWindowTitle(self.tr("Case"))
         self.resize(1000, 720)
         self.view = CaseView(
-            session_factory,
-            actor,
-            case_id,
-            self,
-            attachment_store=attachment_store,
-            document_store=document_store,
-            today=today,
+            desk, case_id, self, attachment_store=attachment_store, document_store=document_store
         )
         self.view.loaded.connect(
             lambda d: self.setWindowTitle(self.tr("Case {0}").format(d.number))

@@ -7,7 +7,6 @@ reload the case and keeps the input, so the user can apply it again.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,19 +24,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import AgencyKind
 from ipdesk.services import routing, workflow
-from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
-from ipdesk.services.errors import StaleData
 from ipdesk.services.org import org_tree
 from ipdesk.services.workflow import CaseAction
-from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.desk import Desk, Refusal, case_change
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate
-from ipdesk.ui.tasks import run_task
 
 # What each action asks for.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -121,19 +117,16 @@ class ActionDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         version: int,
         office_id: int | None,
         action: str,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self._case_id = case_id
         self.version = version
         self._office_id = office_id
@@ -145,7 +138,7 @@ class ActionDialog(QDialog):
         fields = FIELDS[action]
         form = QFormLayout()
 
-        self.on_edit = QDateEdit(QDate(*today().timetuple()[:3]))
+        self.on_edit = QDateEdit(QDate(*desk.today().timetuple()[:3]))
         self.on_edit.setObjectName("on_edit")
         self.on_edit.setCalendarPopup(True)
         self.on_edit.setDisplayFormat("yyyy-MM-dd")
@@ -213,28 +206,24 @@ class ActionDialog(QDialog):
     # -- choices -------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        factory, actor, office_id, action = self._factory, self._actor, self._office_id, self.action
+        actor, office_id, action = self._actor, self._office_id, self.action
         case_id = self._case_id
 
-        def load() -> _Choices:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                courts = [
-                    (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
-                ]
-                mediators, suggested = [], None
-                if action == "assign_mediator" and office_id is not None:
-                    mediators = routing.mediator_loads(session, actor, office_id)
-                    suggestion = routing.suggest_mediator(session, actor, case_id)
-                    suggested = suggestion.user_id if suggestion is not None else None
-                offices = []
-                if action == "transfer":
-                    offices = [
-                        (o.code, o.name) for o in org_tree(session, actor) if o.id != office_id
-                    ]
-                return _Choices(courts, mediators, offices, suggested)
+        def load(session: Session) -> _Choices:
+            courts = [
+                (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
+            ]
+            mediators, suggested = [], None
+            if action == "assign_mediator" and office_id is not None:
+                mediators = routing.mediator_loads(session, actor, office_id)
+                suggestion = routing.suggest_mediator(session, actor, case_id)
+                suggested = suggestion.user_id if suggestion is not None else None
+            offices = []
+            if action == "transfer":
+                offices = [(o.code, o.name) for o in org_tree(session, actor) if o.id != office_id]
+            return _Choices(courts, mediators, offices, suggested)
 
-        run_task(load, self._on_choices, self._on_failed, context=self)
+        self._desk.read(self, load, self._on_choices, self._on_failed, purpose="choices")
 
     def _on_choices(self, choices: _Choices) -> None:
         self.court_combo.clear()
@@ -288,16 +277,13 @@ class ActionDialog(QDialog):
     def submit(self) -> None:
         if self._busy:
             return
-        call, factory = self._call(), self._factory
+        call = self._call()
         self._busy = True
         self.ok_button.setEnabled(False)
         self.error_label.setVisible(False)
-
-        def run() -> Any:
-            with factory.begin() as session:
-                return call(session)
-
-        run_task(run, self._on_done, self._on_failed, context=self)
+        self._desk.write(
+            self, call, self._on_done, self._on_failed, changes=case_change(self._case_id)
+        )
 
     def _on_done(self, result: object) -> None:
         self._busy = False
@@ -307,13 +293,13 @@ class ActionDialog(QDialog):
             self.mediator_assigned.emit(result.number, name)
         self.accept()
 
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, refusal: Refusal) -> None:
         self._busy = False
         self.ok_button.setEnabled(True)
-        text = error_text(error)
+        text = refusal.text
         self.error_label.setText(text)
         self.error_label.setVisible(True)
-        stale = isinstance(error, StaleData)
+        stale = refusal.stale
         self.reload_button.setVisible(stale)
         if stale:
             self.stale.emit()

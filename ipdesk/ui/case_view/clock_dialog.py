@@ -24,19 +24,17 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import clock
-from ipdesk.services.actors import Actor
 from ipdesk.services.clock import ClockPreview
 from ipdesk.services.deadlines import MAX_DAYS
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.case_view.actions import action_text
-from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.desk import Change, Desk, Refusal, case_change
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
-from ipdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from ipdesk.ui.case_view.view import CaseView
@@ -54,8 +52,7 @@ class ClockDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         version: int,
         action: CaseAction,
@@ -64,18 +61,15 @@ class ClockDialog(ServiceDialog):
         number: str = "",
         due_on: dt.date | None = None,
         suspended: bool = False,
-        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(desk, parent)
+        actor = desk.actor
         if action not in clock.CLOCK_ACTIONS:
             raise ValueError(f"not a clock action: {action}")
-        self._factory = session_factory
         self._actor = actor
         self._case_id = case_id
         self.version = version
         self.action = action
-        self._today = today
-        self._request = 0  # the newest preview asked for; older answers are dropped
         self.preview_value: ClockPreview | None = None
         self.setObjectName(f"{action}_dialog")
         self.setMinimumWidth(520)
@@ -100,7 +94,7 @@ class ClockDialog(ServiceDialog):
         self.form.addRow(self.tr("Case:"), self.case_label)
         self.form.addRow(self.tr("Due date now:"), self.current_label)
 
-        day = today()
+        day = desk.today()
         self.day_edit = QDateEdit(to_qdate(day))
         self.day_edit.setObjectName("day_edit")
         self.day_edit.setCalendarPopup(True)
@@ -169,46 +163,30 @@ class ClockDialog(ServiceDialog):
     def refresh_preview(self) -> None:
         """Compute the due date after the change, in the background."""
         self._timer.stop()
-        self._request += 1
-        request = self._request
-        factory, actor, case_id, version, action = (
-            self._factory,
+        actor, case_id, version, action = (
             self._actor,
             self._case_id,
             self.version,
             self.action,
         )
-        inputs, today = self._inputs(), self._today()
+        inputs, today = self._inputs(), self.desk.today()
         self.preview_label.setText(self.tr("Computing…"))
 
-        def compute() -> ClockPreview:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return clock.preview(
-                    session, actor, case_id, version, action, today=today, **inputs
-                )
+        def compute(session: Session) -> ClockPreview:
+            return clock.preview(session, actor, case_id, version, action, today=today, **inputs)
 
-        run_task(
-            compute,
-            lambda result: self._on_preview(request, result),
-            lambda error: self._on_preview_refused(request, error),
-            context=self,
-        )
+        self.desk.read(self, compute, self._on_preview, self._on_preview_refused, purpose="preview")
 
-    def _on_preview(self, request: int, result: ClockPreview) -> None:
-        if request != self._request:
-            return
+    def _on_preview(self, result: ClockPreview) -> None:
         self.preview_value = result
         self.preview_label.setStyleSheet("font-weight: bold;")
         self.preview_label.setText(self.preview_text(result))
         self.preview_ready.emit(result)
 
-    def _on_preview_refused(self, request: int, error: Exception) -> None:
-        if request != self._request:
-            return
+    def _on_preview_refused(self, refusal: Refusal) -> None:
         self.preview_value = None
         self.preview_label.setStyleSheet(ERROR_STYLE)
-        self.preview_label.setText(error_text(error))
+        self.preview_label.setText(refusal.text)
         self.preview_ready.emit(None)
 
     def preview_text(self, p: ClockPreview) -> str:
@@ -240,15 +218,17 @@ class ClockDialog(ServiceDialog):
 
     # -- saving ----------------------------------------------------------------------------------
 
-    def _call(self) -> Callable[[], Any] | None:
-        factory, actor, case_id, version, action = (
-            self._factory,
+    def _changes(self, _result: object) -> Change:
+        return case_change(self._case_id)
+
+    def _call(self) -> Callable[[Session], Any] | None:
+        actor, case_id, version, action = (
             self._actor,
             self._case_id,
             self.version,
             self.action,
         )
-        inputs, today = self._inputs(), self._today()
+        inputs, today = self._inputs(), self.desk.today()
         reason = self.reason_edit.toPlainText()
         functions = {
             CaseAction.SUSPEND: clock.suspend_case,
@@ -257,11 +237,8 @@ class ClockDialog(ServiceDialog):
         }
         function: Any = functions[action]
 
-        def run() -> Any:
-            with factory.begin() as session:
-                return function(
-                    session, actor, case_id, version, reason=reason, today=today, **inputs
-                )
+        def run(session: Session) -> Any:
+            return function(session, actor, case_id, version, reason=reason, today=today, **inputs)
 
         return run
 
@@ -278,8 +255,7 @@ def open_clock_dialog(view: CaseView, action: CaseAction) -> QDialog:
     """The case view's opener for suspending, resuming and extending (``ACTION_OPENERS``)."""
     assert view.detail is not None
     dialog = ClockDialog(
-        view.session_factory,
-        view.actor,
+        view.desk,
         view.case_id,
         view.detail.version_id,
         action,
@@ -287,7 +263,6 @@ def open_clock_dialog(view: CaseView, action: CaseAction) -> QDialog:
         number=view.detail.number,
         due_on=view.detail.due_on,
         suspended=view.detail.is_suspended,
-        today=view.today,
     )
     dialog.saved.connect(lambda _r: view.action_performed(action))
     return dialog

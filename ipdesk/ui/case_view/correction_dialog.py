@@ -11,7 +11,6 @@ beside its field.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -26,23 +25,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import corrections
-from ipdesk.services.actors import Actor
 from ipdesk.services.corrections import CaseCorrection, CorrectionForm, PartyChange
 from ipdesk.services.errors import ValidationErrors
 from ipdesk.services.intake import PartyForm
-from ipdesk.services.limits import legal_today
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.desk import Change, Desk, Refusal, case_change
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import dispute_type_labels, ip_type_labels
 from ipdesk.ui.intake.party import TEXT_FIELDS, PartyEditor
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.refusals import refusal_text
 from ipdesk.ui.service_dialog import ServiceDialog
-from ipdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from ipdesk.ui.case_view.view import CaseView
@@ -54,20 +48,12 @@ class CorrectionDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory, self._actor, self.case_id, self._today = (
-            session_factory,
-            actor,
-            case_id,
-            today,
-        )
+        super().__init__(desk, parent)
+        self._actor, self.case_id = desk.actor, case_id
         self.current: CorrectionForm | None = None
         self.setObjectName("correction_dialog")
         self.setWindowTitle(self.tr("Correct the case"))
@@ -156,15 +142,15 @@ class CorrectionDialog(ServiceDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        factory, actor, case_id = self._factory, self._actor, self.case_id
+        actor, case_id = self._actor, self.case_id
 
-        def load() -> CorrectionForm:
-            with factory.begin() as session:
-                if not actor.may_view_personal_data:
-                    session.connection(execution_options=READ_ONLY)
-                return corrections.correction_form(session, actor, case_id)
+        def load(session: Session) -> CorrectionForm:
+            return corrections.correction_form(session, actor, case_id)
 
-        run_task(load, self._on_loaded, self._on_refused, context=self)
+        if actor.may_view_personal_data:  # the personal data shown are recorded
+            self.desk.write(self, load, self._on_loaded, self._on_refused, changes=None)
+        else:
+            self.desk.read(self, load, self._on_loaded, self._on_refused)
 
     def _on_loaded(self, form: CorrectionForm) -> None:
         self.current = form
@@ -222,7 +208,10 @@ class CorrectionDialog(ServiceDialog):
             parties=tuple(party_changes), reason=self.reason_edit.text(), **case_changes
         )
 
-    def _call(self) -> Callable[[], Any] | None:
+    def _changes(self, _result: object) -> Change:
+        return case_change(self.case_id)
+
+    def _call(self) -> Callable[[Session], Any] | None:
         form, correction = self.current, self.correction()
         if form is None or correction is None:
             return None
@@ -233,13 +222,12 @@ class CorrectionDialog(ServiceDialog):
         ):
             self._show_error(self.tr("Nothing has been changed."))
             return None
-        factory, actor, case_id, today = self._factory, self._actor, self.case_id, self._today()
+        actor, case_id, today = self._actor, self.case_id, self.desk.today()
 
-        def save() -> corrections.CorrectionResult:
-            with factory.begin() as session:
-                return corrections.correct_case(
-                    session, actor, case_id, form.version, correction, today=today
-                )
+        def save(session: Session) -> corrections.CorrectionResult:
+            return corrections.correct_case(
+                session, actor, case_id, form.version, correction, today=today
+            )
 
         return save
 
@@ -260,20 +248,20 @@ class CorrectionDialog(ServiceDialog):
         box = self._all_boxes().get(field)
         return box.error() if box is not None else ""
 
-    def _refusal(self, error: BaseException) -> tuple[str, str | None]:
-        if isinstance(error, ValidationErrors):
+    def _refusal(self, refusal: Refusal) -> tuple[str, str | None]:
+        if isinstance(refusal.error, ValidationErrors):
             boxes = self._all_boxes()
-            for e in error.errors:
-                box = boxes.get(e.field)
+            for field, text in refusal.fields:
+                box = boxes.get(field)
                 if box is not None:
-                    box.set_error(refusal_text(e))
-        return super()._refusal(error)
+                    box.set_error(text)
+        return super()._refusal(refusal)
 
-    def _on_refused(self, error: Exception) -> None:
+    def _on_refused(self, refusal: Refusal) -> None:
         if self.current is None:  # the values could not be loaded
-            self._show_error(error_text(error))
+            self._show_error(refusal.text)
             return
-        super()._on_refused(error)
+        super()._on_refused(refusal)
 
 
 def _party_form(values: corrections.PartyValues) -> PartyForm:
@@ -291,8 +279,6 @@ def _party_form(values: corrections.PartyValues) -> PartyForm:
 
 
 def open_correction_dialog(view: CaseView, action: CaseAction) -> QDialog:
-    dialog = CorrectionDialog(
-        view.session_factory, view.actor, view.case_id, view, today=view.today
-    )
+    dialog = CorrectionDialog(view.desk, view.case_id, view)
     dialog.saved.connect(lambda _r: view.action_performed(action))
     return dialog

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.services import evidence
-from ipdesk.services.actors import Actor
 from ipdesk.services.intake import AttachmentInput, StoredAttachment
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ class EvidenceDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         version: int,
         store: Path,
@@ -47,14 +46,8 @@ class EvidenceDialog(ServiceDialog):
         *,
         number: str = "",
     ) -> None:
-        super().__init__(parent)
-        self._factory, self._actor, self.case_id, self.version, self._store = (
-            session_factory,
-            actor,
-            case_id,
-            version,
-            store,
-        )
+        super().__init__(desk, parent)
+        self._actor, self.case_id, self.version, self._store = desk.actor, case_id, version, store
         self.setObjectName("evidence_dialog")
         self.setWindowTitle(
             self.tr("Add evidence to case {0}").format(number)
@@ -125,24 +118,25 @@ class EvidenceDialog(ServiceDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"attachments": self.files_list}
 
-    def _call(self) -> Callable[[], Any] | None:
+    def _changes(self, _result: object) -> Change:
+        return Change.of(ChangeKind.CASES, ChangeKind.DOCUMENTS, case_ids=[self.case_id])
+
+    def _call(self) -> Callable[[Session], Any] | None:
         files = self.files()
         if not files:
             self._show_error(self.tr("Choose at least one file."), "attachments")
             return None
         description = self.description_edit.text()
         items = [AttachmentInput(path, description) for path in files]
-        factory, actor, case_id, version, store = (
-            self._factory,
+        actor, case_id, version, store = (
             self._actor,
             self.case_id,
             self.version,
             self._store,
         )
 
-        def save() -> tuple[StoredAttachment, ...]:
-            with factory.begin() as session:
-                return evidence.add_evidence(session, actor, case_id, version, items, store=store)
+        def save(session: Session) -> tuple[StoredAttachment, ...]:
+            return evidence.add_evidence(session, actor, case_id, version, items, store=store)
 
         return save
 
@@ -150,8 +144,7 @@ class EvidenceDialog(ServiceDialog):
 def open_evidence_dialog(view: CaseView, action: CaseAction) -> QDialog:
     assert view.detail is not None
     dialog = EvidenceDialog(
-        view.session_factory,
-        view.actor,
+        view.desk,
         view.case_id,
         view.detail.version_id,
         view.attachment_store,

@@ -31,16 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import documents, workflow
-from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseDetail, case_detail
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.evidence_types import check_openable
 from ipdesk.services.intake import attachment_path
-from ipdesk.services.limits import legal_today
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.agreement.openers import AGREEMENT_OPENERS
 from ipdesk.ui.case_view.actions import FIELDS, ActionDialog, action_text
@@ -49,6 +46,7 @@ from ipdesk.ui.case_view.correction_dialog import open_correction_dialog
 from ipdesk.ui.case_view.event_details import event_note
 from ipdesk.ui.case_view.evidence_dialog import open_evidence_dialog
 from ipdesk.ui.consultations.view import ConsultationsView
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal, refusal_of
 from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.intake.labels import (
     channel_labels,
@@ -61,8 +59,7 @@ from ipdesk.ui.intake.labels import (
 )
 from ipdesk.ui.mediation_records.dialog import open_session_dialog
 from ipdesk.ui.mediation_records.view import MediationRecordsView
-from ipdesk.ui.messages import ERROR_STYLE, error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.messages import ERROR_STYLE
 
 
 @dataclass(frozen=True)
@@ -71,6 +68,11 @@ class _Loaded:
     actions: list[CaseAction]
     offers: list[documents.DocumentOffer]
     documents: list[documents.DocumentInfo]
+
+
+_SHOWN = (ChangeKind.CASES, ChangeKind.DOCUMENTS, ChangeKind.CONSULTATIONS, ChangeKind.HOLIDAYS)
+"""What a case view shows: the case, its documents and consultations, its limits (which
+holidays move)."""
 
 
 def _local(at: dt.datetime) -> str:
@@ -98,22 +100,19 @@ class CaseView(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
         *,
         attachment_store: Path,
         document_store: Path,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = self.session_factory = session_factory
-        self._actor = self.actor = actor
+        self.desk = desk
+        actor = self._actor = self.actor = desk.actor
         self.case_id = case_id
         self._attachment_store = self.attachment_store = attachment_store
         self._document_store = self.document_store = document_store
-        self._today = self.today = today
         self.detail: CaseDetail | None = None
         self.available: list[CaseAction] = []
         self.action_dialog: QDialog | None = None
@@ -244,7 +243,7 @@ class CaseView(QWidget):
         box.addWidget(self.missing_label)
 
         # -- consultations with partner agencies (their own list, loaded in the background)
-        self.consultations = ConsultationsView(session_factory, actor, case_id=case_id, today=today)
+        self.consultations = ConsultationsView(desk, case_id=case_id)
         self.consultations.consultation_changed.connect(self._on_consultation_changed)
 
         self.tabs = QTabWidget()
@@ -255,7 +254,7 @@ class CaseView(QWidget):
         self.tabs.addTab(self.timeline_table, self.tr("Timeline"))
         self.tabs.addTab(docs, self.tr("Documents"))
         self.tabs.addTab(self.consultations, self.tr("Consultations"))
-        self.mediation_records = MediationRecordsView(session_factory, actor, case_id)
+        self.mediation_records = MediationRecordsView(desk, case_id)
         self.tabs.addTab(self.mediation_records, self.tr("Mediation records"))
 
         layout = QVBoxLayout(self)
@@ -267,6 +266,7 @@ class CaseView(QWidget):
         layout.addWidget(actions)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
+        desk.follow(self, _SHOWN, self._on_changed)
         self.reload()
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
@@ -296,32 +296,32 @@ class CaseView(QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        factory, actor, case_id, reveal, today = (
-            self._factory,
-            self._actor,
-            self.case_id,
-            self._reveal,
-            self._today(),
-        )
+        actor, case_id, reveal, today = self._actor, self.case_id, self._reveal, self.desk.today()
 
-        def load() -> _Loaded:
-            with factory.begin() as session:
-                if not reveal:
-                    session.connection(execution_options=READ_ONLY)
-                detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
-                actions = workflow.available_actions(session, actor, case_id)
-                docs = documents.list_documents(session, actor, case_id)
-                offers = documents.document_offers(session, actor, case_id, today=today)
-                return _Loaded(detail, actions, offers, docs)
+        def load(session: Session) -> _Loaded:
+            detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
+            actions = workflow.available_actions(session, actor, case_id)
+            docs = documents.list_documents(session, actor, case_id)
+            offers = documents.document_offers(session, actor, case_id, today=today)
+            return _Loaded(detail, actions, offers, docs)
 
-        run_task(load, self._on_loaded, self._on_load_failed, context=self)
+        if reveal:  # revealing personal data is recorded
+            self.desk.write(
+                self, load, self._on_loaded, self._on_load_failed, changes=None, purpose="load"
+            )
+        else:
+            self.desk.read(self, load, self._on_loaded, self._on_load_failed, purpose="load")
+
+    def _on_changed(self, change: Change) -> None:
+        if ChangeKind.HOLIDAYS in change.kinds or change.concerns_case(self.case_id):
+            self.reload()
 
     def reveal_personal_data(self) -> None:
         self._reveal = True
         self.reload()
 
-    def _on_load_failed(self, error: Exception) -> None:
-        text = error_text(error)
+    def _on_load_failed(self, refusal: Refusal) -> None:
+        text = refusal.text
         self._reveal = False
         self.error_label.setText(text)
         self.error_label.setVisible(True)
@@ -570,7 +570,7 @@ class CaseView(QWidget):
         try:
             check_openable(path)  # never hand a program to the system's handler
         except ServiceError as error:
-            self._on_refused(error)
+            self._on_refused(refusal_of(error))
             return
         self.open_url(QUrl.fromLocalFile(str(path)))
 
@@ -610,21 +610,17 @@ class CaseView(QWidget):
         self.missing_label.setVisible(bool(self.missing_label.text()))
 
     def generate_document(self) -> None:
-        factory, actor, case_id, store = (
-            self._factory,
-            self._actor,
-            self.case_id,
-            self._document_store,
-        )
+        actor, case_id, store = self._actor, self.case_id, self._document_store
         kind = str(self.kind_combo.currentData())
-        today = self._today()
-
-        def render() -> documents.GeneratedDocument:
-            with factory.begin() as session:
-                return documents.render_document(session, actor, case_id, kind, store, today=today)
-
+        today = self.desk.today()
         self.generate_button.setEnabled(False)
-        run_task(render, self._on_generated, self._on_refused, context=self)
+        self.desk.write(
+            self,
+            lambda s: documents.render_document(s, actor, case_id, kind, store, today=today),
+            self._on_generated,
+            self._on_refused,
+            changes=Change.of(ChangeKind.DOCUMENTS, case_ids=[case_id]),
+        )
 
     def _on_generated(self, generated: documents.GeneratedDocument) -> None:
         self.document_generated.emit(generated)
@@ -635,21 +631,21 @@ class CaseView(QWidget):
         docs = getattr(self, "_documents", [])
         if not 0 <= row < len(docs):
             return
-        factory, actor, store = self._factory, self._actor, self._document_store
+        actor, store = self._actor, self._document_store
         document_id = docs[row].document_id
-
-        def locate() -> Path:
-            with factory() as session:
-                return documents.document_file(session, actor, document_id, store)
-
-        run_task(locate, self._open_path, self._on_refused, context=self)
+        self.desk.read(
+            self,
+            lambda s: documents.document_file(s, actor, document_id, store),
+            self._open_path,
+            self._on_refused,
+        )
 
     def _open_path(self, path: Path) -> None:
         self.open_url(QUrl.fromLocalFile(str(path)))
 
-    def _on_refused(self, error: Exception) -> None:
+    def _on_refused(self, refusal: Refusal) -> None:
         self._on_kind_changed(self.kind_combo.currentIndex())
-        text = error_text(error)
+        text = refusal.text
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         self.refused.emit(text)
@@ -664,14 +660,7 @@ def open_action_dialog(view: CaseView, action: CaseAction) -> QDialog:
     """The small dialog that asks for a transition's input (``ActionDialog``)."""
     assert view.detail is not None
     dialog = ActionDialog(
-        view.session_factory,
-        view.actor,
-        view.case_id,
-        view.detail.version_id,
-        view.detail.office_id,
-        action,
-        view,
-        today=view.today,
+        view.desk, view.case_id, view.detail.version_id, view.detail.office_id, action, view
     )
     dialog.performed.connect(lambda _r: view.action_performed(action))
     dialog.mediator_assigned.connect(view.mediator_assigned)

@@ -17,9 +17,7 @@ SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Pyth
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,10 +30,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
-from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import (
     CaseFilter,
     CaseRow,
@@ -47,11 +43,10 @@ from ipdesk.services.cases_query import (
     due_soon_days,
     first_page,
 )
-from ipdesk.services.limits import legal_today
 from ipdesk.services.search import audit_id_search, id_search_audited
+from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.tasks import drop
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
@@ -90,7 +85,6 @@ class _Page:
 
 @dataclass(frozen=True)
 class _Loaded:
-    generation: int
     total: int | None  # None: to be counted
     first: _Page
     soon_days: int
@@ -112,6 +106,10 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def _ignore(_result: object) -> None:
+    pass
+
+
 class CaseTableModel(QAbstractTableModel):
     """Cases of ``filter`` in ``sort`` order. After every (re)load: ``first_rows(rows)``
     when the first page is shown, then ``loaded(total)`` when the number of cases is known
@@ -124,18 +122,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QObject | None = None,
         *,
-        today: Callable[[], dt.date] = legal_today,
         page_size: int = PAGE_SIZE,
         cached_pages: int = CACHED_PAGES,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
+        self._desk = desk
         self.page_size = page_size
         self._cached_pages = cached_pages
         self._filter = CaseFilter()
@@ -143,7 +137,6 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = 0  # rows shown: the first page's until the count is known
         self._total: int | None = 0  # None while counting
         self._pages: OrderedDict[int, _Page] = OrderedDict()
-        self._generation = 0
         self._soon_days: int | None = None
         self.page_loads = 0  # pages fetched on the GUI thread (tests and benchmarks)
         self.loading = False  # until the first page is shown
@@ -212,28 +205,23 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Fetch the first page in the background and reset the model to show it; then,
         unless that told the total, count the cases in the background and add the rows."""
-        self._generation += 1
-        generation = self._generation
-        factory, actor, flt, sort = self._factory, self._actor, self._filter, self._sort
-        today, size = self._today(), self.page_size
+        desk, actor, flt, sort = self._desk, self._desk.actor, self._filter, self._sort
+        today, size = desk.today(), self.page_size
         self.loading = True
+        drop(self, "count")  # a count still running belongs to the previous load
+        if flt is not None and id_search_audited(actor, flt.text):
+            # a search by a whole ID number is recorded
+            desk.write(self, lambda s: audit_id_search(s, actor, flt.text), _ignore, changes=None)
 
-        def load() -> _Loaded:
-            if flt is not None and id_search_audited(actor, flt.text):
-                with factory.begin() as session:  # a search by a whole ID number is recorded
-                    audit_id_search(session, actor, flt.text)
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                soon = due_soon_days(session)
-                page = first_page(session, actor, flt, sort, size, today=today, soon_days=soon)
-                first = _Page(page.ids, {r.id: r for r in page.rows})
-                return _Loaded(generation, page.total, first, soon)
+        def load(session: Session) -> _Loaded:
+            soon = due_soon_days(session)
+            page = first_page(session, actor, flt, sort, size, today=today, soon_days=soon)
+            first = _Page(page.ids, {r.id: r for r in page.rows})
+            return _Loaded(page.total, first, soon)
 
-        run_task(load, self._on_loaded, self._on_failed, context=self)
+        desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, result: _Loaded) -> None:
-        if result.generation != self._generation:
-            return  # a newer reload is on its way
         self.beginResetModel()
         self._rows = len(result.first.ids) if result.total is None else result.total
         self._total = result.total
@@ -247,23 +235,16 @@ class CaseTableModel(QAbstractTableModel):
         if result.total is not None:
             self.loaded.emit(result.total)
             return
-        generation = self._generation
-        factory, actor, flt, today = self._factory, self._actor, self._filter, self._today()
+        actor, flt, today = self._desk.actor, self._filter, self._desk.today()
+        self._desk.read(
+            self,
+            lambda s: count_cases(s, actor, flt, today=today),
+            self._on_counted,
+            self._on_count_failed,
+            purpose="count",
+        )
 
-        def count() -> tuple[int, int]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return generation, count_cases(session, actor, flt, today=today)
-
-        def failed(error: Exception) -> None:
-            self._on_count_failed(generation, error)
-
-        run_task(count, self._on_counted, failed, context=self)
-
-    def _on_counted(self, result: tuple[int, int]) -> None:
-        generation, total = result
-        if generation != self._generation:
-            return
+    def _on_counted(self, total: int) -> None:
         shown = self._rows
         if total > shown:
             self.beginInsertRows(QModelIndex(), shown, total - 1)
@@ -279,15 +260,13 @@ class CaseTableModel(QAbstractTableModel):
             self._total = total
         self.loaded.emit(total)
 
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, refusal: Refusal) -> None:
         self.loading = False
-        self.load_failed.emit(error_text(error))
+        self.load_failed.emit(refusal.text)
 
-    def _on_count_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_count_failed(self, refusal: Refusal) -> None:
         self._total = self._rows  # what is shown is all there is to go by
-        self.load_failed.emit(error_text(error))
+        self.load_failed.emit(refusal.text)
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -303,21 +282,21 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             self._last = (number, page)
             return page
-        today = self._today()
-        with self._factory() as session:
-            session.connection(execution_options=READ_ONLY)
-            ids = case_ids(
-                session,
-                self._actor,
-                self._filter,
-                self._sort,
-                number * self.page_size,
-                self.page_size,
-                today=today,
-                total=self._total,  # None while counting: only the first page is shown then
-            )
-            rows = case_rows(session, self._actor, ids, today=today, soon_days=self._soon_days)
-        page = _Page(ids, {r.id: r for r in rows})
+        actor, flt, sort, size, total = (
+            self._desk.actor,
+            self._filter,
+            self._sort,
+            self.page_size,
+            self._total,  # None while counting: only the first page is shown then
+        )
+        today, soon = self._desk.today(), self._soon_days
+
+        def fetch(session: Session) -> _Page:
+            ids = case_ids(session, actor, flt, sort, number * size, size, today=today, total=total)
+            rows = case_rows(session, actor, ids, today=today, soon_days=soon)
+            return _Page(ids, {r.id: r for r in rows})
+
+        page = self._desk.read_now(fetch)
         self.page_loads += 1
         self._pages[number] = page
         while len(self._pages) > self._cached_pages:

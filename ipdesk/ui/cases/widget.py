@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QDate, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -21,18 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.db import READ_ONLY
-from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter
-from ipdesk.services.limits import legal_today
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
+from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
-from ipdesk.ui.messages import error_text
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.tasks import run_task
 
 SEARCH_DELAY_MS = 250
 HEADER_KEY = "case_list/header"
@@ -50,24 +44,23 @@ class CaseListWidget(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
-        today: Callable[[], dt.date] = legal_today,
         search_delay_ms: int = SEARCH_DELAY_MS,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
         self._settings = settings if settings is not None else QSettings()
         self._offices: list[OfficeInfo] = []
         self._syncing = False
         self._case_ids: tuple[int, ...] | None = None  # a drill-down to exactly these
         self.setObjectName("case_list")
 
-        self.model = CaseTableModel(session_factory, actor, self, today=today)
+        self.model = CaseTableModel(desk, self)
+        desk.follow(self, CASE_WORK, lambda _change: self.model.reload())
+        desk.follow(self, [ChangeKind.ORG], lambda _change: self._load_org())
         self.model.first_rows.connect(self._on_first_rows)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
@@ -210,14 +203,14 @@ class CaseListWidget(QWidget):
     # -- organisation -----------------------------------------------------------------------------
 
     def _load_org(self) -> None:
-        factory, actor = self._factory, self._actor
-
-        def load() -> list[OfficeInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return org_tree(session, actor)
-
-        run_task(load, self._on_org_loaded, self._on_load_failed_exc, context=self)
+        actor = self._desk.actor
+        self._desk.read(
+            self,
+            lambda s: org_tree(s, actor),
+            self._on_org_loaded,
+            lambda refusal: self._on_load_failed(refusal.text),
+            purpose="org",
+        )
 
     def _on_org_loaded(self, offices: list[OfficeInfo]) -> None:
         self._offices = offices
@@ -418,9 +411,6 @@ class CaseListWidget(QWidget):
     def _on_load_failed(self, text: str) -> None:
         self.count_label.setText(text)
         self.count_label.setStyleSheet("color: #b00020;")
-
-    def _on_load_failed_exc(self, error: Exception) -> None:
-        self._on_load_failed(error_text(error))
 
     # -- opening -------------------------------------------------------------------------------
 

@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.models import AgencyKind, ConsultationKind
 from ipdesk.services import consultations as cs
-from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyInfo
 from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
-from ipdesk.services.limits import legal_today
 from ipdesk.ui.agencies.texts import agency_kind_text
 from ipdesk.ui.consultations.model import kind_text
+from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
 
@@ -50,24 +49,25 @@ def _text_edit(name: str, text: str = "") -> QPlainTextEdit:
     return edit
 
 
-class ConsultationRequestDialog(ServiceDialog):
+class _ConsultationDialog(ServiceDialog):
+    def _changes(self, result: ConsultationInfo) -> Change:
+        return Change.of(ChangeKind.CONSULTATIONS, case_ids=[result.case_id])
+
+
+class ConsultationRequestDialog(_ConsultationDialog):
     """Ask agencies about a case: kind, subject, questions, the agencies, the date."""
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         agencies: Sequence[AgencyInfo],
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._case_id = case_id
-        self._today = today
+        self._today = desk.today
         self.setObjectName("consultation_request_dialog")
         self.setWindowTitle(self.tr("Request a consultation"))
         self.ok_button.setText(self.tr("Send request"))
@@ -90,7 +90,7 @@ class ConsultationRequestDialog(ServiceDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.agency_list.addItem(item)
-        self.date_edit = _date_edit("requested_on_edit", today())
+        self.date_edit = _date_edit("requested_on_edit", desk.today())
         self.hint = QLabel()
         self.hint.setObjectName("referral_hint")
         self.hint.setWordWrap(True)
@@ -137,7 +137,7 @@ class ConsultationRequestDialog(ServiceDialog):
             "requested_on": self.date_edit,
         }
 
-    def _call(self) -> Callable[[], ConsultationInfo] | None:
+    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
         form = ConsultationForm(
             kind=str(self.kind_combo.currentData()),
             subject=self.subject_edit.text(),
@@ -145,36 +145,31 @@ class ConsultationRequestDialog(ServiceDialog):
             agency_ids=self.checked_agencies(),
             requested_on=from_qdate(self.date_edit.date()),
         )
-        factory, actor, case_id, today = self._factory, self._actor, self._case_id, self._today()
+        actor, case_id, today = self._actor, self._case_id, self._today()
 
-        def send() -> ConsultationInfo:
-            with factory.begin() as session:
-                return cs.request_consultation(session, actor, case_id, form, today=today)
+        def send(session: Session) -> ConsultationInfo:
+            return cs.request_consultation(session, actor, case_id, form, today=today)
 
         return send
 
 
-class AnswerDialog(ServiceDialog):
+class AnswerDialog(_ConsultationDialog):
     """Record one agency's answer (a procuratorate's feedback on a referral)."""
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         request_id: int,
         agency_name: str,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._request_id = request_id
-        self._today = today
+        self._today = desk.today
         self.setObjectName("consultation_answer_dialog")
         self.setWindowTitle(self.tr("Answer of {0}").format(agency_name))
-        self.date_edit = _date_edit("answered_on_edit", today())
+        self.date_edit = _date_edit("answered_on_edit", desk.today())
         self.opinion_edit = _text_edit("opinion_edit")
         self.form.addRow(self.tr("Answered &on:"), self.date_edit)
         self.form.addRow(self.tr("&Opinion:"), self.opinion_edit)
@@ -182,9 +177,8 @@ class AnswerDialog(ServiceDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"answered_on": self.date_edit, "opinion": self.opinion_edit}
 
-    def _call(self) -> Callable[[], ConsultationInfo] | None:
-        factory, actor, request_id, today = (
-            self._factory,
+    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
+        actor, request_id, today = (
             self._actor,
             self._request_id,
             self._today(),
@@ -192,40 +186,35 @@ class AnswerDialog(ServiceDialog):
         answered_on = from_qdate(self.date_edit.date())
         opinion = self.opinion_edit.toPlainText()
 
-        def save() -> ConsultationInfo:
-            with factory.begin() as session:
-                return cs.record_answer(
-                    session,
-                    actor,
-                    request_id,
-                    answered_on=answered_on,
-                    opinion=opinion,
-                    today=today,
-                )
+        def save(session: Session) -> ConsultationInfo:
+            return cs.record_answer(
+                session,
+                actor,
+                request_id,
+                answered_on=answered_on,
+                opinion=opinion,
+                today=today,
+            )
 
         return save
 
 
-class MeetingDialog(ServiceDialog):
+class MeetingDialog(_ConsultationDialog):
     """Record the consultation meeting: date, place, participants, minutes."""
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         consultation_id: int,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._consultation_id = consultation_id
-        self._today = today
+        self._today = desk.today
         self.setObjectName("consultation_meeting_dialog")
         self.setWindowTitle(self.tr("Consultation meeting"))
-        self.date_edit = _date_edit("meeting_on_edit", today())
+        self.date_edit = _date_edit("meeting_on_edit", desk.today())
         self.place_edit = QLineEdit()
         self.place_edit.setObjectName("place_edit")
         self.participants_edit = _text_edit("participants_edit")
@@ -243,9 +232,8 @@ class MeetingDialog(ServiceDialog):
             "minutes": self.minutes_edit,
         }
 
-    def _call(self) -> Callable[[], ConsultationInfo] | None:
-        factory, actor, cid, today = (
-            self._factory,
+    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
+        actor, cid, today = (
             self._actor,
             self._consultation_id,
             self._today(),
@@ -255,44 +243,40 @@ class MeetingDialog(ServiceDialog):
         participants = self.participants_edit.toPlainText()
         minutes = self.minutes_edit.toPlainText()
 
-        def save() -> ConsultationInfo:
-            with factory.begin() as session:
-                return cs.record_meeting(
-                    session,
-                    actor,
-                    cid,
-                    meeting_on=meeting_on,
-                    place=place,
-                    participants=participants,
-                    minutes=minutes,
-                    today=today,
-                )
+        def save(session: Session) -> ConsultationInfo:
+            return cs.record_meeting(
+                session,
+                actor,
+                cid,
+                meeting_on=meeting_on,
+                place=place,
+                participants=participants,
+                minutes=minutes,
+                today=today,
+            )
 
         return save
 
 
-class WithdrawDialog(ServiceDialog):
+class WithdrawDialog(_ConsultationDialog):
     """Withdraw the request to one agency (``request_id``) or the whole consultation."""
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         *,
         request_id: int | None = None,
         consultation_id: int | None = None,
         what: str = "",
         parent: QWidget | None = None,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(desk, parent)
         if (request_id is None) == (consultation_id is None):
             raise ValueError("give request_id or consultation_id")
-        self._factory = session_factory
-        self._actor = actor
+        self._actor = desk.actor
         self._request_id = request_id
         self._consultation_id = consultation_id
-        self._today = today
+        self._today = desk.today
         self.setObjectName("consultation_withdraw_dialog")
         self.setWindowTitle(self.tr("Withdraw — {0}").format(what) if what else self.tr("Withdraw"))
         self.ok_button.setText(self.tr("Withdraw"))
@@ -302,42 +286,35 @@ class WithdrawDialog(ServiceDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"reason": self.reason_edit}
 
-    def _call(self) -> Callable[[], ConsultationInfo] | None:
-        factory, actor, today = self._factory, self._actor, self._today()
+    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
+        actor, today = self._actor, self._today()
         request_id, consultation_id = self._request_id, self._consultation_id
         reason = self.reason_edit.toPlainText()
 
-        def save() -> ConsultationInfo:
-            with factory.begin() as session:
-                if request_id is not None:
-                    return cs.withdraw_request(
-                        session, actor, request_id, reason=reason, today=today
-                    )
-                assert consultation_id is not None
-                return cs.withdraw_consultation(
-                    session, actor, consultation_id, reason=reason, today=today
-                )
+        def save(session: Session) -> ConsultationInfo:
+            if request_id is not None:
+                return cs.withdraw_request(session, actor, request_id, reason=reason, today=today)
+            assert consultation_id is not None
+            return cs.withdraw_consultation(
+                session, actor, consultation_id, reason=reason, today=today
+            )
 
         return save
 
 
-class ConcludeDialog(ServiceDialog):
+class ConcludeDialog(_ConsultationDialog):
     """Conclude the consultation, with its minutes."""
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         consultation_id: int,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._consultation_id = consultation_id
-        self._today = today
+        self._today = desk.today
         self.setObjectName("consultation_conclude_dialog")
         self.setWindowTitle(self.tr("Conclude the consultation"))
         self.ok_button.setText(self.tr("Conclude"))
@@ -350,17 +327,15 @@ class ConcludeDialog(ServiceDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"minutes": self.minutes_edit}
 
-    def _call(self) -> Callable[[], ConsultationInfo] | None:
-        factory, actor, cid, today = (
-            self._factory,
+    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
+        actor, cid, today = (
             self._actor,
             self._consultation_id,
             self._today(),
         )
         minutes = self.minutes_edit.toPlainText()
 
-        def save() -> ConsultationInfo:
-            with factory.begin() as session:
-                return cs.conclude_consultation(session, actor, cid, minutes=minutes, today=today)
+        def save(session: Session) -> ConsultationInfo:
+            return cs.conclude_consultation(session, actor, cid, minutes=minutes, today=today)
 
         return save

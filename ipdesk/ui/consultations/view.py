@@ -2,7 +2,7 @@
 
 Shows one row per agency request within the user's scope (all of them, or one case's when
 ``case_id`` is given), filtered by agency, state, kind and — for city-wide users — office.
-Every query runs in the background (``run_task``) with its own session; a newer query
+Every query runs in the background on the user's desk; a newer query
 makes the answer of an older one be dropped. The action buttons open the dialogs of
 ``ipdesk.ui.consultations.dialogs``; whatever they save reloads the list.
 """
@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import ConsultationKind, ConsultationState
 from ipdesk.services import consultations as cs
-from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyInfo, list_agencies
 from ipdesk.services.consultations import (
     ConsultationFilter,
@@ -39,7 +37,6 @@ from ipdesk.services.consultations import (
     ConsultationRow,
     RowState,
 )
-from ipdesk.services.limits import legal_today
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.consultations.dialogs import (
     AnswerDialog,
@@ -54,9 +51,10 @@ from ipdesk.ui.consultations.model import (
     kind_text,
     state_text,
 )
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
-from ipdesk.ui.service_dialog import ServiceDialog, refusal
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.service_dialog import ServiceDialog
+from ipdesk.ui.tasks import drop
 
 log = logging.getLogger(__name__)
 
@@ -80,27 +78,25 @@ class ConsultationsView(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
         *,
         case_id: int | None = None,
-        today: Today = legal_today,
         page_size: int = 100,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self._case_id = case_id
-        self._today = today
+        self._today = desk.today
         self._page_size = page_size
-        self._generation = 0
         self.agencies: list[AgencyInfo] = []
         self.current_dialog: ServiceDialog | None = None
         self.setObjectName("consultations_view")
 
         self.model = ConsultationsTableModel(self)
         self.model.fetch_requested.connect(self._on_fetch_requested)
+        desk.follow(self, [ChangeKind.CONSULTATIONS], self._on_changed)
         self.table = QTableView()
         self.table.setObjectName("consultations_table")
         self.table.setModel(self.model)
@@ -130,7 +126,7 @@ class ConsultationsView(QWidget):
         self.office_filter = QComboBox()
         self.office_filter.setObjectName("office_filter")
         self.office_filter.addItem(self.tr("All offices"), None)
-        self.office_filter.setVisible(actor.is_citywide and case_id is None)
+        self.office_filter.setVisible(self._actor.is_citywide and case_id is None)
         for combo in (self.agency_filter, self.state_filter, self.kind_filter, self.office_filter):
             combo.currentIndexChanged.connect(self.reload)
 
@@ -178,16 +174,14 @@ class ConsultationsView(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        factory, actor = self._factory, self._actor
+        actor = self._actor
         citywide = actor.is_citywide and self._case_id is None  # one case: no office filter
 
-        def load() -> _Choices:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                offices = org_tree(session, actor) if citywide else []
-                return _Choices(list_agencies(session, actor), offices)
+        def load(session: Session) -> _Choices:
+            offices = org_tree(session, actor) if citywide else []
+            return _Choices(list_agencies(session, actor), offices)
 
-        run_task(load, self._on_choices_loaded, self._on_failed, context=self)
+        self._desk.read(self, load, self._on_choices_loaded, self._on_failed, purpose="choices")
 
     def _on_choices_loaded(self, choices: _Choices) -> None:
         self.agencies = choices.agencies
@@ -200,6 +194,10 @@ class ConsultationsView(QWidget):
         for combo in (self.agency_filter, self.office_filter):
             combo.blockSignals(False)
         self.reload()
+
+    def _on_changed(self, change: Change) -> None:
+        if self._case_id is None or change.concerns_case(self._case_id):
+            self.reload()
 
     def current_filter(self) -> ConsultationFilter:
         state = self.state_filter.currentData()
@@ -214,31 +212,21 @@ class ConsultationsView(QWidget):
 
     def reload(self, *_args: object) -> None:
         """Run the query of the current filters again (first page)."""
-        self._generation += 1
-        generation = self._generation
-        run_task(
-            self._loader(0),
-            lambda page: self._on_loaded(generation, page),
-            lambda error: self._on_failed(error, generation),
-            context=self,
-        )
+        drop(self, "page")  # a later page of the previous query no longer fits
+        self._desk.read(self, self._loader(0), self._on_loaded, self._on_failed, purpose="load")
 
-    def _loader(self, offset: int) -> Callable[[], ConsultationPage]:
-        factory, actor, where = self._factory, self._actor, self.current_filter()
+    def _loader(self, offset: int) -> Callable[[Session], ConsultationPage]:
+        actor, where = self._actor, self.current_filter()
         today, limit = self._today(), self._page_size
 
-        def load() -> ConsultationPage:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return cs.list_consultations(
-                    session, actor, where, today=today, limit=limit, offset=offset
-                )
+        def load(session: Session) -> ConsultationPage:
+            return cs.list_consultations(
+                session, actor, where, today=today, limit=limit, offset=offset
+            )
 
         return load
 
-    def _on_loaded(self, generation: int, page: ConsultationPage) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, page: ConsultationPage) -> None:
         self.model.set_page(page)
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("%n request(s)", "", page.total))
@@ -246,23 +234,15 @@ class ConsultationsView(QWidget):
         self.rows_loaded.emit(page.total)
 
     def _on_fetch_requested(self, offset: int) -> None:
-        generation = self._generation
-
-        def done(page: ConsultationPage) -> None:
-            if generation == self._generation:
-                self.model.append_page(page)
-
-        def failed(error: Exception) -> None:
+        def failed(refusal: Refusal) -> None:
             self.model.fetch_failed()
-            self._on_failed(error, generation)
+            self._on_failed(refusal)
 
-        run_task(self._loader(offset), done, failed, context=self)
+        self._desk.read(self, self._loader(offset), self.model.append_page, failed, purpose="page")
 
-    def _on_failed(self, error: Exception, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
-        log.error("Loading the consultations failed", exc_info=error)
-        text, _ = refusal(error)
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the consultations failed: %s", refusal.text)
+        text = refusal.text
         self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.setText(text)
         self.load_failed.emit(text)
@@ -300,20 +280,17 @@ class ConsultationsView(QWidget):
         dialog.open()
 
     def _on_saved(self, info: object) -> None:
-        self.consultation_changed.emit(info)
-        self.reload()
+        self.consultation_changed.emit(info)  # the desk told every list already
 
     def _on_request_clicked(self) -> None:
         if self._case_id is None:
             return
         self._open(
             ConsultationRequestDialog(
-                self._factory,
-                self._actor,
+                self._desk,
                 self._case_id,
                 self.agencies,
                 self,
-                today=self._today,
             )
         )
 
@@ -322,46 +299,34 @@ class ConsultationsView(QWidget):
         if row is not None:
             self._open(
                 AnswerDialog(
-                    self._factory,
-                    self._actor,
+                    self._desk,
                     row.request_id,
                     row.agency_name,
                     self,
-                    today=self._today,
                 )
             )
 
     def _on_meeting_clicked(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self._open(
-                MeetingDialog(
-                    self._factory, self._actor, row.consultation_id, self, today=self._today
-                )
-            )
+            self._open(MeetingDialog(self._desk, row.consultation_id, self))
 
     def _on_withdraw_clicked(self) -> None:
         row = self.selected_row()
         if row is not None:
             self._open(
                 WithdrawDialog(
-                    self._factory,
-                    self._actor,
+                    self._desk,
                     request_id=row.request_id,
                     what=row.agency_name,
                     parent=self,
-                    today=self._today,
                 )
             )
 
     def _on_conclude_clicked(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self._open(
-                ConcludeDialog(
-                    self._factory, self._actor, row.consultation_id, self, today=self._today
-                )
-            )
+            self._open(ConcludeDialog(self._desk, row.consultation_id, self))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)

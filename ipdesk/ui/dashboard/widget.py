@@ -1,8 +1,9 @@
 """The managers' dashboard: period and scope filters, the table of figures per office and
 station, four charts, drill-down to the cases behind a number, and the Excel export.
 
-Every query runs through ``run_task`` (never on the GUI thread). While figures load, a busy
-bar and a Cancel button show; cancelling drops the result of the running load (the query
+Every query runs in the background on the user's desk (never on the GUI thread). While
+figures load, a busy bar and a Cancel button show; cancelling drops the result of the running
+load (the query
 finishes in the background). The export reports its progress and stops at Cancel without
 leaving a file.
 """
@@ -33,11 +34,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import dashboard as dash
-from ipdesk.services.actors import Actor
 from ipdesk.services.dashboard import (
     DashboardCharts,
     DashboardFigures,
@@ -45,14 +44,13 @@ from ipdesk.services.dashboard import (
     Period,
     Unit,
 )
-from ipdesk.services.limits import legal_today
 from ipdesk.services.reports import Cancelled, ReportSummary, write_report
 from ipdesk.ui.dashboard import charts as chart_builders
 from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.dashboard.model import FIGURE_KEY_ROLE, DashboardTableModel
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.tasks import ProgressRelay, run_task
+from ipdesk.ui.tasks import ProgressRelay, drop
 
 log = logging.getLogger(__name__)
 
@@ -86,17 +84,13 @@ class DashboardWidget(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
-        self._generation = 0
+        self._desk = desk
+        self._actor = desk.actor
+        self._today = desk.today
         self._units_known = False
         self._export_cancel: threading.Event | None = None
         self._relay: ProgressRelay | None = None
@@ -104,7 +98,7 @@ class DashboardWidget(QWidget):
         self.filter: DashboardFilter | None = None
         self.setObjectName("dashboard")
 
-        day = today()
+        day = desk.today()
         self.from_edit = self._date_edit("from_edit", dt.date(day.year, 1, 1))
         self.to_edit = self._date_edit("to_edit", day)
         self.office_combo = QComboBox()
@@ -118,6 +112,7 @@ class DashboardWidget(QWidget):
         self.refresh_button = QPushButton(self.tr("&Show"))
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.reload)
+        desk.follow(self, (*CASE_WORK, ChangeKind.ORG), self.reload)
         self.export_button = QPushButton(self.tr("&Export to Excel…"))
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -246,24 +241,15 @@ class DashboardWidget(QWidget):
         if flt is None:
             return
         self.filter = flt
-        self._generation += 1
-        generation = self._generation
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def load() -> _Loaded:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                figures = dash.figures(session, actor, flt, today=today)
-                charts = dash.chart_data(session, actor, flt, today=today, known=figures)
-                return _Loaded(figures, charts)
+        def load(session: Session) -> _Loaded:
+            figures = dash.figures(session, actor, flt, today=today)
+            charts = dash.chart_data(session, actor, flt, today=today, known=figures)
+            return _Loaded(figures, charts)
 
         self._busy(self.tr("Loading the figures…"))
-        run_task(
-            load,
-            lambda loaded: self._on_loaded(generation, loaded),
-            lambda error: self._on_failed(generation, error),
-            context=self,
-        )
+        self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def cancel(self) -> None:
         """Drop the running load, or stop the running export."""
@@ -271,7 +257,7 @@ class DashboardWidget(QWidget):
             self._export_cancel.set()
             self.status.setText(self.tr("Cancelling the export…"))
             return
-        self._generation += 1
+        drop(self, "load")
         self._idle(self.tr("Cancelled."))
 
     def _busy(self, text: str, total: int = 0) -> None:
@@ -290,9 +276,7 @@ class DashboardWidget(QWidget):
         self.refresh_button.setEnabled(True)
         self.export_button.setEnabled(True)
 
-    def _on_loaded(self, generation: int, loaded: _Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, loaded: _Loaded) -> None:
         figures = loaded.figures
         self._remember_units(figures)
         self.model.set_figures(figures, self._total_label(figures))
@@ -316,11 +300,9 @@ class DashboardWidget(QWidget):
             return self.tr("City total")
         return self.tr("Total")
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Loading the dashboard failed", exc_info=error)
-        text = self.tr("The dashboard could not be loaded: {0}").format(error_text(error))
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the dashboard failed: %s", refusal.text)
+        text = self.tr("The dashboard could not be loaded: {0}").format(refusal.text)
         self._idle(text)
         self.load_failed.emit(text)
 
@@ -336,22 +318,21 @@ class DashboardWidget(QWidget):
         header = self.model.headerData(index.column(), Qt.Orientation.Horizontal)
         unit_text = self.model.index(index.row(), 0).data()
         label = self.tr("{0}: {1}").format(str(unit_text).strip(), header)
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def load() -> tuple[int, ...]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return tuple(dash.drill_down(session, actor, flt, key, unit, today=today))
+        def load(session: Session) -> tuple[int, ...]:
+            return tuple(dash.drill_down(session, actor, flt, key, unit, today=today))
 
-        run_task(
+        self._desk.read(
+            self,
             load,
             lambda ids: self.drill_down_requested.emit(
                 DrillDownRequest(flt, key, unit, label, ids)
             ),
-            lambda error: self.status.setText(
-                self.tr("The cases could not be listed: {0}").format(error_text(error))
+            lambda refusal: self.status.setText(
+                self.tr("The cases could not be listed: {0}").format(refusal.text)
             ),
-            context=self,
+            purpose="drill_down",
         )
 
     # -- export -------------------------------------------------------------------------------
@@ -379,25 +360,23 @@ class DashboardWidget(QWidget):
         relay = ProgressRelay(self)
         relay.progressed.connect(self._on_export_progress)
         self._relay = relay
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def work() -> ReportSummary:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return write_report(
-                    session,
-                    actor,
-                    path,
-                    flt.period,
-                    relay.report,
-                    cancel.is_set,
-                    office_id=flt.office_id,
-                    station_id=flt.station_id,
-                    today=today,
-                )
+        def work(session: Session) -> ReportSummary:
+            return write_report(
+                session,
+                actor,
+                path,
+                flt.period,
+                relay.report,
+                cancel.is_set,
+                office_id=flt.office_id,
+                station_id=flt.station_id,
+                today=today,
+            )
 
         self._busy(self.tr("Exporting to {0}…").format(path.name), 1)
-        run_task(work, self._on_exported, self._on_export_failed, context=self)
+        self._desk.read(self, work, self._on_exported, self._on_export_failed, purpose="export")
 
     def _on_export_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -414,10 +393,10 @@ class DashboardWidget(QWidget):
         self._idle(self.tr("Exported {0} cases to {1}.").format(summary.cases, str(summary.path)))
         self.exported.emit(summary)
 
-    def _on_export_failed(self, error: Exception) -> None:
+    def _on_export_failed(self, refusal: Refusal) -> None:
         self._export_finished()
-        if isinstance(error, Cancelled):
+        if isinstance(refusal.error, Cancelled):
             self._idle(self.tr("The export was cancelled; no file was written."))
             return
-        log.error("Exporting the dashboard failed", exc_info=error)
-        self._idle(self.tr("The export failed: {0}").format(error_text(error)))
+        log.error("Exporting the dashboard failed: %s", refusal.text)
+        self._idle(self.tr("The export failed: {0}").format(refusal.text))

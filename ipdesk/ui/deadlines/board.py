@@ -8,9 +8,7 @@ the count counts.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,20 +30,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
-from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter, DeadlineState
 from ipdesk.services.limits import (
     BoardFilter,
     DeadlineBoard,
     OfficeDeadlines,
     deadline_board,
-    legal_today,
 )
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -182,17 +176,13 @@ class DeadlineBoardWidget(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
-        self._generation = 0
+        self._desk = desk
+        self._actor = desk.actor
+        self._today = desk.today
 
         self.setObjectName("deadline_board")
         self.model = DeadlineBoardModel(self)
@@ -213,6 +203,7 @@ class DeadlineBoardWidget(QWidget):
         self.summary.setObjectName("deadline_board_summary")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
+        desk.follow(self, (*CASE_WORK, ChangeKind.ORG), self.reload)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
@@ -221,25 +212,14 @@ class DeadlineBoardWidget(QWidget):
         layout.addWidget(self.view)
 
     def reload(self, *_args: object) -> None:
-        self._generation += 1
-        generation = self._generation
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def load() -> DeadlineBoard:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return deadline_board(session, actor, today)
+        def load(session: Session) -> DeadlineBoard:
+            return deadline_board(session, actor, today)
 
-        run_task(
-            load,
-            lambda board: self._on_loaded(generation, board),
-            lambda error: self._on_failed(generation, error),
-            context=self,
-        )
+        self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
-    def _on_loaded(self, generation: int, board: DeadlineBoard) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, board: DeadlineBoard) -> None:
         self.model.set_board(board)
         totals = board.totals
         soon = self.tr("due within %n day(s)", "", board.soon_days)
@@ -250,11 +230,9 @@ class DeadlineBoardWidget(QWidget):
         )
         self.board_loaded.emit()
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Loading the deadline board failed", exc_info=error)
-        text = self.tr("The deadline board could not be loaded: {0}").format(error_text(error))
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the deadline board failed: %s", refusal.text)
+        text = self.tr("The deadline board could not be loaded: {0}").format(refusal.text)
         self.summary.setText(text)
         self.load_failed.emit(text)
 

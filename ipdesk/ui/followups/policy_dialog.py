@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.models import CaseCategory
-from ipdesk.services.actors import Actor
 from ipdesk.services.followups import (
     MAX_FIRST_DELAY,
     MAX_VISITS_PER_YEAR,
@@ -28,9 +27,8 @@ from ipdesk.services.followups import (
     list_policies,
     update_policy,
 )
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.service_dialog import ServiceDialog
-from ipdesk.ui.tasks import run_task
 
 
 class FollowUpPolicyDialog(ServiceDialog):
@@ -38,14 +36,12 @@ class FollowUpPolicyDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         policies: Sequence[PolicyInfo],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self.setObjectName("follow_up_policy_dialog")
         self.setWindowTitle(self.tr("Follow-up policy"))
         self.ok_button.setText(self.tr("Save"))
@@ -102,8 +98,11 @@ class FollowUpPolicyDialog(ServiceDialog):
             return {}
         return {"visits_per_year": first[0], "sample_share": first[1], "first_delay_days": first[2]}
 
-    def _call(self) -> Callable[[], Any] | None:
-        factory, actor = self._factory, self._actor
+    def _changes(self, _result: object) -> Change:
+        return Change.of(ChangeKind.FOLLOW_UPS)
+
+    def _call(self) -> Callable[[Session], Any] | None:
+        actor = self._actor
         values = [
             (
                 category,
@@ -114,39 +113,33 @@ class FollowUpPolicyDialog(ServiceDialog):
             for category, (visits, share, delay) in self.rows.items()
         ]
 
-        def call() -> list[PolicyInfo]:
-            with factory.begin() as session:
-                return [
-                    update_policy(
-                        session,
-                        actor,
-                        category,
-                        visits_per_year=visits,
-                        sample_share=share,
-                        first_delay_days=delay,
-                    )
-                    for category, visits, share, delay in values
-                ]
+        def call(session: Session) -> list[PolicyInfo]:
+            return [
+                update_policy(
+                    session,
+                    actor,
+                    category,
+                    visits_per_year=visits,
+                    sample_share=share,
+                    first_delay_days=delay,
+                )
+                for category, visits, share, delay in values
+            ]
 
         return call
 
 
-def edit_policy(
-    session_factory: sessionmaker[Session], actor: Actor, parent: QWidget | None = None
-) -> None:
+def edit_policy(desk: Desk, parent: QWidget) -> None:
     """Load the policy in the background, then show the editor (administrators)."""
-
-    def load() -> list[PolicyInfo]:
-        with session_factory() as session:
-            return list_policies(session, actor)
+    actor = desk.actor
 
     def show(policies: list[PolicyInfo]) -> None:
-        dialog = FollowUpPolicyDialog(session_factory, actor, policies, parent)
+        dialog = FollowUpPolicyDialog(desk, policies, parent)
         dialog.setModal(True)
         dialog.show()
 
-    def failed(error: Exception) -> None:
+    def failed(refusal: Refusal) -> None:
         title = QCoreApplication.translate("FollowUpPolicyDialog", "Follow-up policy")
-        QMessageBox.warning(parent, title, error_text(error))
+        QMessageBox.warning(parent, title, refusal.text)
 
-    run_task(load, show, failed, context=parent)
+    desk.read(parent, lambda s: list_policies(s, actor), show, failed)

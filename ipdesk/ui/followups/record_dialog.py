@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.models import Performance, VisitMethod
-from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, record_visit
-from ipdesk.services.limits import legal_today
+from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
@@ -60,18 +59,14 @@ class RecordVisitDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         visit: VisitInfo,
         parent: QWidget | None = None,
-        *,
-        today: Today = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        super().__init__(desk, parent)
+        self._actor = desk.actor
         self._visit = visit
-        self._today = today
+        self._today = desk.today
         self.setObjectName("record_visit_dialog")
         self.setWindowTitle(self.tr("Record follow-up visit"))
         self.ok_button.setText(self.tr("Save"))
@@ -81,7 +76,7 @@ class RecordVisitDialog(ServiceDialog):
                 visit.case_number, visit.planned_on.isoformat()
             )
         )
-        self.date_edit = QDateEdit(to_qdate(min(today(), max(visit.planned_on, today()))))
+        self.date_edit = QDateEdit(to_qdate(min(desk.today(), max(visit.planned_on, desk.today()))))
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -189,10 +184,13 @@ class RecordVisitDialog(ServiceDialog):
             "next_action": self.next_edit,
         }
 
-    def _call(self) -> Callable[[], Any] | None:
+    def _changes(self, result: VisitInfo) -> Change:
+        return Change.of(ChangeKind.FOLLOW_UPS, case_ids=[result.case_id])
+
+    def _call(self) -> Callable[[Session], Any] | None:
         if self._missing_answers():
             return None
-        factory, actor, visit_id, today = self._factory, self._actor, self._visit.id, self._today()
+        actor, visit_id, today = self._actor, self._visit.id, self._today()
         fields: dict[str, Any] = {
             "done_on": from_qdate(self.date_edit.date()),
             "method": self.method_combo.currentData(),
@@ -204,8 +202,7 @@ class RecordVisitDialog(ServiceDialog):
             "next_action": self.next_edit.toPlainText(),
         }
 
-        def call() -> VisitInfo:
-            with factory.begin() as session:
-                return record_visit(session, actor, visit_id, today=today, **fields)
+        def call(session: Session) -> VisitInfo:
+            return record_visit(session, actor, visit_id, today=today, **fields)
 
         return call

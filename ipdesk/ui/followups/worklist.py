@@ -3,9 +3,7 @@ button that records one."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,18 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import CaseCategory
-from ipdesk.services.actors import Actor
 from ipdesk.services.followups import VisitInfo, work_list
-from ipdesk.services.limits import legal_today
 from ipdesk.ui.alerts.model import days_left_text
+from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 from ipdesk.ui.followups.record_dialog import RecordVisitDialog
-from ipdesk.ui.messages import error_text
 from ipdesk.ui.row_table import RowTableModel
-from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -103,17 +97,13 @@ class FollowUpWorkList(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
-        self._generation = 0
+        self._desk = desk
+        self._actor = desk.actor
+        self._today = desk.today
         self.dialog: RecordVisitDialog | None = None
         self.setObjectName("follow_up_work_list")
 
@@ -126,6 +116,7 @@ class FollowUpWorkList(QWidget):
         self.horizon_combo.currentIndexChanged.connect(self.reload)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
+        desk.follow(self, [ChangeKind.FOLLOW_UPS, ChangeKind.CASES], self.reload)
         self.record_button = QPushButton(self.tr("Record &visit…"))
         self.record_button.setObjectName("record_button")
         self.record_button.setEnabled(False)
@@ -157,26 +148,15 @@ class FollowUpWorkList(QWidget):
         layout.addWidget(self.view)
 
     def reload(self, *_args: object) -> None:
-        self._generation += 1
-        generation = self._generation
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
         horizon = self.horizon_combo.currentData()
 
-        def load() -> list[VisitInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return work_list(session, actor, today=today, horizon_days=horizon)
+        def load(session: Session) -> list[VisitInfo]:
+            return work_list(session, actor, today=today, horizon_days=horizon)
 
-        run_task(
-            load,
-            lambda visits: self._on_loaded(generation, visits),
-            lambda error: self._on_failed(generation, error),
-            context=self,
-        )
+        self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
-    def _on_loaded(self, generation: int, visits: list[VisitInfo]) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, visits: list[VisitInfo]) -> None:
         self.model.set_rows(visits)
         overdue = sum(1 for v in visits if v.overdue)
         self.summary.setText(
@@ -186,11 +166,9 @@ class FollowUpWorkList(QWidget):
         self._on_selection()
         self.loaded.emit()
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Loading the follow-up work list failed", exc_info=error)
-        text = self.tr("The work list could not be loaded: {0}").format(error_text(error))
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Loading the follow-up work list failed: %s", refusal.text)
+        text = self.tr("The work list could not be loaded: {0}").format(refusal.text)
         self.summary.setText(text)
         self.load_failed.emit(text)
 
@@ -206,7 +184,7 @@ class FollowUpWorkList(QWidget):
         visit = self.selected_visit()
         if visit is None:
             return None
-        dialog = RecordVisitDialog(self._factory, self._actor, visit, self, today=self._today)
+        dialog = RecordVisitDialog(self._desk, visit, self)
         dialog.saved.connect(self._on_recorded)
         dialog.setModal(True)
         dialog.show()
@@ -214,5 +192,4 @@ class FollowUpWorkList(QWidget):
         return dialog
 
     def _on_recorded(self, visit: VisitInfo) -> None:
-        self.visit_recorded.emit(visit)
-        self.reload()
+        self.visit_recorded.emit(visit)  # the list follows the change

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import Role
-from ipdesk.services.actors import Actor
 from ipdesk.services.holidays import uncovered_years_ahead
-from ipdesk.services.limits import legal_today
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +25,13 @@ class HolidayBanner(QFrame):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._today = today
+        self._desk = desk
+        self._actor = desk.actor
+        self._today = desk.today
         self.years: list[int] = []
 
         self.setObjectName("holiday_banner")
@@ -50,22 +42,21 @@ class HolidayBanner(QFrame):
         self.message.setWordWrap(True)
         self.enter_button = QPushButton(self.tr("Enter holidays…"))
         self.enter_button.setObjectName("holiday_banner_enter")
-        self.enter_button.setVisible(actor.role == Role.ADMIN)
+        self.enter_button.setVisible(self._actor.role == Role.ADMIN)
         self.enter_button.clicked.connect(self._on_enter_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.enter_button)
         self.setVisible(False)
+        desk.follow(self, [ChangeKind.HOLIDAYS], self.check)
 
     def check(self, *_args: object) -> None:
-        factory, today = self._factory, self._today()
+        today = self._today()
 
-        def load() -> list[int]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return uncovered_years_ahead(session, today)
+        def load(session: Session) -> list[int]:
+            return uncovered_years_ahead(session, today)
 
-        run_task(load, self._on_checked, self._on_failed, context=self)
+        self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, years: list[int]) -> None:
         self.years = years
@@ -82,8 +73,8 @@ class HolidayBanner(QFrame):
         self.setVisible(bool(years))
         self.checked.emit(years)
 
-    def _on_failed(self, error: Exception) -> None:
-        log.warning("Checking the holiday calendar failed", exc_info=error)
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.warning("Checking the holiday calendar failed: %s", refusal.text)
         self.setVisible(False)
 
     def _on_enter_clicked(self) -> None:

@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import Role
-from ipdesk.services.actors import Actor
 from ipdesk.services.holidays import (
     CHINESECALENDAR,
     FIRST_YEAR,
@@ -50,9 +48,8 @@ from ipdesk.services.holidays import (
     set_year_complete,
     year_calendar,
 )
-from ipdesk.ui.messages import error_text
+from ipdesk.ui.desk import CALENDAR_CHANGED, Desk, Refusal
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -69,18 +66,16 @@ class HolidayDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         year: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
-        self._generation = 0
+        self._desk = desk
+        self._actor = desk.actor
         self.calendar: YearCalendar | None = None
         self._formatted: list[QDate] = []
-        editable = actor.role == Role.ADMIN
+        editable = self._actor.role == Role.ADMIN
 
         self.setObjectName("holiday_dialog")
         self.setWindowTitle(self.tr("Holiday calendar"))
@@ -174,25 +169,14 @@ class HolidayDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        self._generation += 1
-        generation = self._generation
-        factory, year = self._factory, self.year.value()
+        year = self.year.value()
 
-        def load() -> YearCalendar:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return year_calendar(session, year)
+        def load(session: Session) -> YearCalendar:
+            return year_calendar(session, year)
 
-        run_task(
-            load,
-            lambda calendar: self._on_loaded(generation, calendar),
-            self._on_failed,
-            context=self,
-        )
+        self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
-    def _on_loaded(self, generation: int, calendar: YearCalendar) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, calendar: YearCalendar) -> None:
         self.calendar = calendar
         for day in self._formatted:
             self.month_view.setDateTextFormat(day, QTextCharFormat())
@@ -247,9 +231,9 @@ class HolidayDialog(QDialog):
             source = self.tr("weekend")
         return f"{info.day.isoformat()}  {kind}  {info.name or ''}  ({source})"
 
-    def _on_failed(self, error: Exception) -> None:
-        log.error("Holiday calendar operation failed", exc_info=error)
-        text = error_text(error)
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("Holiday calendar operation failed: %s", refusal.text)
+        text = refusal.text
         self.status.setText(text)
         self.failed.emit(text)
 
@@ -263,17 +247,11 @@ class HolidayDialog(QDialog):
         return from_qdate(selected)
 
     def _change(self, operation: Callable[[Session], HolidayChange]) -> None:
-        factory = self._factory
-
-        def run() -> HolidayChange:
-            with factory.begin() as session:
-                return operation(session)
-
         def done(change: HolidayChange) -> None:
             self.calendar_changed.emit(change)
             self.reload()
 
-        run_task(run, done, self._on_failed, context=self)
+        self._desk.write(self, operation, done, self._on_failed, changes=CALENDAR_CHANGED)
 
     def _set_selected(self, is_rest: bool) -> None:
         day, name, actor = self.selected_day(), self.name.text(), self._actor

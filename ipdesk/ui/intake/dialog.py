@@ -47,10 +47,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk import paths
-from ipdesk.db import READ_ONLY
 from ipdesk.models import AgencyKind, PartyKind, PartyRole
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import list_agencies
@@ -71,15 +70,14 @@ from ipdesk.services.intake import (
     parse_date,
     register_case,
 )
-from ipdesk.services.limits import legal_today
 from ipdesk.services.org import org_tree
+from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type_labels
 from ipdesk.ui.intake.party import PartyEditor
-from ipdesk.ui.messages import ERROR_STYLE, error_text
+from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.refusals import refusal_text
-from ipdesk.ui.tasks import run_task
 
 Today = Callable[[], dt.date]
 DRAFT_VERSION = 1
@@ -128,23 +126,21 @@ class IntakeDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
         *,
         store: Path,
         draft_path: Path | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
-        today: Today = legal_today,
         autosave_interval_ms: int = 3000,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self._store = store
-        self._draft_path = draft_path if draft_path is not None else default_draft_path(actor)
+        self._draft_path = draft_path if draft_path is not None else default_draft_path(self._actor)
         self._max_bytes = max_attachment_bytes
-        self._today = today
+        self._today = desk.today
         self._touched: set[str] = set()
         self._show_all = False
         self._busy = False
@@ -238,8 +234,8 @@ class IntakeDialog(QDialog):
         self.received_edit.setObjectName("received_edit")
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setDisplayFormat("yyyy-MM-dd")
-        self.received_edit.setMaximumDate(to_qdate(today()))
-        self.received_edit.setDate(to_qdate(today()))
+        self.received_edit.setMaximumDate(to_qdate(desk.today()))
+        self.received_edit.setDate(to_qdate(desk.today()))
         self.received_edit.dateChanged.connect(lambda: self._on_edited("received"))
         self._register_box("received", self.received_edit)
         self.channel_combo.currentIndexChanged.connect(self._update_court_rows)
@@ -422,22 +418,20 @@ class IntakeDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def _load_options(self) -> None:
-        factory, actor, today = self._factory, self._actor, self._today()
+        actor, today = self._actor, self._today()
 
-        def load() -> _Options:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                stations = [
-                    (st.code, f"{st.name} ({st.code})")
-                    for office in org_tree(session, actor)
-                    for st in office.stations
-                ]
-                courts = [
-                    (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
-                ]
-                return _Options(stations, courts, default_form(session, actor, today=today))
+        def load(session: Session) -> _Options:
+            stations = [
+                (st.code, f"{st.name} ({st.code})")
+                for office in org_tree(session, actor)
+                for st in office.stations
+            ]
+            courts = [
+                (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
+            ]
+            return _Options(stations, courts, default_form(session, actor, today=today))
 
-        run_task(load, self._on_options_loaded, self._on_load_failed, context=self)
+        self._desk.read(self, load, self._on_options_loaded, self._on_load_failed)
 
     def _on_options_loaded(self, options: _Options) -> None:
         self.station_combo.clear()
@@ -457,9 +451,9 @@ class IntakeDialog(QDialog):
             self.party_editors[0].edits["name"].setFocus()
         self.options_loaded.emit()
 
-    def _on_load_failed(self, error: Exception) -> None:
+    def _on_load_failed(self, refusal: Refusal) -> None:
         self._loading = False
-        self._show_error(error_text(error))
+        self._show_error(refusal.text)
 
     # -- the form ------------------------------------------------------------------------------
 
@@ -759,19 +753,21 @@ class IntakeDialog(QDialog):
         if self._errors:
             self._focus_first_error()
             return
-        form, factory, actor = self.form(), self._factory, self._actor
+        form, actor = self.form(), self._actor
         if self._conflicts_accepted:
             self._register(form)
             return
         self._set_busy(True)
 
-        def look() -> list[ConflictHit]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return find_conflicts(session, actor, form)
+        def look(session: Session) -> list[ConflictHit]:
+            return find_conflicts(session, actor, form)
 
-        run_task(
-            look, lambda hits: self._on_conflicts(form, hits), self._on_save_failed, context=self
+        self._desk.read(
+            self,
+            look,
+            lambda hits: self._on_conflicts(form, hits),
+            self._on_save_failed,
+            purpose="save",
         )
 
     def _on_conflicts(self, form: IntakeForm, hits: list[ConflictHit]) -> None:
@@ -803,22 +799,28 @@ class IntakeDialog(QDialog):
 
     def _register(self, form: IntakeForm) -> None:
         self._set_busy(True)
-        factory, actor, store = self._factory, self._actor, self._store
+        actor, store = self._actor, self._store
         attachments, limit, today = self.attachments(), self._max_bytes, self._today()
 
-        def register() -> RegisteredCase:
-            with factory.begin() as session:
-                return register_case(
-                    session,
-                    actor,
-                    form,
-                    attachments,
-                    store=store,
-                    max_attachment_bytes=limit,
-                    today=today,
-                )
+        def register(session: Session) -> RegisteredCase:
+            return register_case(
+                session,
+                actor,
+                form,
+                attachments,
+                store=store,
+                max_attachment_bytes=limit,
+                today=today,
+            )
 
-        run_task(register, self._on_registered, self._on_save_failed, context=self)
+        self._desk.write(
+            self,
+            register,
+            self._on_registered,
+            self._on_save_failed,
+            changes=lambda registered: case_change(registered.id),
+            purpose="save",
+        )
 
     def _on_registered(self, registered: RegisteredCase) -> None:
         self._set_busy(False)
@@ -829,13 +831,13 @@ class IntakeDialog(QDialog):
         self.case_registered.emit(registered.id, registered.number)
         self.accept()
 
-    def _on_save_failed(self, error: Exception) -> None:
+    def _on_save_failed(self, refusal: Refusal) -> None:
         self._set_busy(False)
-        if isinstance(error, ValidationErrors):
+        if isinstance(refusal.error, ValidationErrors):
             self._show_all = True
-            self._revalidate(error.errors)
+            self._revalidate(refusal.error.errors)
             self._focus_first_error()
-        text = error_text(error)
+        text = refusal.text
         self._show_error(text)
         self.refused.emit(text)
 

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
-from ipdesk.services.actors import Actor
 from ipdesk.services.audit import VerifyResult, verify_audit_trail
-from ipdesk.ui.messages import ERROR_STYLE, error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import Desk, Refusal
+from ipdesk.ui.messages import ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +36,12 @@ class AuditCheckDialog(QDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        self._desk = desk
+        self._actor = desk.actor
         self.result_value: VerifyResult | None = None
         self.setObjectName("audit_check_dialog")
         self.setWindowTitle(self.tr("Verify audit trail"))
@@ -72,16 +69,14 @@ class AuditCheckDialog(QDialog):
         self.start()
 
     def start(self) -> None:
-        factory, actor = self._factory, self._actor
+        actor = self._actor
 
-        def verify() -> VerifyResult:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)  # a long read, no write lock
-                return verify_audit_trail(session, actor)
+        def verify(session: Session) -> VerifyResult:
+            return verify_audit_trail(session, actor)
 
         self.busy.setRange(0, 0)
         self.busy.setVisible(True)
-        run_task(verify, self._on_verified, self._on_failed, context=self)
+        self._desk.read(self, verify, self._on_verified, self._on_failed, purpose="verify")
 
     def _stop_busy(self) -> None:
         self.busy.setRange(0, 1)
@@ -120,10 +115,10 @@ class AuditCheckDialog(QDialog):
             self.details.setVisible(True)
         self.verified.emit(result)
 
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, refusal: Refusal) -> None:
         self._stop_busy()
-        log.error("Verifying the audit trail failed", exc_info=error)
-        text = self.tr("The audit trail could not be checked: {0}").format(error_text(error))
+        log.error("Verifying the audit trail failed: %s", refusal.text)
+        text = self.tr("The audit trail could not be checked: {0}").format(refusal.text)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
         self.failed.emit(text)

@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services.integrity import FileReport, check_files
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import Desk, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +41,13 @@ class FileCheckBanner(QFrame):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
+        desk: Desk,
         attachments_dir: Path,
         documents_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
+        self._desk = desk
         self._stores = (attachments_dir, documents_dir)
         self.report: FileReport | None = None
 
@@ -68,14 +66,12 @@ class FileCheckBanner(QFrame):
         self.setVisible(False)
 
     def check(self) -> None:
-        factory, (attachments, documents) = self._factory, self._stores
+        attachments, documents = self._stores
 
-        def load() -> FileReport:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return check_files(session, attachments, documents, verify_hashes=False)
+        def load(session: Session) -> FileReport:
+            return check_files(session, attachments, documents, verify_hashes=False)
 
-        run_task(load, self._on_checked, self._on_failed, context=self)
+        self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, report: FileReport) -> None:
         self.report = report
@@ -108,11 +104,9 @@ class FileCheckBanner(QFrame):
         self.setVisible(bool(report.problems))
         self.checked.emit(report)
 
-    def _on_failed(self, error: Exception) -> None:
-        log.error("The file check failed", exc_info=error)
-        self.message.setText(
-            self.tr("The files could not be checked: {0}").format(error_text(error))
-        )
+    def _on_failed(self, refusal: Refusal) -> None:
+        log.error("The file check failed: %s", refusal.text)
+        self.message.setText(self.tr("The files could not be checked: {0}").format(refusal.text))
         self.details_button.setVisible(False)
         self.setVisible(True)
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ipdesk.services import mediation_records
-from ipdesk.services.actors import Actor
-from ipdesk.services.limits import legal_today
 from ipdesk.services.mediation_records import MediationRecordInfo, SessionForm
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
 
@@ -27,23 +25,15 @@ class SessionRecordDialog(ServiceDialog):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         version: int,
         parent: QWidget | None = None,
         *,
         number: str = "",
-        today: Callable[[], dt.date] = legal_today,
     ) -> None:
-        super().__init__(parent)
-        self._factory, self._actor, self.case_id, self.version, self._today = (
-            session_factory,
-            actor,
-            case_id,
-            version,
-            today,
-        )
+        super().__init__(desk, parent)
+        self._actor, self.case_id, self.version = desk.actor, case_id, version
         self.setObjectName("session_record_dialog")
         self.setWindowTitle(
             self.tr("Mediation record — case {0}").format(number)
@@ -55,8 +45,8 @@ class SessionRecordDialog(ServiceDialog):
         self.held_on_edit.setObjectName("held_on_edit")
         self.held_on_edit.setCalendarPopup(True)
         self.held_on_edit.setDisplayFormat("yyyy-MM-dd")
-        self.held_on_edit.setDate(to_qdate(today()))
-        self.held_on_edit.setMaximumDate(to_qdate(today()))
+        self.held_on_edit.setDate(to_qdate(desk.today()))
+        self.held_on_edit.setMaximumDate(to_qdate(desk.today()))
         self.place_edit = QLineEdit()
         self.place_edit.setObjectName("place_edit")
         self.place_edit.setMaxLength(mediation_records.MAX_PLACE)
@@ -109,21 +99,22 @@ class SessionRecordDialog(ServiceDialog):
             "next_step": self.next_step_edit,
         }
 
-    def _call(self) -> Callable[[], Any] | None:
+    def _changes(self, _result: object) -> Change:
+        return Change.of(ChangeKind.CASES, ChangeKind.DOCUMENTS, case_ids=[self.case_id])
+
+    def _call(self) -> Callable[[Session], Any] | None:
         form = self.session_form()
-        factory, actor, case_id, version, today = (
-            self._factory,
+        actor, case_id, version, today = (
             self._actor,
             self.case_id,
             self.version,
-            self._today(),
+            self.desk.today(),
         )
 
-        def save() -> MediationRecordInfo:
-            with factory.begin() as session:
-                return mediation_records.record_session(
-                    session, actor, case_id, version, form, today=today
-                )
+        def save(session: Session) -> MediationRecordInfo:
+            return mediation_records.record_session(
+                session, actor, case_id, version, form, today=today
+            )
 
         return save
 
@@ -138,13 +129,11 @@ def _note(text: str) -> QWidget:
 def open_session_dialog(view: CaseView, action: CaseAction) -> QDialog:
     assert view.detail is not None
     dialog = SessionRecordDialog(
-        view.session_factory,
-        view.actor,
+        view.desk,
         view.case_id,
         view.detail.version_id,
         view,
         number=view.detail.number,
-        today=view.today,
     )
     dialog.saved.connect(lambda _r: view.action_performed(action))
     return dialog

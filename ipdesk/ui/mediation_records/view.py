@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.services import mediation_records
-from ipdesk.services.actors import Actor
 from ipdesk.services.mediation_records import MediationRecordInfo
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import Desk, Refusal
+
+
+def _ignore(_refusal: Refusal) -> None:
+    pass  # the tab stays as it was
 
 
 class MediationRecordsView(QWidget):
@@ -27,13 +29,12 @@ class MediationRecordsView(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         case_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory, self._actor, self.case_id = session_factory, actor, case_id
+        self._desk, self._actor, self.case_id = desk, desk.actor, case_id
         self.records: list[MediationRecordInfo] = []
         self.setObjectName("mediation_records_view")
         headers = [
@@ -62,14 +63,12 @@ class MediationRecordsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        factory, actor, case_id = self._factory, self._actor, self.case_id
+        actor, case_id = self._actor, self.case_id
 
-        def load() -> list[MediationRecordInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return mediation_records.list_records(session, actor, case_id)
+        def load(session: Session) -> list[MediationRecordInfo]:
+            return mediation_records.list_records(session, actor, case_id)
 
-        run_task(load, self._on_loaded, lambda _e: None, context=self)
+        self._desk.read(self, load, self._on_loaded, _ignore, purpose="load")
 
     def _on_loaded(self, records: list[MediationRecordInfo]) -> None:
         self.records = records

@@ -26,7 +26,7 @@ from ipdesk.ui.settings.database import (
     keyring_available,
     try_connection,
 )
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.tasks import drop, run_task
 
 SUCCESS_STYLE = "color: #1b5e20;"
 
@@ -94,7 +94,6 @@ class ConnectionForm(QWidget):
         self.setObjectName("connection_form")
         self._tested_ok: DatabaseConfig | None = None
         self._tested_password = ""
-        self._generation = 0
         self._busy = False
 
         self.host_edit = QLineEdit()
@@ -208,32 +207,25 @@ class ConnectionForm(QWidget):
         if self._busy:
             return
         config, password = self.config(), self.password()
-        self._generation += 1
-        generation = self._generation
         self._set_busy(True)
         self._show(self.tr("Connecting to {0}…").format(config.host or "?"), "")
         run_task(
             lambda: try_connection(config, password),
-            lambda report: self._on_tested(generation, config, password, report),
-            lambda error: self._on_failed(generation, config, error),
+            lambda report: self._on_tested(config, password, report),
+            lambda error: self._on_failed(config, error),
             context=self,
+            purpose="test",
         )
 
-    def _on_tested(
-        self, generation: int, config: DatabaseConfig, password: str, report: ConnectionReport
-    ) -> None:
+    def _on_tested(self, config: DatabaseConfig, password: str, report: ConnectionReport) -> None:
         self._set_busy(False)
-        if generation != self._generation:
-            return
         self._tested_ok, self._tested_password = config, password
         text = self.tr("Connected: {0}.").format(report.server)
         self._show(text, SUCCESS_STYLE)
         self.tested.emit(True, text)
 
-    def _on_failed(self, generation: int, config: DatabaseConfig, error: Exception) -> None:
+    def _on_failed(self, config: DatabaseConfig, error: Exception) -> None:
         self._set_busy(False)
-        if generation != self._generation:
-            return
         self._tested_ok = None
         text = problem_text(error, config)
         self._show(text, ERROR_STYLE, getattr(error, "detail", ""))
@@ -258,7 +250,7 @@ class ConnectionForm(QWidget):
         self.changed.emit()
 
     def _forget_test(self) -> None:
-        self._generation += 1  # a test still running no longer applies
+        drop(self, "test")  # a test still running no longer applies
         self._set_busy(False)
         self._tested_ok = None
         self._show("", "")

@@ -47,14 +47,15 @@ from ipdesk.services import auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, needs_first_admin
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.org import ImportSummary, import_org, org_tree
+from ipdesk.services.org import ImportSummary, org_tree
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth.texts import auth_error_text
+from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.settings import database
 from ipdesk.ui.settings.connection_form import SUCCESS_STYLE, ConnectionForm
 from ipdesk.ui.settings.database import DatabaseConfig
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.tasks import drop, run_task
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,10 @@ class Prepared:
     needs_admin: bool
     offices: int
     stations: int
+
+
+def _dispose(prepared: Prepared) -> None:
+    prepared.engine.dispose()
 
 
 def prepare_database(config: DatabaseConfig, password: str) -> Prepared:
@@ -214,7 +219,6 @@ class PreparePage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self._generation = 0
         self._busy = False
         self.setObjectName("prepare_page")
         self.setTitle(self.tr("Preparing the database"))
@@ -269,7 +273,7 @@ class PreparePage(QWizardPage):
 
     def abandon(self) -> None:
         """Whatever is still being prepared is no longer wanted (disposed when it comes)."""
-        self._generation += 1
+        drop(self, "prepare")
         self._busy = False
 
     def _start(self) -> None:
@@ -278,8 +282,6 @@ class PreparePage(QWizardPage):
         self._wizard.discard_prepared()
         self.setFinalPage(False)
         config, password = self._wizard.chosen_config(), self._wizard.chosen_password()
-        self._generation += 1
-        generation = self._generation
         self._busy = True
         self.progress.setVisible(True)
         self.retry_button.setVisible(False)
@@ -290,14 +292,16 @@ class PreparePage(QWizardPage):
         self.completeChanged.emit()
         run_task(
             lambda: prepare_database(config, password),
-            lambda prepared: self._on_prepared(generation, prepared),
-            lambda error: self._on_failed(generation, config, error),
+            self._on_prepared,
+            lambda error: self._on_failed(config, error),
             context=self,
+            purpose="prepare",
+            on_dropped=_dispose,  # the user has since chosen another database
         )
 
-    def _on_prepared(self, generation: int, prepared: Prepared) -> None:
-        if generation != self._generation or self._wizard.chosen_config() != prepared.config:
-            prepared.engine.dispose()  # the user has since chosen another database
+    def _on_prepared(self, prepared: Prepared) -> None:
+        if self._wizard.chosen_config() != prepared.config:
+            _dispose(prepared)  # the user has since chosen another database
             return
         self._busy = False
         self._wizard.set_prepared(prepared)
@@ -323,9 +327,7 @@ class PreparePage(QWizardPage):
         self.status_label.setText(text)
         self.status_label.setStyleSheet(SUCCESS_STYLE)
 
-    def _on_failed(self, generation: int, config: DatabaseConfig, error: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_failed(self, config: DatabaseConfig, error: Exception) -> None:
         self._busy = False
         log.error("Preparing the database %s failed", config.label(), exc_info=error)
         text = self.tr("The database could not be prepared: {0}").format(error_text(error))
@@ -419,14 +421,13 @@ class AdminPage(QWizardPage):
             error = ValidationError("password", "两次输入的密码不一致", code="password_mismatch")
             self._show_error(auth_error_text(error), self.confirm_edit)
             return False
-        factory = self._wizard.session_factory()
+        gate = self._wizard.gate()
         username, name = self.username_edit.text(), self.name_edit.text()
         password = self.password_edit.text()
 
         def create() -> SignedIn:
-            with factory.begin() as session:
-                info = auth.create_first_admin(session, username, name, password)
-            return auth.sign_in(factory, info.username, password)
+            info = gate.create_first_admin(username, name, password)
+            return gate.sign_in(info.username, password)
 
         self._set_busy(True)
         run_task(create, self._on_created, self._on_refused, context=self)
@@ -581,11 +582,10 @@ class OrgPage(QWizardPage):
         if signed_in is None:  # cannot happen: the page follows the administrator's
             self._show_error(self.tr("Only the administrator may import the organisation."))
             return
-        factory, actor = self._wizard.session_factory(), signed_in.actor
+        gate, actor = self._wizard.gate(), signed_in.actor
 
         def run() -> ImportSummary:
-            with factory.begin() as session:
-                return import_org(session, actor, Path(offices), Path(stations))
+            return gate.import_org(actor, Path(offices), Path(stations))
 
         self._busy = True
         self.import_button.setEnabled(False)
@@ -727,9 +727,10 @@ class SetupWizard(QWizard):
         self.prepared = None
         self._factory = None
 
-    def session_factory(self) -> sessionmaker[Session]:
+    def gate(self) -> Gate:
+        """The way into the prepared database (the administrator, the organisation)."""
         assert self._factory is not None, "the database has not been prepared"
-        return self._factory
+        return Gate(self._factory)
 
     def take_engine(self) -> Engine:
         """The prepared engine, now the caller's to dispose."""

@@ -109,7 +109,6 @@ class TemplatesDialog(QDialog):
         super().__init__(parent)
         self._forms_dir = Path(forms_dir)
         self._preview_dir = preview_dir if preview_dir is not None else default_preview_dir()
-        self._generation = 0
         self.results: list[TemplateResult] = []
         self.setObjectName("templates_dialog")
         self.setWindowTitle(self.tr("Document templates"))
@@ -169,21 +168,18 @@ class TemplatesDialog(QDialog):
 
     def check(self) -> None:
         """Check every template again (in the background)."""
-        self._generation += 1
-        generation = self._generation
         forms_dir = self._forms_dir
         self.check_button.setEnabled(False)
         self._show_status(self.tr("Checking the templates…"))
         run_task(
             lambda: check_forms(forms_dir),
-            lambda results: self._on_checked(generation, results),
-            lambda error: self._on_check_failed(generation, error),
+            self._on_checked,
+            self._on_check_failed,
             context=self,
+            purpose="check",
         )
 
-    def _on_checked(self, generation: int, results: list[TemplateResult]) -> None:
-        if generation != self._generation:
-            return
+    def _on_checked(self, results: list[TemplateResult]) -> None:
         self.check_button.setEnabled(True)
         self.results = results
         self.tree.clear()
@@ -201,9 +197,7 @@ class TemplatesDialog(QDialog):
         self._update_buttons()
         self.checked.emit(results)
 
-    def _on_check_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_check_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
         log.error("Checking the templates failed", exc_info=error)
         self._fail(self.tr("The templates could not be checked: {0}").format(error_text(error)))

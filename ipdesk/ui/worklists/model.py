@@ -7,7 +7,6 @@ background, and appends it. Sorting is the service's (SQL); nothing is sorted he
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -20,15 +19,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import OPEN_STATUSES
-from ipdesk.services.limits import legal_today
 from ipdesk.services.routing import CaseRow, WorkList
+from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import status_labels
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.tasks import drop
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
@@ -63,24 +60,21 @@ class WorkListModel(QAbstractTableModel):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
+        desk: Desk,
         loader: Loader,
         parent: QObject | None = None,
         *,
-        today: Callable[[], dt.date] = legal_today,
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
-        self._factory = session_factory
+        self._desk = desk
         self._loader = loader
-        self._today = today
         self.page_size = page_size
         self._rows: list[CaseRow] = []
         self._ids: set[int] = set()
         self._total = 0
-        self._generation = 0
         self._fetching = False
-        self._day = today()
+        self._day = desk.today()
         self._statuses = status_labels()
         self._headers = {
             "number": self.tr("Number"),
@@ -107,35 +101,19 @@ class WorkListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Fetch the first page and the total in the background, then reset the model."""
-        self._generation += 1
         self._fetching = True
-        self._run(0, self._on_reloaded)
+        drop(self, "page")  # a later page of the previous load no longer fits
+        self._run(0, self._on_reloaded, "load")
 
-    def _run(self, offset: int, done: Callable[[int, WorkList], None]) -> None:
-        generation, factory, loader, size = (
-            self._generation,
-            self._factory,
-            self._loader,
-            self.page_size,
+    def _run(self, offset: int, done: Callable[[WorkList], None], purpose: str) -> None:
+        loader, size = self._loader, self.page_size
+        self._desk.read(
+            self, lambda s: loader(s, size, offset), done, self._on_failed, purpose=purpose
         )
 
-        def load() -> WorkList:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return loader(session, size, offset)
-
-        run_task(
-            load,
-            lambda page: done(generation, page),
-            lambda error: self._on_failed(generation, error),
-            context=self,
-        )
-
-    def _on_reloaded(self, generation: int, page: WorkList) -> None:
-        if generation != self._generation:
-            return  # a newer reload is on its way
+    def _on_reloaded(self, page: WorkList) -> None:
         self.beginResetModel()
-        self._day = self._today()
+        self._day = self._desk.today()
         self._rows = list(page.rows)
         self._ids = {r.id for r in page.rows}
         self._total = page.total
@@ -143,11 +121,9 @@ class WorkListModel(QAbstractTableModel):
         self._fetching = False
         self.loaded.emit(page.total)
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_failed(self, refusal: Refusal) -> None:
         self._fetching = False
-        self.load_failed.emit(error_text(error))
+        self.load_failed.emit(refusal.text)
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
@@ -156,11 +132,9 @@ class WorkListModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        self._run(len(self._rows), self._on_page)
+        self._run(len(self._rows), self._on_page, "page")
 
-    def _on_page(self, generation: int, page: WorkList) -> None:
-        if generation != self._generation:
-            return
+    def _on_page(self, page: WorkList) -> None:
         # Cases may have moved between pages meanwhile: never show one twice.
         new = [r for r in page.rows if r.id not in self._ids]
         # An empty page means the list shrank: stop asking for more.

@@ -12,9 +12,7 @@ opens the case (``case_open_requested``); pages are fetched as the list scrolls.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont
@@ -30,17 +28,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ipdesk.db import READ_ONLY
 from ipdesk.models import Role
 from ipdesk.services import routing
 from ipdesk.services.actors import Actor
-from ipdesk.services.limits import legal_today
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.services.routing import CaseRow, WorkList
 from ipdesk.ui.case_view.actions import ActionDialog
-from ipdesk.ui.tasks import run_task
+from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
 from ipdesk.ui.worklists.model import CASE_ID_ROLE, PAGE_SIZE, Loader, WorkListModel
 
 log = logging.getLogger(__name__)
@@ -63,8 +59,6 @@ class WorkListPage(QWidget):
 
     case_open_requested = Signal(int)
     """The user asked to open a case (Enter, double-click, Open)."""
-    cases_changed = Signal()
-    """A case was changed from here (a mediator assigned): other lists should reload."""
     mediator_assigned = Signal(str, str)
     """A mediator was assigned from here: the case's number and the mediator's name."""
     loaded = Signal(int)
@@ -72,21 +66,19 @@ class WorkListPage(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        desk: Desk,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = legal_today,
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
+        actor = desk.actor
         kind = work_list_kind(actor)
         if kind is None:
             raise ValueError(f"no work list for the role {actor.role.value}")
         self.kind = kind
-        self._factory = session_factory
+        self._desk = desk
         self._actor = actor
-        self._today = today
         self._offices: dict[str, int] = {}  # code -> id, for the assign dialog
         # An office manager assigns within their office; a city manager's offices load.
         self._offices_known = actor.office_id is not None
@@ -124,9 +116,8 @@ class WorkListPage(QWidget):
         self.assign_button.setVisible(kind == TO_ASSIGN)
         self.assign_button.clicked.connect(self.assign_selected)
 
-        self.model = WorkListModel(
-            session_factory, self._loader(), self, today=today, page_size=page_size
-        )
+        self.model = WorkListModel(desk, self._loader(), self, page_size=page_size)
+        desk.follow(self, CASE_WORK, self.reload)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
         self.view = QTableView()
@@ -171,6 +162,7 @@ class WorkListPage(QWidget):
         self._update_actions()
         if kind == TO_ASSIGN:
             self._load_offices()
+            desk.follow(self, [ChangeKind.ORG], lambda _change: self._load_offices())
 
     def _title_text(self) -> str:
         if self.kind == MY_CASES:
@@ -237,17 +229,14 @@ class WorkListPage(QWidget):
         self.summary.setStyleSheet("color: #b00020;")
 
     def _load_offices(self) -> None:
-        factory, actor = self._factory, self._actor
+        actor = self._actor
 
-        def load() -> list[OfficeInfo]:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return org_tree(session, actor)
+        def failed(refusal: Refusal) -> None:
+            log.warning("Loading the offices for the work list failed: %s", refusal.text)
 
-        def failed(error: Exception) -> None:
-            log.warning("Loading the offices for the work list failed", exc_info=error)
-
-        run_task(load, self._on_offices_loaded, failed, context=self)
+        self._desk.read(
+            self, lambda s: org_tree(s, actor), self._on_offices_loaded, failed, purpose="offices"
+        )
 
     def _on_offices_loaded(self, offices: list[OfficeInfo]) -> None:
         self._offices = {o.code: o.id for o in offices}
@@ -306,28 +295,14 @@ class WorkListPage(QWidget):
         office_id = self._office_id(case)
         if office_id is None:
             return None
-        dialog = ActionDialog(
-            self._factory,
-            self._actor,
-            case.id,
-            case.version,
-            office_id,
-            "assign_mediator",
-            self,
-            today=self._today,
-        )
+        dialog = ActionDialog(self._desk, case.id, case.version, office_id, "assign_mediator", self)
         self._dialog_case_id = case.id
-        dialog.performed.connect(self._on_assigned)
         dialog.mediator_assigned.connect(self.mediator_assigned)
         dialog.reload_requested.connect(self.reload)
         dialog.finished.connect(lambda _code, d=dialog: self._on_dialog_finished(d))
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _on_assigned(self, _result: object) -> None:
-        self.reload()
-        self.cases_changed.emit()
 
     def _on_dialog_finished(self, dialog: ActionDialog) -> None:
         if self.dialog is dialog:

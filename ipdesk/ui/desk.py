@@ -1,0 +1,407 @@
+"""The signed-in user's desk: the one way the window talks to the core.
+
+After Anki's ``Collection`` with its ``QueryOp`` / ``CollectionOp``: a :class:`Desk` holds
+who works (the actor), the clock they work by (``today()``, the legal date unless a test
+fixes it) and where the records are; widgets take the desk and nothing else of the core.
+
+* :meth:`Desk.read` runs a query in the background, in a read-only session;
+  :meth:`Desk.write` runs an operation in one transaction. Either ends on the GUI thread in
+  one success path (``on_done(result)``) or one refusal path (``on_refused(refusal)``,
+  a :class:`Refusal`: the error's text translated from its code and the field it is
+  about). Without ``on_refused`` a refusal is shown in a message box.
+* A ``purpose`` names what a result is for ("load", "count", …): a newer request of the
+  same widget for the same purpose supersedes the older, whose result is dropped
+  (:mod:`ipdesk.ui.tasks` does it, in one place).
+* After a write the desk broadcasts what changed (:class:`Change`: kinds of data and the
+  case ids where known) through :attr:`Desk.changed`; pages :meth:`Desk.follow` the kinds
+  they show and reload, so no refresh is wired by hand.
+
+The window does not know where the desk keeps its records: this one runs the services in
+process on the session factory it was given (SQLite or PostgreSQL); a desk that talks to
+``ipdesk-server`` keeps the same interface. :class:`Gate` is what comes before a desk: the
+sign-in and the first administrator, and the desk of whoever signed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.services import audit, auth
+from ipdesk.services.actors import Actor
+from ipdesk.services.auth import SignedIn, UserInfo
+from ipdesk.services.errors import ServiceError, StaleData, ValidationError, ValidationErrors
+from ipdesk.services.limits import legal_today
+from ipdesk.services.org import ImportSummary, import_org
+from ipdesk.ui import tasks
+from ipdesk.ui.messages import error_text
+from ipdesk.ui.refusals import refusal_text
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+T = TypeVar("T")
+
+Query = Callable[[Session], T]
+"""What a read or a write runs: a service call on one session (local desk)."""
+
+
+class ChangeKind(enum.StrEnum):
+    """Kinds of data a write may change; a page follows the kinds it shows."""
+
+    CASES = "cases"
+    LIMITS = "limits"
+    ALERTS = "alerts"
+    ORG = "org"
+    USERS = "users"
+    AGENCIES = "agencies"
+    HOLIDAYS = "holidays"
+    FOLLOW_UPS = "follow_ups"
+    CONSULTATIONS = "consultations"
+    DOCUMENTS = "documents"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changed: ``kinds`` of data and, where known, the cases (empty
+    ``case_ids``: any case of those kinds may have changed)."""
+
+    kinds: frozenset[ChangeKind]
+    case_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, *kinds: ChangeKind, case_ids: Iterable[int] = ()) -> Change:
+        return cls(frozenset(kinds), frozenset(case_ids))
+
+    def touches(self, kinds: Iterable[ChangeKind]) -> bool:
+        return not self.kinds.isdisjoint(kinds)
+
+    def concerns_case(self, case_id: int) -> bool:
+        """May case ``case_id`` (or what hangs on it) have changed?"""
+        return not self.case_ids or case_id in self.case_ids
+
+    def __or__(self, other: Change) -> Change:
+        # "any case" wins over a list of cases
+        ids = (
+            frozenset()
+            if not self.case_ids or not other.case_ids
+            else self.case_ids | other.case_ids
+        )
+        return Change(self.kinds | other.kinds, ids)
+
+
+CASE_WORK = (ChangeKind.CASES, ChangeKind.LIMITS)
+"""A case's state, office, mediator or clock changed: lists, boards and counts follow."""
+
+
+CALENDAR_CHANGED = Change.of(ChangeKind.HOLIDAYS, *CASE_WORK)
+"""The holiday calendar changed: due dates move, so lists, boards and alerts follow."""
+
+
+def case_change(*case_ids: int) -> Change:
+    """A change of the cases ``case_ids`` (their state, limits and what hangs on them)."""
+    return Change.of(*CASE_WORK, ChangeKind.ALERTS, case_ids=case_ids)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the core refused or failed: the text to show (translated from the error's
+    code) and the field it is about (None: no field)."""
+
+    text: str
+    field: str | None
+    error: Exception
+
+    @property
+    def code(self) -> str:
+        return self.error.code if isinstance(self.error, ServiceError) else ""
+
+    @property
+    def stale(self) -> bool:
+        """Someone else saved the record meanwhile: reloading it may help."""
+        return isinstance(self.error, StaleData)
+
+    @property
+    def fields(self) -> list[tuple[str, str]]:
+        """(field, text) of every field a validation refusal names."""
+        if isinstance(self.error, ValidationErrors):
+            return [(e.field, refusal_text(e)) for e in self.error.errors]
+        if isinstance(self.error, ValidationError):
+            return [(self.error.field, self.text)]
+        return []
+
+
+def refusal_of(error: Exception) -> Refusal:
+    """The one translation of an error that reached the window into what it shows."""
+    if isinstance(error, ValidationErrors):
+        first = error.errors[0].field if error.errors else None
+        return Refusal(refusal_text(error), first, error)
+    if isinstance(error, ValidationError):
+        return Refusal(refusal_text(error), error.field, error)
+    if not isinstance(error, ServiceError):
+        log.error("The core failed", exc_info=error)
+    return Refusal(error_text(error), None, error)
+
+
+def show_refusal(owner: QObject, refusal: Refusal) -> None:
+    """The refusal of a request that has no place of its own to show it: a message box."""
+    parent = owner if isinstance(owner, QWidget) else None
+    QMessageBox.warning(parent, translate("desk", "Not done"), refusal.text)
+
+
+OnRefused = Callable[[Refusal], None]
+Follower = Callable[[Change], None]
+
+
+class _WhenShown(QObject):
+    """Calls a follower at once, unless its widget is hidden in a shown window (a page
+    behind another, a closed dock): then when it is shown next."""
+
+    def __init__(self, widget: QWidget, follower: Follower) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._follower = follower
+        self._pending: Change | None = None
+        widget.installEventFilter(self)
+
+    def __call__(self, change: Change) -> None:
+        if self._widget.isVisible() or not self._widget.window().isVisible():
+            self._follower(change)
+        else:
+            self._pending = change if self._pending is None else self._pending | change
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._pending is not None:
+            change, self._pending = self._pending, None
+            self._follower(change)
+        return False
+
+
+class Desk(QObject):
+    """One signed-in user's desk (see the module docstring)."""
+
+    changed = Signal(object)
+    """A write (here, or one announced) changed data: the :class:`Change`."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        *,
+        today: Callable[[], dt.date] = legal_today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._actor = actor
+        self._today = today
+        self._followers: list[tuple[QObject, frozenset[ChangeKind], Follower]] = []
+        self._closed = False
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def today(self) -> dt.date:
+        """The legal date the user works by."""
+        return self._today()
+
+    def local_engine(self) -> Engine | None:
+        """The database engine when the records are on this computer's connection (for
+        the daily backup of an embedded database); None for a desk without one."""
+        engine = self._factory.kw.get("bind")
+        return engine if isinstance(engine, Engine) else None
+
+    # -- background work -----------------------------------------------------------------------
+
+    def read(
+        self,
+        owner: QObject,
+        query: Query[T],
+        on_done: Callable[[T], None],
+        on_refused: OnRefused | None = None,
+        *,
+        purpose: str | None = None,
+    ) -> None:
+        """Run ``query`` in a read-only session in the background; ``on_done(result)`` or
+        ``on_refused(refusal)`` on the GUI thread, unless ``owner`` has gone or asked
+        again for the same ``purpose`` meanwhile."""
+        tasks.run_task(
+            self._reading(query),
+            on_done,
+            self._refused(owner, on_refused),
+            context=owner,
+            purpose=purpose,
+        )
+
+    def write(
+        self,
+        owner: QObject,
+        operation: Query[T],
+        on_done: Callable[[T], None],
+        on_refused: OnRefused | None = None,
+        *,
+        changes: Change | Callable[[T], Change | None] | None,
+        purpose: str | None = None,
+    ) -> None:
+        """Run ``operation`` in one transaction in the background; on success broadcast
+        ``changes`` (or what ``changes(result)`` says), then ``on_done(result)`` — also
+        when ``owner`` has gone meanwhile, the broadcast is not lost."""
+        claim = tasks.claim(owner, purpose)
+        refused = self._refused(owner, on_refused)
+
+        def done(result: T) -> None:
+            if shiboken6.isValid(self):
+                self._announce_after(changes, result)
+            if claim.settle() and shiboken6.isValid(owner):
+                on_done(result)
+
+        def failed(error: Exception) -> None:
+            if claim.settle() and shiboken6.isValid(owner):
+                refused(error)
+
+        tasks.run_task(self._writing(operation), done, failed)
+
+    def rehearse(
+        self,
+        owner: QObject,
+        operation: Query[T],
+        on_done: Callable[[T], None],
+        on_refused: OnRefused | None = None,
+        *,
+        purpose: str | None = None,
+    ) -> None:
+        """Run ``operation`` in a transaction that is rolled back (a dry run: what it would
+        do, changing nothing); like :meth:`read` otherwise."""
+        factory = self._factory
+
+        def run() -> T:
+            with factory() as session:
+                try:
+                    return operation(session)
+                finally:
+                    session.rollback()
+
+        tasks.run_task(
+            run, on_done, self._refused(owner, on_refused), context=owner, purpose=purpose
+        )
+
+    def job(self, operation: Query[T]) -> Callable[[], T]:
+        """``operation`` as a write for a worker thread of one's own (a scheduler's): it
+        announces nothing — announce its change on the GUI thread when it reports back."""
+        return self._writing(operation)
+
+    def read_now(self, query: Query[T]) -> T:
+        """Run a small ``query`` (an indexed lookup, a short list for a choice) at once."""
+        return self._reading(query)()
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def announce(self, change: Change) -> None:
+        """Tell every follower that ``change`` happened (a write made elsewhere: the alert
+        scan, another desk's write that the server pushed)."""
+        if self._closed:
+            return
+        self._followers = [f for f in self._followers if shiboken6.isValid(f[0])]
+        for owner, kinds, follower in list(self._followers):
+            if change.touches(kinds) and shiboken6.isValid(owner):
+                follower(change)
+        self.changed.emit(change)
+
+    def follow(self, owner: QObject, kinds: Iterable[ChangeKind], follower: Follower) -> None:
+        """Call ``follower(change)`` after every change of one of ``kinds``, while ``owner``
+        lives. A hidden widget ``owner`` (a page behind another) is called when it is
+        shown next, once, with the changes since."""
+        if isinstance(owner, QWidget):
+            follower = _WhenShown(owner, follower)
+        self._followers.append((owner, frozenset(kinds), follower))
+
+    def close(self) -> None:
+        """The user signed out: nothing more is announced, and no follower is called."""
+        self._closed = True
+        self._followers.clear()
+
+    # -- machinery -----------------------------------------------------------------------------
+
+    def _announce_after(
+        self, changes: Change | Callable[[T], Change | None] | None, result: T
+    ) -> None:
+        change = changes(result) if callable(changes) else changes
+        if change is not None and change.kinds:
+            self.announce(change)
+
+    def _reading(self, query: Query[T]) -> Callable[[], T]:
+        factory = self._factory
+
+        def run() -> T:
+            with factory() as session:
+                session.connection(execution_options=READ_ONLY)
+                return query(session)
+
+        return run
+
+    def _writing(self, operation: Query[T]) -> Callable[[], T]:
+        factory = self._factory
+
+        def run() -> T:
+            with factory.begin() as session:
+                return operation(session)
+
+        return run
+
+    @staticmethod
+    def _refused(owner: QObject, on_refused: OnRefused | None) -> Callable[[Exception], None]:
+        def refused(error: Exception) -> None:
+            refusal = refusal_of(error)
+            if on_refused is not None:
+                on_refused(refusal)
+            else:
+                show_refusal(owner, refusal)
+
+        return refused
+
+
+class Gate:
+    """What comes before a desk: signing in, the first administrator, and the desk of
+    whoever signed in (audited in their name)."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+
+    def needs_first_admin(self) -> bool:
+        """True on a database without an administrator (one indexed lookup)."""
+        with self._factory() as session:
+            session.connection(execution_options=READ_ONLY)
+            return auth.needs_first_admin(session)
+
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        """Check the password (slow on purpose: call it in the background)."""
+        return auth.sign_in(self._factory, username, password)
+
+    def create_first_admin(self, username: str, name: str, password: str) -> UserInfo:
+        with self._factory.begin() as session:
+            return auth.create_first_admin(session, username, name, password)
+
+    def import_org(self, actor: Actor, offices: Path, stations: Path) -> ImportSummary:
+        """The organisation from its two CSV files (the first-start wizard, before any
+        desk is open)."""
+        with self._factory.begin() as session:
+            return import_org(session, actor, offices, stations)
+
+    def open_desk(self, signed: SignedIn, *, today: Callable[[], dt.date] = legal_today) -> Desk:
+        """The desk of ``signed``: everything changed through it is audited in their name."""
+        factory = audit.audited_sessions(self._factory, signed.actor)
+        log.info("Changes by %s audited: %s", signed.username, audit.is_installed(factory))
+        return Desk(factory, signed.actor, today=today)
