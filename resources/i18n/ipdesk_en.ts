@@ -5048,6 +5048,14 @@
     </message>
 </context>
 <context>
+    <name>desk</name>
+    <message>
+        <location filename="../../ipdesk/ui/desk.py" line="+161" />
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
     <name>features</name>
     <message>
         <location filename="../../ipdesk/ui/features.py" line="+152" />

@@ -5006,6 +5006,14 @@
     </message>
 </context>
 <context>
+    <name>desk</name>
+    <message>
+        <location filename="../../ipdesk/ui/desk.py" line="+161"/>
+        <source>Not done</source>
+        <translation>未能办理</translation>
+    </message>
+</context>
+<context>
     <name>features</name>
     <message>
         <location filename="../../ipdesk/ui/features.py" line="+152"/>
