@@ -1,5 +1,17 @@
 """The ORM model: one module per aggregate. No Qt, no business rules."""
 
+from ipdesk.models.adjudication import (
+    Adjudication,
+    AdjudicationStep,
+    EntryRoute,
+    PanelOfficer,
+    ProceedingRecord,
+    RecordKind,
+    ServedDocument,
+    ServiceMethod,
+    ServiceRecord,
+    WindowOutcome,
+)
 from ipdesk.models.agreements import (
     Agreement,
     Confirmation,
@@ -53,6 +65,8 @@ from ipdesk.models.users import Role, User
 
 __all__ = [
     "OPEN_STATUSES",
+    "Adjudication",
+    "AdjudicationStep",
     "AdjustmentKind",
     "Agency",
     "AgencyKind",
@@ -78,6 +92,7 @@ __all__ = [
     "DashboardSummary",
     "DisputeType",
     "Document",
+    "EntryRoute",
     "EventKind",
     "FollowUpPolicy",
     "FollowUpVisit",
@@ -92,14 +107,21 @@ __all__ = [
     "Obligation",
     "ObligationKind",
     "Office",
+    "PanelOfficer",
     "Party",
     "PartyKind",
     "PartyRole",
     "Performance",
+    "ProceedingRecord",
+    "RecordKind",
     "RequestState",
     "Role",
+    "ServedDocument",
+    "ServiceMethod",
+    "ServiceRecord",
     "Station",
     "User",
     "VisitMethod",
     "VisitState",
+    "WindowOutcome",
 ]

@@ -38,6 +38,9 @@ class CaseStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
     REJECTED = "rejected"
     CLOSED = "closed"
+    # The administrative decision (行政裁决) is made: service, the window to sue and
+    # enforcement follow on the case's Adjudication (models/adjudication.py).
+    ADJUDICATED = "adjudicated"
 
 
 OPEN_STATUSES = frozenset(
@@ -51,6 +54,7 @@ OPEN_STATUSES = frozenset(
         CaseStatus.CONFIRMATION_DENIED,
         CaseStatus.FAILED,
         CaseStatus.WITHDRAWN,
+        CaseStatus.ADJUDICATED,
     }
 )
 """States in which a case still needs work (everything but rejected and closed)."""
@@ -285,6 +289,20 @@ class EventKind(enum.StrEnum):
     CORRECTED = "corrected"  # parties, right, facts, claim or amount corrected
     EVIDENCE_ADDED = "evidence_added"
     MEDIATION_SESSION = "mediation_session"  # a mediation record (调解笔录)
+    # Administrative adjudication (services/adjudication.py).
+    ADJUDICATION_REQUESTED = "adjudication_requested"
+    ADJUDICATION_ACCEPTED = "adjudication_accepted"  # 立案
+    ADJUDICATION_REFUSED = "adjudication_refused"  # 不予受理
+    PANEL_SET = "panel_set"
+    REQUEST_SERVED = "request_served"
+    DEFENCE_RECORDED = "defence_recorded"
+    EVIDENCE_EXCHANGED = "evidence_exchanged"
+    HEARING_NOTIFIED = "hearing_notified"
+    HEARING_HELD = "hearing_held"
+    ADJUDICATION_DECIDED = "adjudication_decided"
+    DECISION_SERVED = "decision_served"
+    WINDOW_OUTCOME = "window_outcome"
+    ENFORCEMENT_APPLIED = "enforcement_applied"
 
 
 class CaseEvent(Base):

@@ -87,6 +87,7 @@ from sqlalchemy.orm.base import LoaderCallableStatus
 from sqlalchemy.sql.dml import Delete, Insert, Update
 
 from ipdesk.models import (
+    Adjudication,
     Agency,
     Agreement,
     Attachment,
@@ -104,7 +105,10 @@ from ipdesk.models import (
     MediationRecord,
     Obligation,
     Office,
+    PanelOfficer,
     Party,
+    ProceedingRecord,
+    ServiceRecord,
     Station,
     User,
 )
@@ -138,6 +142,10 @@ AUDITED: Final[tuple[type[Any], ...]] = (
     ConsultationRequest,
     ClockAdjustment,
     MediationRecord,
+    Adjudication,
+    PanelOfficer,
+    ServiceRecord,
+    ProceedingRecord,
 )
 """The entities whose every change is recorded."""
 

@@ -39,6 +39,26 @@ DEFAULT_LIMIT_RULES: dict[LimitKind, tuple[int, bool, str, str]] = {
     LimitKind.COURT_DECISION: (15, False, "5", "法院作出确认决定：受理之日起15日，可延长10日"),
     LimitKind.CONSULTATION_ANSWER: (10, True, "3", "联席会商单位答复：10个工作日（本地规定）"),
     LimitKind.FOLLOW_UP: (30, False, "7", "回访：计划日期起30日内完成"),
+    # Administrative adjudication (services/adjudication_rules.py).
+    LimitKind.REQUEST_SERVICE: (
+        5,
+        True,
+        "2",
+        "送达请求书副本：立案之日起5个工作日内（专利行政执法办法；专利纠纷行政裁决和调解办法）",
+    ),
+    LimitKind.HEARING_NOTICE: (
+        3,
+        True,
+        "1",
+        "口头审理通知：至少在口头审理3个工作日前让当事人得知时间和地点（专利行政执法办法）",
+    ),
+    LimitKind.SUIT_WINDOW: (
+        15,
+        False,
+        "5",
+        "起诉期限：当事人收到处理决定之日起15日；期满不起诉又不停止侵权的，"
+        "可申请人民法院强制执行（专利法第65条）",
+    ),
 }
 
 # (visits per year, sampled share, days after closure to the first visit). Source model:

@@ -107,6 +107,7 @@ STATUS_LABELS: dict[CaseStatus, str] = {
     S.WITHDRAWN: "已撤回",
     S.REJECTED: "不予受理",
     S.CLOSED: "已结案",
+    S.ADJUDICATED: "已作出行政裁决",
 }
 
 MAX_REASON_LENGTH = 2000
@@ -136,6 +137,22 @@ class CaseAction(enum.StrEnum):
     CORRECT = "correct"  # parties, right, facts, claim, amounts
     ADD_EVIDENCE = "add_evidence"
     RECORD_SESSION = "record_session"  # a mediation record (调解笔录)
+    # Administrative adjudication (services/adjudication.py; steps: adjudication_rules).
+    CHOOSE_ADJUDICATION = "choose_adjudication"
+    ACCEPT_ADJUDICATION = "accept_adjudication"  # 立案, the manager approves
+    REFUSE_ADJUDICATION = "refuse_adjudication"  # 不予受理, the manager decides
+    SET_PANEL = "set_panel"  # the manager approves the panel
+    SERVE_REQUEST = "serve_request"
+    RECORD_DEFENCE = "record_defence"
+    EXCHANGE_EVIDENCE = "exchange_evidence"
+    NOTIFY_HEARING = "notify_hearing"
+    RECORD_HEARING = "record_hearing"
+    SUSPEND_FOR_INVALIDATION = "suspend_for_invalidation"
+    RESUME_ADJUDICATION = "resume_adjudication"
+    DECIDE = "decide"  # signed off by the office manager
+    SERVE_DECISION = "serve_decision"
+    RECORD_WINDOW_OUTCOME = "record_window_outcome"
+    APPLY_ENFORCEMENT = "apply_enforcement"
 
 
 A = CaseAction
@@ -145,6 +162,8 @@ class Who(enum.Enum):
     HANDLER = "handler"  # the case's mediator, the office manager, a city manager
     MANAGER = "manager"  # the office manager, a city manager
     REGISTRAR = "registrar"  # a handler, or staff of the case's station while it is registered
+    PANEL = "panel"  # a mediator or manager of the office (the panel: adjudication_rules)
+    SIGNATORY = "signatory"  # the office manager of the case's office
 
 
 class Suspension(enum.Enum):
@@ -188,13 +207,24 @@ CORRECTABLE_STATUSES = frozenset(
 #: States in which mediation sessions are held and recorded.
 SESSION_STATUSES = frozenset({S.ACCEPTED, S.MEDIATING, S.CONFIRMATION_DENIED})
 ANY = Suspension.ANY
+#: States after an administrative decision: service, the window to sue and enforcement
+#: follow whatever the case does meanwhile (mediation of damages, closure).
+_AFTER_DECISION = frozenset(
+    {S.ADJUDICATED, S.MEDIATING, S.AGREEMENT, S.CONFIRMATION_REQUESTED, S.CONFIRMED}
+    | {S.CONFIRMATION_DENIED, S.FAILED, S.CLOSED}
+)
 
 RULES: dict[CaseAction, Rule] = {
     r.action: r
     for r in (
         _rule(A.ACCEPT, "受理", {S.REGISTERED}, Who.HANDLER),
         _rule(A.REJECT, "作出不予受理决定", {S.REGISTERED}, Who.HANDLER),
-        _rule(A.START_MEDIATION, "开始调解", {S.ACCEPTED, S.CONFIRMATION_DENIED}, Who.HANDLER),
+        _rule(
+            A.START_MEDIATION,
+            "开始调解",
+            {S.ACCEPTED, S.CONFIRMATION_DENIED, S.ADJUDICATED},  # damages after a decision
+            Who.HANDLER,
+        ),
         _rule(A.RECORD_AGREEMENT, "登记达成调解协议", {S.MEDIATING}, Who.HANDLER),
         _rule(A.EDIT_AGREEMENT, "修改调解协议", {S.AGREEMENT}, Who.HANDLER),
         _rule(A.RECORD_FAILURE, "登记调解不成", {S.MEDIATING}, Who.HANDLER),
@@ -204,7 +234,7 @@ RULES: dict[CaseAction, Rule] = {
         _rule(
             A.CLOSE,
             "结案",
-            {S.AGREEMENT, S.CONFIRMED, S.CONFIRMATION_DENIED, S.FAILED, S.WITHDRAWN},
+            {S.AGREEMENT, S.CONFIRMED, S.CONFIRMATION_DENIED, S.FAILED, S.WITHDRAWN, S.ADJUDICATED},
             Who.HANDLER,
         ),
         _rule(A.REOPEN, "重新打开", {S.CLOSED, S.REJECTED}, Who.MANAGER),
@@ -220,8 +250,39 @@ RULES: dict[CaseAction, Rule] = {
         _rule(A.CORRECT, "更正案件信息", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
         _rule(A.ADD_EVIDENCE, "补充证据", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
         _rule(A.RECORD_SESSION, "记录调解笔录", SESSION_STATUSES, Who.HANDLER),
+        _rule(A.CHOOSE_ADJUDICATION, "选择行政裁决程序", {S.REGISTERED, S.FAILED}, Who.HANDLER),
+        _rule(A.ACCEPT_ADJUDICATION, "批准行政裁决立案", {S.REGISTERED, S.FAILED}, Who.MANAGER),
+        _rule(A.REFUSE_ADJUDICATION, "决定不予受理", {S.REGISTERED, S.FAILED}, Who.MANAGER),
+        _rule(A.SET_PANEL, "确定合议组", {S.ACCEPTED}, Who.MANAGER),
+        _rule(A.SERVE_REQUEST, "送达请求书副本", {S.ACCEPTED}, Who.PANEL),
+        _rule(A.RECORD_DEFENCE, "登记答辩", {S.ACCEPTED}, Who.PANEL),
+        _rule(A.EXCHANGE_EVIDENCE, "记录证据交换", {S.ACCEPTED}, Who.PANEL),
+        _rule(A.NOTIFY_HEARING, "通知口头审理", {S.ACCEPTED}, Who.PANEL),
+        _rule(A.RECORD_HEARING, "记录口头审理", {S.ACCEPTED}, Who.PANEL),
+        _rule(A.SUSPEND_FOR_INVALIDATION, "因无效宣告请求中止处理", {S.ACCEPTED}, Who.MANAGER),
+        _rule(
+            A.RESUME_ADJUDICATION,
+            "恢复处理",
+            {S.ACCEPTED},
+            Who.MANAGER,
+            suspension=Suspension.SUSPENDED,
+        ),
+        _rule(A.DECIDE, "签发行政裁决书", {S.ACCEPTED}, Who.SIGNATORY),
+        _rule(A.SERVE_DECISION, "送达行政裁决书", _AFTER_DECISION, Who.PANEL, suspension=ANY),
+        _rule(
+            A.RECORD_WINDOW_OUTCOME,
+            "登记起诉期限届满情况",
+            _AFTER_DECISION,
+            Who.PANEL,
+            suspension=ANY,
+        ),
+        _rule(A.APPLY_ENFORCEMENT, "申请强制执行", _AFTER_DECISION, Who.MANAGER, suspension=ANY),
     )
 }
+
+#: Per-action checks beyond role, scope and state (the adjudication's step and panel:
+#: services/adjudication_rules.py registers its guard for its actions).
+ACTION_GUARDS: dict[CaseAction, Callable[[Session, Actor, Case], bool]] = {}
 
 
 @dataclass(frozen=True)
@@ -268,7 +329,12 @@ def may(actor: Actor, case: Case, action: str) -> bool:
 def available_actions(session: Session, actor: Actor, case_id: int) -> list[CaseAction]:
     """The actions that ``actor`` may take on the case now, in the order of ``CaseAction``."""
     case = _load(session, case_id)
-    return [action for action in RULES if may(actor, case, action)]
+    return [
+        action
+        for action in RULES
+        if may(actor, case, action)
+        and (action not in ACTION_GUARDS or ACTION_GUARDS[action](session, actor, case))
+    ]
 
 
 def load_for(
@@ -431,6 +497,12 @@ def _check_current(session: Session, actor: Actor) -> None:
 def _check_actor(actor: Actor, case: Case, who: Who) -> None:
     if who is Who.MANAGER:
         require_case(actor, case, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
+        return
+    if who is Who.SIGNATORY:
+        require_case(actor, case, Role.OFFICE_MANAGER)
+        return
+    if who is Who.PANEL:  # the panel's membership: adjudication_rules.step_allows
+        require_case(actor, case, Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
         return
     if who is Who.REGISTRAR and actor.role == Role.STATION_STAFF:
         require_case(actor, case, Role.STATION_STAFF)  # their station's cases only

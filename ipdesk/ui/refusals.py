@@ -1019,6 +1019,88 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate("refusals", "The backup signing key is missing or not valid.")
         case "target_not_empty":
             return translate("refusals", "The target database is not empty; nothing was changed.")
+        # Administrative adjudication (services/adjudication.py).
+        case "no_adjudication":
+            return translate("refusals", "Case {case} has not entered administrative adjudication.")
+        case "adjudication_step":
+            return translate(
+                "refusals",
+                "The adjudication of case {case} is not at a step where this can be done.",
+            )
+        case "not_on_panel":
+            return translate("refusals", "You are not an officer of the panel of case {case}.")
+        case "adjudication_not_patent_infringement":
+            return translate(
+                "refusals",
+                "Case {case} is not a patent-infringement dispute: only those can be adjudicated.",
+            )
+        case "adjudication_exists":
+            return translate("refusals", "Adjudication of case {case} has already been requested.")
+        case "service_party_unknown":
+            return translate("refusals", "The recipient is not a party to this case.")
+        case "service_method_invalid":
+            return translate("refusals", "Please choose how the document was served.")
+        case "electronic_service_without_consent":
+            return translate("refusals", "Electronic service needs the recipient's consent.")
+        case "panel_duplicate":
+            return translate("refusals", "An officer is on the panel twice.")
+        case "panel_size":
+            return translate(
+                "refusals",
+                "The panel needs an odd number of at least {minimum} officers (now {count}).",
+            )
+        case "panel_officer_not_in_office":
+            return translate(
+                "refusals",
+                "{officer} cannot sit on the panel: only active mediators and managers of the "
+                "case's office can.",
+            )
+        case "panel_recusal":
+            return translate(
+                "refusals", "{officer} must withdraw from the panel (recusal: {party})."
+            )
+        case "defence_period_running":
+            return translate(
+                "refusals",
+                "The defence period runs until {due}: only after it can you record that no "
+                "defence came.",
+            )
+        case "hearing_notice_too_short":
+            return translate(
+                "refusals",
+                "The oral hearing cannot be held before {earliest}: the parties must learn of it "
+                "at least 3 working days before.",
+            )
+        case "invalidation_number_invalid":
+            return translate(
+                "refusals", "Please enter CNIPA's case number of the invalidation request."
+            )
+        case "decision_not_served_on_all":
+            return translate("refusals", "The decision has not been served on: {parties}.")
+        case "window_outcome_recorded":
+            return translate(
+                "refusals", "What happened in the window to sue has already been recorded."
+            )
+        case "window_outcome_invalid":
+            return translate("refusals", "Please choose what happened after the decision.")
+        case "suit_window_running":
+            return translate(
+                "refusals", "The window to sue runs until {due}; this can only be done after it."
+            )
+        case "nothing_ordered":
+            return translate(
+                "refusals", "The decision found no infringement: there is nothing to enforce."
+            )
+        case "enforcement_not_needed":
+            return translate(
+                "refusals",
+                "A party sued or the infringer stopped: enforcement cannot be applied for.",
+            )
+        case "enforcement_too_late":
+            return translate(
+                "refusals",
+                "Enforcement must be applied for within three months after the window (by {last}).",
+            )
         case "restore_target_busy":
             return translate(
                 "refusals",

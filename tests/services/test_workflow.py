@@ -214,7 +214,11 @@ CALLS = {name: _call(name) for name in ACTIONS}
 TARGETS: dict[str, dict[CaseStatus, CaseStatus]] = {
     "accept": {S.REGISTERED: S.ACCEPTED},
     "reject": {S.REGISTERED: S.REJECTED},
-    "start_mediation": {S.ACCEPTED: S.MEDIATING, S.CONFIRMATION_DENIED: S.MEDIATING},
+    "start_mediation": {
+        S.ACCEPTED: S.MEDIATING,
+        S.CONFIRMATION_DENIED: S.MEDIATING,
+        S.ADJUDICATED: S.MEDIATING,  # damages mediated after an administrative decision
+    },
     "record_agreement": {S.MEDIATING: S.AGREEMENT},
     "record_failure": {S.MEDIATING: S.FAILED},
     "record_withdrawal": {S.ACCEPTED: S.WITHDRAWN, S.MEDIATING: S.WITHDRAWN},
@@ -222,7 +226,14 @@ TARGETS: dict[str, dict[CaseStatus, CaseStatus]] = {
     "record_confirmation": {S.CONFIRMATION_REQUESTED: S.CONFIRMED},
     "close": {
         s: S.CLOSED
-        for s in (S.AGREEMENT, S.CONFIRMED, S.CONFIRMATION_DENIED, S.FAILED, S.WITHDRAWN)
+        for s in (
+            S.AGREEMENT,
+            S.CONFIRMED,
+            S.CONFIRMATION_DENIED,
+            S.FAILED,
+            S.WITHDRAWN,
+            S.ADJUDICATED,
+        )
     },
     # make_case closes cases with the outcome "agreement".
     "reopen": {S.CLOSED: S.AGREEMENT, S.REJECTED: S.REGISTERED},

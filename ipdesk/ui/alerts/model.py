@@ -41,6 +41,12 @@ def limit_kind_text(kind: LimitKind) -> str:
             return translate("alerts", "Answer to a consultation")
         case LimitKind.FOLLOW_UP:
             return translate("alerts", "Follow-up visit")
+        case LimitKind.REQUEST_SERVICE:
+            return translate("alerts", "Serving the request on the respondent")
+        case LimitKind.HEARING_NOTICE:
+            return translate("alerts", "Notice of the oral hearing")
+        case LimitKind.SUIT_WINDOW:
+            return translate("alerts", "Window to sue after the decision")
     return str(kind)
 
 

@@ -31,6 +31,7 @@ from ipdesk.services import routing, workflow
 from ipdesk.services.agencies import list_agencies
 from ipdesk.services.org import org_tree
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.adjudication.texts import action_text as adjudication_action_text
 from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate
@@ -92,6 +93,24 @@ def action_text(action: str) -> str:
             return translate("CaseActions", "Add evidence")
         case CaseAction.RECORD_SESSION:
             return translate("CaseActions", "Mediation record")
+        case (
+            CaseAction.CHOOSE_ADJUDICATION
+            | CaseAction.ACCEPT_ADJUDICATION
+            | CaseAction.REFUSE_ADJUDICATION
+            | CaseAction.SET_PANEL
+            | CaseAction.SERVE_REQUEST
+            | CaseAction.RECORD_DEFENCE
+            | CaseAction.EXCHANGE_EVIDENCE
+            | CaseAction.NOTIFY_HEARING
+            | CaseAction.RECORD_HEARING
+            | CaseAction.SUSPEND_FOR_INVALIDATION
+            | CaseAction.RESUME_ADJUDICATION
+            | CaseAction.DECIDE
+            | CaseAction.SERVE_DECISION
+            | CaseAction.RECORD_WINDOW_OUTCOME
+            | CaseAction.APPLY_ENFORCEMENT
+        ):
+            return adjudication_action_text(CaseAction(action))
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ def status_labels() -> dict[str, str]:
         "withdrawn": translate("labels", "Withdrawn"),
         "rejected": translate("labels", "Rejected"),
         "closed": translate("labels", "Closed"),
+        "adjudicated": translate("labels", "Adjudicated"),
     }
 
 

@@ -1,0 +1,1398 @@
+"""Administrative adjudication of patent-infringement disputes (行政裁决, 专利法 Art. 65).
+
+A patent holder or an interested party may ask the office to handle an infringement
+dispute instead of (or after) mediation. The procedure, one use case per step, each taking
+``(session, actor, case_id, expected_version, ...)`` like services/workflow.py:
+
+==========================  ================================  =============================
+step                        who                               effect
+==========================  ================================  =============================
+choose_adjudication         handler (case's mediator,         adjudication ``requested``;
+                            managers)                         from registered or failed
+accept_adjudication         manager (approves acceptance)     立案: case accepted; limits
+refuse_adjudication         manager                           不予受理 (reason); registered
+                                                              cases are rejected
+set_panel                   manager (approves the panel)      odd number (≥ 3) of officers
+                                                              of the office; recusal check
+serve_request               panel                             送达回证; the 15-day defence
+record_defence              panel                             defence (or none in time)
+exchange_evidence           panel                             a dated record
+notify_hearing              panel                             口头审理通知 ≥ 3 working days
+record_hearing              panel                             口头审理笔录
+suspend_for_invalidation    manager                           clock stops (services/clock)
+resume_adjudication         manager                           clock runs again
+decide                      the office manager signs off      case ``adjudicated``
+serve_decision              panel                             15-day window to sue runs
+record_window_outcome       panel                             complied / sued / not stopped
+apply_enforcement           manager                           申请人民法院强制执行
+==========================  ================================  =============================
+
+"Panel" means an officer of the panel, the office manager or a city manager; the
+workflow's rules (``workflow.RULES``) say who and in which case states, the adjudication's
+step (``adjudication_rules.STEP_ACTIONS``) when. The handling clock is the case's (60 days
+from acceptance, the city's promise); approved extensions are ``clock.extend_case``. The
+time limits are editable rules naming their sources (``seed.DEFAULT_LIMIT_RULES``).
+Damages may be mediated once the decision is made (``workflow.start_mediation`` from
+``adjudicated``, then the agreement chain of services/mediation.py).
+
+Every step records a timeline event in the same transaction; the audit trail records the
+rows (services/audit.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ipdesk.models import (
+    Adjudication,
+    AdjudicationStep,
+    Agency,
+    AgencyKind,
+    CaseEvent,
+    CaseLimit,
+    CaseStatus,
+    EntryRoute,
+    EventKind,
+    LimitKind,
+    PanelOfficer,
+    Party,
+    PartyRole,
+    ProceedingRecord,
+    RecordKind,
+    Role,
+    ServedDocument,
+    ServiceMethod,
+    ServiceRecord,
+    User,
+    WindowOutcome,
+)
+from ipdesk.models.base import utcnow
+from ipdesk.models.cases import Case
+from ipdesk.models.limits import AdjustmentKind, ClockAdjustment
+from ipdesk.services import clock
+from ipdesk.services.access import require_case
+from ipdesk.services.actors import Actor
+from ipdesk.services.adjudication_rules import (
+    PANEL_ACTIONS,
+    PATENT_TYPES,
+    STEP_ACTIONS,
+    adjudication_of,
+    on_panel,
+)
+from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied, ValidationError
+from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits, stopped_on
+from ipdesk.services.lookups import has_control_chars
+from ipdesk.services.timeline import record_event
+from ipdesk.services.workflow import (
+    CaseAction,
+    load_for,
+    optimistic,
+    optional_text,
+    required_reason,
+)
+
+Step = AdjudicationStep
+
+#: The smallest panel: 3 officers, always an odd number (专利行政执法办法: 指定3名或者3名以上
+#: 单数承办人员).
+MIN_PANEL = 3
+MAX_TEXT = 20000
+_OFFICER_ROLES = (Role.MEDIATOR, Role.OFFICE_MANAGER)
+_INVALIDATION_RE = re.compile(r"[0-9A-Z][0-9A-Z.\-]{3,39}")
+
+STEP_LABELS: dict[Step, str] = {
+    Step.REQUESTED: "已申请行政裁决",
+    Step.REFUSED: "不予受理",
+    Step.ACCEPTED: "已立案",
+    Step.PANEL_SET: "已确定合议组",
+    Step.REQUEST_SERVED: "已送达请求书副本",
+    Step.DEFENCE_RECORDED: "答辩期已过或已答辩",
+    Step.HEARING_NOTIFIED: "已通知口头审理",
+    Step.HEARING_HELD: "已口头审理",
+    Step.DECIDED: "已作出处理决定",
+    Step.DECISION_SERVED: "处理决定已送达",
+    Step.ENFORCEMENT_APPLIED: "已申请强制执行",
+    Step.CONCLUDED: "已终结",
+}
+
+#: The steps in the order the procedure goes through them (the case view's list).
+STEP_ORDER: tuple[Step, ...] = (
+    Step.REQUESTED,
+    Step.ACCEPTED,
+    Step.PANEL_SET,
+    Step.REQUEST_SERVED,
+    Step.DEFENCE_RECORDED,
+    Step.HEARING_NOTIFIED,
+    Step.HEARING_HELD,
+    Step.DECIDED,
+    Step.DECISION_SERVED,
+    Step.ENFORCEMENT_APPLIED,
+    Step.CONCLUDED,
+)
+
+
+@dataclass(frozen=True)
+class StepResult:
+    case_id: int
+    number: str
+    status: CaseStatus
+    version: int
+    step: Step
+    event_id: int | None
+
+
+@dataclass(frozen=True)
+class Service:
+    """One service of a document on a party (送达回证)."""
+
+    method: ServiceMethod | str
+    sent_on: dt.date
+    received_on: dt.date
+    party_id: int | None = None  # default: the (first) respondent
+    signed_by: str | None = None
+    server_name: str | None = None
+    consent: bool = False  # electronic service needs the recipient's consent
+    note: str | None = None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or legal_today()
+
+
+def _load(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    action: CaseAction,
+    *,
+    needs: bool = True,
+) -> tuple[Case, Adjudication | None]:
+    """The case after the workflow's checks (actor, role, scope, version, state, clock)
+    and its adjudication after the step's and the panel's."""
+    case = load_for(session, actor, case_id, expected_version, action.value)
+    adjudication = adjudication_of(session, case.id)
+    steps = STEP_ACTIONS[action.value]
+    if adjudication is None:
+        if needs or None not in steps:
+            raise IllegalTransition(
+                f"案件 {case.number} 未进入行政裁决程序",
+                code="no_adjudication",
+                case=case.number,
+            )
+        return case, None
+    if adjudication.step not in steps:
+        raise IllegalTransition(
+            f"案件 {case.number} 的行政裁决程序处于“{STEP_LABELS[adjudication.step]}”阶段，"
+            "不能进行此操作",
+            code="adjudication_step",
+            case=case.number,
+            step=adjudication.step.value,
+            action=action.value,
+        )
+    if (
+        action.value in PANEL_ACTIONS
+        and actor.role == Role.MEDIATOR
+        and not on_panel(session, adjudication.id, actor.user_id)
+    ):
+        raise PermissionDenied(
+            f"您不是案件 {case.number} 合议组成员",
+            code="not_on_panel",
+            case=case.number,
+        )
+    return case, adjudication
+
+
+def _finish(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    adjudication: Adjudication,
+    kind: EventKind,
+    *,
+    from_status: CaseStatus | None = None,
+    reason: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> StepResult:
+    case.updated_at = utcnow()  # the case row is written: its version moves
+    event = record_event(
+        session,
+        case,
+        actor,
+        kind,
+        from_status=from_status,
+        to_status=case.status if from_status is not None else None,
+        reason=reason,
+        details={"step": adjudication.step.value, **(details or {})},
+    )
+    refresh_case_limits(session, case)
+    session.flush()
+    return StepResult(
+        case.id, case.number, case.status, case.version_id, adjudication.step, event.id
+    )
+
+
+def _day(value: dt.date | None, today: dt.date, earliest: dt.date | None, what: str) -> dt.date:
+    day = value or today
+    if day > today:
+        raise ValidationError("on", f"{what}不能晚于今天", code="date_in_future")
+    if earliest is not None and day < earliest:
+        raise ValidationError(
+            "on",
+            f"{what}不能早于 {earliest.isoformat()}",
+            code="date_too_early",
+            earliest=earliest,
+        )
+    return day
+
+
+def _text(value: str | None, field_name: str, what: str, *, required: bool = True) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise ValidationError(field_name, f"请填写{what}", code=f"{field_name}_empty")
+        return None
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            field_name, f"{what}过长", code=f"{field_name}_too_long", limit=MAX_TEXT
+        )
+    if has_control_chars(text, multiline=True):
+        raise ValidationError(field_name, f"{what}含有控制字符", code=f"{field_name}_control")
+    return text
+
+
+def _limit_due(session: Session, case: Case, kind: LimitKind) -> dt.date | None:
+    return session.scalar(
+        select(CaseLimit.due_on).where(
+            CaseLimit.case_id == case.id, CaseLimit.kind == kind, CaseLimit.ref_key == 0
+        )
+    )
+
+
+def _party(session: Session, case: Case, party_id: int | None, role: PartyRole) -> Party:
+    if party_id is None:
+        party = next((p for p in case.parties if p.role == role), None)
+    else:
+        party = session.get(Party, party_id)
+        if party is not None and party.case_id != case.id:
+            party = None
+    if party is None:
+        raise ValidationError(
+            "party", "送达对象不是本案当事人", code="service_party_unknown", case=case.number
+        )
+    return party
+
+
+def _service(
+    session: Session,
+    case: Case,
+    adjudication: Adjudication,
+    document: ServedDocument,
+    service: Service,
+    today: dt.date,
+    earliest: dt.date,
+    default_role: PartyRole,
+) -> ServiceRecord:
+    try:
+        method = ServiceMethod(service.method)
+    except ValueError:
+        raise ValidationError(
+            "method", "送达方式无效", code="service_method_invalid", method=str(service.method)
+        ) from None
+    if method == ServiceMethod.ELECTRONIC and not service.consent:
+        raise ValidationError(
+            "method",
+            "电子送达须经受送达人同意",
+            code="electronic_service_without_consent",
+        )
+    sent_on = _day(service.sent_on, today, earliest, "送达日期")
+    received_on = _day(service.received_on, today, sent_on, "签收日期")
+    party = _party(session, case, service.party_id, default_role)
+    record = ServiceRecord(
+        adjudication=adjudication,
+        document=document,
+        party_id=party.id,
+        recipient=party.name,
+        method=method,
+        sent_on=sent_on,
+        received_on=received_on,
+        signed_by=_text(service.signed_by, "signed_by", "签收人", required=False),
+        server_name=_text(service.server_name, "server_name", "送达人", required=False),
+        note=_text(service.note, "note", "备注", required=False),
+    )
+    session.add(record)
+    return record
+
+
+def _service_details(record: ServiceRecord) -> dict[str, Any]:
+    return {
+        "document": record.document.value,
+        "recipient": record.recipient,
+        "method": record.method.value,
+        "sent_on": record.sent_on.isoformat(),
+        "received_on": record.received_on.isoformat(),
+    }
+
+
+# --------------------------------------------------------------------------- acceptance
+
+
+@optimistic
+def choose_adjudication(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    requested_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The requester asks for an administrative ruling: at registration (the request
+    names it) or after the mediation failed. Patent-infringement disputes only."""
+    today = _today(today)
+    case, _ = _load(
+        session, actor, case_id, expected_version, CaseAction.CHOOSE_ADJUDICATION, needs=False
+    )
+    if case.ip_type.value not in PATENT_TYPES or case.dispute_type.value != "infringement":
+        raise IllegalTransition(
+            f"案件 {case.number} 不是专利侵权纠纷，不能请求行政裁决",
+            code="adjudication_not_patent_infringement",
+            case=case.number,
+        )
+    if adjudication_of(session, case.id) is not None:
+        raise IllegalTransition(
+            f"案件 {case.number} 已请求过行政裁决", code="adjudication_exists", case=case.number
+        )
+    route = (
+        EntryRoute.AT_ACCEPTANCE
+        if case.status == CaseStatus.REGISTERED
+        else EntryRoute.AFTER_MEDIATION
+    )
+    adjudication = Adjudication(
+        case_id=case.id,
+        step=Step.REQUESTED,
+        route=route,
+        requested_on=_day(requested_on, today, case.received_on, "请求日期"),
+    )
+    session.add(adjudication)
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.ADJUDICATION_REQUESTED,
+        details={"route": route.value},
+    )
+
+
+@optimistic
+def accept_adjudication(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """立案, approved by the acting manager. A registered case is accepted on that day;
+    after a failed mediation the case is accepted again and the days between the failure
+    and this acceptance are not counted on its handling limit."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.ACCEPT_ADJUDICATION
+    )
+    assert adjudication is not None
+    day = _day(on, today, max(adjudication.requested_on, case.received_on), "立案日期")
+    before = case.status
+    details: dict[str, Any] = {"approver": actor.name}
+    if case.status == CaseStatus.FAILED:
+        failed_on = stopped_on(session, case) or day
+        if day > failed_on:
+            session.add(
+                ClockAdjustment(
+                    case_id=case.id,
+                    limit_kind=LimitKind.HANDLING,
+                    kind=AdjustmentKind.SUSPENSION,
+                    start_on=failed_on,
+                    end_on=day,
+                    reason="调解不成后请求行政裁决：调解终结至立案期间不计入处理期限",
+                    approved_by_id=actor.user_id,
+                )
+            )
+            details["not_counted"] = [failed_on.isoformat(), day.isoformat()]
+    else:
+        case.accepted_on = day
+    case.status = CaseStatus.ACCEPTED
+    adjudication.step = Step.ACCEPTED
+    adjudication.accepted_on = day
+    adjudication.acceptance_approved_by_id = actor.user_id
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.ADJUDICATION_ACCEPTED,
+        from_status=before,
+        details=details,
+    )
+
+
+@optimistic
+def refuse_adjudication(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    reason: str,
+    *,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """不予受理 with the reason (the notice tells the requester). A registered case is
+    rejected; after a failed mediation the case stays failed (the parties may sue)."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.REFUSE_ADJUDICATION
+    )
+    assert adjudication is not None
+    text = required_reason(reason, "不予受理的理由")
+    day = _day(on, today, adjudication.requested_on, "决定日期")
+    before = case.status
+    if case.status == CaseStatus.REGISTERED:
+        case.status = CaseStatus.REJECTED
+        case.closed_on = day
+    adjudication.step = Step.REFUSED
+    adjudication.refused_on = day
+    adjudication.refusal_reason = text
+    adjudication.acceptance_approved_by_id = actor.user_id
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.ADJUDICATION_REFUSED,
+        from_status=before if case.status != before else None,
+        reason=text,
+    )
+
+
+# --------------------------------------------------------------------------- panel
+
+
+@dataclass(frozen=True)
+class RecusalFinding:
+    officer: str
+    party: str
+    ground: str  # "same_name" or "declared"
+
+
+def recusal_check(
+    officers: Sequence[User], parties: Sequence[Party], declared: Mapping[int, str]
+) -> tuple[dict[str, Any], list[RecusalFinding]]:
+    """Check each officer against the parties and their agents (回避): the same name, or a
+    relation the officer declared (近亲属, 利害关系, 其他关系). Returns the record to keep
+    and the findings (an officer with a finding must not sit)."""
+    names = [(p.name.strip(), p.role.value) for p in parties]
+    findings: list[RecusalFinding] = []
+    entries = []
+    for user in officers:
+        own = user.display_name.strip()
+        hits = [
+            RecusalFinding(user.display_name, name, "same_name")
+            for name, _role in names
+            if name and name == own
+        ]
+        note = (declared.get(user.id) or "").strip()
+        if note:
+            hits.append(RecusalFinding(user.display_name, note, "declared"))
+        findings.extend(hits)
+        entries.append(
+            {
+                "user_id": user.id,
+                "officer": user.display_name,
+                "result": "conflict" if hits else "clear",
+                "declared": note or None,
+            }
+        )
+    record = {
+        "checked_against": [{"name": n, "role": r} for n, r in names],
+        "officers": entries,
+        "grounds": "同名或申报的近亲属、利害关系及其他可能影响公正处理的关系",
+    }
+    return record, findings
+
+
+@optimistic
+def set_panel(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    officer_ids: Sequence[int],
+    *,
+    declared_related: Mapping[int, str] | None = None,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The panel (合议组), approved by the acting manager: an odd number, at least
+    :data:`MIN_PANEL`, of active mediators and managers of the case's office; the first
+    presides. Each is checked for recusal against the parties and agents; the check is
+    recorded. Setting it again replaces it until the request is served."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SET_PANEL)
+    assert adjudication is not None
+    ids = list(dict.fromkeys(officer_ids))
+    if len(ids) != len(officer_ids):
+        raise ValidationError("officers", "合议组成员重复", code="panel_duplicate")
+    if len(ids) < MIN_PANEL or len(ids) % 2 == 0:
+        raise ValidationError(
+            "officers",
+            f"合议组应由{MIN_PANEL}名以上单数承办人员组成（现为 {len(ids)} 名）",
+            code="panel_size",
+            count=len(ids),
+            minimum=MIN_PANEL,
+        )
+    users = []
+    for user_id in ids:
+        user = session.get(User, user_id)
+        if (
+            user is None
+            or not user.active
+            or user.role not in _OFFICER_ROLES
+            or user.office_id != case.office_id
+        ):
+            raise ValidationError(
+                "officers",
+                "合议组成员须为本裁决所在职的调解员或负责人",
+                code="panel_officer_not_in_office",
+                officer=user.display_name if user else str(user_id),
+            )
+        users.append(user)
+    record, findings = recusal_check(users, case.parties, declared_related or {})
+    if findings:
+        first = findings[0]
+        raise ValidationError(
+            "officers",
+            f"{first.officer} 应当回避（{first.party}）",
+            code="panel_recusal",
+            officer=first.officer,
+            party=first.party,
+        )
+    day = _day(on, today, adjudication.accepted_on, "批准日期")
+    for old in list(adjudication.officers):
+        adjudication.officers.remove(old)
+    session.flush()
+    for position, user in enumerate(users):
+        adjudication.officers.append(
+            PanelOfficer(user_id=user.id, position=position, presiding=position == 0)
+        )
+    record["checked_on"] = day.isoformat()
+    record["checked_by"] = actor.name
+    adjudication.recusal_check = record
+    adjudication.panel_approved_by_id = actor.user_id
+    adjudication.panel_approved_on = day
+    adjudication.step = Step.PANEL_SET
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.PANEL_SET,
+        details={"officers": [u.display_name for u in users], "approver": actor.name},
+    )
+
+
+# --------------------------------------------------------------------------- request, defence
+
+
+@optimistic
+def serve_request(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    service: Service,
+    *,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The request copy served on the respondent (with the 答辩通知书); the respondent's
+    receipt starts the 15-day defence period."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SERVE_REQUEST)
+    assert adjudication is not None and adjudication.accepted_on is not None
+    record = _service(
+        session,
+        case,
+        adjudication,
+        ServedDocument.REQUEST_COPY,
+        service,
+        today,
+        adjudication.accepted_on,
+        PartyRole.RESPONDENT,
+    )
+    adjudication.request_served_on = record.received_on
+    adjudication.step = Step.REQUEST_SERVED
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.REQUEST_SERVED,
+        details=_service_details(record),
+    )
+
+
+@optimistic
+def record_defence(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    received_on: dt.date | None = None,
+    summary: str | None = None,
+    none_in_time: bool = False,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The respondent's defence (its date and gist), or — once the defence period has
+    passed — that none came (逾期不答辩不影响处理)."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.RECORD_DEFENCE)
+    assert adjudication is not None and adjudication.request_served_on is not None
+    details: dict[str, Any]
+    if none_in_time:
+        due = _limit_due(session, case, LimitKind.DEFENCE)
+        if due is not None and today <= due:
+            raise IllegalTransition(
+                f"答辩期至 {due.isoformat()} 届满，届满前不能登记未答辩",
+                code="defence_period_running",
+                due=due,
+            )
+        adjudication.no_defence = True
+        details = {"no_defence": True}
+    else:
+        day = _day(received_on, today, adjudication.request_served_on, "答辩书收到日期")
+        adjudication.defence_received_on = day
+        adjudication.defence_summary = _text(summary, "summary", "答辩要点")
+        details = {"received_on": day.isoformat()}
+    adjudication.step = Step.DEFENCE_RECORDED
+    return _finish(session, actor, case, adjudication, EventKind.DEFENCE_RECORDED, details=details)
+
+
+@optimistic
+def exchange_evidence(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    held_on: dt.date,
+    content: str,
+    participants: str | None = None,
+    place: str | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """A dated record of an evidence exchange (证据交换) between the parties."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.EXCHANGE_EVIDENCE
+    )
+    assert adjudication is not None
+    day = _day(held_on, today, adjudication.request_served_on, "证据交换日期")
+    session.add(
+        ProceedingRecord(
+            adjudication=adjudication,
+            kind=RecordKind.EVIDENCE_EXCHANGE,
+            held_on=day,
+            place=_text(place, "place", "地点", required=False),
+            participants=_text(participants, "participants", "参加人员", required=False),
+            content=_text(content, "content", "证据交换情况"),
+            recorded_by_id=actor.user_id,
+        )
+    )
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.EVIDENCE_EXCHANGED,
+        details={"held_on": day.isoformat()},
+    )
+
+
+# --------------------------------------------------------------------------- hearing
+
+
+def earliest_hearing(session: Session, notified_on: dt.date) -> dt.date:
+    """The first day an oral hearing may be held when the parties learn of it on
+    ``notified_on`` (the ``hearing_notice`` rule: 3 working days by default)."""
+    context = LimitContext.load(session)
+    if LimitKind.HEARING_NOTICE not in context.rules:
+        return notified_on
+    result = context.compute(LimitKind.HEARING_NOTICE, notified_on)
+    return result.due or notified_on
+
+
+@optimistic
+def notify_hearing(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    notified_on: dt.date,
+    hearing_on: dt.date,
+    place: str,
+    method: ServiceMethod | str = ServiceMethod.DIRECT,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The oral-hearing notice: the parties learn the time and place on ``notified_on``,
+    at least the ``hearing_notice`` rule's working days before ``hearing_on``. A service
+    record is kept for each applicant and respondent. Given again, it reschedules."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.NOTIFY_HEARING)
+    assert adjudication is not None
+    day = _day(notified_on, today, adjudication.request_served_on, "通知日期")
+    earliest = earliest_hearing(session, day)
+    if hearing_on < earliest:
+        raise ValidationError(
+            "hearing_on",
+            f"口头审理日期不得早于 {earliest.isoformat()}（应至少提前3个工作日通知当事人）",
+            code="hearing_notice_too_short",
+            earliest=earliest,
+        )
+    text = _text(place, "place", "口头审理地点")
+    for party in case.parties:
+        if party.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
+            _service(
+                session,
+                case,
+                adjudication,
+                ServedDocument.HEARING_NOTICE,
+                Service(method, day, day, party_id=party.id, consent=True),
+                today,
+                day,
+                party.role,
+            )
+    adjudication.hearing_notified_on = day
+    adjudication.hearing_on = hearing_on
+    adjudication.hearing_place = text
+    adjudication.step = Step.HEARING_NOTIFIED
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.HEARING_NOTIFIED,
+        details={"hearing_on": hearing_on.isoformat(), "place": text},
+    )
+
+
+@optimistic
+def record_hearing(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    held_on: dt.date,
+    participants: str,
+    content: str,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The hearing record (口头审理笔录): when, who took part, what was said."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.RECORD_HEARING)
+    assert adjudication is not None
+    day = _day(held_on, today, adjudication.hearing_on, "口头审理日期")
+    session.add(
+        ProceedingRecord(
+            adjudication=adjudication,
+            kind=RecordKind.HEARING,
+            held_on=day,
+            place=adjudication.hearing_place,
+            participants=_text(participants, "participants", "参加人员"),
+            content=_text(content, "content", "口头审理记录"),
+            recorded_by_id=actor.user_id,
+        )
+    )
+    adjudication.hearing_held_on = day
+    adjudication.step = Step.HEARING_HELD
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.HEARING_HELD,
+        details={"held_on": day.isoformat()},
+    )
+
+
+# --------------------------------------------------------------------------- suspension
+
+
+@optimistic
+def suspend_for_invalidation(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    invalidation_number: str,
+    start_on: dt.date,
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """Suspend the handling while the respondent's request to invalidate the patent is
+    pending at CNIPA (专利法实施细则 Art. 98), with CNIPA's case number. The handling
+    clock stops (services/clock.py) from ``start_on``."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.SUSPEND_FOR_INVALIDATION
+    )
+    assert adjudication is not None
+    number = (invalidation_number or "").strip().upper()
+    if not _INVALIDATION_RE.fullmatch(number):
+        raise ValidationError(
+            "invalidation_number",
+            "请填写国家知识产权局无效宣告请求的案件编号",
+            code="invalidation_number_invalid",
+        )
+    text = f"被请求人已就涉案专利提出无效宣告请求（案件编号 {number}），中止处理"
+    extra = optional_text(reason)
+    if extra:
+        text = f"{text}：{extra}"
+    clock.suspend_case(
+        session, actor, case.id, expected_version, reason=text, start_on=start_on, today=today
+    )
+    _tag_last_event(session, case, EventKind.SUSPENDED, {"invalidation_number": number})
+    adjudication.suspended = True
+    adjudication.invalidation_number = number
+    session.flush()
+    return StepResult(case.id, case.number, case.status, case.version_id, adjudication.step, None)
+
+
+@optimistic
+def resume_adjudication(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    resume_on: dt.date,
+    reason: str | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """Resume after the invalidation request was decided (or withdrawn); the clock runs
+    again from ``resume_on``."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.RESUME_ADJUDICATION
+    )
+    assert adjudication is not None
+    clock.resume_case(
+        session, actor, case.id, expected_version, resume_on=resume_on, reason=reason, today=today
+    )
+    _tag_last_event(
+        session, case, EventKind.RESUMED, {"invalidation_number": adjudication.invalidation_number}
+    )
+    adjudication.suspended = False
+    session.flush()
+    return StepResult(case.id, case.number, case.status, case.version_id, adjudication.step, None)
+
+
+def _tag_last_event(session: Session, case: Case, kind: EventKind, details: dict[str, Any]) -> None:
+    session.flush()
+    event = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.kind == kind.value)
+        .order_by(CaseEvent.id.desc())
+        .limit(1)
+    ).first()
+    if event is not None:
+        event.details = {**(event.details or {}), **details}
+
+
+# --------------------------------------------------------------------------- decision
+
+
+def _decision_number(session: Session, case: Case, day: dt.date) -> str:
+    count = session.scalar(
+        select(func.count())
+        .select_from(Adjudication)
+        .join(Case, Case.id == Adjudication.case_id)
+        .where(
+            Case.office_id == case.office_id,
+            Adjudication.decided_on >= dt.date(day.year, 1, 1),
+            Adjudication.decided_on <= dt.date(day.year, 12, 31),
+        )
+    )
+    return f"{case.office.code}专裁字〔{day.year}〕{int(count or 0) + 1}号"
+
+
+@optimistic
+def decide(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    infringement_found: bool,
+    reasons: str,
+    order_to_stop: str | None = None,
+    decided_on: dt.date | None = None,
+    decision_number: str | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The decision (处理决定), signed off by the office manager: infringement found (with
+    the order to stop: the kind, object and scope of the acts) or not (the request is
+    dismissed), and the reasons. The case becomes ``adjudicated``; its handling clock
+    stops on that day."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.DECIDE)
+    assert adjudication is not None
+    earliest = (
+        adjudication.hearing_held_on
+        or adjudication.defence_received_on
+        or adjudication.request_served_on
+    )
+    day = _day(decided_on, today, earliest, "决定日期")
+    text = _text(reasons, "reasons", "认定侵权是否成立的理由和依据")
+    order = _text(order_to_stop, "order_to_stop", "责令停止的侵权行为", required=infringement_found)
+    number = _text(decision_number, "decision_number", "文号", required=False)
+    if number and len(number) > 60:
+        raise ValidationError(
+            "decision_number", "文号过长", code="decision_number_too_long", limit=60
+        )
+    before = case.status
+    number = number or _decision_number(session, case, day)
+    adjudication.decided_on = day
+    adjudication.infringement_found = infringement_found
+    adjudication.order_to_stop = order if infringement_found else None
+    adjudication.reasons = text
+    adjudication.decision_number = number
+    adjudication.signed_off_by_id = actor.user_id
+    adjudication.step = Step.DECIDED
+    case.status = CaseStatus.ADJUDICATED
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.ADJUDICATION_DECIDED,
+        from_status=before,
+        details={
+            "infringement_found": infringement_found,
+            "decision_number": adjudication.decision_number,
+            "signed_off_by": actor.name,
+        },
+    )
+
+
+@optimistic
+def serve_decision(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    services: Sequence[Service],
+    *,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The decision served on every applicant and respondent; the last receipt starts the
+    15-day window to sue (专利法 Art. 65)."""
+    today = _today(today)
+    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SERVE_DECISION)
+    assert adjudication is not None and adjudication.decided_on is not None
+    records = [
+        _service(
+            session,
+            case,
+            adjudication,
+            ServedDocument.DECISION,
+            s,
+            today,
+            adjudication.decided_on,
+            PartyRole.RESPONDENT,
+        )
+        for s in services
+    ]
+    served = {r.party_id for r in records}
+    missing = [
+        p.name
+        for p in case.parties
+        if p.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT) and p.id not in served
+    ]
+    if missing:
+        raise ValidationError(
+            "services",
+            f"处理决定尚未送达：{'、'.join(missing)}",
+            code="decision_not_served_on_all",
+            parties="、".join(missing),
+        )
+    adjudication.decision_served_on = max(r.received_on for r in records)
+    adjudication.step = Step.DECISION_SERVED
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.DECISION_SERVED,
+        details={"served": [_service_details(r) for r in records]},
+    )
+
+
+@optimistic
+def record_window_outcome(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    outcome: WindowOutcome | str,
+    *,
+    on: dt.date | None = None,
+    court_case_number: str | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """What happened in the window to sue: a party sued (with the court's case number; at
+    any time), or — once the window has passed — the infringer complied or did not stop
+    (then the office may apply for enforcement)."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.RECORD_WINDOW_OUTCOME
+    )
+    assert adjudication is not None and adjudication.decision_served_on is not None
+    if adjudication.window_outcome is not None:
+        raise IllegalTransition(
+            f"案件 {case.number} 已登记起诉期限届满情况",
+            code="window_outcome_recorded",
+            case=case.number,
+        )
+    try:
+        value = WindowOutcome(outcome)
+    except ValueError:
+        raise ValidationError("outcome", "情况无效", code="window_outcome_invalid") from None
+    day = _day(on, today, adjudication.decision_served_on, "登记日期")
+    details: dict[str, Any] = {"outcome": value.value}
+    if value == WindowOutcome.SUED:
+        number = _text(court_case_number, "court_case_number", "法院案号")
+        adjudication.suit_court_case_number = number
+        details["court_case_number"] = number
+    else:
+        due = _limit_due(session, case, LimitKind.SUIT_WINDOW)
+        if due is not None and day <= due:
+            raise IllegalTransition(
+                f"起诉期限至 {due.isoformat()} 届满，届满后才能登记是否履行",
+                code="suit_window_running",
+                due=due,
+            )
+        if value == WindowOutcome.NOT_STOPPED and not adjudication.infringement_found:
+            raise IllegalTransition(
+                "处理决定未认定侵权，没有须停止的行为", code="nothing_ordered", case=case.number
+            )
+    adjudication.window_outcome = value
+    adjudication.window_outcome_on = day
+    if value != WindowOutcome.NOT_STOPPED:
+        adjudication.step = Step.CONCLUDED
+    return _finish(session, actor, case, adjudication, EventKind.WINDOW_OUTCOME, details=details)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+#: 行政强制法 Art. 53: an authority without enforcement powers applies to the court within
+#: three months after the period to sue (and to comply) has passed.
+ENFORCEMENT_MONTHS = 3
+
+
+@optimistic
+def apply_enforcement(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    court_code: str,
+    applied_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The application to the court for enforcement: infringement was found, the window to
+    sue has passed without a suit and the infringer did not stop (专利法 Art. 65), within
+    three months after the window (行政强制法 Art. 53)."""
+    today = _today(today)
+    case, adjudication = _load(
+        session, actor, case_id, expected_version, CaseAction.APPLY_ENFORCEMENT
+    )
+    assert adjudication is not None
+    if not adjudication.infringement_found:
+        raise IllegalTransition(
+            "处理决定未认定侵权，无须申请强制执行", code="nothing_ordered", case=case.number
+        )
+    if adjudication.window_outcome in (WindowOutcome.SUED, WindowOutcome.COMPLIED):
+        raise IllegalTransition(
+            "当事人已起诉或已停止侵权，不能申请强制执行",
+            code="enforcement_not_needed",
+            case=case.number,
+        )
+    day = _day(applied_on, today, adjudication.decision_served_on, "申请日期")
+    due = _limit_due(session, case, LimitKind.SUIT_WINDOW)
+    if due is not None and day <= due:
+        raise IllegalTransition(
+            f"起诉期限至 {due.isoformat()} 届满，届满后才能申请强制执行",
+            code="suit_window_running",
+            due=due,
+        )
+    if due is not None and day > _add_months(due, ENFORCEMENT_MONTHS):
+        raise IllegalTransition(
+            "申请强制执行应在期限届满之日起三个月内提出（行政强制法第五十三条）",
+            code="enforcement_too_late",
+            last=_add_months(due, ENFORCEMENT_MONTHS),
+        )
+    court = session.scalars(select(Agency).where(Agency.code == (court_code or "").strip())).first()
+    if court is None or court.kind != AgencyKind.COURT or not court.active:
+        raise ValidationError(
+            "court", f"“{court_code}”不是已登记的法院", code="unknown_court", court=court_code
+        )
+    if adjudication.window_outcome is None:
+        adjudication.window_outcome = WindowOutcome.NOT_STOPPED
+        adjudication.window_outcome_on = day
+    adjudication.enforcement_applied_on = day
+    adjudication.enforcement_court_id = court.id
+    adjudication.step = Step.ENFORCEMENT_APPLIED
+    return _finish(
+        session,
+        actor,
+        case,
+        adjudication,
+        EventKind.ENFORCEMENT_APPLIED,
+        details={"court": court.code, "court_name": court.name},
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class OfficerView:
+    user_id: int
+    name: str
+    presiding: bool
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    document: str
+    recipient: str
+    method: str
+    sent_on: dt.date
+    received_on: dt.date
+    signed_by: str | None
+    server_name: str | None
+
+
+@dataclass(frozen=True)
+class RecordView:
+    kind: str
+    held_on: dt.date
+    place: str | None
+    participants: str | None
+    content: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: str
+    label: str
+    on: dt.date | None
+    done: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class AdjudicationView:
+    """The case's adjudication as plain data (case view, ``case show --json``)."""
+
+    case_id: int
+    step: str
+    step_label: str
+    route: str
+    suspended: bool
+    invalidation_number: str | None
+    requested_on: dt.date
+    accepted_on: dt.date | None
+    refused_on: dt.date | None
+    refusal_reason: str | None
+    officers: tuple[OfficerView, ...]
+    recusal_check: dict[str, Any] | None
+    request_served_on: dt.date | None
+    defence_due: dt.date | None
+    defence_received_on: dt.date | None
+    defence_summary: str | None
+    no_defence: bool
+    hearing_notified_on: dt.date | None
+    hearing_on: dt.date | None
+    hearing_place: str | None
+    hearing_held_on: dt.date | None
+    decision_number: str | None
+    decided_on: dt.date | None
+    infringement_found: bool | None
+    order_to_stop: str | None
+    reasons: str | None
+    signed_off_by: str | None
+    decision_served_on: dt.date | None
+    suit_window_due: dt.date | None
+    window_outcome: str | None
+    suit_court_case_number: str | None
+    enforcement_applied_on: dt.date | None
+    enforcement_court: str | None
+    services: tuple[ServiceView, ...]
+    records: tuple[RecordView, ...]
+    steps: tuple[StepView, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        def plain(value: Any) -> Any:
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            if isinstance(value, tuple):
+                return [plain(v) for v in value]
+            if hasattr(value, "__dataclass_fields__"):
+                return {k: plain(getattr(value, k)) for k in value.__dataclass_fields__}
+            return value
+
+        return {k: plain(getattr(self, k)) for k in self.__dataclass_fields__ if k != "case_id"}
+
+
+def _step_dates(a: Adjudication) -> dict[Step, dt.date | None]:
+    return {
+        Step.REQUESTED: a.requested_on,
+        Step.ACCEPTED: a.accepted_on,
+        Step.PANEL_SET: a.panel_approved_on,
+        Step.REQUEST_SERVED: a.request_served_on,
+        Step.DEFENCE_RECORDED: a.defence_received_on,
+        Step.HEARING_NOTIFIED: a.hearing_notified_on,
+        Step.HEARING_HELD: a.hearing_held_on,
+        Step.DECIDED: a.decided_on,
+        Step.DECISION_SERVED: a.decision_served_on,
+        Step.ENFORCEMENT_APPLIED: a.enforcement_applied_on,
+        Step.CONCLUDED: a.window_outcome_on if a.step == Step.CONCLUDED else None,
+    }
+
+
+def view_of(session: Session, case: Case) -> AdjudicationView | None:
+    """The adjudication of ``case`` (already checked to be visible), None if it has none."""
+    a = adjudication_of(session, case.id)
+    if a is None:
+        return None
+    dates = _step_dates(a)
+    steps: tuple[StepView, ...]
+    if a.step == Step.REFUSED:
+        steps = (
+            StepView(
+                Step.REQUESTED.value, STEP_LABELS[Step.REQUESTED], a.requested_on, True, False
+            ),
+            StepView(Step.REFUSED.value, STEP_LABELS[Step.REFUSED], a.refused_on, True, True),
+        )
+    else:
+        reached = STEP_ORDER.index(a.step)
+        steps = tuple(
+            StepView(
+                s.value,
+                STEP_LABELS[s],
+                dates[s] if i <= reached else None,
+                i <= reached,
+                i == reached,
+            )
+            for i, s in enumerate(STEP_ORDER)
+            if not (s == Step.ENFORCEMENT_APPLIED and a.step == Step.CONCLUDED)
+        )
+    names = {
+        u.id: u.display_name
+        for u in session.scalars(
+            select(User).where(
+                User.id.in_([o.user_id for o in a.officers] + [a.signed_off_by_id or 0])
+            )
+        )
+    }
+    court = session.get(Agency, a.enforcement_court_id) if a.enforcement_court_id else None
+    return AdjudicationView(
+        case_id=case.id,
+        step=a.step.value,
+        step_label=STEP_LABELS[a.step],
+        route=a.route.value,
+        suspended=case.is_suspended and a.suspended,
+        invalidation_number=a.invalidation_number,
+        requested_on=a.requested_on,
+        accepted_on=a.accepted_on,
+        refused_on=a.refused_on,
+        refusal_reason=a.refusal_reason,
+        officers=tuple(
+            OfficerView(o.user_id, names.get(o.user_id, ""), o.presiding) for o in a.officers
+        ),
+        recusal_check=a.recusal_check,
+        request_served_on=a.request_served_on,
+        defence_due=_limit_due(session, case, LimitKind.DEFENCE),
+        defence_received_on=a.defence_received_on,
+        defence_summary=a.defence_summary,
+        no_defence=a.no_defence,
+        hearing_notified_on=a.hearing_notified_on,
+        hearing_on=a.hearing_on,
+        hearing_place=a.hearing_place,
+        hearing_held_on=a.hearing_held_on,
+        decision_number=a.decision_number,
+        decided_on=a.decided_on,
+        infringement_found=a.infringement_found,
+        order_to_stop=a.order_to_stop,
+        reasons=a.reasons,
+        signed_off_by=names.get(a.signed_off_by_id) if a.signed_off_by_id else None,
+        decision_served_on=a.decision_served_on,
+        suit_window_due=_limit_due(session, case, LimitKind.SUIT_WINDOW),
+        window_outcome=a.window_outcome.value if a.window_outcome else None,
+        suit_court_case_number=a.suit_court_case_number,
+        enforcement_applied_on=a.enforcement_applied_on,
+        enforcement_court=court.name if court else None,
+        services=tuple(
+            ServiceView(
+                s.document.value,
+                s.recipient,
+                s.method.value,
+                s.sent_on,
+                s.received_on,
+                s.signed_by,
+                s.server_name,
+            )
+            for s in a.services
+        ),
+        records=tuple(
+            RecordView(r.kind.value, r.held_on, r.place, r.participants, r.content)
+            for r in a.records
+        ),
+        steps=steps,
+    )
+
+
+def get_adjudication(session: Session, actor: Actor, case_id: int) -> AdjudicationView | None:
+    """The case's adjudication for ``actor`` (who must be able to see the case)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
+    require_case(actor, case)
+    return view_of(session, case)
