@@ -252,7 +252,8 @@ def _add_dashboard(window: MainWindow, desk: Desk, case_list: CaseListWidget) ->
     dashboard.drill_down_requested.connect(drill_down)
 
     def exported(summary: ReportSummary) -> None:
-        text = translate("features", "Report of %n case(s) exported to {0}", "", summary.cases)
+        cases = summary.cases  # a plain name, so that lupdate collects the text
+        text = translate("features", "Report of %n case(s) exported to {0}", "", cases)
         show_done(window, text.format(summary.path))
 
     def chart_saved(path: str) -> None:

@@ -5098,9 +5098,29 @@
         <translation>My work</translation>
     </message>
     <message>
+        <location line="+56" />
+        <source>Case {0} registered</source>
+        <translation>Case {0} registered</translation>
+    </message>
+    <message>
         <location line="+47" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Report of %n case(s) exported to {0}</source>
+        <translation>Report of %n case(s) exported to {0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Chart saved to {0}</source>
+        <translation>Chart saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Case {0} assigned to {1}</source>
+        <translation>Case {0} assigned to {1}</translation>
     </message>
     <message>
         <location line="+19" />

@@ -56,8 +56,8 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>{0} — %n open case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0} — 在办 %n 件</numerusform>
         </translation>
     </message>
     <message>
@@ -5056,9 +5056,29 @@
         <translation>我的工作</translation>
     </message>
     <message>
+        <location line="+56"/>
+        <source>Case {0} registered</source>
+        <translation>案件 {0} 已登记</translation>
+    </message>
+    <message>
         <location line="+47"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report of %n case(s) exported to {0}</source>
+        <translation>已导出 %n 件案件的报表：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chart saved to {0}</source>
+        <translation>图表已保存至 {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Case {0} assigned to {1}</source>
+        <translation>案件 {0} 已指派给 {1}</translation>
     </message>
     <message>
         <location line="+19"/>
