@@ -38,13 +38,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.db import READ_ONLY
+from ipdesk.db import READ_ONLY, make_session_factory
 from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, UserInfo
 from ipdesk.services.errors import ServiceError, StaleData, ValidationError, ValidationErrors
 from ipdesk.services.limits import legal_today
-from ipdesk.services.org import ImportSummary, import_org
+from ipdesk.services.org import ImportSummary, OfficeInfo, import_org, org_tree
 from ipdesk.ui import tasks
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.refusals import refusal_text
@@ -379,6 +379,17 @@ class Gate:
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._factory = session_factory
+
+    @classmethod
+    def on(cls, engine: Engine) -> Gate:
+        """The gate of a database opened here (the first-start wizard's)."""
+        return cls(make_session_factory(engine))
+
+    def organisation(self) -> list[OfficeInfo]:
+        """Every office with its stations (what the first-start wizard reports)."""
+        with self._factory() as session:
+            session.connection(execution_options=READ_ONLY)
+            return org_tree(session, Actor.system())
 
     def needs_first_admin(self) -> bool:
         """True on a database without an administrator (one indexed lookup)."""

@@ -39,15 +39,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
-from ipdesk.db import READ_ONLY
 from ipdesk.services import auth
-from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn, needs_first_admin
+from ipdesk.services.auth import SignedIn
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.org import ImportSummary, org_tree
+from ipdesk.services.org import ImportSummary
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth.texts import auth_error_text
 from ipdesk.ui.desk import Gate
@@ -88,10 +85,9 @@ def prepare_database(config: DatabaseConfig, password: str) -> Prepared:
     engine = db.make_engine(config.url(password))
     try:
         initialise(engine)  # one migration at a time: see ipdesk.migrate
-        with db.make_session_factory(engine)() as session:
-            session.connection(execution_options=READ_ONLY)
-            needs_admin = needs_first_admin(session)
-            offices = org_tree(session, Actor.system())
+        gate = Gate.on(engine)
+        needs_admin = gate.needs_first_admin()
+        offices = gate.organisation()
     except BaseException:
         engine.dispose()
         raise
@@ -682,7 +678,7 @@ class SetupWizard(QWizard):
         self.prepared: Prepared | None = None
         self.signed_in: SignedIn | None = None
         self.config: DatabaseConfig | None = None
-        self._factory: sessionmaker[Session] | None = None
+        self._gate: Gate | None = None
         self.setObjectName("setup_wizard")
         self.setWindowTitle(self.tr("First start — ipdesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -718,26 +714,26 @@ class SetupWizard(QWizard):
     def set_prepared(self, prepared: Prepared) -> None:
         self.discard_prepared()
         self.prepared = prepared
-        self._factory = db.make_session_factory(prepared.engine)
+        self._gate = Gate.on(prepared.engine)
         log.info("First start: database %s prepared", prepared.config.label())
 
     def discard_prepared(self) -> None:
         if self.prepared is not None:
             self.prepared.engine.dispose()
         self.prepared = None
-        self._factory = None
+        self._gate = None
 
     def gate(self) -> Gate:
         """The way into the prepared database (the administrator, the organisation)."""
-        assert self._factory is not None, "the database has not been prepared"
-        return Gate(self._factory)
+        assert self._gate is not None, "the database has not been prepared"
+        return self._gate
 
     def take_engine(self) -> Engine:
         """The prepared engine, now the caller's to dispose."""
         assert self.prepared is not None, "the wizard was not accepted"
         engine = self.prepared.engine
         self.prepared = None
-        self._factory = None
+        self._gate = None
         return engine
 
     # -- the end ------------------------------------------------------------------------
