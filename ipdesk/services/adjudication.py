@@ -1228,6 +1228,13 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class PartyRef:
+    party_id: int
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
 class AdjudicationView:
     """The case's adjudication as plain data (case view, ``case show --json``)."""
 
@@ -1267,6 +1274,7 @@ class AdjudicationView:
     services: tuple[ServiceView, ...]
     records: tuple[RecordView, ...]
     steps: tuple[StepView, ...] = field(default=())
+    parties: tuple[PartyRef, ...] = field(default=())  # who documents are served on
 
     def as_dict(self) -> dict[str, Any]:
         def plain(value: Any) -> Any:
@@ -1386,6 +1394,11 @@ def view_of(session: Session, case: Case) -> AdjudicationView | None:
             for r in a.records
         ),
         steps=steps,
+        parties=tuple(
+            PartyRef(p.id, p.role.value, p.name)
+            for p in case.parties
+            if p.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT)
+        ),
     )
 
 
@@ -1396,3 +1409,30 @@ def get_adjudication(session: Session, actor: Actor, case_id: int) -> Adjudicati
         raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
     require_case(actor, case)
     return view_of(session, case)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An officer who may sit on the case's panel."""
+
+    user_id: int
+    name: str
+    role: str
+
+
+def panel_candidates(session: Session, actor: Actor, case_id: int) -> list[Candidate]:
+    """The active mediators and managers of the case's office, managers first."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"案件（编号 {case_id}）不存在", code="case_not_found", case_id=case_id)
+    require_case(actor, case)
+    users = session.scalars(
+        select(User)
+        .where(
+            User.office_id == case.office_id,
+            User.active.is_(True),
+            User.role.in_(_OFFICER_ROLES),
+        )
+        .order_by(User.role.desc(), User.display_name)
+    )
+    return [Candidate(u.id, u.display_name, u.role.value) for u in users]

@@ -124,3 +124,22 @@ def outcome_labels() -> dict[str, str]:
         "sued": translate("Adjudication", "A party sued"),
         "not_stopped": translate("Adjudication", "Not stopped, no suit"),
     }
+
+
+def event_texts() -> dict[str, str]:
+    """The timeline texts of the adjudication's events."""
+    return {
+        "adjudication_requested": translate("Adjudication", "Adjudication requested"),
+        "adjudication_accepted": translate("Adjudication", "Accepted for adjudication"),
+        "adjudication_refused": translate("Adjudication", "Adjudication refused"),
+        "panel_set": translate("Adjudication", "Panel set"),
+        "request_served": translate("Adjudication", "Request served on the respondent"),
+        "defence_recorded": translate("Adjudication", "Defence recorded"),
+        "evidence_exchanged": translate("Adjudication", "Evidence exchanged"),
+        "hearing_notified": translate("Adjudication", "Oral hearing notified"),
+        "hearing_held": translate("Adjudication", "Oral hearing held"),
+        "adjudication_decided": translate("Adjudication", "Decision signed off"),
+        "decision_served": translate("Adjudication", "Decision served"),
+        "window_outcome": translate("Adjudication", "After the window to sue"),
+        "enforcement_applied": translate("Adjudication", "Enforcement applied for"),
+    }

@@ -39,6 +39,9 @@ from ipdesk.services.errors import ServiceError
 from ipdesk.services.evidence_types import check_openable
 from ipdesk.services.intake import attachment_path
 from ipdesk.services.workflow import CaseAction
+from ipdesk.ui.adjudication.openers import ADJUDICATION_OPENERS
+from ipdesk.ui.adjudication.tab import AdjudicationTab
+from ipdesk.ui.adjudication.texts import event_texts as adjudication_event_texts
 from ipdesk.ui.agreement.openers import AGREEMENT_OPENERS
 from ipdesk.ui.case_view.actions import FIELDS, ActionDialog, action_text
 from ipdesk.ui.case_view.clock_dialog import open_clock_dialog
@@ -256,6 +259,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.consultations, self.tr("Consultations"))
         self.mediation_records = MediationRecordsView(desk, case_id)
         self.tabs.addTab(self.mediation_records, self.tr("Mediation records"))
+        self.adjudication = AdjudicationTab(desk, case_id)
+        self.tabs.addTab(self.adjudication, self.tr("Adjudication"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -510,6 +515,7 @@ class CaseView(QWidget):
             "corrected": self.tr("Case corrected"),
             "evidence_added": self.tr("Evidence added"),
             "mediation_session": self.tr("Mediation session recorded"),
+            **adjudication_event_texts(),
         }
         return texts.get(kind, kind)
 
@@ -672,6 +678,7 @@ def open_action_dialog(view: CaseView, action: CaseAction) -> QDialog:
 #: opener connects its dialog's success to ``view.action_performed(action)``.
 ACTION_OPENERS: dict[CaseAction, ActionOpener] = {
     **AGREEMENT_OPENERS,  # the agreement editor, the judicial-confirmation dialog
+    **ADJUDICATION_OPENERS,  # the steps of the administrative adjudication
     CaseAction.CORRECT: open_correction_dialog,
     CaseAction.ADD_EVIDENCE: open_evidence_dialog,
     CaseAction.RECORD_SESSION: open_session_dialog,
