@@ -32,14 +32,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
+    Boolean,
+    Column,
     ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    MetaData,
+    String,
     Table,
     and_,
     bindparam,
     case,
+    cast,
+    delete,
     exists,
     false,
     func,
+    insert,
     or_,
     select,
     update,
@@ -661,6 +671,32 @@ _UPDATE_CASE = (
 )
 
 
+_PLAIN = Table(
+    "ipdesk_refresh_plain",
+    MetaData(),
+    Column("kind", String(40), primary_key=True),
+    Column("start_on", Date, primary_key=True),
+    Column("due_on", Date),
+    Column("state", String(20)),
+    Column("covered", Boolean),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+_ADJUSTED = Table(
+    "ipdesk_refresh_adjusted",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+
+
+def _temporary(connection: Connection, table: Table) -> None:
+    """``table`` exists (empty) for the rest of the transaction (the connection's on SQLite)."""
+    table.create(connection, checkfirst=True)
+    connection.execute(delete(table))
+
+
 def refresh_all_open(
     session: Session,
     context: LimitContext | None = None,
@@ -669,12 +705,172 @@ def refresh_all_open(
 ) -> RefreshSummary:
     """Recompute every open limit with the current rules and calendar.
 
-    Call it in the transaction that changed a rule or the holiday table. The open limits
-    (running or paused, found through ``ix_case_limits_state_due``) are read in batches of
-    ``batch_size`` with the clock adjustments of their cases; the due dates are computed in
-    Python, once per distinct (kind, start, adjustments); only changed rows are written,
-    after reading; then the alerts of open limits that no longer apply are withdrawn. The
-    work is proportional to the open limits, not to all cases ever handled.
+    Call it in the transaction that changed a rule or the holiday table. Set-based: a limit
+    without clock adjustments (nearly all) has the due date of its (kind, start day), so
+    the due dates of the distinct (kind, start) pairs of the open limits are computed in
+    Python (a few thousand), written to a temporary table, and one ``UPDATE ... FROM``
+    writes the open limits whose due date, state or coverage differs (``RETURNING`` them);
+    the few limits with adjustments are computed one by one (:func:`_refresh_adjusted`).
+    The cases' cached due dates follow the changed principal limits; then the alerts of
+    open limits that no longer apply are withdrawn."""
+    started = time.perf_counter()
+    session.flush()
+    context = context or LimitContext.load(session)
+    connection = session.connection()
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    examined = int(
+        connection.scalar(select(func.count()).select_from(CaseLimit).where(open_limits)) or 0
+    )
+    rules = list(context.rules)
+    adjusted_ids, limit_updates, case_updates = _refresh_adjusted(connection, context)
+    _temporary(connection, _ADJUSTED)
+    if adjusted_ids:
+        connection.execute(insert(_ADJUSTED), [{"id": i} for i in adjusted_ids])
+    _temporary(connection, _PLAIN)
+    plain = and_(
+        open_limits,
+        CaseLimit.kind.in_(rules),
+        ~exists().where(_ADJUSTED.c.id == CaseLimit.id),
+    )
+    pairs = connection.execute(select(CaseLimit.kind, CaseLimit.start_on).where(plain).distinct())
+    values = []
+    for kind, start_on in pairs:
+        result, state = _evaluate(context, kind, start_on, NO_ADJUSTMENTS)
+        values.append(
+            {
+                "kind": kind.value,
+                "start_on": start_on,
+                "due_on": result.due,
+                "state": state.value,
+                "covered": result.calendar_covered,
+            }
+        )
+    for first in range(0, len(values), batch_size):
+        connection.execute(insert(_PLAIN), values[first : first + batch_size])
+    p = _PLAIN.c
+    table = _LIMITS_TABLE
+    assert isinstance(table, Table)
+    limits = table.c
+    new_state = cast(p.state, limits.state.type)
+    changed = connection.execute(
+        update(table)
+        .where(
+            limits.state.in_(OPEN_LIMIT_STATES),
+            p.kind == cast(limits.kind, String(40)),  # probes the temporary table's key
+            limits.start_on == p.start_on,
+            ~exists().where(_ADJUSTED.c.id == limits.id),
+            or_(
+                limits.due_on.is_distinct_from(p.due_on),
+                limits.state != new_state,
+                limits.calendar_covered.is_distinct_from(p.covered),
+            ),
+        )
+        .values(due_on=p.due_on, state=new_state, calendar_covered=p.covered)
+        .returning(limits.case_id, limits.kind, limits.ref_key, limits.due_on, limits.state)
+    ).all()
+    for case_id, kind, ref_key, due_on, state in changed:
+        if kind in _CASE_DUE_KINDS and ref_key == 0:
+            case_updates.append(
+                {"b_id": case_id, "b_due": due_on, "b_suspended": state == LimitState.PAUSED}
+            )
+    for first in range(0, len(limit_updates), batch_size):
+        connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
+    from ipdesk.services.dashboard_summary import changing  # imports this module
+
+    with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
+        for first in range(0, len(case_updates), batch_size):
+            connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    withdrawn = withdraw_stale_alerts(
+        session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
+    )
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, (CaseLimit, Case, Alert)):
+            session.expire(obj)
+    summary = RefreshSummary(
+        examined, len(changed) + len(limit_updates), withdrawn, time.perf_counter() - started
+    )
+    log.info("Refreshed open limits: %s", summary)
+    return summary
+
+
+def _refresh_adjusted(
+    connection: Connection, context: LimitContext
+) -> tuple[list[int], list[dict[str, object]], list[dict[str, object]]]:
+    """The open limits of a kind whose clock the case adjusted: their ids, and the updates
+    of those whose due date, state or coverage changed (limits, cases), one by one."""
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    has_adjustment = exists().where(
+        ClockAdjustment.case_id == CaseLimit.case_id,
+        ClockAdjustment.limit_kind == CaseLimit.kind,
+    )
+    rows = connection.execute(
+        select(
+            CaseLimit.id,
+            CaseLimit.case_id,
+            CaseLimit.kind,
+            CaseLimit.ref_key,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+        ).where(
+            open_limits,
+            CaseLimit.case_id.in_(select(ClockAdjustment.case_id)),
+            has_adjustment,
+        )
+    ).all()
+    adjustments = _group_adjustments(
+        connection.execute(
+            select(*_ADJUSTMENT_COLUMNS)
+            .where(ClockAdjustment.case_id.in_(sorted({r[1] for r in rows})))
+            .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+        )
+        if rows
+        else []
+    )
+    limit_updates: list[dict[str, object]] = []
+    case_updates: list[dict[str, object]] = []
+    for limit_id, case_id, kind, ref_key, start_on, due_on, state, covered in rows:
+        if kind not in context.rules:
+            continue
+        result, new_state = _evaluate(
+            context, kind, start_on, adjustments.get((case_id, kind), NO_ADJUSTMENTS)
+        )
+        if (result.due, new_state, result.calendar_covered) == (due_on, state, covered):
+            continue
+        limit_updates.append(
+            {
+                "b_id": limit_id,
+                "b_due": result.due,
+                "b_state": new_state,
+                "b_covered": result.calendar_covered,
+            }
+        )
+        if kind in _CASE_DUE_KINDS and ref_key == 0:
+            case_updates.append(
+                {
+                    "b_id": case_id,
+                    "b_due": result.due,
+                    "b_suspended": new_state == LimitState.PAUSED,
+                }
+            )
+    return [r[0] for r in rows], limit_updates, case_updates
+
+
+def refresh_all_open_per_limit(
+    session: Session,
+    context: LimitContext | None = None,
+    *,
+    batch_size: int = _BATCH,
+) -> RefreshSummary:
+    """The former :func:`refresh_all_open`, one limit at a time in Python (kept to check
+    the set-based one against, tests/services/test_limits.py).
+
+    The open limits (running or paused, found through ``ix_case_limits_state_due``) are
+    read in batches of ``batch_size`` with the clock adjustments of their cases; the due
+    dates are computed in Python, once per distinct (kind, start, adjustments); only
+    changed rows are written, after reading; then the alerts of open limits that no longer
+    apply are withdrawn.
     """
     started = time.perf_counter()
     session.flush()
