@@ -10,7 +10,9 @@ from typing import Any
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import one_field, print_json
 from ipdesk.cli.parsing import positive_int
+from ipdesk.models import AdjudicationStep
 from ipdesk.services.actors import Actor
+from ipdesk.services.adjudication import STEP_LABELS, AdjudicationView, get_adjudication
 from ipdesk.services.case_import import ImportResult, import_cases
 from ipdesk.services.cases_query import (
     LIFE_CYCLE,
@@ -40,6 +42,7 @@ _STATUS_TEXT = {
     "withdrawn": "已撤回",
     "rejected": "不予受理",
     "closed": "已结案",
+    "adjudicated": "已作出行政裁决",
 }
 _ROLE_TEXT = {
     "applicant": "申请人",
@@ -109,9 +112,12 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _detail_json(d: CaseDetail, links: dict[str, Any]) -> dict[str, Any]:
+def _detail_json(
+    d: CaseDetail, links: dict[str, Any], adjudication: AdjudicationView | None = None
+) -> dict[str, Any]:
     """The case's fields, with its consultations (each agency's state), agreement
-    (terms, obligations, effective date), latest confirmation and court referral."""
+    (terms, obligations, effective date), latest confirmation, court referral and
+    administrative adjudication (README: "case show --json")."""
     return {
         "number": d.number,
         "status": d.status,
@@ -163,6 +169,7 @@ def _detail_json(d: CaseDetail, links: dict[str, Any]) -> dict[str, Any]:
         "agreement": links["agreement"],
         "confirmation": links["confirmation"],
         "court_referral": links["court_referral"],
+        "adjudication": adjudication.as_dict() if adjudication else None,
     }
 
 
@@ -171,8 +178,9 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_sessions() as session:
         detail = case_detail(session, actor, args.number)
         links = case_links(session, actor, detail.id)
+        adjudication = get_adjudication(session, actor, detail.id)
     if args.json:
-        print_json(_detail_json(detail, links))
+        print_json(_detail_json(detail, links, adjudication))
         return 0
     d = detail
     status = _STATUS_TEXT.get(d.status, d.status) + ("（中止）" if d.is_suspended else "")
@@ -205,6 +213,16 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
         for a in d.attachments:
             print(f"  {one_field(a.original_name)}  {a.size} 字节")
     _print_links(links)
+    if adjudication is not None:
+        print(f"行政裁决：{STEP_LABELS[AdjudicationStep(adjudication.step)]}")
+        for s in adjudication.steps:
+            if s.done:
+                print(f"  {s.label}  {s.on or ''}".rstrip())
+        if adjudication.officers:
+            names = "、".join(one_field(o.name) for o in adjudication.officers)
+            print(f"  合议组：{names}")
+        if adjudication.suit_window_due:
+            print(f"  起诉期限届满：{adjudication.suit_window_due}")
     return 0
 
 

@@ -92,6 +92,7 @@ LIFE_CYCLE: tuple[CaseStatus, ...] = (
     CaseStatus.CONFIRMATION_DENIED,
     CaseStatus.FAILED,
     CaseStatus.WITHDRAWN,
+    CaseStatus.ADJUDICATED,
     CaseStatus.REJECTED,
     CaseStatus.CLOSED,
 )
