@@ -15,7 +15,9 @@ Measured, each ``--repeat`` times after one warm-up (min and median printed), as
 manager over the ``--days`` days up to ``--today``:
 
 * ``figures``: :func:`ipdesk.services.dashboard.figures` — every figure of the total, the
-  offices and the stations (the target: under 1 s),
+  offices and the stations, from the maintained summary (services/dashboard_summary.py;
+  the goal: under 0.3 s); ``full computation``: the same figures computed over the cases
+  (``source="cases"``), checked equal, with its own floor,
 * ``charts``: :func:`~ipdesk.services.dashboard.chart_data` (monthly series, handling days,
   IP types; the office rows passed in),
 * ``drill-down``: the ids behind the city's overdue count and behind its closed count,
@@ -56,6 +58,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.dashboard import (
     DashboardFilter,
     Period,
+    Source,
     chart_data,
     drill_down,
     figure_statements,
@@ -63,6 +66,8 @@ from ipdesk.services.dashboard import (
 )
 from ipdesk.services.setup import initialise
 
+#: Issue 18: the dashboard's figures for the whole city over one year, from the summary.
+GOAL_S = 0.3
 CITY = Actor(user_id=None, name="bench", role=Role.CITY_MANAGER)
 
 
@@ -148,17 +153,26 @@ def run(
     with factory() as s:
         cases = s.scalar(select(func.count()).select_from(Case)) or 0
         visits = s.scalar(select(func.count()).select_from(FollowUpVisit)) or 0
-        statements = [
-            str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-            for stmt in figure_statements(s, CITY, flt, today=today)
-        ]
+        statements, full_statements = (
+            [
+                str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+                for stmt in figure_statements(s, CITY, flt, today=today, source=source)
+            ]
+            for source in ("summary", "cases")
+        )
 
-    def load_figures() -> Any:
-        with factory() as s:
-            s.connection(execution_options=db.READ_ONLY)
-            return figures(s, CITY, flt, today=today)
+    def load_figures(source: Source = "summary") -> Callable[[], Any]:
+        def go() -> Any:
+            with factory() as s:
+                s.connection(execution_options=db.READ_ONLY)
+                return figures(s, CITY, flt, today=today, source=source)
 
-    fig_times, fig = timed(repeat, load_figures)
+        return go
+
+    fig_times, fig = timed(repeat, load_figures())
+    full_times, full = timed(max(1, repeat // 2), load_figures("cases"))
+    if full != fig:
+        raise SystemExit("the summary's figures differ from the full computation's")
 
     def load_charts() -> Any:
         with factory() as s:
@@ -181,6 +195,8 @@ def run(
         serial_times, _ = timed(repeat, floor_query)
         if explain:
             floor_query.explain()
+    with RawFloor(url, full_statements) as full_query:
+        full_floor_times, _ = timed(max(1, repeat // 2), full_query.side_by_side)
 
     floor = min(floor_times)
     total = fig.total
@@ -224,6 +240,18 @@ def run(
         print(
             f"{label:34}{min(times) * 1000:>8.1f}ms{statistics.median(times) * 1000:>8.1f}ms"
             f"{min(times) / floor:>10.2f}"
+        )
+    print()
+    print(
+        f"{'dashboard figures, city, one year':40}{'app':>10}{'floor':>10}{'ratio':>8}{'goal':>10}"
+    )
+    for label, app, its_floor in (
+        ("from the summary (exact: = full)", fig_times, floor_times),
+        ("full computation over the cases", full_times, full_floor_times),
+    ):
+        print(
+            f"{label:40}{min(app) * 1000:>8.1f}ms{min(its_floor) * 1000:>8.1f}ms"
+            f"{min(app) / min(its_floor):>8.2f}{GOAL_S * 1000:>8.0f}ms"
         )
     return db.describe(url), min(fig_times), floor
 
