@@ -400,3 +400,36 @@ def test_court_case_numbers_are_checked_against_the_court(
             with pytest.raises(ValidationError) as caught:
                 check_court_case_number("n", number, zlt)
             assert caught.value.code == code, number
+
+
+@pytest.mark.slow
+def test_no_page_holds_only_the_signature_block_in_libreoffice(
+    session_factory: sessionmaker[Session], people: People, tmp_path: Path
+) -> None:
+    """The rendered agreement and application on LibreOffice's pages: the last page holds
+    the end of the body text with the signatures (skipped without LibreOffice)."""
+    import shutil
+
+    from ipdesk.services.documents.page_check import check_pages
+    from ipdesk.services.documents.pdf import find_libreoffice
+
+    if find_libreoffice() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice and pdftotext are needed")
+    with session_factory.begin() as s:
+        case = make_case(
+            s,
+            status=CaseStatus.AGREEMENT,
+            mediator_id=people.mediator,
+            received_on=dt.date(2026, 8, 20),
+        )
+        agreement = make_agreement(s, case, signed_on=dt.date(2026, 9, 5))
+        agreement.facts = "被申请人销售侵权商品。" * 40  # long enough to fill pages
+        case_id = case.id
+    with session_factory() as s:
+        files = [
+            _render(s, case_id, kind, tmp_path / f"{kind}.docx")
+            for kind in ("mediation_agreement", "confirmation_application", "closing_notice")
+        ]
+    results = check_pages(files, tmp_path / "pdf")
+    assert [(r.docx.name, r.problems) for r in results if r.problems] == []
+    assert all(r.pages >= 1 for r in results)
