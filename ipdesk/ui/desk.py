@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,7 +186,10 @@ class _WhenShown(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self._pending is not None:
             change, self._pending = self._pending, None
-            self._follower(change)
+            try:
+                self._follower(change)
+            except Exception as exc:  # an exception must not cross Qt's event filter
+                sys.excepthook(type(exc), exc, exc.__traceback__)
         return False
 
 
