@@ -42,6 +42,8 @@ from ipdesk.services.seed import seed_reference_data
 
 TEST_PASSWORD = "correct-horse-1"
 """The password of every user that :func:`make_user` creates unless told otherwise."""
+REGISTRAR = Actor(None, "市级管理人员", Role.CITY_MANAGER, may_view_personal_data=True)
+"""A city manager without a user row: registers cases anywhere (administrators may not)."""
 
 _usernames = itertools.count(1)
 
