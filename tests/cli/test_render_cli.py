@@ -14,6 +14,7 @@ from ipdesk.cli import build_parser, main
 from ipdesk.cli import render as render_cli
 from ipdesk.models import Case, CaseStatus, Document, Role
 from ipdesk.paths import FORMS_DIR
+from ipdesk.services.documents import DocumentKind
 from tests.helpers.factories import make_case, make_user, seed
 from tests.services.test_documents import (
     APPLICANT_ID,
@@ -182,10 +183,10 @@ def test_templates_check_passes_on_the_shipped_forms(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'unused.sqlite3'}"  # the check needs no database
     assert run(url, "templates", "check") == 0
-    assert "9 个模板均无问题" in capsys.readouterr().out
+    assert f"{len(DocumentKind)} 个模板均无问题" in capsys.readouterr().out
     assert run(url, "templates", "check", "--json") == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["ok"] is True and doc["problems"] == [] and doc["templates"] == 9
+    assert doc["ok"] is True and doc["problems"] == [] and doc["templates"] == len(DocumentKind)
     assert not (tmp_path / "unused.sqlite3").exists()
 
 
