@@ -872,6 +872,244 @@ def mediation_record() -> Form:
     return f
 
 
+# --------------------------------------------------------------------------- adjudication
+# The administrative adjudication of patent-infringement disputes (services/adjudication.py;
+# context: services/documents/adjudication.py, the section ``adj``).
+
+DISPUTE = "{{ applicant_names }}与{{ respondent_names }}专利侵权纠纷"
+
+
+def adjudication_parties(f: Form) -> None:
+    """请求人 / 被请求人 with their particulars (none in the public version)."""
+    party_lines(f, "applicants", "请求人")
+    party_lines(f, "respondents", "被请求人")
+
+
+def adjudication_acceptance_notice() -> Form:
+    f = Form("立案通知书")
+    f.title("立案通知书")
+    f.number()
+    f.addressee("{{ applicant_names }}：")
+    f.body(
+        "{{ addressee }}于{{ adj.requested_on }}提出的请求处理与{{ respondent_names }}之间"
+        "专利侵权纠纷（涉及{{ case.right }}）的请求，经审查，符合受理条件，本所决定立案处理，"
+        "立案日期为{{ adj.accepted_on }}。"
+    )
+    f.tag("{%p if adj.has_officers %}")
+    f.body(
+        "本案由{{ adj.officers }}组成合议组处理。{{ addressee }}认为合议组成员与本案当事人"
+        "或者其代理人有近亲属关系、与本案有利害关系或者有其他关系可能影响公正处理的，"
+        "可以申请其回避。"
+    )
+    f.tag("{%p endif %}")
+    f.body(
+        "本所将在立案之日起五个工作日内将请求书及其附件副本送达被请求人。"
+        "请{{ addressee }}如实陈述事实，按时参加口头审理，提供与纠纷有关的证据。"
+    )
+    f.body("特此通知。")
+    f.signature("{{ office.name }}", "{{ adj.accepted_on }}")
+    office_contact(f)
+    return f
+
+
+def defence_notice() -> Form:
+    f = Form("答辩通知书")
+    f.title("答辩通知书")
+    f.number()
+    f.addressee("{{ respondent_names }}：")
+    f.body(
+        "{{ applicant_names }}请求本所处理与你方之间的专利侵权纠纷（涉及{{ case.right }}），"
+        "本所已于{{ adj.accepted_on }}立案。现将请求书及其附件副本送达你方。"
+    )
+    f.body(
+        "请你方自收到本通知书之日起{{ adj.defence_days }}日内向本所提交答辩书一式两份及"
+        "有关证据；逾期不提交答辩书的，不影响本所对本案的处理。"
+    )
+    f.tag("{%p if adj.has_officers %}")
+    f.body(
+        "本案由{{ adj.officers }}组成合议组处理。你方认为合议组成员应当回避的，可以在答辩时"
+        "提出并说明理由。"
+    )
+    f.tag("{%p endif %}")
+    f.body("特此通知。")
+    f.attachments("['请求书副本及附件']")
+    f.signature("{{ office.name }}", "{{ issued_on }}")
+    office_contact(f)
+    return f
+
+
+def hearing_notice() -> Form:
+    f = Form("口头审理通知书")
+    f.title("口头审理通知书")
+    f.number()
+    f.addressee("{{ party_names }}：")
+    f.body(
+        "本所受理的" + DISPUTE + "一案，定于{{ adj.hearing_on }}在{{ adj.hearing_place }}"
+        "进行口头审理。"
+    )
+    f.body(
+        "请各方当事人按时参加，携带身份证明及证据原件；委托代理人参加的，应当提交授权委托书。"
+        "请求人无正当理由拒不参加或者未经许可中途退出的，可以按撤回请求处理；被请求人无正当"
+        "理由拒不参加或者未经许可中途退出的，可以缺席处理。"
+    )
+    f.body("特此通知。")
+    f.signature("{{ office.name }}", "{{ adj.hearing_notified_on }}")
+    office_contact(f)
+    return f
+
+
+def hearing_record() -> Form:
+    f = Form("口头审理笔录")
+    f.title("口头审理笔录")
+    f.number()
+    f.label("案由：", DISPUTE)
+    f.label("时间：", "{{ adj.hearing_held_on }}")
+    f.label("地点：", "{{ adj.hearing_place }}")
+    f.label("合议组：", "{{ adj.officers }}")
+    f.flush("参加人员：")
+    f.lines("adj.hearing_participants")
+    f.h1("一、审理情况")
+    f.lines("adj.hearing_paragraphs")
+    f.body("以上笔录已向当事人宣读（或经其阅看），确认无误。")
+    f.keep_from_here()
+    f.blank()
+    f.flush("当事人（签名或者盖章）：")
+    f.blank()
+    f.flush("合议组成员（签名）：　　　　　　　　记录人（签名）：")
+    f.signature("{{ office.name }}", "{{ adj.hearing_held_on }}")
+    return f
+
+
+def _decision(public: bool) -> Form:
+    title = "专利侵权纠纷行政裁决书" + ("（公开版）" if public else "")
+    f = Form(title)
+    f.title(title)
+    f.number()
+    f._para(
+        "公文无缩进",
+        [("{{ adj.decision_number }}", None)],
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    if public:
+        f.flush("（自然人姓名已隐去，身份证件号码、住址和联系电话已删除）")
+    f.blank()
+    adjudication_parties(f)
+    f.body(
+        "请求人于{{ adj.requested_on }}请求本所处理其与被请求人之间的专利侵权纠纷，本所于"
+        "{{ adj.accepted_on }}立案，依法组成合议组{% if adj.held_hearing %}，于"
+        "{{ adj.hearing_held_on }}进行了口头审理{% endif %}。本案现已审理终结。"
+    )
+    f.h1("一、当事人陈述")
+    f.body("请求人称：本案涉及{{ case.right }}。")
+    f.lines("case.facts_paragraphs")
+    f.body("请求人请求：{{ case.claim }}")
+    f.tag("{%p if adj.defence_paragraphs %}")
+    f.body("被请求人答辩称：")
+    f.lines("adj.defence_paragraphs")
+    f.tag("{%p else %}")
+    f.body("被请求人未在答辩期内提交答辩书。")
+    f.tag("{%p endif %}")
+    f.h1("二、本所认定的事实和理由")
+    f.lines("adj.reasons_paragraphs")
+    f.h1("三、处理决定")
+    f.tag("{%p if adj.infringement_found %}")
+    f.body(
+        "依照《中华人民共和国专利法》第六十五条的规定，本所认定被请求人的行为构成侵犯"
+        "请求人专利权，决定如下："
+    )
+    f.lines("adj.order_paragraphs")
+    f.tag("{%p else %}")
+    f.body("本所认定被请求人的行为不构成侵犯请求人专利权，决定驳回请求人的请求。")
+    f.tag("{%p endif %}")
+    f.body(
+        "当事人不服本决定的，可以自收到本决定书之日起{{ adj.suit_days }}日内，依照"
+        "《中华人民共和国行政诉讼法》向人民法院起诉。{% if adj.infringement_found %}"
+        "被请求人期满不起诉又不停止侵权行为的，本所可以申请人民法院强制执行。{% endif %}"
+    )
+    f.body(
+        "就侵犯专利权的赔偿数额，当事人可以请求本所进行调解；调解不成的，当事人可以依照"
+        "《中华人民共和国民事诉讼法》向人民法院起诉。"
+    )
+    f.keep_from_here()
+    f.blank()
+    f.flush("合议组：{{ adj.officers }}")
+    f.signature("{{ office.name }}", "{{ adj.decided_on }}")
+    return f
+
+
+def adjudication_decision() -> Form:
+    return _decision(public=False)
+
+
+def adjudication_decision_public() -> Form:
+    return _decision(public=True)
+
+
+def service_receipt() -> Form:
+    f = Form("送达回证")
+    f.title("送达回证")
+    f.number()
+    t = f.table([30, 126])
+    f.row(t, "案由", DISPUTE)
+    f.row(t, "送达机关", "{{ office.name }}")
+    f.row(t, "送达文书", "{{ adj.served_document }}")
+    f.blank()
+    t2 = f.table([30, 26, 34, 34, 32])
+    f.row(t2, "受送达人", "送达方式", "送达日期", "签收日期", "签收人")
+    f.row(t2, "{%tr for s in adj.services %}", "", "", "", "")
+    f.row(
+        t2,
+        "{{ s.recipient }}",
+        "{{ s.method }}",
+        "{{ s.sent_on }}",
+        "{{ s.received_on }}",
+        "{{ s.signed_by }}",
+        centre=(1,),
+    )
+    f.row(t2, "{%tr endfor %}", "", "", "", "")
+    f.blank()
+    f.flush("备考：受送达人拒绝签收的，送达人应当记明拒收事由和日期，由送达人、见证人签名。")
+    f.keep_from_here()
+    f.blank()
+    f.flush("送达人（签名）：　　　　　　　　受送达人（签名）：")
+    f.signature("{{ office.name }}", "{{ issued_on }}")
+    return f
+
+
+def enforcement_application() -> Form:
+    f = Form("强制执行申请书")
+    f.title("强制执行申请书")
+    f.number()
+    f.flush("申请人：{{ office.name }}")
+    f.tag("{%p for p in respondents %}")
+    f.flush("被申请人：{{ p.name }}{% if p.details %}，{{ p.details }}{% endif %}。")
+    f.tag("{%p if p.representative_line %}")
+    f.flush("{{ p.representative_line }}")
+    f.tag("{%p endif %}")
+    f.tag("{%p endfor %}")
+    f.h1("申请事项")
+    f.body("请求依法强制执行本机关作出的{{ adj.decision_number }}专利侵权纠纷行政裁决书。")
+    f.h1("事实和理由")
+    f.body(
+        "本机关于{{ adj.decided_on }}就" + DISPUTE + "作出{{ adj.decision_number }}行政"
+        "裁决书，认定被申请人的行为构成侵犯专利权，决定："
+    )
+    f.lines("adj.order_paragraphs")
+    f.body(
+        "该决定书已于{{ adj.decision_served_on }}送达当事人。被申请人在法定期限内未向人民法院"
+        "提起行政诉讼，起诉期限已于{{ adj.suit_window_due }}届满，被申请人至今未停止侵权行为。"
+        "依照《中华人民共和国专利法》第六十五条、《中华人民共和国行政强制法》第五十三条的规定，"
+        "特申请强制执行。"
+    )
+    f.body("此致")
+    f.addressee("{{ adj.enforcement_court }}")
+    f.attachments(
+        "['专利侵权纠纷行政裁决书及送达回证', '催告书及送达凭证', '被申请人未履行的证据材料']"
+    )
+    f.signature("{{ office.name }}", "{{ adj.enforcement_applied_on }}")
+    return f
+
+
 # --------------------------------------------------------------------------- reports
 # Not a case document: services/reports.py fills it with a month's figures.
 
@@ -952,6 +1190,14 @@ FORMS: dict[str, Callable[[], Form]] = {
     "closing_notice": closing_notice,
     "follow_up_record": follow_up_record,
     "mediation_record": mediation_record,
+    "adjudication_acceptance_notice": adjudication_acceptance_notice,
+    "defence_notice": defence_notice,
+    "hearing_notice": hearing_notice,
+    "hearing_record": hearing_record,
+    "adjudication_decision": adjudication_decision,
+    "adjudication_decision_public": adjudication_decision_public,
+    "service_receipt": service_receipt,
+    "enforcement_application": enforcement_application,
     "monthly_report": monthly_report,
 }
 

@@ -57,6 +57,7 @@ from ipdesk.services.documents import (
 )
 from ipdesk.services.errors import PermissionDenied
 from ipdesk.services.identifiers import make_resident_id, make_uscc
+from tests.helpers.adjudication import ADJUDICATION_CONTENT, prepare_adjudication
 from tests.helpers.factories import make_case, make_user, seed
 
 K = DocumentKind
@@ -361,6 +362,7 @@ CONTENT: dict[DocumentKind, tuple[str, ...]] = {
         "被申请人同意赔偿。",
         "一周内签订调解协议。",
     ),
+    **ADJUDICATION_CONTENT,
 }
 
 
@@ -398,6 +400,8 @@ def _prepare(session: Session, case_id: int, kind: DocumentKind) -> None:
                     next_step=next_step,
                 )
             )
+    elif kind in ADJUDICATION_CONTENT:
+        prepare_adjudication(session, case)
     elif kind == K.COURT_RETURN_LETTER:
         case.channel = Channel.COURT_REFERRAL
         case.referring_court_id = court(session, "CT-ZY").id

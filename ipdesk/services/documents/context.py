@@ -46,6 +46,7 @@ from ipdesk.models import (
 )
 from ipdesk.services import intake
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
+from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.kinds import DocumentKind, K
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.identifiers import (
@@ -176,6 +177,7 @@ class CaseFacts:
     returned_on: dt.date | None = None  # the court return event's day (court return letter)
     handling_days: int = 60
     today: dt.date = field(default_factory=dt.date.today)
+    adjudication: adjudication_docs.AdjudicationFacts | None = None
 
 
 def gather_facts(
@@ -269,6 +271,8 @@ def gather_facts(
             facts.recorder_name = _text(
                 session.scalar(select(User.display_name).where(User.id == record.recorder_id))
             )
+    if kind in adjudication_docs.ADJUDICATION_KINDS:
+        facts.adjudication = adjudication_docs.load(session, case)
     if kind == K.ACCEPTANCE_NOTICE:
         days = session.scalar(select(LimitRule.days).where(LimitRule.kind == LimitKind.HANDLING))
         facts.handling_days = days or facts.handling_days
@@ -701,6 +705,10 @@ def context_from(facts: CaseFacts, kind: DocumentKind) -> dict[str, Any]:
         ctx["visit"] = _visit(facts)
         ctx["obligations"] = _obligations(facts)
         ctx["closing"] = {"closed_on": _date(case.closed_on, BLANK_DATE)}
+    elif kind in adjudication_docs.ADJUDICATION_KINDS:
+        ctx.update(adjudication_docs.context(facts.adjudication, kind, facts.today))
+        if kind == K.ADJUDICATION_DECISION_PUBLIC:
+            ctx = adjudication_docs.redact_context(ctx, case)
     return ctx
 
 
@@ -854,6 +862,8 @@ def missing_from(facts: CaseFacts, kind: DocumentKind) -> list[str]:
             missing.append("调解笔录")
         if not _paragraphs(case.facts):
             missing.append("事实与理由")
+    elif kind in adjudication_docs.ADJUDICATION_KINDS:
+        missing += adjudication_docs.missing(facts.adjudication, kind, facts.today)
     return missing
 
 

@@ -23,6 +23,15 @@ class DocumentKind(enum.StrEnum):
     CLOSING_NOTICE = "closing_notice"
     FOLLOW_UP_RECORD = "follow_up_record"
     MEDIATION_RECORD = "mediation_record"  # 调解笔录: the latest mediation session
+    # Administrative adjudication (services/documents/adjudication.py).
+    ADJUDICATION_ACCEPTANCE_NOTICE = "adjudication_acceptance_notice"  # 立案通知书
+    DEFENCE_NOTICE = "defence_notice"  # 答辩通知书 (served with the request copy)
+    HEARING_NOTICE = "hearing_notice"  # 口头审理通知书
+    HEARING_RECORD = "hearing_record"  # 口头审理笔录
+    ADJUDICATION_DECISION = "adjudication_decision"  # 行政裁决书 (处理决定书)
+    ADJUDICATION_DECISION_PUBLIC = "adjudication_decision_public"  # the same, redacted
+    SERVICE_RECEIPT = "service_receipt"  # 送达回证 (the latest document served)
+    ENFORCEMENT_APPLICATION = "enforcement_application"  # 强制执行申请书
 
     @property
     def label(self) -> str:
@@ -43,6 +52,14 @@ TITLES: dict[DocumentKind, str] = {
     K.CLOSING_NOTICE: "结案通知书",
     K.FOLLOW_UP_RECORD: "回访记录表",
     K.MEDIATION_RECORD: "调解笔录",
+    K.ADJUDICATION_ACCEPTANCE_NOTICE: "立案通知书",
+    K.DEFENCE_NOTICE: "答辩通知书",
+    K.HEARING_NOTICE: "口头审理通知书",
+    K.HEARING_RECORD: "口头审理笔录",
+    K.ADJUDICATION_DECISION: "专利侵权纠纷行政裁决书",
+    K.ADJUDICATION_DECISION_PUBLIC: "专利侵权纠纷行政裁决书（公开版）",
+    K.SERVICE_RECEIPT: "送达回证",
+    K.ENFORCEMENT_APPLICATION: "强制执行申请书",
 }
 
 

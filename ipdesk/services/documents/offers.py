@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ipdesk.models import CaseStatus
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
+from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.context import (
     CaseFacts,
     effective_status,
@@ -52,6 +53,12 @@ def _stage(facts: CaseFacts) -> CaseStatus:
     return effective_status(facts.case)
 
 
+def _on_adjudication(
+    belongs: Callable[[adjudication_docs.AdjudicationFacts | None], bool],
+) -> Callable[[CaseFacts], bool]:
+    return lambda facts: belongs(facts.adjudication)
+
+
 #: When each kind belongs to the case (whether or not its facts are complete yet).
 BELONGS: dict[DocumentKind, Callable[[CaseFacts], bool]] = {
     K.ACCEPTANCE_NOTICE: lambda f: f.case.accepted_on is not None,
@@ -66,6 +73,7 @@ BELONGS: dict[DocumentKind, Callable[[CaseFacts], bool]] = {
     K.CLOSING_NOTICE: lambda f: f.case.status == S.CLOSED,
     K.FOLLOW_UP_RECORD: lambda f: f.visit is not None,
     K.MEDIATION_RECORD: lambda f: f.mediation_record is not None,
+    **{kind: _on_adjudication(b) for kind, b in adjudication_docs.BELONGS.items()},
 }
 
 

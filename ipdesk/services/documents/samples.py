@@ -33,6 +33,7 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
+from ipdesk.services.documents.adjudication import sample_facts as adjudication_sample
 from ipdesk.services.documents.context import CaseFacts, context_from
 from ipdesk.services.documents.kinds import DocumentKind
 
@@ -214,6 +215,7 @@ def demo_facts(today: dt.date | None = None) -> CaseFacts:
         rejection_reason="申请人未能提供权利证明，经告知后仍未补正。",
         handling_days=60,
         today=today,
+        adjudication=adjudication_sample(),
     )
 
 
