@@ -63,6 +63,7 @@ from ipdesk.ui.intake.labels import (
 from ipdesk.ui.mediation_records.dialog import open_session_dialog
 from ipdesk.ui.mediation_records.view import MediationRecordsView
 from ipdesk.ui.messages import ERROR_STYLE
+from ipdesk.ui.similar_cases.tab import SimilarCasesTab
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.mediation_records, self.tr("Mediation records"))
         self.adjudication = AdjudicationTab(desk, case_id)
         self.tabs.addTab(self.adjudication, self.tr("Adjudication"))
+        self.similar_cases = SimilarCasesTab(desk, case_id)
+        self.tabs.addTab(self.similar_cases, self.tr("Like cases"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)

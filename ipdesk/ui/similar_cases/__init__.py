@@ -1,0 +1,1 @@
+"""The case view's "Like cases" tab (services/similar_cases.py)."""
