@@ -882,6 +882,22 @@ def remove_backup_leftovers(engine: Engine) -> list[Path]:
     return removed
 
 
+def import_local_files(factory: sessionmaker[Session], stores: FileStores) -> None:
+    """Store the evidence files and documents that earlier versions kept in this
+    computer's folders in the database (services/file_import.py): an idempotent repair
+    step, quick when there is nothing left to import. What still lacks its content is
+    logged here and shown by the file check's banner."""
+    from ipdesk.services import file_import
+
+    try:
+        report = file_import.import_local_files(factory, stores.attachments, stores.documents)
+    except (SQLAlchemyError, ServiceError, OSError):
+        log.exception("The import of local evidence files and documents failed")
+        return
+    for lacking in report.lacking:
+        log.warning("%s", lacking.message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()
@@ -925,6 +941,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     session_factory = db.make_session_factory(engine)
     audit.install(session_factory)
+    if demo_dir is None:
+        import_local_files(session_factory, FileStores.default())
     if args.demo and not generate_demo_data(session_factory, interactive=interactive):
         _cleanup(engine, demo_dir)
         return 1

@@ -19,6 +19,7 @@ from ipdesk.cli import (
     cases,
     deadline,
     demo,
+    files,
     org,
     render,
     report,
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"SQLAlchemy URL (default: ${db.ENV_URL} or the embedded database)",
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (org, demo, deadline, cases, users, scan, render, report, audit, backup, summary):
+    modules = (org, demo, deadline, cases, users, scan, render, report, audit, backup, summary)
+    for module in (*modules, files):
         module.register(sub)
     return parser
 

@@ -23,6 +23,7 @@ from ipdesk.models.agreements import (
 from ipdesk.models.alerts import Alert
 from ipdesk.models.audit import AuditRecord
 from ipdesk.models.base import Base
+from ipdesk.models.blobs import Blob, BlobChunk
 from ipdesk.models.cases import (
     OPEN_STATUSES,
     Attachment,
@@ -75,6 +76,8 @@ __all__ = [
     "Attachment",
     "AuditRecord",
     "Base",
+    "Blob",
+    "BlobChunk",
     "Case",
     "CaseCategory",
     "CaseEvent",

@@ -388,6 +388,12 @@ def _decoder(column_type: Any, sqlite: bool) -> Callable[[Any], Any]:
     return lambda v: v
 
 
+def _batch(table: Table) -> int:
+    """Rows read or written at a time: few for a table of binary chunks (the evidence
+    files' and documents' contents, 256 KiB a row), so that memory stays bounded."""
+    return 4 if any(isinstance(c.type, LargeBinary) for c in table.columns) else _BATCH
+
+
 def _export_rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
     """Every row of ``table`` in primary-key order, encoded for JSON, streamed."""
     columns = [
@@ -396,7 +402,9 @@ def _export_rows(connection: Connection, table: Table) -> Iterator[dict[str, Any
     statement = select(*columns)
     order = list(table.primary_key.columns) or list(table.columns)
     statement = statement.order_by(*order)
-    result = connection.execution_options(stream_results=True, yield_per=_BATCH).execute(statement)
+    result = connection.execution_options(stream_results=True, yield_per=_batch(table)).execute(
+        statement
+    )
     with contextlib.closing(result):
         for row in result.mappings():
             yield {k: _encode(v) for k, v in row.items()}
@@ -1260,6 +1268,7 @@ def _load_table(
     pk = [c.name for c in table.primary_key.columns]
     later: list[dict[str, Any]] = []
     batch: list[dict[str, Any]] = []
+    size = _batch(table)
     count = 0
     try:
         for row in rows:
@@ -1271,7 +1280,7 @@ def _load_table(
                 later.append({f"b_{k}": values[k] for k in (*pk, *self_refs)})
                 values.update(dict.fromkeys(self_refs))
             batch.append(values)
-            if len(batch) >= _BATCH:
+            if len(batch) >= size:
                 connection.execute(insert(table), batch)
                 batch = []
         if batch:

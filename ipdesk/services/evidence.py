@@ -11,14 +11,18 @@ does not commit), show in the case's evidence list, and the timeline event
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ipdesk.models import EventKind
-from ipdesk.services import intake, workflow
+from ipdesk.models import Attachment, Case, EventKind
+from ipdesk.services import blobs, intake, workflow
+from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
+from ipdesk.services.errors import NotFound
+from ipdesk.services.evidence_types import check_openable
 
 
 @workflow.optimistic
@@ -29,7 +33,7 @@ def add_evidence(
     expected_version: int,
     attachments: Sequence[intake.AttachmentInput],
     *,
-    store: Path,
+    store: Path | None = None,
     max_attachment_bytes: int = intake.DEFAULT_MAX_ATTACHMENT_BYTES,
 ) -> tuple[intake.StoredAttachment, ...]:
     """Store ``attachments`` as evidence of the case, in the caller's transaction.
@@ -59,3 +63,32 @@ def add_evidence(
         },
     )
     return stored
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SUFFIX = re.compile(r"^\.[a-z0-9]{1,5}$")
+
+
+def attachment_file(session: Session, actor: Actor, attachment_id: int, store: Path) -> Path:
+    """A private copy of an evidence file in ``store`` (``<case id>/<sha256><suffix>``),
+    for the system's viewer: any user who may see the case may open its evidence. The
+    copy is written from the database's content store unless the one there holds the
+    recorded content already; it is refused unless it is an allowed kind under an
+    extension of that kind (:func:`check_openable`). BlobMissing when the content is not
+    in the database (a file of an older version not imported yet), BlobDamaged when it
+    differs from its record."""
+    row = session.get(Attachment, attachment_id)
+    case = session.get(Case, row.case_id) if row is not None else None
+    if row is None or case is None:
+        raise NotFound(f"证据 {attachment_id} 不存在", attachment_id=attachment_id)
+    require_case(actor, case)
+    suffix = Path(row.stored_name).suffix.lower()
+    sha256 = row.sha256.lower()
+    if not _SHA256.match(sha256):  # a crafted record must not name a path
+        raise blobs.BlobMissing(
+            f"证据“{row.original_name}”的记录无效", name=row.original_name, sha256=sha256[:64]
+        )
+    path = Path(store) / str(row.case_id) / (sha256 + (suffix if _SUFFIX.match(suffix) else ""))
+    blobs.cached_file(session, sha256, row.size, path, name=row.original_name)
+    check_openable(path)  # never hand a program to the system's handler
+    return path

@@ -23,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import re
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -34,7 +34,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import event, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -60,6 +60,7 @@ from ipdesk.models import (
     Station,
 )
 from ipdesk.paths import user_data_dir
+from ipdesk.services import blobs
 from ipdesk.services import identifiers as ids
 from ipdesk.services.access import may_see_case
 from ipdesk.services.actors import Actor
@@ -946,12 +947,14 @@ def format_case_number(office_code: str, year: int, sequence: int) -> str:
 
 
 def default_attachment_store() -> Path:
-    """Where the desktop keeps evidence files: <user data dir>/attachments."""
+    """Where the desktop keeps the private copies of evidence files it opens (and where
+    earlier versions kept the files themselves): <user data dir>/attachments."""
     return user_data_dir() / "attachments"
 
 
 def attachment_path(store: Path, stored_name: str) -> Path:
-    """Where an attachment's file lies in ``store`` (to open it with the system viewer)."""
+    """Where an attachment's private copy lies in ``store`` (written from the database by
+    :func:`ipdesk.services.evidence.attachment_file` for the system's viewer)."""
     return store.joinpath(*stored_name.split("/"))
 
 
@@ -1015,34 +1018,32 @@ class _Staged:
     temp: Path
     sha256: str
     size: int
-    final: Path | None = None
     kind: EvidenceKind | None = None
 
 
 @dataclass
 class _FileSet:
-    """Files written for one registration; removed unless the transaction commits."""
+    """The private copies of one registration's files, staged for their checks (kind by
+    content, size, duplicates) and stored from there into the database's content store
+    (services/blobs.py) in the caller's transaction; removed once stored or refused."""
 
-    store: Path
     staged: list[_Staged] = field(default_factory=list)
-
-    def paths(self) -> list[Path]:
-        return [p for s in self.staged for p in (s.temp, s.final) if p is not None]
+    folder: Path | None = None  # a private temporary folder, made on the first file
 
     def remove(self) -> None:
-        for path in self.paths():
-            with suppress(OSError):
-                path.unlink(missing_ok=True)
         for staged in self.staged:
-            if staged.final is not None:
-                with suppress(OSError):
-                    staged.final.parent.rmdir()  # only when empty
+            with suppress(OSError):
+                staged.temp.unlink(missing_ok=True)
+        if self.folder is not None:
+            with suppress(OSError):
+                self.folder.rmdir()
 
     def stage(self, index: int, item: AttachmentInput, max_bytes: int) -> None:
-        """Copy a file into the store's incoming area, hashing it on the way."""
-        incoming = self.store / ".incoming"
-        incoming.mkdir(parents=True, exist_ok=True)
-        temp = incoming / f"{uuid.uuid4().hex}.part"
+        """Copy a file into a private temporary folder, hashing it on the way (a copy
+        nobody else can change between its checks and its storing)."""
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="ipdesk-incoming-"))
+        temp = self.folder / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
         size = 0
         field_name = f"attachments[{index}]"
@@ -1050,7 +1051,7 @@ class _FileSet:
         self.staged.append(staged)
         try:
             with item.path.open("rb") as source, temp.open("xb") as target:
-                while chunk := source.read(1024 * 1024):
+                while chunk := source.read(blobs.CHUNK_BYTES):
                     size += len(chunk)
                     if size > max_bytes:
                         raise _error(
@@ -1062,8 +1063,6 @@ class _FileSet:
                         )
                     digest.update(chunk)
                     target.write(chunk)
-                target.flush()
-                os.fsync(target.fileno())
         except OSError:
             raise _error(field_name, "attachment_unreadable", name=item.original_name) from None
         staged.sha256, staged.size = digest.hexdigest(), size
@@ -1076,43 +1075,20 @@ class _FileSet:
                 allowed=ALLOWED_TEXT,
             )
 
-    def place(self, staged: _Staged, case_id: int) -> str:
-        """Move a staged file to its place (atomically); return its stored name."""
+    def place(self, session: Session, staged: _Staged, case_id: int) -> str:
+        """Store a staged file's content in the database (once per content, in the
+        session's transaction); return the attachment's stored name, the name of its
+        private copy when a desktop opens it (see :func:`attachment_path`)."""
         assert staged.kind is not None
+        name = evidence_name(staged.item.original_name)
+        content = blobs.put_file(
+            session, staged.temp, kind=staged.kind.key, max_bytes=blobs.HARD_MAX_BYTES, name=name
+        )
+        if content.sha256 != staged.sha256:  # the private copy changed under us
+            raise _error(f"attachments[{staged.index}]", "attachment_unreadable", name=name)
         # an extension of its kind: the system opens it with a viewer of what it is
-        suffix = stored_suffix(staged.kind, evidence_name(staged.item.original_name))
-        stored_name = f"{case_id}/{staged.sha256}{suffix}"
-        final = attachment_path(self.store, stored_name)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged.temp, final)
-        staged.final = final
-        return stored_name
-
-
-_PENDING = "ipdesk_pending_attachment_files"
-
-
-def _remove_on_rollback(session: Session, files: _FileSet) -> None:
-    """Remove the files if the session's transaction is rolled back, keep them on commit.
-
-    The listeners are added once per session and stay (they cannot be removed while
-    they run); the files waiting for the transaction's outcome live in ``session.info``.
-    """
-    pending: list[_FileSet] | None = session.info.get(_PENDING)
-    if pending is None:
-        pending = session.info[_PENDING] = []
-
-        def on_rollback(_session: Session) -> None:
-            for waiting in pending:
-                waiting.remove()
-            pending.clear()
-
-        def on_commit(_session: Session) -> None:
-            pending.clear()
-
-        event.listen(session, "after_rollback", on_rollback)
-        event.listen(session, "after_commit", on_commit)
-    pending.append(files)
+        suffix = stored_suffix(staged.kind, name)
+        return f"{case_id}/{staged.sha256}{suffix}"
 
 
 # --------------------------------------------------------------------------- registration
@@ -1276,7 +1252,7 @@ def _record_files(
         attachment = Attachment(
             case_id=case_id,
             original_name=evidence_name(staged.item.original_name),
-            stored_name=files.place(staged, case_id),
+            stored_name=files.place(session, staged, case_id),
             sha256=staged.sha256,
             size=staged.size,
             description=staged.item.description.strip() or None,
@@ -1309,12 +1285,10 @@ def register_case(
 
     Refuses with :class:`ValidationErrors` listing every invalid field (form, station,
     court, attachments) and :class:`PermissionDenied` for a role that does not register
-    cases. Evidence files are copied into ``store`` (``<case id>/<sha256><suffix>``,
-    written to a temporary file first and moved into place atomically); if the transaction
-    does not commit they are removed again.
+    cases. Evidence files are stored in the database's content store (services/blobs.py)
+    in the caller's transaction: nothing is stored if it does not commit. ``store`` (the
+    desktop's folder of private copies) is not needed any more and is ignored.
     """
-    if attachments and store is None:
-        raise ValueError("attachments need a store directory")
     today = today or legal_today()
     registrar = Registrar(session, actor, today=today)
     check = check_intake(form, today=today)
@@ -1333,19 +1307,14 @@ def register_case(
         raise ValidationErrors(errors)
     assert check.clean is not None
 
-    files = _FileSet(store) if store is not None else None
+    files = _FileSet()
     try:
-        if files is not None:
-            for index, item in enumerate(attachments):
-                files.stage(index, item, max_attachment_bytes)
-            _refuse_duplicate_files(files)
+        for index, item in enumerate(attachments):
+            files.stage(index, item, max_attachment_bytes)
+        _refuse_duplicate_files(files)
         case, stored = registrar.register(check.clean, files)
-    except BaseException:
-        if files is not None:
-            files.remove()
-        raise
-    if files is not None:
-        _remove_on_rollback(session, files)
+    finally:
+        files.remove()
     ref = registrar.station(check.clean.station)
     return RegisteredCase(
         id=case.id,
@@ -1364,20 +1333,21 @@ def store_attachments(
     case: Case,
     attachments: Sequence[AttachmentInput],
     *,
-    store: Path,
+    store: Path | None = None,
     max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
 ) -> tuple[StoredAttachment, ...]:
     """Add evidence ``attachments`` to a registered ``case`` exactly as intake stores them
-    (checks, staging, atomic placement, removal if the transaction does not commit), in
-    the caller's transaction. The caller has checked that ``actor`` may add evidence.
-    Refuses with :class:`ValidationErrors` (``attachments[i]``): no file, a missing,
-    unreadable or too large file, two equal files, or a file the case holds already."""
+    (checks, staging, the content into the database's store), in the caller's transaction
+    (``store`` is ignored, as by :func:`register_case`). The caller has checked that
+    ``actor`` may add evidence. Refuses with :class:`ValidationErrors`
+    (``attachments[i]``): no file, a missing, unreadable or too large file, two equal
+    files, or a file the case holds already."""
     if not attachments:
         raise ValidationErrors([_error("attachments", "attachments_empty")])
     errors = _check_attachment_sizes(attachments, max_attachment_bytes)
     if errors:
         raise ValidationErrors(errors)
-    files = _FileSet(store)
+    files = _FileSet()
     try:
         for index, item in enumerate(attachments):
             files.stage(index, item, max_attachment_bytes)
@@ -1404,10 +1374,8 @@ def store_attachments(
             raise ValidationErrors(errors)
         rows = _record_files(session, actor, case.id, files)
         session.flush()
-    except BaseException:
+    finally:
         files.remove()
-        raise
-    _remove_on_rollback(session, files)
     return _stored(rows)
 
 

@@ -1,22 +1,28 @@
-"""Crash safety: do the evidence and document files match their records?
+"""Do the evidence files and documents match their records?
 
-:func:`check_files` compares the file stores with the ``attachments`` and ``documents``
-rows and reports three things, deleting nothing:
+The contents live in the database's content store (services/blobs.py); the folders of a
+desktop only hold private copies of what it opened. :func:`check_files` compares every
+``attachments`` and ``documents`` row with its content, every content with its hash, and
+reports, deleting nothing:
 
-* records whose file is missing (or is not a regular file),
-* records whose file differs from what was recorded (size, then SHA-256),
-* files that no record references — among them the temporary files of a write that a
-  crash interrupted (``.incoming/*.part``, ``.<name>.*.part``), marked ``incomplete``.
+* records whose content is not in the database (``missing``: a file of an older version
+  that the import of local files — services/file_import.py — has not found),
+* records whose content differs from what was recorded (``size``), contents whose chunks
+  are missing or do not add up to their size (``chunks``) or, with ``verify_hashes``,
+  differ from their SHA-256 (``sha256``): each record naming such a content is reported,
+* contents that no record references and files in the desktop's folders that no record
+  references — among them the temporary files of a write that a crash interrupted
+  (``.incoming/*.part``, ``.<name>.*.part``), marked ``incomplete``.
 
-The app runs it at start-up in a worker, with ``verify_hashes=False`` (presence and size:
-hashing every file at every start would keep the disk busy), and shows a banner with the
-list of problems (``ipdesk/ui/maintenance/file_check.py``); the administrator decides
-what to do with each file.
+The app runs it at start-up in a worker, with ``verify_hashes=False`` (presence and sizes,
+from the chunks' lengths: hashing every content at every start would keep the database
+busy), and shows a banner with the list of problems
+(``ipdesk/ui/maintenance/file_check.py``); ``ipdesk-admin files verify`` runs it with the
+hashes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,14 +33,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipdesk.models import Attachment, Document
-
-_CHUNK = 1 << 20
+from ipdesk.services import blobs
 
 
 @dataclass(frozen=True)
 class FileProblem:
     kind: str  # "attachment" or "document"
-    problem: str  # "missing", "size", "sha256", "bad_name", "unreferenced", "incomplete"
+    problem: str  # "missing", "size", "chunks", "sha256", "bad_name", "unreferenced",
+    # "unreferenced_content", "incomplete"
     path: str  # the stored name (relative to its store), or the file's path in it
     record_id: int | None = None
     expected: str | None = None
@@ -45,12 +51,17 @@ class FileProblem:
         what = "证据材料" if self.kind == "attachment" else "文书"
         record = f"（记录 {self.record_id}）" if self.record_id is not None else ""
         return {
-            "missing": f"{what}文件缺失：{self.path}{record}",
+            "missing": f"{what}文件缺失（内容不在数据库中）：{self.path}{record}",
             "size": (
                 f"{what}文件大小不符：{self.path}{record}，"
                 f"应为 {self.expected} 字节，实为 {self.found} 字节"
             ),
+            "chunks": (
+                f"{what}文件的内容不完整（数据块缺失或长度不符）：{self.path}{record}，"
+                f"应为 {self.expected} 字节，实有 {self.found} 字节"
+            ),
             "sha256": f"{what}文件内容与登记的 SHA-256 不符：{self.path}{record}",
+            "unreferenced_content": f"没有记录引用的{what}内容：{self.path}",
             "bad_name": f"{what}记录的存储名无效：{self.path}{record}",
             "unreferenced": f"没有记录引用的{what}文件：{self.path}",
             "incomplete": f"未写完的{what}临时文件（程序曾中断）：{self.path}",
@@ -71,7 +82,7 @@ class FileProblem:
 @dataclass(frozen=True)
 class FileReport:
     records: int  # records checked
-    files: int  # files found in the stores
+    files: int  # files found in the folders, plus contents in the database
     missing: tuple[FileProblem, ...] = ()
     damaged: tuple[FileProblem, ...] = ()  # size or SHA-256 differs, or a bad stored name
     unreferenced: tuple[FileProblem, ...] = ()  # includes incomplete temporary files
@@ -108,25 +119,76 @@ class _Findings:
 
 def check_files(
     session: Session,
-    attachments_dir: Path | str,
-    documents_dir: Path | str,
+    attachments_dir: Path | str | None,
+    documents_dir: Path | str | None,
     *,
     verify_hashes: bool = True,
 ) -> FileReport:
-    """Compare the stores with their records; report, never delete (see the module)."""
+    """Compare the records with their contents and the folders (None: no folder to look
+    at, as on a server); report, never delete (see the module)."""
     found = _Findings()
-    stores = {"attachment": Path(attachments_dir), "document": Path(documents_dir)}
+    contents = {
+        sha: (size, chunks)
+        for sha, size, chunks in session.execute(
+            select(blobs.BLOBS.c.sha256, blobs.BLOBS.c.size, blobs.BLOBS.c.chunks)
+        )
+    }
+    checked, problems = blobs.check_blobs(session, verify_hashes=verify_hashes)
+    found.files += checked
+    bad = {p.sha256: p for p in problems}
+    referenced_contents: set[str] = set()
+    stores = {
+        kind: Path(folder)
+        for kind, folder in (("attachment", attachments_dir), ("document", documents_dir))
+        if folder is not None
+    }
     referenced: dict[Path, set[str]] = {}
     for kind, model in (("attachment", Attachment), ("document", Document)):
-        store = stores[kind]
-        names = referenced.setdefault(_key(store), set())
+        store = stores.get(kind)
+        names = referenced.setdefault(_key(store), set()) if store is not None else set()
         rows = session.execute(
             select(model.id, model.stored_name, model.size, model.sha256).order_by(model.id)
         )
         for record_id, stored_name, size, sha256 in rows:
             found.records += 1
             names.add(stored_name)
-            _check_record(found, kind, store, record_id, stored_name, size, sha256, verify_hashes)
+            sha256 = sha256.lower()
+            referenced_contents.add(sha256)
+            content = contents.get(sha256)
+            if content is None:
+                found.missing.append(FileProblem(kind, "missing", stored_name, record_id))
+            elif content[0] != size:
+                found.damaged.append(
+                    FileProblem(kind, "size", stored_name, record_id, str(size), str(content[0]))
+                )
+            elif sha256 in bad:
+                problem = bad[sha256]
+                found.damaged.append(
+                    FileProblem(
+                        kind,
+                        problem.problem,
+                        stored_name,
+                        record_id,
+                        problem.expected,
+                        problem.found,
+                    )
+                )
+    for sha256 in sorted(set(contents) - referenced_contents):
+        found.unreferenced.append(FileProblem("attachment", "unreferenced_content", sha256))
+    _check_folders(found, stores, referenced)
+    return FileReport(
+        found.records,
+        found.files,
+        tuple(found.missing),
+        tuple(found.damaged),
+        tuple(found.unreferenced),
+    )
+
+
+def _check_folders(
+    found: _Findings, stores: dict[str, Path], referenced: dict[Path, set[str]]
+) -> None:
+    """The desktop's folders: files no record names (copies are named like the records)."""
     seen: set[Path] = set()
     for kind, store in stores.items():
         key = _key(store)
@@ -145,13 +207,6 @@ def check_files(
             found.unreferenced.append(
                 FileProblem(kind, "incomplete" if incomplete else "unreferenced", relative)
             )
-    return FileReport(
-        found.records,
-        found.files,
-        tuple(found.missing),
-        tuple(found.damaged),
-        tuple(found.unreferenced),
-    )
 
 
 def _key(store: Path) -> Path:
@@ -159,62 +214,6 @@ def _key(store: Path) -> Path:
         return store.resolve()
     except OSError:
         return store.absolute()
-
-
-def _resolve(store: Path, stored_name: str) -> Path | None:
-    """The file of ``stored_name`` in ``store``; None for a name that leaves the store."""
-    parts = PurePosixPath(stored_name).parts
-    if not parts or stored_name.startswith("/") or any(p in ("..", ".", "") for p in parts):
-        return None
-    if "\\" in stored_name or "\x00" in stored_name:
-        return None
-    return store.joinpath(*parts)
-
-
-def _check_record(
-    found: _Findings,
-    kind: str,
-    store: Path,
-    record_id: int,
-    stored_name: str,
-    size: int,
-    sha256: str,
-    verify_hashes: bool,
-) -> None:
-    path = _resolve(store, stored_name)
-    if path is None:
-        found.damaged.append(FileProblem(kind, "bad_name", stored_name, record_id))
-        return
-    try:
-        stat = path.lstat()
-    except OSError:
-        found.missing.append(FileProblem(kind, "missing", stored_name, record_id))
-        return
-    if not path.is_file() or path.is_symlink():
-        found.missing.append(FileProblem(kind, "missing", stored_name, record_id))
-        return
-    if stat.st_size != size:
-        found.damaged.append(
-            FileProblem(kind, "size", stored_name, record_id, str(size), str(stat.st_size))
-        )
-        return
-    if not verify_hashes:
-        return
-    try:
-        digest = _sha256(path)
-    except OSError:
-        found.missing.append(FileProblem(kind, "missing", stored_name, record_id))
-        return
-    if digest != sha256.lower():
-        found.damaged.append(FileProblem(kind, "sha256", stored_name, record_id, sha256, digest))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _files(store: Path) -> Iterator[str]:

@@ -120,6 +120,28 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate("refusals", "LibreOffice could not convert the document to PDF.")
         case "document_file":
             return translate("refusals", "The document file could not be written or read.")
+        case "blob_error":
+            return translate(
+                "refusals", "The file could not be stored in or read from the database."
+            )
+        case "blob_too_large":
+            return translate("refusals", "The file “{name}” is larger than the limit.")
+        case "blob_missing":
+            return translate(
+                "refusals",
+                "The content of “{name}” is not in the database (a file of an earlier version "
+                "that was not imported yet); tell the administrator.",
+            )
+        case "blob_damaged":
+            return translate(
+                "refusals",
+                "The content of “{name}” in the database is damaged (it does not match its "
+                "recorded checksum); tell the administrator.",
+            )
+        case "blob_changed":
+            return translate(
+                "refusals", "The file “{name}” changed while it was being saved; choose it again."
+            )
         case "backup_failed":
             return translate("refusals", "The backup or restore failed.")
         case "not_a_backup":

@@ -219,7 +219,10 @@ def test_evidence_added_later(
         (stored,) = evidence.add_evidence(
             s, staff, case_id, version, [AttachmentInput(photo, "门店照片")], store=store
         )
-    assert intake.attachment_path(store, stored.stored_name).read_bytes() == photo.read_bytes()
+    with session_factory() as s:  # the content is in the database; opening writes a copy
+        opened = evidence.attachment_file(s, staff, stored.id, store)
+    assert opened == intake.attachment_path(store, stored.stored_name)
+    assert opened.read_bytes() == photo.read_bytes()
     with session_factory() as s:
         rows = s.scalars(select(Attachment).where(Attachment.case_id == case_id)).all()
         assert [a.description for a in rows] == ["门店照片"]

@@ -578,13 +578,31 @@ def test_versions_increment_and_the_recorded_sha256_matches_the_file(
 def test_a_stored_file_is_opened_only_while_it_is_the_recorded_one(
     session_factory: sessionmaker[Session], case_id: int, store: Path
 ) -> None:
+    """The database holds the document; a copy changed or deleted on this computer is
+    written again from it, and a damaged content in the database is refused."""
+    from sqlalchemy import update
+
+    from ipdesk.models import BlobChunk
+    from ipdesk.services.blobs import BlobDamaged
+
     result = render(session_factory, case_id, K.ACCEPTANCE_NOTICE, store)
+    recorded = result.path.read_bytes()
     with session_factory() as s:
         actor = mediator_of(s, case_id)
         assert docs.document_file(s, actor, result.document_id, store) == result.path
-        result.path.write_bytes(result.path.read_bytes() + b"x")
-        with pytest.raises(docs.DocumentFileError, match="校验值"):
-            docs.document_file(s, actor, result.document_id, store)
+        result.path.write_bytes(recorded + b"x")
+        assert docs.document_file(s, actor, result.document_id, store) == result.path
+        assert result.path.read_bytes() == recorded
+        result.path.unlink()
+        assert docs.document_file(s, actor, result.document_id, store).read_bytes() == recorded
+    with session_factory.begin() as s:
+        s.execute(
+            update(BlobChunk).where(BlobChunk.sha256 == result.sha256).values(data=b"damaged")
+        )
+    result.path.unlink()
+    with session_factory() as s, pytest.raises(BlobDamaged):
+        docs.document_file(s, mediator_of(s, case_id), result.document_id, store)
+    assert not result.path.exists()
 
 
 def test_a_failed_write_leaves_no_file_and_the_old_one_intact(

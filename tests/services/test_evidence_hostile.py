@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.cli import main
 from ipdesk.cli.output import one_field, terminal_safe
-from ipdesk.models import Case
+from ipdesk.models import Attachment, Case
+from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
+from ipdesk.services.evidence import attachment_file
 from ipdesk.services.evidence_types import check_openable, kind_of
 from ipdesk.services.intake import (
     AttachmentInput,
@@ -65,8 +68,6 @@ def case_id(session_factory: sessionmaker[Session]) -> int:
 def _store(
     factory: sessionmaker[Session], case_id: int, store: Path, files: list[AttachmentInput]
 ) -> list[tuple[str, str]]:
-    from ipdesk.services.actors import Actor
-
     with factory.begin() as s:
         case = s.get(Case, case_id)
         assert case is not None
@@ -129,8 +130,12 @@ def test_allowed_kinds_are_stored_under_their_own_extension_with_a_clean_name(
     suffixes = [Path(stored_name).suffix for _, stored_name in stored]
     assert names == ["合同fdp.exe", "照片[31m.png", "协议.docx", "run.bat"]
     assert suffixes == [".pdf", ".png", ".docx", ".txt"]
-    for _, stored_name in stored:
-        check_openable(attachment_path(store, stored_name))
+    with session_factory() as s:  # each opens from a private copy the database wrote
+        ids = s.scalars(select(Attachment.id).where(Attachment.case_id == case_id)).all()
+        for attachment_id, (_, stored_name) in zip(sorted(ids), stored, strict=True):
+            path = attachment_file(s, Actor.system(), attachment_id, store)
+            assert path == attachment_path(store, stored_name)
+            check_openable(path)
 
 
 def test_an_executable_in_the_store_is_never_opened(tmp_path: Path) -> None:

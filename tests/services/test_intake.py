@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db
 from ipdesk.models import (
     Attachment,
+    Blob,
     Case,
     CaseEvent,
     CaseLimit,
@@ -28,6 +29,7 @@ from ipdesk.models import (
     Party,
     Role,
 )
+from ipdesk.services import blobs
 from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
@@ -726,6 +728,12 @@ def stored_files(store: Path) -> list[Path]:
     return sorted(p for p in store.rglob("*") if p.is_file()) if store.exists() else []
 
 
+def stored_contents(sessions: sessionmaker[Session]) -> int:
+    """How many contents the database's store holds (services/blobs.py)."""
+    with sessions() as s:
+        return s.scalar(select(func.count()).select_from(Blob)) or 0
+
+
 def test_attachments_are_copied_by_sha256(sessions: sessionmaker[Session], tmp_path: Path) -> None:
     import hashlib
 
@@ -740,9 +748,15 @@ def test_attachments_are_copied_by_sha256(sessions: sessionmaker[Session], tmp_p
     first = done.attachments[0]
     assert first.sha256 == hashlib.sha256(b"%PDF-1.4 notarised").hexdigest()
     assert first.stored_name == f"{done.id}/{first.sha256}.pdf"
-    assert attachment_path(store, first.stored_name).read_bytes() == b"%PDF-1.4 notarised"
-    assert done.attachments[1].stored_name == f"{done.id}/{done.attachments[1].sha256}"
-    assert len(stored_files(store)) == 2  # no temporary files left
+    # "jpg" is plain text by its content: stored under an extension of that kind
+    assert done.attachments[1].stored_name == f"{done.id}/{done.attachments[1].sha256}.txt"
+    with sessions() as s:  # the contents are in the database, not in the store folder
+        assert b"".join(blobs.iter_chunks(s, first.sha256)) == b"%PDF-1.4 notarised"
+    assert stored_contents(sessions) == 2
+    assert stored_files(store) == []
+    assert attachment_path(store, first.stored_name) == store / str(done.id) / (
+        first.sha256 + ".pdf"
+    )
     with sessions() as s:
         rows = s.scalars(select(Attachment).order_by(Attachment.id)).all()
         assert [(a.size, a.description) for a in rows] == [(18, "证据"), (3, "证据")]
@@ -760,7 +774,7 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(
     (error,) = caught.value.errors
     assert (error.field, error.code) == ("attachments[1]", "attachment_too_large")
     assert error.message == "附件“录像.mp4”大小为2.9 KB，超过上限2.0 KB"
-    assert stored_files(store) == []
+    assert stored_contents(sessions) == 0
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 0
 
@@ -777,7 +791,7 @@ def test_missing_and_duplicate_files_are_refused(
     with sessions.begin() as s, pytest.raises(ValidationErrors) as caught:
         register_case(s, REGISTRAR, valid_intake_form(), twice, store=store)
     assert codes(caught.value.errors) == {"attachments[1]": "attachment_duplicate"}
-    assert stored_files(store) == []
+    assert stored_contents(sessions) == 0
 
 
 def test_files_are_removed_when_the_transaction_fails(
@@ -787,16 +801,16 @@ def test_files_are_removed_when_the_transaction_fails(
     files = [evidence(tmp_path, "a.pdf", b"evidence")]
     with pytest.raises(RuntimeError), sessions.begin() as s:
         register_case(s, REGISTRAR, valid_intake_form(), files, store=store)
-        assert len(stored_files(store)) == 1
+        assert s.scalar(select(func.count()).select_from(Blob)) == 1
         raise RuntimeError("the power went out")
-    assert stored_files(store) == []
+    assert stored_contents(sessions) == 0
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 0
         assert s.scalar(select(func.count()).select_from(Party)) == 0
     # and the files of a committed registration stay
     with sessions.begin() as s:
         register_case(s, REGISTRAR, valid_intake_form(), files, store=store)
-    assert len(stored_files(store)) == 1
+    assert stored_contents(sessions) == 1
 
 
 # --------------------------------------------------------------------------- conflicts

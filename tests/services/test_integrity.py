@@ -1,5 +1,6 @@
-"""check_files: records without their file, files changed behind the program's back,
-files no record references — reported, never deleted."""
+"""check_files: every record against its content in the database (present, size, chunks,
+SHA-256), contents no record names, stray files in the desktop's folders — reported,
+never deleted."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Attachment, Document
+from ipdesk.models import Attachment, BlobChunk, Document
+from ipdesk.services import blobs
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
 from tests.helpers.factories import REGISTRAR, make_case, seed, valid_intake_form
@@ -31,11 +34,12 @@ def _tree(*roots: Path) -> list[tuple[str, bytes]]:
     )
 
 
+Stores = tuple[sessionmaker[Session], Path, Path, dict[str, int]]
+
+
 @pytest.fixture
-def stores(
-    session_factory: sessionmaker[Session], tmp_path: Path
-) -> tuple[sessionmaker[Session], Path, Path, dict[str, int]]:
-    """Three evidence files and two documents, all as recorded."""
+def stores(session_factory: sessionmaker[Session], tmp_path: Path) -> Stores:
+    """Three evidence files and two documents, all as recorded, in the database."""
     attachments, documents = tmp_path / "attachments", tmp_path / "documents"
     ids: dict[str, int] = {}
     with session_factory.begin() as s:
@@ -43,12 +47,11 @@ def stores(
         case = make_case(s)
         for n in range(3):
             data = f"证据{n}".encode() * (n + 1)
-            name = f"{case.id}/{_sha(data)}.pdf"
-            _store(attachments, name, data)
+            blobs.put_bytes(s, data, kind="pdf", max_bytes=1 << 20)
             a = Attachment(
                 case_id=case.id,
                 original_name=f"证据{n}.pdf",
-                stored_name=name,
+                stored_name=f"{case.id}/{_sha(data)}.pdf",
                 sha256=_sha(data),
                 size=len(data),
             )
@@ -57,15 +60,14 @@ def stores(
             ids[f"a{n}"] = a.id
         for n in range(2):
             data = f"文书{n}".encode() * 10
-            name = f"{case.number}/acceptance_notice-v{n + 1}.docx"
-            _store(documents, name, data)
+            blobs.put_bytes(s, data, kind=blobs.DOCX, max_bytes=1 << 20)
             d = Document(
                 case_id=case.id,
                 kind="acceptance_notice",
                 version=n + 1,
                 sha256=_sha(data),
                 size=len(data),
-                stored_name=name,
+                stored_name=f"{case.number}/acceptance_notice-v{n + 1}.docx",
             )
             s.add(d)
             s.flush()
@@ -73,45 +75,34 @@ def stores(
     return session_factory, attachments, documents, ids
 
 
-def test_consistent_stores(
-    stores: tuple[sessionmaker[Session], Path, Path, dict[str, int]],
-) -> None:
+def test_consistent_stores(stores: Stores) -> None:
     factory, attachments, documents, _ids = stores
     with factory() as s:
         report = check_files(s, attachments, documents)
+        assert check_files(s, None, None).ok
     assert report.ok and report.problems == ()
-    assert (report.records, report.files) == (5, 5)
+    assert (report.records, report.files) == (5, 5)  # five contents, no files
 
 
-def test_every_kind_of_problem_is_reported_and_nothing_deleted(
-    stores: tuple[sessionmaker[Session], Path, Path, dict[str, int]],
-) -> None:
+def test_every_kind_of_problem_is_reported_and_nothing_deleted(stores: Stores) -> None:
     factory, attachments, documents, ids = stores
-    with factory() as s:
+    with factory.begin() as s:
         a0, a1, a2 = (s.get(Attachment, ids[f"a{n}"]) for n in range(3))
-        d0 = s.get(Document, ids["d0"])
-        assert a0 and a1 and a2 and d0
-        missing = attachments.joinpath(*a0.stored_name.split("/"))
-        same_size = attachments.joinpath(*a1.stored_name.split("/"))
-        shorter = documents.joinpath(*d0.stored_name.split("/"))
-    missing.unlink()
-    data = same_size.read_bytes()
-    same_size.write_bytes(bytes([data[0] ^ 1]) + data[1:])
-    shorter.write_bytes(b"x")
+        d0, d1 = s.get(Document, ids["d0"]), s.get(Document, ids["d1"])
+        assert a0 and a1 and a2 and d0 and d1
+        # a0: its content gone; a1: one byte of its chunk flipped; a2: a chunk lost;
+        # d0: recorded with another size; d1's content alone, and one nobody names
+        s.execute(delete(BlobChunk).where(BlobChunk.sha256 == a0.sha256))
+        s.execute(delete(blobs.BLOBS).where(blobs.BLOBS.c.sha256 == a0.sha256))
+        data = bytearray(b"".join(blobs.iter_chunks(s, a1.sha256)))
+        data[0] ^= 1
+        s.execute(update(BlobChunk).where(BlobChunk.sha256 == a1.sha256).values(data=bytes(data)))
+        s.execute(delete(BlobChunk).where(BlobChunk.sha256 == a2.sha256))
+        d0.size += 1
+        stray_content = blobs.put_bytes(s, b"nobody's", kind="text", max_bytes=100).sha256
     _store(attachments, "999/stray.pdf", b"stray")
     _store(attachments, ".incoming/0123abcd.part", b"half")
     _store(documents, "TL01-2026-00001/.closing_notice-v1.docx.k2j3.part", b"half")
-    with factory.begin() as s:
-        bad = Attachment(
-            case_id=a2.case_id,
-            original_name="坏名字",
-            stored_name="../../etc/passwd",
-            sha256="0" * 64,
-            size=1,
-        )
-        s.add(bad)
-        s.flush()
-        bad_id = bad.id
     files_before = _tree(attachments, documents)
 
     with factory() as s:
@@ -123,7 +114,7 @@ def test_every_kind_of_problem_is_reported_and_nothing_deleted(
     assert sorted((p.kind, p.problem, p.record_id) for p in report.damaged) == sorted(
         [
             ("attachment", "sha256", ids["a1"]),
-            ("attachment", "bad_name", bad_id),
+            ("attachment", "chunks", ids["a2"]),
             ("document", "size", ids["d0"]),
         ]
     )
@@ -131,14 +122,15 @@ def test_every_kind_of_problem_is_reported_and_nothing_deleted(
         ("incomplete", ".incoming/0123abcd.part"),
         ("incomplete", "TL01-2026-00001/.closing_notice-v1.docx.k2j3.part"),
         ("unreferenced", "999/stray.pdf"),
+        ("unreferenced_content", stray_content),
     ]
     assert all(p.message and "\n" not in p.message for p in report.problems)
     assert report.as_dict()["ok"] is False
     assert _tree(attachments, documents) == files_before  # nothing deleted or changed
 
-    with factory() as s:  # quick mode: presence and size only
+    with factory() as s:  # quick mode: presence, sizes and chunks, no hashing
         quick = check_files(s, attachments, documents, verify_hashes=False)
-    assert {p.problem for p in quick.damaged} == {"size", "bad_name"}
+    assert {p.problem for p in quick.damaged} == {"size", "chunks"}
 
 
 def test_one_folder_for_both_and_missing_folders(
@@ -148,7 +140,7 @@ def test_one_folder_for_both_and_missing_folders(
         seed(s)
         case = make_case(s)
         data = b"evidence"
-        _store(tmp_path / "files", f"{case.id}/{_sha(data)}", data)
+        _store(tmp_path / "files", f"{case.id}/{_sha(data)}", data)  # an opened copy
         s.add(
             Attachment(
                 case_id=case.id,
@@ -159,10 +151,15 @@ def test_one_folder_for_both_and_missing_folders(
             )
         )
     with session_factory() as s:
+        lacking = check_files(s, tmp_path / "files", tmp_path / "files")
+        assert [p.problem for p in lacking.missing] == ["missing"]
+    with session_factory.begin() as s:
+        blobs.put_bytes(s, data, kind="text", max_bytes=100)
+    with session_factory() as s:
         report = check_files(s, tmp_path / "files", tmp_path / "files")
-        assert report.ok and report.unreferenced == () and report.files == 1
+        assert report.ok and report.unreferenced == () and report.files == 2
         gone = check_files(s, tmp_path / "nowhere", tmp_path / "nowhere-either")
-    assert [p.problem for p in gone.missing] == ["missing"] and gone.files == 0
+    assert gone.ok and gone.files == 1
 
 
 def test_cases_registered_with_evidence_check_out(
@@ -174,9 +171,7 @@ def test_cases_registered_with_evidence_check_out(
     with session_factory.begin() as s:
         seed(s)
     with session_factory.begin() as s:
-        register_case(
-            s, REGISTRAR, valid_intake_form(), [AttachmentInput(evidence)], store=store
-        )
+        register_case(s, REGISTRAR, valid_intake_form(), [AttachmentInput(evidence)], store=store)
     with session_factory() as s:
         report = check_files(s, store, tmp_path / "documents")
     assert report.ok and report.problems == () and report.records == 1

@@ -44,6 +44,7 @@ from ipdesk.models import (
 from ipdesk.services import (
     alerts,
     audit,
+    blobs,
     confirmation,
     consultations,
     dashboard,
@@ -245,6 +246,7 @@ def _build(factory: sessionmaker[Session], store: Path) -> World:
             stored = f"{cases[key].number}/notice-v1.docx"
             (store / stored).parent.mkdir(parents=True, exist_ok=True)
             (store / stored).write_bytes(data)
+            blobs.put_bytes(s, data, kind=blobs.DOCX, max_bytes=blobs.MAX_DOCUMENT_BYTES)
             doc = Document(
                 case_id=cases[key].id,
                 kind="acceptance_notice",

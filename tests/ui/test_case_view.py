@@ -180,17 +180,23 @@ def test_evidence_opens_with_the_system_viewer(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import hashlib
+
     from ipdesk.models import Attachment
+    from ipdesk.services import blobs
 
     case_id = registered_case(session_factory)
+    data = b"%PDF-1.4 invoice"
+    sha256 = hashlib.sha256(data).hexdigest()
     with session_factory.begin() as session:
+        blobs.put_bytes(session, data, kind="pdf", max_bytes=1 << 20)
         session.add(
             Attachment(
                 case_id=case_id,
                 original_name="发票.pdf",
-                stored_name=f"{case_id}/abc.pdf",
-                sha256="0" * 64,
-                size=2048,
+                stored_name=f"{case_id}/{sha256}.pdf",
+                sha256=sha256,
+                size=len(data),
             )
         )
     opened: list[QUrl] = []
@@ -201,5 +207,8 @@ def test_evidence_opens_with_the_system_viewer(
         qtbot, session_factory, actor_of(session_factory, people, "staff"), case_id, tmp_path
     )
     assert view.evidence_table.item(0, 0).text() == "发票.pdf"
-    view.open_attachment(0)
-    assert opened[0].toLocalFile() == str(tmp_path / "attachments" / str(case_id) / "abc.pdf")
+    view.open_attachment(0)  # a private copy written from the database
+    qtbot.waitUntil(lambda: bool(opened))
+    copy = tmp_path / "attachments" / str(case_id) / f"{sha256}.pdf"
+    assert opened[0].toLocalFile() == str(copy)
+    assert copy.read_bytes() == data

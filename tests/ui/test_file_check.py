@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment
+from ipdesk.services import blobs
 from ipdesk.services.actors import Actor
 from ipdesk.ui.maintenance import FileCheckBanner
 from tests.helpers.desks import make_desk
@@ -17,9 +18,13 @@ from tests.helpers.factories import make_case, seed
 
 
 def _attach(factory: sessionmaker[Session], store: Path, data: bytes, *, write: bool) -> str:
+    """An evidence record; with ``write`` its content in the database and a copy in
+    ``store`` (as if opened on this computer)."""
     digest = hashlib.sha256(data).hexdigest()
     with factory.begin() as s:
         case = make_case(s)
+        if write:
+            blobs.put_bytes(s, data, kind="pdf", max_bytes=1 << 20)
         name = f"{case.id}/{digest}.pdf"
         s.add(
             Attachment(
@@ -73,7 +78,7 @@ def test_a_missing_file_and_a_stray_one_are_shown_and_kept(
     assert banner.message.text().startswith("1 evidence or document record(s) lack their file")
     dialog = banner.show_details()
     listed = dialog.findChild(QPlainTextEdit, "file_check_list").toPlainText()  # type: ignore[union-attr]
-    assert f"证据材料文件缺失：{missing}" in listed
+    assert f"证据材料文件缺失（内容不在数据库中）：{missing}" in listed
     assert "没有记录引用的证据材料文件：7/left-over.pdf" in listed
     assert stray.read_bytes() == b"no record"  # reported, never deleted
     dialog.reject()

@@ -21,6 +21,7 @@ from ipdesk.models import (
 )
 from ipdesk.models.base import utcnow
 from ipdesk.paths import FORMS_DIR
+from ipdesk.services import blobs
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.documents.context import _warnings, context_from, gather_facts, missing_from
@@ -125,16 +126,27 @@ def render_document(
 ) -> GeneratedDocument:
     """Render ``kind`` for the case, store it as the next version and record it.
 
-    The author is ``actor``; the file is ``store/<case number>/<kind>-v<version>.docx``.
-    Refusals write no file: PermissionDenied, NotFound, MissingFacts, TemplateBroken (all
-    before anything is added to the session), DocumentFileError (the row is pending: the
-    caller's transaction rolls back), StaleData when another user recorded the same version
-    at the same moment (try again). If the caller rolls back after this returned, the file
-    stays as an orphan that the next render of that version replaces.
+    The author is ``actor``; the content goes into the database's content store
+    (services/blobs.py) in the caller's transaction, and a private copy for the word
+    processor to ``store/<case number>/<kind>-v<version>.docx`` (the returned ``path``).
+    Refusals store nothing: PermissionDenied, NotFound, MissingFacts, TemplateBroken,
+    BlobTooLarge (all before anything is added to the session), DocumentFileError (the
+    copy could not be written: the caller's transaction rolls back), StaleData when another
+    user recorded the same version at the same moment (try again). If the caller rolls
+    back after this returned, the copy stays as a stray file that the next render of that
+    version replaces.
     """
     kind = DocumentKind(kind)
     case = load_case(session, case_id)
     rendered = _render_case(session, actor, case, kind, forms_dir, today)
+    if len(rendered.data) > blobs.MAX_DOCUMENT_BYTES:
+        raise blobs.BlobTooLarge(
+            f"{kind.label}大小为{blobs.size_text(len(rendered.data))}，"
+            f"超过上限{blobs.size_text(blobs.MAX_DOCUMENT_BYTES)}",
+            name=kind.label,
+            size=len(rendered.data),
+            limit=blobs.MAX_DOCUMENT_BYTES,
+        )
     last = session.scalar(
         select(func.max(Document.version)).where(
             Document.case_id == case.id, Document.kind == kind.value
@@ -162,6 +174,13 @@ def render_document(
         raise StaleData(
             f"{kind.label}第 {version} 版刚由他人生成，请重试", code="stale", kind=kind.value
         ) from None
+    blobs.put_bytes(
+        session,
+        rendered.data,
+        kind=blobs.DOCX,
+        max_bytes=blobs.MAX_DOCUMENT_BYTES,
+        name=stored_name,
+    )
     path = Path(store) / stored_name
     write_atomically(path, rendered.data)
     return GeneratedDocument(
@@ -242,17 +261,20 @@ _KIND_VALUES = frozenset(k.value for k in DocumentKind)
 
 
 def document_file(session: Session, actor: Actor, document_id: int, store: Path) -> Path:
-    """The path of a stored document, for opening it in the word processor: needs the
-    rendering rights, and the file must still be the one recorded (SHA-256)."""
+    """A private copy of a stored document in ``store`` (``<case number>/<kind>-v<version>
+    .docx``), for opening it in the word processor: needs the rendering rights. The copy
+    is written from the database's content store unless the one there holds the recorded
+    content (SHA-256) already: a copy changed on this computer is replaced by the recorded
+    document. BlobMissing when the content is not in the database (a file of an older
+    version not imported yet), BlobDamaged when it differs from its record."""
     doc = session.get(Document, document_id)
     if doc is None:
         raise NotFound(f"文书 {document_id} 不存在", document_id=document_id)
-    require_document_rights(actor, load_case(session, doc.case_id))
-    path = Path(store) / doc.stored_name
+    case = load_case(session, doc.case_id)
+    require_document_rights(actor, case)
+    # the name from the record's facts, not its stored text (which could name any path)
+    path = Path(store) / _safe_name(case.number) / f"{_safe_name(doc.kind)}-v{doc.version}.docx"
     try:
-        data = path.read_bytes()
-    except OSError:
-        raise DocumentFileError(f"文书文件不存在：{path}", path=str(path)) from None
-    if hashlib.sha256(data).hexdigest() != doc.sha256:
-        raise DocumentFileError(f"文书文件已被改动，与登记的校验值不符：{path}", path=str(path))
-    return path
+        return blobs.cached_file(session, doc.sha256.lower(), doc.size, path, name=path.name)
+    except OSError as exc:
+        raise DocumentFileError(f"无法写入 {path}：{exc.strerror}", path=str(path)) from None

@@ -33,11 +33,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ipdesk.services import documents, workflow
+from ipdesk.services import documents, evidence, workflow
 from ipdesk.services.cases_query import CaseDetail, case_detail
-from ipdesk.services.errors import ServiceError
-from ipdesk.services.evidence_types import check_openable
-from ipdesk.services.intake import attachment_path
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.adjudication.openers import ADJUDICATION_OPENERS
 from ipdesk.ui.adjudication.tab import AdjudicationTab
@@ -49,7 +46,7 @@ from ipdesk.ui.case_view.correction_dialog import open_correction_dialog
 from ipdesk.ui.case_view.event_details import event_note
 from ipdesk.ui.case_view.evidence_dialog import open_evidence_dialog
 from ipdesk.ui.consultations.view import ConsultationsView
-from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal, refusal_of
+from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.intake.labels import (
     channel_labels,
@@ -574,14 +571,15 @@ class CaseView(QWidget):
     def open_attachment(self, row: int) -> None:
         if self.detail is None or not 0 <= row < len(self.detail.attachments):
             return
-        info = self.detail.attachments[row]
-        path = attachment_path(self._attachment_store, info.stored_name)
-        try:
-            check_openable(path)  # never hand a program to the system's handler
-        except ServiceError as error:
-            self._on_refused(refusal_of(error))
-            return
-        self.open_url(QUrl.fromLocalFile(str(path)))
+        actor, store = self._actor, self._attachment_store
+        attachment_id = self.detail.attachments[row].id
+        # a private copy written from the database; never a program (check_openable)
+        self.desk.read(
+            self,
+            lambda s: evidence.attachment_file(s, actor, attachment_id, store),
+            self._open_path,
+            self._on_refused,
+        )
 
     def _show_offers(self, offers: list[documents.DocumentOffer]) -> None:
         """The kinds the case offers now. A kind whose facts are incomplete can be chosen
