@@ -55,10 +55,13 @@ from ipdesk.services.search import search_cases
 
 #: How many pieces of the facts are looked up, and how many hits each source may give.
 FACT_TERMS = 6
-PER_SOURCE = 200
+PER_SOURCE = 100
+MAX_CANDIDATES = 300
 FINISHED = (CaseStatus.CLOSED, CaseStatus.ADJUDICATED)
 _PIECE = 4
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+#: Words of organisations' names: a piece holding one is about a party, not the facts.
+_NAME_WORDS = ("公司", "有限", "责任", "商行", "合作社", "经营部", "厂")
 #: Characters of grammar rather than of substance: a piece holding one says little.
 _FUNCTION_CHARS = frozenset("的在其一该与了是和及人被将对于为从把向这那有")
 #: Pieces that say nothing about a dispute (they are in nearly every case's facts).
@@ -105,14 +108,22 @@ class SimilarCases:
     spread: Spread
 
 
-def fact_pieces(facts: str, count: int = FACT_TERMS) -> list[str]:
+def fact_pieces(facts: str, count: int = FACT_TERMS, names: Iterable[str] = ()) -> list[str]:
     """Up to ``count`` distinct four-character pieces of the Chinese runs of ``facts``,
-    spread over the text, leaving out the pieces every dispute has."""
+    spread over the text, leaving out the pieces every dispute has and the ``names`` of
+    the case's parties (the facts are to be like, not the parties)."""
+    text = facts or ""
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        text = text.replace(name, "，")
     pieces: list[str] = []
-    for run in _CJK_RUN.findall(facts or ""):
+    for run in _CJK_RUN.findall(text):
         pieces += [run[i : i + _PIECE] for i in range(len(run) - _PIECE + 1)]
     pieces = [
-        p for p in dict.fromkeys(pieces) if p not in _COMMON and not _FUNCTION_CHARS & set(p)
+        p
+        for p in dict.fromkeys(pieces)
+        if p not in _COMMON
+        and not _FUNCTION_CHARS & set(p)
+        and not any(word in p for word in _NAME_WORDS)
     ]
     if len(pieces) <= count:
         return pieces
@@ -162,11 +173,15 @@ def similar_cases(session: Session, actor: Actor, case_id: int, *, limit: int = 
             .limit(PER_SOURCE)
         ):
             candidates[other][1] = 1
-    for piece in fact_pieces(case.facts):
+    party_names = session.scalars(select(Party.name).where(Party.case_id == case.id)).all()
+    for piece in fact_pieces(case.facts, names=[*party_names, case.right_holder or ""]):
         for other in search_cases(session, actor, piece, limit=PER_SOURCE):
             if other != case.id:
                 candidates[other][2] += 1
-    rows = _rows(session, candidates, case.ip_type)
+    # The most alike candidates only (each source newest first): the rest cannot make
+    # the list, and reading every candidate's row would cost more than the search.
+    best = sorted(candidates, key=lambda c: (candidates[c], c), reverse=True)[:MAX_CANDIDATES]
+    rows = _rows(session, {c: candidates[c] for c in best}, case.ip_type)
     rows.sort(key=lambda r: (r.score, r.case_id), reverse=True)
     # A case sharing only one piece of the facts is not like it.
     rows = [r for r in rows if r.same_right or r.same_respondent or r.shared_facts >= 2]
@@ -191,8 +206,10 @@ def _rows(session: Session, candidates: dict[int, list[int]], ip_type: IpType) -
                 Case.closed_on,
             )
             .join(Office, Office.id == Case.office_id)
-            .where(Case.id.in_(ids), Case.ip_type == ip_type, Case.status.in_(FINISHED))
+            # by the primary key only: with the state too, SQLite reads the state's index
+            .where(Case.id.in_(ids))
         )
+        if r.ip_type == ip_type and r.status in FINISHED
     }
     if not found:
         return []
