@@ -166,6 +166,14 @@ OnRefused = Callable[[Refusal], None]
 Follower = Callable[[Change], None]
 
 
+def _call(follower: Follower, change: Change) -> None:
+    """Call one follower; what it raises is reported and the other followers still run."""
+    try:
+        follower(change)
+    except Exception as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
 class _WhenShown(QObject):
     """Calls a follower at once, unless its widget is hidden in a shown window (a page
     behind another, a closed dock): then when it is shown next."""
@@ -186,10 +194,7 @@ class _WhenShown(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self._pending is not None:
             change, self._pending = self._pending, None
-            try:
-                self._follower(change)
-            except Exception as exc:  # an exception must not cross Qt's event filter
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+            _call(self._follower, change)  # an exception must not cross Qt's event filter
         return False
 
 
@@ -321,7 +326,7 @@ class Desk(QObject):
         self._followers = [f for f in self._followers if shiboken6.isValid(f[0])]
         for owner, kinds, follower in list(self._followers):
             if change.touches(kinds) and shiboken6.isValid(owner):
-                follower(change)
+                _call(follower, change)
         self.changed.emit(change)
 
     def follow(self, owner: QObject, kinds: Iterable[ChangeKind], follower: Follower) -> None:
