@@ -1286,7 +1286,7 @@ def _statements(
     parts = _summary_parts(on_summary, span, due_soon=kept_soon)
     if not kept_soon:
         parts[0] = union_all(parts[0], _due_soon_part(where, span)).subquery().select()
-    return [*parts, _other_part(where, visits_where, span)]
+    return [*parts, _summary_other(on_summary, span)]
 
 
 # --------------------------------------------------------------------------- from the summary
@@ -1375,6 +1375,45 @@ def _summary_parts(
         .having(total != 0)
     )
     return [counts, histogram]
+
+
+def _summary_other(where: ColumnElement[bool], span: Span) -> Select[Any]:
+    """Part 2 from the summary: confirmations and consultation requests in the unit of
+    their case, follow-up visits in their own (the kinds of services/dashboard_summary.py,
+    each figure's conditions as in :func:`_other_part`)."""
+    s, e = span.start, span.end
+    zero: ColumnElement[int] = literal_column("0", Integer)
+    n = _S.n
+
+    def at(i: int, value: Any) -> list[Any]:
+        return [value if j == i else zero for j in range(_VALUES)]
+
+    counted: list[tuple[list[tuple[int, dt.date, dt.date]], tuple[Any, ...], list[Any]]] = [
+        (_ranges(summary.CONF_APPLIED, span), (_S.lo <= e,), at(0, n)),
+        (_ranges(summary.CONF_CONFIRMED, span), (_S.lo <= e,), at(1, n)),
+        (_ranges(summary.CONSULTATION_REQUESTED, span), (), at(2, n)),
+        (_ranges(summary.CONSULTATION_LATE, span), (_S.lo <= e,), at(3, n)),
+        (_ranges(summary.VISIT_DUE, span), (), at(4, n)),
+        (_ranges(summary.VISIT_DONE, span), (), at(5, n)),
+        (summary.suffix_ranges(summary.VISIT_DONE_AFTER, e), (_S.lo.between(s, e),), at(5, -n)),
+    ]
+    rows = [
+        select(
+            _S.office_id, _S.station_id, *(v.label(f"v{i}") for i, v in enumerate(values, 1))
+        ).where(_S.kind == k, _S.day.between(a, b), where, *extra)
+        for ranges, extra, values in counted
+        for k, a, b in ranges
+    ]
+    both = union_all(*rows).subquery("other")
+    return select(
+        *_layout(
+            _PART_OTHER,
+            both.c.office_id,
+            func.nullif(both.c.station_id, 0),
+            _null_int(),
+            [func.sum(both.c[f"v{i}"]) for i in range(1, _VALUES + 1)],
+        )
+    ).group_by(both.c.office_id, both.c.station_id)
 
 
 def _due_soon_part(where: ColumnElement[bool], span: Span) -> Select[Any]:

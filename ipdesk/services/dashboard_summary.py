@@ -48,7 +48,7 @@ rows of E's month.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
@@ -77,7 +77,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm import InstanceState, ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.functions import FunctionElement
@@ -87,7 +87,15 @@ from ipdesk.models import (
     Case,
     CaseStatus,
     ClockAdjustment,
+    Confirmation,
+    ConfirmationDecision,
+    Consultation,
+    ConsultationRequest,
+    ConsultationState,
     DashboardSummary,
+    FollowUpVisit,
+    RequestState,
+    VisitState,
 )
 from ipdesk.services.followups import AGREED_OUTCOMES
 
@@ -101,6 +109,7 @@ __all__ = [
     "day_ranges",
     "prefix_ranges",
     "rebuild",
+    "suffix_ranges",
     "verify",
 ]
 
@@ -111,6 +120,14 @@ OPEN: Final = 4
 OVERDUE: Final = 5
 DUE_SOON: Final = 6
 CLOSED_DAYS: Final = 7
+# Other records, counted in the unit of their case (visits: their own unit).
+CONF_APPLIED: Final = 21
+CONF_CONFIRMED: Final = 22
+CONSULTATION_REQUESTED: Final = 23
+CONSULTATION_LATE: Final = 24
+VISIT_DUE: Final = 25
+VISIT_DONE: Final = 26
+VISIT_DONE_AFTER: Final = 27
 #: ``kind + MONTH``: the kind's counts per month (``day``: the month's first day).
 MONTH: Final = 10
 #: The "due soon" window the summary keeps (the dashboard's default).
@@ -237,17 +254,22 @@ def _date(value: dt.date) -> ColumnElement[dt.date]:
 
 
 def contributions(
-    case_where: ColumnElement[bool] | None = None,
-    adjustment_where: ColumnElement[bool] | None = None,
-    *,
-    sign: int = 1,
+    case_ids: Sequence[int] | None = None, *, above: int | None = None, sign: int = 1
 ) -> Select[Any]:
-    """The summary rows of the cases ``case_where`` selects (all: None), grouped by key,
-    both grains, ``n`` times ``sign``; ``adjustment_where`` the same restriction on the
-    clock adjustments (their ``case_id``) — it keeps the suspensions' aggregate small."""
+    """The summary rows of the cases ``case_ids`` (or of those with ids above ``above``;
+    all: neither), with their confirmations, consultations and follow-up visits, grouped
+    by key, both grains, ``n`` times ``sign``."""
     from ipdesk.services.dashboard import _calendar_days, _suspended_days, _suspensions
 
-    where = case_where if case_where is not None else true()
+    def of(column: Any) -> ColumnElement[bool]:
+        if case_ids is not None:
+            return column.in_(list(case_ids))
+        if above is not None:
+            return column > above
+        return true()
+
+    where = of(Case.id)
+    adjustment_where = of(ClockAdjustment.case_id)
     station = func.coalesce(Case.station_id, 0)
     closed_on, received_on, due_on = Case.closed_on, Case.received_on, Case.due_on
 
@@ -338,6 +360,7 @@ def contributions(
         row(DUE_SOON, soon_from, 1, running, soon_until > soon_from),
         row(DUE_SOON, soon_until, -1, running, soon_until > soon_from),
     ]
+    parts.extend(_other_records(of))
     every = union_all(*parts).cte("contribution")
     c = every.c
     keys = [c[k] for k in _KEYS[2:]]
@@ -353,6 +376,125 @@ def contributions(
         .having(func.sum(c.n) != 0)
     )
     return select(union_all(by_day, by_month).subquery("rows"))
+
+
+def _other_records(of: Callable[[Any], ColumnElement[bool]]) -> list[Select[Any]]:
+    """The rows of confirmations, consultation requests and follow-up visits (``of``: the
+    restriction to some cases, on a case id column)."""
+
+    def row(
+        kind: int,
+        day: Any,
+        n: int,
+        office: Any,
+        station: Any,
+        *conditions: ColumnElement[bool],
+        lo: Any = None,
+    ) -> Select[Any]:
+        return select(
+            literal_column(str(kind), Integer).label("kind"),
+            day.label("day"),
+            office.label("office_id"),
+            func.coalesce(station, 0).label("station_id"),
+            literal(0, Integer).label("days"),
+            literal(0, Integer).label("flags"),
+            literal("", String).label("ip_type"),
+            (lo if lo is not None else _date(FAR_PAST)).label("lo"),
+            _date(FAR_FUTURE).label("hi"),
+            literal_column(str(n), Integer).label("n"),
+        ).where(*conditions)
+
+    out: list[Select[Any]] = []
+    # Distinct cases over a period: each case's dates in order, +1 for each and -1 for
+    # each pair of consecutive ones (day = the first, lo = the second): the dates of a
+    # case inside [S, E] are a run, and a run of m dates has m - 1 pairs.
+    for kind, day_column, chosen in (
+        (CONF_APPLIED, Confirmation.applied_on, Confirmation.applied_on.is_not(None)),
+        (
+            CONF_CONFIRMED,
+            Confirmation.decided_on,
+            and_(
+                Confirmation.decision == ConfirmationDecision.VALID,
+                Confirmation.decided_on.is_not(None),
+            ),
+        ),
+    ):
+        dated = (
+            select(
+                Confirmation.case_id.label("case_id"),
+                day_column.label("day"),
+                func.lead(day_column)
+                .over(partition_by=Confirmation.case_id, order_by=day_column)
+                .label("next_day"),
+            )
+            .where(chosen, of(Confirmation.case_id))
+            .subquery()
+        )
+        joined = dated.join(Case, Case.id == dated.c.case_id)
+        out.append(row(kind, dated.c.day, 1, Case.office_id, Case.station_id).select_from(joined))
+        out.append(
+            row(
+                kind,
+                dated.c.day,
+                -1,
+                Case.office_id,
+                Case.station_id,
+                dated.c.next_day.is_not(None),
+                lo=dated.c.next_day,
+            ).select_from(joined)
+        )
+    consultation_of = and_(
+        Consultation.id == ConsultationRequest.consultation_id,
+        Case.id == Consultation.case_id,
+        of(Consultation.case_id),
+    )
+    out.append(
+        row(
+            CONSULTATION_REQUESTED,
+            Consultation.requested_on,
+            1,
+            Case.office_id,
+            Case.station_id,
+            consultation_of,
+        )
+    )
+    # Late on day E: due before E, and not answered by its due day (an answer after the
+    # due day is late from the day after the due day on, as no answer is).
+    req = ConsultationRequest
+    out.append(
+        row(
+            CONSULTATION_LATE,
+            Consultation.requested_on,
+            1,
+            Case.office_id,
+            Case.station_id,
+            consultation_of,
+            req.state != RequestState.WITHDRAWN,
+            Consultation.state != ConsultationState.WITHDRAWN,
+            req.due_on.is_not(None),
+            or_(req.answered_on.is_(None), req.answered_on > req.due_on),
+            lo=AddDays(req.due_on, 1),
+        )
+    )
+    visit = FollowUpVisit
+    due = and_(visit.state != VisitState.CANCELLED, of(visit.case_id))
+    done = and_(due, visit.state == VisitState.DONE, visit.done_on.is_not(None))
+    out.append(row(VISIT_DUE, visit.due_on, 1, visit.office_id, visit.station_id, due))
+    out.append(row(VISIT_DONE, visit.due_on, 1, visit.office_id, visit.station_id, done))
+    # Done after its due day: on a day E before that, not yet done (day = done, lo = due).
+    out.append(
+        row(
+            VISIT_DONE_AFTER,
+            visit.done_on,
+            1,
+            visit.office_id,
+            visit.station_id,
+            done,
+            visit.done_on > visit.due_on,
+            lo=visit.due_on,
+        )
+    )
+    return out
 
 
 def _upsert(connection: Connection, rows: Select[Any]) -> None:
@@ -376,20 +518,14 @@ def _apply(connection: Connection, case_ids: Iterable[int], sign: int) -> None:
     ids = sorted(set(case_ids))
     for first in range(0, len(ids), 500):
         chunk = ids[first : first + 500]
-        _upsert(
-            connection,
-            contributions(Case.id.in_(chunk), ClockAdjustment.case_id.in_(chunk), sign=sign),
-        )
+        _upsert(connection, contributions(chunk, sign=sign))
 
 
 def add_cases(connection: Connection, above_id: int) -> None:
     """Add the contributions of the cases with ids above ``above_id`` (new rows written
     around the ORM, e.g. a bulk load: they have none yet)."""
     if _present(connection):
-        _upsert(
-            connection,
-            contributions(Case.id > above_id, ClockAdjustment.case_id > above_id),
-        )
+        _upsert(connection, contributions(above=above_id))
 
 
 @contextmanager
@@ -505,6 +641,16 @@ def prefix_ranges(kind: int, end: dt.date) -> list[tuple[int, dt.date, dt.date]]
     return [(kind + MONTH, FAR_PAST, month - dt.timedelta(days=1)), (kind, month, end)]
 
 
+def suffix_ranges(kind: int, after: dt.date) -> list[tuple[int, dt.date, dt.date]]:
+    """(kind, first, last day) of the rows of the days after ``after``: the day rows up to
+    the end of its month, the month rows after it."""
+    following = _next_month(after)
+    out = [(kind + MONTH, following, FAR_FUTURE)]
+    if after + dt.timedelta(days=1) < following:
+        out.append((kind, after + dt.timedelta(days=1), following - dt.timedelta(days=1)))
+    return out
+
+
 def _next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
@@ -521,8 +667,56 @@ def in_ranges(ranges: Sequence[tuple[int, dt.date, dt.date]]) -> list[ColumnElem
 _PENDING_KEY: Final = "ipdesk_summary_pending"
 
 
+#: Records with a ``case_id`` whose changes move their case's contribution.
+_CASE_RECORDS: Final = (ClockAdjustment, Confirmation, Consultation, FollowUpVisit)
+#: Their tables, and the consultations' requests (by their consultation).
+_TABLES: Final = (
+    "cases",
+    "clock_adjustments",
+    "confirmations",
+    "consultations",
+    "consultation_requests",
+    "follow_up_visits",
+)
+
+
+def sa_inspect(obj: object) -> InstanceState[Any]:
+    state: InstanceState[Any] = inspect(obj)
+    return state
+
+
+def _request_cases(session: Session, requests: Iterable[ConsultationRequest]) -> set[int]:
+    """The cases of these consultation requests (their consultation's, old and new)."""
+    ids: set[int] = set()
+    consultation_ids: set[int] = set()
+    for request in requests:
+        history = inspect(request).attrs["consultation_id"].history
+        consultation_ids.update(
+            v for v in (*history.added, *history.deleted, *history.unchanged) if v
+        )
+        consultation = request.__dict__.get("consultation")
+        if consultation is not None and consultation.case_id:
+            ids.add(consultation.case_id)
+    if consultation_ids:
+        ids.update(
+            session.connection()
+            .execute(
+                select(Consultation.case_id).where(Consultation.id.in_(sorted(consultation_ids)))
+            )
+            .scalars()
+        )
+    return ids
+
+
 def _case_ids_touched(session: Session) -> set[int]:
     ids: set[int] = set()
+    requests = [
+        o
+        for o in (*session.dirty, *session.deleted, *session.new)
+        if isinstance(o, ConsultationRequest)
+    ]
+    if requests:
+        ids |= _request_cases(session, requests)
     for obj in session.dirty:
         if isinstance(obj, Case):
             state = inspect(obj)
@@ -530,17 +724,19 @@ def _case_ids_touched(session: Session) -> set[int]:
                 state.attrs[k].history.has_changes() for k in TRACKED
             ):
                 ids.add(obj.id)
-        elif isinstance(obj, ClockAdjustment):
-            history = inspect(obj).attrs["case_id"].history
+        elif isinstance(obj, _CASE_RECORDS):
+            history = sa_inspect(obj).attrs["case_id"].history
             ids.update(v for v in (*history.added, *history.deleted, *history.unchanged) if v)
     for obj in session.deleted:
         if isinstance(obj, Case) and inspect(obj).identity is not None:
             ids.add(obj.id)
-        elif isinstance(obj, ClockAdjustment) and obj.case_id:
+        elif isinstance(obj, _CASE_RECORDS) and obj.case_id:
             ids.add(obj.case_id)
     for obj in session.new:
-        if isinstance(obj, ClockAdjustment) and obj.case_id:
-            ids.add(obj.case_id)
+        if isinstance(obj, _CASE_RECORDS):
+            case_id = obj.case_id or getattr(obj.__dict__.get("case"), "id", None)
+            if case_id:
+                ids.add(case_id)
     return ids
 
 
@@ -568,7 +764,7 @@ def _on_execute(state: ORMExecuteState) -> Any:
     if not isinstance(statement, Update | Delete | Insert):
         return None
     table = statement.table
-    if not isinstance(table, Table) or table.name not in ("cases", "clock_adjustments"):
+    if not isinstance(table, Table) or table.name not in _TABLES:
         return None
     connection = state.session.connection()
     if not _present(connection):
@@ -581,10 +777,24 @@ def _on_execute(state: ORMExecuteState) -> Any:
             add_cases(connection, int(above or 0))
             return result
         rows = params if isinstance(params, Sequence) else [params or {}]
-        ids = {int(r["case_id"]) for r in rows if isinstance(r, dict) and r.get("case_id")}
+        key = "consultation_id" if table.name == "consultation_requests" else "case_id"
+        ids = {int(r[key]) for r in rows if isinstance(r, dict) and r.get(key)}
+        if key == "consultation_id" and ids:
+            ids = set(
+                connection.execute(
+                    select(Consultation.case_id).where(Consultation.id.in_(sorted(ids)))
+                ).scalars()
+            )
     else:
-        column = table.c.id if table.name == "cases" else table.c.case_id
-        query = select(column)
+        query: Select[Any]
+        if table.name == "cases":
+            query = select(table.c.id)
+        elif table.name == "consultation_requests":
+            query = select(Consultation.case_id).join(
+                table, table.c.consultation_id == Consultation.id
+            )
+        else:
+            query = select(table.c.case_id)
         if statement.whereclause is not None:
             query = query.where(statement.whereclause)
         bind = dict(params) if isinstance(params, dict) else {}

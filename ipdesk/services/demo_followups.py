@@ -52,6 +52,7 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
+from ipdesk.services import dashboard_summary
 from ipdesk.services.actors import Actor
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.demo_worker import reading_snapshot
@@ -308,7 +309,10 @@ def _write_all(
     counts = _Counts()
     for item in produced:
         with session_factory.begin() as session:
-            insert_rows(session, _VISITS, *item.visits)
+            names, values = item.visits
+            visited = {row[names.index("case_id")] for row in values} if values else set()
+            with dashboard_summary.changing(session, visited):
+                insert_rows(session, _VISITS, *item.visits)
             insert_rows(session, _LIMITS, *item.limits)
             if item.visits[1] and session.get_bind().dialect.name == "postgresql":
                 # Explicit ids bypass the serial sequence: move it past the new rows.
@@ -483,6 +487,7 @@ def _record_earlier(
                     counts.late += 1
             if visits:
                 connection = session.connection()
-                connection.execute(_UPDATE_VISIT, visits)
+                with dashboard_summary.changing(connection, {v["b_case"] for v in visits}):
+                    connection.execute(_UPDATE_VISIT, visits)
                 connection.execute(_MEET_LIMIT, visits)
                 counts.done += len(visits)

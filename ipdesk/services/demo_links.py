@@ -845,9 +845,7 @@ def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None
 
 
 def _write(session: Session, chunk: LinksChunk) -> None:
-    names, values = chunk.rows[ADJUSTMENTS.name]
-    adjusted = {row[names.index("case_id")] for row in values} if values else set()
-    with dashboard_summary.changing(session, adjusted):  # clocks of existing cases
+    with dashboard_summary.changing(session, _cases_moved(session, chunk)):
         for table in _TABLES:
             names, values = chunk.rows[table.name]
             insert_rows(session, table, names, values)
@@ -868,6 +866,33 @@ def _write(session: Session, chunk: LinksChunk) -> None:
                     f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
                 )
             )
+
+
+def _cases_moved(session: Session, chunk: LinksChunk) -> set[int]:
+    """The existing cases whose dashboard summary the chunk's records move (their clocks,
+    confirmations, consultations and their requests)."""
+    ids: set[int] = set()
+    for table in (ADJUSTMENTS, CONFIRMATIONS, CONSULTATIONS):
+        names, values = chunk.rows[table.name]
+        if values:
+            at = names.index("case_id")
+            ids.update(row[at] for row in values)
+    names, values = chunk.rows[REQUESTS.name]
+    if values:
+        at = names.index("consultation_id")
+        wanted = {row[at] for row in values}
+        c_names, c_values = chunk.rows[CONSULTATIONS.name]
+        if c_values:
+            own = {row[c_names.index("id")]: row[c_names.index("case_id")] for row in c_values}
+            ids.update(own[i] for i in wanted if i in own)
+            wanted -= own.keys()
+        if wanted:
+            ids.update(
+                session.scalars(
+                    select(CONSULTATIONS.c.case_id).where(CONSULTATIONS.c.id.in_(sorted(wanted)))
+                )
+            )
+    return ids
 
 
 def _ended_in(case: _CaseRow) -> CaseStatus:

@@ -435,9 +435,15 @@ def schedule_follow_ups_for_closed(
             )
         examined += len(batch)
         if rows:
-            ids = connection.execute(
-                insert(_VISITS).returning(_VISITS.c.id, sort_by_parameter_order=True), rows
-            ).scalars()
+            from ipdesk.services.dashboard_summary import changing  # imports this module
+
+            with changing(connection, {row["case_id"] for row in rows}):
+                ids = list(
+                    connection.execute(
+                        insert(_VISITS).returning(_VISITS.c.id, sort_by_parameter_order=True),
+                        rows,
+                    ).scalars()
+                )
             limit_rows = []
             for visit_id, row in zip(ids, rows, strict=True):
                 due = planner.limit(row["due_on"])
