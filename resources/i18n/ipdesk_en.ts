@@ -5742,6 +5742,31 @@
     </message>
     <message>
         <location line="+2" />
+        <source>The file could not be stored in or read from the database.</source>
+        <translation>The file could not be stored in or read from the database.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The file “{name}” is larger than the limit.</source>
+        <translation>The file “{name}” is larger than the limit.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The content of “{name}” is not in the database (a file of an earlier version that was not imported yet); tell the administrator.</source>
+        <translation>The content of “{name}” is not in the database (a file of an earlier version that was not imported yet); tell the administrator.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The content of “{name}” in the database is damaged (it does not match its recorded checksum); tell the administrator.</source>
+        <translation>The content of “{name}” in the database is damaged (it does not match its recorded checksum); tell the administrator.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The file “{name}” changed while it was being saved; choose it again.</source>
+        <translation>The file “{name}” changed while it was being saved; choose it again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>The backup or restore failed.</source>
         <translation>The backup or restore failed.</translation>
     </message>

@@ -5700,6 +5700,31 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The file could not be stored in or read from the database.</source>
+        <translation>无法在数据库中保存或读取该文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file “{name}” is larger than the limit.</source>
+        <translation>文件“{name}”超过大小上限。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The content of “{name}” is not in the database (a file of an earlier version that was not imported yet); tell the administrator.</source>
+        <translation>“{name}”的内容不在数据库中（旧版本的文件尚未导入），请告知管理员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The content of “{name}” in the database is damaged (it does not match its recorded checksum); tell the administrator.</source>
+        <translation>数据库中“{name}”的内容已损坏（与登记的校验值不符），请告知管理员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file “{name}” changed while it was being saved; choose it again.</source>
+        <translation>文件“{name}”在保存过程中被改动，请重新选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The backup or restore failed.</source>
         <translation>备份或恢复失败</translation>
     </message>
