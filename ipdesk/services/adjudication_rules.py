@@ -203,6 +203,15 @@ def _suit_window(session: Session, case: Case) -> list[LimitSpec]:
     ]
 
 
+def mediation_allowed(session: Session, case: Case) -> bool:
+    """Mediation (of the dispute, or of the damages) does not start while an adjudication
+    is requested or under way: only before it, after its refusal or after the decision."""
+    adjudication = adjudication_of(session, case.id)
+    return adjudication is None or not (
+        adjudication.step == Step.REQUESTED or adjudication.step in BEFORE_DECISION
+    )
+
+
 def _guard(name: str) -> Callable[[Session, Actor, Case], bool]:
     return lambda session, actor, case: step_allows(session, actor, case, name)
 
@@ -212,6 +221,9 @@ def _register_guards() -> None:
 
     for name in STEP_ACTIONS:
         workflow.ACTION_GUARDS[workflow.CaseAction(name)] = _guard(name)
+    workflow.ACTION_GUARDS[workflow.CaseAction.START_MEDIATION] = lambda session, _actor, case: (
+        mediation_allowed(session, case)
+    )
 
 
 _register_guards()

@@ -638,6 +638,13 @@ def start_mediation(
 ) -> TransitionResult:
     """Start mediating; after a dismissed confirmation the parties may mediate again."""
     case = load_for(session, actor, case_id, expected_version, "start_mediation")
+    guard = ACTION_GUARDS.get(A.START_MEDIATION)
+    if guard is not None and not guard(session, actor, case):  # an adjudication under way
+        raise IllegalTransition(
+            f"案件 {case.number} 正在行政裁决程序中，作出处理决定前不能开始调解",
+            code="adjudication_under_way",
+            case=case.number,
+        )
     details = {"again": True} if case.status == S.CONFIRMATION_DENIED else None
     return _move(session, actor, case, S.MEDIATING, EventKind.MEDIATION_STARTED, details=details)
 

@@ -1056,6 +1056,11 @@ def code_template(code: str, params: Params | None = None) -> str | None:
                 "refusals",
                 "Case {case} is not a patent-infringement dispute: only those can be adjudicated.",
             )
+        case "adjudication_under_way":
+            return translate(
+                "refusals",
+                "Case {case} is being adjudicated: mediation can start only after the decision.",
+            )
         case "adjudication_exists":
             return translate("refusals", "Adjudication of case {case} has already been requested.")
         case "service_party_unknown":

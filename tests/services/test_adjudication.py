@@ -656,3 +656,15 @@ def test_view_lists_the_steps(world: World) -> None:
     data = view.as_dict()
     assert data["officers"][0]["presiding"] is True
     assert data["services"][0]["document"] == "request_copy"
+
+
+def test_no_mediation_while_the_adjudication_is_under_way(world: World) -> None:
+    served(world)
+    with world.factory() as s:
+        mediator = world.people.actor(s, "mediator")
+        assert workflow.CaseAction.START_MEDIATION not in workflow.available_actions(
+            s, mediator, world.case_id
+        )
+    with pytest.raises(IllegalTransition) as info:
+        world.run("mediator", workflow.start_mediation)
+    assert info.value.code == "adjudication_under_way"
