@@ -52,8 +52,10 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ipdesk.models import (
+    Adjudication,
     AdjustmentKind,
     Case,
+    CaseLimit,
     ClockAdjustment,
     LimitKind,
     Office,
@@ -64,7 +66,9 @@ from ipdesk.models import (
 )
 from ipdesk.paths import FORMS_DIR
 from ipdesk.services import dashboard as dash
+from ipdesk.services.access import case_scope
 from ipdesk.services.actors import Actor
+from ipdesk.services.adjudication import STEP_LABELS
 from ipdesk.services.chinese_text import chinese_date
 from ipdesk.services.dashboard import DashboardFigures, DashboardFilter, Period, UnitFigures
 from ipdesk.services.documents import (
@@ -663,6 +667,7 @@ def write_report(
                 if progress is not None:
                     progress(done, total)
         _write_charts(wb, charts, figs, scope, actor)
+        _write_adjudications(session, actor, wb, lines, span, office_id)
         _check(cancelled)
         _save_atomically(wb, path, cancelled)
     except BaseException:
@@ -673,6 +678,76 @@ def write_report(
     return ReportSummary(
         path, period, span.end, written_cases, written_overdue, time.perf_counter() - started
     )
+
+
+ADJUDICATION_COLUMNS: Final = [
+    _Column("案件编号", 17),
+    _Column("裁决所", 22, wrap=True),
+    _Column("知识产权类型", 14),
+    _Column("专利号", 20),
+    _Column("阶段", 16),
+    _Column("请求日期", 12, "yyyy-mm-dd"),
+    _Column("立案日期", 12, "yyyy-mm-dd"),
+    _Column("处理决定日期", 12, "yyyy-mm-dd"),
+    _Column("认定侵权", 10),
+    _Column("起诉期限届满", 12, "yyyy-mm-dd"),
+    _Column("期满情况", 14),
+    _Column("申请强制执行", 12, "yyyy-mm-dd"),
+    _Column("办理天数", 10, "0"),
+]
+_WINDOW_TEXT: Final = {"complied": "已停止侵权", "sued": "已起诉", "not_stopped": "未起诉未停止"}
+
+
+def _write_adjudications(
+    session: Session,
+    actor: Actor,
+    wb: Workbook,
+    lines: Sequence[str],
+    span: dash.Span,
+    office_id: int | None,
+) -> None:
+    """The administrative adjudications requested in the period (one row each, the step
+    they are at, the decision and the window to sue): services/adjudication.py."""
+    window = (
+        select(CaseLimit.due_on)
+        .where(CaseLimit.case_id == Case.id, CaseLimit.kind == LimitKind.SUIT_WINDOW)
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        select(Case, Office.name, Adjudication, window)
+        .join(Adjudication, Adjudication.case_id == Case.id)
+        .join(Office, Office.id == Case.office_id)
+        .where(
+            Adjudication.requested_on.between(span.start, span.end),
+            case_scope(actor),
+            *([Case.office_id == office_id] if office_id is not None else []),
+        )
+        .order_by(Adjudication.requested_on, Case.id)
+    )
+    sheet = _Sheet(wb, "行政裁决", "专利侵权纠纷行政裁决", lines, ADJUDICATION_COLUMNS)
+    count = 0
+    for found, office, a, window_due in session.execute(query):
+        end = a.decided_on or found.closed_on
+        sheet.row(
+            [
+                found.number,
+                office,
+                IP_TYPE_LABELS.get(found.ip_type, str(found.ip_type)),
+                found.right_number,
+                STEP_LABELS[a.step],
+                a.requested_on,
+                a.accepted_on,
+                a.decided_on,
+                None if a.infringement_found is None else ("是" if a.infringement_found else "否"),
+                window_due,
+                _WINDOW_TEXT.get(a.window_outcome.value, "") if a.window_outcome else None,
+                a.enforcement_applied_on,
+                (end - a.accepted_on).days if end and a.accepted_on else None,
+            ]
+        )
+        count += 1
+    sheet.note(f"共 {count} 件。办理天数：立案至作出处理决定（未决定的为空）。")
 
 
 def _discard(wb: Workbook) -> None:

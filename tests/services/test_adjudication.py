@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -668,3 +669,26 @@ def test_no_mediation_while_the_adjudication_is_under_way(world: World) -> None:
     with pytest.raises(IllegalTransition) as info:
         world.run("mediator", workflow.start_mediation)
     assert info.value.code == "adjudication_under_way"
+
+
+def test_the_report_lists_the_adjudications(world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ipdesk.services.dashboard import Period
+    from ipdesk.services.reports import write_report
+
+    decision_served(world)
+    out = tmp_path / "report.xlsx"
+    with world.factory() as s:
+        write_report(
+            s,
+            world.people.actor(s, "city"),
+            out,
+            Period(D(2026, 9, 1), D(2026, 11, 30)),
+            today=D(2026, 11, 30),
+        )
+    sheet = load_workbook(out)["行政裁决"]
+    header = [c.value for c in sheet[5]]
+    row = {h: c.value for h, c in zip(header, sheet[6], strict=True)}
+    assert row["阶段"] == "处理决定已送达" and row["认定侵权"] == "是"
+    assert row["专利号"] == "ZL202320123456.1" and row["办理天数"] == 48

@@ -102,7 +102,7 @@ def test_the_workbook(db: sessionmaker[Session], tmp_path: Path) -> None:
     assert (summary.cases, summary.overdue, summary.as_of) == (4, 2, PERIOD.end)
     assert reports[0] == (0, 6) and reports[-1] == (6, 6)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "案件清单", "超期案件", "图表数据"]
+    assert wb.sheetnames == ["汇总", "案件清单", "超期案件", "图表数据", "行政裁决"]
     for ws in wb:
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.paperSize == 9  # A4
