@@ -229,15 +229,27 @@ def test_after_failed_mediation_the_gap_is_not_counted(world: World) -> None:
         workflow.accept(s, mediator, case.id, case.version_id, on=D(2026, 9, 2))
         workflow.start_mediation(s, mediator, case.id, case.version_id)
         workflow.record_failure(s, mediator, case.id, case.version_id, reason="调解不成")
-    world.run("mediator", adj.choose_adjudication, today=dt.date.today())
-    a = world.adjudication()
-    assert a.route.value == "after_mediation"
-    world.run("manager", adj.accept_adjudication)
+        failed = s.scalars(
+            select(CaseEvent).where(
+                CaseEvent.case_id == case.id, CaseEvent.kind == EventKind.FAILED.value
+            )
+        ).one()
+        failed.at = at(D(2026, 9, 20))  # the mediation failed on 20 September
+    assert world.limit(LimitKind.HANDLING).state == LimitState.MET
+    world.run(
+        "mediator", adj.choose_adjudication, requested_on=D(2026, 9, 28), today=D(2026, 9, 28)
+    )
+    assert world.adjudication().route.value == "after_mediation"
+    world.run("manager", adj.accept_adjudication, on=D(2026, 10, 1), today=D(2026, 10, 1))
     with world.factory() as s:
         case = s.get(Case, world.case_id)
         assert case is not None and case.status == CaseStatus.ACCEPTED
         assert case.accepted_on == D(2026, 9, 2)  # the dispute's acceptance is kept
-    assert world.limit(LimitKind.HANDLING).state in (LimitState.RUNNING, LimitState.PAUSED)
+        gap = s.scalars(select(ClockAdjustment).where(ClockAdjustment.case_id == case.id)).one()
+        assert (gap.start_on, gap.end_on) == (D(2026, 9, 20), D(2026, 10, 1))
+    handling = world.limit(LimitKind.HANDLING)
+    # 60 days from 2 September (1 November, a Sunday) + the 11 days not counted
+    assert handling.state == LimitState.RUNNING and handling.due_on == D(2026, 11, 12)
 
 
 # --------------------------------------------------------------------------- panel
