@@ -7230,6 +7230,11 @@
         <source>Enforcement must be applied for within three months after the window (by {last}).</source>
         <translation>Enforcement must be applied for within three months after the window (by {last}).</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
+        <translation>Case {case} is being adjudicated: mediation can start only after the decision.</translation>
+    </message>
 </context>
 <context>
     <name>self.model</name>

@@ -7188,6 +7188,11 @@
         <source>Enforcement must be applied for within three months after the window (by {last}).</source>
         <translation>申请强制执行应在期限届满之日起三个月内提出（截至 {last}）。</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
+        <translation>案件 {case} 正在行政裁决程序中，作出处理决定后才能开始调解。</translation>
+    </message>
 </context>
 <context>
     <name>self.model</name>
