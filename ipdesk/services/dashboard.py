@@ -95,6 +95,7 @@ counts with its last closure; a case's due date is its current (or final) one.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -1126,28 +1127,32 @@ def _levels(office: int | None, station: int | None) -> list[_Key]:
 def _days_figures(histogram: Mapping[int, int], span: Span) -> dict[str, Any]:
     """Median (the mean of the two middle values for an even count), mean and the cases
     within 60 / 90 days of a distribution of handling days {days: cases}."""
-    n = sum(histogram.values())
+    items = sorted(histogram.items())
+    # One pass: the running count at each number of days (the shares within 60 / 90 days
+    # are running counts), the sum of days.
+    n = total_days = within_target = within_former = 0
+    cumulative = []
+    for days, count in items:
+        n += count
+        total_days += days * count
+        cumulative.append(n)
+        if days <= span.target:
+            within_target = n
+        if days <= span.former:
+            within_former = n
     out: dict[str, Any] = {
-        "within_target": sum(c for d, c in histogram.items() if d <= span.target),
-        "within_former": sum(c for d, c in histogram.items() if d <= span.former),
+        "within_target": within_target,
+        "within_former": within_former,
         "median_days": None,
         "mean_days": None,
     }
     if n <= 0:
         return out
     lower_rank, upper_rank = (n + 1) // 2, n // 2 + 1
-    lower = upper = None
-    running = 0
-    for days in sorted(histogram):
-        running += histogram[days]
-        if lower is None and running >= lower_rank:
-            lower = days
-        if running >= upper_rank:
-            upper = days
-            break
-    assert lower is not None and upper is not None
+    lower = items[bisect_left(cumulative, lower_rank)][0]
+    upper = items[bisect_left(cumulative, upper_rank)][0]
     out["median_days"] = (lower + upper) / 2
-    out["mean_days"] = sum(d * c for d, c in histogram.items()) / n
+    out["mean_days"] = total_days / n
     return out
 
 
@@ -1159,12 +1164,12 @@ def _figure_values(
     histograms: dict[_Key, dict[int, int]] = {}
     other: dict[_Key, list[int]] = {}
     rows = chain.from_iterable(db.read_concurrently(session, parts, prepare=_analytic))
+    per_unit: dict[tuple[int | None, int | None], dict[int, int]] = {}
     for part, office_id, station_id, k, *values in rows:
         if part == _PART_DAYS:
             office_id, station_id, days = key.decode(office_id, station_id, int(k))
-            for level in _levels(office_id, station_id):
-                histogram = histograms.setdefault(level, {})
-                histogram[days] = histogram.get(days, 0) + int(values[0])
+            histogram = per_unit.setdefault((office_id, station_id), {})
+            histogram[days] = histogram.get(days, 0) + int(values[0])
             continue
         target = packed if part == _PART_CASES else other
         ints = [int(v or 0) for v in values]
@@ -1172,6 +1177,15 @@ def _figure_values(
             sums = target.setdefault(level, [0] * _VALUES)
             for i, v in enumerate(ints):
                 sums[i] += v
+    # The units' distributions added up to their office and the total, a unit at a time.
+    for (office_id, station_id), unit_histogram in per_unit.items():
+        for level in _levels(office_id, station_id):
+            if level[0] == "station":
+                histograms[level] = unit_histogram
+                continue
+            histogram = histograms.setdefault(level, {})
+            for days, count in unit_histogram.items():
+                histogram[days] = histogram.get(days, 0) + count
     out: dict[_Key, dict[str, Any]] = {}
     for level in packed.keys() | histograms.keys() | other.keys():
         figures_ = out.setdefault(level, {})
@@ -1299,10 +1313,18 @@ def _statements(
 _S = DashboardSummary.__table__.c
 
 
-def _ranges(kind: int, span: Span, *, running: bool = False) -> list[tuple[int, dt.date, dt.date]]:
+def _ranges(
+    kind: int, span: Span, *, running: bool = False, years: bool = True
+) -> list[summary.Range]:
+    today = legal_today()
     if running:
-        return summary.prefix_ranges(kind, span.end)
-    return summary.day_ranges(kind, span.start, span.end)
+        return summary.prefix_ranges(kind, span.end, today=today)
+    return summary.day_ranges(kind, span.start, span.end, today=today, years=years)
+
+
+def _signed(value: Any, sign: int) -> Any:
+    """A value linear in the rows' ``n``, for rows added (+1) or taken away (-1)."""
+    return value if sign > 0 else -value
 
 
 def _summary_parts(
@@ -1337,11 +1359,13 @@ def _summary_parts(
     ]
     rows = [
         select(
-            _S.office_id, _S.station_id, *(v.label(f"v{i}") for i, v in enumerate(values, 1))
+            _S.office_id,
+            _S.station_id,
+            *(_signed(v, sign).label(f"v{i}") for i, v in enumerate(values, 1)),
         ).where(_S.kind == k, _S.day.between(a, b), where, *extra)
         for kind, running, extra, values in counted
         if due_soon or kind != summary.DUE_SOON
-        for k, a, b in _ranges(kind, span, running=running)
+        for k, a, b, sign in _ranges(kind, span, running=running)
     ]
     both = union_all(*rows).subquery("counted")
     counts = select(
@@ -1354,10 +1378,10 @@ def _summary_parts(
         )
     ).group_by(both.c.office_id, both.c.station_id)
     day_rows = [
-        select(_S.office_id, _S.station_id, _S.days, _S.n).where(
+        select(_S.office_id, _S.station_id, _S.days, _signed(_S.n, sign).label("n")).where(
             _S.kind == k, _S.day.between(a, b), _S.lo <= e, where
         )
-        for k, a, b in _ranges(summary.CLOSED_DAYS, span)
+        for k, a, b, sign in _ranges(summary.CLOSED_DAYS, span)
     ]
     days = union_all(*day_rows).subquery("closed_days")
     total = func.sum(days.c.n)
@@ -1388,21 +1412,27 @@ def _summary_other(where: ColumnElement[bool], span: Span) -> Select[Any]:
     def at(i: int, value: Any) -> list[Any]:
         return [value if j == i else zero for j in range(_VALUES)]
 
-    counted: list[tuple[list[tuple[int, dt.date, dt.date]], tuple[Any, ...], list[Any]]] = [
+    counted: list[tuple[list[summary.Range], tuple[Any, ...], list[Any]]] = [
         (_ranges(summary.CONF_APPLIED, span), (_S.lo <= e,), at(0, n)),
         (_ranges(summary.CONF_CONFIRMED, span), (_S.lo <= e,), at(1, n)),
         (_ranges(summary.CONSULTATION_REQUESTED, span), (), at(2, n)),
         (_ranges(summary.CONSULTATION_LATE, span), (_S.lo <= e,), at(3, n)),
         (_ranges(summary.VISIT_DUE, span), (), at(4, n)),
         (_ranges(summary.VISIT_DONE, span), (), at(5, n)),
-        (summary.suffix_ranges(summary.VISIT_DONE_AFTER, e), (_S.lo.between(s, e),), at(5, -n)),
+        (
+            summary.suffix_ranges(summary.VISIT_DONE_AFTER, e, today=legal_today()),
+            (_S.lo.between(s, e),),
+            at(5, -n),
+        ),
     ]
     rows = [
         select(
-            _S.office_id, _S.station_id, *(v.label(f"v{i}") for i, v in enumerate(values, 1))
+            _S.office_id,
+            _S.station_id,
+            *(_signed(v, sign).label(f"v{i}") for i, v in enumerate(values, 1)),
         ).where(_S.kind == k, _S.day.between(a, b), where, *extra)
         for ranges, extra, values in counted
-        for k, a, b in ranges
+        for k, a, b, sign in ranges
     ]
     both = union_all(*rows).subquery("other")
     return select(
@@ -1565,18 +1595,18 @@ def _summary_monthly(where: ColumnElement[bool], span: Span) -> list[Select[Any]
     closed per month."""
     received = union_all(
         *(
-            select(YearMonth(_S.day).label("month"), _S.ip_type, _S.n).where(
-                _S.kind == k, _S.day.between(a, b), _S.hi >= span.start, where
-            )
-            for k, a, b in _ranges(summary.RECEIVED, span)
+            select(
+                YearMonth(_S.day).label("month"), _S.ip_type, _signed(_S.n, sign).label("n")
+            ).where(_S.kind == k, _S.day.between(a, b), _S.hi >= span.start, where)
+            for k, a, b, sign in _ranges(summary.RECEIVED, span, years=False)
         )
     ).subquery("received")
     closed = union_all(
         *(
-            select(YearMonth(_S.day).label("month"), _S.n).where(
+            select(YearMonth(_S.day).label("month"), _signed(_S.n, sign).label("n")).where(
                 _S.kind == k, _S.day.between(a, b), _S.lo <= span.end, where
             )
-            for k, a, b in _ranges(summary.CLOSED, span)
+            for k, a, b, sign in _ranges(summary.CLOSED, span, years=False)
         )
     ).subquery("closed")
     return [

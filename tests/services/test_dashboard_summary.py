@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -247,3 +249,55 @@ def test_demo_generation_and_a_rebuild_keep_the_summary(
         s.execute(select(Case.id).limit(1))
         dashboard_summary.rebuild(s.connection())
     check(session_factory, "rebuild")
+
+
+def _days_covered(ranges: list[dashboard_summary.Range]) -> dict[dt.date, int]:
+    """How often each day (2019..2031) is counted by signed ranges of day, month and year
+    rows (a month or year row: its first day)."""
+    covered: dict[dt.date, int] = {}
+    first_day, last_day = dt.date(2019, 1, 1), dt.date(2031, 12, 31)
+    for kind, a, b, sign in ranges:
+        day = max(a, first_day)
+        while day <= min(b, last_day):
+            if kind >= dashboard_summary.YEAR:
+                span = (
+                    (day, day.replace(month=12, day=31)) if day.timetuple().tm_yday == 1 else None
+                )
+            elif kind >= dashboard_summary.MONTH:
+                nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                span = (day, nxt - dt.timedelta(days=1)) if day.day == 1 else None
+            else:
+                span = (day, day)
+            if span is not None:
+                d = span[0]
+                while d <= span[1]:
+                    covered[d] = covered.get(d, 0) + sign
+                    d += dt.timedelta(days=1)
+            day += dt.timedelta(days=1)
+    return {d: n for d, n in covered.items() if n}
+
+
+@given(
+    start=st.dates(dt.date(2020, 1, 1), dt.date(2029, 12, 31)),
+    length=st.integers(0, 800),
+    ahead=st.sampled_from([0, 3, 40]),
+    years=st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_ranges_count_every_day_once(start: dt.date, length: int, ahead: int, years: bool) -> None:
+    end = min(start + dt.timedelta(days=length), dt.date(2030, 12, 31))
+    today = end + dt.timedelta(days=ahead)
+    days = {start + dt.timedelta(days=i): 1 for i in range((end - start).days + 1)}
+    assert (
+        _days_covered(dashboard_summary.day_ranges(1, start, end, today=today, years=years)) == days
+    )
+    before = {
+        d: 1 for d in (dt.date(2019, 1, 1) + dt.timedelta(days=i) for i in range(4500)) if d <= end
+    }
+    assert _days_covered(dashboard_summary.prefix_ranges(4, end, today=today)) == before
+    after = {
+        d: 1
+        for d in (end + dt.timedelta(days=i) for i in range(1, 4500))
+        if d <= dt.date(2031, 12, 31)
+    }
+    assert _days_covered(dashboard_summary.suffix_ranges(4, end, today=today)) == after
