@@ -847,8 +847,13 @@ class _SqliteSource:
         return self.specs
 
     def rows(self, name: str) -> Iterator[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            yield from _export_rows(conn, self.metadata.tables[name])
+        try:
+            with self.engine.connect() as conn:
+                yield from _export_rows(conn, self.metadata.tables[name])
+        except DBAPIError as exc:  # the backup's own bytes (text that is not UTF-8, …)
+            raise BackupDamaged(
+                f"备份 {self.path.name} 中 {name} 表无法读取（{type(exc.orig).__name__}）"
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
