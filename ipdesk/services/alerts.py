@@ -166,7 +166,19 @@ def scan_alerts(
         CaseLimit.due_on <= horizon,
         CaseLimit.kind.in_(list(context.rules)),
     )
-    examined = session.scalar(select(func.count()).select_from(CaseLimit).where(near)) or 0
+    # Counted from ix_case_limits_state_due alone when every kind has a rule (the kind
+    # condition would look each limit up in the table: 1,000,000 cases, 0.2 s).
+    counted = (
+        near
+        if set(LimitKind) - set(context.rules)
+        else and_(
+            CaseLimit.state == LimitState.RUNNING,
+            CaseLimit.due_on.is_not(None),
+            CaseLimit.due_on <= horizon,
+        )
+    )
+    connection = session.connection()
+    examined = connection.scalar(select(func.count()).select_from(CaseLimit).where(counted)) or 0
     expected = expected_threshold(context, today)
     current = exists().where(
         Alert.limit_id == CaseLimit.id,
@@ -187,7 +199,8 @@ def scan_alerts(
         # on the same keys in the same order and cannot deadlock.
         .order_by(CaseLimit.id)
     )
-    made = session.execute(_upsert(session).from_select(_INSERT_COLUMNS, missing)).all()
+    # Through the connection: the rows as plain tuples, without the ORM's result handling.
+    made = connection.execute(_upsert(session).from_select(_INSERT_COLUMNS, missing)).all()
     details = _details(session, [limit_id for _, limit_id, _, _ in made])
     alerts = sorted(
         (
