@@ -11,6 +11,8 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
+import threading
 import tracemalloc
 import zipfile
 from collections.abc import Iterator
@@ -28,7 +30,7 @@ from ipdesk.services import backup as bk
 from ipdesk.services import blobs, evidence
 from ipdesk.services import documents as docs
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import PermissionDenied, ValidationErrors
+from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
 from ipdesk.services.file_import import import_local_files
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
@@ -181,6 +183,66 @@ def test_equal_contents_are_stored_once(seeded: sessionmaker[Session], tmp_path:
         again = blobs.put_file(s, source, kind="pdf", max_bytes=MB)
         assert not again.new and again.sha256 == _sha_of(source)
         assert (_count(s, Blob), _count(s, BlobChunk)) == (1, 2)
+
+
+def test_two_writers_of_one_content_store_it_once(
+    seeded: sessionmaker[Session], backend: str
+) -> None:
+    """The second writer waits for the first (PostgreSQL: on the content's key; SQLite: the
+    write lock), then finds the content stored and writes nothing."""
+    data = PDF_HEAD + b"the same photo" * 50_000
+    first_stored, release = threading.Event(), threading.Event()
+    results: dict[str, blobs.StoredBlob] = {}
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with seeded.begin() as s:
+                results["first"] = blobs.put_bytes(s, data, kind="pdf", max_bytes=MB)
+                first_stored.set()
+                release.wait(10)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+            first_stored.set()
+
+    def second() -> None:
+        try:
+            with seeded.begin() as s:
+                results["second"] = blobs.put_bytes(s, data, kind="pdf", max_bytes=MB)
+        except BaseException as exc:
+            errors.append(exc)
+
+    a = threading.Thread(target=first)
+    a.start()
+    assert first_stored.wait(10)
+    b = threading.Thread(target=second)
+    b.start()
+    b.join(0.5)
+    assert b.is_alive()  # waiting for the first writer's transaction
+    release.set()
+    a.join(10)
+    b.join(10)
+    assert not errors, errors
+    assert results["first"].new and not results["second"].new
+    with seeded() as s:
+        assert (_count(s, Blob), _count(s, BlobChunk)) == (1, 3)
+
+
+def test_the_private_copies_of_intake_are_removed(
+    seeded: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    ok, bad = _pdf(tmp_path / "in" / "ok.pdf", 1000), tmp_path / "in" / "bad.exe"
+    bad.write_bytes(b"MZ" + b"\0" * 100)
+    with seeded.begin() as s:
+        register_case(s, REGISTRAR, valid_intake_form(), [AttachmentInput(ok)])
+    with seeded.begin() as s, pytest.raises(ValidationError, match=r"bad\.exe"):
+        register_case(
+            s, REGISTRAR, valid_intake_form(), [AttachmentInput(ok), AttachmentInput(bad)]
+        )
+    assert list(temp.iterdir()) == []
 
 
 def test_a_rolled_back_registration_leaves_no_content(
