@@ -99,3 +99,30 @@ def test_only_stray_files_get_a_milder_banner(
         banner.message.text()
     )
     assert part.exists()
+
+
+def test_the_desktop_imports_the_files_of_an_earlier_version_at_start(
+    qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """ipdesk.app.import_local_files (run at every start with the desktop's folders):
+    a record of an earlier version whose file is in the folder gets its content, the check
+    is quiet then; a second start stores nothing."""
+    from ipdesk.app import import_local_files
+    from ipdesk.models import Blob
+    from ipdesk.ui.stores import FileStores
+
+    with session_factory.begin() as s:
+        seed(s)
+    _attach(session_factory, tmp_path / "attachments", b"%PDF-1.4 old evidence", write=False)
+    name = _attach(session_factory, tmp_path / "other", b"%PDF-1.4 old", write=False)
+    (tmp_path / "attachments" / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "attachments" / name).write_bytes(b"%PDF-1.4 old")
+    stores = FileStores.in_folder(tmp_path)
+    import_local_files(session_factory, stores)
+    with session_factory() as s:
+        assert s.query(Blob).count() == 1
+    banner = banner_for(qtbot, session_factory, tmp_path)
+    assert banner.report is not None and len(banner.report.missing) == 1  # not on this computer
+    import_local_files(session_factory, stores)
+    with session_factory() as s:
+        assert s.query(Blob).count() == 1
