@@ -4,9 +4,10 @@ purchase receipt, a notarial certificate).
 Who and when: ``CaseAction.ADD_EVIDENCE`` of services/workflow.py (the case's handler
 until mediation ends; staff of the case's station while it is registered). The files go
 through the intake's attachment storage (:func:`ipdesk.services.intake.store_attachments`:
-the same checks, content-addressed names, atomic placement, removal when the transaction
-does not commit), show in the case's evidence list, and the timeline event
-``evidence_added`` names each file with its description.
+the same checks, the content into the database's content store in the caller's
+transaction, services/blobs.py), show in the case's evidence list, and the timeline event
+``evidence_added`` names each file with its description. Whoever may see the case opens
+them on any desktop (:func:`attachment_file`).
 """
 
 from __future__ import annotations
