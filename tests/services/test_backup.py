@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Connection, Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -231,9 +231,7 @@ def test_old_schema_backup_comes_back_migrated(
         try:
             with old.begin() as conn:
                 command.upgrade(migrate.alembic_config(conn), "0001")
-            with db.make_session_factory(old).begin() as s:
-                seed(s)
-                make_case(s, applicant="赵敏")
+                _rows_of_revision_0001(conn)  # plain SQL: today's models have more columns
             bk.backup(old, tmp_path / "old.bin")
         finally:
             old.dispose()
@@ -246,6 +244,38 @@ def test_old_schema_backup_comes_back_migrated(
             assert search_cases(s, Actor.system(), "赵敏")  # the index of 0002 was built
     finally:
         target.dispose()
+
+
+def _rows_of_revision_0001(conn: Connection) -> None:
+    """An office, a station and a case whose applicant is 赵敏, as revision 0001 stored them."""
+    now = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
+    conn.execute(
+        text("INSERT INTO offices (id, code, name, active) VALUES (1, 'TL01', '科尔沁区', :t)"),
+        {"t": True},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO stations (id, code, name, office_id, active)"
+            " VALUES (1, 'TL01-S01', '科尔沁区援助站', 1, :t)"
+        ),
+        {"t": True},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO cases (id, number, office_id, station_id, status, is_suspended, ip_type,"
+            " dispute_type, category, facts, claim, channel, received_on, created_at, updated_at,"
+            " version_id) VALUES (1, 'TL01-2026-00001', 1, 1, 'registered', :f, 'trademark',"
+            " 'infringement', 'ordinary', '被申请人销售假冒商品', '停止侵权', 'walk_in', :day, :now,"
+            " :now, 1)"
+        ),
+        {"f": False, "day": now.date(), "now": now},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO parties (id, case_id, position, role, kind, name)"
+            " VALUES (1, 1, 0, 'applicant', 'person', '赵敏')"
+        )
+    )
 
 
 # --------------------------------------------------------------------------- refusals
