@@ -265,8 +265,8 @@ def _rows_of_revision_0001(conn: Connection) -> None:
             "INSERT INTO cases (id, number, office_id, station_id, status, is_suspended, ip_type,"
             " dispute_type, category, facts, claim, channel, received_on, created_at, updated_at,"
             " version_id) VALUES (1, 'TL01-2026-00001', 1, 1, 'registered', :f, 'trademark',"
-            " 'infringement', 'ordinary', '被申请人销售假冒商品', '停止侵权', 'walk_in', :day, :now,"
-            " :now, 1)"
+            " 'infringement', 'ordinary', '被申请人销售假冒商品', '停止侵权', 'walk_in', :day,"
+            " :now, :now, 1)"
         ),
         {"f": False, "day": now.date(), "now": now},
     )
