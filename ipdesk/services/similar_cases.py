@@ -7,9 +7,11 @@ cases of the same IP type are like it and how they ended:
 * the same respondent: a respondent of the same name or the same ID number / credit code
   (``ix_parties_name``, ``ix_parties_id_number``),
 * similar facts: up to :data:`FACT_TERMS` distinctive four-character pieces of the case's
-  facts, each looked up in the full-text index newest first (services/search.py's
-  ``search_cases``: FTS5 trigram tables on SQLite, pg_trgm on PostgreSQL), ranked by how
-  many pieces a case shares.
+  facts (the parties' names left out), ranked by how many pieces a case shares: on SQLite
+  each piece is looked up in the full-text index newest first (services/search.py's
+  ``search_cases``, FTS5 trigram tables); on PostgreSQL, whose trigram index is slow for
+  pieces of middling frequency, they are compared with the newest
+  :data:`PG_FACTS_WINDOW` finished cases of the IP type (:func:`_pg_like_facts`).
 
 Finished means closed, or adjudicated (the decision is made). Each row gives the outcome
 (the state the case ended in; for an adjudication whether infringement was found), the
