@@ -488,6 +488,12 @@ class DashboardFigures:
         raise KeyError(unit)
 
 
+
+def _sum(value: Any) -> ColumnElement[int]:
+    """SUM as an integer on both databases: PostgreSQL sums a BIGINT as NUMERIC (Decimal)."""
+    return cast(func.sum(value), BigInteger)
+
+
 # --------------------------------------------------------------------------- scope
 
 
@@ -599,7 +605,7 @@ def _suspensions(where: ColumnElement[bool] | None = None) -> FromClause:
     return (
         select(
             adj.case_id,
-            func.sum(case((ended, DayNumber(adj.end_on) - DayNumber(adj.start_on)), else_=0)).label(
+            _sum(case((ended, DayNumber(adj.end_on) - DayNumber(adj.start_on)), else_=0)).label(
                 "ended_days"
             ),
             func.min(case((ended, adj.start_on))).label("first_start"),
@@ -874,15 +880,15 @@ def _case_counts_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
 
     sums = [
         # received | accepted
-        func.sum(if_(Case.received_on >= s, 1) + if_(Case.accepted_on.between(s, e), high)),
+        _sum(if_(Case.received_on >= s, 1) + if_(Case.accepted_on.between(s, e), high)),
         # open | overdue
-        func.sum(if_(is_open, 1 + if_(and_(running, Case.due_on < e), high))),
+        _sum(if_(is_open, 1 + if_(and_(running, Case.due_on < e), high))),
         # due soon
-        func.sum(if_(and_(running, Case.due_on.between(e, span.soon_until)), 1)),
+        _sum(if_(and_(running, Case.due_on.between(e, span.soon_until)), 1)),
         # closed | closed late
-        func.sum(if_(closed, 1 + if_(Case.closed_on > Case.due_on, high))),
+        _sum(if_(closed, 1 + if_(Case.closed_on > Case.due_on, high))),
         # mediation success | mediated
-        func.sum(
+        _sum(
             if_(
                 closed,
                 case(
@@ -989,7 +995,7 @@ def _closed_days_corrected(where: ColumnElement[bool], span: Span, key: _DayKey)
     )
     both = union_all(raw, corrections).subquery("days")
     cols = [both.c[f"c{i}"] for i in range(width)]
-    n = func.sum(both.c.n)
+    n = _sum(both.c.n)
     if width == 1:
         office, station, k = _null_int(), _null_int(), cols[0]
     else:
@@ -1076,7 +1082,7 @@ def _other_part(
     consultations = (
         select(
             *unit_cols,
-            *_zeros(_OTHER_KEYS, {k: func.sum(_flag(p)) for k, p in cons.items()}),
+            *_zeros(_OTHER_KEYS, {k: _sum(_flag(p)) for k, p in cons.items()}),
         )
         .select_from(ConsultationRequest)
         .join(Consultation, Consultation.id == ConsultationRequest.consultation_id)
@@ -1089,7 +1095,7 @@ def _other_part(
         select(
             FollowUpVisit.office_id.label("office_id"),
             FollowUpVisit.station_id.label("station_id"),
-            *_zeros(_OTHER_KEYS, {k: func.sum(_flag(p)) for k, p in vis.items()}),
+            *_zeros(_OTHER_KEYS, {k: _sum(_flag(p)) for k, p in vis.items()}),
         )
         .where(visits_where, vis["visits_due"])
         .group_by(FollowUpVisit.office_id, FollowUpVisit.station_id)
@@ -1101,7 +1107,7 @@ def _other_part(
             parts.c.office_id,
             parts.c.station_id,
             _null_int(),
-            [func.sum(parts.c[k]) for k in _OTHER_KEYS],
+            [_sum(parts.c[k]) for k in _OTHER_KEYS],
         )
     ).group_by(parts.c.office_id, parts.c.station_id)
 
@@ -1374,7 +1380,7 @@ def _summary_parts(
             both.c.office_id,
             func.nullif(both.c.station_id, 0),
             _null_int(),
-            [func.sum(both.c[f"v{i}"]) for i in range(1, 6)],
+            [_sum(both.c[f"v{i}"]) for i in range(1, 6)],
         )
     ).group_by(both.c.office_id, both.c.station_id)
     day_rows = [
@@ -1384,7 +1390,7 @@ def _summary_parts(
         for k, a, b, sign in _ranges(summary.CLOSED_DAYS, span)
     ]
     days = union_all(*day_rows).subquery("closed_days")
-    total = func.sum(days.c.n)
+    total = _sum(days.c.n)
     histogram = (
         select(
             *_layout(
@@ -1441,7 +1447,7 @@ def _summary_other(where: ColumnElement[bool], span: Span) -> Select[Any]:
             both.c.office_id,
             func.nullif(both.c.station_id, 0),
             _null_int(),
-            [func.sum(both.c[f"v{i}"]) for i in range(1, _VALUES + 1)],
+            [_sum(both.c[f"v{i}"]) for i in range(1, _VALUES + 1)],
         )
     ).group_by(both.c.office_id, both.c.station_id)
 
@@ -1610,12 +1616,12 @@ def _summary_monthly(where: ColumnElement[bool], span: Span) -> list[Select[Any]
         )
     ).subquery("closed")
     return [
-        select(received.c.month, received.c.ip_type, func.sum(received.c.n))
+        select(received.c.month, received.c.ip_type, _sum(received.c.n))
         .group_by(received.c.month, received.c.ip_type)
-        .having(func.sum(received.c.n) != 0),
-        select(closed.c.month, func.sum(closed.c.n))
+        .having(_sum(received.c.n) != 0),
+        select(closed.c.month, _sum(closed.c.n))
         .group_by(closed.c.month)
-        .having(func.sum(closed.c.n) != 0),
+        .having(_sum(closed.c.n) != 0),
     ]
 
 

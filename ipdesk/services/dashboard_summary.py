@@ -98,6 +98,7 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.followups import AGREED_OUTCOMES
+from ipdesk.services.limits import STOPPED_STATUSES
 
 __all__ = [
     "MONTH",
@@ -149,7 +150,7 @@ def _table(model: Any) -> Table:
     return table
 
 
-_STOPPED: Final = (CaseStatus.FAILED, CaseStatus.WITHDRAWN)
+_STOPPED: Final = tuple(sorted(STOPPED_STATUSES))  # clocks stopped, not yet closed
 _MEDIATED: Final = (*AGREED_OUTCOMES, CaseStatus.FAILED)
 #: Columns of a case that move its contribution (its office and station too).
 TRACKED: Final = (
