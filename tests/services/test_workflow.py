@@ -453,7 +453,7 @@ def test_full_life_cycle_records_the_timeline_and_moves_the_limits(
     }
     assert events[4][4] == {
         "decision": "valid",
-        "ruling_number": "(2026)内0502民特1号",
+        "ruling_number": "（2026）内0502民特1号",  # stored with full-width brackets
         "decided_on": TODAY.isoformat(),
         "court": "CT-KEQ",
     }
@@ -578,7 +578,7 @@ def test_dismissed_confirmation_may_be_mediated_again(
     assert [e[0] for e in events] == ["confirmation_denied", "mediation_started"]
     assert events[0][4] == {
         "decision": "dismissed",
-        "ruling_number": "(2026)内0502民特1号",
+        "ruling_number": "（2026）内0502民特1号",
         "decided_on": TODAY.isoformat(),
         "court": "CT-KEQ",
     }
