@@ -22,8 +22,16 @@ from ipdesk.services.errors import ServiceError, ValidationError, ValidationErro
 
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("refusals", "text")
 
-# Codes whose service message carries details (file, line, record) worth showing too.
-_WITH_DETAIL = {"import_failed", "not_found", "database_not_ready", "template_broken"}
+# Codes whose text is general: the service's own message (file, line, record, reason)
+# follows it.
+_WITH_DETAIL = {
+    "error",
+    "invalid",
+    "import_failed",
+    "not_found",
+    "database_not_ready",
+    "template_broken",
+}
 
 Params = Mapping[str, object]
 
