@@ -68,9 +68,406 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39" />
+        <source>Request adjudication</source>
+        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
+        <translation>Request adjudication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accept for adjudication</source>
+        <translation>Accept for adjudication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refuse adjudication</source>
+        <translation>Refuse adjudication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Set panel</source>
+        <translation>Set panel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Serve request</source>
+        <translation>Serve request</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record defence</source>
+        <translation>Record defence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Evidence exchange</source>
+        <translation>Evidence exchange</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Notify hearing</source>
+        <translation>Notify hearing</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record hearing</source>
+        <translation>Record hearing</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Suspend (invalidation)</source>
+        <translation>Suspend (invalidation)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resume adjudication</source>
+        <translation>Resume adjudication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decide</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Serve decision</source>
+        <translation>Serve decision</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>After the window</source>
+        <translation>After the window</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apply for enforcement</source>
+        <translation>Apply for enforcement</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not accepted</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accepted (docketed)</source>
+        <translation>Accepted (docketed)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+55" />
+        <source>Panel set</source>
+        <translation>Panel set</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <source>Request served</source>
+        <translation>Request served</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+53" />
+        <source>Defence recorded</source>
+        <translation>Defence recorded</translation>
+    </message>
+    <message>
+        <location line="-51" />
+        <source>Hearing notified</source>
+        <translation>Hearing notified</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Hearing held</source>
+        <translation>Hearing held</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+50" />
+        <source>Decision served</source>
+        <translation>Decision served</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <location line="+50" />
+        <source>Enforcement applied for</source>
+        <translation>Enforcement applied for</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <source>Concluded</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By post</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Electronic (with consent)</source>
+        <translation>Electronic (with consent)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Left at the address</source>
+        <translation>Left at the address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Through another authority</source>
+        <translation>Through another authority</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Public notice</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Acceptance notice</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refusal notice</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Request copy and defence notice</source>
+        <translation>Request copy and defence notice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oral hearing notice</source>
+        <translation>Oral hearing notice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The infringer stopped</source>
+        <translation>The infringer stopped</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A party sued</source>
+        <translation>A party sued</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not stopped, no suit</source>
+        <translation>Not stopped, no suit</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Adjudication requested</source>
+        <translation>Adjudication requested</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted for adjudication</source>
+        <translation>Accepted for adjudication</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Adjudication refused</source>
+        <translation>Adjudication refused</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Request served on the respondent</source>
+        <translation>Request served on the respondent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Evidence exchanged</source>
+        <translation>Evidence exchanged</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oral hearing notified</source>
+        <translation>Oral hearing notified</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oral hearing held</source>
+        <translation>Oral hearing held</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decision signed off</source>
+        <translation>Decision signed off</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>After the window to sue</source>
+        <translation>After the window to sue</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationTab</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+14" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed by</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Service receipts</source>
+        <translation>Service receipts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Evidence exchange and hearing records</source>
+        <translation>Evidence exchange and hearing records</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This case is not being adjudicated.</source>
+        <translation>This case is not being adjudicated.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Step: {0}</source>
+        <translation>Step: {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> (presiding)</source>
+        <translation> (presiding)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Panel: {0}</source>
+        <translation>Panel: {0}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Defence due: {0}</source>
+        <translation>Defence due: {0}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Oral hearing: {0}, {1}</source>
+        <translation>Oral hearing: {0}, {1}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Suspended: invalidation request {0} pending</source>
+        <translation>Suspended: invalidation request {0} pending</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>infringement found</source>
+        <translation>infringement found</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>infringement not found</source>
+        <translation>infringement not found</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Decision {0} of {1}: {2}</source>
+        <translation>Decision {0} of {1}: {2}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Window to sue ends: {0}</source>
+        <translation>Window to sue ends: {0}</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Evidence exchange</source>
+        <translation>Evidence exchange</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oral hearing</source>
+        <translation>Oral hearing</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+358" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+354" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
@@ -896,7 +1293,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+142" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+143" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1112,6 +1509,16 @@
         <translation>Mediation records</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Adjudication</source>
+        <translation>Adjudication</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Like cases</source>
+        <translation>Like cases</translation>
+    </message>
+    <message>
         <location line="+77" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
@@ -1312,7 +1719,7 @@
         <translation>Mediation session recorded</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+90" />
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>No document can be issued by you for this case at its stage.</translation>
     </message>
@@ -1325,16 +1732,6 @@
         <location line="+1" />
         <source>, </source>
         <translation>, </translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Adjudication</source>
-        <translation>Adjudication</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Like cases</source>
-        <translation>Like cases</translation>
     </message>
 </context>
 <context>
@@ -4078,6 +4475,358 @@
     </message>
 </context>
 <context>
+    <name>SimilarCasesTab</name>
+    <message>
+        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+11" />
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount agreed</source>
+        <translation>Amount agreed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handling days</source>
+        <translation>Handling days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alike by</source>
+        <translation>Alike by</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lowest</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Highest</source>
+        <translation>Highest</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source> (infringement found)</source>
+        <translation> (infringement found)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> (infringement not found)</source>
+        <translation> (infringement not found)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No finished case like this one was found.</source>
+        <translation>No finished case like this one was found.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n like case(s).</source>
+        <translation>
+            <numerusform>%n like case(s).</numerusform>
+            <numerusform>%n like case(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Amounts agreed: {0} to {1}, median {2}.</source>
+        <translation>Amounts agreed: {0} to {1}, median {2}.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>same right</source>
+        <translation>same right</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>same respondent</source>
+        <translation>same respondent</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n piece(s) of the facts</source>
+        <translation>
+            <numerusform>%n piece(s) of the facts</numerusform>
+            <numerusform>%n piece(s) of the facts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+20" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-12" />
+        <source>Finished cases of this IP type in the last %n day(s), per office:</source>
+        <translation>
+            <numerusform>Finished cases of this IP type in the last %n day(s), per office:</numerusform>
+            <numerusform>Finished cases of this IP type in the last %n day(s), per office:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115" />
+        <source>Request received on:</source>
+        <translation>Request received on:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Docketed on:</source>
+        <translation>Docketed on:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>You approve the acceptance as the office's manager.</source>
+        <translation>You approve the acceptance as the office's manager.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+106" />
+        <source>Decided on:</source>
+        <translation>Decided on:</translation>
+    </message>
+    <message>
+        <location line="-95" />
+        <source>Officers (the first checked presides):</source>
+        <translation>Officers (the first checked presides):</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Declared relations:</source>
+        <translation>Declared relations:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>officer's name: the relation to a party (leave empty if none)</source>
+        <translation>officer's name: the relation to a party (leave empty if none)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</source>
+        <translation>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Defence received on:</source>
+        <translation>Defence received on:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Gist of the defence:</source>
+        <translation>Gist of the defence:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No defence:</source>
+        <translation>No defence:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>None came within the period</source>
+        <translation>None came within the period</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+27" />
+        <source>Held on:</source>
+        <translation>Held on:</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <location line="+18" />
+        <source>Place:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location line="-15" />
+        <location line="+26" />
+        <source>Participants:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <location line="-23" />
+        <source>Evidence exchanged:</source>
+        <translation>Evidence exchanged:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Parties notified on:</source>
+        <translation>Parties notified on:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Hearing on:</source>
+        <translation>Hearing on:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Notified:</source>
+        <translation>Notified:</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Record:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>CNIPA case number:</source>
+        <translation>CNIPA case number:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Suspended from:</source>
+        <translation>Suspended from:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+7" />
+        <source>Note (optional):</source>
+        <translation>Note (optional):</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Resumed on:</source>
+        <translation>Resumed on:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Infringement found</source>
+        <translation>Infringement found</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Infringement not found (request dismissed)</source>
+        <translation>Infringement not found (request dismissed)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Order to stop:</source>
+        <translation>Order to stop:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reasons:</source>
+        <translation>Reasons:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Number (optional):</source>
+        <translation>Number (optional):</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You sign the decision off as the office's manager.</source>
+        <translation>You sign the decision off as the office's manager.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Served (how, sent, received):</source>
+        <translation>Served (how, sent, received):</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>After the decision:</source>
+        <translation>After the decision:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Recorded on:</source>
+        <translation>Recorded on:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Court case number:</source>
+        <translation>Court case number:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Court:</source>
+        <translation>Court:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Applied on:</source>
+        <translation>Applied on:</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Served:</source>
+        <translation>Served:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sent on:</source>
+        <translation>Sent on:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received on:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt signed by:</source>
+        <translation>Receipt signed by:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Served by:</source>
+        <translation>Served by:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Consent:</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The recipient agreed to electronic service</source>
+        <translation>The recipient agreed to electronic service</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesDialog</name>
     <message>
         <location filename="../../ipdesk/ui/templates/dialog.py" line="+114" />
@@ -4736,21 +5485,6 @@
         <translation>Follow-up visit</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Due today</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Due within %n day(s)</source>
-        <translation>Due within %n day(s)</translation>
-    </message>
-    <message>
         <location line="+2" />
         <source>Serving the request on the respondent</source>
         <translation>Serving the request on the respondent</translation>
@@ -4764,6 +5498,21 @@
         <location line="+2" />
         <source>Window to sue after the decision</source>
         <translation>Window to sue after the decision</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Due within %n day(s)</source>
+        <translation>Due within %n day(s)</translation>
     </message>
 </context>
 <context>
@@ -5075,7 +5824,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+161" />
+        <location filename="../../ipdesk/ui/desk.py" line="+162" />
         <source>Not done</source>
         <translation>Not done</translation>
     </message>
@@ -5166,7 +5915,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1130" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1165" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -5528,6 +6277,11 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Adjudicated</source>
+        <translation>Adjudicated</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>Overdue</source>
         <translation>Overdue</translation>
@@ -5547,14 +6301,15 @@
         <source>Not accepted yet</source>
         <translation>Not accepted yet</translation>
     </message>
-    <message>
-        <location line="+1" />
-        <source>Adjudicated</source>
-        <translation>Adjudicated</translation>
-    </message>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <location filename="../../ipdesk/ui/messages.py" line="+38" />
+        <source>The database is busy: another program is writing. Nothing changed; try again.</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
+        <translation>The database is busy: another program is writing. Nothing changed; try again.</translation>
+    </message>
     <message>
         <location line="+6" />
         <source>Database error: {0}</source>
@@ -5641,7 +6396,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1137" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1164" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -5766,7 +6521,7 @@
         <translation>The file “{name}” changed while it was being saved; choose it again.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>The backup or restore failed.</source>
         <translation>The backup or restore failed.</translation>
     </message>
@@ -6013,12 +6768,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+848" />
+        <location line="+853" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-845" />
+        <location line="-850" />
         <location line="+556" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
@@ -7101,26 +7856,6 @@
         <translation>The target database is not empty; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
-        <translation>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>{what} is too long (at most {limit} characters).</source>
-        <translation>{what} is too long (at most {limit} characters).</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>{what} contains control characters.</source>
-        <translation>{what} contains control characters.</translation>
-    </message>
-    <message>
-        <location line="+100" />
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
         <location line="+3" />
         <source>Case {case} has not entered administrative adjudication.</source>
         <translation>Case {case} has not entered administrative adjudication.</translation>
@@ -7139,6 +7874,11 @@
         <location line="+2" />
         <source>Case {case} is not a patent-infringement dispute: only those can be adjudicated.</source>
         <translation>Case {case} is not a patent-infringement dispute: only those can be adjudicated.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
+        <translation>Case {case} is being adjudicated: mediation can start only after the decision.</translation>
     </message>
     <message>
         <location line="+5" />
@@ -7232,8 +7972,23 @@
     </message>
     <message>
         <location line="+5" />
-        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
-        <translation>Case {case} is being adjudicated: mediation can start only after the decision.</translation>
+        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
+        <translation>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what} is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{what} contains control characters.</source>
+        <translation>{what} contains control characters.</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -7242,755 +7997,6 @@
         <location filename="../../ipdesk/ui/alerts/panel.py" line="-82" />
         <source>{0} (escalated)</source>
         <translation>{0} (escalated)</translation>
-    </message>
-</context>
-<context>
-    <name>Adjudication</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39" />
-        <source>Request adjudication</source>
-        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
-        <translation>Request adjudication</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Accept for adjudication</source>
-        <translation>Accept for adjudication</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Refuse adjudication</source>
-        <translation>Refuse adjudication</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Set panel</source>
-        <translation>Set panel</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Serve request</source>
-        <translation>Serve request</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Record defence</source>
-        <translation>Record defence</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Evidence exchange</source>
-        <translation>Evidence exchange</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Notify hearing</source>
-        <translation>Notify hearing</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Record hearing</source>
-        <translation>Record hearing</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Suspend (invalidation)</source>
-        <translation>Suspend (invalidation)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Resume adjudication</source>
-        <translation>Resume adjudication</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Decide</source>
-        <translation>Decide</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Serve decision</source>
-        <translation>Serve decision</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>After the window</source>
-        <translation>After the window</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Apply for enforcement</source>
-        <translation>Apply for enforcement</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Requested</source>
-        <translation>Requested</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Not accepted</source>
-        <translation>Not accepted</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Accepted (docketed)</source>
-        <translation>Accepted (docketed)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+55" />
-        <source>Panel set</source>
-        <translation>Panel set</translation>
-    </message>
-    <message>
-        <location line="-53" />
-        <source>Request served</source>
-        <translation>Request served</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+53" />
-        <source>Defence recorded</source>
-        <translation>Defence recorded</translation>
-    </message>
-    <message>
-        <location line="-51" />
-        <source>Hearing notified</source>
-        <translation>Hearing notified</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Hearing held</source>
-        <translation>Hearing held</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Decided</source>
-        <translation>Decided</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+50" />
-        <source>Decision served</source>
-        <translation>Decision served</translation>
-    </message>
-    <message>
-        <location line="-48" />
-        <location line="+50" />
-        <source>Enforcement applied for</source>
-        <translation>Enforcement applied for</translation>
-    </message>
-    <message>
-        <location line="-48" />
-        <source>Concluded</source>
-        <translation>Concluded</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>In person</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>By post</source>
-        <translation>By post</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Electronic (with consent)</source>
-        <translation>Electronic (with consent)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Left at the address</source>
-        <translation>Left at the address</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Through another authority</source>
-        <translation>Through another authority</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Public notice</source>
-        <translation>Public notice</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Acceptance notice</source>
-        <translation>Acceptance notice</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Refusal notice</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Request copy and defence notice</source>
-        <translation>Request copy and defence notice</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Oral hearing notice</source>
-        <translation>Oral hearing notice</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Decision</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The infringer stopped</source>
-        <translation>The infringer stopped</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>A party sued</source>
-        <translation>A party sued</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Not stopped, no suit</source>
-        <translation>Not stopped, no suit</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Adjudication requested</source>
-        <translation>Adjudication requested</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Accepted for adjudication</source>
-        <translation>Accepted for adjudication</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Adjudication refused</source>
-        <translation>Adjudication refused</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Request served on the respondent</source>
-        <translation>Request served on the respondent</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Evidence exchanged</source>
-        <translation>Evidence exchanged</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Oral hearing notified</source>
-        <translation>Oral hearing notified</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Oral hearing held</source>
-        <translation>Oral hearing held</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Decision signed off</source>
-        <translation>Decision signed off</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>After the window to sue</source>
-        <translation>After the window to sue</translation>
-    </message>
-</context>
-<context>
-    <name>AdjudicationTab</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57" />
-        <source>Step</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <location line="+14" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="-14" />
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Recipient</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>How</source>
-        <translation>How</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Signed by</source>
-        <translation>Signed by</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Content</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Service receipts</source>
-        <translation>Service receipts</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Evidence exchange and hearing records</source>
-        <translation>Evidence exchange and hearing records</translation>
-    </message>
-    <message>
-        <location line="+23" />
-        <source>This case is not being adjudicated.</source>
-        <translation>This case is not being adjudicated.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Step: {0}</source>
-        <translation>Step: {0}</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source> (presiding)</source>
-        <translation> (presiding)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Panel: {0}</source>
-        <translation>Panel: {0}</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Defence due: {0}</source>
-        <translation>Defence due: {0}</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Oral hearing: {0}, {1}</source>
-        <translation>Oral hearing: {0}, {1}</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Suspended: invalidation request {0} pending</source>
-        <translation>Suspended: invalidation request {0} pending</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>infringement found</source>
-        <translation>infringement found</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>infringement not found</source>
-        <translation>infringement not found</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Decision {0} of {1}: {2}</source>
-        <translation>Decision {0} of {1}: {2}</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Window to sue ends: {0}</source>
-        <translation>Window to sue ends: {0}</translation>
-    </message>
-    <message>
-        <location line="+32" />
-        <source>Evidence exchange</source>
-        <translation>Evidence exchange</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Oral hearing</source>
-        <translation>Oral hearing</translation>
-    </message>
-</context>
-<context>
-    <name>SimilarCasesTab</name>
-    <message>
-        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72" />
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+11" />
-        <source>Office</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location line="-10" />
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Amount agreed</source>
-        <translation>Amount agreed</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Handling days</source>
-        <translation>Handling days</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Alike by</source>
-        <translation>Alike by</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Finished</source>
-        <translation>Finished</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Outcomes</source>
-        <translation>Outcomes</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Lowest</source>
-        <translation>Lowest</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Median</source>
-        <translation>Median</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Highest</source>
-        <translation>Highest</translation>
-    </message>
-    <message>
-        <location line="+45" />
-        <source> (infringement found)</source>
-        <translation> (infringement found)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source> (infringement not found)</source>
-        <translation> (infringement not found)</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>No finished case like this one was found.</source>
-        <translation>No finished case like this one was found.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2" />
-        <source>%n like case(s).</source>
-        <translation>
-            <numerusform>%n like case(s).</numerusform>
-            <numerusform>%n like case(s).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Amounts agreed: {0} to {1}, median {2}.</source>
-        <translation>Amounts agreed: {0} to {1}, median {2}.</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>same right</source>
-        <translation>same right</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>same respondent</source>
-        <translation>same respondent</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2" />
-        <source>%n piece(s) of the facts</source>
-        <translation>
-            <numerusform>%n piece(s) of the facts</numerusform>
-            <numerusform>%n piece(s) of the facts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <location line="+20" />
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-12" />
-        <source>Finished cases of this IP type in the last %n day(s), per office:</source>
-        <translation>
-            <numerusform>Finished cases of this IP type in the last %n day(s), per office:</numerusform>
-            <numerusform>Finished cases of this IP type in the last %n day(s), per office:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StepDialog</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115" />
-        <source>Request received on:</source>
-        <translation>Request received on:</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Docketed on:</source>
-        <translation>Docketed on:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>You approve the acceptance as the office's manager.</source>
-        <translation>You approve the acceptance as the office's manager.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Reason:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+106" />
-        <source>Decided on:</source>
-        <translation>Decided on:</translation>
-    </message>
-    <message>
-        <location line="-95" />
-        <source>Officers (the first checked presides):</source>
-        <translation>Officers (the first checked presides):</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Declared relations:</source>
-        <translation>Declared relations:</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>officer's name: the relation to a party (leave empty if none)</source>
-        <translation>officer's name: the relation to a party (leave empty if none)</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</source>
-        <translation>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Defence received on:</source>
-        <translation>Defence received on:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Gist of the defence:</source>
-        <translation>Gist of the defence:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>No defence:</source>
-        <translation>No defence:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>None came within the period</source>
-        <translation>None came within the period</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <location line="+27" />
-        <source>Held on:</source>
-        <translation>Held on:</translation>
-    </message>
-    <message>
-        <location line="-26" />
-        <location line="+18" />
-        <source>Place:</source>
-        <translation>Place:</translation>
-    </message>
-    <message>
-        <location line="-15" />
-        <location line="+26" />
-        <source>Participants:</source>
-        <translation>Participants:</translation>
-    </message>
-    <message>
-        <location line="-23" />
-        <source>Evidence exchanged:</source>
-        <translation>Evidence exchanged:</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Parties notified on:</source>
-        <translation>Parties notified on:</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Hearing on:</source>
-        <translation>Hearing on:</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Notified:</source>
-        <translation>Notified:</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Record:</source>
-        <translation>Record:</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>CNIPA case number:</source>
-        <translation>CNIPA case number:</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Suspended from:</source>
-        <translation>Suspended from:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <location line="+7" />
-        <source>Note (optional):</source>
-        <translation>Note (optional):</translation>
-    </message>
-    <message>
-        <location line="-3" />
-        <source>Resumed on:</source>
-        <translation>Resumed on:</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Infringement found</source>
-        <translation>Infringement found</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Infringement not found (request dismissed)</source>
-        <translation>Infringement not found (request dismissed)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Decision:</source>
-        <translation>Decision:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Order to stop:</source>
-        <translation>Order to stop:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Reasons:</source>
-        <translation>Reasons:</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Number (optional):</source>
-        <translation>Number (optional):</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>You sign the decision off as the office's manager.</source>
-        <translation>You sign the decision off as the office's manager.</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Served (how, sent, received):</source>
-        <translation>Served (how, sent, received):</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>After the decision:</source>
-        <translation>After the decision:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Recorded on:</source>
-        <translation>Recorded on:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Court case number:</source>
-        <translation>Court case number:</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Court:</source>
-        <translation>Court:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Applied on:</source>
-        <translation>Applied on:</translation>
-    </message>
-    <message>
-        <location line="+19" />
-        <source>Served:</source>
-        <translation>Served:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Sent on:</source>
-        <translation>Sent on:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Received on:</source>
-        <translation>Received on:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Receipt signed by:</source>
-        <translation>Receipt signed by:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Served by:</source>
-        <translation>Served by:</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Consent:</source>
-        <translation>Consent:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The recipient agreed to electronic service</source>
-        <translation>The recipient agreed to electronic service</translation>
     </message>
 </context>
 </TS>

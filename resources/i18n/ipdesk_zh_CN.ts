@@ -67,9 +67,406 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39"/>
+        <source>Request adjudication</source>
+        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
+        <translation>请求行政裁决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept for adjudication</source>
+        <translation>批准立案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse adjudication</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set panel</source>
+        <translation>确定合议组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve request</source>
+        <translation>送达请求书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record defence</source>
+        <translation>登记答辩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence exchange</source>
+        <translation>证据交换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notify hearing</source>
+        <translation>通知口头审理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record hearing</source>
+        <translation>口头审理笔录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspend (invalidation)</source>
+        <translation>中止（无效宣告）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume adjudication</source>
+        <translation>恢复处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decide</source>
+        <translation>签发裁决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve decision</source>
+        <translation>送达裁决书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After the window</source>
+        <translation>起诉期限届满</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply for enforcement</source>
+        <translation>申请强制执行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted (docketed)</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+55"/>
+        <source>Panel set</source>
+        <translation>已确定合议组</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Request served</source>
+        <translation>已送达请求书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+53"/>
+        <source>Defence recorded</source>
+        <translation>已答辩</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Hearing notified</source>
+        <translation>已通知口头审理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hearing held</source>
+        <translation>已口头审理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided</source>
+        <translation>已作出裁决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+50"/>
+        <source>Decision served</source>
+        <translation>裁决书已送达</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+50"/>
+        <source>Enforcement applied for</source>
+        <translation>已申请强制执行</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Concluded</source>
+        <translation>已终结</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In person</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic (with consent)</source>
+        <translation>电子送达（经同意）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left at the address</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Through another authority</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public notice</source>
+        <translation>公告送达</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Acceptance notice</source>
+        <translation>立案通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusal notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request copy and defence notice</source>
+        <translation>请求书副本及答辩通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral hearing notice</source>
+        <translation>口头审理通知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>行政裁决书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The infringer stopped</source>
+        <translation>侵权人已停止侵权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A party sued</source>
+        <translation>当事人已起诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not stopped, no suit</source>
+        <translation>期满未起诉且未停止侵权</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adjudication requested</source>
+        <translation>请求行政裁决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted for adjudication</source>
+        <translation>行政裁决立案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjudication refused</source>
+        <translation>行政裁决不予受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request served on the respondent</source>
+        <translation>向被请求人送达请求书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence exchanged</source>
+        <translation>证据交换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral hearing notified</source>
+        <translation>通知口头审理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral hearing held</source>
+        <translation>进行口头审理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision signed off</source>
+        <translation>签发行政裁决书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After the window to sue</source>
+        <translation>起诉期限届满情况</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationTab</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>签收日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service receipts</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence exchange and hearing records</source>
+        <translation>证据交换和口头审理记录</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This case is not being adjudicated.</source>
+        <translation>本案未进入行政裁决程序。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step: {0}</source>
+        <translation>当前阶段：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (presiding)</source>
+        <translation>（主办）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel: {0}</source>
+        <translation>合议组：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Defence due: {0}</source>
+        <translation>答辩期限：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oral hearing: {0}, {1}</source>
+        <translation>口头审理：{0}，{1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suspended: invalidation request {0} pending</source>
+        <translation>已中止：无效宣告请求 {0} 待审</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>infringement found</source>
+        <translation>认定侵权成立</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>infringement not found</source>
+        <translation>认定侵权不成立</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision {0} of {1}: {2}</source>
+        <translation>裁决书 {0}（{1}）：{2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Window to sue ends: {0}</source>
+        <translation>起诉期限届满：{0}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Evidence exchange</source>
+        <translation>证据交换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral hearing</source>
+        <translation>口头审理</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+358"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+354"/>
         <source>Create the administrator</source>
         <translation>创建系统管理员</translation>
     </message>
@@ -886,7 +1283,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+142"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+143"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1102,6 +1499,16 @@
         <translation>调解笔录</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Adjudication</source>
+        <translation>行政裁决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Like cases</source>
+        <translation>类案</translation>
+    </message>
+    <message>
         <location line="+77"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
@@ -1297,7 +1704,7 @@
         <translation>登记调解笔录</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>在本案当前阶段，您不能出具任何文书。</translation>
     </message>
@@ -1310,16 +1717,6 @@
         <location line="+1"/>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Adjudication</source>
-        <translation>行政裁决</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Like cases</source>
-        <translation>类案</translation>
     </message>
 </context>
 <context>
@@ -4045,6 +4442,355 @@
     </message>
 </context>
 <context>
+    <name>SimilarCasesTab</name>
+    <message>
+        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Office</source>
+        <translation>裁决所</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount agreed</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling days</source>
+        <translation>办理天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alike by</source>
+        <translation>相似之处</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finished</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>结果分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source> (infringement found)</source>
+        <translation>（认定侵权）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (infringement not found)</source>
+        <translation>（认定不侵权）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No finished case like this one was found.</source>
+        <translation>未找到与本案类似的已办结案件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n like case(s).</source>
+        <translation>
+            <numerusform>类案 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amounts agreed: {0} to {1}, median {2}.</source>
+        <translation>协议金额 {0} 至 {1}，中位数 {2}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>same right</source>
+        <translation>同一权利</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same respondent</source>
+        <translation>同一被申请人</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n piece(s) of the facts</source>
+        <translation>
+            <numerusform>事实相似 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+20"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-12"/>
+        <source>Finished cases of this IP type in the last %n day(s), per office:</source>
+        <translation>
+            <numerusform>近 %n 日本类知识产权已办结案件（按裁决所）：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115"/>
+        <source>Request received on:</source>
+        <translation>收到请求日期：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docketed on:</source>
+        <translation>立案日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You approve the acceptance as the office&apos;s manager.</source>
+        <translation>您作为裁决所负责人批准立案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+106"/>
+        <source>Decided on:</source>
+        <translation>决定日期：</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Officers (the first checked presides):</source>
+        <translation>承办人员（第一位为主办）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Declared relations:</source>
+        <translation>申报的关系：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>officer&apos;s name: the relation to a party (leave empty if none)</source>
+        <translation>承办人员姓名：与当事人的关系（无则不填）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</source>
+        <translation>合议组由3名以上单数承办人员组成。系统将每名成员与当事人及其代理人比对（同名、申报的关系），并记录回避审查结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Defence received on:</source>
+        <translation>收到答辩书日期：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gist of the defence:</source>
+        <translation>答辩要点：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No defence:</source>
+        <translation>未答辩：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None came within the period</source>
+        <translation>答辩期内未提交答辩书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>Held on:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+18"/>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+26"/>
+        <source>Participants:</source>
+        <translation>参加人员：</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Evidence exchanged:</source>
+        <translation>证据交换情况：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parties notified on:</source>
+        <translation>通知当事人日期：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hearing on:</source>
+        <translation>口头审理日期：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notified:</source>
+        <translation>通知方式：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Record:</source>
+        <translation>笔录：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CNIPA case number:</source>
+        <translation>无效宣告案件编号：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suspended from:</source>
+        <translation>中止日期：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>Note (optional):</source>
+        <translation>说明（可选）：</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Resumed on:</source>
+        <translation>恢复日期：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Infringement found</source>
+        <translation>认定侵权成立</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infringement not found (request dismissed)</source>
+        <translation>认定侵权不成立（驳回请求）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision:</source>
+        <translation>处理决定：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order to stop:</source>
+        <translation>责令停止的侵权行为：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons:</source>
+        <translation>理由和依据：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Number (optional):</source>
+        <translation>文号（可选）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You sign the decision off as the office&apos;s manager.</source>
+        <translation>您作为裁决所负责人签发裁决书。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Served (how, sent, received):</source>
+        <translation>送达（方式、送达日期、签收日期）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After the decision:</source>
+        <translation>裁决后情况：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded on:</source>
+        <translation>登记日期：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Court case number:</source>
+        <translation>法院案号：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Court:</source>
+        <translation>人民法院：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applied on:</source>
+        <translation>申请日期：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Served:</source>
+        <translation>送达方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent on:</source>
+        <translation>送达日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on:</source>
+        <translation>签收日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt signed by:</source>
+        <translation>签收人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Served by:</source>
+        <translation>送达人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent:</source>
+        <translation>同意：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recipient agreed to electronic service</source>
+        <translation>受送达人同意电子送达</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesDialog</name>
     <message>
         <location filename="../../ipdesk/ui/templates/dialog.py" line="+114"/>
@@ -4694,21 +5440,6 @@
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Overdue</source>
-        <translation>已超期</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Due today</source>
-        <translation>今日届满</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Due within %n day(s)</source>
-        <translation>%n 日内届满</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Serving the request on the respondent</source>
         <translation>送达请求书副本</translation>
@@ -4722,6 +5453,21 @@
         <location line="+2"/>
         <source>Window to sue after the decision</source>
         <translation>裁决后起诉期限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日届满</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due within %n day(s)</source>
+        <translation>%n 日内届满</translation>
     </message>
 </context>
 <context>
@@ -5033,7 +5779,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+161"/>
+        <location filename="../../ipdesk/ui/desk.py" line="+162"/>
         <source>Not done</source>
         <translation>未能办理</translation>
     </message>
@@ -5124,7 +5870,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1130"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1165"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -5486,6 +6232,11 @@
         <translation>已结案</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Adjudicated</source>
+        <translation>已作出行政裁决</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Overdue</source>
         <translation>已超期</translation>
@@ -5505,14 +6256,15 @@
         <source>Not accepted yet</source>
         <translation>尚未受理</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Adjudicated</source>
-        <translation>已作出行政裁决</translation>
-    </message>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <location filename="../../ipdesk/ui/messages.py" line="+38"/>
+        <source>The database is busy: another program is writing. Nothing changed; try again.</source>
+        <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
+        <translation>数据库正被其他程序写入，本次操作未作任何改动，请稍后重试。</translation>
+    </message>
     <message>
         <location line="+6"/>
         <source>Database error: {0}</source>
@@ -5599,7 +6351,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1137"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1164"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -5724,7 +6476,7 @@
         <translation>文件“{name}”在保存过程中被改动，请重新选择。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The backup or restore failed.</source>
         <translation>备份或恢复失败</translation>
     </message>
@@ -5971,12 +6723,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+848"/>
+        <location line="+853"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-845"/>
+        <location line="-850"/>
         <location line="+556"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
@@ -7059,26 +7811,6 @@
         <translation>目标数据库不是空的，未作改动</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
-        <translation>目标数据库正由其他用户使用，恢复已放弃，未作改动；请在他们操作完成后再试</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{what} is too long (at most {limit} characters).</source>
-        <translation>{what}过长（最多 {limit} 个字）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{what} contains control characters.</source>
-        <translation>{what}含有控制字符</translation>
-    </message>
-    <message>
-        <location line="+100"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Case {case} has not entered administrative adjudication.</source>
         <translation>案件 {case} 未进入行政裁决程序。</translation>
@@ -7097,6 +7829,11 @@
         <location line="+2"/>
         <source>Case {case} is not a patent-infringement dispute: only those can be adjudicated.</source>
         <translation>案件 {case} 不是专利侵权纠纷，不能请求行政裁决。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
+        <translation>案件 {case} 正在行政裁决程序中，作出处理决定后才能开始调解。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -7190,8 +7927,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Case {case} is being adjudicated: mediation can start only after the decision.</source>
-        <translation>案件 {case} 正在行政裁决程序中，作出处理决定后才能开始调解。</translation>
+        <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
+        <translation>目标数据库正由其他用户使用，恢复已放弃，未作改动；请在他们操作完成后再试</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what}过长（最多 {limit} 个字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} contains control characters.</source>
+        <translation>{what}含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -7200,752 +7952,6 @@
         <location filename="../../ipdesk/ui/alerts/panel.py" line="-82"/>
         <source>{0} (escalated)</source>
         <translation>{0}（已上报）</translation>
-    </message>
-</context>
-<context>
-    <name>Adjudication</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39"/>
-        <source>Request adjudication</source>
-        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
-        <translation>请求行政裁决</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Accept for adjudication</source>
-        <translation>批准立案</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refuse adjudication</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set panel</source>
-        <translation>确定合议组</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Serve request</source>
-        <translation>送达请求书</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record defence</source>
-        <translation>登记答辩</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Evidence exchange</source>
-        <translation>证据交换</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notify hearing</source>
-        <translation>通知口头审理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record hearing</source>
-        <translation>口头审理笔录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Suspend (invalidation)</source>
-        <translation>中止（无效宣告）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Resume adjudication</source>
-        <translation>恢复处理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Decide</source>
-        <translation>签发裁决</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Serve decision</source>
-        <translation>送达裁决书</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>After the window</source>
-        <translation>起诉期限届满</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Apply for enforcement</source>
-        <translation>申请强制执行</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Requested</source>
-        <translation>已请求</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not accepted</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Accepted (docketed)</source>
-        <translation>已立案</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+55"/>
-        <source>Panel set</source>
-        <translation>已确定合议组</translation>
-    </message>
-    <message>
-        <location line="-53"/>
-        <source>Request served</source>
-        <translation>已送达请求书</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+53"/>
-        <source>Defence recorded</source>
-        <translation>已答辩</translation>
-    </message>
-    <message>
-        <location line="-51"/>
-        <source>Hearing notified</source>
-        <translation>已通知口头审理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hearing held</source>
-        <translation>已口头审理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Decided</source>
-        <translation>已作出裁决</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+50"/>
-        <source>Decision served</source>
-        <translation>裁决书已送达</translation>
-    </message>
-    <message>
-        <location line="-48"/>
-        <location line="+50"/>
-        <source>Enforcement applied for</source>
-        <translation>已申请强制执行</translation>
-    </message>
-    <message>
-        <location line="-48"/>
-        <source>Concluded</source>
-        <translation>已终结</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>In person</source>
-        <translation>直接送达</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By post</source>
-        <translation>邮寄送达</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Electronic (with consent)</source>
-        <translation>电子送达（经同意）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Left at the address</source>
-        <translation>留置送达</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Through another authority</source>
-        <translation>委托送达</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public notice</source>
-        <translation>公告送达</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Acceptance notice</source>
-        <translation>立案通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refusal notice</source>
-        <translation>不予受理通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request copy and defence notice</source>
-        <translation>请求书副本及答辩通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Oral hearing notice</source>
-        <translation>口头审理通知书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decision</source>
-        <translation>行政裁决书</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The infringer stopped</source>
-        <translation>侵权人已停止侵权</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A party sued</source>
-        <translation>当事人已起诉</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not stopped, no suit</source>
-        <translation>期满未起诉且未停止侵权</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Adjudication requested</source>
-        <translation>请求行政裁决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted for adjudication</source>
-        <translation>行政裁决立案</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adjudication refused</source>
-        <translation>行政裁决不予受理</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Request served on the respondent</source>
-        <translation>向被请求人送达请求书</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Evidence exchanged</source>
-        <translation>证据交换</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Oral hearing notified</source>
-        <translation>通知口头审理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Oral hearing held</source>
-        <translation>进行口头审理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decision signed off</source>
-        <translation>签发行政裁决书</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>After the window to sue</source>
-        <translation>起诉期限届满情况</translation>
-    </message>
-</context>
-<context>
-    <name>AdjudicationTab</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57"/>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+14"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Document</source>
-        <translation>文书</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recipient</source>
-        <translation>受送达人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How</source>
-        <translation>送达方式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sent</source>
-        <translation>送达日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received</source>
-        <translation>签收日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed by</source>
-        <translation>签收人</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Service receipts</source>
-        <translation>送达回证</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Evidence exchange and hearing records</source>
-        <translation>证据交换和口头审理记录</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>This case is not being adjudicated.</source>
-        <translation>本案未进入行政裁决程序。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Step: {0}</source>
-        <translation>当前阶段：{0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> (presiding)</source>
-        <translation>（主办）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Panel: {0}</source>
-        <translation>合议组：{0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Defence due: {0}</source>
-        <translation>答辩期限：{0}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Oral hearing: {0}, {1}</source>
-        <translation>口头审理：{0}，{1}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Suspended: invalidation request {0} pending</source>
-        <translation>已中止：无效宣告请求 {0} 待审</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>infringement found</source>
-        <translation>认定侵权成立</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>infringement not found</source>
-        <translation>认定侵权不成立</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Decision {0} of {1}: {2}</source>
-        <translation>裁决书 {0}（{1}）：{2}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Window to sue ends: {0}</source>
-        <translation>起诉期限届满：{0}</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Evidence exchange</source>
-        <translation>证据交换</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Oral hearing</source>
-        <translation>口头审理</translation>
-    </message>
-</context>
-<context>
-    <name>SimilarCasesTab</name>
-    <message>
-        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+11"/>
-        <source>Office</source>
-        <translation>裁决所</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amount agreed</source>
-        <translation>协议金额</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handling days</source>
-        <translation>办理天数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alike by</source>
-        <translation>相似之处</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Finished</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Outcomes</source>
-        <translation>结果分布</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lowest</source>
-        <translation>最低</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Median</source>
-        <translation>中位数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Highest</source>
-        <translation>最高</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source> (infringement found)</source>
-        <translation>（认定侵权）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> (infringement not found)</source>
-        <translation>（认定不侵权）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No finished case like this one was found.</source>
-        <translation>未找到与本案类似的已办结案件。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n like case(s).</source>
-        <translation>
-            <numerusform>类案 %n 件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Amounts agreed: {0} to {1}, median {2}.</source>
-        <translation>协议金额 {0} 至 {1}，中位数 {2}。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>same right</source>
-        <translation>同一权利</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>same respondent</source>
-        <translation>同一被申请人</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n piece(s) of the facts</source>
-        <translation>
-            <numerusform>事实相似 %n 处</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+20"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-12"/>
-        <source>Finished cases of this IP type in the last %n day(s), per office:</source>
-        <translation>
-            <numerusform>近 %n 日本类知识产权已办结案件（按裁决所）：</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StepDialog</name>
-    <message>
-        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115"/>
-        <source>Request received on:</source>
-        <translation>收到请求日期：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Docketed on:</source>
-        <translation>立案日期：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You approve the acceptance as the office&apos;s manager.</source>
-        <translation>您作为裁决所负责人批准立案。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+106"/>
-        <source>Decided on:</source>
-        <translation>决定日期：</translation>
-    </message>
-    <message>
-        <location line="-95"/>
-        <source>Officers (the first checked presides):</source>
-        <translation>承办人员（第一位为主办）：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Declared relations:</source>
-        <translation>申报的关系：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>officer&apos;s name: the relation to a party (leave empty if none)</source>
-        <translation>承办人员姓名：与当事人的关系（无则不填）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>An odd number of at least 3 officers. Each is checked against the parties and their agents (same name, declared relation); the check is recorded.</source>
-        <translation>合议组由3名以上单数承办人员组成。系统将每名成员与当事人及其代理人比对（同名、申报的关系），并记录回避审查结果。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Defence received on:</source>
-        <translation>收到答辩书日期：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Gist of the defence:</source>
-        <translation>答辩要点：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No defence:</source>
-        <translation>未答辩：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>None came within the period</source>
-        <translation>答辩期内未提交答辩书</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+27"/>
-        <source>Held on:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <location line="-26"/>
-        <location line="+18"/>
-        <source>Place:</source>
-        <translation>地点：</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <location line="+26"/>
-        <source>Participants:</source>
-        <translation>参加人员：</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <source>Evidence exchanged:</source>
-        <translation>证据交换情况：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Parties notified on:</source>
-        <translation>通知当事人日期：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Hearing on:</source>
-        <translation>口头审理日期：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Notified:</source>
-        <translation>通知方式：</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Record:</source>
-        <translation>笔录：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>CNIPA case number:</source>
-        <translation>无效宣告案件编号：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Suspended from:</source>
-        <translation>中止日期：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+7"/>
-        <source>Note (optional):</source>
-        <translation>说明（可选）：</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Resumed on:</source>
-        <translation>恢复日期：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Infringement found</source>
-        <translation>认定侵权成立</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Infringement not found (request dismissed)</source>
-        <translation>认定侵权不成立（驳回请求）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decision:</source>
-        <translation>处理决定：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Order to stop:</source>
-        <translation>责令停止的侵权行为：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reasons:</source>
-        <translation>理由和依据：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Number (optional):</source>
-        <translation>文号（可选）：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You sign the decision off as the office&apos;s manager.</source>
-        <translation>您作为裁决所负责人签发裁决书。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Served (how, sent, received):</source>
-        <translation>送达（方式、送达日期、签收日期）：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>After the decision:</source>
-        <translation>裁决后情况：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recorded on:</source>
-        <translation>登记日期：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Court case number:</source>
-        <translation>法院案号：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Court:</source>
-        <translation>人民法院：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Applied on:</source>
-        <translation>申请日期：</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Served:</source>
-        <translation>送达方式：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sent on:</source>
-        <translation>送达日期：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received on:</source>
-        <translation>签收日期：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Receipt signed by:</source>
-        <translation>签收人：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Served by:</source>
-        <translation>送达人：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Consent:</source>
-        <translation>同意：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The recipient agreed to electronic service</source>
-        <translation>受送达人同意电子送达</translation>
     </message>
 </context>
 </TS>
