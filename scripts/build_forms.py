@@ -747,8 +747,8 @@ def consultation_minutes() -> Form:
     f.tag("{%p endfor %}")
     f.h1("三、会商意见")
     f.lines("consultation.minutes_paragraphs")
-    f.blank()
     f.keep_from_here()
+    f.blank()
     f.blank()
     f.flush("参会人员（签名）：")
     f.blank()
@@ -932,6 +932,7 @@ def defence_notice() -> Form:
     )
     f.tag("{%p endif %}")
     f.body("特此通知。")
+    f.keep_from_here()
     f.attachments("['请求书副本及附件']")
     f.signature("{{ office.name }}", "{{ issued_on }}")
     office_contact(f)
@@ -1101,6 +1102,7 @@ def enforcement_application() -> Form:
         "依照《中华人民共和国专利法》第六十五条、《中华人民共和国行政强制法》第五十三条的规定，"
         "特申请强制执行。"
     )
+    f.keep_from_here()
     f.body("此致")
     f.addressee("{{ adj.enforcement_court }}")
     f.attachments(

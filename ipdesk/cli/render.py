@@ -20,6 +20,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.documents import (
     DocumentFileError,
     DocumentKind,
+    PdfExportUnavailable,
     case_id_for_number,
     check_templates,
     export_pdf,
@@ -27,6 +28,7 @@ from ipdesk.services.documents import (
     render_to_file,
     write_atomically,
 )
+from ipdesk.services.documents.page_check import check_pages
 from ipdesk.services.errors import ServiceError
 
 KINDS = [k.value for k in DocumentKind]
@@ -57,6 +59,16 @@ def register(sub: Any) -> None:
     c.add_argument("--forms", type=Path, default=FORMS_DIR, metavar="DIR", help="templates")
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=_check)
+    g = tsub.add_parser(
+        "pages",
+        help="check page breaks: no page with only the signatures (needs LibreOffice)",
+        description="Fill every template with the built-in demo case, convert it to PDF with "
+        "LibreOffice and report a page that holds only the closing part (signatures, date) "
+        "or a closing part Word may move away from the body text. Exits non-zero on a "
+        "problem.",
+    )
+    g.add_argument("--forms", type=Path, default=FORMS_DIR, metavar="DIR", help="templates")
+    g.set_defaults(handler=_pages)
     v = tsub.add_parser(
         "preview",
         help="render a template with the built-in demo case (no database)",
@@ -109,6 +121,32 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
     if problems:
         sys.stderr.write(f"ipdesk-admin: 模板有 {len(problems)} 处问题：{args.forms}\n")
         return 1
+    return 0
+
+
+def _pages(args: argparse.Namespace, ctx: Context) -> int:
+    if not Path(args.forms).is_dir():
+        raise ServiceError(f"模板目录不存在：{args.forms}")
+    with tempfile.TemporaryDirectory(prefix="ipdesk-pages-") as tmp:
+        files = []
+        for kind in KINDS:
+            path = Path(tmp) / f"{kind}.docx"
+            path.write_bytes(preview(kind, forms_dir=args.forms))
+            files.append(path)
+        try:
+            results = check_pages(files, Path(tmp) / "pdf")
+        except RuntimeError as exc:  # LibreOffice or pdftotext missing, or a failed run
+            raise PdfExportUnavailable(f"无法检查分页：{exc}") from None
+    bad = 0
+    for result in results:
+        kind = DocumentKind(result.docx.stem)
+        for problem in result.problems:
+            print(f"{kind.label}（{kind.value}）：{problem}")
+            bad += 1
+    if bad:
+        sys.stderr.write(f"ipdesk-admin: {bad} 处分页问题：{args.forms}\n")
+        return 1
+    print(f"{len(results)} 个模板的分页均无问题：{args.forms}")
     return 0
 
 

@@ -488,7 +488,6 @@ class DashboardFigures:
         raise KeyError(unit)
 
 
-
 def _sum(value: Any) -> ColumnElement[int]:
     """SUM as an integer on both databases: PostgreSQL sums a BIGINT as NUMERIC (Decimal)."""
     return cast(func.sum(value), BigInteger)

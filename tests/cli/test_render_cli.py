@@ -246,3 +246,23 @@ def test_templates_preview_renders_the_demo_case(
     assert run(url, "templates", "preview", "court_return_letter", "--out", str(out)) == 0
     text = document_text(out)
     assert "诉调对接回复函" in text and "通辽市科尔沁区人民法院" in text
+
+
+@pytest.mark.slow
+def test_templates_pages_keep_every_signature_with_its_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if shutil.which("libreoffice") is None and shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    url = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
+    assert run(url, "templates", "pages") == 0
+    assert f"{len(DocumentKind)} 个模板的分页均无问题" in capsys.readouterr().out
+
+
+def test_templates_pages_without_libreoffice_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ipdesk.services.documents.page_check.find_libreoffice", lambda: None)
+    assert run(f"sqlite:///{tmp_path / 'unused.sqlite3'}", "templates", "pages") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ipdesk-admin: 无法检查分页") and len(err.strip().splitlines()) == 1

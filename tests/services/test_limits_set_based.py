@@ -4,22 +4,136 @@ after rule changes, the same limits, case due dates and withdrawn alerts."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Alert, Case, CaseLimit, LimitKind, LimitRule
+from ipdesk.models import (
+    Alert,
+    Case,
+    CaseLimit,
+    ClockAdjustment,
+    LimitKind,
+    LimitRule,
+    LimitState,
+)
 from ipdesk.services.alerts import scan_alerts
+from ipdesk.services.dashboard_summary import changing
+from ipdesk.services.deadlines import DueResult
 from ipdesk.services.demo import generate
 from ipdesk.services.limits import (
+    _ADJUSTMENT_COLUMNS,
+    _BATCH,
+    _CASE_DUE_KINDS,
+    _UPDATE_CASE,
+    _UPDATE_LIMIT,
     BEIJING,
+    NO_ADJUSTMENTS,
+    OPEN_LIMIT_STATES,
+    Adjustments,
+    LimitContext,
+    RefreshSummary,
+    _evaluate,
+    _group_adjustments,
     refresh_all_open,
-    refresh_all_open_per_limit,
+    withdraw_stale_alerts,
 )
 from ipdesk.services.seed import seed_reference_data
 
 TODAY = dt.date(2026, 11, 27)
+
+
+def refresh_all_open_per_limit(
+    session: Session,
+    context: LimitContext | None = None,
+    *,
+    batch_size: int = _BATCH,
+) -> RefreshSummary:
+    """The former :func:`refresh_all_open`, one limit at a time in Python: the oracle the
+    set-based one is checked against.
+
+    The open limits (running or paused, found through ``ix_case_limits_state_due``) are
+    read in batches of ``batch_size`` with the clock adjustments of their cases; the due
+    dates are computed in Python, once per distinct (kind, start, adjustments); only
+    changed rows are written, after reading; then the alerts of open limits that no longer
+    apply are withdrawn.
+    """
+    started = time.perf_counter()
+    session.flush()
+    context = context or LimitContext.load(session)
+    connection = session.connection()
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    adjustments = _group_adjustments(
+        connection.execute(
+            select(*_ADJUSTMENT_COLUMNS)
+            .where(ClockAdjustment.case_id.in_(select(CaseLimit.case_id).where(open_limits)))
+            .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+        )
+    )
+    computed: dict[tuple[LimitKind, dt.date, Adjustments], tuple[DueResult, LimitState]] = {}
+    limit_updates: list[dict[str, object]] = []
+    case_updates: list[dict[str, object]] = []
+    examined = 0
+    rows = connection.execute(
+        select(
+            CaseLimit.id,
+            CaseLimit.case_id,
+            CaseLimit.kind,
+            CaseLimit.ref_key,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+        )
+        .where(open_limits)
+        .execution_options(yield_per=batch_size)
+    )
+    for batch in rows.partitions():
+        for limit_id, case_id, kind, ref_key, start_on, due_on, state, covered in batch:
+            examined += 1
+            if kind not in context.rules:
+                continue
+            key = (kind, start_on, adjustments.get((case_id, kind), NO_ADJUSTMENTS))
+            outcome = computed.get(key)
+            if outcome is None:
+                outcome = computed[key] = _evaluate(context, *key)
+            result, new_state = outcome
+            if (result.due, new_state, result.calendar_covered) == (due_on, state, covered):
+                continue
+            limit_updates.append(
+                {
+                    "b_id": limit_id,
+                    "b_due": result.due,
+                    "b_state": new_state,
+                    "b_covered": result.calendar_covered,
+                }
+            )
+            # An open decision on acceptance is the due date of a case not yet accepted.
+            if kind in _CASE_DUE_KINDS and ref_key == 0:
+                case_updates.append(
+                    {
+                        "b_id": case_id,
+                        "b_due": result.due,
+                        "b_suspended": new_state == LimitState.PAUSED,
+                    }
+                )
+    # Written after reading: the updates move entries of the index being read.
+    for first in range(0, len(limit_updates), batch_size):
+        connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
+    with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
+        for first in range(0, len(case_updates), batch_size):
+            connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    withdrawn = withdraw_stale_alerts(
+        session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
+    )
+    # Objects loaded before the bulk statements must not show the old values.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, (CaseLimit, Case, Alert)):
+            session.expire(obj)
+    summary = RefreshSummary(examined, len(limit_updates), withdrawn, time.perf_counter() - started)
+    return summary
 
 
 @pytest.fixture

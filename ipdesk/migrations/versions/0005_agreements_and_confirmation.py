@@ -170,7 +170,9 @@ def upgrade() -> None:
             .where(agencies.c.code == code)
             .values(case_code=case_code, ip_types=types)
         )
-    offices = sa.table("offices", sa.column("code", sa.String), sa.column("court_region", sa.String))
+    offices = sa.table(
+        "offices", sa.column("code", sa.String), sa.column("court_region", sa.String)
+    )
     op.execute(offices.update().where(offices.c.code == "TL09").values(court_region="150502"))
 
 
