@@ -626,7 +626,7 @@ def _inspect_sqlite(path: Path, header: bytes, size: int) -> BackupInfo:
             marker = dict(con.execute(f"SELECT key, value FROM {MARKER_TABLE}").fetchall())
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # a flipped byte in its text, too
         raise BackupDamaged(f"备份 {path.name} 已损坏（无法读取其标记）", path=str(path)) from None
     if marker.get("program") != PROGRAM:
         raise NotABackup(f"{path.name} 不是 ipdesk 备份文件", path=str(path))

@@ -224,10 +224,9 @@ def test_an_edited_sqlite_backup_is_refused(sqlite_backup: Path, target_url: str
         with pytest.raises(bk.BackupNotTrusted) as refused:
             bk.restore(target_url, sqlite_backup, trust_unsigned=trust)
         assert refused.value.code == "backup_tampered"
-    # one byte anywhere (here: in unused space at the end of the file)
-    data = bytearray(before)
-    data[-1] ^= 0x01
-    sqlite_backup.write_bytes(bytes(data))
+    # bytes edited beside SQLite (no page checksums): a name changed in place
+    assert before.count("王伟明".encode()) >= 1
+    sqlite_backup.write_bytes(before.replace("王伟明".encode(), "王伟民".encode()))
     with pytest.raises(bk.BackupNotTrusted, match="签名不符"):
         bk.restore(target_url, sqlite_backup)
     _target_gone_or_empty(target_url)
