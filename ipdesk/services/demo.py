@@ -79,7 +79,6 @@ from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
-from ipdesk.services.demo_adjudication import add_demo_adjudications, demo_count
 from ipdesk.services.demo_alerts import add_demo_alerts
 from ipdesk.services.demo_followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
 from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
@@ -1022,8 +1021,6 @@ def generate(
         raise ValueError("cases must not be negative")
     started = time.perf_counter()
     today = today or dt.date.today()
-    # Of the cases, this many are patent requests adjudicated through every step.
-    adjudicated = demo_count(cases) if later_stages else 0
     with session_factory.begin() as session:
         engine = session.get_bind()
         assert isinstance(engine, Engine)
@@ -1031,7 +1028,7 @@ def generate(
         users_created = _ensure_users(session, org)
         calendar = load_calendar(session)
         plan = _Plan(
-            cases=cases - adjudicated,
+            cases=cases,
             seed=seed,
             today=today,
             chunk=CHUNK,
@@ -1067,8 +1064,6 @@ def generate(
             search_index.sqlite_optimize(session.connection())
     if later_stages:
         _add_later_stages(session_factory, engine, seed, today, cases)
-        if adjudicated:  # services/demo_adjudication.py
-            add_demo_adjudications(session_factory, seed=seed, today=today, count=adjudicated)
         add_demo_alerts(session_factory, _office_morning(today), seed=seed)
     with session_factory() as session:
         parties = session.scalar(select(func.count()).select_from(Party)) or 0
