@@ -104,7 +104,7 @@ def test_numbers_ids_and_facts(sessions: sessionmaker[Session]) -> None:
         ip_type="patent_invention",
         right_number="ZL200310102344.5",
         channel="court_referral",
-        court_case_number="（2026）蒙0502民初8899号",
+        court_case_number="（2026）内0502民初8899号",
         facts="被申请人在扎鲁特旗鲁北镇农贸市场销售仿冒产品。",
     )
     with sessions.begin() as s:
