@@ -94,6 +94,9 @@ ROLES: dict[tuple[str, str], str] = {
     ("templates check", "forms"): "in_dir",
     ("templates preview", "out"): "out_file",
     ("templates preview", "forms"): "in_dir",
+    ("templates pages", "forms"): "in_dir",
+    ("files import-local", "attachments"): "in_dir",
+    ("files import-local", "documents"): "in_dir",
     ("backup", "file"): "out_file",
 }
 
@@ -102,6 +105,7 @@ DB_COMMANDS = {
     "init", "import-org", "org", "demo", "deadline", "case list", "case show", "import-cases",
     "user add", "user list", "user disable", "user enable", "user reset-password", "scan",
     "holidays show", "holidays import", "render", "audit verify", "backup", "restore",
+    "summary rebuild", "summary verify", "files verify", "files import-local", "user show",
 }  # fmt: skip
 
 
@@ -432,6 +436,9 @@ class Mutation:
 EXCLUDE: dict[tuple[str, str], set[str]] = {
     ("templates check", "forms"): {"empty", "junk"},
     ("templates preview", "forms"): {"a-file"},
+    # folders of files to import: an empty one, or one of other files, imports nothing
+    ("files import-local", "attachments"): {"empty", "junk"},
+    ("files import-local", "documents"): {"empty", "junk"},
 }
 _OVERWRITING = {"no-such-dir", "existing"}
 

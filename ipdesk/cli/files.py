@@ -12,6 +12,7 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.services import file_import, integrity
 from ipdesk.services.documents import default_store
+from ipdesk.services.errors import ServiceError
 from ipdesk.services.intake import default_attachment_store
 
 EXIT_PROBLEMS = 1
@@ -62,6 +63,9 @@ def _verify(args: argparse.Namespace, ctx: Context) -> int:
 def _import_local(args: argparse.Namespace, ctx: Context) -> int:
     attachments = args.attachments or default_attachment_store()
     documents = args.documents or default_store()
+    for given in (args.attachments, args.documents):  # a folder named on the command line
+        if given is not None and not Path(given).is_dir():
+            raise ServiceError(f"文件夹不存在：{given}", code="folder_missing", path=str(given))
     report = file_import.import_local_files(ctx.sessions, attachments, documents)
     if args.json:
         print_json(report.as_dict())
