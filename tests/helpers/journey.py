@@ -57,6 +57,11 @@ def sign_in_window(
     the main window the program opens for that user (shown, its files kept in ``folder``).
     With ``sessions`` the window is opened by them, as the program does (File → Sign out
     works; ``folder`` and ``settings`` are then the sessions' business)."""
+    for left in QApplication.topLevelWidgets():  # an earlier test's windows and dialogs
+        if left.isVisible():
+            left.close()
+            left.deleteLater()
+    QApplication.processEvents()
     dialog = SignInDialog(Gate(session_factory))
     qtbot.addWidget(dialog)
     dialog.show()
