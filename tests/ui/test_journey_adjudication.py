@@ -80,10 +80,6 @@ def done(qtbot: QtBot, view: CaseView, dialog: StepDialog) -> None:
     assert dialog.error_text() == ""
 
 
-@pytest.mark.skip(
-    reason="flaky (2 of 5 runs here): the case view sometimes never offers choose_adjudication;"
-    " to be found before issue 20 is closed"
-)
 def test_a_patent_request_is_adjudicated_through_the_window(
     qtbot: QtBot,
     seeded: sessionmaker[Session],
