@@ -818,6 +818,15 @@ class _SqliteSource:
             return con
 
         self.engine = create_engine("sqlite://", creator=connect)
+        try:
+            self.specs = self._read_schema()
+        except SQLAlchemyError as exc:  # a schema text the file's bytes damaged, …
+            self.engine.dispose()
+            cause = type(getattr(exc, "orig", None) or exc).__name__
+            raise BackupDamaged(f"备份 {path.name} 的表结构无法读取（{cause}）") from None
+
+    def _read_schema(self) -> dict[str, _TableSpec]:
+        self.metadata = MetaData()
         with self.engine.connect() as conn:
             plain = {
                 name
@@ -826,13 +835,16 @@ class _SqliteSource:
                     " AND upper(substr(ltrim(sql), 1, 14)) <> 'CREATE VIRTUAL'"
                 )
             }
-            self.metadata = MetaData()
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", category=SAWarning)
+                # Only the columns are read: a foreign key to a table the file replaced
+                # (a virtual table without the referred column) is not followed.
                 self.metadata.reflect(
-                    conn, only=lambda name, _md: name in plain and _is_data_table(name)
+                    conn,
+                    only=lambda name, _md: name in plain and _is_data_table(name),
+                    resolve_fks=False,
                 )
-            self.specs = {
+            return {
                 t.name: _TableSpec(
                     t.name,
                     t.name,
@@ -840,7 +852,7 @@ class _SqliteSource:
                     int(conn.execute(select(func.count()).select_from(t)).scalar_one()),
                     "",
                 )
-                for t in self.metadata.sorted_tables
+                for t in self.metadata.tables.values()
             }
 
     def tables(self) -> dict[str, _TableSpec]:
