@@ -18,7 +18,9 @@ summary is the sum of the contributions of all cases. Every write keeps that tru
   in :func:`changing` (cases whose rows change) or calls :func:`add_cases` (new cases).
 
 ``ipdesk-admin summary rebuild`` computes the summary from scratch; ``summary verify``
-compares it with that computation and names the first difference.
+compares it with that computation and names the first difference. Migrations 0008 and
+0011 filled it with their own frozen copy of :func:`rebuild`'s SQL: a change of
+:func:`contributions` needs a migration that computes the summary again the same way.
 
 The kinds (``kind``; ``kind + MONTH`` the same counts per month, ``day`` the month's first)
 ------------------------------------------------------------------------------------------

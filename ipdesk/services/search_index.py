@@ -1,11 +1,11 @@
 # ruff: noqa: E501  (the SQL must stay as migration 0002 wrote it: sqlite_master keeps the text)
 """The search index's database objects, and writing many rows around them.
 
-Migration 0002 builds the index from the statements here (its docstring describes the
-objects; :mod:`ipdesk.services.search` queries them). They live in a module of their own
-so that bulk writers (the demo generator) run exactly the same SQL as the migration.
-Changing a statement here changes what migration 0002 does on a new database: a later
-change of the index needs a new migration that copies the old statements it replaces.
+Migration 0002 built the index with these statements and holds its own frozen copy (its
+docstring describes the objects; :mod:`ipdesk.services.search` queries them). The live
+copy here serves the bulk writers (the demo generator) and :func:`repair`;
+tests/test_migrations.py checks that the two still agree. A change of the index needs a
+new migration (with its own copy of the new statements) besides the change here.
 
 Bulk writing (:func:`deferred_sqlite_index`, :func:`pg_indexes_dropped`):
 
