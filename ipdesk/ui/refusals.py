@@ -86,6 +86,12 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             )
         case "import_failed":
             return translate("refusals", "The import failed; nothing was changed.")
+        case "bad_call":
+            return translate(
+                "refusals", "The server does not accept this request (is the program up to date?)."
+            )
+        case "bad_data":
+            return translate("refusals", "The request or its answer was damaged on the way.")
         case "unsupported_database":
             return translate(
                 "refusals",

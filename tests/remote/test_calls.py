@@ -1,0 +1,110 @@
+"""Named calls: the registry, what the server supplies, and running a call locally."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.db import READ_ONLY
+from ipdesk.remote import calls, codec
+from ipdesk.remote.calls import EXPOSED, BadCall, Call, call, checked, run_local
+from ipdesk.services import agencies, cases_query, evidence, org
+from ipdesk.services.actors import Actor
+from ipdesk.services.agencies import AgencyForm
+from ipdesk.services.errors import NotFound
+from ipdesk.ui.stores import FileStores
+from tests.helpers.factories import REGISTRAR, seed
+
+
+def test_every_exposed_function_takes_session_and_actor_first() -> None:
+    assert len(EXPOSED) > 20
+    for name, exposed in EXPOSED.items():
+        params = list(inspect.signature(exposed.fn).parameters)
+        assert params[1] == "actor", name
+        assert exposed.kind in ("read", "write")
+        assert name == calls.name_of(exposed.fn)
+        assert set(exposed.supplied) <= set(params), name
+        assert set(exposed.supplied.values()) <= {"today", "attachments", "documents"}
+
+
+def test_call_names_the_function() -> None:
+    c = call(cases_query.count_cases, None)
+    assert c == Call("cases_query.count_cases", (None,), {})
+    assert c.kind == "read"
+    assert call(agencies.create_agency, None).kind == "write"
+    assert "flt" not in repr(call(cases_query.count_cases, flt=None))
+
+
+def test_only_exposed_functions_can_be_called() -> None:
+    with pytest.raises(LookupError):
+        call(cases_query.case_detail, 1)
+    with pytest.raises(ValueError):
+        call(print)
+
+
+def test_the_caller_may_not_supply_the_server_parameters() -> None:
+    with pytest.raises(TypeError):
+        call(cases_query.count_cases, None, today=dt.date(2020, 1, 1))
+    with pytest.raises(TypeError):
+        call(evidence.attachment_file, 1, store=Path("/etc"))
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "kwargs"),
+    [
+        ("os.system", ["ls"], {}),
+        (None, [], {}),
+        ("cases_query.case_detail", [1], {}),  # exists, not exposed
+        ("cases_query.count_cases", [], {"today": "2020-01-01"}),
+        ("evidence.attachment_file", [1, "/etc/passwd"], {}),
+        ("evidence.attachment_file", [1], {"store": "/etc"}),
+        ("org.org_tree", [1], {}),
+        ("org.org_tree", [], {"nope": 1}),
+        ("org.org_tree", {}, {}),
+        ("org.org_tree", [], []),
+    ],
+)
+def test_checked_refuses_calls_no_desk_may_make(name: object, args: object, kwargs: object) -> None:
+    with pytest.raises(BadCall) as caught:
+        checked(name, args, kwargs)
+    assert caught.value.code == "bad_call"
+
+
+def test_checked_accepts_a_call_off_the_wire() -> None:
+    c = call(cases_query.count_cases, flt=None)
+    body = codec.encode({"call": c.name, "args": list(c.args), "kwargs": dict(c.kwargs)})
+    back = codec.decode(body, untrusted=True)
+    assert checked(back["call"], back["args"], back["kwargs"]) == c
+
+
+def test_run_local_supplies_actor_today_and_stores(
+    session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with session_factory.begin() as session:
+        seed(session)
+    admin = Actor.system()
+    with session_factory() as session:
+        session.connection(execution_options=READ_ONLY)
+        offices = run_local(session, admin, call(org.org_tree), today=dt.date(2026, 12, 7))
+        assert offices and offices == org.org_tree(session, admin)
+        count = run_local(
+            session, REGISTRAR, call(cases_query.count_cases, None), today=dt.date(2026, 12, 7)
+        )
+        assert count == 0
+    stores = FileStores.in_folder(tmp_path)
+    with session_factory() as session, pytest.raises(NotFound):
+        run_local(
+            session,
+            admin,
+            call(evidence.attachment_file, 999),
+            today=dt.date.today(),
+            stores=stores,
+        )
+    with session_factory.begin() as session:
+        form = AgencyForm(code="C1", name="测试司法局", kind="justice_bureau")
+        made = run_local(session, admin, call(agencies.create_agency, form), today=dt.date.today())
+    assert made.code == "C1"
