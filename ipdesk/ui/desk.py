@@ -31,7 +31,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -40,6 +40,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY, make_session_factory
+from ipdesk.remote.calls import Call, Stores, run_local
+from ipdesk.remote.client import ChangeListener, NotRemote, RemoteBackend, RemoteClient
 from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, UserInfo
@@ -56,7 +58,84 @@ translate = QCoreApplication.translate
 T = TypeVar("T")
 
 Query = Callable[[Session], T]
-"""What a read or a write runs: a service call on one session (local desk)."""
+"""A closure on one session: what a read or a write ran before named calls (being phased
+out: only a local desk runs one; see tests/remote/test_desk_calls.py)."""
+
+Mode = Literal["read", "write", "rehearse"]
+"""How a call runs: read-only, in one transaction, or in a transaction rolled back."""
+
+
+class Backend(Protocol):
+    """Where a desk's records are: this computer's database (:class:`LocalBackend`) or
+    ``ipdesk-server`` (:class:`ipdesk.remote.client.RemoteBackend`). Called on worker
+    threads; Qt-free."""
+
+    @property
+    def actor(self) -> Actor: ...
+
+    def run(self, c: Call[T], mode: Mode, today: dt.date) -> T:
+        """Run the named call ``c`` (as ``mode``) with the legal date ``today``."""
+        ...
+
+    def run_query(self, query: Query[T], mode: Mode) -> T:
+        """Run a closure on a session (local only: a remote backend refuses)."""
+        ...
+
+    def local_engine(self) -> Engine | None: ...
+
+
+class LocalBackend:
+    """The records in a database this process opened: the services run in process on
+    ``session_factory`` as ``actor``, files in ``stores`` (default: the user data folder)."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        stores: Stores | None = None,
+    ) -> None:
+        self._factory = session_factory
+        self._actor = actor
+        self._stores = stores
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    @property
+    def stores(self) -> Stores:
+        if self._stores is None:
+            from ipdesk.ui.stores import FileStores
+
+            self._stores = FileStores.default()
+        return self._stores
+
+    def run(self, c: Call[T], mode: Mode, today: dt.date) -> T:
+        stores = self._stores if not c.exposed.supplied else self.stores
+        actor = self._actor
+        return self.run_query(lambda s: run_local(s, actor, c, today=today, stores=stores), mode)
+
+    def run_query(self, query: Query[T], mode: Mode) -> T:
+        factory = self._factory
+        if mode == "write":
+            with factory.begin() as session:
+                return query(session)
+        with factory() as session:
+            if mode == "read":
+                session.connection(execution_options=READ_ONLY)
+                return query(session)
+            try:
+                return query(session)
+            finally:
+                session.rollback()
+
+    def local_engine(self) -> Engine | None:
+        engine = self._factory.kw.get("bind")
+        return engine if isinstance(engine, Engine) else None
+
+
+Work = Call[T] | Query[T]
+"""What a desk runs: a named call (a closure only during the transition)."""
 
 
 class ChangeKind(enum.StrEnum):
@@ -204,24 +283,47 @@ class Desk(QObject):
     changed = Signal(object)
     """A write (here, or one announced) changed data: the :class:`Change`."""
 
+    _announced = Signal(object)  # a change from another thread (the server's push)
+
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        actor: Actor,
+        source: sessionmaker[Session] | Backend,
+        actor: Actor | None = None,
         *,
         today: Callable[[], dt.date] = legal_today,
+        stores: Stores | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """A desk on ``source``: a :class:`Backend`, or a session factory (a local desk of
+        ``actor``, its files in ``stores``)."""
         super().__init__(parent)
-        self._factory = session_factory
-        self._actor = actor
+        if isinstance(source, sessionmaker):
+            if actor is None:
+                raise TypeError("a local desk needs its actor")
+            source = LocalBackend(source, actor, stores)
+        self._backend: Backend = source
+        self._actor = source.actor
         self._today = today
         self._followers: list[tuple[QObject, frozenset[ChangeKind], Follower]] = []
         self._closed = False
+        self._announced.connect(self.announce)  # queued to the GUI thread when emitted elsewhere
 
     @property
     def actor(self) -> Actor:
         return self._actor
+
+    @property
+    def backend(self) -> Backend:
+        return self._backend
+
+    @property
+    def is_remote(self) -> bool:
+        """True when the records are on ``ipdesk-server`` (no local database)."""
+        return not isinstance(self._backend, LocalBackend)
+
+    def announce_from_thread(self, change: Change) -> None:
+        """:meth:`announce` ``change`` on the GUI thread (from any thread: the server's push)."""
+        self._announced.emit(change)
 
     def today(self) -> dt.date:
         """The legal date the user works by."""
@@ -230,15 +332,14 @@ class Desk(QObject):
     def local_engine(self) -> Engine | None:
         """The database engine when the records are on this computer's connection (for
         the daily backup of an embedded database); None for a desk without one."""
-        engine = self._factory.kw.get("bind")
-        return engine if isinstance(engine, Engine) else None
+        return self._backend.local_engine()
 
     # -- background work -----------------------------------------------------------------------
 
     def read(
         self,
         owner: QObject,
-        query: Query[T],
+        query: Work[T],
         on_done: Callable[[T], None],
         on_refused: OnRefused | None = None,
         *,
@@ -248,7 +349,7 @@ class Desk(QObject):
         ``on_refused(refusal)`` on the GUI thread, unless ``owner`` has gone or asked
         again for the same ``purpose`` meanwhile."""
         tasks.run_task(
-            self._reading(query),
+            self._runner(query, "read"),
             on_done,
             self._refused(owner, on_refused),
             context=owner,
@@ -258,7 +359,7 @@ class Desk(QObject):
     def write(
         self,
         owner: QObject,
-        operation: Query[T],
+        operation: Work[T],
         on_done: Callable[[T], None],
         on_refused: OnRefused | None = None,
         *,
@@ -281,12 +382,12 @@ class Desk(QObject):
             if claim.settle() and shiboken6.isValid(owner):
                 refused(error)
 
-        tasks.run_task(self._writing(operation), done, failed)
+        tasks.run_task(self._runner(operation, "write"), done, failed)
 
     def rehearse(
         self,
         owner: QObject,
-        operation: Query[T],
+        operation: Work[T],
         on_done: Callable[[T], None],
         on_refused: OnRefused | None = None,
         *,
@@ -294,27 +395,22 @@ class Desk(QObject):
     ) -> None:
         """Run ``operation`` in a transaction that is rolled back (a dry run: what it would
         do, changing nothing); like :meth:`read` otherwise."""
-        factory = self._factory
-
-        def run() -> T:
-            with factory() as session:
-                try:
-                    return operation(session)
-                finally:
-                    session.rollback()
-
         tasks.run_task(
-            run, on_done, self._refused(owner, on_refused), context=owner, purpose=purpose
+            self._runner(operation, "rehearse"),
+            on_done,
+            self._refused(owner, on_refused),
+            context=owner,
+            purpose=purpose,
         )
 
-    def job(self, operation: Query[T]) -> Callable[[], T]:
+    def job(self, operation: Work[T]) -> Callable[[], T]:
         """``operation`` as a write for a worker thread of one's own (a scheduler's): it
         announces nothing — announce its change on the GUI thread when it reports back."""
-        return self._writing(operation)
+        return self._runner(operation, "write")
 
-    def read_now(self, query: Query[T]) -> T:
+    def read_now(self, query: Work[T]) -> T:
         """Run a small ``query`` (an indexed lookup, a short list for a choice) at once."""
-        return self._reading(query)()
+        return self._runner(query, "read")()
 
     # -- changes -------------------------------------------------------------------------------
 
@@ -351,24 +447,17 @@ class Desk(QObject):
         if change is not None and change.kinds:
             self.announce(change)
 
-    def _reading(self, query: Query[T]) -> Callable[[], T]:
-        factory = self._factory
-
-        def run() -> T:
-            with factory() as session:
-                session.connection(execution_options=READ_ONLY)
-                return query(session)
-
-        return run
-
-    def _writing(self, operation: Query[T]) -> Callable[[], T]:
-        factory = self._factory
-
-        def run() -> T:
-            with factory.begin() as session:
-                return operation(session)
-
-        return run
+    def _runner(self, work: Work[T], mode: Mode) -> Callable[[], T]:
+        """What a worker thread runs for ``work`` (the legal date taken when it runs)."""
+        backend = self._backend
+        if isinstance(work, Call):
+            if mode == "read" and work.kind == "write":
+                raise TypeError(f"{work.name} is a write: use Desk.write")
+            c: Call[T] = work
+            clock = self._today
+            return lambda: backend.run(c, mode, clock())
+        query: Query[T] = work
+        return lambda: backend.run_query(query, mode)
 
     @staticmethod
     def _refused(owner: QObject, on_refused: OnRefused | None) -> Callable[[Exception], None]:
@@ -420,8 +509,93 @@ class Gate:
         with self._factory.begin() as session:
             return import_org(session, actor, offices, stations)
 
-    def open_desk(self, signed: SignedIn, *, today: Callable[[], dt.date] = legal_today) -> Desk:
-        """The desk of ``signed``: everything changed through it is audited in their name."""
+    def open_desk(
+        self,
+        signed: SignedIn,
+        *,
+        today: Callable[[], dt.date] = legal_today,
+        stores: Stores | None = None,
+    ) -> Desk:
+        """The desk of ``signed``: everything changed through it is audited in their name;
+        private copies of files go into ``stores`` (default: the user data folder)."""
         factory = audit.audited_sessions(self._factory, signed.actor)
         log.info("Changes by %s audited: %s", signed.username, audit.is_installed(factory))
-        return Desk(factory, signed.actor, today=today)
+        return Desk(factory, signed.actor, today=today, stores=stores)
+
+
+class RemoteGate:
+    """The gate of a desktop in network mode: the sign-in is the server's (its password
+    rules, lock-out and tokens), and the desk of whoever signed in works through the
+    server, following the changes it pushes. The first administrator and the organisation
+    are set up on the server (``ipdesk-admin``), not here."""
+
+    def __init__(self, client: RemoteClient) -> None:
+        self.client = client
+        self._listener: ChangeListener | None = None
+
+    @property
+    def url(self) -> str:
+        return self.client.url
+
+    def needs_first_admin(self) -> bool:
+        return False  # the server's operator creates it
+
+    def organisation(self) -> list[OfficeInfo]:
+        raise NotRemote("组织机构由服务器管理")
+
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        """Sign in on the server (slow on purpose there: call it in the background)."""
+        return self.client.sign_in(username, password)
+
+    def create_first_admin(self, username: str, name: str, password: str) -> UserInfo:
+        raise NotRemote("首个管理员须在服务器上创建（ipdesk-admin）")
+
+    def import_org(self, actor: Actor, offices: Path, stations: Path) -> ImportSummary:
+        raise NotRemote("组织机构由服务器管理")
+
+    def open_desk(
+        self,
+        signed: SignedIn,
+        *,
+        today: Callable[[], dt.date] = legal_today,
+        stores: Stores | None = None,
+    ) -> Desk:
+        """The desk of ``signed`` on the server; it follows the server's changes (a change
+        of another desktop reaches its pages within a second) until it is closed."""
+        if self._listener is not None:
+            self._listener.stop()
+        desk = Desk(RemoteBackend(self.client, signed), today=today)
+
+        def changed(kinds: list[str], case_ids: list[int]) -> None:
+            if shiboken6.isValid(desk):
+                desk.announce_from_thread(change_of(kinds, case_ids))
+
+        listener = self.client.listen(changed)
+        self._listener = listener
+        desk.destroyed.connect(listener.stop)
+        return desk
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+        self.client.sign_out()
+
+
+def change_of(kinds: Iterable[str], case_ids: Iterable[int]) -> Change:
+    """The :class:`Change` of a change the server pushed (``"*"``: everything may have
+    changed; kinds this version does not know are left out)."""
+    names = list(kinds)
+    known = set(ChangeKind) if "*" in names else {ChangeKind(k) for k in names if k in _KINDS}
+    return Change(frozenset(known), frozenset(case_ids))
+
+
+_KINDS = {k.value for k in ChangeKind}
+
+
+def open_remote_gate(url: str, ca_file: Path | str | None) -> RemoteGate:
+    """The gate to ``ipdesk-server`` at ``url`` (``https://…``), its certificate checked
+    against ``ca_file`` (the deployment's CA; None: the system's). ServerUnreachable when
+    it does not answer."""
+    client = RemoteClient(url, ca_file=ca_file)
+    client.health()
+    return RemoteGate(client)

@@ -92,6 +92,16 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             )
         case "bad_data":
             return translate("refusals", "The request or its answer was damaged on the way.")
+        case "server_unreachable":
+            return translate(
+                "refusals",
+                "The server cannot be reached. Nothing was lost: your input is still here;"
+                " try again when the connection is back.",
+            )
+        case "signed_out":
+            return translate("refusals", "Your session has ended. Please sign in again.")
+        case "not_in_network_mode":
+            return translate("refusals", "This is not available when working through a server.")
         case "unsupported_database":
             return translate(
                 "refusals",
