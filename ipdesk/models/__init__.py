@@ -62,6 +62,7 @@ from ipdesk.models.limits import (
 )
 from ipdesk.models.mediation_records import MediationRecord
 from ipdesk.models.org import Agency, AgencyKind, MediationKind, Office, Station
+from ipdesk.models.server import ChangeRecord, IdempotencyRecord, ServerToken, ServerUpload
 from ipdesk.models.users import Role, User
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "CaseLimit",
     "CaseSequence",
     "CaseStatus",
+    "ChangeRecord",
     "Channel",
     "ClockAdjustment",
     "Confirmation",
@@ -101,6 +103,7 @@ __all__ = [
     "FollowUpVisit",
     "HolidayDay",
     "HolidayYear",
+    "IdempotencyRecord",
     "IpType",
     "LimitKind",
     "LimitRule",
@@ -120,6 +123,8 @@ __all__ = [
     "RequestState",
     "Role",
     "ServedDocument",
+    "ServerToken",
+    "ServerUpload",
     "ServiceMethod",
     "ServiceRecord",
     "Station",

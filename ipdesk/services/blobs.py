@@ -143,10 +143,30 @@ def put_stream(
     name: str = "",
     expected_sha256: str | None = None,
 ) -> StoredBlob:
-    """Store what the seekable binary ``source`` holds from its position on (see the
-    module): BlobTooLarge over ``max_bytes``, BlobChanged when the source changed between
-    the two reads or is not ``expected_sha256``. Nothing is written for a content stored
-    already."""
+    """Store what the binary ``source`` holds from its position on (see the module):
+    BlobTooLarge over ``max_bytes``, BlobChanged when the source changed between the two
+    reads or is not ``expected_sha256``. Nothing is written for a content stored already.
+
+    A source that cannot seek (a network upload, a pipe) is read once, into a private
+    temporary file (in memory up to one chunk), and stored from there."""
+    if not _seekable(source):
+        with tempfile.SpooledTemporaryFile(max_size=CHUNK_BYTES) as spool:
+            limit = min(max_bytes, HARD_MAX_BYTES)
+            size = 0
+            while chunk := source.read(CHUNK_BYTES):
+                size += len(chunk)
+                if size > limit:
+                    raise _too_large(size, limit, name)
+                spool.write(chunk)
+            spool.seek(0)
+            return put_stream(
+                session,
+                cast(IO[bytes], spool),
+                kind=kind,
+                max_bytes=max_bytes,
+                name=name,
+                expected_sha256=expected_sha256,
+            )
     start = source.tell()
     sha256, size = digest_of(source, max_bytes, name)
     if expected_sha256 is not None and sha256 != expected_sha256:
@@ -166,6 +186,13 @@ def put_stream(
     if written != size or source.read(1) or digest.hexdigest() != sha256:
         raise BlobChanged(f"文件“{name}”在保存过程中被改动，请重新选择", name=name)
     return StoredBlob(sha256, size, kind, new=True)
+
+
+def _seekable(source: IO[bytes]) -> bool:
+    try:
+        return source.seekable()
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _claim(conn: Connection, sha256: str, size: int, kind: str, chunks: int) -> bool:
