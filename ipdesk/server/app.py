@@ -280,6 +280,28 @@ class _Staged:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def wire(value: Any, depth: int = 0) -> Any:
+    """``value`` with every path of the server's disk replaced by its file name: a private
+    copy the server made (a rendered document, an evidence file) means nothing to a
+    desktop, which fetches the content by its SHA-256; the server's folders stay its own."""
+    if isinstance(value, Path):
+        return value.name
+    if depth > 8:
+        return value
+    if isinstance(value, list | tuple) and not hasattr(value, "_fields"):
+        items = [wire(v, depth + 1) for v in value]
+        return tuple(items) if isinstance(value, tuple) else items
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {
+            f.name: wire(getattr(value, f.name), depth + 1)
+            for f in dataclasses.fields(value)
+            if f.init and isinstance(getattr(value, f.name), Path | list | tuple)
+        }
+        changed = {k: v for k, v in changed.items() if v is not getattr(value, k)}
+        return dataclasses.replace(value, **changed) if changed else value
+    return value
+
+
 def _decoded(body: Any) -> tuple[str, list[Any], dict[str, Any]]:
     if not isinstance(body, dict):
         raise calls.BadCall("调用格式不正确")
@@ -295,7 +317,7 @@ def _run_read(server: Server, actor: Actor, c: calls.Call[Any]) -> Any:
         result = calls.run_local(
             session, actor, c, today=server.settings.today(), stores=server.stores
         )
-        return codec.encode(result)
+        return codec.encode(wire(result))
 
 
 def _run_write(
@@ -323,7 +345,7 @@ def _run_write(
             result = calls.run_local(
                 session, actor, c, today=server.settings.today(), stores=server.stores
             )
-            body = {"result": codec.encode(result)}
+            body = {"result": codec.encode(wire(result))}
             session.flush()
             seq = changes.record(session, collector)
             record = session.get(IdempotencyRecord, (actor.user_id, key))

@@ -3,11 +3,13 @@ for the token's user only, idempotent writes, live changes, evidence through the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,6 +21,7 @@ from ipdesk.models import AuditRecord, Case, User
 from ipdesk.remote import calls, codec
 from ipdesk.services import cases_query, intake, workflow
 from ipdesk.services.auth import SignedIn
+from ipdesk.services.documents import rendering
 from tests.helpers import factories as f
 from tests.server.conftest import People, Running, raw_request
 
@@ -33,6 +36,7 @@ def exposed(monkeypatch: pytest.MonkeyPatch) -> None:
         calls.Exposed(intake.register_case, "write", {"today": "today", "store": "attachments"}),
         calls.Exposed(cases_query.case_detail, "read", {"today": "today"}),
         calls.Exposed(workflow.accept, "write"),
+        calls.Exposed(rendering.render_document, "write", {"today": "today", "store": "documents"}),
     ]
     for entry in needed:
         if entry.name not in calls.EXPOSED:
@@ -478,3 +482,25 @@ def test_a_call_cannot_name_a_file_of_the_server_or_someone_elses_upload(
     theirs = intake.AttachmentInput(path=f"sha256:{sha}")  # type: ignore[arg-type]
     r = server.call(station, "intake.register_case", f.valid_intake_form(seed=32), (theirs,))
     assert r.status_code == 404
+
+
+def test_a_document_rendered_on_the_server_is_fetched_by_its_hash_not_its_path(
+    server: Running, people: People, session_factory: sessionmaker[Session]
+) -> None:
+    manager = server.sign_in(people.manager_a)
+    with session_factory() as s:
+        version = s.get(Case, people.case_a).version_id  # type: ignore[union-attr]
+    result(server.call(manager, "workflow.accept", people.case_a, version))
+    doc = result(
+        server.call(
+            manager, "documents.rendering.render_document", people.case_a, "acceptance_notice"
+        )
+    )
+    assert doc.path == Path(doc.stored_name).name  # the server's folders stay its own
+    with server.client(manager) as c:
+        got = c.get(f"/api/v1/blobs/{doc.sha256}")
+    assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == doc.sha256
+    assert got.content.startswith(b"PK")
+    station_b = server.sign_in(people.staff_b)
+    with server.client(station_b) as c:
+        assert c.get(f"/api/v1/blobs/{doc.sha256}").status_code == 404
