@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="migrate the database first (needs the owner role; see ipdesk-admin init)",
     )
     p.add_argument(
+        "--local-ca",
+        action="store_true",
+        help="without --certfile: a certificate from a certificate authority made now, whose "
+        "certificate is written to <data dir>/ca.pem (local trials and tests only)",
+    )
+    p.add_argument(
         "--demo",
         type=int,
         default=None,
@@ -109,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ipdesk-server: give both --certfile and --keyfile", file=sys.stderr)
         return 2
     if certfile is None:
-        if args.demo is None:
+        if args.demo is None and not args.local_ca:
             print("ipdesk-server: HTTPS needs --certfile and --keyfile", file=sys.stderr)
             return 2
         certfile, keyfile = demo_certificate(data_dir, args.host)
