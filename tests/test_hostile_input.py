@@ -43,6 +43,7 @@ from ipdesk.models import Role
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services import backup as bk
 from ipdesk.services import identifiers as ids
+from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import make_case, make_user, seed
 
 # --------------------------------------------------------------------------- the commands
@@ -106,6 +107,7 @@ DB_COMMANDS = {
     "user add", "user list", "user disable", "user enable", "user reset-password", "scan",
     "holidays show", "holidays import", "render", "audit verify", "backup", "restore",
     "summary rebuild", "summary verify", "files verify", "files import-local", "user show",
+    "migrate", "db roles", "audit anchor",
 }  # fmt: skip
 
 
@@ -317,6 +319,7 @@ def world(
 ) -> World:
     # Whatever a command line says, the user's own database is never touched.
     monkeypatch.setenv("IPDESK_DATABASE_URL", database_url)
+    sign_in_as_admin(monkeypatch, database_url)  # ipdesk-admin signs in (issue 17)
     with session_factory.begin() as s:
         seed(s)
         make_user(s, Role.MEDIATOR, office="TL01", username="existing-user")

@@ -1,4 +1,10 @@
-"""``ipdesk-admin``: the services, headless, for administrators, cron jobs and tests.
+"""``ipdesk-admin``: the services, headless, for operators, administrators and cron jobs.
+
+Everyday administration signs in as a named administrator (``--user NAME``; the password
+from a prompt, ``IPDESK_ADMIN_PASSWORD`` or ``--password-file``): what it does is recorded
+in the audit trail under that name. The operator commands (init, migrate, backup, restore,
+db roles, demo) run on the server host with the database owner's credentials and no user;
+each writes an audit record naming the operating-system user.
 
 Bad input exits non-zero with one line on stderr naming what is wrong, and changes nothing.
 """
@@ -8,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -20,6 +27,7 @@ from ipdesk.cli import (
     deadline,
     demo,
     files,
+    operator_db,
     org,
     render,
     report,
@@ -27,7 +35,7 @@ from ipdesk.cli import (
     summary,
     users,
 )
-from ipdesk.cli.context import Context
+from ipdesk.cli.context import ENV_PASSWORD, ENV_USER, Context
 from ipdesk.cli.output import safe_stdout
 from ipdesk.logging_setup import install_cli_logging
 from ipdesk.services.errors import ServiceError
@@ -51,9 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"SQLAlchemy URL (default: ${db.ENV_URL} or the embedded database)",
     )
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help=f"the administrator to sign in as (default: ${ENV_USER}); the password from "
+        f"--password-file, ${ENV_PASSWORD} or a prompt",
+    )
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="read the administrator's password from the first line of FILE",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     modules = (org, demo, deadline, cases, users, scan, render, report, audit, backup, summary)
-    for module in (*modules, files):
+    for module in (*modules, files, operator_db):
         module.register(sub)
     return parser
 
@@ -68,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UnicodeEncodeError:
             parser.error(f"参数不是有效的 UTF-8 文字（请把终端设为 UTF-8）：{arg!r}")
     args = parser.parse_args(argv)
-    ctx = Context(args.database_url or db.default_url())
+    ctx = Context(
+        args.database_url or db.default_url(), user=args.user, password_file=args.password_file
+    )
     try:
         with safe_stdout():  # stored names must not drive the terminal
             result: int = args.handler(args, ctx)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
+from ipdesk.services import operators
 from ipdesk.services.backup import BackupInfo, backup, restore
 from ipdesk.services.setup import DatabaseNotReady
 
@@ -27,7 +28,7 @@ from ipdesk.services.setup import DatabaseNotReady
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "backup",
-        help="back up the database into FILE",
+        help="[operator] back up the database into FILE",
         description="Back up the whole database into FILE, consistently, while others keep "
         "working. SQLite: a SQLite backup file; --portable (and PostgreSQL): a zip of JSON "
         "lines with a manifest, restorable into SQLite or PostgreSQL.",
@@ -36,11 +37,11 @@ def register(sub: Any) -> None:
     p.add_argument("--portable", action="store_true", help="write the zip format")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_backup)
+    p.set_defaults(handler=_backup, operator=True)
 
     p = sub.add_parser(
         "restore",
-        help="replace the database with the backup FILE (all or nothing)",
+        help="[operator] replace the database with the backup FILE (all or nothing)",
         description="Replace the database with the backup FILE, all or nothing. Refused: a "
         "file that is not an ipdesk backup, a backup of a newer schema, and a database that "
         "already holds data unless --force.",
@@ -59,7 +60,7 @@ def register(sub: Any) -> None:
         "trail. A backup whose signature is wrong is refused always",
     )
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_restore)
+    p.set_defaults(handler=_restore, operator=True)
 
 
 def _backup(args: argparse.Namespace, ctx: Context) -> int:
@@ -71,6 +72,11 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
             "数据库尚未初始化：请先运行 ipdesk-admin init", code="database_uninitialised"
         )
     info = backup(ctx.engine, args.file, portable=args.portable, overwrite=args.force)
+    operators.record_operator_command(
+        ctx.engine,
+        "backup",
+        {"file": info.path.name, "audit_last_id": info.audit_last_id},
+    )
     if args.json:
         print_json(info.as_dict())
     else:
@@ -80,6 +86,9 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
     result = restore(ctx.url, args.file, force=args.force, trust_unsigned=args.trust_unsigned)
+    operators.record_operator_command(
+        ctx.engine, "restore", {"file": result.backup.path.name, "signature": result.signature}
+    )
     if args.json:
         print_json(result.as_dict())
     else:

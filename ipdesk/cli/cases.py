@@ -11,7 +11,6 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import one_field, print_json
 from ipdesk.cli.parsing import positive_int
 from ipdesk.models import AdjudicationStep
-from ipdesk.services.actors import Actor
 from ipdesk.services.adjudication import STEP_LABELS, AdjudicationView, get_adjudication
 from ipdesk.services.case_import import ImportResult, import_cases
 from ipdesk.services.cases_query import (
@@ -78,7 +77,7 @@ def register(sub: Any) -> None:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    actor = Actor.system()
+    actor = ctx.actor
     flt = CaseFilter(office=args.office, station=args.station, status=args.status)
     with ctx.read_sessions() as session:
         ids = case_ids(session, actor, flt, CaseSort("received", descending=True), 0, args.limit)
@@ -174,7 +173,7 @@ def _detail_json(
 
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
-    actor = Actor.system()
+    actor = ctx.actor
     with ctx.read_sessions() as session:
         detail = case_detail(session, actor, args.number)
         links = case_links(session, actor, detail.id)
@@ -279,7 +278,7 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
     if not path.is_file():
         raise ImportFailed(f"找不到文件 {path}")
     with ctx.sessions.begin() as session:
-        result = import_cases(session, Actor.system(), path, dry_run=args.dry_run)
+        result = import_cases(session, ctx.actor, path, dry_run=args.dry_run)
     _report(args, path, result)
     return EXIT_REFUSED if result.errors else 0
 

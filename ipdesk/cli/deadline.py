@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 def _deadline(args: argparse.Namespace, ctx: Context) -> int:
     # The administrator's holiday table counts when there is a database to read it from;
     # without one, chinesecalendar alone decides.
-    sessions = ctx.existing_sessions()
+    sessions = ctx.existing_sessions(signed_in=False)
     calendar = WorkCalendar()
     if sessions is not None:
         with sessions() as session:

@@ -6,16 +6,25 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ipdesk import db
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services.actors import Actor
+from ipdesk.services import audit, auth, operators
 from ipdesk.services.org import import_org, org_tree
 from ipdesk.services.setup import initialise
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("init", help="create or migrate the database; load the org seed")
-    p.set_defaults(handler=_init)
+    p = sub.add_parser(
+        "init",
+        help="[operator] create or migrate the database; load the org seed",
+        description="Create or migrate the database and load the reference data. With "
+        "--admin, also create the first administrator (password from --password-file, "
+        "$IPDESK_ADMIN_PASSWORD or a prompt) unless an administrator exists.",
+    )
+    p.add_argument("--admin", metavar="NAME", default=None, help="the first administrator")
+    p.add_argument("--admin-name", default="系统管理员", help="their name as shown")
+    p.set_defaults(handler=_init, operator=True)
 
     p = sub.add_parser("import-org", help="replace the organisation from two CSV files")
     p.add_argument("offices", type=Path, metavar="OFFICES.csv")
@@ -30,15 +39,31 @@ def register(sub: Any) -> None:
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
     loaded = initialise(ctx.engine)
+    created = None
+    if args.admin is not None:
+        sessions = db.make_session_factory(ctx.engine)
+        audit.install(sessions)
+        with sessions.begin() as session:
+            if auth.needs_first_admin(session):
+                created = auth.create_first_admin(
+                    session, args.admin, args.admin_name, ctx.new_password(args.admin)
+                )
+    operators.record_operator_command(
+        ctx.engine, "init", {"admin": created.username if created else None}
+    )
     print(f"数据库已就绪：{ctx.engine.url.render_as_string(hide_password=True)}")
     for item in loaded:
         print(f"  已载入 {item}")
+    if created is not None:
+        print(f"  已创建系统管理员 {created.username}（{created.display_name}）")
+    elif args.admin is not None:
+        print("  已有系统管理员，未新建")
     return 0
 
 
 def _import_org(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions.begin() as session:
-        summary = import_org(session, Actor.system(), args.offices, args.stations)
+        summary = import_org(session, ctx.actor, args.offices, args.stations)
     if args.json:
         print_json(summary.__dict__)
     else:
@@ -52,7 +77,7 @@ def _import_org(args: argparse.Namespace, ctx: Context) -> int:
 
 def _org(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_sessions() as session:
-        tree = org_tree(session, Actor.system())
+        tree = org_tree(session, ctx.actor)
     if args.json:
         print_json(
             {

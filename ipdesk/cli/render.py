@@ -1,8 +1,10 @@
 """render, templates check, templates preview: case documents from the Word templates.
 
-``render`` runs as the system administrator (``Actor.system()``) and writes only the file
+``render`` runs as the signed-in administrator (``--user``) and writes only the file
 named by ``--out`` (atomically, and only when the document could be rendered); it does not
-record a version on the case — the desktop's documents pane does that.
+record a version on the case — the desktop's documents pane does that — but writes an audit
+record (action "render": the case, kind, SHA-256 and size, under the administrator's name).
+If that record cannot be written, the file is removed and the command fails.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from typing import Any
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.paths import FORMS_DIR
-from ipdesk.services.actors import Actor
 from ipdesk.services.documents import (
     DocumentFileError,
     DocumentKind,
@@ -30,6 +31,7 @@ from ipdesk.services.documents import (
 )
 from ipdesk.services.documents.page_check import check_pages
 from ipdesk.services.errors import ServiceError
+from ipdesk.services.operators import record_document
 
 KINDS = [k.value for k in DocumentKind]
 
@@ -80,11 +82,16 @@ def register(sub: Any) -> None:
 
 
 def _render(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.sessions() as session:
+    actor = ctx.actor
+    with ctx.read_sessions() as session:
         case_id = case_id_for_number(session, args.case)
-        result = render_to_file(
-            session, Actor.system(), case_id, args.kind, args.out, forms_dir=args.forms
-        )
+        result = render_to_file(session, actor, case_id, args.kind, args.out, forms_dir=args.forms)
+    try:
+        with ctx.sessions.begin() as session:
+            record_document(session, actor, case_id, result.kind.value, result.sha256, result.size)
+    except BaseException:
+        Path(result.path).unlink(missing_ok=True)  # a document nobody can account for
+        raise
     for warning in result.warnings:
         sys.stderr.write(f"ipdesk-admin: 警告：{warning}\n")
     print(f"{result.path}  {result.kind.label}  sha256 {result.sha256}  {result.size} 字节")

@@ -4,8 +4,8 @@
     ipdesk-admin report --monthly YYYY-MM --out FILE.docx [--office CODE]
 
 The period defaults to the current year up to today (``--from`` alone runs to today,
-``--to`` alone from the first of January of its year). The report runs as the system
-administrator (``Actor.system()``): the whole network, or one office with ``--office``.
+``--to`` alone from the first of January of its year). The report runs as the signed-in
+administrator (``--user``): the whole network, or one office with ``--office``.
 ID and phone numbers in the workbook are masked. The file is written atomically, only
 when complete.
 """
@@ -25,7 +25,6 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date
 from ipdesk.models import Office
-from ipdesk.services.actors import Actor
 from ipdesk.services.dashboard import Period
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.limits import legal_today
@@ -111,7 +110,7 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_sessions() as session:
         summary = write_report(
             session,
-            Actor.system(),
+            ctx.actor,
             args.out,
             Period(start, end),
             progress,
@@ -142,7 +141,7 @@ def _monthly(args: argparse.Namespace, ctx: Context, today: dt.date) -> int:
     office_id = _office_id(ctx, args.office)
     with ctx.read_sessions() as session:
         path = write_monthly_docx(
-            session, Actor.system(), args.out, year, month, office_id=office_id, today=today
+            session, ctx.actor, args.out, year, month, office_id=office_id, today=today
         )
     if args.json:
         print_json({"out": str(path), "month": f"{year:04d}-{month:02d}"})

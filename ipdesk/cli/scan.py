@@ -10,7 +10,6 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_datetime
 from ipdesk.models.base import utcnow
-from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import scan_alerts
 from ipdesk.services.holidays import (
     FIRST_YEAR,
@@ -98,7 +97,7 @@ def _holidays_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _holidays_import(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions.begin() as session:
-        change = import_holidays_csv(session, Actor.system(), args.file)
+        change = import_holidays_csv(session, ctx.actor, args.file)
     if args.json:
         print_json(
             {

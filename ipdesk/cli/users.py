@@ -11,7 +11,6 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.models import Role
 from ipdesk.services import auth
-from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ValidationError
 
 
@@ -81,7 +80,7 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions.begin() as session:
         info = auth.create_user(
             session,
-            Actor.system(),
+            ctx.actor,
             args.username,
             args.name,
             Role(args.role),
@@ -96,7 +95,7 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_sessions() as session:
-        users = auth.list_users(session, Actor.system())
+        users = auth.list_users(session, ctx.actor)
     if args.json:
         print_json({"users": [_as_json(u) for u in users]})
         return 0
@@ -107,7 +106,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions() as session:
-        info = auth.get_user(session, Actor.system(), args.username)
+        info = auth.get_user(session, ctx.actor, args.username)
     if args.json:
         print_json(_as_json(info))
     else:
@@ -138,7 +137,7 @@ def _line(u: auth.UserInfo) -> str:
 
 def _set_active(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions.begin() as session:
-        actor = Actor.system()
+        actor = ctx.actor
         info = auth.set_active(
             session, actor, auth.user_id_of(session, actor, args.username), args.active
         )
@@ -149,7 +148,7 @@ def _set_active(args: argparse.Namespace, ctx: Context) -> int:
 def _reset_password(args: argparse.Namespace, ctx: Context) -> int:
     password = _read_password(args.password_stdin)
     with ctx.sessions.begin() as session:
-        actor = Actor.system()
+        actor = ctx.actor
         info = auth.reset_password(
             session, actor, auth.user_id_of(session, actor, args.username), password
         )

@@ -46,9 +46,24 @@ therefore never fork the chain (and if they did, the primary key would refuse th
 :func:`verify_chain` walks the records in id order, in constant memory, and names the
 first one that is broken: content edited, a record deleted (a gap in the ids, or a
 ``prev_hash`` that is not the previous record's hash), records inserted or reordered.
-Deleting the newest records leaves a shorter chain that is still intact: compare
-:attr:`VerifyResult.last_id` / :attr:`VerifyResult.last_hash` with a value kept elsewhere
-(a backup, a printed report) to detect that.
+Deleting the newest records leaves a shorter chain that is still intact, and a chain
+rewritten wholesale with its hashes recomputed passes too: both are caught against an
+**anchor**, the head of the chain (last id and hash) kept outside the database.
+
+Anchors
+-------
+:func:`anchor` gives the head as an :class:`Anchor`; its :meth:`Anchor.line` is the line
+``ipdesk-server`` writes to its log after writes (and periodically), documented as::
+
+    ipdesk-audit-anchor id=<last id> hash=<64 hex digits of the last record's hash>
+
+(anything before ``ipdesk-audit-anchor`` on the line, e.g. the logger's time stamp, is
+ignored; :func:`parse_anchors` finds every such line in a log). Every backup's signed
+marker or manifest holds the head too (``audit_last_id`` / ``audit_last_hash``, see
+:mod:`ipdesk.services.backup`). :func:`check_anchors` compares anchors with the chain: the
+record of each anchor's id must still exist and carry the anchor's hash, so a record that
+was deleted, or rewritten together with all its successors' hashes, fails
+(``ipdesk-admin audit verify --anchor FILE_OR_BACKUP``).
 """
 
 from __future__ import annotations
@@ -59,6 +74,7 @@ import enum
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, cast
@@ -738,6 +754,31 @@ def record_access(
     )
 
 
+def record_action(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: object,
+    details: Mapping[str, Any],
+) -> int:
+    """Record an action of ``actor`` that changes no audited row (a document rendered by
+    ``ipdesk-admin render``): ``action``, ``entity`` / ``entity_id``, ``after`` ``details``.
+    Like :func:`record_access`: last in the transaction, then commit. Returns the id."""
+    return _session_append(
+        session,
+        _Entry(
+            action,
+            entity,
+            None if entity_id is None else str(json_value(entity_id)),
+            None,
+            {str(k): json_value(v) for k, v in details.items()},
+            actor.user_id if actor else None,
+            None,
+        ),
+    )
+
+
 # --------------------------------------------------------------------------- verifying
 
 
@@ -878,3 +919,105 @@ def records(session: Session, entity: str, entity_id: object) -> list[dict[str, 
         .order_by(_TABLE.c.id)
     )
     return [dict(r._mapping) for r in rows]
+
+
+# --------------------------------------------------------------------------- anchors
+
+ANCHOR_TAG: Final = "ipdesk-audit-anchor"
+"""The word that starts an anchor in a log line (see the module's docstring)."""
+
+_ANCHOR_LINE: Final = re.compile(rf"{ANCHOR_TAG} id=(\d{{1,18}}) hash=([0-9a-f]{{64}})\b")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The head of the chain as it was at some moment, kept outside the database."""
+
+    last_id: int
+    last_hash: str
+    source: str = ""  # where it was read: "FILE:LINE", a backup's name
+
+    def line(self) -> str:
+        """The log line (see the module's docstring)."""
+        return f"{ANCHOR_TAG} id={self.last_id} hash={self.last_hash}"
+
+
+def anchor(session: Session) -> Anchor | None:
+    """The head of the chain now (None while the trail is empty), for the server's log."""
+    row = (
+        session.connection()
+        .execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1))
+        .first()
+    )
+    return None if row is None else Anchor(int(row[0]), str(row[1]))
+
+
+def parse_anchors(text: str, source: str = "") -> list[Anchor]:
+    """Every anchor line in ``text`` (a server log), in order."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _ANCHOR_LINE.search(line)
+        if match:
+            found.append(Anchor(int(match[1]), match[2], f"{source}:{number}"))
+    return found
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    """The outcome of :func:`check_anchors`: how many anchors held, the first that did not."""
+
+    checked: int
+    broken: Anchor | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"审计链与 {self.checked} 个锚点一致"
+        assert self.broken is not None
+        where = f"（{self.broken.source}）" if self.broken.source else ""
+        return f"审计链与锚点不符：记录 {self.broken.last_id}{where}{self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        broken = self.broken
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "broken": None
+            if broken is None
+            else {"id": broken.last_id, "hash": broken.last_hash, "source": broken.source},
+            "message": self.message,
+        }
+
+
+def check_anchors(session: Session, anchors: Sequence[Anchor]) -> AnchorResult:
+    """Compare ``anchors`` with the chain: each anchor's record must exist with its hash.
+    Checks the newest anchor first (the one a rewrite most likely misses), then the rest."""
+    connection = session.connection()
+    checked = 0
+    seen: set[tuple[int, str]] = set()
+    for item in sorted(anchors, key=lambda a: a.last_id, reverse=True):
+        if (item.last_id, item.last_hash) in seen:
+            continue
+        seen.add((item.last_id, item.last_hash))
+        stored = connection.execute(
+            select(_TABLE.c.hash).where(_TABLE.c.id == item.last_id)
+        ).scalar_one_or_none()
+        if stored is None:
+            return AnchorResult(checked, item, " 已不存在（审计链被截短或重写）")
+        if stored != item.last_hash:
+            return AnchorResult(checked, item, " 的哈希与锚点不符（审计链被改写）")
+        checked += 1
+    return AnchorResult(checked)
+
+
+def verify_against_anchors(
+    session: Session, actor: Actor, anchors: Sequence[Anchor]
+) -> tuple[VerifyResult, AnchorResult]:
+    """The administrator's check of the whole trail and of the anchors kept outside it."""
+    require_capability(actor, Capability.VERIFY_AUDIT)
+    return verify_chain(session), check_anchors(session, anchors)

@@ -608,6 +608,29 @@ def inspect_backup(path: Path | str) -> BackupInfo:
     return info
 
 
+def audit_anchor(path: Path | str) -> tuple[audit.Anchor | None, BackupInfo, str]:
+    """The head of the audit trail that the backup ``path`` holds in its signed marker or
+    manifest, as an anchor for ``ipdesk-admin audit verify --anchor``; with the backup's
+    info and its signature's state: "valid", "unsigned" or "unknown_key" (this machine
+    lacks the key). A wrong signature is refused (:class:`BackupNotTrusted`). The anchor is
+    None for a backup of an empty trail."""
+    info = inspect_backup(path)
+    key = signing.load_key(create=False)
+    if info.key_id is None:
+        trust = "unsigned"
+    elif key is None or key.key_id != info.key_id:
+        trust = "unknown_key"
+    elif info.kind == "sqlite":
+        trust = _sqlite_signature(info.path, info, False)
+    else:
+        source = _ZipSource(info.path)
+        source.info(info.size, verify=False)
+        trust = _zip_signature(source, info, False)
+    if info.audit_last_id is None or not info.audit_last_hash:
+        return None, info, trust
+    return audit.Anchor(info.audit_last_id, info.audit_last_hash, info.path.name), info, trust
+
+
 def _check_revision(info: BackupInfo) -> None:
     if info.revision not in _revisions():
         raise BackupTooNew(

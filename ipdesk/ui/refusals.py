@@ -176,6 +176,10 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate("refusals", "The backup copy failed its integrity check.")
         case "backup_exists":
             return translate("refusals", "The file already exists: {path}")
+        case "roles_not_applicable":
+            return translate("refusals", "Database roles apply to PostgreSQL only.")
+        case "roles_refused" | "role_name_invalid":
+            return translate("refusals", "The database roles cannot be set up like this.")
         case "sign_in_failed":
             return translate("refusals", "Wrong user name or password.")
         case "account_locked":

@@ -34,6 +34,7 @@ from ipdesk.services.errors import PermissionDenied, ValidationError, Validation
 from ipdesk.services.file_import import import_local_files
 from ipdesk.services.intake import AttachmentInput, register_case
 from ipdesk.services.integrity import check_files
+from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 from tests.services.test_backup import pg_database
 from tests.services.test_documents import TODAY, documented_case
@@ -386,8 +387,10 @@ def test_import_local_command(
     database_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _old_version_files(seeded, tmp_path)
+    sign_in_as_admin(monkeypatch, database_url)
     args = ["--database-url", database_url, "files", "import-local"]
     folders = ["--attachments", str(tmp_path / "attachments")]
     folders += ["--documents", str(tmp_path / "documents")]
@@ -427,10 +430,12 @@ def test_files_verify_catches_a_damaged_chunk(
     database_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source = _pdf(tmp_path / "in" / "a.pdf", 700 * 1024)
     with seeded.begin() as s:
         done = register_case(s, REGISTRAR, valid_intake_form(), [AttachmentInput(source)])
+    sign_in_as_admin(monkeypatch, database_url)
     args = ["--database-url", database_url, "files", "verify"]
     assert main(args) == 0
     assert capsys.readouterr().out.startswith("已检查 1 条记录、1 份内容：0 个问题")

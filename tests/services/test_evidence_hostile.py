@@ -30,6 +30,7 @@ from ipdesk.services.intake import (
     store_attachments,
 )
 from ipdesk.services.lookups import has_control_chars
+from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import make_case, seed, valid_intake_form
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -205,11 +206,13 @@ def test_case_show_prints_no_control_characters(
     session_factory: sessionmaker[Session],
     database_url: str,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with session_factory.begin() as s:
         seed(s)
         case = make_case(s, applicant="张三\x1b[2J\x1b]0;pwned\x07", respondent="李四\n伪造的一行")
         number = case.number
+    sign_in_as_admin(monkeypatch, database_url)
     assert main(["--database-url", database_url, "case", "show", number]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out

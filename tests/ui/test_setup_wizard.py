@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -26,10 +26,9 @@ from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import sign_in
 from ipdesk.services.org import org_tree
-from ipdesk.services.seed import seed_reference_data
 from ipdesk.ui.settings import database, keys
 from ipdesk.ui.setup_wizard import Page, SetupWizard
-from tests.helpers.factories import make_user
+from ipdesk.ui.setup_wizard.server_page import load_server
 
 PASSWORD = "first-admin-1"
 _names = itertools.count()
@@ -315,91 +314,60 @@ def test_a_refused_import_shows_why_and_changes_nothing(
 # -- the shared PostgreSQL server -----------------------------------------------------------------
 
 
-def _fill_server(wizard: SetupWizard, url: URL, password: str = "") -> None:
-    form = wizard.server_page.form
-    form.host_edit.setText(url.host or "")
-    form.port_spin.setValue(url.port or 5432)
-    form.name_edit.setText(url.database or "")
-    form.user_edit.setText(url.username or "")
-    form.password_edit.setText(password)
-    form.changed.emit()
+# -- network mode: the ipdesk server (issue 17, item 7) -----------------------------------------
 
 
-def _choose_server(wizard: SetupWizard) -> None:
-    wizard.database_page.server_radio.setChecked(True)
-    _next(wizard)
-    assert wizard.currentId() == Page.SERVER
+class HealthServer:
+    """A tiny HTTPS server answering GET /api/v1/health as ipdesk-server does, with a
+    certificate of a CA made for the test (trustme)."""
+
+    def __init__(self, folder: Path) -> None:
+        import http.server
+        import ssl
+        import threading
+
+        import trustme
+
+        ca = trustme.CA()
+        self.ca_file = folder / "ca.pem"
+        ca.cert_pem.write_to_path(str(self.ca_file))
+        other = trustme.CA()
+        self.other_ca_file = folder / "other-ca.pem"
+        other.cert_pem.write_to_path(str(self.other_ca_file))
+        self.requests: list[str] = []
+        requests = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                requests.append(self.path)
+                body = b'{"ok": true, "revision": "test"}'
+                self.send_response(200 if self.path == "/api/v1/health" else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+        self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        self.url = f"https://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
-def test_postgresql_connection_tested_then_administrator(
-    qtbot: QtBot,
-    make_wizard: Callable[[], SetupWizard],
-    ui_settings: QSettings,
-    pg_fresh: URL,
-    fake_keyring: FakeKeyring,
-) -> None:
-    wizard = make_wizard()
-    _choose_server(wizard)
-    _fill_server(wizard, pg_fresh, password="s3cret-pw")
-    form = wizard.server_page.form
-    assert form.remember_check.isEnabled() and form.remember_check.isChecked()
-
-    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
-        form.test_button.click()
-
-    assert tested.args is not None
-    assert tested.args[0] is True
-    assert "PostgreSQL" in form.status_text()
-    _next(wizard)  # tested already: goes on at once
-    _wait_prepared(qtbot, wizard)
-    _next(wizard)
-    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000):
-        _create_admin(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
-    with qtbot.waitSignal(wizard.accepted):
-        _click(wizard, QWizard.WizardButton.FinishButton)
-
-    config = database.load_config(ui_settings)
-    assert config is not None and not config.is_embedded
-    assert (config.host, config.port, config.name) == (
-        pg_fresh.host,
-        pg_fresh.port,
-        pg_fresh.database,
-    )
-    assert config.password_in_keyring
-    assert database.stored_password(config) == "s3cret-pw"
-    ui_settings.sync()
-    assert "s3cret-pw" not in Path(ui_settings.fileName()).read_text(encoding="utf-8")
-    engine = wizard.take_engine()
-    try:
-        assert engine.dialect.name == "postgresql"
-    finally:
-        engine.dispose()
-
-
-def test_next_tests_the_connection_when_nobody_did(
-    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings, pg_fresh: URL
-) -> None:
-    wizard = make_wizard()
-    _choose_server(wizard)
-    _fill_server(wizard, pg_fresh, password="s3cret-pw")
-    assert not wizard.server_page.form.remember_check.isEnabled()  # no keyring here
-
-    with qtbot.waitSignal(wizard.server_page.form.tested, timeout=30000):
-        _next(wizard)
-    qtbot.waitUntil(lambda: wizard.currentId() == Page.PREPARE)
-    _wait_prepared(qtbot, wizard)
-    _next(wizard)
-    with qtbot.waitSignal(wizard.admin_page.created, timeout=30000):
-        _create_admin(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentId() == Page.ORG)
-    with qtbot.waitSignal(wizard.accepted):
-        _click(wizard, QWizard.WizardButton.FinishButton)
-
-    config = database.load_config(ui_settings)
-    assert config is not None and not config.password_in_keyring  # asked at each start
-    ui_settings.sync()
-    assert "s3cret-pw" not in Path(ui_settings.fileName()).read_text(encoding="utf-8")
+@pytest.fixture
+def health_server(tmp_path: Path) -> Iterator[HealthServer]:
+    server = HealthServer(tmp_path)
+    yield server
+    server.close()
 
 
 def _closed_port() -> int:
@@ -408,84 +376,85 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_a_failed_postgresql_connection_says_why_next_to_the_fields(
-    qtbot: QtBot,
-    make_wizard: Callable[[], SetupWizard],
-    install_language: Callable[[str], None],
-) -> None:
-    install_language("zh_CN")
-    wizard = make_wizard()
-    _choose_server(wizard)
-    port = _closed_port()
-    _fill_server(wizard, URL.create("postgresql", "ipdesk", None, "127.0.0.1", port, "ipdesk"))
-    form = wizard.server_page.form
-
-    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
-        _next(wizard)  # Next tests first, and stays when the test fails
-
-    assert tested.args is not None
-    succeeded, shown = tested.args
-    assert succeeded is False
-    assert shown == form.status_text()
-    assert "无法连接到服务器 127.0.0.1" in shown
-    assert str(port) in shown
-    assert form.status_label.isVisible()
-    # next to the fields: the message is on the page, just under the test button
-    assert form.status_label.parentWidget() is form
+def _to_server_page(wizard: SetupWizard) -> None:
+    wizard.database_page.server_radio.setChecked(True)
+    _next(wizard)
     assert wizard.currentId() == Page.SERVER
-    assert wizard.prepared is None
-
-    form.host_edit.setText("127.0.0.2")
-    form.host_edit.textEdited.emit("127.0.0.2")
-    assert form.status_text() == ""  # an edit clears the stale result
 
 
-def test_a_missing_postgresql_database_is_named(
+def _wait_checked(qtbot: QtBot, wizard: SetupWizard) -> None:
+    qtbot.waitUntil(lambda: not wizard.server_page.is_busy(), timeout=30000)
+
+
+def test_network_mode_asks_for_the_server_and_the_ca_file_only(
     qtbot: QtBot,
     make_wizard: Callable[[], SetupWizard],
-    pg_admin_url: str,
-    install_language: Callable[[str], None],
+    ui_settings: QSettings,
+    health_server: HealthServer,
 ) -> None:
-    install_language("zh_CN")
     wizard = make_wizard()
-    _choose_server(wizard)
-    _fill_server(wizard, make_url(pg_admin_url).set(database="no_such_ipdesk_db"))
-    form = wizard.server_page.form
+    _to_server_page(wizard)
+    page = wizard.server_page
+    edits = [w for w in page.findChildren(QLineEdit) if w.isVisible()]
+    assert edits == [page.url_edit, page.ca_edit]  # no database user or password
+    page.url_edit.setText(health_server.url)
+    page.ca_edit.setText(str(health_server.ca_file))
+    assert page.isComplete() and page.isFinalPage()
+    _click(wizard, QWizard.WizardButton.FinishButton)  # checks first, then finishes
+    _wait_checked(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert health_server.requests == ["/api/v1/health"]
+    assert wizard.server is not None and wizard.config is None and wizard.prepared is None
+    assert ui_settings.value("database/kind") == "server"
+    assert ui_settings.value("server/url") == health_server.url
+    assert ui_settings.value("server/ca_file") == str(health_server.ca_file)
+    assert load_server(ui_settings) == wizard.server
 
-    with qtbot.waitSignal(form.tested, timeout=30000) as tested:
-        form.test_button.click()
 
-    assert tested.args is not None and tested.args[0] is False
-    assert "不存在数据库“no_such_ipdesk_db”" in form.status_text()
-
-
-def test_a_shared_database_with_an_administrator_skips_to_the_sign_in(
-    qtbot: QtBot, make_wizard: Callable[[], SetupWizard], ui_settings: QSettings, pg_fresh: URL
+def test_server_problems_show_next_to_their_field(
+    qtbot: QtBot,
+    make_wizard: Callable[[], SetupWizard],
+    ui_settings: QSettings,
+    health_server: HealthServer,
+    tmp_path: Path,
 ) -> None:
-    engine = db.make_engine(pg_fresh)
-    with db.make_session_factory(engine).begin() as session:
-        seed_reference_data(session)
-        make_user(session, Role.ADMIN, username="boss", password="pass-word-1")
-    engine.dispose()
     wizard = make_wizard()
-    _choose_server(wizard)
-    _fill_server(wizard, pg_fresh)
+    _to_server_page(wizard)
+    page = wizard.server_page
 
-    with qtbot.waitSignal(wizard.server_page.form.tested, timeout=30000):
-        _next(wizard)
-    qtbot.waitUntil(lambda: wizard.currentId() == Page.PREPARE)
-    _wait_prepared(qtbot, wizard)
+    def check(url: str, ca: str) -> tuple[str, str]:
+        page.url_edit.setText(url)
+        page.ca_edit.setText(ca)
+        page.check_button.click()
+        _wait_checked(qtbot, wizard)
+        return (
+            page.url_error.text() if page.url_error.isVisible() else "",
+            page.ca_error.text() if page.ca_error.isVisible() else "",
+        )
 
-    assert wizard.prepare_page.isFinalPage()
-    assert "sign in" in wizard.prepare_page.status_label.text()
-    with qtbot.waitSignal(wizard.accepted):
-        _click(wizard, QWizard.WizardButton.FinishButton)
-    assert wizard.signed_in is None
-    assert database.load_config(ui_settings) is not None
-    wizard.take_engine().dispose()
+    url_error, ca_error = check("ipdesk.example:8443", str(health_server.ca_file))
+    assert "https://" in url_error and ca_error == ""
+    url_error, ca_error = check(health_server.url, str(tmp_path / "missing.pem"))
+    assert url_error == "" and "missing.pem" in ca_error
+    not_pem = tmp_path / "notes.pem"
+    not_pem.write_text("hello")
+    url_error, ca_error = check(health_server.url, str(not_pem))
+    assert url_error == "" and "notes.pem" in ca_error
+    # the server's certificate is not signed by the CA chosen
+    url_error, ca_error = check(health_server.url, str(health_server.other_ca_file))
+    assert url_error == "" and "CA" in ca_error
+    # nobody answers there
+    url_error, ca_error = check(f"https://127.0.0.1:{_closed_port()}", str(health_server.ca_file))
+    assert "does not answer" in url_error or "不" in url_error, url_error
+    assert ca_error == ""
+    assert wizard.currentId() == Page.SERVER and page.checked_choice() is None
+    assert ui_settings.value("database/kind") is None  # nothing saved
 
-
-# -- keyboard -------------------------------------------------------------------------------------
+    url_error, ca_error = check(health_server.url, str(health_server.ca_file))
+    assert (url_error, ca_error) == ("", "")
+    assert page.checked_choice() is not None
+    page.url_edit.setText(health_server.url + "/")  # an edit: checked again before finishing
+    assert page.checked_choice() is None
 
 
 def _focus_chain(start: QWidget, count: int) -> list[QWidget]:
@@ -500,9 +469,9 @@ def test_tab_goes_through_the_fields_in_reading_order(
     make_wizard: Callable[[], SetupWizard],
 ) -> None:
     wizard = make_wizard()
-    form = wizard.server_page.form
-    order = [form.port_spin, form.name_edit, form.user_edit, form.password_edit]
-    chain = _focus_chain(form.host_edit, 40)
+    page = wizard.server_page
+    order = [page.ca_edit, page.ca_button, page.check_button]
+    chain = _focus_chain(page.url_edit, 40)
     assert [w for w in chain if w in order] == order
     admin = wizard.admin_page
     fields = [admin.name_edit, admin.password_edit, admin.confirm_edit]

@@ -3,9 +3,13 @@ optionally import the organisation.
 
 Pages (``SetupWizard.Page``)::
 
-    DATABASE ──embedded──────────────┐
-        └──PostgreSQL──> SERVER ─────┴─> PREPARE ──no administrator yet──> ADMIN ──> ORG
-                                              └──administrator exists: finish, then sign in
+    DATABASE ──embedded──> PREPARE ──no administrator yet──> ADMIN ──> ORG
+        │                      └──administrator exists: finish, then sign in
+        └──network──> SERVER (address + CA file, checked: GET /api/v1/health) ──> finish
+
+In network mode the desktop holds no database credentials: the administrator and the
+organisation are set up on the server (``ipdesk-admin``); accepting saves the server's
+address and CA file (:mod:`ipdesk.ui.setup_wizard.server_page`) and ``server`` holds them.
 
 Everything slow (testing the connection, migrating, creating the administrator — argon2 is
 slow on purpose —, importing) runs in a background task; its outcome shows on the page.
@@ -18,8 +22,10 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -50,8 +56,9 @@ from ipdesk.ui.auth.texts import auth_error_text
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE, error_text
 from ipdesk.ui.settings import database
-from ipdesk.ui.settings.connection_form import SUCCESS_STYLE, ConnectionForm
+from ipdesk.ui.settings.connection_form import SUCCESS_STYLE
 from ipdesk.ui.settings.database import DatabaseConfig
+from ipdesk.ui.setup_wizard.server_page import RemoteServerPage, ServerChoice, save_server
 from ipdesk.ui.tasks import drop, run_task
 
 log = logging.getLogger(__name__)
@@ -135,12 +142,13 @@ class DatabasePage(QWizardPage):
         )
         embedded_note.setObjectName("embedded_note")
         embedded_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.server_radio = QRadioButton(self.tr("&Shared PostgreSQL server"))
+        self.server_radio = QRadioButton(self.tr("The network's ipdesk &server"))
         self.server_radio.setObjectName("server_radio")
         server_note = _intro(
             self.tr(
-                "For the network: the offices and aid stations work on one shared database. "
-                "Your administrator gives you the server's address and an account."
+                "For the network: the offices and aid stations work through one ipdesk "
+                "server. Your administrator gives you its address, the network's "
+                "certificate file and your account."
             )
         )
         group = QButtonGroup(self)
@@ -161,47 +169,6 @@ class DatabasePage(QWizardPage):
 
     def nextId(self) -> int:
         return int(Page.SERVER if self.uses_server() else Page.PREPARE)
-
-
-class ServerPage(QWizardPage):
-    """The PostgreSQL server's address and account, tested before going on."""
-
-    def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self._advance_after_test = False
-        self.setObjectName("server_page")
-        self.setTitle(self.tr("Connect to the shared database server"))
-        self.setSubTitle(
-            self.tr("Enter what your administrator gave you, then test the connection.")
-        )
-        self.form = ConnectionForm()
-        self.form.changed.connect(self.completeChanged)
-        self.form.tested.connect(self._on_tested)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        self.form.host_edit.setFocus()
-
-    def isComplete(self) -> bool:
-        return bool(self.form.host_edit.text().strip()) and not self.form.is_busy()
-
-    def validatePage(self) -> bool:
-        """Go on once the connection works: test it first if that has not been done."""
-        if self.form.tested_ok():
-            return True
-        self._advance_after_test = True
-        self.form.test()
-        self.completeChanged.emit()
-        return False
-
-    def _on_tested(self, succeeded: bool, _text: str) -> None:
-        self.completeChanged.emit()
-        advance, self._advance_after_test = self._advance_after_test, False
-        if succeeded and advance and self._wizard.currentPage() is self:
-            self._wizard.next()
 
 
 class PreparePage(QWizardPage):
@@ -671,9 +638,12 @@ class SetupWizard(QWizard):
         embedded_path: Path | None = None,
         logo: QPixmap | None = None,
         parent: QWidget | None = None,
+        server_checker: Callable[[ServerChoice], dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.server: ServerChoice | None = None
+        """Network mode: the ipdesk server chosen (saved); ``config`` stays None."""
         self.embedded_path = embedded_path or DatabaseConfig.embedded().path
         self.prepared: Prepared | None = None
         self.signed_in: SignedIn | None = None
@@ -688,7 +658,7 @@ class SetupWizard(QWizard):
         self.setMinimumSize(720, 520)
 
         self.database_page = DatabasePage(self)
-        self.server_page = ServerPage(self)
+        self.server_page = RemoteServerPage(server_checker)
         self.prepare_page = PreparePage(self)
         self.admin_page = AdminPage(self)
         self.org_page = OrgPage(self)
@@ -704,12 +674,11 @@ class SetupWizard(QWizard):
     # -- state shared by the pages ------------------------------------------------------
 
     def chosen_config(self) -> DatabaseConfig:
-        if self.database_page.uses_server():
-            return self.server_page.form.config()
+        """The embedded database (network mode prepares no database: the server does)."""
         return DatabaseConfig.embedded(self.embedded_path)
 
     def chosen_password(self) -> str:
-        return self.server_page.form.password() if self.database_page.uses_server() else ""
+        return ""
 
     def set_prepared(self, prepared: Prepared) -> None:
         self.discard_prepared()
@@ -739,6 +708,13 @@ class SetupWizard(QWizard):
     # -- the end ------------------------------------------------------------------------
 
     def _on_accepted(self) -> None:
+        if self.database_page.uses_server():
+            choice = self.server_page.checked_choice()
+            assert choice is not None, "the server was not checked"
+            save_server(self._settings, choice)
+            self.server = choice
+            log.info("First start finished: using the ipdesk server %s", choice.url)
+            return
         assert self.prepared is not None
         config = self.prepared.config
         if not config.is_embedded:
@@ -751,6 +727,7 @@ class SetupWizard(QWizard):
         log.info("First start finished: using %s", config.label())
 
     def _on_rejected(self) -> None:
+        self.server_page.abandon()
         self.prepare_page.abandon()
         self.discard_prepared()
         log.info("First start cancelled")
