@@ -830,7 +830,7 @@ def open_main_window(
     program shows after sign-in (and what the journey tests drive), on the user's own desk
     (which goes with the window at sign-out). Everything the user changes through it is
     audited in their name."""
-    desk = gate.open_desk(signed)
+    desk = gate.open_desk(signed, stores=stores)
     window = MainWindow(desk, label, settings=settings, log_dir=log_dir)
     desk.setParent(window)
     install_features(window, desk, settings, stores=stores, daily_backups=daily_backups)

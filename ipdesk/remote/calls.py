@@ -9,7 +9,7 @@ A widget does not give the desk a closure; it gives a :class:`Call`::
 :class:`Exposed` with its ``kind`` ("read" or "write") and the parameters the **server**
 supplies itself, never the client: the actor (always: every exposed function is
 ``fn(session, actor, *args, **kwargs)``), the legal date (``"today"``) and the file stores
-(``"attachments"``, ``"documents"``).
+(``"attachments"``, ``"documents"``). A parameter named ``today`` is always supplied.
 
 :func:`run_local` runs a call in a session given (the local desk's, the server's); the
 caller chooses the session (read-only for a read, one transaction for a write).
@@ -20,6 +20,7 @@ fit the function's signature; anything else is refused with :class:`BadCall`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
 from collections.abc import Callable, Mapping
@@ -32,17 +33,25 @@ from sqlalchemy.orm import Session
 from ipdesk.services import (
     agencies,
     alerts,
+    audit,
     auth,
     cases_query,
+    clock,
     confirmation,
     consultations,
     corrections,
+    documents,
     evidence,
     followups,
     holidays,
+    limits,
+    mediation,
     mediation_records,
     org,
+    read_models,
+    routing,
     similar_cases,
+    workflow,
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ServiceError
@@ -80,6 +89,9 @@ class Exposed:
     kind: Kind
     supplied: Mapping[str, Supplied] = field(default_factory=dict)
     """Parameter name -> what the server supplies for it."""
+    fixed: frozenset[str] = frozenset()
+    """Parameters no caller gives (they keep their defaults): a folder or file of the
+    computer the call runs on (``forms_dir``) is never named by a client."""
 
     @property
     def name(self) -> str:
@@ -103,6 +115,11 @@ class Call(Generic[T]):
     def kind(self) -> Kind:
         return self.exposed.kind
 
+    def with_kwargs(self, **kwargs: Any) -> Call[T]:
+        """The same call with these keyword arguments added or replaced (a page's
+        ``limit`` and ``offset``)."""
+        return Call(self.name, self.args, {**self.kwargs, **kwargs})
+
     def __repr__(self) -> str:  # arguments may hold personal data: not in logs
         return f"Call({self.name})"
 
@@ -122,9 +139,9 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> Call[T]:
     exposed = EXPOSED.get(name)
     if exposed is None or exposed.fn is not fn:
         raise LookupError(f"{name} is not exposed to desks (ipdesk/remote/calls.py EXPOSED)")
-    supplied = set(exposed.supplied) & set(kwargs)
+    supplied = (set(exposed.supplied) | exposed.fixed) & set(kwargs)
     if supplied:
-        raise TypeError(f"{name}: {sorted(supplied)} are supplied by the server, not the caller")
+        raise TypeError(f"{name}: {sorted(supplied)} are not the caller's to give")
     return Call(name, tuple(args), dict(kwargs))
 
 
@@ -138,13 +155,15 @@ def checked(name: object, args: object, kwargs: object) -> Call[Any]:
     if not all(isinstance(k, str) for k in kwargs):
         raise BadCall("调用参数格式不正确", call=name)
     exposed = EXPOSED[name]
-    if set(exposed.supplied) & set(kwargs):
+    if (set(exposed.supplied) | exposed.fixed) & set(kwargs):
         raise BadCall("调用参数格式不正确", call=name)
     placeholders = dict.fromkeys(exposed.supplied)
     try:
-        _signature(exposed.fn).bind(None, None, *args, **kwargs, **placeholders)
+        bound = _signature(exposed.fn).bind(None, None, *args, **kwargs, **placeholders)
     except TypeError as exc:
         raise BadCall("调用参数格式不正确", call=name) from exc
+    if exposed.fixed & set(bound.arguments):
+        raise BadCall("调用参数格式不正确", call=name)
     return Call(name, tuple(args), dict(kwargs))
 
 
@@ -182,12 +201,19 @@ def _signature(fn: Callable[..., Any]) -> inspect.Signature:
     return _signatures[key]
 
 
+def _with_today(fn: Callable[..., Any], supplied: dict[str, Supplied]) -> dict[str, Supplied]:
+    """A parameter ``today`` is always the legal date, supplied by the server."""
+    if "today" in _signature(fn).parameters:
+        supplied.setdefault("today", "today")
+    return supplied
+
+
 def _read(fn: Callable[..., Any], **supplied: Supplied) -> Exposed:
-    return Exposed(fn, "read", supplied)
+    return Exposed(fn, "read", _with_today(fn, supplied))
 
 
 def _write(fn: Callable[..., Any], **supplied: Supplied) -> Exposed:
-    return Exposed(fn, "write", supplied)
+    return Exposed(fn, "write", _with_today(fn, supplied))
 
 
 def _registry(*entries: Exposed) -> dict[str, Exposed]:
@@ -201,42 +227,104 @@ def _registry(*entries: Exposed) -> dict[str, Exposed]:
         missing = set(entry.supplied) - set(params)
         if missing:
             raise ValueError(f"{entry.name} has no parameter {sorted(missing)}")
-        table[entry.name] = entry
+        fixed = frozenset(
+            n for n, p in params.items() if n not in entry.supplied and "Path" in str(p.annotation)
+        )
+        if any(params[n].default is inspect.Parameter.empty for n in fixed):
+            raise ValueError(f"{entry.name} needs a path from the caller")
+        table[entry.name] = dataclasses.replace(entry, fixed=fixed)
     return table
 
 
 EXPOSED: Mapping[str, Exposed] = _registry(
+    # read models: what one page loads in one call
+    _read(read_models.users_and_offices),
+    _read(read_models.consultation_choices),
+    _read(read_models.alerts_panel),
+    _read(read_models.case_page),
+    _read(read_models.action_choices),
+    _read(read_models.similar_cases_tab),
+    _write(read_models.case_page_revealed),
+    _read(read_models.file_check, attachments="attachments", documents="documents"),
     # cases
-    _read(cases_query.count_cases, today="today"),
-    _read(cases_query.first_page, today="today"),
-    _read(cases_query.case_ids, today="today"),
-    _read(cases_query.case_rows, today="today"),
+    _read(cases_query.count_cases),
+    _read(cases_query.first_page),
+    _read(cases_query.case_ids),
+    _read(cases_query.case_rows),
     # organisation, users
     _read(org.org_tree),
     _read(auth.list_users),
+    _write(auth.create_user),
+    _write(auth.change_role),
+    _write(auth.reset_password),
+    _write(auth.set_active),
     # agencies
     _read(agencies.list_agencies),
     _write(agencies.create_agency),
     _write(agencies.update_agency),
     _write(agencies.set_agency_active),
+    # deadlines
+    _read(limits.deadline_board),
     # alerts
-    _read(alerts.list_alerts, today="today"),
+    _read(alerts.list_alerts),
     _read(alerts.count_unacknowledged),
-    _write(alerts.acknowledge_alerts, today="today"),
-    _write(alerts.acknowledge_alert, today="today"),
+    _write(alerts.acknowledge_alerts),
+    _write(alerts.acknowledge_alert),
     # follow-ups, holidays
     _read(followups.list_policies),
-    _write(followups.update_policy),
+    _write(followups.update_policies),
+    _read(followups.work_list),
+    _write(followups.record_visit),
     _write(holidays.set_override),
     _write(holidays.clear_override),
     _write(holidays.set_year_complete),
-    # consultations, mediation records, similar cases, confirmation, corrections
-    _read(consultations.list_consultations, today="today"),
+    # consultations
+    _read(consultations.list_consultations),
+    _write(consultations.request_consultation),
+    _write(consultations.record_answer),
+    _write(consultations.record_meeting),
+    _write(consultations.withdraw_request),
+    _write(consultations.withdraw_consultation),
+    _write(consultations.conclude_consultation),
+    # agreement and its confirmation by a court
+    _read(mediation.load_agreement),
+    _write(mediation.record_agreement),
+    _write(mediation.update_agreement),
+    _read(confirmation.confirmation_overview),
+    _write(confirmation.apply_for_confirmation),
+    _write(confirmation.record_court_acceptance),
+    _write(confirmation.extend_court_decision),
+    _write(confirmation.record_court_decision),
+    # mediation records, similar cases, corrections
     _read(mediation_records.list_records),
+    _write(mediation_records.record_session),
     _read(similar_cases.similar_cases),
-    _read(confirmation.confirmation_overview, today="today"),
-    _read(corrections.correction_form),
-    # evidence
+    _write(corrections.correction_form),  # records the personal data shown
+    _write(corrections.correct_case),
+    # the case's life cycle
+    _write(workflow.accept),
+    _write(workflow.reject),
+    _write(workflow.start_mediation),
+    _write(workflow.record_failure),
+    _write(workflow.record_withdrawal),
+    _write(workflow.close),
+    _write(workflow.reopen),
+    _read(routing.my_cases),
+    _read(routing.to_assign),
+    _read(routing.station_cases),
+    _write(routing.assign_mediator),
+    _write(routing.transfer_case),
+    # the case's clock
+    _read(clock.preview),
+    _write(clock.suspend_case),
+    _write(clock.resume_case),
+    _write(clock.extend_case),
+    # evidence and documents
     _read(evidence.attachment_file, store="attachments"),
+    _write(evidence.add_evidence),
+    _write(documents.render_document, store="documents"),
+    _read(documents.document_file, store="documents"),
+    # maintenance
+    _read(audit.verify_audit_trail),
 )
 """Every service function a desk may call, by name."""

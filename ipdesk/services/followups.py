@@ -219,6 +219,28 @@ def update_policy(
     return PolicyInfo.of(row)
 
 
+PolicyValues = tuple[CaseCategory | str, int, Decimal | float | str, int]
+"""(category, visits per year, sample share, first delay in days) of one category."""
+
+
+def update_policies(
+    session: Session, actor: Actor, values: list[PolicyValues] | tuple[PolicyValues, ...]
+) -> list[PolicyInfo]:
+    """:func:`update_policy` for several categories in one transaction (the policy
+    editor's OK): all or none."""
+    return [
+        update_policy(
+            session,
+            actor,
+            category,
+            visits_per_year=visits,
+            sample_share=share,
+            first_delay_days=delay,
+        )
+        for category, visits, share, delay in values
+    ]
+
+
 # --------------------------------------------------------------------------- schedule
 
 

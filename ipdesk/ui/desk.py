@@ -83,6 +83,12 @@ class Backend(Protocol):
 
     def local_engine(self) -> Engine | None: ...
 
+    def materialise(self, result: Path | str, sha256: str | None) -> Path:
+        """The file a call named (``result``: a path here, or the name of the server's
+        private copy) on this computer: a remote backend downloads the content ``sha256``
+        (else the 64 hex digits its name starts with) unless its copy holds it already."""
+        ...
+
 
 class LocalBackend:
     """The records in a database this process opened: the services run in process on
@@ -132,6 +138,9 @@ class LocalBackend:
     def local_engine(self) -> Engine | None:
         engine = self._factory.kw.get("bind")
         return engine if isinstance(engine, Engine) else None
+
+    def materialise(self, result: Path | str, sha256: str | None) -> Path:
+        return Path(result)  # the services wrote it here
 
 
 Work = Call[T] | Query[T]
@@ -317,6 +326,13 @@ class Desk(QObject):
         return self._backend
 
     @property
+    def stores(self) -> Stores | None:
+        """Where this computer keeps private copies of files (None: a desk on the server,
+        whose stores are the server's)."""
+        backend = self._backend
+        return backend.stores if isinstance(backend, LocalBackend) else None
+
+    @property
     def is_remote(self) -> bool:
         """True when the records are on ``ipdesk-server`` (no local database)."""
         return not isinstance(self._backend, LocalBackend)
@@ -402,6 +418,28 @@ class Desk(QObject):
             context=owner,
             purpose=purpose,
         )
+
+    def file(
+        self,
+        owner: QObject,
+        work: Call[Path] | Path | str,
+        on_done: Callable[[Path], None],
+        on_refused: OnRefused | None = None,
+        *,
+        sha256: str | None = None,
+    ) -> None:
+        """The file on this computer that ``work`` names, for opening it: run the read
+        ``work`` (``evidence.attachment_file``, ``documents.document_file``: a private copy
+        written from the database), or take the path a write returned; on a desk on the
+        server, download the content (``sha256``, else the digits its name starts with)
+        into this computer's private copies. Then ``on_done(path)`` like :meth:`read`."""
+        backend, clock = self._backend, self._today
+
+        def run() -> Path:
+            result = backend.run(work, "read", clock()) if isinstance(work, Call) else work
+            return backend.materialise(result, sha256)
+
+        tasks.run_task(run, on_done, self._refused(owner, on_refused), context=owner)
 
     def job(self, operation: Work[T]) -> Callable[[], T]:
         """``operation`` as a write for a worker thread of one's own (a scheduler's): it
@@ -564,7 +602,8 @@ class RemoteGate:
         of another desktop reaches its pages within a second) until it is closed."""
         if self._listener is not None:
             self._listener.stop()
-        desk = Desk(RemoteBackend(self.client, signed), today=today)
+        cache = Path(stores.attachments) if stores is not None else None
+        desk = Desk(RemoteBackend(self.client, signed, cache=cache), today=today)
 
         def changed(kinds: list[str], case_ids: list[int]) -> None:
             if shiboken6.isValid(desk):

@@ -87,7 +87,7 @@ def install_operations(
             lambda: _show(AuditCheckDialog(desk, window)),
         )
 
-    banner = FileCheckBanner(desk, stores.attachments, stores.documents)
+    banner = FileCheckBanner(desk)  # the desk's stores (this computer's, or the server's)
     window.add_banner(banner)
     banner.check()
     if daily_backups:

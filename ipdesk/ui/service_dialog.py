@@ -9,7 +9,6 @@ emits ``saved`` with the service's result and closes the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,9 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.ui.desk import Change, Desk, Refusal
+from ipdesk.ui.desk import Change, Desk, Refusal, Work
 from ipdesk.ui.messages import ERROR_STYLE
 
 
@@ -70,9 +68,9 @@ class ServiceDialog(QDialog):
 
     # -- to override ---------------------------------------------------------------------------
 
-    def _call(self) -> Callable[[Session], Any] | None:
-        """The service call to run on a session, or None after showing why the input is
-        not ready."""
+    def _call(self) -> Work[Any] | None:
+        """The named service call to run (a write), or None after showing why the input
+        is not ready."""
         raise NotImplementedError
 
     def _changes(self, result: Any) -> Change | None:
@@ -101,12 +99,12 @@ class ServiceDialog(QDialog):
     def _on_submit(self) -> None:
         if not self.ok_button.isEnabled():
             return
-        call = self._call()
-        if call is None:
+        work = self._call()
+        if work is None:
             return
         self.ok_button.setEnabled(False)
         self.error_label.setVisible(False)
-        self.desk.write(self, call, self._on_saved, self._on_refused, changes=self._changes)
+        self.desk.write(self, work, self._on_saved, self._on_refused, changes=self._changes)
 
     def _on_saved(self, result: object) -> None:
         self.ok_button.setEnabled(True)

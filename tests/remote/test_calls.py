@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.remote import calls, codec
 from ipdesk.remote.calls import EXPOSED, BadCall, Call, call, checked, run_local
-from ipdesk.services import agencies, cases_query, evidence, org
+from ipdesk.services import agencies, cases_query, documents, evidence, org
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyForm
 from ipdesk.services.errors import NotFound
@@ -46,6 +46,13 @@ def test_only_exposed_functions_can_be_called() -> None:
         call(print)
 
 
+def test_a_folder_of_the_server_is_never_the_callers() -> None:
+    exposed = EXPOSED["documents.rendering.render_document"]
+    assert exposed.fixed == {"forms_dir"} and set(exposed.supplied) == {"store", "today"}
+    with pytest.raises(TypeError):
+        call(documents.render_document, 1, "x", forms_dir=Path("/etc"))
+
+
 def test_the_caller_may_not_supply_the_server_parameters() -> None:
     with pytest.raises(TypeError):
         call(cases_query.count_cases, None, today=dt.date(2020, 1, 1))
@@ -66,6 +73,7 @@ def test_the_caller_may_not_supply_the_server_parameters() -> None:
         ("org.org_tree", [], {"nope": 1}),
         ("org.org_tree", {}, {}),
         ("org.org_tree", [], []),
+        ("documents.rendering.render_document", [1, "x"], {"forms_dir": "/etc"}),
     ],
 )
 def test_checked_refuses_calls_no_desk_may_make(name: object, args: object, kwargs: object) -> None:

@@ -22,6 +22,7 @@ from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE
 from ipdesk.ui.case_view import CaseView
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.qdates import to_qdate
+from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import TEST_PASSWORD, make_user, seed
 from tests.ui.test_intake_dialog import fill_valid
@@ -58,6 +59,7 @@ def test_case_from_the_counter_to_closing(
         )
         mediator_id = mediator.id
     stores = {"attachment_store": tmp_path / "att", "document_store": tmp_path / "docs"}
+    files = FileStores(tmp_path / "att", tmp_path / "docs")
 
     # 1. At the counter.
     staff = sign_in(session_factory, "counter", TEST_PASSWORD).actor
@@ -75,13 +77,13 @@ def test_case_from_the_counter_to_closing(
     with qtbot.waitSignal(dialog.case_registered) as registered:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     case_id, number = registered.args
-    staff_view = CaseView(make_desk(session_factory, staff), case_id, **stores)
+    staff_view = CaseView(make_desk(session_factory, staff, stores=files), case_id, **stores)
     qtbot.addWidget(staff_view)
     assert staff_view.available == ["correct", "add_evidence"]  # before acceptance
 
     # 2. The office manager assigns it.
     manager = sign_in(session_factory, "boss", TEST_PASSWORD).actor
-    view = CaseView(make_desk(session_factory, manager), case_id, **stores)
+    view = CaseView(make_desk(session_factory, manager, stores=files), case_id, **stores)
     qtbot.addWidget(view)
 
     def pick_mediator(d: object) -> None:
@@ -93,7 +95,7 @@ def test_case_from_the_counter_to_closing(
 
     # 3. The mediator takes it from there.
     med = sign_in(session_factory, "med", TEST_PASSWORD).actor
-    view = CaseView(make_desk(session_factory, med), case_id, **stores)
+    view = CaseView(make_desk(session_factory, med, stores=files), case_id, **stores)
     qtbot.addWidget(view)
     act(qtbot, view, "accept")
     act(qtbot, view, "start_mediation")

@@ -15,6 +15,7 @@ from ipdesk.services import routing
 from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
+from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_case, make_people, seed
 
@@ -50,7 +51,9 @@ def open_view(
     qtbot: QtBot, factory: sessionmaker[Session], actor: Actor, case_id: int, tmp_path: Path
 ) -> CaseView:
     view = CaseView(
-        make_desk(factory, actor),
+        make_desk(
+            factory, actor, stores=FileStores(tmp_path / "attachments", tmp_path / "documents")
+        ),
         case_id,
         attachment_store=tmp_path / "attachments",
         document_store=tmp_path / "documents",
@@ -82,7 +85,7 @@ def test_actions_shown_per_role(
     case_id = registered_case(session_factory, mediator_id=people.mediator)
     actor = actor_of(session_factory, people, who)
     view = CaseView(
-        make_desk(session_factory, actor),
+        make_desk(session_factory, actor, stores=FileStores(tmp_path, tmp_path)),
         case_id,
         attachment_store=tmp_path,
         document_store=tmp_path,

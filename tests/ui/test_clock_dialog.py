@@ -19,6 +19,7 @@ from ipdesk.services.limits import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
 from ipdesk.ui.case_view.clock_dialog import ClockDialog
+from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_case_with_limits, make_people, seed
 
@@ -51,7 +52,9 @@ def open_view(
         )
         actor: Actor = people.actor(session, who)
     view = CaseView(
-        make_desk(factory, actor),
+        make_desk(
+            factory, actor, stores=FileStores(tmp_path / "attachments", tmp_path / "documents")
+        ),
         case.id,
         attachment_store=tmp_path / "attachments",
         document_store=tmp_path / "documents",

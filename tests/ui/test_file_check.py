@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Attachment
 from ipdesk.services import blobs
 from ipdesk.services.actors import Actor
+from ipdesk.ui.desk import Desk
 from ipdesk.ui.maintenance import FileCheckBanner
-from tests.helpers.desks import make_desk
+from ipdesk.ui.stores import FileStores
 from tests.helpers.factories import make_case, seed
 
 
@@ -42,9 +43,8 @@ def _attach(factory: sessionmaker[Session], store: Path, data: bytes, *, write: 
 
 
 def banner_for(qtbot: QtBot, factory: sessionmaker[Session], root: Path) -> FileCheckBanner:
-    banner = FileCheckBanner(
-        make_desk(factory, Actor.system()), root / "attachments", root / "documents"
-    )
+    desk = Desk(factory, Actor.system(), stores=FileStores.in_folder(root))
+    banner = FileCheckBanner(desk)
     qtbot.addWidget(banner)
     with qtbot.waitSignal(banner.checked, timeout=10_000):
         banner.check()

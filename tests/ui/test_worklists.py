@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,12 +16,13 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Role
+from ipdesk.remote.calls import Call, call
+from ipdesk.services import routing
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import PermissionDenied
 from ipdesk.services.routing import CaseRow, WorkList
 from ipdesk.ui import tasks
+from ipdesk.ui.desk import Desk
 from ipdesk.ui.worklists import CASE_ID_ROLE, WorkListModel, WorkListPage, work_list_kind
-from ipdesk.ui.worklists.model import Loader
 from ipdesk.ui.worklists.page import MY_CASES, STATION_CASES, TO_ASSIGN
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_people
@@ -53,14 +56,34 @@ def row(case_id: int, due: dt.date | None = None, **kw: object) -> CaseRow:
     return CaseRow(**fields)  # type: ignore[arg-type]
 
 
-def pages_of(rows: list[CaseRow], calls: list[tuple[int, int]]) -> Loader:
-    """A loader over ``rows`` that records each (limit, offset) it was asked for."""
+class Pages:
+    """A desk's backend serving the pages of ``rows`` from memory; records each (limit,
+    offset) asked for and the thread that asked."""
 
-    def load(_session: Session, limit: int, offset: int) -> WorkList:
-        calls.append((limit, offset))
-        return WorkList(tuple(rows[offset : offset + limit]), len(rows), limit, offset)
+    actor = Actor.system()
 
-    return load
+    def __init__(self, rows: list[CaseRow], calls: list[tuple[int, int]]) -> None:
+        self.rows, self.calls = rows, calls
+        self.threads: list[int] = []
+
+    def run(self, c: Call[Any], mode: object, today: dt.date) -> Any:
+        limit, offset = c.kwargs["limit"], c.kwargs["offset"]
+        self.calls.append((limit, offset))
+        self.threads.append(threading.get_ident())
+        return WorkList(tuple(self.rows[offset : offset + limit]), len(self.rows), limit, offset)
+
+    def run_query(self, query: object, mode: object) -> Any:
+        raise AssertionError("a work list asks by name")
+
+    def local_engine(self) -> None:
+        return None
+
+    def materialise(self, result: object, sha256: object) -> Path:
+        raise AssertionError("no files here")
+
+
+def desk_of(rows: list[CaseRow], calls: list[tuple[int, int]]) -> Desk:
+    return Desk(Pages(rows, calls), today=lambda: TODAY)
 
 
 def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
@@ -68,9 +91,7 @@ def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
 ) -> None:
     rows = [row(i, TODAY + dt.timedelta(days=i - 3)) for i in range(1, 12)]
     calls: list[tuple[int, int]] = []
-    model = WorkListModel(
-        make_desk(NO_DATA, Actor.system(), today=TODAY), pages_of(rows, calls), page_size=4
-    )
+    model = WorkListModel(desk_of(rows, calls), call(routing.my_cases), page_size=4)
     model.reload()
     assert (model.rowCount(), model.total, calls) == (4, 11, [(4, 0)])
     assert model.canFetchMore(QModelIndex())
@@ -92,9 +113,7 @@ def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
 def test_pages_never_repeat_a_case_and_a_shrunk_list_stops_fetching(sync: None) -> None:
     rows = [row(i) for i in range(1, 6)]
     calls: list[tuple[int, int]] = []
-    model = WorkListModel(
-        make_desk(NO_DATA, Actor.system(), today=TODAY), pages_of(rows, calls), page_size=2
-    )
+    model = WorkListModel(desk_of(rows, calls), call(routing.my_cases), page_size=2)
     model.reload()
 
     def ids() -> list[int]:
@@ -112,14 +131,10 @@ def test_pages_never_repeat_a_case_and_a_shrunk_list_stops_fetching(sync: None) 
 
 
 def test_pages_load_off_the_gui_thread(qtbot: QtBot) -> None:
-    threads: list[int] = []
     rows = [row(i) for i in range(1, 4)]
-
-    def load(_session: Session, limit: int, offset: int) -> WorkList:
-        threads.append(threading.get_ident())
-        return WorkList(tuple(rows[offset : offset + limit]), len(rows), limit, offset)
-
-    model = WorkListModel(make_desk(NO_DATA, Actor.system(), today=TODAY), load, page_size=2)
+    desk = desk_of(rows, [])
+    threads = desk.backend.threads  # type: ignore[attr-defined]
+    model = WorkListModel(desk, call(routing.my_cases), page_size=2)
     with qtbot.waitSignal(model.loaded, timeout=10_000) as blocker:
         model.reload()
     assert blocker.args == [3] and model.rowCount() == 2
@@ -294,8 +309,5 @@ def test_a_refused_load_is_shown(qtbot: QtBot, sync: None) -> None:
     page = WorkListPage(make_desk(NO_DATA, mediator, today=lambda: TODAY))
     qtbot.addWidget(page)
 
-    def refuse(_session: Session, _limit: int, _offset: int) -> WorkList:
-        raise PermissionDenied("无权查看")
-
-    page.model.set_loader(refuse)
+    page.model.set_loader(call(routing.station_cases))  # a mediator has no station
     assert page.summary.text().startswith("The work list could not be loaded: ")

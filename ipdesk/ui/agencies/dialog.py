@@ -4,7 +4,6 @@ background task."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,9 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import AgencyKind, Role
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import agencies
 from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
 from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
@@ -166,7 +165,7 @@ class AgencyEditDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return _CHANGED
 
-    def _call(self) -> Callable[[Session], AgencyInfo] | None:
+    def _call(self) -> Call[AgencyInfo] | None:
         kind = str(self.kind_combo.currentData())
         form = AgencyForm(
             code=self.code_edit.text(),
@@ -178,14 +177,9 @@ class AgencyEditDialog(ServiceDialog):
             court_level=str(self.level_combo.currentData()) if kind == "court" else "",
             region=self.region_edit.text(),
         )
-        actor, agency = self._actor, self._agency
-
-        def save(session: Session) -> AgencyInfo:
-            if agency is None:
-                return agencies.create_agency(session, actor, form)
-            return agencies.update_agency(session, actor, agency.id, form)
-
-        return save
+        if self._agency is None:
+            return call(agencies.create_agency, form)
+        return call(agencies.update_agency, self._agency.id, form)
 
 
 class AgenciesDialog(QDialog):
@@ -277,12 +271,8 @@ class AgenciesDialog(QDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        actor = self._actor
         include = self.is_admin and self.show_inactive.isChecked()
-
-        def load(session: Session) -> list[AgencyInfo]:
-            return agencies.list_agencies(session, actor, include_inactive=include)
-
+        load = call(agencies.list_agencies, include_inactive=include)
         self.desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, rows: list[AgencyInfo]) -> None:
@@ -340,9 +330,5 @@ class AgenciesDialog(QDialog):
         agency = self.selected()
         if agency is None:
             return
-        actor, active = self._actor, not agency.active
-
-        def change(session: Session) -> AgencyInfo:
-            return agencies.set_agency_active(session, actor, agency.id, active)
-
+        change = call(agencies.set_agency_active, agency.id, not agency.active)
         self.desk.write(self, change, self.agency_saved.emit, self._on_failed, changes=_CHANGED)

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import CaseStatus, ConfirmationDecision
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import confirmation as conf
 from ipdesk.services.confirmation import (
     ConfirmationInfo,
@@ -235,11 +235,7 @@ class ConfirmationDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        actor, case_id, today = self._actor, self._case_id, self._today()
-
-        def load(session: Session) -> ConfirmationOverview:
-            return conf.confirmation_overview(session, actor, case_id, today=today)
-
+        load = call(conf.confirmation_overview, self._case_id)
         self._desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
     def _on_loaded(self, overview: ConfirmationOverview) -> None:
@@ -360,14 +356,14 @@ class ConfirmationDialog(QDialog):
 
     # -- the steps -----------------------------------------------------------------------------
 
-    def _run(self, call: Callable[[Session], ConfirmationInfo], done: SignalInstance) -> None:
+    def _run(self, step: Call[ConfirmationInfo], done: SignalInstance) -> None:
         self.error_label.setVisible(False)
 
         def finished(info: ConfirmationInfo) -> None:
             done.emit(info)
             self.reload()
 
-        self._desk.write(self, call, finished, self._on_refused, changes=case_change(self._case_id))
+        self._desk.write(self, step, finished, self._on_refused, changes=case_change(self._case_id))
 
     def _on_refused(self, refusal: Refusal) -> None:
         text = refusal.text
@@ -379,46 +375,29 @@ class ConfirmationDialog(QDialog):
         overview, court = self.overview, self.selected_court()
         if overview is None or court is None:
             return
-        actor, case_id, version, today = self._actor, self._case_id, overview.version, self._today()
-        applied_on = from_qdate(self.applied_edit.date())
-        acknowledged = self.acknowledge.isChecked()
         self._run(
-            (
-                lambda s: conf.apply_for_confirmation(
-                    s,
-                    actor,
-                    case_id,
-                    version,
-                    court_code=court,
-                    applied_on=applied_on,
-                    acknowledge_warnings=acknowledged,
-                    today=today,
-                )
+            call(
+                conf.apply_for_confirmation,
+                self._case_id,
+                overview.version,
+                court_code=court,
+                applied_on=from_qdate(self.applied_edit.date()),
+                acknowledge_warnings=self.acknowledge.isChecked(),
             ),
             self.confirmation_applied,
         )
 
     def _on_accept_clicked(self) -> None:
-        actor, case_id, today = self._actor, self._case_id, self._today()
         accepted_on = from_qdate(self.accepted_edit.date())
         self._run(
-            (
-                lambda s: conf.record_court_acceptance(
-                    s, actor, case_id, accepted_on=accepted_on, today=today
-                )
-            ),
+            call(conf.record_court_acceptance, self._case_id, accepted_on=accepted_on),
             self.court_acceptance_recorded,
         )
 
     def _on_extend_clicked(self) -> None:
-        actor, case_id, today = self._actor, self._case_id, self._today()
         approved_on = from_qdate(self.extension_edit.date())
         self._run(
-            (
-                lambda s: conf.extend_court_decision(
-                    s, actor, case_id, approved_on=approved_on, today=today
-                )
-            ),
+            call(conf.extend_court_decision, self._case_id, approved_on=approved_on),
             self.extension_recorded,
         )
 
@@ -426,22 +405,14 @@ class ConfirmationDialog(QDialog):
         overview = self.overview
         if overview is None:
             return
-        actor, case_id, version, today = self._actor, self._case_id, overview.version, self._today()
-        decision = str(self.decision_combo.currentData())
-        ruling = self.ruling_edit.text()
-        decided_on = from_qdate(self.decided_edit.date())
         self._run(
-            (
-                lambda s: conf.record_court_decision(
-                    s,
-                    actor,
-                    case_id,
-                    version,
-                    decision=decision,
-                    ruling_number=ruling,
-                    decided_on=decided_on,
-                    today=today,
-                )
+            call(
+                conf.record_court_decision,
+                self._case_id,
+                overview.version,
+                decision=str(self.decision_combo.currentData()),
+                ruling_number=self.ruling_edit.text(),
+                decided_on=from_qdate(self.decided_edit.date()),
             ),
             self.decision_recorded,
         )

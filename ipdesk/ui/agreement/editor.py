@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import mediation
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures
 from ipdesk.services.mediation import AgreementDraft, AgreementForm, AgreementInfo
@@ -157,11 +157,7 @@ class AgreementEditor(ServiceDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        actor, case_id = self._actor, self._case_id
-
-        def load(session: Session) -> AgreementDraft:
-            return mediation.load_agreement(session, actor, case_id)
-
+        load = call(mediation.load_agreement, self._case_id)
         self.desk.read(self, load, self._on_loaded, self._on_load_failed, purpose="load")
 
     def _on_loaded(self, draft: AgreementDraft) -> None:
@@ -260,26 +256,15 @@ class AgreementEditor(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return case_change(self._case_id)
 
-    def _call(self) -> Callable[[Session], AgreementInfo] | None:
+    def _call(self) -> Call[AgreementInfo] | None:
         draft = self.draft
         if draft is None or not (draft.may_record or draft.may_edit):
             return None
         form = self.agreement_form()
-        actor, case_id, today = self._actor, self._case_id, self._today()
-        record = draft.may_record
-        version = draft.version
+        if draft.may_record:
+            return call(mediation.record_agreement, self._case_id, draft.version, form)
         agreement_version = draft.agreement.version if draft.agreement else 0
-
-        def save(session: Session) -> AgreementInfo:
-            if record:
-                return mediation.record_agreement(
-                    session, actor, case_id, version, form, today=today
-                )
-            return mediation.update_agreement(
-                session, actor, case_id, agreement_version, form, today=today
-            )
-
-        return save
+        return call(mediation.update_agreement, self._case_id, agreement_version, form)
 
     def _on_saved(self, result: object) -> None:
         self.agreement_saved.emit(result)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import LimitKind, Role
-from ipdesk.services.alerts import AlertInfo, acknowledge_alerts, count_unacknowledged, list_alerts
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
+from ipdesk.services.alerts import AlertInfo, acknowledge_alerts
 from ipdesk.services.limits import OVERDUE
 from ipdesk.ui.alerts.model import (
     ACKNOWLEDGED,
@@ -175,14 +176,8 @@ class AlertsPanel(QWidget):
 
     def reload(self, *_args: object) -> None:
         """Load the user's alerts in the background; ``alerts_loaded`` tells when done."""
-        actor = self._actor
         include = self.show_acknowledged.isChecked()
-        today = self._today()
-
-        def load(session: Session) -> tuple[list[AlertInfo], int]:
-            alerts = list_alerts(session, actor, include_acknowledged=include, today=today)
-            return alerts, count_unacknowledged(session, actor)
-
+        load = call(read_models.alerts_panel, include_acknowledged=include)
         self._desk.read(
             self, load, lambda loaded: self._on_loaded(*loaded), self._on_failed, purpose="load"
         )
@@ -219,11 +214,6 @@ class AlertsPanel(QWidget):
         ids = [a.id for a in self.selected_alerts() if not a.acknowledged]
         if not ids:
             return
-        actor, today = self._actor, self._today()
-
-        def acknowledge(session: Session) -> list[int]:
-            acknowledge_alerts(session, actor, ids, today=today)
-            return ids
 
         def failed(refusal: Refusal) -> None:
             self.summary.setText(
@@ -234,8 +224,8 @@ class AlertsPanel(QWidget):
         self.acknowledge_button.setEnabled(False)
         self._desk.write(
             self,
-            acknowledge,
-            self.alerts_acknowledged.emit,  # the list follows the change
+            call(acknowledge_alerts, ids),
+            lambda _acknowledged: self.alerts_acknowledged.emit(ids),  # the list follows
             failed,
             changes=Change.of(ChangeKind.ALERTS),
         )

@@ -4,7 +4,7 @@ create a user, change a role and scope, and reset a password. Every change goes 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import Role
 from ipdesk.models.base import utcnow
-from ipdesk.services import auth
+from ipdesk.remote.calls import Call, call
+from ipdesk.services import auth, read_models
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.services.org import OfficeInfo
 from ipdesk.ui.auth.texts import auth_error_text, role_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
@@ -240,39 +240,26 @@ class UserEditDialog(_ServiceDialog):
             "station": self.scope_combo,
         }
 
-    def _call(self) -> Callable[[Session], UserInfo] | None:
-        actor = self._actor
+    def _call(self) -> Call[UserInfo] | None:
         role = self.role()
         code = self.scope_combo.currentData()
         office = code if role in (Role.MEDIATOR, Role.OFFICE_MANAGER) else None
         station = code if role == Role.STATION_STAFF else None
         if self._user is not None:
-            user_id = self._user.id
-
-            def change(session: Session) -> UserInfo:
-                return auth.change_role(
-                    session, actor, user_id, role, office_code=office, station_code=station
-                )
-
-            return change
+            return call(
+                auth.change_role, self._user.id, role, office_code=office, station_code=station
+            )
         if not self._passwords_match(self.password_edit, self.confirm_edit):
             return None
-        username, name = self.username_edit.text(), self.name_edit.text()
-        password = self.password_edit.text()
-
-        def create(session: Session) -> UserInfo:
-            return auth.create_user(
-                session,
-                actor,
-                username,
-                name,
-                role,
-                password,
-                office_code=office,
-                station_code=station,
-            )
-
-        return create
+        return call(
+            auth.create_user,
+            self.username_edit.text(),
+            self.name_edit.text(),
+            role,
+            self.password_edit.text(),
+            office_code=office,
+            station_code=station,
+        )
 
 
 class ResetPasswordDialog(_ServiceDialog):
@@ -312,16 +299,10 @@ class ResetPasswordDialog(_ServiceDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"password": self.password_edit}
 
-    def _call(self) -> Callable[[Session], UserInfo] | None:
+    def _call(self) -> Call[UserInfo] | None:
         if not self._passwords_match(self.password_edit, self.confirm_edit):
             return None
-        actor, user_id = self._actor, self._user.id
-        password = self.password_edit.text()
-
-        def reset(session: Session) -> UserInfo:
-            return auth.reset_password(session, actor, user_id, password)
-
-        return reset
+        return call(auth.reset_password, self._user.id, self.password_edit.text())
 
 
 # -- the administration dialog -------------------------------------------------------------------
@@ -437,11 +418,7 @@ class UserAdminDialog(QDialog):
             current = self.selected_user()
             select_user = current.id if current else None
         self._select_after_load = select_user
-        actor = self._actor
-
-        def load(session: Session) -> tuple[list[UserInfo], list[OfficeInfo]]:
-            return auth.list_users(session, actor), org_tree(session, actor)
-
+        load = call(read_models.users_and_offices)
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, loaded: tuple[list[UserInfo], list[OfficeInfo]]) -> None:
@@ -518,10 +495,7 @@ class UserAdminDialog(QDialog):
         # Disabling locks a colleague out: asked first (one's own account is refused anyway).
         if user.active and user.id != self._actor.user_id and not ConfirmDisable.ask(self, user):
             return
-        actor, user_id, active = self._actor, user.id, not user.active
-
-        def toggle(session: Session) -> UserInfo:
-            return auth.set_active(session, actor, user_id, active)
+        toggle = call(auth.set_active, user.id, not user.active)
 
         def done(info: UserInfo) -> None:
             text = (

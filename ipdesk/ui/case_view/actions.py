@@ -8,7 +8,6 @@ reload the case and keeps the input, so the user can apply it again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -24,12 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.models import AgencyKind
-from ipdesk.services import routing, workflow
-from ipdesk.services.agencies import list_agencies
-from ipdesk.services.org import org_tree
+from ipdesk.remote.calls import Call, call
+from ipdesk.services import read_models, routing, workflow
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.adjudication.texts import action_text as adjudication_action_text
 from ipdesk.ui.desk import Desk, Refusal, case_change
@@ -111,14 +107,6 @@ def action_text(action: str) -> str:
             | CaseAction.APPLY_ENFORCEMENT
         ):
             return adjudication_action_text(CaseAction(action))
-
-
-@dataclass(frozen=True)
-class _Choices:
-    courts: list[tuple[str, str]]
-    mediators: list[routing.MediatorLoad]
-    offices: list[tuple[str, str]]
-    suggested: int | None = None  # the mediator proposed (the least busy other one)
 
 
 class ActionDialog(QDialog):
@@ -225,26 +213,10 @@ class ActionDialog(QDialog):
     # -- choices -------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        actor, office_id, action = self._actor, self._office_id, self.action
-        case_id = self._case_id
-
-        def load(session: Session) -> _Choices:
-            courts = [
-                (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
-            ]
-            mediators, suggested = [], None
-            if action == "assign_mediator" and office_id is not None:
-                mediators = routing.mediator_loads(session, actor, office_id)
-                suggestion = routing.suggest_mediator(session, actor, case_id)
-                suggested = suggestion.user_id if suggestion is not None else None
-            offices = []
-            if action == "transfer":
-                offices = [(o.code, o.name) for o in org_tree(session, actor) if o.id != office_id]
-            return _Choices(courts, mediators, offices, suggested)
-
+        load = call(read_models.action_choices, self._case_id, str(self.action), self._office_id)
         self._desk.read(self, load, self._on_choices, self._on_failed, purpose="choices")
 
-    def _on_choices(self, choices: _Choices) -> None:
+    def _on_choices(self, choices: read_models.ActionChoices) -> None:
         self.court_combo.clear()
         if self.action == "record_failure":
             self.court_combo.addItem(self.tr("— none —"), "")
@@ -265,8 +237,8 @@ class ActionDialog(QDialog):
 
     # -- performing ----------------------------------------------------------------------------
 
-    def _call(self) -> Callable[[Session], Any]:
-        actor, case_id, version, action = self._actor, self._case_id, self.version, self.action
+    def _call(self) -> Call[Any]:
+        case_id, version, action = self._case_id, self.version, self.action
         q = self.on_edit.date()
         on = from_qdate(q)
         reason = self.reason_edit.toPlainText()
@@ -274,34 +246,37 @@ class ActionDialog(QDialog):
         court = str(self.court_combo.currentData() or "") or None
         mediator = self.mediator_combo.currentData()
         office = str(self.office_combo.currentData() or "")
-        calls: dict[str, Callable[[Session], Any]] = {
-            "accept": lambda s: workflow.accept(s, actor, case_id, version, on=on),
-            "reject": lambda s: workflow.reject(s, actor, case_id, version, reason, on=on),
-            "start_mediation": lambda s: workflow.start_mediation(s, actor, case_id, version),
-            "record_failure": lambda s: workflow.record_failure(
-                s, actor, case_id, version, reason=reason, court_code=court
+        calls: dict[str, Callable[[], Call[Any]]] = {
+            "accept": lambda: call(workflow.accept, case_id, version, on=on),
+            "reject": lambda: call(workflow.reject, case_id, version, reason, on=on),
+            "start_mediation": lambda: call(workflow.start_mediation, case_id, version),
+            "record_failure": lambda: call(
+                workflow.record_failure, case_id, version, reason=reason, court_code=court
             ),
-            "record_withdrawal": lambda s: workflow.record_withdrawal(
-                s, actor, case_id, version, reason=reason
+            "record_withdrawal": lambda: call(
+                workflow.record_withdrawal, case_id, version, reason=reason
             ),
-            "close": lambda s: workflow.close(s, actor, case_id, version, on=on, note=note),
-            "reopen": lambda s: workflow.reopen(s, actor, case_id, version, reason),
-            "assign_mediator": lambda s: routing.assign_mediator(
-                s, actor, case_id, version, int(mediator) if mediator is not None else -1
+            "close": lambda: call(workflow.close, case_id, version, on=on, note=note),
+            "reopen": lambda: call(workflow.reopen, case_id, version, reason),
+            "assign_mediator": lambda: call(
+                routing.assign_mediator,
+                case_id,
+                version,
+                int(mediator) if mediator is not None else -1,
             ),
-            "transfer": lambda s: routing.transfer_case(s, actor, case_id, version, office, reason),
+            "transfer": lambda: call(routing.transfer_case, case_id, version, office, reason),
         }
-        return calls[action]
+        return calls[action]()
 
     def submit(self) -> None:
         if self._busy:
             return
-        call = self._call()
+        work = self._call()
         self._busy = True
         self.ok_button.setEnabled(False)
         self.error_label.setVisible(False)
         self._desk.write(
-            self, call, self._on_done, self._on_failed, changes=case_change(self._case_id)
+            self, work, self._on_done, self._on_failed, changes=case_change(self._case_id)
         )
 
     def _on_done(self, result: object) -> None:

@@ -12,7 +12,6 @@ in one transaction; a refusal stays in the dialog with the input.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,8 +23,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import clock
 from ipdesk.services.clock import ClockPreview
 from ipdesk.services.deadlines import MAX_DAYS
@@ -163,18 +162,8 @@ class ClockDialog(ServiceDialog):
     def refresh_preview(self) -> None:
         """Compute the due date after the change, in the background."""
         self._timer.stop()
-        actor, case_id, version, action = (
-            self._actor,
-            self._case_id,
-            self.version,
-            self.action,
-        )
-        inputs, today = self._inputs(), self.desk.today()
         self.preview_label.setText(self.tr("Computing…"))
-
-        def compute(session: Session) -> ClockPreview:
-            return clock.preview(session, actor, case_id, version, action, today=today, **inputs)
-
+        compute = call(clock.preview, self._case_id, self.version, self.action, **self._inputs())
         self.desk.read(self, compute, self._on_preview, self._on_preview_refused, purpose="preview")
 
     def _on_preview(self, result: ClockPreview) -> None:
@@ -221,26 +210,15 @@ class ClockDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return case_change(self._case_id)
 
-    def _call(self) -> Callable[[Session], Any] | None:
-        actor, case_id, version, action = (
-            self._actor,
-            self._case_id,
-            self.version,
-            self.action,
-        )
-        inputs, today = self._inputs(), self.desk.today()
+    def _call(self) -> Call[Any] | None:
         reason = self.reason_edit.toPlainText()
         functions = {
             CaseAction.SUSPEND: clock.suspend_case,
             CaseAction.RESUME: clock.resume_case,
             CaseAction.EXTEND: clock.extend_case,
         }
-        function: Any = functions[action]
-
-        def run(session: Session) -> Any:
-            return function(session, actor, case_id, version, reason=reason, today=today, **inputs)
-
-        return run
+        function: Any = functions[self.action]
+        return call(function, self._case_id, self.version, reason=reason, **self._inputs())
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {

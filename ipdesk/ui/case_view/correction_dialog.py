@@ -11,7 +11,6 @@ beside its field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import corrections
 from ipdesk.services.corrections import CaseCorrection, CorrectionForm, PartyChange
 from ipdesk.services.errors import ValidationErrors
@@ -142,15 +141,9 @@ class CorrectionDialog(ServiceDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        actor, case_id = self._actor, self.case_id
-
-        def load(session: Session) -> CorrectionForm:
-            return corrections.correction_form(session, actor, case_id)
-
-        if actor.may_view_personal_data:  # the personal data shown are recorded
-            self.desk.write(self, load, self._on_loaded, self._on_refused, changes=None)
-        else:
-            self.desk.read(self, load, self._on_loaded, self._on_refused)
+        # a write: the personal data shown to a user who may see them are recorded
+        load = call(corrections.correction_form, self.case_id)
+        self.desk.write(self, load, self._on_loaded, self._on_refused, changes=None)
 
     def _on_loaded(self, form: CorrectionForm) -> None:
         self.current = form
@@ -211,7 +204,7 @@ class CorrectionDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return case_change(self.case_id)
 
-    def _call(self) -> Callable[[Session], Any] | None:
+    def _call(self) -> Call[corrections.CorrectionResult] | None:
         form, correction = self.current, self.correction()
         if form is None or correction is None:
             return None
@@ -222,14 +215,7 @@ class CorrectionDialog(ServiceDialog):
         ):
             self._show_error(self.tr("Nothing has been changed."))
             return None
-        actor, case_id, today = self._actor, self.case_id, self.desk.today()
-
-        def save(session: Session) -> corrections.CorrectionResult:
-            return corrections.correct_case(
-                session, actor, case_id, form.version, correction, today=today
-            )
-
-        return save
+        return call(corrections.correct_case, self.case_id, form.version, correction)
 
     def _all_boxes(self) -> dict[str, FieldBox]:
         boxes = dict(self.boxes)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -17,8 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import evidence
 from ipdesk.services.intake import AttachmentInput, StoredAttachment
 from ipdesk.services.workflow import CaseAction
@@ -121,24 +120,15 @@ class EvidenceDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return Change.of(ChangeKind.CASES, ChangeKind.DOCUMENTS, case_ids=[self.case_id])
 
-    def _call(self) -> Callable[[Session], Any] | None:
+    def _call(self) -> Call[tuple[StoredAttachment, ...]] | None:
         files = self.files()
         if not files:
             self._show_error(self.tr("Choose at least one file."), "attachments")
             return None
         description = self.description_edit.text()
         items = [AttachmentInput(path, description) for path in files]
-        actor, case_id, version, store = (
-            self._actor,
-            self.case_id,
-            self.version,
-            self._store,
-        )
-
-        def save(session: Session) -> tuple[StoredAttachment, ...]:
-            return evidence.add_evidence(session, actor, case_id, version, items, store=store)
-
-        return save
+        # on a desk on the server, the files are uploaded first (RemoteBackend)
+        return call(evidence.add_evidence, self.case_id, self.version, items)
 
 
 def open_evidence_dialog(view: CaseView, action: CaseAction) -> QDialog:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.services import documents, evidence, workflow
-from ipdesk.services.cases_query import CaseDetail, case_detail
+from ipdesk.remote.calls import call
+from ipdesk.services import documents, evidence, read_models
+from ipdesk.services.cases_query import CaseDetail
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.adjudication.openers import ADJUDICATION_OPENERS
 from ipdesk.ui.adjudication.tab import AdjudicationTab
@@ -61,15 +60,6 @@ from ipdesk.ui.mediation_records.dialog import open_session_dialog
 from ipdesk.ui.mediation_records.view import MediationRecordsView
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.similar_cases.tab import SimilarCasesTab
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    detail: CaseDetail
-    actions: list[CaseAction]
-    offers: list[documents.DocumentOffer]
-    documents: list[documents.DocumentInfo]
-
 
 _SHOWN = (ChangeKind.CASES, ChangeKind.DOCUMENTS, ChangeKind.CONSULTATIONS, ChangeKind.HOLIDAYS)
 """What a case view shows: the case, its documents and consultations, its limits (which
@@ -301,20 +291,13 @@ class CaseView(QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        actor, case_id, reveal, today = self._actor, self.case_id, self._reveal, self.desk.today()
-
-        def load(session: Session) -> _Loaded:
-            detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
-            actions = workflow.available_actions(session, actor, case_id)
-            docs = documents.list_documents(session, actor, case_id)
-            offers = documents.document_offers(session, actor, case_id, today=today)
-            return _Loaded(detail, actions, offers, docs)
-
-        if reveal:  # revealing personal data is recorded
+        if self._reveal:  # revealing personal data is recorded
+            revealed = call(read_models.case_page_revealed, self.case_id)
             self.desk.write(
-                self, load, self._on_loaded, self._on_load_failed, changes=None, purpose="load"
+                self, revealed, self._on_loaded, self._on_load_failed, changes=None, purpose="load"
             )
         else:
+            load = call(read_models.case_page, self.case_id)
             self.desk.read(self, load, self._on_loaded, self._on_load_failed, purpose="load")
 
     def _on_changed(self, change: Change) -> None:
@@ -332,7 +315,7 @@ class CaseView(QWidget):
         self.error_label.setVisible(True)
         self.load_failed.emit(text)
 
-    def _on_loaded(self, loaded: _Loaded) -> None:
+    def _on_loaded(self, loaded: read_models.CasePage) -> None:
         detail = self.detail = loaded.detail
         self.available = loaded.actions
         self.error_label.setVisible(False)
@@ -571,14 +554,10 @@ class CaseView(QWidget):
     def open_attachment(self, row: int) -> None:
         if self.detail is None or not 0 <= row < len(self.detail.attachments):
             return
-        actor, store = self._actor, self._attachment_store
-        attachment_id = self.detail.attachments[row].id
+        attachment = self.detail.attachments[row]
         # a private copy written from the database; never a program (check_openable)
-        self.desk.read(
-            self,
-            lambda s: evidence.attachment_file(s, actor, attachment_id, store),
-            self._open_path,
-            self._on_refused,
+        self.desk.file(
+            self, call(evidence.attachment_file, attachment.id), self._open_path, self._on_refused
         )
 
     def _show_offers(self, offers: list[documents.DocumentOffer]) -> None:
@@ -617,13 +596,11 @@ class CaseView(QWidget):
         self.missing_label.setVisible(bool(self.missing_label.text()))
 
     def generate_document(self) -> None:
-        actor, case_id, store = self._actor, self.case_id, self._document_store
-        kind = str(self.kind_combo.currentData())
-        today = self.desk.today()
+        case_id, kind = self.case_id, str(self.kind_combo.currentData())
         self.generate_button.setEnabled(False)
         self.desk.write(
             self,
-            lambda s: documents.render_document(s, actor, case_id, kind, store, today=today),
+            call(documents.render_document, case_id, kind),
             self._on_generated,
             self._on_refused,
             changes=Change.of(ChangeKind.DOCUMENTS, case_ids=[case_id]),
@@ -631,20 +608,22 @@ class CaseView(QWidget):
 
     def _on_generated(self, generated: documents.GeneratedDocument) -> None:
         self.document_generated.emit(generated)
-        self.open_url(QUrl.fromLocalFile(str(generated.path)))
+        self.desk.file(
+            self, generated.path, self._open_path, self._on_refused, sha256=generated.sha256
+        )
         self.reload()
 
     def open_document(self, row: int) -> None:
         docs = getattr(self, "_documents", [])
         if not 0 <= row < len(docs):
             return
-        actor, store = self._actor, self._document_store
-        document_id = docs[row].document_id
-        self.desk.read(
+        doc = docs[row]
+        self.desk.file(
             self,
-            lambda s: documents.document_file(s, actor, document_id, store),
+            call(documents.document_file, doc.document_id),
             self._open_path,
             self._on_refused,
+            sha256=doc.sha256,
         )
 
     def _open_path(self, path: Path) -> None:

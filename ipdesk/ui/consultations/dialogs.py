@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import AgencyKind, ConsultationKind
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import consultations as cs
 from ipdesk.services.agencies import AgencyInfo
 from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
@@ -137,7 +137,7 @@ class ConsultationRequestDialog(_ConsultationDialog):
             "requested_on": self.date_edit,
         }
 
-    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
+    def _call(self) -> Call[ConsultationInfo] | None:
         form = ConsultationForm(
             kind=str(self.kind_combo.currentData()),
             subject=self.subject_edit.text(),
@@ -145,12 +145,7 @@ class ConsultationRequestDialog(_ConsultationDialog):
             agency_ids=self.checked_agencies(),
             requested_on=from_qdate(self.date_edit.date()),
         )
-        actor, case_id, today = self._actor, self._case_id, self._today()
-
-        def send(session: Session) -> ConsultationInfo:
-            return cs.request_consultation(session, actor, case_id, form, today=today)
-
-        return send
+        return call(cs.request_consultation, self._case_id, form)
 
 
 class AnswerDialog(_ConsultationDialog):
@@ -177,26 +172,13 @@ class AnswerDialog(_ConsultationDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"answered_on": self.date_edit, "opinion": self.opinion_edit}
 
-    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
-        actor, request_id, today = (
-            self._actor,
+    def _call(self) -> Call[ConsultationInfo] | None:
+        return call(
+            cs.record_answer,
             self._request_id,
-            self._today(),
+            answered_on=from_qdate(self.date_edit.date()),
+            opinion=self.opinion_edit.toPlainText(),
         )
-        answered_on = from_qdate(self.date_edit.date())
-        opinion = self.opinion_edit.toPlainText()
-
-        def save(session: Session) -> ConsultationInfo:
-            return cs.record_answer(
-                session,
-                actor,
-                request_id,
-                answered_on=answered_on,
-                opinion=opinion,
-                today=today,
-            )
-
-        return save
 
 
 class MeetingDialog(_ConsultationDialog):
@@ -232,30 +214,15 @@ class MeetingDialog(_ConsultationDialog):
             "minutes": self.minutes_edit,
         }
 
-    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
-        actor, cid, today = (
-            self._actor,
+    def _call(self) -> Call[ConsultationInfo] | None:
+        return call(
+            cs.record_meeting,
             self._consultation_id,
-            self._today(),
+            meeting_on=from_qdate(self.date_edit.date()),
+            place=self.place_edit.text(),
+            participants=self.participants_edit.toPlainText(),
+            minutes=self.minutes_edit.toPlainText(),
         )
-        meeting_on = from_qdate(self.date_edit.date())
-        place = self.place_edit.text()
-        participants = self.participants_edit.toPlainText()
-        minutes = self.minutes_edit.toPlainText()
-
-        def save(session: Session) -> ConsultationInfo:
-            return cs.record_meeting(
-                session,
-                actor,
-                cid,
-                meeting_on=meeting_on,
-                place=place,
-                participants=participants,
-                minutes=minutes,
-                today=today,
-            )
-
-        return save
 
 
 class WithdrawDialog(_ConsultationDialog):
@@ -286,20 +253,12 @@ class WithdrawDialog(_ConsultationDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"reason": self.reason_edit}
 
-    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
-        actor, today = self._actor, self._today()
-        request_id, consultation_id = self._request_id, self._consultation_id
+    def _call(self) -> Call[ConsultationInfo] | None:
         reason = self.reason_edit.toPlainText()
-
-        def save(session: Session) -> ConsultationInfo:
-            if request_id is not None:
-                return cs.withdraw_request(session, actor, request_id, reason=reason, today=today)
-            assert consultation_id is not None
-            return cs.withdraw_consultation(
-                session, actor, consultation_id, reason=reason, today=today
-            )
-
-        return save
+        if self._request_id is not None:
+            return call(cs.withdraw_request, self._request_id, reason=reason)
+        assert self._consultation_id is not None
+        return call(cs.withdraw_consultation, self._consultation_id, reason=reason)
 
 
 class ConcludeDialog(_ConsultationDialog):
@@ -327,15 +286,6 @@ class ConcludeDialog(_ConsultationDialog):
     def _field_widgets(self) -> dict[str, QWidget]:
         return {"minutes": self.minutes_edit}
 
-    def _call(self) -> Callable[[Session], ConsultationInfo] | None:
-        actor, cid, today = (
-            self._actor,
-            self._consultation_id,
-            self._today(),
-        )
+    def _call(self) -> Call[ConsultationInfo] | None:
         minutes = self.minutes_edit.toPlainText()
-
-        def save(session: Session) -> ConsultationInfo:
-            return cs.conclude_consultation(session, actor, cid, minutes=minutes, today=today)
-
-        return save
+        return call(cs.conclude_consultation, self._consultation_id, minutes=minutes)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -26,18 +25,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import ConsultationKind, ConsultationState
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import consultations as cs
-from ipdesk.services.agencies import AgencyInfo, list_agencies
+from ipdesk.services import read_models
+from ipdesk.services.agencies import AgencyInfo
 from ipdesk.services.consultations import (
     ConsultationFilter,
     ConsultationPage,
     ConsultationRow,
     RowState,
 )
-from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.ui.consultations.dialogs import (
     AnswerDialog,
     ConcludeDialog,
@@ -59,12 +58,6 @@ from ipdesk.ui.tasks import drop
 log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
-
-
-@dataclass(frozen=True)
-class _Choices:
-    agencies: list[AgencyInfo]
-    offices: list[OfficeInfo]
 
 
 class ConsultationsView(QWidget):
@@ -174,16 +167,11 @@ class ConsultationsView(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        actor = self._actor
-        citywide = actor.is_citywide and self._case_id is None  # one case: no office filter
-
-        def load(session: Session) -> _Choices:
-            offices = org_tree(session, actor) if citywide else []
-            return _Choices(list_agencies(session, actor), offices)
-
+        citywide = self._actor.is_citywide and self._case_id is None  # one case: no office filter
+        load = call(read_models.consultation_choices, with_offices=citywide)
         self._desk.read(self, load, self._on_choices_loaded, self._on_failed, purpose="choices")
 
-    def _on_choices_loaded(self, choices: _Choices) -> None:
+    def _on_choices_loaded(self, choices: read_models.ConsultationChoices) -> None:
         self.agencies = choices.agencies
         for combo in (self.agency_filter, self.office_filter):
             combo.blockSignals(True)
@@ -215,16 +203,9 @@ class ConsultationsView(QWidget):
         drop(self, "page")  # a later page of the previous query no longer fits
         self._desk.read(self, self._loader(0), self._on_loaded, self._on_failed, purpose="load")
 
-    def _loader(self, offset: int) -> Callable[[Session], ConsultationPage]:
-        actor, where = self._actor, self.current_filter()
-        today, limit = self._today(), self._page_size
-
-        def load(session: Session) -> ConsultationPage:
-            return cs.list_consultations(
-                session, actor, where, today=today, limit=limit, offset=offset
-            )
-
-        return load
+    def _loader(self, offset: int) -> Call[ConsultationPage]:
+        where = self.current_filter()
+        return call(cs.list_consultations, where, limit=self._page_size, offset=offset)
 
     def _on_loaded(self, page: ConsultationPage) -> None:
         self.model.set_page(page)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import call
 from ipdesk.services.cases_query import CaseFilter, DeadlineState
 from ipdesk.services.limits import (
     BoardFilter,
@@ -212,11 +212,7 @@ class DeadlineBoardWidget(QWidget):
         layout.addWidget(self.view)
 
     def reload(self, *_args: object) -> None:
-        actor, today = self._actor, self._today()
-
-        def load(session: Session) -> DeadlineBoard:
-            return deadline_board(session, actor, today)
-
+        load = call(deadline_board)
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, board: DeadlineBoard) -> None:

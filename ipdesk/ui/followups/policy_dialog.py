@@ -4,9 +4,8 @@ category in one transaction; a refusal names the field and nothing is changed.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -17,15 +16,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import CaseCategory
+from ipdesk.remote.calls import Call, call
 from ipdesk.services.followups import (
     MAX_FIRST_DELAY,
     MAX_VISITS_PER_YEAR,
     PolicyInfo,
     list_policies,
-    update_policy,
+    update_policies,
 )
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.service_dialog import ServiceDialog
@@ -101,8 +100,7 @@ class FollowUpPolicyDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return Change.of(ChangeKind.FOLLOW_UPS)
 
-    def _call(self) -> Callable[[Session], Any] | None:
-        actor = self._actor
+    def _call(self) -> Call[list[PolicyInfo]] | None:
         values = [
             (
                 category,
@@ -112,26 +110,11 @@ class FollowUpPolicyDialog(ServiceDialog):
             )
             for category, (visits, share, delay) in self.rows.items()
         ]
-
-        def call(session: Session) -> list[PolicyInfo]:
-            return [
-                update_policy(
-                    session,
-                    actor,
-                    category,
-                    visits_per_year=visits,
-                    sample_share=share,
-                    first_delay_days=delay,
-                )
-                for category, visits, share, delay in values
-            ]
-
-        return call
+        return call(update_policies, values)
 
 
 def edit_policy(desk: Desk, parent: QWidget) -> None:
     """Load the policy in the background, then show the editor (administrators)."""
-    actor = desk.actor
 
     def show(policies: list[PolicyInfo]) -> None:
         dialog = FollowUpPolicyDialog(desk, policies, parent)
@@ -142,4 +125,4 @@ def edit_policy(desk: Desk, parent: QWidget) -> None:
         title = QCoreApplication.translate("FollowUpPolicyDialog", "Follow-up policy")
         QMessageBox.warning(parent, title, refusal.text)
 
-    desk.read(parent, lambda s: list_policies(s, actor), show, failed)
+    desk.read(parent, call(list_policies), show, failed)

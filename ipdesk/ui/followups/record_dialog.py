@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import Performance, VisitMethod
+from ipdesk.remote.calls import Call, call
 from ipdesk.services.followups import VisitInfo, record_visit
 from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.messages import ERROR_STYLE
@@ -187,10 +187,9 @@ class RecordVisitDialog(ServiceDialog):
     def _changes(self, result: VisitInfo) -> Change:
         return Change.of(ChangeKind.FOLLOW_UPS, case_ids=[result.case_id])
 
-    def _call(self) -> Callable[[Session], Any] | None:
+    def _call(self) -> Call[VisitInfo] | None:
         if self._missing_answers():
             return None
-        actor, visit_id, today = self._actor, self._visit.id, self._today()
         fields: dict[str, Any] = {
             "done_on": from_qdate(self.date_edit.date()),
             "method": self.method_combo.currentData(),
@@ -201,8 +200,4 @@ class RecordVisitDialog(ServiceDialog):
             "problems": self.problems_edit.toPlainText(),
             "next_action": self.next_edit.toPlainText(),
         }
-
-        def call(session: Session) -> VisitInfo:
-            return record_visit(session, actor, visit_id, today=today, **fields)
-
-        return call
+        return call(record_visit, self._visit.id, **fields)

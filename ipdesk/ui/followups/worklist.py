@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import CaseCategory
+from ipdesk.remote.calls import call
 from ipdesk.services.followups import VisitInfo, work_list
 from ipdesk.ui.alerts.model import days_left_text
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
@@ -148,12 +148,7 @@ class FollowUpWorkList(QWidget):
         layout.addWidget(self.view)
 
     def reload(self, *_args: object) -> None:
-        actor, today = self._actor, self._today()
-        horizon = self.horizon_combo.currentData()
-
-        def load(session: Session) -> list[VisitInfo]:
-            return work_list(session, actor, today=today, horizon_days=horizon)
-
+        load = call(work_list, horizon_days=self.horizon_combo.currentData())
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, visits: list[VisitInfo]) -> None:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import call
 from ipdesk.services.audit import VerifyResult, verify_audit_trail
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
@@ -69,11 +69,7 @@ class AuditCheckDialog(QDialog):
         self.start()
 
     def start(self) -> None:
-        actor = self._actor
-
-        def verify(session: Session) -> VerifyResult:
-            return verify_audit_trail(session, actor)
-
+        verify = call(verify_audit_trail)
         self.busy.setRange(0, 0)
         self.busy.setVisible(True)
         self._desk.read(self, verify, self._on_verified, self._on_failed, purpose="verify")

@@ -10,7 +10,6 @@ administrator decides.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,9 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.services.integrity import FileReport, check_files
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
+from ipdesk.services.integrity import FileReport
 from ipdesk.ui.desk import Desk, Refusal
 
 log = logging.getLogger(__name__)
@@ -39,16 +39,10 @@ class FileCheckBanner(QFrame):
     checked = Signal(object)
     """The check finished: its :class:`FileReport`."""
 
-    def __init__(
-        self,
-        desk: Desk,
-        attachments_dir: Path,
-        documents_dir: Path,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        """The check of ``desk``'s records and file stores (its own, or the server's)."""
         super().__init__(parent)
         self._desk = desk
-        self._stores = (attachments_dir, documents_dir)
         self.report: FileReport | None = None
 
         self.setObjectName("file_check_banner")
@@ -66,11 +60,7 @@ class FileCheckBanner(QFrame):
         self.setVisible(False)
 
     def check(self) -> None:
-        attachments, documents = self._stores
-
-        def load(session: Session) -> FileReport:
-            return check_files(session, attachments, documents, verify_hashes=False)
-
+        load = call(read_models.file_check)
         self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, report: FileReport) -> None:
@@ -118,11 +108,16 @@ class FileCheckBanner(QFrame):
         text = QPlainTextEdit()
         text.setObjectName("file_check_list")
         text.setReadOnly(True)
-        lines = [
-            self.tr("Evidence folder: {0}").format(self._stores[0]),
-            self.tr("Documents folder: {0}").format(self._stores[1]),
-            "",
-        ]
+        stores = self._desk.stores
+        lines = (
+            [
+                self.tr("Evidence folder: {0}").format(stores.attachments),
+                self.tr("Documents folder: {0}").format(stores.documents),
+                "",
+            ]
+            if stores is not None
+            else []
+        )
         if self.report is not None:
             lines += [problem.message for problem in self.report.problems]
         text.setPlainText("\n".join(lines))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import mediation_records
 from ipdesk.services.mediation_records import MediationRecordInfo, SessionForm
 from ipdesk.services.workflow import CaseAction
@@ -102,21 +101,9 @@ class SessionRecordDialog(ServiceDialog):
     def _changes(self, _result: object) -> Change:
         return Change.of(ChangeKind.CASES, ChangeKind.DOCUMENTS, case_ids=[self.case_id])
 
-    def _call(self) -> Callable[[Session], Any] | None:
+    def _call(self) -> Call[MediationRecordInfo] | None:
         form = self.session_form()
-        actor, case_id, version, today = (
-            self._actor,
-            self.case_id,
-            self.version,
-            self.desk.today(),
-        )
-
-        def save(session: Session) -> MediationRecordInfo:
-            return mediation_records.record_session(
-                session, actor, case_id, version, form, today=today
-            )
-
-        return save
+        return call(mediation_records.record_session, self.case_id, self.version, form)
 
 
 def _note(text: str) -> QWidget:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import call
 from ipdesk.services import mediation_records
 from ipdesk.services.mediation_records import MediationRecordInfo
 from ipdesk.ui.desk import Desk, Refusal
@@ -63,11 +63,7 @@ class MediationRecordsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        actor, case_id = self._actor, self.case_id
-
-        def load(session: Session) -> list[MediationRecordInfo]:
-            return mediation_records.list_records(session, actor, case_id)
-
+        load = call(mediation_records.list_records, self.case_id)
         self._desk.read(self, load, self._on_loaded, _ignore, purpose="load")
 
     def _on_loaded(self, records: list[MediationRecordInfo]) -> None:

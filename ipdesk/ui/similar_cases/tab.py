@@ -4,8 +4,6 @@ Loaded in the background when the tab is first shown (and again after changes)."
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
@@ -18,21 +16,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.models import Case
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
 from ipdesk.services import similar_cases as sc
 from ipdesk.services.capabilities import Capability, has
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import label, status_labels
 
-SPREAD_DAYS = 365
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    similar: sc.SimilarCases
-    spread: list[sc.SpreadRow] | None
+SPREAD_DAYS = read_models.SPREAD_DAYS
 
 
 def _money(value: Decimal | None) -> str:
@@ -52,7 +44,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
 
 
 class SimilarCasesTab(QWidget):
-    """``loaded(_Loaded)`` after each load."""
+    """``loaded(read_models.SimilarCasesTab)`` after each load."""
 
     loaded = Signal(object)
 
@@ -105,23 +97,8 @@ class SimilarCasesTab(QWidget):
 
     def reload(self) -> None:
         self._requested = True
-        actor, case_id, today = self.desk.actor, self.case_id, self.desk.today()
-        manager = has(actor, Capability.DEADLINE_BOARD)
-
-        def load(session: Session) -> _Loaded:
-            similar = sc.similar_cases(session, actor, case_id)
-            spread = None
-            if manager:
-                case = session.get(Case, case_id)
-                assert case is not None
-                spread = sc.outcome_spread(
-                    session,
-                    actor,
-                    since=today - dt.timedelta(days=SPREAD_DAYS),
-                    until=today,
-                    ip_type=case.ip_type,
-                )
-            return _Loaded(similar, spread)
+        manager = has(self.desk.actor, Capability.DEADLINE_BOARD)
+        load = call(read_models.similar_cases_tab, self.case_id, with_spread=manager)
 
         self.desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
@@ -136,7 +113,7 @@ class SimilarCasesTab(QWidget):
             text += self.tr(" (infringement not found)")
         return text
 
-    def _on_loaded(self, loaded: _Loaded) -> None:
+    def _on_loaded(self, loaded: read_models.SimilarCasesTab) -> None:
         result = self.result = loaded.similar
         spread = result.spread
         if not result.rows:

@@ -19,9 +19,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlalchemy.orm import Session
 
 from ipdesk.models import OPEN_STATUSES
+from ipdesk.remote.calls import Call
 from ipdesk.services.routing import CaseRow, WorkList
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import status_labels
@@ -42,8 +42,9 @@ COLUMN_KEYS = (
     "mediator",
 )
 
-Loader = Callable[[Session, int, int], WorkList]
-"""Reads one page: ``(session, limit, offset)`` -> a :class:`WorkList`."""
+Loader = Call[WorkList]
+"""The call of a work list (``routing.my_cases``, …); each page adds its ``limit`` and
+``offset``."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,10 +107,8 @@ class WorkListModel(QAbstractTableModel):
         self._run(0, self._on_reloaded, "load")
 
     def _run(self, offset: int, done: Callable[[WorkList], None], purpose: str) -> None:
-        loader, size = self._loader, self.page_size
-        self._desk.read(
-            self, lambda s: loader(s, size, offset), done, self._on_failed, purpose=purpose
-        )
+        page = self._loader.with_kwargs(limit=self.page_size, offset=offset)
+        self._desk.read(self, page, done, self._on_failed, purpose=purpose)
 
     def _on_reloaded(self, page: WorkList) -> None:
         self.beginResetModel()

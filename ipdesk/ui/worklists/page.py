@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import Role
+from ipdesk.remote.calls import call
 from ipdesk.services import routing
 from ipdesk.services.actors import Actor
 from ipdesk.services.org import OfficeInfo, org_tree
-from ipdesk.services.routing import CaseRow, WorkList
+from ipdesk.services.routing import CaseRow
 from ipdesk.ui.case_view.actions import ActionDialog
 from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
 from ipdesk.ui.worklists.model import CASE_ID_ROLE, PAGE_SIZE, Loader, WorkListModel
@@ -174,30 +174,11 @@ class WorkListPage(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def _loader(self) -> Loader:
-        actor = self._actor
         if self.kind == MY_CASES:
-
-            def mine(session: Session, limit: int, offset: int) -> WorkList:
-                return routing.my_cases(session, actor, limit=limit, offset=offset)
-
-            return mine
+            return call(routing.my_cases)
         if self.kind == TO_ASSIGN:
-            office = self.office_combo.currentData()
-
-            def waiting(session: Session, limit: int, offset: int) -> WorkList:
-                return routing.to_assign(
-                    session, actor, office_code=office, limit=limit, offset=offset
-                )
-
-            return waiting
-        open_only = self.open_only.isChecked()
-
-        def station(session: Session, limit: int, offset: int) -> WorkList:
-            return routing.station_cases(
-                session, actor, open_only=open_only, limit=limit, offset=offset
-            )
-
-        return station
+            return call(routing.to_assign, office_code=self.office_combo.currentData())
+        return call(routing.station_cases, open_only=self.open_only.isChecked())
 
     def reload(self, *_args: object) -> None:
         """Load the list again from its first page (in the background)."""
@@ -229,14 +210,11 @@ class WorkListPage(QWidget):
         self.summary.setStyleSheet("color: #b00020;")
 
     def _load_offices(self) -> None:
-        actor = self._actor
-
         def failed(refusal: Refusal) -> None:
             log.warning("Loading the offices for the work list failed: %s", refusal.text)
 
-        self._desk.read(
-            self, lambda s: org_tree(s, actor), self._on_offices_loaded, failed, purpose="offices"
-        )
+        load = call(org_tree)
+        self._desk.read(self, load, self._on_offices_loaded, failed, purpose="offices")
 
     def _on_offices_loaded(self, offices: list[OfficeInfo]) -> None:
         self._offices = {o.code: o.id for o in offices}
