@@ -2,7 +2,8 @@
 # Set up everything ipdesk needs on a Debian/Ubuntu machine, then run it.
 #
 #   ./dev.sh app     set up, then start ipdesk on a fresh embedded demo database
-#   ./dev.sh test    set up, then run the whole test suite (lint, types, SQLite + PostgreSQL)
+#   ./dev.sh test    set up, then run the whole test suite (lint, types, import contracts,
+#                    SQLite + PostgreSQL)
 #   ./dev.sh setup   set up only
 #
 # Setting up: the Debian packages Qt, the fonts and the test PostgreSQL server need (when
@@ -73,6 +74,8 @@ case "$cmd" in
         .venv/bin/ruff format --check .
         log "mypy"
         .venv/bin/mypy ipdesk
+        log "import contracts (pyproject.toml [tool.importlinter])"
+        .venv/bin/lint-imports
         log "pytest (SQLite and PostgreSQL)"
         QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
         ;;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from ipdesk import db, migrate
+from ipdesk.migrations.schema_filter import include_name, include_object
 from ipdesk.models import Base
-from ipdesk.services.search import include_name, include_object
+from ipdesk.services import search_index
 
 
 def test_no_drift_between_migrations_and_models(engine: Engine) -> None:
@@ -76,3 +78,17 @@ def test_migrations_of_two_databases_started_at_once_run_one_at_a_time(
             assert set(Base.metadata.tables) <= set(inspect(target).get_table_names())
     finally:
         other.dispose()
+
+
+def test_frozen_search_index_equals_the_live_statements() -> None:
+    """Migration 0002 holds its own copy of the search index's SQL; the live copy in
+    services/search_index.py (bulk writers, repair) must still build the same objects."""
+    path = Path(migrate.__file__).parent / "migrations" / "versions" / "0002_search_index.py"
+    spec = importlib.util.spec_from_file_location("frozen_0002", path)
+    assert spec is not None and spec.loader is not None
+    frozen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(frozen)
+    for name in ("SQLITE_TABLES", "SQLITE_TRIGGERS", "SQLITE_FILL", "SQLITE_DOWN"):
+        assert getattr(frozen, name) == getattr(search_index, name), name
+    for name in ("POSTGRESQL_UP", "POSTGRESQL_DOWN"):
+        assert getattr(frozen, name) == getattr(search_index, name), name

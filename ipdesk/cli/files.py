@@ -13,7 +13,7 @@ from ipdesk.cli.output import print_json
 from ipdesk.services import file_import, integrity
 from ipdesk.services.documents import default_store
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.intake import default_attachment_store
+from ipdesk.services.intake_attachments import default_attachment_store
 
 EXIT_PROBLEMS = 1
 

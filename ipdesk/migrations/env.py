@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from ipdesk.migrations.schema_filter import include_name, include_object
 from ipdesk.models import Base
-from ipdesk.services.search import include_name, include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -31,6 +31,7 @@ from ipdesk.services.errors import NotFound, PermissionDenied, ServiceError, Val
 from ipdesk.services.identifiers import validate_phone
 from ipdesk.services.lookups import has_control_chars, is_unusable_key
 from ipdesk.services.passwords import hash_password, needs_rehash, verify_password
+from ipdesk.services.vocabulary import ROLE_LABELS
 
 MAX_FAILED_ATTEMPTS = 5
 """Wrong passwords in a row that lock an account."""
@@ -38,14 +39,6 @@ LOCKOUT_MINUTES = 15
 """How long a locked account stays locked."""
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.STATION_STAFF: "站点工作人员",
-    Role.MEDIATOR: "调解员",
-    Role.OFFICE_MANAGER: "裁决所负责人",
-    Role.CITY_MANAGER: "市级管理人员",
-    Role.ADMIN: "系统管理员",
-}
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 

@@ -1355,6 +1355,12 @@ def _load_table(
 # --------------------------------------------------------------------------- daily
 
 
+def backs_up_daily(engine: Engine) -> bool:
+    """Whether the desktop backs this database up itself, daily: the embedded SQLite
+    database; a PostgreSQL server is backed up on the server."""
+    return db.is_sqlite(engine)
+
+
 def daily_backup(
     engine: Engine, folder: Path | str, keep: int = 7, today: dt.date | None = None
 ) -> DailyBackup | None:
@@ -1362,7 +1368,7 @@ def daily_backup(
     made unless a good one is there already; then only the newest ``keep`` are kept. Files
     of other names are never touched. Returns None for a PostgreSQL database: the shared
     server is backed up on the server (``ipdesk-admin backup`` from cron, or pg_dump)."""
-    if not db.is_sqlite(engine):
+    if not backs_up_daily(engine):
         return None
     if keep < 1:
         raise ValueError("keep must be at least 1")

@@ -33,15 +33,11 @@ from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability
 from ipdesk.services.errors import ImportFailed, ValidationError
-from ipdesk.services.intake import (
-    PARTY_KIND_LABELS,
-    IntakeForm,
-    PartyForm,
-    Registrar,
-    check_intake,
-    choice_value,
-)
+from ipdesk.services.intake import Registrar
+from ipdesk.services.intake_form import IntakeForm, PartyForm
+from ipdesk.services.intake_validation import check_intake, choice_value
 from ipdesk.services.tabular import decode
+from ipdesk.services.vocabulary import PARTY_KIND_LABELS
 
 Progress = Callable[[int, int], None]
 

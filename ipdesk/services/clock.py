@@ -51,7 +51,8 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.limits import LimitContext, legal_today, load_adjustments, refresh_case_limits
 from ipdesk.services.timeline import record_event
-from ipdesk.services.workflow import CLOCK_STATUSES, RULES, STATUS_LABELS, CaseAction
+from ipdesk.services.vocabulary import STATUS_LABELS
+from ipdesk.services.workflow import CLOCK_STATUSES, RULES, CaseAction
 
 __all__ = [
     "CLOCK_ACTIONS",

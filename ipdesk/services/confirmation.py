@@ -81,7 +81,6 @@ from ipdesk.services.errors import (
     ValidationError,
     ValidationErrors,
 )
-from ipdesk.services.intake import IP_TYPE_LABELS
 from ipdesk.services.jurisdiction import (
     INTERMEDIATE_IP_TYPES,
     check_court_case_number,
@@ -92,7 +91,8 @@ from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limit
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.mediation import agreement_info, court_referral, find_agreement
 from ipdesk.services.timeline import record_event
-from ipdesk.services.workflow import STATUS_LABELS, optimistic
+from ipdesk.services.vocabulary import IP_TYPE_LABELS, STATUS_LABELS
+from ipdesk.services.workflow import optimistic
 
 __all__ = [
     "COURT_EXTENSION_DAYS",

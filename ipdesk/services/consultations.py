@@ -65,7 +65,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits
 from ipdesk.services.timeline import record_event
-from ipdesk.services.workflow import STATUS_LABELS
+from ipdesk.services.vocabulary import STATUS_LABELS
 
 __all__ = [
     "KIND_LABELS",

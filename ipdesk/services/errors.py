@@ -7,7 +7,15 @@ message (Chinese is the users' primary language) that the CLI prints as is.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether ``error`` says SQLite's database was locked by another writer (after the
+    busy timeout) — for a message that tells the user to try again."""
+    orig = getattr(error, "orig", None) or error
+    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
 
 
 class ServiceError(Exception):

@@ -72,7 +72,8 @@ from ipdesk.services.limits import legal_today, refresh_case_limits
 from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.obligations import sentence_problems
 from ipdesk.services.timeline import record_event
-from ipdesk.services.workflow import STATUS_LABELS, TransitionResult, optimistic
+from ipdesk.services.vocabulary import STATUS_LABELS
+from ipdesk.services.workflow import TransitionResult, optimistic
 
 __all__ = [
     "MAX_AMOUNT",

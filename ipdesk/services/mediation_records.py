@@ -26,7 +26,7 @@ from ipdesk.services import workflow
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import NotFound, ValidationError, ValidationErrors
-from ipdesk.services.intake import parse_date
+from ipdesk.services.intake_validation import parse_date
 from ipdesk.services.limits import legal_today
 from ipdesk.services.lookups import has_control_chars
 

@@ -80,9 +80,8 @@ from ipdesk.services.documents import (
 )
 from ipdesk.services.errors import ServiceError, ValidationError
 from ipdesk.services.identifiers import mask_id, mask_phone
-from ipdesk.services.intake import IP_TYPE_LABELS
 from ipdesk.services.limits import BEIJING, legal_today
-from ipdesk.services.workflow import STATUS_LABELS
+from ipdesk.services.vocabulary import IP_TYPE_LABELS, STATUS_LABELS
 
 __all__ = [
     "MONTHLY_TEMPLATE",

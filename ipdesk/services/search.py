@@ -60,9 +60,6 @@ from ipdesk.services.audit import record_access
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.identifiers import mask_id, validate_patent_number
 
-SEARCH_PREFIX = "search_"
-"""Every database object of the search index is named so (see include_name)."""
-
 MIN_TRIGRAM = 3
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 100
@@ -78,21 +75,6 @@ PG_PARTY_TEXT = "(name || ' ' || coalesce(id_number, ''))"
 _case_fts = table("search_case_fts", column("rowid"))
 _party_fts = table("search_party_fts", column("rowid"))
 _party_grams = table("search_party_grams", column("rowid"))
-
-
-# --------------------------------------------------------------------------- Alembic filter
-
-
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic ``include_name`` hook: leave the search index out of schema comparisons."""
-    return not (type_ in ("table", "index") and name and name.startswith(SEARCH_PREFIX))
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    """Alembic ``include_object`` hook, same rule as :func:`include_name`."""
-    return include_name(name, type_, None)
 
 
 # --------------------------------------------------------------------------- terms

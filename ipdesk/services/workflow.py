@@ -92,23 +92,9 @@ from ipdesk.services.followups import schedule_follow_ups
 from ipdesk.services.limits import legal_today, refresh_case_limits
 from ipdesk.services.lookups import has_control_chars, is_unusable_key
 from ipdesk.services.timeline import record_event
+from ipdesk.services.vocabulary import STATUS_LABELS
 
 S = CaseStatus
-
-STATUS_LABELS: dict[CaseStatus, str] = {
-    S.REGISTERED: "已登记待受理",
-    S.ACCEPTED: "已受理",
-    S.MEDIATING: "调解中",
-    S.AGREEMENT: "已达成调解协议",
-    S.CONFIRMATION_REQUESTED: "已申请司法确认",
-    S.CONFIRMED: "司法确认有效",
-    S.CONFIRMATION_DENIED: "司法确认申请被驳回",
-    S.FAILED: "调解不成",
-    S.WITHDRAWN: "已撤回",
-    S.REJECTED: "不予受理",
-    S.CLOSED: "已结案",
-    S.ADJUDICATED: "已作出行政裁决",
-}
 
 MAX_REASON_LENGTH = 2000
 

@@ -10,17 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import SQLAlchemyError
 
-from ipdesk.db import is_locked_error
-from ipdesk.services.errors import ServiceError
-from ipdesk.ui.refusals import code_template, refusal_text
+from ipdesk.services.errors import ServiceError, database_busy
+from ipdesk.ui.refusals import refusal_text
 
 #: The colour of a message that says something went wrong (next to a field, in a bar).
 ERROR_STYLE = "color: #b00020;"
-
-
-def code_text(code: str) -> str | None:
-    """The translated text for a service error code; None for a code without one."""
-    return code_template(code)
 
 
 def service_error_text(error: ServiceError) -> str:
@@ -34,7 +28,7 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, ServiceError):
         return service_error_text(error)
     if isinstance(error, SQLAlchemyError):
-        if is_locked_error(error):
+        if database_busy(error):
             return QCoreApplication.translate(
                 "messages",
                 "The database is busy: another program is writing. Nothing changed; try again.",

@@ -26,7 +26,7 @@ PostgreSQL
   * a GIN index over ``search_grams(name)``, an immutable function returning the name's
     bigrams and characters, for queries of 1-2 characters.
 
-None of these objects are in the models: ipdesk.services.search.include_name keeps
+None of these objects are in the models: ipdesk.migrations.schema_filter keeps
 Alembic's comparison away from them (everything named ``search_*``).
 
 Revision ID: 0002

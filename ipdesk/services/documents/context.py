@@ -44,7 +44,7 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
-from ipdesk.services import intake
+from ipdesk.services import vocabulary
 from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
 from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.kinds import DocumentKind, K
@@ -59,7 +59,7 @@ from ipdesk.services.obligations import TermParts, obligation_sentence, sentence
 
 #: The intake's names of the IP types, but "知识产权" for "other": the documents write
 #: "…知识产权纠纷", where the intake's choice list says "其他".
-IP_TYPE_LABELS: dict[IpType, str] = {**intake.IP_TYPE_LABELS, IpType.OTHER: "知识产权"}
+IP_TYPE_LABELS: dict[IpType, str] = {**vocabulary.IP_TYPE_LABELS, IpType.OTHER: "知识产权"}
 _RIGHT_NAMES: dict[IpType, str] = {
     IpType.PATENT_INVENTION: "发明专利权",
     IpType.PATENT_UTILITY_MODEL: "实用新型专利权",

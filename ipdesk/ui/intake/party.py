@@ -21,9 +21,9 @@ from ipdesk.services.identifiers import (
     PRINCIPAL,
     representative_for,
 )
-from ipdesk.services.intake import PARTY_KIND_LABELS as _KIND_LABELS
-from ipdesk.services.intake import PARTY_ROLE_LABELS as _ROLE_LABELS
 from ipdesk.services.intake import PartyForm, choice_value
+from ipdesk.services.vocabulary import PARTY_KIND_LABELS as _KIND_LABELS
+from ipdesk.services.vocabulary import PARTY_ROLE_LABELS as _ROLE_LABELS
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import kind_labels, role_labels
 

@@ -19,8 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from sqlalchemy import Engine
 
-from ipdesk import db
-from ipdesk.services.backup import DailyBackup, daily_backup
+from ipdesk.services.backup import DailyBackup, backs_up_daily, daily_backup
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.settings import keys
 from ipdesk.ui.tasks import run_task
@@ -57,7 +56,7 @@ class DailyBackupScheduler(QObject):
         self._last_day: dt.date | None = None
         self._running = False
         self._again = False
-        self.enabled = db.is_sqlite(engine)
+        self.enabled = backs_up_daily(engine)
         self.timer = QTimer(self)
         self.timer.setInterval(check_interval_ms)
         self.timer.timeout.connect(self._on_timer)
