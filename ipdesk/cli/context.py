@@ -60,7 +60,7 @@ class Context:
             )
         password = self._password(self.user)
         signed = operators.sign_in_administrator(
-            self._sessions, self._read_sessions, self.user, password
+            lambda: self._sessions, self._read_sessions, self.user, password
         )
         return signed.actor
 

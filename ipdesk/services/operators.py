@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import getpass
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -32,16 +32,17 @@ from ipdesk.services.passwords import needs_rehash, verify_password
 
 
 def sign_in_administrator(
-    sessions: sessionmaker[Session],
+    sessions: Callable[[], sessionmaker[Session]],
     readers: sessionmaker[Session],
     username: str,
     password: str,
 ) -> auth.SignedIn:
-    """Sign ``username`` in (``readers``: read-only sessions for the quick check,
-    ``sessions``: sessions that may write the lock-out bookkeeping) and refuse anyone but an
+    """Sign ``username`` in (``readers``: read-only sessions for the quick check;
+    ``sessions()``: sessions that may write the lock-out bookkeeping, made only when
+    needed — making them may migrate, which writes) and refuse anyone but an
     administrator."""
     signed = _quick_sign_in(readers, username, password) or auth.sign_in(
-        sessions, username, password
+        sessions(), username, password
     )
     if signed.role != Role.ADMIN:
         raise PermissionDenied(

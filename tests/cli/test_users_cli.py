@@ -13,6 +13,7 @@ from ipdesk.db import make_engine, make_session_factory
 from ipdesk.models import User
 from ipdesk.services import auth
 from ipdesk.services.auth import AccountDisabled
+from tests.helpers.cli_admin import ADMIN
 
 
 def run(url: str, *args: str, stdin: str | None = None) -> int:
@@ -30,9 +31,10 @@ def initialised(database_url: str) -> str:
 
 
 def user_count(url: str) -> int:
+    """The users besides the administrator the commands sign in as (tests/cli/conftest.py)."""
     engine = make_engine(url)
     with make_session_factory(engine)() as s:
-        n = s.scalar(select(func.count()).select_from(User)) or 0
+        n = s.scalar(select(func.count()).select_from(User).where(User.username != ADMIN)) or 0
     engine.dispose()
     return n
 
@@ -41,7 +43,7 @@ def users_json(url: str, capsys: pytest.CaptureFixture[str]) -> list[dict[str, o
     capsys.readouterr()
     assert run(url, "user", "list", "--json") == 0
     users: list[dict[str, object]] = json.loads(capsys.readouterr().out)["users"]
-    return users
+    return [u for u in users if u["username"] != ADMIN]
 
 
 def test_add_list_and_sign_in(initialised: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,6 +110,7 @@ def test_add_list_and_sign_in(initialised: str, capsys: pytest.CaptureFixture[st
 
     assert run(initialised, "user", "list") == 0
     assert capsys.readouterr().out.splitlines() == [
+        "cli-admin  运维管理员  系统管理员",
         "li.ming  李明  调解员 TL01",
         "station1  站点一  站点工作人员 TL01-S01",
     ]
