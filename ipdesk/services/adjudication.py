@@ -27,9 +27,11 @@ record_window_outcome       panel                             complied / sued / 
 apply_enforcement           manager                           申请人民法院强制执行
 ==========================  ================================  =============================
 
-"Panel" means an officer of the panel, the office manager or a city manager; the
-workflow's rules (``workflow.RULES``) say who and in which case states, the adjudication's
-step (``adjudication_rules.STEP_ACTIONS``) when. The handling clock is the case's (60 days
+"Panel" means an officer of the panel, the office manager or a city manager. The
+workflow's table (``workflow.RULES``) says who, in which case states and at which of the
+adjudication's steps; each use case begins with :func:`_begin` (every check of its rule)
+and ends with :meth:`_Step.done` (the step, the case's move, the timeline event, the
+limits). The handling clock is the case's (60 days
 from acceptance, the city's promise); approved extensions are ``clock.extend_case``. The
 time limits are editable rules naming their sources (``seed.DEFAULT_LIMIT_RULES``).
 Damages may be mediated once the decision is made (``workflow.start_mediation`` from
@@ -79,19 +81,14 @@ from ipdesk.models.limits import AdjustmentKind, ClockAdjustment
 from ipdesk.services import clock
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
-from ipdesk.services.adjudication_rules import (
-    PANEL_ACTIONS,
-    PATENT_TYPES,
-    STEP_ACTIONS,
-    adjudication_of,
-    on_panel,
-)
-from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied, ValidationError
+from ipdesk.services.adjudication_rules import STEP_LABELS, adjudication_of
+from ipdesk.services.errors import IllegalTransition, NotFound, ValidationError
 from ipdesk.services.limits import LimitContext, legal_today, refresh_case_limits, stopped_on
 from ipdesk.services.lookups import has_control_chars
 from ipdesk.services.timeline import record_event
 from ipdesk.services.workflow import (
     CaseAction,
+    checked_day,
     load_for,
     optimistic,
     optional_text,
@@ -106,21 +103,6 @@ MIN_PANEL = 3
 MAX_TEXT = 20000
 _OFFICER_ROLES = (Role.MEDIATOR, Role.OFFICE_MANAGER)
 _INVALIDATION_RE = re.compile(r"[0-9A-Z][0-9A-Z.\-]{3,39}")
-
-STEP_LABELS: dict[Step, str] = {
-    Step.REQUESTED: "已申请行政裁决",
-    Step.REFUSED: "不予受理",
-    Step.ACCEPTED: "已立案",
-    Step.PANEL_SET: "已确定合议组",
-    Step.REQUEST_SERVED: "已送达请求书副本",
-    Step.DEFENCE_RECORDED: "答辩期已过或已答辩",
-    Step.HEARING_NOTIFIED: "已通知口头审理",
-    Step.HEARING_HELD: "已口头审理",
-    Step.DECIDED: "已作出处理决定",
-    Step.DECISION_SERVED: "处理决定已送达",
-    Step.ENFORCEMENT_APPLIED: "已申请强制执行",
-    Step.CONCLUDED: "已终结",
-}
 
 #: The steps in the order the procedure goes through them (the case view's list).
 STEP_ORDER: tuple[Step, ...] = (
@@ -162,98 +144,124 @@ class Service:
     note: str | None = None
 
 
-# --------------------------------------------------------------------------- loading
+# --------------------------------------------------------------------------- a step
 
 
-def _today(today: dt.date | None) -> dt.date:
-    return today or legal_today()
+@dataclass
+class _Step:
+    """One step of the procedure being taken: the case after every check of the
+    workflow's rule (``workflow.load_for``: actor, role, scope, version, state, clock, the
+    adjudication's step and the panel), its adjudication, and the legal today.
+    :meth:`done` records the step; each use case only checks its input and writes."""
+
+    session: Session
+    actor: Actor
+    case: Case
+    found: Adjudication | None
+    today: dt.date
+
+    @property
+    def adjudication(self) -> Adjudication:
+        assert self.found is not None  # the rule's steps name only steps of one
+        return self.found
+
+    def done(
+        self,
+        kind: EventKind,
+        step: Step | None = None,
+        *,
+        status: CaseStatus | None = None,
+        reason: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> StepResult:
+        """Move the adjudication to ``step`` and the case to ``status`` (if given), record
+        the timeline event ``kind`` (with the case's move, if it moved), recompute the
+        case's limits and report."""
+        adjudication, case = self.adjudication, self.case
+        before = case.status
+        if step is not None:
+            adjudication.step = step
+        if status is not None:
+            case.status = status
+        case.updated_at = utcnow()  # the case row is written: its version moves
+        moved = case.status != before
+        event = record_event(
+            self.session,
+            case,
+            self.actor,
+            kind,
+            from_status=before if moved else None,
+            to_status=case.status if moved else None,
+            reason=reason,
+            details={"step": adjudication.step.value, **(details or {})},
+        )
+        refresh_case_limits(self.session, case)
+        self.session.flush()
+        return self.result(event.id)
+
+    def result(self, event_id: int | None = None) -> StepResult:
+        case = self.case
+        return StepResult(
+            case.id, case.number, case.status, case.version_id, self.adjudication.step, event_id
+        )
+
+    def day(self, value: dt.date | None, earliest: dt.date | None, what: str) -> dt.date:
+        """``value`` (default: today), neither after today nor before ``earliest``."""
+        return checked_day(value, self.today, earliest, what)
+
+    def limit_due(self, kind: LimitKind) -> dt.date | None:
+        return _limit_due(self.session, self.case, kind)
+
+    def serve(
+        self,
+        document: ServedDocument,
+        service: Service,
+        earliest: dt.date | None,
+        default_role: PartyRole,
+    ) -> ServiceRecord:
+        """A service receipt (送达回证) of ``document`` on the party ``service`` names
+        (default: the first party of ``default_role``)."""
+        try:
+            method = ServiceMethod(service.method)
+        except ValueError:
+            raise ValidationError(
+                "method", "送达方式无效", code="service_method_invalid", method=str(service.method)
+            ) from None
+        if method == ServiceMethod.ELECTRONIC and not service.consent:
+            raise ValidationError(
+                "method",
+                "电子送达须经受送达人同意",
+                code="electronic_service_without_consent",
+            )
+        sent_on = self.day(service.sent_on, earliest, "送达日期")
+        received_on = self.day(service.received_on, sent_on, "签收日期")
+        party = _party(self.session, self.case, service.party_id, default_role)
+        record = ServiceRecord(
+            adjudication=self.adjudication,
+            document=document,
+            party_id=party.id,
+            recipient=party.name,
+            method=method,
+            sent_on=sent_on,
+            received_on=received_on,
+            signed_by=_text(service.signed_by, "signed_by", "签收人", required=False),
+            server_name=_text(service.server_name, "server_name", "送达人", required=False),
+            note=_text(service.note, "note", "备注", required=False),
+        )
+        self.session.add(record)
+        return record
 
 
-def _load(
+def _begin(
     session: Session,
     actor: Actor,
     case_id: int,
     expected_version: int,
     action: CaseAction,
-    *,
-    needs: bool = True,
-) -> tuple[Case, Adjudication | None]:
-    """The case after the workflow's checks (actor, role, scope, version, state, clock)
-    and its adjudication after the step's and the panel's."""
+    today: dt.date | None,
+) -> _Step:
     case = load_for(session, actor, case_id, expected_version, action.value)
-    adjudication = adjudication_of(session, case.id)
-    steps = STEP_ACTIONS[action.value]
-    if adjudication is None:
-        if needs or None not in steps:
-            raise IllegalTransition(
-                f"案件 {case.number} 未进入行政裁决程序",
-                code="no_adjudication",
-                case=case.number,
-            )
-        return case, None
-    if adjudication.step not in steps:
-        raise IllegalTransition(
-            f"案件 {case.number} 的行政裁决程序处于“{STEP_LABELS[adjudication.step]}”阶段，"
-            "不能进行此操作",
-            code="adjudication_step",
-            case=case.number,
-            step=adjudication.step.value,
-            action=action.value,
-        )
-    if (
-        action.value in PANEL_ACTIONS
-        and actor.role == Role.MEDIATOR
-        and not on_panel(session, adjudication.id, actor.user_id)
-    ):
-        raise PermissionDenied(
-            f"您不是案件 {case.number} 合议组成员",
-            code="not_on_panel",
-            case=case.number,
-        )
-    return case, adjudication
-
-
-def _finish(
-    session: Session,
-    actor: Actor,
-    case: Case,
-    adjudication: Adjudication,
-    kind: EventKind,
-    *,
-    from_status: CaseStatus | None = None,
-    reason: str | None = None,
-    details: dict[str, Any] | None = None,
-) -> StepResult:
-    case.updated_at = utcnow()  # the case row is written: its version moves
-    event = record_event(
-        session,
-        case,
-        actor,
-        kind,
-        from_status=from_status,
-        to_status=case.status if from_status is not None else None,
-        reason=reason,
-        details={"step": adjudication.step.value, **(details or {})},
-    )
-    refresh_case_limits(session, case)
-    session.flush()
-    return StepResult(
-        case.id, case.number, case.status, case.version_id, adjudication.step, event.id
-    )
-
-
-def _day(value: dt.date | None, today: dt.date, earliest: dt.date | None, what: str) -> dt.date:
-    day = value or today
-    if day > today:
-        raise ValidationError("on", f"{what}不能晚于今天", code="date_in_future")
-    if earliest is not None and day < earliest:
-        raise ValidationError(
-            "on",
-            f"{what}不能早于 {earliest.isoformat()}",
-            code="date_too_early",
-            earliest=earliest,
-        )
-    return day
+    return _Step(session, actor, case, adjudication_of(session, case.id), today or legal_today())
 
 
 def _text(value: str | None, field_name: str, what: str, *, required: bool = True) -> str | None:
@@ -293,47 +301,6 @@ def _party(session: Session, case: Case, party_id: int | None, role: PartyRole) 
     return party
 
 
-def _service(
-    session: Session,
-    case: Case,
-    adjudication: Adjudication,
-    document: ServedDocument,
-    service: Service,
-    today: dt.date,
-    earliest: dt.date,
-    default_role: PartyRole,
-) -> ServiceRecord:
-    try:
-        method = ServiceMethod(service.method)
-    except ValueError:
-        raise ValidationError(
-            "method", "送达方式无效", code="service_method_invalid", method=str(service.method)
-        ) from None
-    if method == ServiceMethod.ELECTRONIC and not service.consent:
-        raise ValidationError(
-            "method",
-            "电子送达须经受送达人同意",
-            code="electronic_service_without_consent",
-        )
-    sent_on = _day(service.sent_on, today, earliest, "送达日期")
-    received_on = _day(service.received_on, today, sent_on, "签收日期")
-    party = _party(session, case, service.party_id, default_role)
-    record = ServiceRecord(
-        adjudication=adjudication,
-        document=document,
-        party_id=party.id,
-        recipient=party.name,
-        method=method,
-        sent_on=sent_on,
-        received_on=received_on,
-        signed_by=_text(service.signed_by, "signed_by", "签收人", required=False),
-        server_name=_text(service.server_name, "server_name", "送达人", required=False),
-        note=_text(service.note, "note", "备注", required=False),
-    )
-    session.add(record)
-    return record
-
-
 def _service_details(record: ServiceRecord) -> dict[str, Any]:
     return {
         "document": record.document.value,
@@ -358,41 +325,22 @@ def choose_adjudication(
     today: dt.date | None = None,
 ) -> StepResult:
     """The requester asks for an administrative ruling: at registration (the request
-    names it) or after the mediation failed. Patent-infringement disputes only."""
-    today = _today(today)
-    case, _ = _load(
-        session, actor, case_id, expected_version, CaseAction.CHOOSE_ADJUDICATION, needs=False
-    )
-    if case.ip_type.value not in PATENT_TYPES or case.dispute_type.value != "infringement":
-        raise IllegalTransition(
-            f"案件 {case.number} 不是专利侵权纠纷，不能请求行政裁决",
-            code="adjudication_not_patent_infringement",
-            case=case.number,
-        )
-    if adjudication_of(session, case.id) is not None:
-        raise IllegalTransition(
-            f"案件 {case.number} 已请求过行政裁决", code="adjudication_exists", case=case.number
-        )
+    names it) or after the mediation failed. Patent-infringement disputes only (the
+    workflow's rule)."""
+    s = _begin(session, actor, case_id, expected_version, CaseAction.CHOOSE_ADJUDICATION, today)
     route = (
         EntryRoute.AT_ACCEPTANCE
-        if case.status == CaseStatus.REGISTERED
+        if s.case.status == CaseStatus.REGISTERED
         else EntryRoute.AFTER_MEDIATION
     )
-    adjudication = Adjudication(
-        case_id=case.id,
+    s.found = Adjudication(
+        case_id=s.case.id,
         step=Step.REQUESTED,
         route=route,
-        requested_on=_day(requested_on, today, case.received_on, "请求日期"),
+        requested_on=s.day(requested_on, s.case.received_on, "请求日期"),
     )
-    session.add(adjudication)
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
-        EventKind.ADJUDICATION_REQUESTED,
-        details={"route": route.value},
-    )
+    session.add(s.found)
+    return s.done(EventKind.ADJUDICATION_REQUESTED, details={"route": route.value})
 
 
 @optimistic
@@ -408,13 +356,9 @@ def accept_adjudication(
     """立案, approved by the acting manager. A registered case is accepted on that day;
     after a failed mediation the case is accepted again and the days between the failure
     and this acceptance are not counted on its handling limit."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.ACCEPT_ADJUDICATION
-    )
-    assert adjudication is not None
-    day = _day(on, today, max(adjudication.requested_on, case.received_on), "立案日期")
-    before = case.status
+    s = _begin(session, actor, case_id, expected_version, CaseAction.ACCEPT_ADJUDICATION, today)
+    case, adjudication = s.case, s.adjudication
+    day = s.day(on, max(adjudication.requested_on, case.received_on), "立案日期")
     details: dict[str, Any] = {"approver": actor.name}
     if case.status == CaseStatus.FAILED:
         failed_on = stopped_on(session, case) or day
@@ -433,17 +377,12 @@ def accept_adjudication(
             details["not_counted"] = [failed_on.isoformat(), day.isoformat()]
     else:
         case.accepted_on = day
-    case.status = CaseStatus.ACCEPTED
-    adjudication.step = Step.ACCEPTED
     adjudication.accepted_on = day
     adjudication.acceptance_approved_by_id = actor.user_id
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.ADJUDICATION_ACCEPTED,
-        from_status=before,
+        Step.ACCEPTED,
+        status=CaseStatus.ACCEPTED,
         details=details,
     )
 
@@ -461,30 +400,18 @@ def refuse_adjudication(
 ) -> StepResult:
     """不予受理 with the reason (the notice tells the requester). A registered case is
     rejected; after a failed mediation the case stays failed (the parties may sue)."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.REFUSE_ADJUDICATION
-    )
-    assert adjudication is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.REFUSE_ADJUDICATION, today)
+    adjudication = s.adjudication
     text = required_reason(reason, "不予受理的理由")
-    day = _day(on, today, adjudication.requested_on, "决定日期")
-    before = case.status
-    if case.status == CaseStatus.REGISTERED:
-        case.status = CaseStatus.REJECTED
-        case.closed_on = day
-    adjudication.step = Step.REFUSED
+    day = s.day(on, adjudication.requested_on, "决定日期")
+    status = None
+    if s.case.status == CaseStatus.REGISTERED:
+        status = CaseStatus.REJECTED
+        s.case.closed_on = day
     adjudication.refused_on = day
     adjudication.refusal_reason = text
     adjudication.acceptance_approved_by_id = actor.user_id
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
-        EventKind.ADJUDICATION_REFUSED,
-        from_status=before if case.status != before else None,
-        reason=text,
-    )
+    return s.done(EventKind.ADJUDICATION_REFUSED, Step.REFUSED, status=status, reason=text)
 
 
 # --------------------------------------------------------------------------- panel
@@ -549,9 +476,8 @@ def set_panel(
     :data:`MIN_PANEL`, of active mediators and managers of the case's office; the first
     presides. Each is checked for recusal against the parties and agents; the check is
     recorded. Setting it again replaces it until the request is served."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SET_PANEL)
-    assert adjudication is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.SET_PANEL, today)
+    case, adjudication = s.case, s.adjudication
     ids = list(dict.fromkeys(officer_ids))
     if len(ids) != len(officer_ids):
         raise ValidationError("officers", "合议组成员重复", code="panel_duplicate")
@@ -589,7 +515,7 @@ def set_panel(
             officer=first.officer,
             party=first.party,
         )
-    day = _day(on, today, adjudication.accepted_on, "批准日期")
+    day = s.day(on, adjudication.accepted_on, "批准日期")
     for old in list(adjudication.officers):
         adjudication.officers.remove(old)
     session.flush()
@@ -602,13 +528,9 @@ def set_panel(
     adjudication.recusal_check = record
     adjudication.panel_approved_by_id = actor.user_id
     adjudication.panel_approved_on = day
-    adjudication.step = Step.PANEL_SET
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.PANEL_SET,
+        Step.PANEL_SET,
         details={"officers": [u.display_name for u in users], "approver": actor.name},
     )
 
@@ -628,29 +550,12 @@ def serve_request(
 ) -> StepResult:
     """The request copy served on the respondent (with the 答辩通知书); the respondent's
     receipt starts the 15-day defence period."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SERVE_REQUEST)
-    assert adjudication is not None and adjudication.accepted_on is not None
-    record = _service(
-        session,
-        case,
-        adjudication,
-        ServedDocument.REQUEST_COPY,
-        service,
-        today,
-        adjudication.accepted_on,
-        PartyRole.RESPONDENT,
+    s = _begin(session, actor, case_id, expected_version, CaseAction.SERVE_REQUEST, today)
+    record = s.serve(
+        ServedDocument.REQUEST_COPY, service, s.adjudication.accepted_on, PartyRole.RESPONDENT
     )
-    adjudication.request_served_on = record.received_on
-    adjudication.step = Step.REQUEST_SERVED
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
-        EventKind.REQUEST_SERVED,
-        details=_service_details(record),
-    )
+    s.adjudication.request_served_on = record.received_on
+    return s.done(EventKind.REQUEST_SERVED, Step.REQUEST_SERVED, details=_service_details(record))
 
 
 @optimistic
@@ -667,13 +572,12 @@ def record_defence(
 ) -> StepResult:
     """The respondent's defence (its date and gist), or — once the defence period has
     passed — that none came (逾期不答辩不影响处理)."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.RECORD_DEFENCE)
-    assert adjudication is not None and adjudication.request_served_on is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.RECORD_DEFENCE, today)
+    adjudication = s.adjudication
     details: dict[str, Any]
     if none_in_time:
-        due = _limit_due(session, case, LimitKind.DEFENCE)
-        if due is not None and today <= due:
+        due = s.limit_due(LimitKind.DEFENCE)
+        if due is not None and s.today <= due:
             raise IllegalTransition(
                 f"答辩期至 {due.isoformat()} 届满，届满前不能登记未答辩",
                 code="defence_period_running",
@@ -682,12 +586,33 @@ def record_defence(
         adjudication.no_defence = True
         details = {"no_defence": True}
     else:
-        day = _day(received_on, today, adjudication.request_served_on, "答辩书收到日期")
+        day = s.day(received_on, adjudication.request_served_on, "答辩书收到日期")
         adjudication.defence_received_on = day
         adjudication.defence_summary = _text(summary, "summary", "答辩要点")
         details = {"received_on": day.isoformat()}
-    adjudication.step = Step.DEFENCE_RECORDED
-    return _finish(session, actor, case, adjudication, EventKind.DEFENCE_RECORDED, details=details)
+    return s.done(EventKind.DEFENCE_RECORDED, Step.DEFENCE_RECORDED, details=details)
+
+
+def _record(
+    s: _Step,
+    kind: RecordKind,
+    held_on: dt.date,
+    *,
+    place: str | None,
+    participants: str | None,
+    content: str,
+) -> None:
+    s.session.add(
+        ProceedingRecord(
+            adjudication=s.adjudication,
+            kind=kind,
+            held_on=held_on,
+            place=place,
+            participants=participants,
+            content=content,
+            recorded_by_id=s.actor.user_id,
+        )
+    )
 
 
 @optimistic
@@ -704,31 +629,17 @@ def exchange_evidence(
     today: dt.date | None = None,
 ) -> StepResult:
     """A dated record of an evidence exchange (证据交换) between the parties."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.EXCHANGE_EVIDENCE
+    s = _begin(session, actor, case_id, expected_version, CaseAction.EXCHANGE_EVIDENCE, today)
+    day = s.day(held_on, s.adjudication.request_served_on, "证据交换日期")
+    _record(
+        s,
+        RecordKind.EVIDENCE_EXCHANGE,
+        day,
+        place=_text(place, "place", "地点", required=False),
+        participants=_text(participants, "participants", "参加人员", required=False),
+        content=_text(content, "content", "证据交换情况") or "",
     )
-    assert adjudication is not None
-    day = _day(held_on, today, adjudication.request_served_on, "证据交换日期")
-    session.add(
-        ProceedingRecord(
-            adjudication=adjudication,
-            kind=RecordKind.EVIDENCE_EXCHANGE,
-            held_on=day,
-            place=_text(place, "place", "地点", required=False),
-            participants=_text(participants, "participants", "参加人员", required=False),
-            content=_text(content, "content", "证据交换情况"),
-            recorded_by_id=actor.user_id,
-        )
-    )
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
-        EventKind.EVIDENCE_EXCHANGED,
-        details={"held_on": day.isoformat()},
-    )
+    return s.done(EventKind.EVIDENCE_EXCHANGED, details={"held_on": day.isoformat()})
 
 
 # --------------------------------------------------------------------------- hearing
@@ -760,10 +671,9 @@ def notify_hearing(
     """The oral-hearing notice: the parties learn the time and place on ``notified_on``,
     at least the ``hearing_notice`` rule's working days before ``hearing_on``. A service
     record is kept for each applicant and respondent. Given again, it reschedules."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.NOTIFY_HEARING)
-    assert adjudication is not None
-    day = _day(notified_on, today, adjudication.request_served_on, "通知日期")
+    s = _begin(session, actor, case_id, expected_version, CaseAction.NOTIFY_HEARING, today)
+    adjudication = s.adjudication
+    day = s.day(notified_on, adjudication.request_served_on, "通知日期")
     earliest = earliest_hearing(session, day)
     if hearing_on < earliest:
         raise ValidationError(
@@ -773,28 +683,20 @@ def notify_hearing(
             earliest=earliest,
         )
     text = _text(place, "place", "口头审理地点")
-    for party in case.parties:
+    for party in s.case.parties:
         if party.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
-            _service(
-                session,
-                case,
-                adjudication,
+            s.serve(
                 ServedDocument.HEARING_NOTICE,
                 Service(method, day, day, party_id=party.id, consent=True),
-                today,
                 day,
                 party.role,
             )
     adjudication.hearing_notified_on = day
     adjudication.hearing_on = hearing_on
     adjudication.hearing_place = text
-    adjudication.step = Step.HEARING_NOTIFIED
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.HEARING_NOTIFIED,
+        Step.HEARING_NOTIFIED,
         details={"hearing_on": hearing_on.isoformat(), "place": text},
     )
 
@@ -812,31 +714,19 @@ def record_hearing(
     today: dt.date | None = None,
 ) -> StepResult:
     """The hearing record (口头审理笔录): when, who took part, what was said."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.RECORD_HEARING)
-    assert adjudication is not None
-    day = _day(held_on, today, adjudication.hearing_on, "口头审理日期")
-    session.add(
-        ProceedingRecord(
-            adjudication=adjudication,
-            kind=RecordKind.HEARING,
-            held_on=day,
-            place=adjudication.hearing_place,
-            participants=_text(participants, "participants", "参加人员"),
-            content=_text(content, "content", "口头审理记录"),
-            recorded_by_id=actor.user_id,
-        )
+    s = _begin(session, actor, case_id, expected_version, CaseAction.RECORD_HEARING, today)
+    adjudication = s.adjudication
+    day = s.day(held_on, adjudication.hearing_on, "口头审理日期")
+    _record(
+        s,
+        RecordKind.HEARING,
+        day,
+        place=adjudication.hearing_place,
+        participants=_text(participants, "participants", "参加人员"),
+        content=_text(content, "content", "口头审理记录") or "",
     )
     adjudication.hearing_held_on = day
-    adjudication.step = Step.HEARING_HELD
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
-        EventKind.HEARING_HELD,
-        details={"held_on": day.isoformat()},
-    )
+    return s.done(EventKind.HEARING_HELD, Step.HEARING_HELD, details={"held_on": day.isoformat()})
 
 
 # --------------------------------------------------------------------------- suspension
@@ -854,14 +744,14 @@ def suspend_for_invalidation(
     reason: str | None = None,
     today: dt.date | None = None,
 ) -> StepResult:
-    """Suspend the handling while the respondent's request to invalidate the patent is
-    pending at CNIPA (专利法实施细则 Art. 98), with CNIPA's case number. The handling
-    clock stops (services/clock.py) from ``start_on``."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.SUSPEND_FOR_INVALIDATION
+    """Suspend the handling while the respondent's request to invalidate the patent,
+    accepted by CNIPA, is pending (CNIPA's reply of 2022 on suspending patent-infringement
+    cases: the acceptance notice of the invalidation request is what the suspension
+    rests on), with CNIPA's case number. The handling clock stops (services/clock.py)
+    from ``start_on``."""
+    s = _begin(
+        session, actor, case_id, expected_version, CaseAction.SUSPEND_FOR_INVALIDATION, today
     )
-    assert adjudication is not None
     number = (invalidation_number or "").strip().upper()
     if not _INVALIDATION_RE.fullmatch(number):
         raise ValidationError(
@@ -874,13 +764,13 @@ def suspend_for_invalidation(
     if extra:
         text = f"{text}：{extra}"
     clock.suspend_case(
-        session, actor, case.id, expected_version, reason=text, start_on=start_on, today=today
+        session, actor, case_id, expected_version, reason=text, start_on=start_on, today=s.today
     )
-    _tag_last_event(session, case, EventKind.SUSPENDED, {"invalidation_number": number})
-    adjudication.suspended = True
-    adjudication.invalidation_number = number
+    _tag_last_event(session, s.case, EventKind.SUSPENDED, {"invalidation_number": number})
+    s.adjudication.suspended = True
+    s.adjudication.invalidation_number = number
     session.flush()
-    return StepResult(case.id, case.number, case.status, case.version_id, adjudication.step, None)
+    return s.result()
 
 
 @optimistic
@@ -896,20 +786,15 @@ def resume_adjudication(
 ) -> StepResult:
     """Resume after the invalidation request was decided (or withdrawn); the clock runs
     again from ``resume_on``."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.RESUME_ADJUDICATION
-    )
-    assert adjudication is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.RESUME_ADJUDICATION, today)
     clock.resume_case(
-        session, actor, case.id, expected_version, resume_on=resume_on, reason=reason, today=today
+        session, actor, case_id, expected_version, resume_on=resume_on, reason=reason, today=s.today
     )
-    _tag_last_event(
-        session, case, EventKind.RESUMED, {"invalidation_number": adjudication.invalidation_number}
-    )
-    adjudication.suspended = False
+    number = s.adjudication.invalidation_number
+    _tag_last_event(session, s.case, EventKind.RESUMED, {"invalidation_number": number})
+    s.adjudication.suspended = False
     session.flush()
-    return StepResult(case.id, case.number, case.status, case.version_id, adjudication.step, None)
+    return s.result()
 
 
 def _tag_last_event(session: Session, case: Case, kind: EventKind, details: dict[str, Any]) -> None:
@@ -959,15 +844,14 @@ def decide(
     the order to stop: the kind, object and scope of the acts) or not (the request is
     dismissed), and the reasons. The case becomes ``adjudicated``; its handling clock
     stops on that day."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.DECIDE)
-    assert adjudication is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.DECIDE, today)
+    case, adjudication = s.case, s.adjudication
     earliest = (
         adjudication.hearing_held_on
         or adjudication.defence_received_on
         or adjudication.request_served_on
     )
-    day = _day(decided_on, today, earliest, "决定日期")
+    day = s.day(decided_on, earliest, "决定日期")
     text = _text(reasons, "reasons", "认定侵权是否成立的理由和依据")
     order = _text(order_to_stop, "order_to_stop", "责令停止的侵权行为", required=infringement_found)
     number = _text(decision_number, "decision_number", "文号", required=False)
@@ -975,7 +859,6 @@ def decide(
         raise ValidationError(
             "decision_number", "文号过长", code="decision_number_too_long", limit=60
         )
-    before = case.status
     number = number or _decision_number(session, case, day)
     adjudication.decided_on = day
     adjudication.infringement_found = infringement_found
@@ -983,15 +866,10 @@ def decide(
     adjudication.reasons = text
     adjudication.decision_number = number
     adjudication.signed_off_by_id = actor.user_id
-    adjudication.step = Step.DECIDED
-    case.status = CaseStatus.ADJUDICATED
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.ADJUDICATION_DECIDED,
-        from_status=before,
+        Step.DECIDED,
+        status=CaseStatus.ADJUDICATED,
         details={
             "infringement_found": infringement_found,
             "decision_number": adjudication.decision_number,
@@ -1012,21 +890,11 @@ def serve_decision(
 ) -> StepResult:
     """The decision served on every applicant and respondent; the last receipt starts the
     15-day window to sue (专利法 Art. 65)."""
-    today = _today(today)
-    case, adjudication = _load(session, actor, case_id, expected_version, CaseAction.SERVE_DECISION)
-    assert adjudication is not None and adjudication.decided_on is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.SERVE_DECISION, today)
+    case, adjudication = s.case, s.adjudication
     records = [
-        _service(
-            session,
-            case,
-            adjudication,
-            ServedDocument.DECISION,
-            s,
-            today,
-            adjudication.decided_on,
-            PartyRole.RESPONDENT,
-        )
-        for s in services
+        s.serve(ServedDocument.DECISION, service, adjudication.decided_on, PartyRole.RESPONDENT)
+        for service in services
     ]
     served = {r.party_id for r in records}
     missing = [
@@ -1042,13 +910,9 @@ def serve_decision(
             parties="、".join(missing),
         )
     adjudication.decision_served_on = max(r.received_on for r in records)
-    adjudication.step = Step.DECISION_SERVED
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.DECISION_SERVED,
+        Step.DECISION_SERVED,
         details={"served": [_service_details(r) for r in records]},
     )
 
@@ -1068,11 +932,8 @@ def record_window_outcome(
     """What happened in the window to sue: a party sued (with the court's case number; at
     any time), or — once the window has passed — the infringer complied or did not stop
     (then the office may apply for enforcement)."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.RECORD_WINDOW_OUTCOME
-    )
-    assert adjudication is not None and adjudication.decision_served_on is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.RECORD_WINDOW_OUTCOME, today)
+    case, adjudication = s.case, s.adjudication
     if adjudication.window_outcome is not None:
         raise IllegalTransition(
             f"案件 {case.number} 已登记起诉期限届满情况",
@@ -1083,14 +944,14 @@ def record_window_outcome(
         value = WindowOutcome(outcome)
     except ValueError:
         raise ValidationError("outcome", "情况无效", code="window_outcome_invalid") from None
-    day = _day(on, today, adjudication.decision_served_on, "登记日期")
+    day = s.day(on, adjudication.decision_served_on, "登记日期")
     details: dict[str, Any] = {"outcome": value.value}
     if value == WindowOutcome.SUED:
         number = _text(court_case_number, "court_case_number", "法院案号")
         adjudication.suit_court_case_number = number
         details["court_case_number"] = number
     else:
-        due = _limit_due(session, case, LimitKind.SUIT_WINDOW)
+        due = s.limit_due(LimitKind.SUIT_WINDOW)
         if due is not None and day <= due:
             raise IllegalTransition(
                 f"起诉期限至 {due.isoformat()} 届满，届满后才能登记是否履行",
@@ -1103,9 +964,8 @@ def record_window_outcome(
             )
     adjudication.window_outcome = value
     adjudication.window_outcome_on = day
-    if value != WindowOutcome.NOT_STOPPED:
-        adjudication.step = Step.CONCLUDED
-    return _finish(session, actor, case, adjudication, EventKind.WINDOW_OUTCOME, details=details)
+    step = Step.CONCLUDED if value != WindowOutcome.NOT_STOPPED else None
+    return s.done(EventKind.WINDOW_OUTCOME, step, details=details)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -1138,11 +998,8 @@ def apply_enforcement(
     """The application to the court for enforcement: infringement was found, the window to
     sue has passed without a suit and the infringer did not stop (专利法 Art. 65), within
     three months after the window (行政强制法 Art. 53)."""
-    today = _today(today)
-    case, adjudication = _load(
-        session, actor, case_id, expected_version, CaseAction.APPLY_ENFORCEMENT
-    )
-    assert adjudication is not None
+    s = _begin(session, actor, case_id, expected_version, CaseAction.APPLY_ENFORCEMENT, today)
+    case, adjudication = s.case, s.adjudication
     if not adjudication.infringement_found:
         raise IllegalTransition(
             "处理决定未认定侵权，无须申请强制执行", code="nothing_ordered", case=case.number
@@ -1153,8 +1010,8 @@ def apply_enforcement(
             code="enforcement_not_needed",
             case=case.number,
         )
-    day = _day(applied_on, today, adjudication.decision_served_on, "申请日期")
-    due = _limit_due(session, case, LimitKind.SUIT_WINDOW)
+    day = s.day(applied_on, adjudication.decision_served_on, "申请日期")
+    due = s.limit_due(LimitKind.SUIT_WINDOW)
     if due is not None and day <= due:
         raise IllegalTransition(
             f"起诉期限至 {due.isoformat()} 届满，届满后才能申请强制执行",
@@ -1177,13 +1034,9 @@ def apply_enforcement(
         adjudication.window_outcome_on = day
     adjudication.enforcement_applied_on = day
     adjudication.enforcement_court_id = court.id
-    adjudication.step = Step.ENFORCEMENT_APPLIED
-    return _finish(
-        session,
-        actor,
-        case,
-        adjudication,
+    return s.done(
         EventKind.ENFORCEMENT_APPLIED,
+        Step.ENFORCEMENT_APPLIED,
         details={"court": court.code, "court_name": court.name},
     )
 

@@ -1,34 +1,26 @@
-"""The adjudication track's time limits and which step allows which action.
+"""The adjudication track's steps and time limits, apart from the use cases
+(services/adjudication.py) so that the workflow's table (``workflow.RULES``: which step
+allows which action, who sits on the panel) and the limits engine know the track without
+importing the use cases. Importing ``ipdesk.services`` imports this module, which
+registers the limit sources (``limits.limit_source``) of the track:
 
-Kept apart from services/adjudication.py (the use cases) so that the limits engine and the
-workflow's ``available_actions`` know the track without importing the use cases: importing
-``ipdesk.services`` imports this module, which registers
+* ``request_service``: serving the request copy on the respondent, 5 working days from
+  the acceptance (立案); met when it was sent;
+* ``defence``: the respondent's statement of defence, 15 days from the respondent's
+  receipt of the request copy; met when received, cancelled when the panel recorded
+  that none came in time;
+* ``suit_window``: 15 days to sue from the (last) receipt of the decision (专利法 Art.
+  65); met when the office recorded what happened (complied, sued, not stopped) or
+  applied for enforcement. Its ``due``/``overdue`` alert is the office's cue to check
+  whether the infringer stopped and, if not, to apply to the court for enforcement.
 
-* the limit sources (``limits.limit_source``) of the track:
-
-  - ``request_service``: serving the request copy on the respondent, 5 working days from
-    the acceptance (立案); met when it was sent;
-  - ``defence``: the respondent's statement of defence, 15 days from the respondent's
-    receipt of the request copy; met when received, cancelled when the panel recorded
-    that none came in time;
-  - ``suit_window``: 15 days to sue from the (last) receipt of the decision (专利法 Art.
-    65); met when the office recorded what happened (complied, sued, not stopped) or
-    applied for enforcement. Its ``due``/``overdue`` alert is the office's cue to check
-    whether the infringer stopped and, if not, to apply to the court for enforcement.
-
-  The lengths are the rules of ``seed.DEFAULT_LIMIT_RULES`` (editable data naming their
-  source). ``hearing_notice`` (at least 3 working days between the notice and the oral
-  hearing) is a rule without a running limit: services/adjudication.py checks the hearing
-  date against it.
-
-* the step guards (``workflow.ACTION_GUARDS``): an adjudication action is offered only in
-  the steps listed in :data:`STEP_ACTIONS`, and the panel's actions only to the officers of
-  the panel and the office's managers.
+The lengths are the rules of ``seed.DEFAULT_LIMIT_RULES`` (editable data naming their
+source). ``hearing_notice`` (at least 3 working days between the notice and the oral
+hearing) is a rule without a running limit: services/adjudication.py checks the hearing
+date against it.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,9 +33,7 @@ from ipdesk.models import (
     LimitKind,
     LimitState,
     PanelOfficer,
-    Role,
 )
-from ipdesk.services.actors import Actor
 from ipdesk.services.limits import LimitSpec, limit_source
 
 Step = AdjudicationStep
@@ -60,40 +50,25 @@ BEFORE_DECISION = frozenset(
     }
 )
 
-#: Action (``workflow.CaseAction`` value) -> the steps in which it may be taken. ``None``
-#: in the set: also when the case has no adjudication yet.
-STEP_ACTIONS: dict[str, frozenset[Step | None]] = {
-    "choose_adjudication": frozenset({None}),
-    "accept_adjudication": frozenset({Step.REQUESTED}),
-    "refuse_adjudication": frozenset({Step.REQUESTED}),
-    "set_panel": frozenset({Step.ACCEPTED, Step.PANEL_SET}),
-    "serve_request": frozenset({Step.PANEL_SET}),
-    "record_defence": frozenset({Step.REQUEST_SERVED}),
-    "exchange_evidence": frozenset(
-        {Step.REQUEST_SERVED, Step.DEFENCE_RECORDED, Step.HEARING_NOTIFIED, Step.HEARING_HELD}
-    ),
-    "notify_hearing": frozenset({Step.DEFENCE_RECORDED, Step.HEARING_NOTIFIED}),
-    "record_hearing": frozenset({Step.HEARING_NOTIFIED}),
-    "suspend_for_invalidation": BEFORE_DECISION,
-    "resume_adjudication": BEFORE_DECISION,
-    "decide": frozenset({Step.DEFENCE_RECORDED, Step.HEARING_HELD}),
-    "serve_decision": frozenset({Step.DECIDED}),
-    "record_window_outcome": frozenset({Step.DECISION_SERVED}),
-    "apply_enforcement": frozenset({Step.DECISION_SERVED}),
-}
-
-#: Actions taken by the panel (its officers, or the office's managers stepping in).
-PANEL_ACTIONS = frozenset(
-    {
-        "serve_request",
-        "record_defence",
-        "exchange_evidence",
-        "notify_hearing",
-        "record_hearing",
-        "serve_decision",
-        "record_window_outcome",
-    }
+#: Steps once the decision is made.
+AFTER_DECISION_STEPS = frozenset(
+    {Step.DECIDED, Step.DECISION_SERVED, Step.ENFORCEMENT_APPLIED, Step.CONCLUDED}
 )
+
+STEP_LABELS: dict[Step, str] = {
+    Step.REQUESTED: "已申请行政裁决",
+    Step.REFUSED: "不予受理",
+    Step.ACCEPTED: "已立案",
+    Step.PANEL_SET: "已确定合议组",
+    Step.REQUEST_SERVED: "已送达请求书副本",
+    Step.DEFENCE_RECORDED: "答辩期已过或已答辩",
+    Step.HEARING_NOTIFIED: "已通知口头审理",
+    Step.HEARING_HELD: "已口头审理",
+    Step.DECIDED: "已作出处理决定",
+    Step.DECISION_SERVED: "处理决定已送达",
+    Step.ENFORCEMENT_APPLIED: "已申请强制执行",
+    Step.CONCLUDED: "已终结",
+}
 
 PATENT_TYPES = frozenset({"patent_invention", "patent_utility_model", "patent_design"})
 
@@ -115,29 +90,9 @@ def on_panel(session: Session, adjudication_id: int, user_id: int | None) -> boo
     )
 
 
-def step_allows(session: Session, actor: Actor, case: Case, action: str) -> bool:
-    """Whether the case's adjudication is in a step where ``action`` may be taken by
-    ``actor`` (role, scope and the clock are the workflow rule's; this adds the step and
-    the panel)."""
-    steps = STEP_ACTIONS.get(action)
-    if steps is None:
-        return True
-    adjudication = adjudication_of(session, case.id)
-    if adjudication is None:
-        return None in steps and _may_choose(case)
-    if adjudication.step not in steps:
-        return False
-    if action in PANEL_ACTIONS and actor.role == Role.MEDIATOR:
-        return on_panel(session, adjudication.id, actor.user_id)
-    return True
-
-
-def _may_choose(case: Case) -> bool:
-    return (
-        case.ip_type.value in PATENT_TYPES
-        and case.dispute_type.value == "infringement"
-        and case.status in (CaseStatus.REGISTERED, CaseStatus.FAILED)
-    )
+def is_patent_infringement(case: Case) -> bool:
+    """Whether the case may take the adjudication track: a patent-infringement dispute."""
+    return case.ip_type.value in PATENT_TYPES and case.dispute_type.value == "infringement"
 
 
 # --------------------------------------------------------------------------- limits
@@ -201,29 +156,3 @@ def _suit_window(session: Session, case: Case) -> list[LimitSpec]:
             LimitKind.SUIT_WINDOW, adjudication.decision_served_on, ended=ended, ended_on=ended_on
         )
     ]
-
-
-def mediation_allowed(session: Session, case: Case) -> bool:
-    """Mediation (of the dispute, or of the damages) does not start while an adjudication
-    is requested or under way: only before it, after its refusal or after the decision."""
-    adjudication = adjudication_of(session, case.id)
-    return adjudication is None or not (
-        adjudication.step == Step.REQUESTED or adjudication.step in BEFORE_DECISION
-    )
-
-
-def _guard(name: str) -> Callable[[Session, Actor, Case], bool]:
-    return lambda session, actor, case: step_allows(session, actor, case, name)
-
-
-def _register_guards() -> None:
-    from ipdesk.services import workflow
-
-    for name in STEP_ACTIONS:
-        workflow.ACTION_GUARDS[workflow.CaseAction(name)] = _guard(name)
-    workflow.ACTION_GUARDS[workflow.CaseAction.START_MEDIATION] = lambda session, _actor, case: (
-        mediation_allowed(session, case)
-    )
-
-
-_register_guards()

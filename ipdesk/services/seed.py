@@ -28,8 +28,18 @@ ORG_DIR = RESOURCES_DIR / "org"
 # (days, working days?, warn days before due, description). Local practice: editable data.
 DEFAULT_LIMIT_RULES: dict[LimitKind, tuple[int, bool, str, str]] = {
     LimitKind.HANDLING: (60, False, "15,5", "纠纷处理期限：自受理之日起60日（原90日）"),
-    LimitKind.ACCEPTANCE_DECISION: (5, True, "2", "是否受理的决定：收到请求之日起5个工作日"),
-    LimitKind.DEFENCE: (15, False, "5", "被请求人答辩：收到请求书副本之日起15日"),
+    LimitKind.ACCEPTANCE_DECISION: (
+        5,
+        True,
+        "2",
+        "是否受理的决定：收到请求之日起5个工作日（专利侵权纠纷：专利行政执法办法）",
+    ),
+    LimitKind.DEFENCE: (
+        15,
+        False,
+        "5",
+        "被请求人答辩：收到请求书副本之日起15日（专利行政执法办法；专利纠纷行政裁决和调解办法）",
+    ),
     LimitKind.CONFIRMATION_APPLICATION: (
         30,
         False,
@@ -57,7 +67,7 @@ DEFAULT_LIMIT_RULES: dict[LimitKind, tuple[int, bool, str, str]] = {
         False,
         "5",
         "起诉期限：当事人收到处理决定之日起15日；期满不起诉又不停止侵权的，"
-        "可申请人民法院强制执行（专利法第65条）",
+        "可申请人民法院强制执行（专利法第65条；即行政诉讼法第46条所称法律另有规定）",
     ),
 }
 

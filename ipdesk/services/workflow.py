@@ -11,7 +11,11 @@ checks in this order
    the ``version_id_col`` lock and becomes ``StaleData`` too),
 4. the current state allows the move, and the case is not suspended — else
    ``IllegalTransition`` with a reason naming the state,
-5. the input (reason, dates, court) — else ``ValidationError``,
+5. for the administrative adjudication's actions (services/adjudication.py), the rule's
+   own columns: the adjudication stands at one of the rule's ``steps``, the dispute is a
+   patent infringement, and a mediator acting for the panel sits on it — else
+   ``IllegalTransition`` / ``PermissionDenied``,
+6. the input (reason, dates, court) — else ``ValidationError``,
 
 then changes the case, records the timeline event in the same transaction, recomputes the
 limits where they move (accept, reject, close, reopen) and returns a ``TransitionResult``
@@ -71,6 +75,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ipdesk.models import (
     OPEN_STATUSES,
+    Adjudication,
     Agency,
     AgencyKind,
     Case,
@@ -79,12 +84,22 @@ from ipdesk.models import (
     Role,
     User,
 )
+from ipdesk.models import AdjudicationStep as Step
 from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
+from ipdesk.services.adjudication_rules import (
+    AFTER_DECISION_STEPS,
+    BEFORE_DECISION,
+    STEP_LABELS,
+    adjudication_of,
+    is_patent_infringement,
+    on_panel,
+)
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
     PermissionDenied,
+    ServiceError,
     StaleData,
     ValidationError,
 )
@@ -148,7 +163,7 @@ class Who(enum.Enum):
     HANDLER = "handler"  # the case's mediator, the office manager, a city manager
     MANAGER = "manager"  # the office manager, a city manager
     REGISTRAR = "registrar"  # a handler, or staff of the case's station while it is registered
-    PANEL = "panel"  # a mediator or manager of the office (the panel: adjudication_rules)
+    PANEL = "panel"  # an officer of the case's panel (a mediator), the office's managers
     SIGNATORY = "signatory"  # the office manager of the case's office
 
 
@@ -160,6 +175,11 @@ class Suspension(enum.Enum):
     SUSPENDED = "suspended"  # only while suspended (resuming)
 
 
+#: The adjudication steps in which an action may be taken (``Rule.steps``); ``None`` in the
+#: set: also when the case has no adjudication.
+StepSet = frozenset[Step | None]
+
+
 @dataclass(frozen=True)
 class Rule:
     action: CaseAction
@@ -167,6 +187,12 @@ class Rule:
     sources: frozenset[CaseStatus]
     who: Who
     suspension: Suspension = Suspension.NOT_SUSPENDED
+    #: Where the case's administrative adjudication must stand (None: anywhere, or none).
+    steps: StepSet | None = None
+    #: The refusal's code when the adjudication stands elsewhere (see _STEP_REFUSALS).
+    step_refusal: str = "adjudication_step"
+    #: Only for a patent-infringement dispute (the adjudication track's cases).
+    patent_infringement: bool = False
 
     def allows_clock(self, suspended: bool) -> bool:
         if self.suspension is Suspension.ANY:
@@ -199,6 +225,19 @@ _AFTER_DECISION = frozenset(
     {S.ADJUDICATED, S.MEDIATING, S.AGREEMENT, S.CONFIRMATION_REQUESTED, S.CONFIRMED}
     | {S.CONFIRMATION_DENIED, S.FAILED, S.CLOSED}
 )
+#: The adjudication's steps for its actions (services/adjudication.py).
+_PROCEEDINGS: StepSet = frozenset(BEFORE_DECISION)
+_HEARD: StepSet = frozenset(
+    {Step.REQUEST_SERVED, Step.DEFENCE_RECORDED, Step.HEARING_NOTIFIED, Step.HEARING_HELD}
+)
+#: Mediation (of the dispute, or of the damages) does not start while an adjudication is
+#: requested or under way: only before it, after its refusal or after the decision.
+_MEDIATION_STEPS: StepSet = frozenset({None, Step.REFUSED} | AFTER_DECISION_STEPS)
+
+
+def _steps(*steps: Step | None) -> StepSet:
+    return frozenset(steps)
+
 
 RULES: dict[CaseAction, Rule] = {
     r.action: r
@@ -210,6 +249,8 @@ RULES: dict[CaseAction, Rule] = {
             "开始调解",
             {S.ACCEPTED, S.CONFIRMATION_DENIED, S.ADJUDICATED},  # damages after a decision
             Who.HANDLER,
+            steps=_MEDIATION_STEPS,
+            step_refusal="adjudication_under_way",
         ),
         _rule(A.RECORD_AGREEMENT, "登记达成调解协议", {S.MEDIATING}, Who.HANDLER),
         _rule(A.EDIT_AGREEMENT, "修改调解协议", {S.AGREEMENT}, Who.HANDLER),
@@ -236,39 +277,114 @@ RULES: dict[CaseAction, Rule] = {
         _rule(A.CORRECT, "更正案件信息", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
         _rule(A.ADD_EVIDENCE, "补充证据", CORRECTABLE_STATUSES, Who.REGISTRAR, suspension=ANY),
         _rule(A.RECORD_SESSION, "记录调解笔录", SESSION_STATUSES, Who.HANDLER),
-        _rule(A.CHOOSE_ADJUDICATION, "选择行政裁决程序", {S.REGISTERED, S.FAILED}, Who.HANDLER),
-        _rule(A.ACCEPT_ADJUDICATION, "批准行政裁决立案", {S.REGISTERED, S.FAILED}, Who.MANAGER),
-        _rule(A.REFUSE_ADJUDICATION, "决定不予受理", {S.REGISTERED, S.FAILED}, Who.MANAGER),
-        _rule(A.SET_PANEL, "确定合议组", {S.ACCEPTED}, Who.MANAGER),
-        _rule(A.SERVE_REQUEST, "送达请求书副本", {S.ACCEPTED}, Who.PANEL),
-        _rule(A.RECORD_DEFENCE, "登记答辩", {S.ACCEPTED}, Who.PANEL),
-        _rule(A.EXCHANGE_EVIDENCE, "记录证据交换", {S.ACCEPTED}, Who.PANEL),
-        _rule(A.NOTIFY_HEARING, "通知口头审理", {S.ACCEPTED}, Who.PANEL),
-        _rule(A.RECORD_HEARING, "记录口头审理", {S.ACCEPTED}, Who.PANEL),
-        _rule(A.SUSPEND_FOR_INVALIDATION, "因无效宣告请求中止处理", {S.ACCEPTED}, Who.MANAGER),
+        # Administrative adjudication: the case's state, and the adjudication's step.
+        _rule(
+            A.CHOOSE_ADJUDICATION,
+            "选择行政裁决程序",
+            {S.REGISTERED, S.FAILED},
+            Who.HANDLER,
+            steps=_steps(None),
+            step_refusal="adjudication_exists",
+            patent_infringement=True,
+        ),
+        _rule(
+            A.ACCEPT_ADJUDICATION,
+            "批准行政裁决立案",
+            {S.REGISTERED, S.FAILED},
+            Who.MANAGER,
+            steps=_steps(Step.REQUESTED),
+        ),
+        _rule(
+            A.REFUSE_ADJUDICATION,
+            "决定不予受理",
+            {S.REGISTERED, S.FAILED},
+            Who.MANAGER,
+            steps=_steps(Step.REQUESTED),
+        ),
+        _rule(
+            A.SET_PANEL,
+            "确定合议组",
+            {S.ACCEPTED},
+            Who.MANAGER,
+            steps=_steps(Step.ACCEPTED, Step.PANEL_SET),
+        ),
+        _rule(
+            A.SERVE_REQUEST,
+            "送达请求书副本",
+            {S.ACCEPTED},
+            Who.PANEL,
+            steps=_steps(Step.PANEL_SET),
+        ),
+        _rule(
+            A.RECORD_DEFENCE,
+            "登记答辩",
+            {S.ACCEPTED},
+            Who.PANEL,
+            steps=_steps(Step.REQUEST_SERVED),
+        ),
+        _rule(A.EXCHANGE_EVIDENCE, "记录证据交换", {S.ACCEPTED}, Who.PANEL, steps=_HEARD),
+        _rule(
+            A.NOTIFY_HEARING,
+            "通知口头审理",
+            {S.ACCEPTED},
+            Who.PANEL,
+            steps=_steps(Step.DEFENCE_RECORDED, Step.HEARING_NOTIFIED),
+        ),
+        _rule(
+            A.RECORD_HEARING,
+            "记录口头审理",
+            {S.ACCEPTED},
+            Who.PANEL,
+            steps=_steps(Step.HEARING_NOTIFIED),
+        ),
+        _rule(
+            A.SUSPEND_FOR_INVALIDATION,
+            "因无效宣告请求中止处理",
+            {S.ACCEPTED},
+            Who.MANAGER,
+            steps=_PROCEEDINGS,
+        ),
         _rule(
             A.RESUME_ADJUDICATION,
             "恢复处理",
             {S.ACCEPTED},
             Who.MANAGER,
             suspension=Suspension.SUSPENDED,
+            steps=_PROCEEDINGS,
         ),
-        _rule(A.DECIDE, "签发行政裁决书", {S.ACCEPTED}, Who.SIGNATORY),
-        _rule(A.SERVE_DECISION, "送达行政裁决书", _AFTER_DECISION, Who.PANEL, suspension=ANY),
+        _rule(
+            A.DECIDE,
+            "签发行政裁决书",
+            {S.ACCEPTED},
+            Who.SIGNATORY,
+            steps=_steps(Step.DEFENCE_RECORDED, Step.HEARING_HELD),
+        ),
+        _rule(
+            A.SERVE_DECISION,
+            "送达行政裁决书",
+            _AFTER_DECISION,
+            Who.PANEL,
+            suspension=ANY,
+            steps=_steps(Step.DECIDED),
+        ),
         _rule(
             A.RECORD_WINDOW_OUTCOME,
             "登记起诉期限届满情况",
             _AFTER_DECISION,
             Who.PANEL,
             suspension=ANY,
+            steps=_steps(Step.DECISION_SERVED),
         ),
-        _rule(A.APPLY_ENFORCEMENT, "申请强制执行", _AFTER_DECISION, Who.MANAGER, suspension=ANY),
+        _rule(
+            A.APPLY_ENFORCEMENT,
+            "申请强制执行",
+            _AFTER_DECISION,
+            Who.MANAGER,
+            suspension=ANY,
+            steps=_steps(Step.DECISION_SERVED),
+        ),
     )
 }
-
-#: Per-action checks beyond role, scope and state (the adjudication's step and panel:
-#: services/adjudication_rules.py registers its guard for its actions).
-ACTION_GUARDS: dict[CaseAction, Callable[[Session, Actor, Case], bool]] = {}
 
 
 @dataclass(frozen=True)
@@ -315,12 +431,73 @@ def may(actor: Actor, case: Case, action: str) -> bool:
 def available_actions(session: Session, actor: Actor, case_id: int) -> list[CaseAction]:
     """The actions that ``actor`` may take on the case now, in the order of ``CaseAction``."""
     case = _load(session, case_id)
+    adjudication = adjudication_of(session, case.id)
     return [
         action
-        for action in RULES
+        for action, rule in RULES.items()
         if may(actor, case, action)
-        and (action not in ACTION_GUARDS or ACTION_GUARDS[action](session, actor, case))
+        and _track_refusal(session, actor, case, rule, adjudication) is None
     ]
+
+
+def _on_track(rule: Rule) -> bool:
+    """Whether the rule has adjudication conditions (see :func:`_track_refusal`)."""
+    return rule.steps is not None or rule.who is Who.PANEL or rule.patent_infringement
+
+
+def _track_refusal(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    rule: Rule,
+    adjudication: Adjudication | None,
+) -> ServiceError | None:
+    """Why the rule's adjudication conditions (``steps``, ``patent_infringement``, the
+    panel of ``Who.PANEL``) refuse ``actor`` the action on ``case`` whose adjudication is
+    ``adjudication`` — None if they allow it."""
+    if not _on_track(rule):
+        return None
+    if rule.patent_infringement and not is_patent_infringement(case):
+        return IllegalTransition(
+            f"案件 {case.number} 不是专利侵权纠纷，不能{rule.label}",
+            code="adjudication_not_patent_infringement",
+            case=case.number,
+        )
+    step = adjudication.step if adjudication is not None else None
+    if rule.steps is not None and step not in rule.steps:
+        if adjudication is None:
+            return IllegalTransition(
+                f"案件 {case.number} 未进入行政裁决程序，不能{rule.label}",
+                code="no_adjudication",
+                case=case.number,
+            )
+        return IllegalTransition(
+            _STEP_REFUSALS[rule.step_refusal].format(
+                case=case.number, step=STEP_LABELS[adjudication.step], action=rule.label
+            ),
+            code=rule.step_refusal,
+            case=case.number,
+            step=adjudication.step.value,
+            action=rule.action.value,
+        )
+    if (
+        rule.who is Who.PANEL
+        and actor.role == Role.MEDIATOR
+        and not (adjudication is not None and on_panel(session, adjudication.id, actor.user_id))
+    ):
+        return PermissionDenied(
+            f"您不是案件 {case.number} 合议组成员", code="not_on_panel", case=case.number
+        )
+    return None
+
+
+_STEP_REFUSALS = {
+    "adjudication_step": "案件 {case} 的行政裁决程序处于“{step}”阶段，不能{action}",
+    "adjudication_exists": "案件 {case} 已请求过行政裁决（{step}）",
+    "adjudication_under_way": (
+        "案件 {case} 正在行政裁决程序中（{step}），作出处理决定前不能{action}"
+    ),
+}
 
 
 def load_for(
@@ -361,6 +538,10 @@ def load_for(
             case=case.number,
             action=action,
         )
+    if _on_track(rule):
+        refusal = _track_refusal(session, actor, case, rule, adjudication_of(session, case.id))
+        if refusal is not None:
+            raise refusal
     return case
 
 
@@ -487,7 +668,7 @@ def _check_actor(actor: Actor, case: Case, who: Who) -> None:
     if who is Who.SIGNATORY:
         require_case(actor, case, Role.OFFICE_MANAGER)
         return
-    if who is Who.PANEL:  # the panel's membership: adjudication_rules.step_allows
+    if who is Who.PANEL:  # a mediator on the case's panel: _track_refusal
         require_case(actor, case, Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER)
         return
     if who is Who.REGISTRAR and actor.role == Role.STATION_STAFF:
@@ -526,11 +707,13 @@ def _today() -> dt.date:
     return legal_today()
 
 
-def _day(on: dt.date | None, earliest: dt.date, what: str) -> dt.date:
-    day = on or _today()
-    if day > _today():
+def checked_day(on: dt.date | None, today: dt.date, earliest: dt.date | None, what: str) -> dt.date:
+    """The day a user gave for ``what`` (default: ``today``): neither after today nor
+    before ``earliest``."""
+    day = on or today
+    if day > today:
         raise ValidationError("on", f"{what}不能晚于今天", code="date_in_future")
-    if day < earliest:
+    if earliest is not None and day < earliest:
         raise ValidationError(
             "on",
             f"{what}不能早于 {earliest.isoformat()}",
@@ -538,6 +721,10 @@ def _day(on: dt.date | None, earliest: dt.date, what: str) -> dt.date:
             earliest=earliest,
         )
     return day
+
+
+def _day(on: dt.date | None, earliest: dt.date, what: str) -> dt.date:
+    return checked_day(on, _today(), earliest, what)
 
 
 def _court(session: Session, court_code: str | None) -> dict[str, Any] | None:
@@ -624,13 +811,6 @@ def start_mediation(
 ) -> TransitionResult:
     """Start mediating; after a dismissed confirmation the parties may mediate again."""
     case = load_for(session, actor, case_id, expected_version, "start_mediation")
-    guard = ACTION_GUARDS.get(A.START_MEDIATION)
-    if guard is not None and not guard(session, actor, case):  # an adjudication under way
-        raise IllegalTransition(
-            f"案件 {case.number} 正在行政裁决程序中，作出处理决定前不能开始调解",
-            code="adjudication_under_way",
-            case=case.number,
-        )
     details = {"again": True} if case.status == S.CONFIRMATION_DENIED else None
     return _move(session, actor, case, S.MEDIATING, EventKind.MEDIATION_STARTED, details=details)
 
