@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, exists, select, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
@@ -82,6 +83,13 @@ MAX_CALL_BYTES = codec.MAX_BYTES * 4
 HEARTBEAT_SECONDS = 15.0
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _UPLOAD_REF = re.compile(r"^sha256:([0-9a-f]{64})$")
+_ARGUMENT_ERRORS = (
+    sa_exc.InvalidRequestError,  # session.get() of a list, ...
+    sa_exc.ArgumentError,
+    sa_exc.DataError,  # a text where the database wants a number
+    sa_exc.ProgrammingError,  # a value the driver cannot send
+)
+"""What a service raises when a call's arguments are of the wrong kinds."""
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 
 
@@ -302,6 +310,15 @@ def wire(value: Any, depth: int = 0) -> Any:
     return value
 
 
+def body_name(raw: bytes) -> str:
+    """The call's name for the log (never its arguments: they hold personal data)."""
+    try:
+        name = json.loads(raw).get("call")
+    except (ValueError, AttributeError):
+        return "?"
+    return name[:100] if isinstance(name, str) else "?"
+
+
 def _decoded(body: Any) -> tuple[str, list[Any], dict[str, Any]]:
     if not isinstance(body, dict):
         raise calls.BadCall("调用格式不正确")
@@ -399,6 +416,11 @@ async def call(request: Request) -> Response:
         status, result, seq = await run_in_threadpool(run)
     except ServiceError as error:
         return refusal(error)
+    except (TypeError, AttributeError, ValueError, LookupError, *_ARGUMENT_ERRORS):
+        # arguments of the right names but not of the right kinds (a crafted call, or a
+        # client of another version): refused as a bad call, nothing written
+        log.warning("Call %s refused: its arguments did not fit", body_name(raw), exc_info=True)
+        return refusal(calls.BadCall("调用参数不正确", code="bad_call"))
     except Exception:
         log.exception("Call failed")
         return JSONResponse(

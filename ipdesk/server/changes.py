@@ -261,6 +261,10 @@ class Subscriber:
 class Broker:
     """Follows the change log and hands each new change to the subscribers."""
 
+    poll_seconds = 0.5
+    """How often the log is read when nothing woke the pump (PostgreSQL: LISTEN wakes it
+    at once for the commits of other server processes)."""
+
     GAP_SECONDS = 30.0
     """How long a missing seq (a transaction that took it and has not committed yet) is
     waited for before it is taken as rolled back."""
@@ -318,7 +322,7 @@ class Broker:
 
     def _pump(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(0.5)
+            self._wake.wait(self.poll_seconds)
             self._wake.clear()
             if self._stop.is_set():
                 return

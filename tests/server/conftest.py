@@ -4,6 +4,7 @@ in a thread of the test process, on the test's database (both backends)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import ssl
 import threading
@@ -68,15 +69,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(engine: Engine, ca: trustme.CA, tmp_path: Path) -> Iterator[Running]:
+@contextlib.contextmanager
+def running_server(engine: Engine, ca: trustme.CA, folder: Path) -> Iterator[Running]:
+    """An ipdesk-server on ``engine`` at a free port of 127.0.0.1, until the block ends."""
+    folder.mkdir(parents=True, exist_ok=True)
     cert = ca.issue_cert("127.0.0.1", "localhost")
-    pem = tmp_path / "server.pem"
+    pem = folder / "server.pem"
     cert.private_key_and_cert_chain_pem.write_to_path(str(pem))
-    ca_file = tmp_path / "ca.pem"
+    ca_file = folder / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     port = _free_port()
-    app = create_app(engine, Settings(data_dir=tmp_path / "server", heartbeat_seconds=1.0))
+    app = create_app(engine, Settings(data_dir=folder / "server", heartbeat_seconds=1.0))
     config = uvicorn.Config(
         app,
         host="127.0.0.1",
@@ -99,6 +102,12 @@ def server(engine: Engine, ca: trustme.CA, tmp_path: Path) -> Iterator[Running]:
     finally:
         uv.should_exit = True
         thread.join(10)
+
+
+@pytest.fixture
+def server(engine: Engine, ca: trustme.CA, tmp_path: Path) -> Iterator[Running]:
+    with running_server(engine, ca, tmp_path / "one") as running:
+        yield running
 
 
 @dataclass

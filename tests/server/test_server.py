@@ -318,6 +318,7 @@ class Listener:
     def __init__(self, server: Running, token: str, last: int | None = None) -> None:
         self.events: list[tuple[int, str, dict[str, Any], float]] = []
         self.ready = threading.Event()
+        self.failure: Exception | None = None
         self._stop = False
         headers = {"Last-Event-ID": str(last)} if last is not None else {}
         self._client = server.client(token, timeout=httpx.Timeout(30, read=5))
@@ -341,14 +342,18 @@ class Listener:
                             self.ready.set()
                         else:
                             self.events.append((seq, kind, json.loads(line[6:]), time.monotonic()))
-        except httpx.HTTPError:
-            pass
+        except httpx.HTTPError as exc:
+            self.failure = exc
         finally:
             self.ready.set()
+            self._client.close()
 
     def close(self) -> None:
+        """Stop at the next line (the server's heartbeat comes every second here): the
+        reading thread closes its own connection; closing it from here could let another
+        connection reuse its file descriptor while the thread still reads it."""
         self._stop = True
-        self._client.close()
+        self._thread.join(5)
 
     def wait_for(self, case_id: int, timeout: float) -> float | None:
         deadline = time.monotonic() + timeout
@@ -407,7 +412,7 @@ def test_a_reconnecting_desktop_catches_up_from_its_last_event(
     two = result(server.call(station, "intake.register_case", f.valid_intake_form(seed=12), ()))
     again = Listener(server, manager, last=last)
     listeners.append(again)
-    assert again.wait_for(two.id, 2.0) is not None
+    assert again.wait_for(two.id, 2.0) is not None, (again.events, again.failure)
     assert again.wait_for(one.id, 0.2) is None  # not sent twice
 
 
@@ -504,3 +509,103 @@ def test_a_document_rendered_on_the_server_is_fetched_by_its_hash_not_its_path(
     station_b = server.sign_in(people.staff_b)
     with server.client(station_b) as c:
         assert c.get(f"/api/v1/blobs/{doc.sha256}").status_code == 404
+
+
+def test_no_read_a_station_token_can_call_shows_a_full_id_number_or_another_office(
+    server: Running, people: People, session_factory: sessionmaker[Session]
+) -> None:
+    """Every exposed read, with the arguments a crafted request might give (its own case,
+    another office's, lists of both, filters naming the other office): no full ID number
+    of any party, and nothing of the other office's case, in any answer."""
+    from ipdesk.models import Party
+
+    own = result(
+        server.call(
+            server.sign_in(people.staff_a), "intake.register_case", f.valid_intake_form(seed=51), ()
+        )
+    )
+    other = result(
+        server.call(
+            server.sign_in(people.staff_b),
+            "intake.register_case",
+            f.valid_intake_form(
+                _station_of(session_factory, people.staff_b), seed=52, applicant="赵敏"
+            ),
+            (),
+        )
+    )
+    with session_factory() as s:
+        secrets = [n for n in s.scalars(select(Party.id_number)) if n]
+        other_number = s.get(Case, other.id).number  # type: ignore[union-attr]
+    assert len(secrets) >= 4
+    token = server.sign_in(people.staff_a)
+    tries: list[tuple[Any, ...]] = [
+        (),
+        (own.id,),
+        (other.id,),
+        ([own.id, other.id],),
+        ((own.id, other.id),),
+        (cases_query.CaseFilter(),),
+        (cases_query.CaseFilter(office=people.office_b),),
+        (cases_query.CaseFilter(case_ids=(other.id,)),),
+        (cases_query.CaseFilter(text="赵敏"),),
+        (own.id, True),
+        (other.id, True),
+    ]
+    answered = 0
+    for name, entry in sorted(calls.EXPOSED.items()):
+        if entry.kind != "read":
+            continue
+        for args in tries:
+            for kwargs in ({}, {"reveal": True}):
+                r = server.call(token, name, *args, **kwargs)
+                assert r.status_code != 500, (name, args, r.text)
+                if r.status_code == 200:
+                    answered += 1
+                    for secret in secrets:
+                        assert secret not in r.text, (name, args, kwargs)
+                    assert other_number not in r.text, (name, args, kwargs)
+                    assert "赵敏" not in r.text, (name, args, kwargs)
+    assert answered > 10
+
+
+def _station_of(factory: sessionmaker[Session], username: str) -> str:
+    from ipdesk.models import Station
+
+    with factory() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        return s.get(Station, user.station_id).code  # type: ignore[union-attr]
+
+
+@pytest.mark.postgres_only
+def test_two_server_processes_agree_through_listen_notify(
+    server: Running,
+    people: People,
+    engine: Any,
+    ca: Any,
+    tmp_path: Path,
+    listeners: list[Listener],
+) -> None:
+    """A commit through one server reaches a desktop of another server in front of the same
+    database at once: NOTIFY wakes the other's change pump (its own polling is off here)."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from ipdesk import db
+    from tests.server.conftest import running_server
+
+    other_engine = db.make_engine(engine.url)
+    try:
+        with running_server(other_engine, ca, tmp_path / "two") as second:
+            second.app.state.server.broker.poll_seconds = 60.0
+            time.sleep(0.6)  # the pump's first wait (0.5 s) ends; from now on only NOTIFY
+            office = Listener(second, second.sign_in(people.manager_a))
+            listeners.append(office)
+            station = server.sign_in(people.staff_a)
+            registered = result(
+                server.call(station, "intake.register_case", f.valid_intake_form(seed=61), ())
+            )
+            answered = time.monotonic()
+            arrived = office.wait_for(registered.id, 2.0)
+            assert arrived is not None and arrived - answered < 1.0
+    finally:
+        other_engine.dispose()
