@@ -130,7 +130,7 @@ def ensure_cases(engine: Engine, url: str, wanted: int, today: str) -> None:
         ],
         check=True,
     )
-    from ipdesk.services.demo_followups import add_demo_follow_ups
+    from ipdesk.demo.followups import add_demo_follow_ups
 
     add_demo_follow_ups(db.make_session_factory(engine), 1, dt.date.fromisoformat(today))
 

@@ -11,7 +11,7 @@
    SELECT per search table and transaction, triggers created again, 'optimize' at the
    end): the same SQL with none of the generation work.
 Prints both times, the ratio, the database size, and the CPU time of the generator: this
-process's and its worker processes' (services/demo_worker.py), which produce the cases of
+process's and its worker processes' (demo/worker.py), which produce the cases of
 a large load, and then its partner-agency records and follow-up visits, on another core.
 """
 
@@ -31,9 +31,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from ipdesk.db import make_engine, make_session_factory
+from ipdesk.demo.generator import CHUNK, OPTIMIZE_MIN_CASES, generate
 from ipdesk.models import Base
 from ipdesk.services import search_index
-from ipdesk.services.demo import CHUNK, OPTIMIZE_MIN_CASES, generate
 from ipdesk.services.setup import initialise
 
 #: The search index's insert triggers, dropped around each transaction of the floor.

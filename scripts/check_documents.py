@@ -26,10 +26,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ipdesk import db, migrate
+from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseStatus
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
-from ipdesk.services.demo import generate
 from ipdesk.services.documents.context import effective_status
 from ipdesk.services.documents.offers import document_offers
 from ipdesk.services.documents.page_check import DocumentPages, check_pages

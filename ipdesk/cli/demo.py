@@ -13,7 +13,6 @@ from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date, non_negative_int
 from ipdesk.db import make_session_factory
 from ipdesk.services import audit
-from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.setup import initialise
 
 
@@ -50,12 +49,14 @@ class _ProgressBar:
 
 
 def _demo(args: argparse.Namespace, ctx: Context) -> int:
+    from ipdesk.demo import generator  # only this command loads the demo (ipdesk/demo)
+
     initialise(ctx.engine)  # a demo may start from nothing
     today: dt.date = args.today or dt.date.today()
     progress = _ProgressBar() if sys.stderr.isatty() else None
     sessions = make_session_factory(ctx.engine)
     audit.install(sessions)
-    summary = generate(
+    summary = generator.generate(
         sessions,
         cases=args.cases,
         seed=args.seed,
@@ -63,11 +64,11 @@ def _demo(args: argparse.Namespace, ctx: Context) -> int:
         progress=progress,
     )
     if args.json:
-        print_json(summary.__dict__ | {"demo_password": DEMO_PASSWORD})
+        print_json(summary.__dict__ | {"demo_password": generator.DEMO_PASSWORD})
     else:
         print(
             f"已生成 {summary.cases} 件演示案件（当事人 {summary.parties}，"
             f"时间线事件 {summary.events}），用时 {summary.seconds:.1f} 秒；"
-            f"演示用户密码：{DEMO_PASSWORD}"
+            f"演示用户密码：{generator.DEMO_PASSWORD}"
         )
     return 0

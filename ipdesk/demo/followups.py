@@ -18,7 +18,7 @@ a chunk at a time by id, all in one snapshot (:func:`follow_up_chunks`); the new
 get their ids there (after the largest one), so that each is written once, already in its
 final state, with its limit (met or running), by one bulk insert per table and chunk, each
 chunk one transaction: no INSERT … RETURNING row by row and no UPDATE pass. A large demo
-load produces the chunks in its worker process while this one writes (services/demo.py);
+load produces the chunks in its worker process while this one writes (demo/generator.py);
 the rows are the same wherever they are produced. Visits planned before the run (by the
 application at closure, or by an earlier run) are recorded first, with one
 ``executemany`` per chunk and table.
@@ -39,6 +39,7 @@ from typing import Any, Final, TypeVar
 from sqlalchemy import Engine, Table, and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from ipdesk.demo.worker import reading_snapshot
 from ipdesk.models import (
     Case,
     CaseLimit,
@@ -55,7 +56,6 @@ from ipdesk.models import (
 from ipdesk.services import dashboard_summary
 from ipdesk.services.actors import Actor
 from ipdesk.services.bulk import driver_rows, insert_rows
-from ipdesk.services.demo_worker import reading_snapshot
 from ipdesk.services.followups import (
     AGREED_OUTCOMES,
     UNSCHEDULED,
@@ -271,7 +271,7 @@ def add_demo_follow_ups(
     """Plan and record the follow-up visits of a demo database (module docstring).
     ``progress`` is called with the closed cases examined and their total. ``produced``:
     the chunks of :func:`follow_up_chunks`, if they are produced elsewhere (in a worker
-    process, services/demo.py) from a snapshot taken before this runs; by default they
+    process, demo/generator.py) from a snapshot taken before this runs; by default they
     are produced here, all of them before the first is written (a small load's: a large
     one has its worker)."""
     started = time.perf_counter()
@@ -335,7 +335,7 @@ def follow_up_chunks(
     """The visits of the closed cases without any, planned (as
     schedule_follow_ups_for_closed) and recorded, each once in its final state with its
     limit, a chunk of cases at a time, as read by ``reader`` (a snapshot,
-    services/demo_worker.reading_snapshot: the caller writes the chunks meanwhile). The
+    demo/worker.reading_snapshot: the caller writes the chunks meanwhile). The
     new visits' ids follow the largest one the snapshot holds."""
     # Walk the cases by id: with the status index, SQLite would read all closed cases
     # past the last id (and their subqueries) for every chunk, then sort them.

@@ -9,7 +9,7 @@ The pipeline:
 2. :func:`_chunks` generates the cases in the order of receipt, CHUNK at a time, all of it
    drawn from one random generator, and turns each chunk's rows into the tuples the
    database driver takes (services/bulk.py). For a large load (WORKER_MIN_CASES) it runs
-   in a worker process (services/demo_worker.py): Python's generating then takes one core
+   in a worker process (demo/worker.py): Python's generating then takes one core
    while this process writes on the other, at most two chunks ahead. Where it runs does not
    change a row.
 3. This process writes each chunk in one transaction that also moves the per-office
@@ -19,8 +19,8 @@ The pipeline:
    written in bulk (services/search_index.py): on SQLite per chunk, inside its
    transaction, instead of by the per-row triggers; on PostgreSQL its GIN indexes are
    dropped for a large load and built once at the end. On SQLite a large load also runs
-   without the tables' secondary indexes, on one tuned connection (services/demo_load.py).
-4. The later stages (services/demo_links.py, demo_followups.py, demo_alerts.py) add the
+   without the tables' secondary indexes, on one tuned connection (demo/load.py).
+4. The later stages (demo/links.py, followups.py, alerts.py) add the
    records that follow from the cases' states, reading them back from the database. For
    a large load the partner-agency records and the follow-up visits are produced in a
    worker process too, from one snapshot of the database, while this process writes.
@@ -46,6 +46,12 @@ from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import make_engine
+from ipdesk.demo.alerts import add_demo_alerts
+from ipdesk.demo.followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
+from ipdesk.demo.links import LinksChunk, add_demo_links, link_chunks
+from ipdesk.demo.load import loading_connection
+from ipdesk.demo.records import mediation_sessions
+from ipdesk.demo.worker import produced_in_worker, reading_snapshot
 from ipdesk.models import (
     AdjustmentKind,
     Agency,
@@ -79,19 +85,14 @@ from ipdesk.services import identifiers as ids
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.calendar_data import load_calendar
 from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
-from ipdesk.services.demo_alerts import add_demo_alerts
-from ipdesk.services.demo_followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
-from ipdesk.services.demo_links import LinksChunk, add_demo_links, link_chunks
-from ipdesk.services.demo_load import loading_connection, restore_indexes
-from ipdesk.services.demo_records import mediation_sessions
-from ipdesk.services.demo_worker import produced_in_worker, reading_snapshot
 from ipdesk.services.jurisdiction import INTERMEDIATE_IP_TYPES
 from ipdesk.services.limits import STOPPED_STATUSES
 from ipdesk.services.passwords import hash_password
+from ipdesk.services.setup import restore_indexes
 
 DEMO_PASSWORD = "ipdesk-demo"
 CHUNK = 5000
-#: From this many new cases on, they are generated in a worker process (demo_worker.py).
+#: From this many new cases on, they are generated in a worker process (demo/worker.py).
 WORKER_MIN_CASES = 20_000
 #: Cases per transaction of the later stages' in a worker process: the worker's snapshot
 #: holds off SQLite's checkpoints, so the WAL grows by the pages every transaction
@@ -759,7 +760,7 @@ class _Generator:
         mediator: int,
     ) -> None:
         """The mediation sessions (调解笔录) from the start of the mediation to its end
-        (services/demo_records.py), each with its ``mediation_session`` event."""
+        (demo/records.py), each with its ``mediation_session`` event."""
         case_id, rng = case["id"], self.records_rng
         ended_in = next((s for s in _MEDIATION_ENDS if s in reached_on), None)
         parties = []
@@ -942,14 +943,14 @@ _IP_LABEL = {
     IpType.OTHER: "知识产权",
 }
 _TABLES = (CASES, PARTIES, EVENTS, LIMITS, ADJUSTMENTS, RECORDS)
-#: The states a mediation ends in: at its last session (services/demo_records.py).
+#: The states a mediation ends in: at its last session (demo/records.py).
 _MEDIATION_ENDS = (CaseStatus.AGREEMENT, CaseStatus.FAILED, CaseStatus.WITHDRAWN)
 
 
 @dataclass(frozen=True)
 class _Plan:
     """Everything the generation needs from the database, read before it starts: plain,
-    picklable data, so that it can run in a worker process (services/demo_worker.py)."""
+    picklable data, so that it can run in a worker process (demo/worker.py)."""
 
     cases: int
     seed: int

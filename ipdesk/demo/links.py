@@ -1,5 +1,5 @@
 """The partner-agency side of a demo database: consultations, agreements, confirmations
-and court returns for the cases ``services/demo.py`` generated.
+and court returns for the cases ``demo/generator.py`` generated.
 
 :func:`add_demo_links` reads the cases in the states that call for these records — in
 the id order, a chunk at a time, each chunk one transaction — and adds, deterministically
@@ -24,7 +24,7 @@ Cases that already have such records are left alone, so a second run adds nothin
 The records are produced (:func:`link_chunks`) apart from their writing: from one
 snapshot of the database, with the new ids counted on from the largest ones in it, each
 chunk turned into the driver's row tuples (services/bulk.py). So a large demo load
-produces them in its worker process while this one writes (services/demo.py); the rows
+produces them in its worker process while this one writes (demo/generator.py); the rows
 are the same wherever they are produced. Each chunk is written in one transaction (the
 returns, which carry JSON details, with one executemany).
 """
@@ -42,6 +42,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, and_, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.worker import reading_snapshot
 from ipdesk.models import (
     AdjustmentKind,
     Agency,
@@ -77,7 +78,6 @@ from ipdesk.models.cases import ReferralKind
 from ipdesk.services import dashboard_summary
 from ipdesk.services.bulk import driver_rows, insert_rows
 from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
-from ipdesk.services.demo_worker import reading_snapshot
 from ipdesk.services.jurisdiction import court_ip_types
 from ipdesk.services.limits import BEIJING, LimitContext
 from ipdesk.services.mediation import RETURN_OUTCOME_LABELS, ReturnOutcome, guess_referral_kind
@@ -689,7 +689,7 @@ def add_demo_links(
 ) -> DemoLinksSummary:
     """Add the partner-agency records to a demo database (see the module docstring).
     ``produced``: the chunks of :func:`link_chunks`, if they are produced elsewhere (in a
-    worker process, services/demo.py); by default they are produced here, all of them
+    worker process, demo/generator.py); by default they are produced here, all of them
     before the first is written (a small load's: a large one has its worker)."""
     started = time.perf_counter()
     if produced is None:
@@ -727,7 +727,7 @@ def link_chunks(
     reader: Session, rng_seed: int, today: dt.date, chunk: int = CHUNK
 ) -> Generator[LinksChunk, None, None]:
     """The records to add, a chunk of cases at a time, as read by ``reader`` (a snapshot,
-    services/demo_worker.reading_snapshot: the caller writes the chunks meanwhile). The
+    demo/worker.reading_snapshot: the caller writes the chunks meanwhile). The
     new ids follow the largest ones the snapshot holds."""
     rng = random.Random(rng_seed)
     counts = _Counts()

@@ -1,4 +1,4 @@
-"""The connection a demo load writes its chunks through (services/demo.py), and on SQLite
+"""The connection a demo load writes its chunks through (demo/generator.py), and on SQLite
 the settings and indexes that make a load of a million cases fast.
 
 Writing many cases, SQLite spends most of its time on the secondary indexes whose keys
@@ -12,7 +12,9 @@ as the search index's GIN indexes on PostgreSQL (search_index.pg_indexes_dropped
   end, also when it fails, each with one sort. Unique constraints stay and keep checking;
   queries meanwhile are correct, only slower. The indexes come from the models, whose DDL
   is the migrations' (the same text in sqlite_master); a load killed in between leaves
-  them missing for :func:`restore_indexes`, which the demo runs before it starts;
+  them missing for :func:`ipdesk.services.setup.restore_indexes`, which every start-up
+  (``setup.initialise``) and the demo run first: the repair compares the database with
+  the models, so it needs nothing from this module;
 * the one connection that writes every chunk checkpoints the WAL less often and sorts
   with two threads; both are set back afterwards, and after a load without the indexes
   the WAL, grown meanwhile, is checkpointed and truncated.
@@ -28,9 +30,11 @@ from typing import Final
 
 from sqlalchemy import Connection, Engine, Index, Table
 
+from ipdesk.services.setup import present_indexes, secondary_indexes
+
 log = logging.getLogger(__name__)
 
-__all__ = ["INDEX_DROP_MIN_CASES", "loading_connection", "restore_indexes"]
+__all__ = ["INDEX_DROP_MIN_CASES", "loading_connection"]
 
 #: Indexes are dropped for a load of at least this many rows (and at least as many as the
 #: first table already has): below, keeping them up to date costs less than rebuilding.
@@ -62,7 +66,7 @@ def loading_connection(
             raw.execute(f"PRAGMA {name} = {value}")
         # A Ctrl-C inside a statement makes SQLAlchemy invalidate the connection (its
         # driver's connection is closed, settings and all): the indexes are then left to
-        # restore_indexes. The demo writes its chunks out of reach of the first Ctrl-C.
+        # setup.restore_indexes. The demo writes its chunks out of reach of the first Ctrl-C.
         dropped: list[Index] = []
         try:
             dropped = _drop_indexes(connection, tables, new_rows)
@@ -84,20 +88,6 @@ def loading_connection(
                     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def restore_indexes(engine: Engine, tables: Sequence[Table]) -> list[str]:
-    """Create the indexes of ``tables`` that a load killed midway left missing (SQLite);
-    returns their names."""
-    if engine.dialect.name != "sqlite":
-        return []
-    with engine.begin() as connection:
-        present = _present(connection)
-        missing = [index for index in _droppable(tables) if index.name not in present]
-        if missing:
-            log.warning("Indexes missing after an interrupted load: creating %s", missing)
-            _create_indexes(connection, missing)
-    return [str(index.name) for index in missing]
-
-
 def _drop_indexes(connection: Connection, tables: Sequence[Table], new_rows: int) -> list[Index]:
     if new_rows < INDEX_DROP_MIN_CASES:
         return []
@@ -105,8 +95,8 @@ def _drop_indexes(connection: Connection, tables: Sequence[Table], new_rows: int
         existing = connection.exec_driver_sql(f"SELECT count(*) FROM {tables[0].name}")
         if new_rows < existing.scalar_one():
             return []
-        present = _present(connection)
-        dropped = [index for index in _droppable(tables) if index.name in present]
+        present = present_indexes(connection)
+        dropped = [index for index in secondary_indexes(tables) if index.name in present]
         for index in dropped:
             connection.exec_driver_sql(f"DROP INDEX {index.name}")
     return dropped
@@ -116,17 +106,3 @@ def _create_indexes(connection: Connection, indexes: list[Index]) -> None:
     for index in indexes:
         log.info("Creating index %s", index.name)
         index.create(connection)
-
-
-def _droppable(tables: Sequence[Table]) -> list[Index]:
-    return [
-        index
-        for table in tables
-        for index in sorted(table.indexes, key=lambda i: str(i.name))
-        if not index.unique
-    ]
-
-
-def _present(connection: Connection) -> set[str]:
-    rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
-    return {name for (name,) in rows}

@@ -1,4 +1,4 @@
-"""The mediation records (调解笔录) of a demo case: what the generator (services/demo.py)
+"""The mediation records (调解笔录) of a demo case: what the generator (demo/generator.py)
 writes for each case that reached mediation, as plain data.
 
 One to three sessions, dated from the day mediation began to the day it ended (the
@@ -9,7 +9,7 @@ session is held on that day. Each record names the attendees (the parties, their
 representatives and agents, the mediator), says what each side said and what the
 mediator did, and the next step; the last one says how the mediation ended.
 
-Everything random is drawn from the generator passed in, which services/demo.py keeps
+Everything random is drawn from the generator passed in, which demo/generator.py keeps
 apart from the one the cases come from: adding the records changed none of the cases.
 """
 

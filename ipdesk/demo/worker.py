@@ -2,7 +2,7 @@
 
 Generating a case in Python costs about as much as SQLite's writing it, and threads in
 one process take turns on the GIL: :func:`produced_in_worker` runs a producer (the demo
-generator, see services/demo.py) in a child process and hands its items to the caller,
+generator, see demo/generator.py) in a child process and hands its items to the caller,
 which writes them meanwhile. The child starts with ``spawn`` on every platform: a fork
 of the GUI process (``ipdesk --demo``) would copy Qt's threads and locks. ``spawn``
 imports the main module in the child, so a script using this needs the usual

@@ -13,10 +13,10 @@ import docx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseStatus, Confirmation, Obligation, ObligationKind
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
-from ipdesk.services.demo import generate
 from ipdesk.services.documents import DocumentKind
 from ipdesk.services.seed import seed_reference_data
 

@@ -12,10 +12,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
+from ipdesk.demo import followups as demo_followups
+from ipdesk.demo.followups import add_demo_follow_ups
+from ipdesk.demo.generator import generate
 from ipdesk.models import CaseLimit, FollowUpVisit, LimitKind, VisitState
-from ipdesk.services import demo_followups
-from ipdesk.services.demo import generate
-from ipdesk.services.demo_followups import add_demo_follow_ups
 from ipdesk.services.followups import schedule_follow_ups_for_closed
 from tests.helpers.factories import seed
 from tests.helpers.module_db import module_database

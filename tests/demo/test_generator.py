@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo import generator as demo_service
+from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseSequence, CaseStatus, Office, Party, PartyKind, Role, User
-from ipdesk.services import demo as demo_service
 from ipdesk.services import identifiers as ids
-from ipdesk.services.demo import generate
 from ipdesk.services.limits import LimitContext, refresh_case_limits
 from ipdesk.services.seed import seed_reference_data
 

@@ -1,4 +1,4 @@
-"""The demo's later stages in a worker process (services/demo.py, _add_later_stages): the
+"""The demo's later stages in a worker process (demo/generator.py, _add_later_stages): the
 same rows as in this process, chunk by chunk, and an error leaves whole chunks only."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from sqlalchemy import Engine, Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import make_engine, make_session_factory
+from ipdesk.demo import generator as demo_service
+from ipdesk.demo import links as demo_links
+from ipdesk.demo.generator import generate
+from ipdesk.demo.worker import WorkerFailed
 from ipdesk.migrate import upgrade
 from ipdesk.models import Agreement, FollowUpVisit
-from ipdesk.services import demo as demo_service
-from ipdesk.services import demo_links
-from ipdesk.services.demo import generate
-from ipdesk.services.demo_worker import WorkerFailed
 from ipdesk.services.seed import seed_reference_data
 
 TODAY = dt.date(2026, 11, 27)

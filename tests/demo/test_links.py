@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
+from ipdesk.demo.links import add_demo_links
 from ipdesk.models import (
     Agreement,
     Case,
@@ -24,8 +26,6 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.confirmation import case_links
-from ipdesk.services.demo import generate
-from ipdesk.services.demo_links import add_demo_links
 from ipdesk.services.limits import LimitContext, refresh_case_limits
 from ipdesk.services.seed import seed_reference_data
 

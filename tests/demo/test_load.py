@@ -5,15 +5,21 @@ are back, and neither a failure midway nor a killed load leaves an index missing
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk import db
+from ipdesk.demo import generator as demo
+from ipdesk.demo import load as demo_load
 from ipdesk.models import Case
-from ipdesk.services import demo, demo_load
-from ipdesk.services.setup import initialise
+from ipdesk.services.setup import initialise, restore_indexes
 from tests.helpers.factories import seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -119,7 +125,7 @@ def test_indexes_a_killed_load_left_missing_come_back(
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP INDEX ix_parties_name")
         conn.exec_driver_sql("DROP INDEX ix_cases_due_on")
-    assert demo_load.restore_indexes(engine, demo._TABLES) == [
+    assert restore_indexes(engine, demo._TABLES) == [
         "ix_cases_due_on",
         "ix_parties_name",
     ]
@@ -149,3 +155,61 @@ def test_start_up_restores_indexes_a_killed_load_left_missing(engine: Engine) ->
         conn.exec_driver_sql("DROP INDEX ix_follow_up_visits_dashboard")
     initialise(engine)
     assert _schema(engine) == schema
+
+
+def test_a_load_killed_without_its_indexes_is_repaired_at_the_next_start(
+    engine: Engine, database_url: str, dropping: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load runs in a child process that is SIGKILLed amid its second chunk, while
+    the indexes are dropped (nothing of the demo's own cleanup runs). The next start-up
+    (``setup.initialise``, which imports nothing of ``ipdesk.demo``) builds them again from
+    the models; the first chunk's cases stay."""
+    schema = _schema(engine)
+    engine.dispose()  # the child opens its own connections
+    real = demo.insert_rows
+    chunks = 0
+
+    def killed(session: Session, table: Any, *args: Any) -> None:
+        nonlocal chunks
+        if table is demo.CASES:
+            chunks += 1
+            if chunks == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+        real(session, table, *args)
+
+    monkeypatch.setattr(demo, "insert_rows", killed)
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            child = db.make_engine(database_url)
+            demo.generate(
+                db.make_session_factory(child), cases=700, seed=3, today=TODAY, later_stages=False
+            )
+        finally:
+            os._exit(3)  # only if the kill did not come
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+    fresh = db.make_engine(database_url)
+    try:
+        missing = {row[1] for row in schema} - {row[1] for row in _schema(fresh)}
+        assert missing == _droppable()  # the kill left them all missing
+        initialise(fresh)
+        assert _schema(fresh) == schema
+        with fresh.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+            assert conn.execute(select(func.count()).select_from(Case)).scalar_one() == 200
+    finally:
+        fresh.dispose()
+
+
+def test_start_up_and_the_other_commands_do_not_import_the_demo() -> None:
+    """Only the demo commands load ``ipdesk.demo``: start-up's repair, the services and the
+    command line's other commands do without it."""
+    code = (
+        "import sys, ipdesk.services, ipdesk.services.setup, ipdesk.cli, ipdesk.models; "
+        "loaded = sorted(m for m in sys.modules if m.startswith('ipdesk.demo')); "
+        "print(loaded); sys.exit(1 if loaded else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

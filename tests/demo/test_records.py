@@ -1,4 +1,4 @@
-"""The demo's mediation records (调解笔录, services/demo_records.py): every case that
+"""The demo's mediation records (调解笔录, demo/records.py): every case that
 reached mediation has one to three, none before it, each dated within the case's
 mediation and never while its clock was suspended, each on the timeline; the 调解笔录
 renders the latest."""
@@ -14,6 +14,7 @@ import docx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
 from ipdesk.models import (
     AdjustmentKind,
     Case,
@@ -26,7 +27,6 @@ from ipdesk.models import (
 )
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
-from ipdesk.services.demo import generate
 from ipdesk.services.documents import DocumentKind
 from ipdesk.services.limits import legal_today
 from ipdesk.services.seed import seed_reference_data

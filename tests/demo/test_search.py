@@ -14,8 +14,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
+from ipdesk.demo import generator as demo
 from ipdesk.models import Case, Party
-from ipdesk.services import demo, search_index, setup
+from ipdesk.services import search_index, setup
 from ipdesk.services.actors import Actor
 from ipdesk.services.search import search_cases
 from tests.helpers.factories import make_case, seed

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ipdesk.services.demo_worker import WorkerFailed, produced_in_worker
+from ipdesk.demo.worker import WorkerFailed, produced_in_worker
 
 # The producers run in a spawned child, which imports them from this module.
 

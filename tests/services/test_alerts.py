@@ -457,8 +457,8 @@ def _wait_until_blocked(engine: Engine, holder: Session, timeout: float = 30.0) 
 def test_demo_alerts_are_raised_and_some_acknowledged_by_their_mediators(
     session_factory: sessionmaker[Session],
 ) -> None:
-    from ipdesk.services.demo import generate
-    from ipdesk.services.demo_alerts import add_demo_alerts
+    from ipdesk.demo.alerts import add_demo_alerts
+    from ipdesk.demo.generator import generate
 
     with session_factory.begin() as s:
         seed(s)

@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, migrate
+from ipdesk.demo.generator import generate
 from ipdesk.models import (
     Agreement,
     CaseEvent,
@@ -36,7 +37,6 @@ from ipdesk.models import (
 from ipdesk.services import audit
 from ipdesk.services import backup as bk
 from ipdesk.services.actors import Actor
-from ipdesk.services.demo import generate
 from ipdesk.services.search import search_cases
 from tests.conftest import _counter
 from tests.helpers.factories import make_case, make_user, seed

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
 from ipdesk.models import Case, Role
 from ipdesk.services import clock, corrections, dashboard_summary, routing, workflow
 from ipdesk.services.actors import Actor
 from ipdesk.services.corrections import CaseCorrection
 from ipdesk.services.dashboard import DashboardFilter, Period, chart_data, figures
-from ipdesk.services.demo import generate
 from ipdesk.services.intake import register_case
 from tests.helpers.factories import make_user, seed, valid_intake_form
 from tests.services.test_workflow import (  # the life cycle's moves, called uniformly

@@ -454,9 +454,9 @@ def test_the_work_list_of_each_role(db: sessionmaker[Session], people: People) -
 
 
 def test_demo_follow_ups_reach_about_ninety_percent(session_factory: sessionmaker[Session]) -> None:
+    from ipdesk.demo.followups import add_demo_follow_ups
+    from ipdesk.demo.generator import generate
     from ipdesk.services.dashboard import DashboardFilter, Period, figures
-    from ipdesk.services.demo import generate
-    from ipdesk.services.demo_followups import add_demo_follow_ups
 
     today = D(2026, 11, 27)
     with session_factory.begin() as s:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
 from ipdesk.models import (
     Alert,
     Case,
@@ -22,7 +23,6 @@ from ipdesk.models import (
 from ipdesk.services.alerts import scan_alerts
 from ipdesk.services.dashboard_summary import changing
 from ipdesk.services.deadlines import DueResult
-from ipdesk.services.demo import generate
 from ipdesk.services.limits import (
     _ADJUSTMENT_COLUMNS,
     _BATCH,

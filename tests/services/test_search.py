@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.generator import generate
 from ipdesk.models import Case, Party, PartyKind, PartyRole, Role
 from ipdesk.services import identifiers as ids
 from ipdesk.services import search
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter, count_cases
-from ipdesk.services.demo import generate
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.intake import register_case
 from ipdesk.services.search import search_cases, search_terms, text_condition

@@ -11,8 +11,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo import generator as demo
 from ipdesk.models import Role
-from ipdesk.services import demo
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, count_cases
 from ipdesk.ui import tasks
