@@ -50,6 +50,7 @@ def register(sub: Any) -> None:
 
 def _migrate(args: argparse.Namespace, ctx: Context) -> int:
     ensure_ready(ctx.engine)
+    db_roles.seal_audit_table(ctx.engine)  # whatever the migrations' default grants gave
     operators.record_operator_command(ctx.engine, "migrate")
     print(f"数据库已迁移到最新版本：{ctx.engine.url.render_as_string(hide_password=True)}")
     return 0

@@ -9,7 +9,7 @@ from typing import Any
 from ipdesk import db
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import audit, auth, operators
+from ipdesk.services import audit, auth, db_roles, operators
 from ipdesk.services.org import import_org, org_tree
 from ipdesk.services.setup import initialise
 
@@ -39,6 +39,7 @@ def register(sub: Any) -> None:
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
     loaded = initialise(ctx.engine)
+    db_roles.seal_audit_table(ctx.engine)  # whatever the migrations' default grants gave
     created = None
     if args.admin is not None:
         sessions = db.make_session_factory(ctx.engine)

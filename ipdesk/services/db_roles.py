@@ -13,8 +13,12 @@ CREATEROLE that may change the objects' owners) makes, idempotently:
   password) and only SELECT ``alembic_version``; cannot create anything in the schema.
   ``ipdesk-server`` connects as APP.
 * Default privileges: the tables and sequences OWNER creates in later migrations get APP's
-  grants by themselves. Run the command again after a migration that replaced the audit
-  table or when in doubt: it sets every grant again.
+  grants by themselves; :func:`seal_audit_table` (``init`` and ``migrate`` call it) then
+  takes back what no one but the owner may have on the audit table and
+  ``alembic_version``. Run the command again when in doubt: it sets every grant again (as
+  the owner too, once the roles exist).
+* The extension ``pg_trgm`` the migrations need, installed while the command runs as a
+  superuser (so that a fresh, empty database can be migrated by OWNER).
 
 SQLite has no roles: :class:`RolesNotApplicable`.
 """
@@ -98,8 +102,13 @@ def apply_roles(
         ).scalar_one():
             raise RolesRefused(f"应用角色 {app} 是超级用户，无法限制其权限")
         _revoke_membership(conn, app)
+        # The migrations' trigram search needs pg_trgm, which only a superuser (or, trusted,
+        # a role with CREATE on the database) may install: here, while we may.
+        if not conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         reassigned = _give_to_owner(conn, owner, app)
         tables = _grant(conn, owner, app)
+        _seal(conn)
     return RolesReport(owner, app, tuple(created), reassigned, tables)
 
 
@@ -117,15 +126,33 @@ def _run(conn: Connection, template: str, *names: str, password: str | None = No
     conn.exec_driver_sql(statement.scalar_one().replace("%", "%%"))
 
 
+_LEAST: Final = (
+    ("rolcanlogin", True, "LOGIN"),
+    ("rolcreatedb", False, "NOCREATEDB"),
+    ("rolcreaterole", False, "NOCREATEROLE"),
+    ("rolreplication", False, "NOREPLICATION"),
+    ("rolbypassrls", False, "NOBYPASSRLS"),
+)
+
+
 def _ensure_role(conn: Connection, name: str, password: str | None, *, least: bool) -> bool:
-    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}).first()
-    if exists is None:
+    row = conn.execute(
+        text(
+            "SELECT rolcanlogin, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls "
+            "FROM pg_roles WHERE rolname = :r"
+        ),
+        {"r": name},
+    ).first()
+    if row is None:
         _run(conn, "CREATE ROLE %I LOGIN", name)
-    if least:
-        _run(conn, "ALTER ROLE %I LOGIN NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS", name)
+    elif least:  # only what differs: changing some attributes needs a superuser
+        current = dict(row._mapping)
+        changes = [word for column, wanted, word in _LEAST if current[column] != wanted]
+        if changes:
+            _run(conn, f"ALTER ROLE %I {' '.join(changes)}", name)
     if password is not None:
         _run(conn, "ALTER ROLE %I PASSWORD %L", name, password=password)
-    return exists is None
+    return row is None
 
 
 def _revoke_membership(conn: Connection, app: str) -> None:
@@ -216,14 +243,6 @@ def _grant(conn: Connection, owner: str, app: str) -> int:
     tables = set(
         conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars()
     )
-    if AUDIT_TABLE in tables:
-        _run(conn, f"REVOKE UPDATE, DELETE, TRUNCATE ON public.{AUDIT_TABLE} FROM %I", app)
-    for name in READ_ONLY_TABLES:
-        if name in tables:
-            _run(conn, "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %I", name, app)
-    # PUBLIC must not reach around APP's limits either.
-    if AUDIT_TABLE in tables:
-        _run(conn, f"REVOKE ALL ON public.{AUDIT_TABLE} FROM PUBLIC")
     _run(
         conn,
         "ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public "
@@ -239,3 +258,39 @@ def _grant(conn: Connection, owner: str, app: str) -> int:
         app,
     )
     return len(tables)
+
+
+def seal_audit_table(engine: Engine) -> int:
+    """After migrations (``ipdesk-admin init``/``migrate`` as the owner): nobody but the
+    audit table's owner may UPDATE, DELETE or TRUNCATE it, nor write ``alembic_version``,
+    whatever default privileges granted when a migration created them. Returns the grants
+    taken back; nothing happens on SQLite or before the tables exist."""
+    if engine.dialect.name != "postgresql":
+        return 0
+    with engine.begin() as conn:
+        return _seal(conn)
+
+
+_WRITES: Final = """
+SELECT g.grantee, g.table_name, g.privilege_type
+FROM information_schema.role_table_grants g JOIN pg_tables t
+  ON t.schemaname = g.table_schema AND t.tablename = g.table_name
+WHERE g.table_schema = 'public' AND g.table_name = ANY(:tables)
+  AND g.privilege_type = ANY(:privileges) AND g.grantee <> t.tableowner
+"""
+
+
+def _seal(conn: Connection) -> int:
+    sealed = 0
+    for tables, privileges in (
+        ([AUDIT_TABLE], ["UPDATE", "DELETE", "TRUNCATE"]),
+        (list(READ_ONLY_TABLES), ["INSERT", "UPDATE", "DELETE", "TRUNCATE"]),
+    ):
+        rows = conn.execute(text(_WRITES), {"tables": tables, "privileges": privileges}).all()
+        for grantee, table, privilege in rows:
+            target = (
+                "PUBLIC" if grantee == "PUBLIC" else conn.dialect.identifier_preparer.quote(grantee)
+            )
+            conn.exec_driver_sql(f"REVOKE {privilege} ON public.{table} FROM {target}")
+            sealed += 1
+    return sealed

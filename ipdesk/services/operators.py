@@ -21,10 +21,10 @@ import socket
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Role, User
+from ipdesk.models import AuditRecord, Role, User
 from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied
@@ -87,7 +87,7 @@ def _quick_sign_in(
 
 def record_operator_command(
     engine: Engine, command: str, details: Mapping[str, Any] | None = None
-) -> int:
+) -> int | None:
     """One audit record for a command run with the owner role (no signed-in user): action
     "operator_command", entity "ipdesk-admin", with the command, the operating-system user
     and the host. Returns the record's id."""
@@ -96,6 +96,8 @@ def record_operator_command(
     except (KeyError, OSError):  # no name for the uid (a container's random user)
         os_user = "?"
     with engine.begin() as connection:
+        if not inspect(connection).has_table(AuditRecord.__tablename__):
+            return None  # db roles on an empty database: no trail yet
         return audit.record_event(
             connection,
             "operator_command",

@@ -20,6 +20,7 @@ from ipdesk.services import audit
 from ipdesk.services.intake import register_case
 from ipdesk.services.setup import ensure_ready
 from tests.helpers.factories import REGISTRAR, valid_intake_form
+from tests.services.test_backup import pg_database
 
 
 def run(url: str, *args: str) -> int:
@@ -128,3 +129,35 @@ def test_refusals(
         assert run(database_url, "db", "roles", *args) == 1, args
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("ipdesk-admin: "), err
+
+
+def test_roles_first_then_the_owner_migrates_a_fresh_database(
+    database_url: str,
+    roles: tuple[str, str],
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The order of a new deployment (installer/README.md): the roles on an empty database
+    (pg_trgm installed there, by the superuser), then init as the owner. The tables the
+    owner's migrations create get the application role's grants by default; init takes
+    back UPDATE/DELETE/TRUNCATE of the audit table and writes to alembic_version."""
+    owner, app = roles
+    with pg_database(request.getfixturevalue("pg_admin_url")) as fresh:
+        assert run(fresh, "db", "roles", "--owner", owner, "--app", app) == 0
+        monkeypatch.setenv("IPDESK_ADMIN_PASSWORD", "first-admin-1")
+        assert run(as_role(fresh, owner), "init", "--admin", "boss") == 0
+        capsys.readouterr()
+        engine = db.make_engine(as_role(fresh, app))
+        try:
+            assert denied(engine, "UPDATE audit_records SET entity = 'users'")
+            assert denied(engine, "DELETE FROM audit_records")
+            assert denied(engine, "TRUNCATE audit_records")
+            assert denied(engine, "DELETE FROM alembic_version")
+            with engine.begin() as conn:  # the data tables are the application's
+                conn.execute(text("UPDATE offices SET phone = '0475-1234567'"))
+        finally:
+            engine.dispose()
+        # the owner may run it again after a migration (no CREATEROLE needed)
+        assert run(as_role(fresh, owner), "db", "roles", "--owner", owner, "--app", app) == 0
+        assert run(as_role(fresh, app), "--user", "boss", "audit", "verify") == 0
