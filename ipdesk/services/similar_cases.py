@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, literal, or_, select
+from sqlalchemy import ColumnElement, func, literal, or_, select, union_all
 from sqlalchemy import case as sa_case
 from sqlalchemy.orm import Session
 
@@ -208,16 +208,26 @@ def _pg_like_facts(
     matches (250-400 ms each at 200,000 cases); a window of recent cases is bounded."""
     if len(pieces) < 2:
         return []
+    # Newest first per finished state, each read backwards along ix_cases_similar (ip_type,
+    # status, id) with no sort; then the newest of both.
+    newest = union_all(
+        *(
+            select(Case.id.label("id"))
+            .where(
+                Case.ip_type == case.ip_type,
+                Case.status == status,
+                Case.id != case.id,
+                case_scope(actor),
+            )
+            .order_by(Case.id.desc())
+            .limit(PG_FACTS_WINDOW)
+            for status in FINISHED
+        )
+    ).subquery()
+    ids = select(newest.c.id).order_by(newest.c.id.desc()).limit(PG_FACTS_WINDOW).subquery()
     window = (
         select(Case.id.label("id"), Case.facts.label("text"))
-        .where(
-            Case.ip_type == case.ip_type,
-            Case.status.in_(FINISHED),
-            Case.id != case.id,
-            case_scope(actor),
-        )
-        .order_by(Case.id.desc())
-        .limit(PG_FACTS_WINDOW)
+        .join(ids, ids.c.id == Case.id)
         .subquery()
     )
     shared: ColumnElement[int] = literal(0)

@@ -27,20 +27,28 @@ from ipdesk.ui.intake.labels import label, status_labels
 SPREAD_DAYS = read_models.SPREAD_DAYS
 
 
-def _money(value: Decimal | None) -> str:
+def money(value: Decimal | None) -> str:
     return f"{value:,.2f}" if value is not None else ""
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def table(name: str, headers: list[str]) -> QTableWidget:
+    """A read-only table of whole rows."""
+    widget = QTableWidget(0, len(headers))
+    widget.setObjectName(name)
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill_table(widget: QTableWidget, rows: list[list[str]]) -> None:
+    widget.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            widget.setItem(r, c, QTableWidgetItem(value))
 
 
 class SimilarCasesTab(QWidget):
@@ -58,7 +66,7 @@ class SimilarCasesTab(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("similar_summary")
         self.summary_label.setWordWrap(True)
-        self.table = _table(
+        self.table = table(
             "similar_table",
             [
                 self.tr("Case"),
@@ -70,7 +78,7 @@ class SimilarCasesTab(QWidget):
             ],
         )
         self.spread_label = QLabel()
-        self.spread_table = _table(
+        self.spread_table = table(
             "spread_table",
             [
                 self.tr("Office"),
@@ -99,7 +107,6 @@ class SimilarCasesTab(QWidget):
         self._requested = True
         manager = has(self.desk.actor, Capability.DEADLINE_BOARD)
         load = call(read_models.similar_cases_tab, self.case_id, with_spread=manager)
-
         self.desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
     def _on_refused(self, refusal: Refusal) -> None:
@@ -122,7 +129,7 @@ class SimilarCasesTab(QWidget):
             text = self.tr("%n like case(s).", "", spread.count)
             if spread.amounts:
                 text += " " + self.tr("Amounts agreed: {0} to {1}, median {2}.").format(
-                    _money(spread.minimum), _money(spread.maximum), _money(spread.median)
+                    money(spread.minimum), money(spread.maximum), money(spread.median)
                 )
             self.summary_label.setText(text)
         rows = []
@@ -139,12 +146,12 @@ class SimilarCasesTab(QWidget):
                     r.number,
                     r.office,
                     self._outcome(r),
-                    _money(r.amount_agreed),
+                    money(r.amount_agreed),
                     "" if r.handling_days is None else str(r.handling_days),
                     self.tr(", ").join(why),
                 ]
             )
-        self._fill(self.table, rows)
+        fill_table(self.table, rows)
         self.spread_rows = loaded.spread
         if loaded.spread is not None:
             self.spread_label.setText(
@@ -155,7 +162,7 @@ class SimilarCasesTab(QWidget):
                 )
             )
             labels = status_labels()
-            self._fill(
+            fill_table(
                 self.spread_table,
                 [
                     [
@@ -165,18 +172,11 @@ class SimilarCasesTab(QWidget):
                             f"{label(labels, k)} {v}"
                             for k, v in sorted(row.spread.outcomes.items())
                         ),
-                        _money(row.spread.minimum),
-                        _money(row.spread.median),
-                        _money(row.spread.maximum),
+                        money(row.spread.minimum),
+                        money(row.spread.median),
+                        money(row.spread.maximum),
                     ]
                     for row in loaded.spread
                 ],
             )
         self.loaded.emit(loaded)
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-        table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
