@@ -40,10 +40,12 @@ from ipdesk.services import (
     confirmation,
     consultations,
     corrections,
+    dashboard,
     documents,
     evidence,
     followups,
     holidays,
+    intake,
     limits,
     mediation,
     mediation_records,
@@ -244,6 +246,10 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(read_models.case_page),
     _read(read_models.action_choices),
     _read(read_models.similar_cases_tab),
+    _read(read_models.intake_options),
+    _read(read_models.holiday_gaps),
+    _read(read_models.holiday_year),
+    _read(read_models.dashboard_page),
     _write(read_models.case_page_revealed),
     _read(read_models.file_check, attachments="attachments", documents="documents"),
     # cases
@@ -251,6 +257,9 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(cases_query.first_page),
     _read(cases_query.case_ids),
     _read(cases_query.case_rows),
+    # intake
+    _read(intake.find_conflicts),
+    _write(intake.register_case),
     # organisation, users
     _read(org.org_tree),
     _read(auth.list_users),
@@ -263,6 +272,8 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _write(agencies.create_agency),
     _write(agencies.update_agency),
     _write(agencies.set_agency_active),
+    # dashboard
+    _read(dashboard.drill_down),
     # deadlines
     _read(limits.deadline_board),
     # alerts
@@ -278,6 +289,7 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _write(holidays.set_override),
     _write(holidays.clear_override),
     _write(holidays.set_year_complete),
+    _write(holidays.import_holidays_data),
     # consultations
     _read(consultations.list_consultations),
     _write(consultations.request_consultation),

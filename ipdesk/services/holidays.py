@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar as pycalendar
 import datetime as dt
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -288,6 +289,25 @@ def import_holidays_csv(
                 )
     rest = sum(is_rest for is_rest, _ in entries.values())
     return _changed(session, years, rest, len(entries) - rest)
+
+
+MAX_IMPORT_BYTES = 1 << 20
+"""The largest holiday file :func:`import_holidays_data` takes (a year is a few KB)."""
+
+
+def import_holidays_data(
+    session: Session, actor: Actor, data: bytes, name: str = "holidays.csv"
+) -> HolidayChange:
+    """:func:`import_holidays_csv` of a file's bytes (a file chosen on another computer
+    than the one the call runs on); ``name`` for the messages."""
+    require_capability(actor, Capability.MANAGE_HOLIDAYS)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFailed(f"{name}：文件过大", code="import_failed")
+    label = Path(name).name or "holidays.csv"
+    with tempfile.TemporaryDirectory(prefix="ipdesk-holidays-") as folder:
+        path = Path(folder) / label
+        path.write_bytes(data)
+        return import_holidays_csv(session, actor, path)
 
 
 # --------------------------------------------------------------------------- helpers

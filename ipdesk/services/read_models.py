@@ -22,6 +22,15 @@ from ipdesk.services.agencies import AgencyInfo, list_agencies
 from ipdesk.services.alerts import AlertInfo, count_unacknowledged, list_alerts
 from ipdesk.services.auth import UserInfo
 from ipdesk.services.cases_query import CaseDetail, case_detail
+from ipdesk.services.dashboard import (
+    DashboardCharts,
+    DashboardFigures,
+    DashboardFilter,
+    chart_data,
+    figures,
+)
+from ipdesk.services.holidays import YearCalendar, uncovered_years_ahead, year_calendar
+from ipdesk.services.intake import IntakeForm, default_form
 from ipdesk.services.integrity import FileReport, check_files
 from ipdesk.services.org import OfficeInfo, org_tree
 from ipdesk.services.workflow import CaseAction
@@ -163,3 +172,51 @@ def similar_cases_tab(
                 ip_type=case.ip_type,
             )
     return SimilarCasesTab(similar, spread)
+
+
+@dataclass(frozen=True)
+class IntakeOptions:
+    """What the intake dialog offers: the stations in the user's scope (code, label), the
+    courts (code, name), and a new form (the user's own station, received today)."""
+
+    stations: list[tuple[str, str]]
+    courts: list[tuple[str, str]]
+    form: IntakeForm
+
+
+def intake_options(session: Session, actor: Actor, *, today: dt.date) -> IntakeOptions:
+    """The choices and the first form of the intake dialog."""
+    stations = [
+        (st.code, f"{st.name} ({st.code})")
+        for office in org_tree(session, actor)
+        for st in office.stations
+    ]
+    courts = [(a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)]
+    return IntakeOptions(stations, courts, default_form(session, actor, today=today))
+
+
+def holiday_gaps(session: Session, actor: Actor, *, today: dt.date) -> list[int]:
+    """The years ahead whose holidays are not entered yet (the banner; anyone signed in)."""
+    return uncovered_years_ahead(session, today)
+
+
+def holiday_year(session: Session, actor: Actor, year: int) -> YearCalendar:
+    """One year's calendar of rest and working days (anyone may look; changing it is the
+    administrator's)."""
+    return year_calendar(session, year)
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    """The dashboard: the figures of the filter and its charts."""
+
+    figures: DashboardFigures
+    charts: DashboardCharts
+
+
+def dashboard_page(
+    session: Session, actor: Actor, flt: DashboardFilter, *, today: dt.date
+) -> DashboardPage:
+    """The figures and charts of ``flt`` (the dashboard's roles: :func:`figures` checks)."""
+    shown = figures(session, actor, flt, today=today)
+    return DashboardPage(shown, chart_data(session, actor, flt, today=today, known=shown))

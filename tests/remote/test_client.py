@@ -92,7 +92,8 @@ def test_a_write_dropped_on_the_way_back_is_sent_again_with_the_same_key() -> No
 
     sleeps: list[float] = []
     client = client_of(handler, sleeps)
-    assert client.call(call(agencies.set_agency_active, 3, False)) == 7
+    answer: object = client.call(call(agencies.set_agency_active, 3, False))
+    assert answer == 7
     assert len(keys) == 3 and len(set(keys)) == 1 and len(ran) == 1
     assert sleeps == [0.1, 0.2]
     # the next write is another request: another key
@@ -129,7 +130,8 @@ def test_a_write_still_running_on_the_server_is_waited_for() -> None:
         ]
     )
     client = client_of(lambda request: next(answers))
-    assert client.call(call(agencies.set_agency_active, 3, False)) == 1
+    answer: object = client.call(call(agencies.set_agency_active, 3, False))
+    assert answer == 1
 
 
 def test_refusals_arrive_as_the_services_errors() -> None:
@@ -234,11 +236,13 @@ def test_the_backend_uploads_evidence_before_a_write(tmp_path: Path) -> None:
     assert backend.actor == SIGNED.actor
     from ipdesk.remote import calls
 
-    fake = calls.Call("agencies.set_agency_active", ([AttachmentInput(photo, "收据")],), {})
+    fake: calls.Call[Any] = calls.Call(
+        "agencies.set_agency_active", ([AttachmentInput(photo, "收据")],), {}
+    )
     backend.run(fake, "write", today=__import__("datetime").date(2026, 12, 7))
     sent = bodies[0][0][0]
     assert isinstance(sent, AttachmentInput)
-    assert sent.path == f"sha256:{sha}" and sent.name == "p.jpg" and sent.description == "收据"
+    assert str(sent.path) == f"sha256:{sha}" and sent.name == "p.jpg" and sent.description == "收据"
     with pytest.raises(Exception) as caught:
         backend.run(fake, "rehearse", today=__import__("datetime").date(2026, 12, 7))
     assert getattr(caught.value, "code", "") == "not_in_network_mode"

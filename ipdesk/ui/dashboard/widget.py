@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import call
 from ipdesk.services import dashboard as dash
+from ipdesk.services import read_models
 from ipdesk.services.dashboard import (
-    DashboardCharts,
     DashboardFigures,
     DashboardFilter,
     Period,
@@ -66,12 +67,6 @@ class DrillDownRequest:
     unit: Unit
     label: str  # e.g. "TL01 科尔沁区…: Overdue"
     case_ids: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    figures: DashboardFigures
-    charts: DashboardCharts
 
 
 class DashboardWidget(QWidget):
@@ -241,13 +236,7 @@ class DashboardWidget(QWidget):
         if flt is None:
             return
         self.filter = flt
-        actor, today = self._actor, self._today()
-
-        def load(session: Session) -> _Loaded:
-            figures = dash.figures(session, actor, flt, today=today)
-            charts = dash.chart_data(session, actor, flt, today=today, known=figures)
-            return _Loaded(figures, charts)
-
+        load = call(read_models.dashboard_page, flt)
         self._busy(self.tr("Loading the figures…"))
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
@@ -276,7 +265,7 @@ class DashboardWidget(QWidget):
         self.refresh_button.setEnabled(True)
         self.export_button.setEnabled(True)
 
-    def _on_loaded(self, loaded: _Loaded) -> None:
+    def _on_loaded(self, loaded: read_models.DashboardPage) -> None:
         figures = loaded.figures
         self._remember_units(figures)
         self.model.set_figures(figures, self._total_label(figures))
@@ -318,16 +307,11 @@ class DashboardWidget(QWidget):
         header = self.model.headerData(index.column(), Qt.Orientation.Horizontal)
         unit_text = self.model.index(index.row(), 0).data()
         label = self.tr("{0}: {1}").format(str(unit_text).strip(), header)
-        actor, today = self._actor, self._today()
-
-        def load(session: Session) -> tuple[int, ...]:
-            return tuple(dash.drill_down(session, actor, flt, key, unit, today=today))
-
         self._desk.read(
             self,
-            load,
+            call(dash.drill_down, flt, key, unit),
             lambda ids: self.drill_down_requested.emit(
-                DrillDownRequest(flt, key, unit, label, ids)
+                DrillDownRequest(flt, key, unit, label, tuple(ids))
             ),
             lambda refusal: self.status.setText(
                 self.tr("The cases could not be listed: {0}").format(refusal.text)

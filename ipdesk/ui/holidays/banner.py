@@ -6,10 +6,10 @@ import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from ipdesk.models import Role
-from ipdesk.services.holidays import uncovered_years_ahead
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)
@@ -51,11 +51,7 @@ class HolidayBanner(QFrame):
         desk.follow(self, [ChangeKind.HOLIDAYS], self.check)
 
     def check(self, *_args: object) -> None:
-        today = self._today()
-
-        def load(session: Session) -> list[int]:
-            return uncovered_years_ahead(session, today)
-
+        load = call(read_models.holiday_gaps)
         self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, years: list[int]) -> None:

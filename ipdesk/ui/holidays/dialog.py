@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import Role
+from ipdesk.remote.calls import Call, call
+from ipdesk.services import read_models
+from ipdesk.services.errors import ImportFailed
 from ipdesk.services.holidays import (
     CHINESECALENDAR,
     FIRST_YEAR,
@@ -43,12 +44,11 @@ from ipdesk.services.holidays import (
     HolidayChange,
     YearCalendar,
     clear_override,
-    import_holidays_csv,
+    import_holidays_data,
     set_override,
     set_year_complete,
-    year_calendar,
 )
-from ipdesk.ui.desk import CALENDAR_CHANGED, Desk, Refusal
+from ipdesk.ui.desk import CALENDAR_CHANGED, Desk, Refusal, refusal_of
 from ipdesk.ui.qdates import from_qdate, to_qdate
 
 log = logging.getLogger(__name__)
@@ -169,11 +169,7 @@ class HolidayDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        year = self.year.value()
-
-        def load(session: Session) -> YearCalendar:
-            return year_calendar(session, year)
-
+        load = call(read_models.holiday_year, self.year.value())
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, calendar: YearCalendar) -> None:
@@ -246,7 +242,7 @@ class HolidayDialog(QDialog):
         selected = self.month_view.selectedDate()
         return from_qdate(selected)
 
-    def _change(self, operation: Callable[[Session], HolidayChange]) -> None:
+    def _change(self, operation: Call[HolidayChange]) -> None:
         def done(change: HolidayChange) -> None:
             self.calendar_changed.emit(change)
             self.reload()
@@ -254,27 +250,25 @@ class HolidayDialog(QDialog):
         self._desk.write(self, operation, done, self._on_failed, changes=CALENDAR_CHANGED)
 
     def _set_selected(self, is_rest: bool) -> None:
-        day, name, actor = self.selected_day(), self.name.text(), self._actor
-        self._change(lambda s: set_override(s, actor, day, is_rest=is_rest, name=name))
+        day, name = self.selected_day(), self.name.text()
+        self._change(call(set_override, day, is_rest=is_rest, name=name))
 
     def _clear_selected(self) -> None:
-        day, actor = self.selected_day(), self._actor
-        self._change(lambda s: clear_override(s, actor, day))
+        self._change(call(clear_override, self.selected_day()))
 
     def _on_complete_clicked(self, checked: bool) -> None:
-        year, actor = self.year.value(), self._actor
-        self._change(lambda s: set_year_complete(s, actor, year, checked))
+        self._change(call(set_year_complete, self.year.value(), checked))
 
     def _on_import_clicked(self) -> None:
         path = self.ask_import_path(self)
         if path is None:
             return
-        actor = self._actor
-
-        def imported(s: Session) -> HolidayChange:
-            return import_holidays_csv(s, actor, path)
-
-        self._change(imported)
+        try:
+            data = path.read_bytes()  # small: sent as it is to wherever the records are
+        except OSError as exc:
+            self._on_failed(refusal_of(ImportFailed(f"{path.name}：{exc.strerror}")))
+            return
+        self._change(call(import_holidays_data, data, path.name))
 
     # -- navigation -----------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ import itertools
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +46,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk import paths
-from ipdesk.models import AgencyKind, PartyKind, PartyRole
+from ipdesk.models import PartyKind, PartyRole
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
 from ipdesk.services.actors import Actor
-from ipdesk.services.agencies import list_agencies
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.services.intake import (
     DEFAULT_MAX_ATTACHMENT_BYTES,
@@ -62,7 +61,6 @@ from ipdesk.services.intake import (
     PartyForm,
     RegisteredCase,
     check_intake,
-    default_form,
     find_conflicts,
     form_from_json,
     form_to_json,
@@ -70,7 +68,6 @@ from ipdesk.services.intake import (
     parse_date,
     register_case,
 )
-from ipdesk.services.org import org_tree
 from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type_labels
@@ -88,13 +85,6 @@ def default_draft_path(actor: Actor) -> Path:
     """Where the intake draft of ``actor`` is kept on this machine."""
     who = actor.user_id if actor.user_id is not None else "admin"
     return paths.user_data_dir() / "drafts" / f"intake-{who}.json"
-
-
-@dataclass(frozen=True)
-class _Options:
-    stations: list[tuple[str, str]]  # (code, label)
-    courts: list[tuple[str, str]]
-    form: IntakeForm
 
 
 def _attachment_text(code: str, **params: str) -> str:
@@ -418,22 +408,10 @@ class IntakeDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def _load_options(self) -> None:
-        actor, today = self._actor, self._today()
-
-        def load(session: Session) -> _Options:
-            stations = [
-                (st.code, f"{st.name} ({st.code})")
-                for office in org_tree(session, actor)
-                for st in office.stations
-            ]
-            courts = [
-                (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)
-            ]
-            return _Options(stations, courts, default_form(session, actor, today=today))
-
+        load = call(read_models.intake_options)
         self._desk.read(self, load, self._on_options_loaded, self._on_load_failed)
 
-    def _on_options_loaded(self, options: _Options) -> None:
+    def _on_options_loaded(self, options: read_models.IntakeOptions) -> None:
         self.station_combo.clear()
         self.station_combo.addItem(self.tr("— station —"), "")
         for code, text in options.stations:
@@ -753,18 +731,14 @@ class IntakeDialog(QDialog):
         if self._errors:
             self._focus_first_error()
             return
-        form, actor = self.form(), self._actor
+        form = self.form()
         if self._conflicts_accepted:
             self._register(form)
             return
         self._set_busy(True)
-
-        def look(session: Session) -> list[ConflictHit]:
-            return find_conflicts(session, actor, form)
-
         self._desk.read(
             self,
-            look,
+            call(find_conflicts, form),
             lambda hits: self._on_conflicts(form, hits),
             self._on_save_failed,
             purpose="save",
@@ -799,20 +773,11 @@ class IntakeDialog(QDialog):
 
     def _register(self, form: IntakeForm) -> None:
         self._set_busy(True)
-        actor, store = self._actor, self._store
-        attachments, limit, today = self.attachments(), self._max_bytes, self._today()
-
-        def register(session: Session) -> RegisteredCase:
-            return register_case(
-                session,
-                actor,
-                form,
-                attachments,
-                store=store,
-                max_attachment_bytes=limit,
-                today=today,
-            )
-
+        # the evidence files go up first on a desk on the server (RemoteBackend), and a
+        # registration retried after a dropped connection registers once (its key)
+        register = call(
+            register_case, form, self.attachments(), max_attachment_bytes=self._max_bytes
+        )
         self._desk.write(
             self,
             register,
