@@ -34,7 +34,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from alembic.util.exc import CommandError
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
@@ -55,11 +54,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
-from ipdesk.demo.generator import DEMO_PASSWORD, generate
 from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn
+from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start
@@ -439,6 +438,16 @@ def run_setup_wizard(settings: QSettings) -> Opened | int:
         wizard.deleteLater()
 
 
+def _open_errors() -> tuple[type[BaseException], ...]:
+    """What opening a database may fail with, to be told to the user: Alembic's errors
+    too once Alembic is loaded (it is not imported for its exception class alone)."""
+    errors: tuple[type[BaseException], ...] = (ServiceError, SQLAlchemyError, OSError, ValueError)
+    alembic_errors = sys.modules.get("alembic.util.exc")
+    if alembic_errors is not None:
+        errors += (alembic_errors.CommandError,)
+    return errors
+
+
 def _open_in_background(url: str, label: str, *, interactive: bool) -> Engine:
     return run_with_progress(
         lambda: open_database(url),
@@ -453,7 +462,7 @@ def _open_url(url: str, *, interactive: bool) -> Opened | int:
     try:
         label = db.describe(url)
         return Opened(_open_in_background(url, label, interactive=interactive), label)
-    except (ServiceError, SQLAlchemyError, CommandError, OSError, ValueError) as exc:
+    except _open_errors() as exc:
         _report_open_failure(label, exc, interactive=interactive)
         return FAILED
 
@@ -496,7 +505,7 @@ def _open_configured(
         url = config.url(password).render_as_string(hide_password=False)
         try:
             return Opened(_open_in_background(url, label, interactive=interactive), label)
-        except (ServiceError, SQLAlchemyError, CommandError, OSError, ValueError) as exc:
+        except _open_errors() as exc:
             failure: BaseException = exc
             if isinstance(exc, SQLAlchemyError) and not config.is_embedded:
                 failure = database.classify(exc)

@@ -64,9 +64,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -215,6 +212,8 @@ def program_version() -> str:
 
 def _revisions() -> list[str]:
     """The program's schema revisions, oldest first."""
+    from alembic.script import ScriptDirectory  # not at start-up: 0.5 s
+
     script = ScriptDirectory.from_config(migrate.alembic_config())
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
@@ -517,6 +516,8 @@ def _sqlite_backup(engine: Engine, temp: Path, revision: str, key: BackupKey) ->
 
 
 def _portable_backup(engine: Engine, temp: Path, key: BackupKey) -> None:
+    from alembic.runtime.migration import MigrationContext
+
     sqlite = db.is_sqlite(engine)
     options: dict[str, Any] = dict(db.READ_ONLY) if sqlite else {}
     if not sqlite:
@@ -1119,6 +1120,8 @@ def _restore_sqlite(
 ) -> RestoreResult:
     """Build the database in ``work`` from the migrations and the backup's rows, then copy
     it over ``dest`` with SQLite's backup API in one step."""
+    from alembic import command
+
     built = work / "restore.sqlite3"
     engine = db.make_engine(f"sqlite:///{built}")
     try:
@@ -1186,6 +1189,9 @@ def _restore_postgresql(
     force: bool,
     trust: str,
 ) -> RestoreResult:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     where = db.describe(engine.url)
     order = _revisions()
     try:

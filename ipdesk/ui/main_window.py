@@ -5,7 +5,9 @@ change here:
 
 * ``add_page(widget, title)`` puts a widget into the work area and a View-menu entry that
   shows it (the first page added is the one shown at start; ``show_page`` brings another
-  to the front, ``page_shown`` tells which came); ``add_dock(widget, title)`` adds a dock
+  to the front, ``page_shown`` tells which came); ``add_lazy_page(kind, build, title)``
+  does the same for a page that is built (and its module imported) only when it is first
+  shown or asked for (``page(kind)``); ``add_dock(widget, title)`` adds a dock
   (its layout is remembered); ``add_banner(widget)`` puts a notice across the top;
 * ``menu(name)`` gives a menu ("file", "edit", "view", "admin" for administrators, "help")
   for ``addAction``;
@@ -16,15 +18,20 @@ change here:
 * ``remember_columns(header, name)`` restores a table's column widths and order and saves
   them when the window closes;
 * ``settings_saved`` relays the keys the settings dialog changed (see
-  ``ipdesk.ui.settings.keys``).
+  ``ipdesk.ui.settings.keys``);
+* ``when_settled(func, delay_ms)`` runs background work (the alert scan, the daily backup,
+  file checks) once the user's first page has been filled (``hold_background`` /
+  ``settle``), so that it does not compete with what the user looks at first.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -34,6 +41,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QSettings,
     Qt,
+    QTimer,
     QUrl,
     Signal,
     SignalInstance,
@@ -57,9 +65,9 @@ from PySide6.QtWidgets import (
 
 from ipdesk import paths
 from ipdesk.services.capabilities import Capability, capabilities
-from ipdesk.services.org import OfficeInfo, org_tree
-from ipdesk.ui.auth.users_dialog import UserAdminDialog
-from ipdesk.ui.desk import ChangeKind, Desk, Refusal
+from ipdesk.services.org import OfficeInfo
+from ipdesk.ui.desk import Desk, Refusal
+from ipdesk.ui.org_source import org_source
 from ipdesk.ui.org_tree import NAME, OPEN_CASES, OrgTreeModel
 from ipdesk.ui.settings import RESTART_KEYS, SettingsDialog, keys
 
@@ -69,10 +77,39 @@ _GEOMETRY_KEY = keys.MAIN_WINDOW_GEOMETRY
 _STATE_KEY = keys.MAIN_WINDOW_STATE
 _SPLITTER_KEY = keys.MAIN_WINDOW_SPLITTER
 
+SETTLE_GRACE_MS = 5000
+"""Background work held for the first page starts after this at the latest."""
+
+W = TypeVar("W", bound=QWidget)
+
 
 def open_url(url: QUrl) -> bool:
     """Open ``url`` with the desktop's program for it (replaced in tests)."""
     return QDesktopServices.openUrl(url)
+
+
+class LazyPage(QWidget):
+    """Stands in the work area for a page whose widget is built the first time it is
+    needed: when the page is first shown, or asked for (``MainWindow.page``, a drill-down
+    into it). Its module is imported then, not at start-up. Once built, the widget takes
+    its place among the pages."""
+
+    def __init__(self, kind: str, build: Callable[[], QWidget], name: str = "") -> None:
+        super().__init__()
+        self.kind = kind
+        """The class name of the widget it builds (``MainWindow.page`` finds it by it)."""
+        self.name = name
+        """The objectName the widget will have (its View-menu action is named after it)."""
+        self.setObjectName(f"lazy_{name or kind}")
+        self._build: Callable[[], QWidget] | None = build
+        self.built: QWidget | None = None
+
+    def make(self) -> QWidget:
+        if self.built is None:
+            build, self._build = self._build, None
+            assert build is not None, "a page being built asked for itself"
+            self.built = build()
+        return self.built
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +132,9 @@ class MainWindow(QMainWindow):
     """The settings dialog saved: the keys whose values changed."""
     page_shown = Signal(QWidget)
     """A page added with ``add_page`` came to the front."""
+    settled = Signal(bool)
+    """The work held by ``hold_background`` starts: True when the first page was filled,
+    False when it waited ``SETTLE_GRACE_MS`` in vain."""
 
     def __init__(
         self,
@@ -116,6 +156,9 @@ class MainWindow(QMainWindow):
         self._actor = actor = desk.actor
         self._settings = settings if settings is not None else QSettings()
         self._selected: tuple[str, int] | None = None
+        self._settled = True
+        self._held: list[tuple[Callable[[], None], int]] = []
+        self._lazy_pages: list[LazyPage] = []
 
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("IP Rights Protection Aid and Mediation — ipdesk"))
@@ -185,9 +228,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_status)
 
         self._restore_settings()
-        # the tree counts each unit's open cases
-        desk.follow(self, [ChangeKind.ORG, ChangeKind.CASES], lambda _change: self.reload_org())
-        self.reload_org()
+        # One tree for the desk (the case list's and work list's filters share it); it
+        # reloads after changes of the organisation and of cases (the open-case counts).
+        self._org = org_source(desk)
+        self.statusBar().showMessage(self._loading_text())
+        self._org.subscribe(self, self._on_org_loaded, self._on_org_load_failed, counts=True)
 
     # -- building -------------------------------------------------------------------------
 
@@ -317,7 +362,8 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self.pages.addWidget(widget)
         action = QAction(title, self)
-        action.setObjectName(f"show_{widget.objectName() or self.pages.count()}_action")
+        name = widget.name if isinstance(widget, LazyPage) else widget.objectName()
+        action.setObjectName(f"show_{name or self.pages.count()}_action")
         action.setCheckable(True)
         number = len(self._page_actions.actions()) + 1
         if shortcut is None and number <= 9:
@@ -332,8 +378,62 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
         return action
 
+    def add_lazy_page(
+        self,
+        kind: str,
+        build: Callable[[], QWidget],
+        title: str,
+        *,
+        name: str = "",
+        shortcut: QKeySequence | None = None,
+    ) -> LazyPage:
+        """Like ``add_page`` for a page that ``build()`` makes when it is first shown or
+        asked for (``page``, ``ensure_page``); ``kind`` is the class name of the widget it
+        makes, ``name`` its objectName. The LazyPage returned stands for the page
+        (``show_page`` takes it)."""
+        lazy = LazyPage(kind, build, name)
+        self._lazy_pages.append(lazy)
+        self.add_page(lazy, title, shortcut=shortcut)
+        return lazy
+
+    def ensure_page(self, page: QWidget) -> QWidget:
+        """The widget of ``page``: built now (and put in its place) for a LazyPage not yet
+        built; ``page`` itself otherwise."""
+        if not isinstance(page, LazyPage):
+            return page
+        if page.built is not None:
+            return page.built
+        widget = page.make()
+        index = self.pages.indexOf(page)
+        if index >= 0:
+            current = self.pages.currentWidget() is page
+            blocked = self.pages.blockSignals(True)
+            try:
+                self.pages.insertWidget(index, widget)
+                if current:
+                    self.pages.setCurrentWidget(widget)
+                self.pages.removeWidget(page)
+            finally:
+                self.pages.blockSignals(blocked)
+            page.hide()
+        return widget
+
+    def page(self, kind: type[W]) -> W | None:
+        """The page widget of class ``kind`` (built now if it is a lazy page not built
+        yet); None when the window has no such page."""
+        for index in range(self.pages.count()):
+            widget = self.pages.widget(index)
+            if isinstance(widget, LazyPage) and widget.kind == kind.__name__:
+                widget = self.ensure_page(widget)
+            if isinstance(widget, kind):
+                return widget
+        return None
+
     def show_page(self, widget: QWidget) -> None:
-        """Bring a page added with ``add_page`` to the front."""
+        """Bring a page added with ``add_page`` (or ``add_lazy_page``: the LazyPage or the
+        widget it built) to the front."""
+        if isinstance(widget, LazyPage):
+            widget = self.ensure_page(widget)
         index = self.pages.indexOf(widget)
         if index < 0:
             raise ValueError("not a page of this window")
@@ -342,8 +442,49 @@ class MainWindow(QMainWindow):
 
     def _on_page_changed(self, index: int) -> None:
         widget = self.pages.widget(index)
+        if isinstance(widget, LazyPage):
+            widget = self.ensure_page(widget)
         if widget is not None and widget.objectName() != "case_list_placeholder":
             self.page_shown.emit(widget)
+
+    # -- background work after the first page ----------------------------------------------
+
+    def hold_background(self, grace_ms: int = SETTLE_GRACE_MS) -> None:
+        """Hold what ``when_settled`` is given until ``settle()`` (the first page filled) or
+        ``grace_ms`` at the latest."""
+        if not self._settled:
+            return
+        self._settled = False
+        QTimer.singleShot(grace_ms, self, lambda: self.settle(filled=False))
+
+    def settle(self, *, filled: bool = True) -> None:
+        """The user's first page is there (``filled``; False: it did not come in time):
+        start the work held back, in the order given."""
+        if self._settled:
+            return
+        self._settled = True
+        held, self._held = self._held, []
+        for func, delay_ms in held:
+            self._run_later(func, delay_ms)
+        self.settled.emit(filled)
+
+    @property
+    def is_settled(self) -> bool:
+        return self._settled
+
+    def when_settled(self, func: Callable[[], None], delay_ms: int = 0) -> None:
+        """Run ``func`` ``delay_ms`` after the first page was filled (at once when it has
+        been, or when nothing was held), while the window lives."""
+        if self._settled:
+            self._run_later(func, delay_ms)
+        else:
+            self._held.append((func, delay_ms))
+
+    def _run_later(self, func: Callable[[], None], delay_ms: int) -> None:
+        if delay_ms <= 0:
+            func()
+        else:
+            QTimer.singleShot(delay_ms, self, func)
 
     def add_banner(self, widget: QWidget) -> None:
         """Show ``widget`` across the top of the window, above the organisation and the
@@ -427,15 +568,8 @@ class MainWindow(QMainWindow):
 
     def reload_org(self) -> None:
         """Load the organisation tree in the background; ``org_loaded`` tells when done."""
-        actor = self._actor
         self.statusBar().showMessage(self._loading_text())
-        self._desk.read(
-            self,
-            lambda s: org_tree(s, actor),
-            self._on_org_loaded,
-            self._on_org_load_failed,
-            purpose="org",
-        )
+        self._org.reload()
 
     def _loading_text(self) -> str:
         return self.tr("Loading the organisation…")
@@ -475,6 +609,8 @@ class MainWindow(QMainWindow):
         self.unit_selected.emit(*unit)
 
     def _on_users_triggered(self) -> None:
+        from ipdesk.ui.auth.users_dialog import UserAdminDialog  # when first asked for
+
         UserAdminDialog(self._desk, self).exec()
 
     def _on_about_triggered(self) -> None:

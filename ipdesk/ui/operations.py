@@ -4,10 +4,10 @@
   scope, filtered by agency, state, kind and office; a double-click opens the case);
 * administrators: Administration → Partner agencies (editable), Document templates (check
   and preview), Verify audit trail; mediators and managers: View → Partner agencies
-  (read-only); managers: View → Outcomes of like cases (services/similar_cases.py);
+  (read-only);
 * everyone: the start-up check of the evidence and document files (a banner when a record
   lacks its file or a file belongs to no record; nothing is deleted); on an embedded
-  (SQLite) database, the daily backup into the backup folder of the settings, at start-up
+  (SQLite) database, the daily backup into the backup folder of the settings, after start-up
   and then daily; failures are shown in the status bar.
 
 ``install_features`` (``ipdesk/ui/features.py``) installs the case list, intake and the
@@ -18,20 +18,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from sqlalchemy import Engine
 
 from ipdesk.services.backup import DailyBackup
 from ipdesk.services.capabilities import Capability, capabilities
-from ipdesk.ui.agencies import AgenciesDialog
-from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner
 from ipdesk.ui.stores import FileStores
-from ipdesk.ui.templates import TemplatesDialog
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -51,13 +50,31 @@ def install_operations(
     demo database) starts no backup."""
     may = capabilities(desk.actor)
     if Capability.CONSULTATIONS in may:
-        consultations = ConsultationsView(desk)
-        consultations.case_open_requested.connect(open_case)
-        window.add_page(consultations, translate("operations", "Consultations"))
-        window.remember_columns(consultations.table.horizontalHeader(), "consultations")
+
+        def consultations_page() -> QWidget:  # built when first shown
+            from ipdesk.ui.consultations import ConsultationsView
+
+            consultations = ConsultationsView(desk)
+            consultations.case_open_requested.connect(open_case)
+            window.remember_columns(consultations.table.horizontalHeader(), "consultations")
+            return consultations
+
+        window.add_lazy_page(
+            "ConsultationsView",
+            consultations_page,
+            translate("operations", "Consultations"),
+            name="consultations_view",
+        )
 
     def show_agencies() -> None:
+        from ipdesk.ui.agencies import AgenciesDialog
+
         _show(AgenciesDialog(desk, window))
+
+    def show_templates() -> None:
+        from ipdesk.ui.templates import TemplatesDialog
+
+        _show(TemplatesDialog(window))
 
     if Capability.MANAGE_AGENCIES in may:
         admin = window.menu("admin")
@@ -72,28 +89,12 @@ def install_operations(
             view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
         )
 
-    if Capability.DEADLINE_BOARD in may:  # managers: like cases, unlike outcomes
-
-        def show_spread() -> None:
-            from ipdesk.ui.similar_cases.spread import OutcomeSpreadDialog
-
-            dialog = OutcomeSpreadDialog(desk, window)
-            _show(dialog)
-            dialog.reload()
-
-        _add_action(
-            window.menu("view"),
-            translate("operations", "&Outcomes of like cases…"),
-            "outcome_spread_action",
-            show_spread,
-        )
-
     if Capability.MANAGE_TEMPLATES in may:
         _add_action(
             window.menu("admin"),
             translate("operations", "Document &templates…"),
             "templates_action",
-            lambda: _show(TemplatesDialog(window)),
+            show_templates,
         )
     if Capability.VERIFY_AUDIT in may:
         _add_action(
@@ -105,7 +106,7 @@ def install_operations(
 
     banner = FileCheckBanner(desk)  # the desk's stores (this computer's, or the server's)
     window.add_banner(banner)
-    banner.check()
+    window.when_settled(banner.check)  # after the user's first page
     if daily_backups:
         install_daily_backup(window, desk, settings)
 
@@ -136,8 +137,27 @@ def install_daily_backup(
     scheduler.backup_done.connect(done)
     scheduler.backup_failed.connect(failed)
     window.settings_saved.connect(scheduler.on_settings_saved)
-    scheduler.start()
+    # After the user's first page; a large database's copy (minutes) well after start-up.
+    window.when_settled(scheduler.start, backup_delay_ms(engine))
     return scheduler
+
+
+LARGE_DATABASE_BYTES = 256 * 1024 * 1024
+LARGE_DATABASE_DELAY_MS = 10 * 60 * 1000
+
+
+def backup_delay_ms(engine: Engine) -> int:
+    """How long after start-up the daily backup waits: none for a small database, ten
+    minutes for an embedded database of 256 MB or more (copying 3.6 GB took 70 s, and at
+    start-up it held the disk and a worker thread against the user's first pages)."""
+    path = engine.url.database
+    if engine.dialect.name != "sqlite" or not path or path == ":memory:":
+        return 0
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return 0
+    return LARGE_DATABASE_DELAY_MS if size >= LARGE_DATABASE_BYTES else 0
 
 
 def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], None]) -> QAction:

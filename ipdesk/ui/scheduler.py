@@ -7,6 +7,9 @@ idempotent in the database), so no coordination between processes is needed.
 
 ``TrayNotifier`` turns new alerts into a tray message; the application wires the two
 together and calls :meth:`AlertScheduler.shutdown` on quit (``start`` also arranges it).
+
+APScheduler (0.2 s to import) is imported when the scheduler starts, not with this module:
+the main window paints first.
 """
 
 from __future__ import annotations
@@ -14,10 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from apscheduler.schedulers.base import STATE_STOPPED
-from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -25,6 +26,9 @@ from ipdesk.models.base import utcnow
 from ipdesk.services.alerts import ScanResult, scan_alerts
 from ipdesk.ui.alerts.model import threshold_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.qt import QtScheduler
 
 log = logging.getLogger(__name__)
 
@@ -34,33 +38,38 @@ JOB_ID = "ipdesk-alert-scan"
 Clock = Callable[[], dt.datetime]
 
 
-class _GuiTimerQtScheduler(QtScheduler):
-    """``QtScheduler`` with a timer it can stop.
+def _gui_timer_scheduler(owner: _Waker, **options: Any) -> QtScheduler:
+    """A ``QtScheduler`` with a timer it can stop (APScheduler imported here, on first use).
 
     APScheduler 3 keeps what ``QTimer.singleShot`` returns to stop it later; under PySide6
     that is None, so a pending wake-up survived ``shutdown()`` and ran the jobs on a
     stopped scheduler. Here the wake-up is a QTimer owned by a GUI-thread object, started
     through a queued signal so that ``wakeup()`` may be called from any thread.
     """
+    from apscheduler.schedulers.base import STATE_STOPPED
+    from apscheduler.schedulers.qt import QtScheduler
 
-    def __init__(self, owner: _Waker, **options: Any) -> None:
-        self._waker = owner
-        super().__init__(**options)
-        owner.timer.timeout.connect(self._process_jobs)
+    class _GuiTimerQtScheduler(QtScheduler):
+        def __init__(self, waker: _Waker, **options: Any) -> None:
+            self._waker = waker
+            super().__init__(**options)
+            waker.timer.timeout.connect(self._process_jobs)
 
-    def _start_timer(self, wait_seconds: float | None) -> None:
-        if wait_seconds is None:
+        def _start_timer(self, wait_seconds: float | None) -> None:
+            if wait_seconds is None:
+                self._waker.stop.emit()
+                return
+            self._waker.wake.emit(min(int(wait_seconds * 1000), 2147483647))
+
+        def _stop_timer(self) -> None:
             self._waker.stop.emit()
-            return
-        self._waker.wake.emit(min(int(wait_seconds * 1000), 2147483647))
 
-    def _stop_timer(self) -> None:
-        self._waker.stop.emit()
+        def _process_jobs(self) -> None:
+            if self.state == STATE_STOPPED:
+                return
+            super()._process_jobs()
 
-    def _process_jobs(self) -> None:
-        if self.state == STATE_STOPPED:
-            return
-        super()._process_jobs()
+    return _GuiTimerQtScheduler(owner, **options)
 
 
 class _Waker(QObject):
@@ -109,27 +118,43 @@ class AlertScheduler(QObject):
         self._clock = clock
         self._waker = _Waker(self)
         self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
-        self._scheduler = _GuiTimerQtScheduler(
+        self._scheduler: QtScheduler | None = None  # made by start()
+        self._on = False
+
+    @property
+    def running(self) -> bool:
+        """From ``start()`` (or ``start_later()``) until ``shutdown()``."""
+        return self._on
+
+    def start_later(self) -> None:
+        """The scheduler is on, and ``start()`` will come (once the user's first page is
+        there): a ``shutdown()`` before then cancels it."""
+        self._on = True
+
+    def start_if_on(self) -> None:
+        """``start()``, unless shut down since ``start_later()``."""
+        if self._on:
+            self.start()
+
+    def start(self, *, first_scan: bool = True) -> None:
+        """Scan now (``first_scan``; else first after one interval or ``scan_now``), in the
+        worker thread, and then every interval; stop on quit."""
+        self._on = True
+        if self._scheduler is not None and self._scheduler.running:
+            return
+        self._scheduler = _gui_timer_scheduler(
             self._waker,
             executors={"default": {"type": "threadpool", "max_workers": 1}},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         )
-
-    @property
-    def running(self) -> bool:
-        return bool(self._scheduler.running)
-
-    def start(self) -> None:
-        """Scan now (in the worker thread) and then every interval; stop on quit."""
-        if self.running:
-            return
+        now = dt.datetime.now(dt.UTC)
         self._scheduler.add_job(
             self._scan,
             "interval",
             minutes=self._interval,
             id=JOB_ID,
             replace_existing=True,
-            next_run_time=dt.datetime.now(dt.UTC),
+            next_run_time=now if first_scan else now + dt.timedelta(minutes=self._interval),
         )
         self._scheduler.start()
         app = QCoreApplication.instance()
@@ -146,19 +171,20 @@ class AlertScheduler(QObject):
         if minutes <= 0:
             raise ValueError("interval_minutes must be positive")
         self._interval = minutes
-        if self.running:
+        if self._scheduler is not None and self._scheduler.running:
             self._scheduler.reschedule_job(JOB_ID, trigger="interval", minutes=minutes)
 
     def scan_now(self) -> None:
         """Scan once more as soon as possible (e.g. after a holiday change): a one-off job,
         queued behind a scan that may be running (the scheduler has one worker)."""
-        if self.running:
+        if self._scheduler is not None and self._scheduler.running:
             self._scheduler.add_job(self._scan, "date", run_date=dt.datetime.now(dt.UTC))
 
     @Slot()
     def shutdown(self) -> None:
         """Stop scheduling and wait for a scan that is running to finish."""
-        if self.running:
+        self._on = False
+        if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=True)
 
     def _scan(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipdesk.services.documents import default_store
+from ipdesk.paths import user_data_dir
 from ipdesk.services.intake import default_attachment_store
 
 
@@ -21,7 +21,9 @@ class FileStores:
 
     @classmethod
     def default(cls) -> FileStores:
-        return cls(default_attachment_store(), default_store())
+        # documents.default_store()'s folder, without importing the documents package
+        # (docxtpl, 0.3 s) at start-up
+        return cls(default_attachment_store(), user_data_dir() / "documents")
 
     @classmethod
     def in_folder(cls, folder: Path) -> FileStores:

@@ -126,7 +126,7 @@ def test_exporting_a_report_and_saving_a_chart_say_where_the_file_went(
     )
     with tasks.synchronous():
         window = sign_in_window(qtbot, factory, "boss", TEST_PASSWORD, tmp_path, ui_settings)
-        dashboard = window.findChild(DashboardWidget)
+        dashboard = window.page(DashboardWidget)
         assert dashboard is not None
         window.show_page(dashboard)
         qtbot.waitUntil(lambda: dashboard.export_button.isEnabled())

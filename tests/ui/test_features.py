@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.ui.features as features
-from ipdesk.demo import generator as demo
 from ipdesk.models import Case, CaseStatus, Role, User
+from ipdesk.services import demo
 from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import scan_alerts
 from ipdesk.services.cases_query import CaseFilter, count_cases
@@ -172,7 +172,7 @@ def test_find_and_the_organisation_tree_bring_the_case_list_forward(
     open_window: Open, demo_db: sessionmaker[Session]
 ) -> None:
     window = open_window(demo_db, demo_actor(demo_db, "city"))
-    case_list = window.findChild(CaseListWidget)
+    case_list = window.page(CaseListWidget)
     assert case_list is not None
     window.search_action.trigger()
     assert window.pages.currentWidget() is case_list
@@ -192,8 +192,8 @@ def test_a_board_count_opens_the_case_list_with_exactly_its_cases(
     open_window: Open, demo_db: sessionmaker[Session]
 ) -> None:
     window = open_window(demo_db, demo_actor(demo_db, "city"))
-    board = window.findChild(DeadlineBoardWidget)
-    case_list = window.findChild(CaseListWidget)
+    board = window.page(DeadlineBoardWidget)
+    case_list = window.page(CaseListWidget)
     assert board is not None and case_list is not None
     assert board.model.rowCount() == 0  # not loaded before it is shown
     window.show_page(board)
@@ -223,8 +223,8 @@ def test_changing_the_filter_bar_drops_the_board_label(
     open_window: Open, demo_db: sessionmaker[Session]
 ) -> None:
     window = open_window(demo_db, demo_actor(demo_db, "city"))
-    board = window.findChild(DeadlineBoardWidget)
-    case_list = window.findChild(CaseListWidget)
+    board = window.page(DeadlineBoardWidget)
+    case_list = window.page(CaseListWidget)
     assert board is not None and case_list is not None
     window.show_page(board)
     board.view.activated.emit(board.model.index(0, OVERDUE))
@@ -239,8 +239,8 @@ def test_a_dashboard_number_lists_exactly_its_case_ids_with_a_chinese_label(
 ) -> None:
     install_language("zh_CN")
     window = open_window(demo_db, demo_actor(demo_db, "city"))
-    dashboard = window.findChild(DashboardWidget)
-    case_list = window.findChild(CaseListWidget)
+    dashboard = window.page(DashboardWidget)
+    case_list = window.page(CaseListWidget)
     assert dashboard is not None and case_list is not None
     window.show_page(dashboard)
     assert dashboard.model.figures is not None  # loaded when first shown
@@ -270,8 +270,8 @@ def test_a_real_dashboard_drill_down_reaches_the_case_list(
     open_window: Open, demo_db: sessionmaker[Session]
 ) -> None:
     window = open_window(demo_db, demo_actor(demo_db, "tl01-manager"))
-    dashboard = window.findChild(DashboardWidget)
-    case_list = window.findChild(CaseListWidget)
+    dashboard = window.page(DashboardWidget)
+    case_list = window.page(CaseListWidget)
     assert dashboard is not None and case_list is not None
     window.show_page(dashboard)
     model = dashboard.model
@@ -406,8 +406,8 @@ def test_a_real_dashboard_drill_down_is_labelled_in_chinese(
 ) -> None:
     install_language("zh_CN")
     window = open_window(demo_db, demo_actor(demo_db, "city"))
-    dashboard = window.findChild(DashboardWidget)
-    case_list = window.findChild(CaseListWidget)
+    dashboard = window.page(DashboardWidget)
+    case_list = window.page(CaseListWidget)
     assert dashboard is not None and case_list is not None
     window.show_page(dashboard)
     model = dashboard.model

@@ -125,14 +125,14 @@ def test_office_manager_assigns_suspends_resumes_extends_and_sees_the_board_move
         qtbot.waitUntil(lambda: work.model.rowCount() == 0, timeout=10_000)
 
         # -- the deadline board: both cases are due soon (the registered one: its decision)
-        board = window.findChild(DeadlineBoardWidget)
+        board = window.page(DeadlineBoardWidget)
         assert board is not None
         _go_to(qtbot, window, board)
         qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=10_000)
         assert _board_row(board) == (2, 0, 2)
 
         # -- drill down to the cases due soon, open the accepted one
-        case_list = window.findChild(CaseListWidget)
+        case_list = window.page(CaseListWidget)
         assert case_list is not None
         _open_from_board(qtbot, board, DUE_SOON)
         qtbot.waitUntil(lambda: window.pages.currentWidget() is case_list)

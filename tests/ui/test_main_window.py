@@ -20,18 +20,16 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QT
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.app as app_module
-import ipdesk.ui.main_window as main_window_module
 from ipdesk import db
 from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Role, Station
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ImportFailed, NotFound, ServiceError, StaleData
-from ipdesk.services.org import OfficeInfo
 from ipdesk.services.seed import seed_reference_data
 from ipdesk.ui import tasks
 from ipdesk.ui.main_window import MainWindow
@@ -133,21 +131,21 @@ def test_window_shows_the_open_case_counts(
     assert sum(counts) == 3
 
 
-def test_tree_is_loaded_off_the_gui_thread(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    threads: list[QThread] = []
-    real_org_tree = main_window_module.org_tree
+def test_tree_is_loaded_off_the_gui_thread(qtbot: QtBot, make_window: MakeWindow) -> None:
+    threads: list[int] = []
 
-    def recording_org_tree(session: Session, actor: Actor) -> list[OfficeInfo]:
-        threads.append(QThread.currentThread())
-        return real_org_tree(session, actor)
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "FROM offices" in statement:
+            threads.append(threading.get_ident())
 
-    monkeypatch.setattr(main_window_module, "org_tree", recording_org_tree)
-    window = _loaded(qtbot, make_window())
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        _loaded(qtbot, make_window())
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
 
-    assert len(threads) == 1
-    assert threads[0] is not window.thread()
+    assert len(threads) == 1  # one load, shared by whoever shows the organisation
+    assert threads[0] != threading.main_thread().ident
 
 
 def test_synchronous_tasks_load_the_tree_at_once(make_window: MakeWindow) -> None:

@@ -84,7 +84,7 @@ def action(window: MainWindow, menu: str, name: str) -> QAction | None:
 
 
 def page(window: MainWindow) -> ConsultationsView | None:
-    return window.pages.findChild(ConsultationsView, "consultations_view")
+    return window.page(ConsultationsView)
 
 
 def actor_of(factory: sessionmaker[Session], people: People, who: str) -> Actor:

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.services.cases_query import CaseFilter
-from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.services.org import OfficeInfo
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
-from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk
+from ipdesk.ui.desk import CASE_WORK, Desk
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
+from ipdesk.ui.org_source import org_source
 from ipdesk.ui.qdates import from_qdate, to_qdate
 
 SEARCH_DELAY_MS = 250
@@ -60,7 +61,6 @@ class CaseListWidget(QWidget):
 
         self.model = CaseTableModel(desk, self)
         desk.follow(self, CASE_WORK, lambda _change: self.model.reload())
-        desk.follow(self, [ChangeKind.ORG], lambda _change: self._load_org())
         self.model.first_rows.connect(self._on_first_rows)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
@@ -203,13 +203,10 @@ class CaseListWidget(QWidget):
     # -- organisation -----------------------------------------------------------------------------
 
     def _load_org(self) -> None:
-        actor = self._desk.actor
-        self._desk.read(
-            self,
-            lambda s: org_tree(s, actor),
-            self._on_org_loaded,
-            lambda refusal: self._on_load_failed(refusal.text),
-            purpose="org",
+        # the desk's one organisation tree: loaded once for every page, reloaded (and
+        # given again) after a change of the organisation
+        org_source(self._desk).subscribe(
+            self, self._on_org_loaded, lambda refusal: self._on_load_failed(refusal.text)
         )
 
     def _on_org_loaded(self, offices: list[OfficeInfo]) -> None:
@@ -415,8 +412,8 @@ class CaseListWidget(QWidget):
     # -- opening -------------------------------------------------------------------------------
 
     def _on_activated(self, index: object) -> None:
-        case_id = self.model.data(self.table.currentIndex(), CASE_ID_ROLE)
-        if isinstance(case_id, int):
+        case_id = self.current_case_id()
+        if case_id is not None:
             self.case_open_requested.emit(case_id)
 
     def current_case_id(self) -> int | None:

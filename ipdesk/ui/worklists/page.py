@@ -13,6 +13,7 @@ opens the case (``case_open_requested``); pages are fetched as the list scrolls.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont
@@ -33,11 +34,14 @@ from ipdesk.models import Role
 from ipdesk.remote.calls import call
 from ipdesk.services import routing
 from ipdesk.services.actors import Actor
-from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.services.org import OfficeInfo
 from ipdesk.services.routing import CaseRow
-from ipdesk.ui.case_view.actions import ActionDialog
-from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
+from ipdesk.ui.desk import CASE_WORK, Desk, Refusal
+from ipdesk.ui.org_source import org_source
 from ipdesk.ui.worklists.model import CASE_ID_ROLE, PAGE_SIZE, Loader, WorkListModel
+
+if TYPE_CHECKING:
+    from ipdesk.ui.case_view.actions import ActionDialog
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +165,7 @@ class WorkListPage(QWidget):
         layout.addWidget(self.view, 1)
         self._update_actions()
         if kind == TO_ASSIGN:
-            self._load_offices()
-            desk.follow(self, [ChangeKind.ORG], lambda _change: self._load_offices())
+            self._load_offices()  # and again after every change of the organisation
 
     def _title_text(self) -> str:
         if self.kind == MY_CASES:
@@ -213,8 +216,8 @@ class WorkListPage(QWidget):
         def failed(refusal: Refusal) -> None:
             log.warning("Loading the offices for the work list failed: %s", refusal.text)
 
-        load = call(org_tree)
-        self._desk.read(self, load, self._on_offices_loaded, failed, purpose="offices")
+        # the desk's one organisation tree, shared with the main window (and its reloads)
+        org_source(self._desk).subscribe(self, self._on_offices_loaded, failed)
 
     def _on_offices_loaded(self, offices: list[OfficeInfo]) -> None:
         self._offices = {o.code: o.id for o in offices}
@@ -273,6 +276,8 @@ class WorkListPage(QWidget):
         office_id = self._office_id(case)
         if office_id is None:
             return None
+        from ipdesk.ui.case_view.actions import ActionDialog  # the case view: when first used
+
         dialog = ActionDialog(self._desk, case.id, case.version, office_id, "assign_mediator", self)
         self._dialog_case_id = case.id
         dialog.mediator_assigned.connect(self.mediator_assigned)

@@ -1,0 +1,232 @@
+"""Start-up of the real ``ipdesk`` process against its floor, measured in the same run.
+
+    .venv/bin/python benchmarks/bench_start.py --url sqlite:////tmp/m1.sqlite3
+    .venv/bin/python benchmarks/bench_start.py --url ... --user city --repeat 7
+    .venv/bin/python benchmarks/bench_start.py --url ... --root /tmp/old-tree   # an older tree
+
+Each round starts, one after the other:
+
+* **ipdesk**: ``ipdesk.app.main`` with ``--database-url URL --user USER`` (the password
+  from ``--password``, default the demo password), through a small launcher that notes
+  the wall-clock time of the main window's first paint and of its first page filled (the
+  work list's ``loaded``; else the window's ``settled``), with the number of modules
+  imported by then, and quits;
+* **floor**: a bare PySide6 ``QMainWindow`` that also imports SQLAlchemy's ORM and opens
+  the same database (an engine, a connection, the schema version read), to its first
+  paint.
+
+Both run offscreen with a fresh settings folder (no saved geometry, no daily backup
+folder of the user's); times are from just before the process is spawned. Printed: the
+median of ``--repeat`` rounds (min in brackets), the ratio to the floor, and the goals of
+issue 18: first paint within 1.5x the floor, the first page filled at most 0.5 s later.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PAINT_GOAL = 1.5
+FILLED_GOAL_S = 0.5
+DEMO_PASSWORD = "ipdesk-demo"
+
+LAUNCH = r"""
+import json, sys, time
+probe = sys.argv.pop(1)
+
+
+def write(event):
+    line = {"event": event, "time": time.time(), "modules": len(sys.modules)}
+    with open(probe, "a") as f:
+        f.write(json.dumps(line) + "\n")
+
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from ipdesk.ui import sessions
+
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            write("painted")
+            watched.removeEventFilter(self)
+        return False
+
+
+def filled(*_args):
+    write("filled")
+    QTimer.singleShot(0, QCoreApplication.quit)
+
+
+opened = sessions.Sessions.open
+
+
+def open_(self, signed):
+    window = opened(self, signed)
+    window._probe = Painted(window)
+    window.installEventFilter(window._probe)
+    from ipdesk.ui.worklists import WorkListPage
+
+    work = window.findChild(WorkListPage)
+    if work is not None:
+        work.loaded.connect(filled)
+    else:
+        window.settled.connect(filled)
+    return window
+
+
+sessions.Sessions.open = open_
+from ipdesk.app import main
+
+sys.exit(main())
+"""
+TIMEOUT_S = 120.0
+
+FLOOR = r"""
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+import sqlalchemy.orm  # noqa: F401
+from sqlalchemy import create_engine, text
+
+app = QApplication(sys.argv[:1])
+engine = create_engine(sys.argv[1])
+with engine.connect() as conn:
+    conn.execute(text("SELECT version_num FROM alembic_version")).all()
+window = QMainWindow()
+window.setCentralWidget(QLabel("floor"))
+window.resize(1280, 800)
+
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            line = {"event": "painted", "time": time.time(), "modules": len(sys.modules)}
+            with open(sys.argv[2], "a") as f:
+                f.write(json.dumps(line) + "\n")
+            window.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def run_once(command: list[str], env: dict[str, str], probe: Path, want: str) -> dict[str, dict]:
+    """Start ``command``, wait for the ``want`` event in ``probe`` (or the process's end);
+    the events seen, each with ``seconds`` since the spawn."""
+    probe.unlink(missing_ok=True)
+    started = time.time()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    events: dict[str, dict] = {}
+    try:
+        while time.time() - started < TIMEOUT_S:
+            if probe.exists():
+                for line in probe.read_text(encoding="utf-8").splitlines():
+                    event = json.loads(line)
+                    event["seconds"] = event["time"] - started
+                    events[event["event"]] = event
+            if want in events or process.poll() is not None:
+                break
+            time.sleep(0.01)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # e.g. an older tree's backup still copying
+            process.kill()
+            process.wait()
+    finally:
+        if process.poll() is None:
+            process.kill()
+    if want not in events:
+        error = process.stderr.read() if process.stderr else ""
+        raise SystemExit(f"{command[1:3]}: no '{want}' event ({sorted(events)}): {error[-800:]}")
+    return events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="database URL (a large demo)")
+    parser.add_argument("--user", default="city")
+    parser.add_argument("--password", default=DEMO_PASSWORD)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--root", type=Path, default=None, help="run ipdesk from this tree")
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="bench-start-"))
+    probe = home / "probe.jsonl"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "IPDESK_PASSWORD": args.password,
+    }
+    if args.root is not None:
+        env["PYTHONPATH"] = str(args.root)
+    app = [
+        sys.executable,
+        "-c",
+        LAUNCH,
+        str(probe),
+        "--database-url",
+        args.url,
+        "--user",
+        args.user,
+    ]
+    floor = [sys.executable, "-c", FLOOR, args.url, str(probe)]
+
+    run_once(app, env, probe, "filled")  # warm the page cache and the settings folder
+    painted, filled, after, floors = [], [], [], []
+    modules, floor_modules = 0, 0
+    for _ in range(args.repeat):
+        events = run_once(floor, env, probe, "painted")
+        floors.append(events["painted"]["seconds"])
+        floor_modules = events["painted"]["modules"]
+        events = run_once(app, env, probe, "filled")
+        painted.append(events["painted"]["seconds"])
+        filled.append(events["filled"]["seconds"])
+        after.append(events["filled"]["seconds"] - events["painted"]["seconds"])
+        modules = events["painted"]["modules"]
+
+    def show(values: list[float]) -> str:
+        return f"{statistics.median(values):7.3f} s (min {min(values):.3f})"
+
+    floor_s = statistics.median(floors)
+    paint_ratio = statistics.median(painted) / floor_s
+    print(f"ipdesk start, {args.repeat} rounds, --user {args.user}: {args.url}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"floor: bare QMainWindow + SQLAlchemy ORM + database opened, to first paint "
+        f"{show(floors)}  ({floor_modules} modules)"
+    )
+    print(
+        f"start -> first painted main window             {show(painted)}  "
+        f"ratio {paint_ratio:.2f}x  (goal <= {PAINT_GOAL}x)  ({modules} modules)"
+    )
+    print(
+        f"start -> first page filled                     {show(filled)}  "
+        f"ratio {statistics.median(filled) / floor_s:.2f}x"
+    )
+    print(
+        f"first paint -> first page filled               {show(after)}  (goal <= {FILLED_GOAL_S} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,174 @@
+"""Start-up (issue 18): only the first page is built, the organisation tree is loaded once
+for every page, background work waits for the first page, the daily backup of a large
+database waits longer, and a database at the newest schema opens without Alembic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipdesk.models import Role
+from ipdesk.services.actors import Actor
+from ipdesk.ui import tasks
+from ipdesk.ui.cases import CaseListWidget
+from ipdesk.ui.consultations import ConsultationsView
+from ipdesk.ui.dashboard import DashboardWidget
+from ipdesk.ui.deadlines import DeadlineBoardWidget
+from ipdesk.ui.desk import Change, ChangeKind
+from ipdesk.ui.features import install_features
+from ipdesk.ui.main_window import LazyPage, MainWindow
+from ipdesk.ui.operations import LARGE_DATABASE_BYTES, LARGE_DATABASE_DELAY_MS, backup_delay_ms
+from ipdesk.ui.org_source import org_source
+from ipdesk.ui.scheduler import AlertScheduler
+from ipdesk.ui.stores import FileStores
+from ipdesk.ui.worklists import WorkListPage
+from tests.helpers.desks import make_desk
+from tests.helpers.factories import make_user
+
+
+@pytest.fixture
+def org_loads(engine: Engine) -> Iterator[list[str]]:
+    """The statements of ``org_tree`` that read the offices (one per tree loaded)."""
+    loads: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "FROM offices" in statement and "offices.region" in statement:
+            loads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield loads
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def city_window(
+    qtbot: QtBot, factory: sessionmaker[Session], settings: QSettings, folder: Path
+) -> tuple[MainWindow, AlertScheduler]:
+    with factory.begin() as s:
+        city = Actor.of(make_user(s, Role.CITY_MANAGER))
+    desk = make_desk(factory, city)
+    window = MainWindow(desk, "test", settings=settings)
+    desk.setParent(window)
+    qtbot.addWidget(window)
+    scheduler = install_features(
+        window, desk, settings, stores=FileStores.in_folder(folder), daily_backups=False
+    )
+    return window, scheduler
+
+
+def test_only_the_first_page_is_built_and_the_others_when_shown(
+    qtbot: QtBot,
+    seeded: sessionmaker[Session],
+    ui_settings: QSettings,
+    tmp_path: Path,
+    org_loads: list[str],
+) -> None:
+    with tasks.synchronous():
+        window, scheduler = city_window(qtbot, seeded, ui_settings, tmp_path)
+        try:
+            assert isinstance(window.pages.currentWidget(), WorkListPage)
+            for kind in (CaseListWidget, DashboardWidget, DeadlineBoardWidget, ConsultationsView):
+                assert window.findChild(kind) is None, kind
+            lazy = [p.kind for p in window.findChildren(LazyPage)]
+            assert {"CaseListWidget", "DashboardWidget", "ConsultationsView"} <= set(lazy)
+            # one organisation tree for the window's tree and the work list's office filter
+            assert len(org_loads) == 1
+
+            action = window.findChild(type(window.search_action), "show_dashboard_action")
+            assert action is not None
+            action.trigger()
+            dashboard = window.pages.currentWidget()
+            assert isinstance(dashboard, DashboardWidget)
+            assert dashboard.model.figures is not None  # loaded when first shown
+
+            # Ctrl+F builds the case list; its office filter takes the tree already loaded
+            window.search_action.trigger()
+            cases = window.pages.currentWidget()
+            assert isinstance(cases, CaseListWidget) and window.page(CaseListWidget) is cases
+            assert cases.office_combo.count() == 10  # "all" and the 9 offices
+            assert len(org_loads) == 1 and org_source(cases._desk).loads == 1
+
+            # a change of the organisation: loaded once more, for every page
+            cases._desk.announce(Change.of(ChangeKind.ORG))
+            assert len(org_loads) == 2
+            assert window.org_model.rowCount() == 9 and cases.office_combo.count() == 10
+        finally:
+            scheduler.shutdown()
+
+
+def test_background_work_waits_for_the_first_page(
+    qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings, tmp_path: Path
+) -> None:
+    window, scheduler = city_window(qtbot, seeded, ui_settings, tmp_path)
+    try:
+        work = window.page(WorkListPage)
+        assert work is not None
+        assert scheduler.running  # on, its first scan held back with the rest
+        ran: list[str] = []
+        if not window.is_settled:
+            window.when_settled(lambda: ran.append("held"))
+            assert ran == []
+        with qtbot.waitSignal(window.settled, timeout=10_000) as settled:
+            pass
+        assert settled.args == [True]  # the work list filled, not the grace period
+        assert window.is_settled and ran in ([], ["held"])
+        window.when_settled(lambda: ran.append("later"))
+        assert ran[-1] == "later"  # once settled, at once
+    finally:
+        scheduler.shutdown()
+
+
+def test_without_a_first_page_the_held_work_starts_after_the_grace_period(
+    qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings
+) -> None:
+    with seeded.begin() as s:
+        desk = make_desk(seeded, Actor.of(make_user(s, Role.ADMIN)))
+    window = MainWindow(desk, "test", settings=ui_settings)
+    desk.setParent(window)
+    qtbot.addWidget(window)
+    window.hold_background(grace_ms=50)
+    ran: list[int] = []
+    window.when_settled(lambda: ran.append(1))
+    window.when_settled(lambda: ran.append(2))
+    with qtbot.waitSignal(window.settled, timeout=5000) as settled:
+        pass
+    assert settled.args == [False] and ran == [1, 2]
+
+
+def test_a_large_embedded_database_is_backed_up_well_after_start_up(tmp_path: Path) -> None:
+    small, large = tmp_path / "small.sqlite3", tmp_path / "large.sqlite3"
+    small.write_bytes(b"")
+    with large.open("wb") as f:  # sparse: no disk used
+        f.truncate(LARGE_DATABASE_BYTES)
+    engines = [create_engine(f"sqlite:///{p}") for p in (small, large)]
+    try:
+        assert [backup_delay_ms(e) for e in engines] == [0, LARGE_DATABASE_DELAY_MS]
+    finally:
+        for e in engines:
+            e.dispose()
+    memory = create_engine("sqlite://")
+    assert backup_delay_ms(memory) == 0
+
+
+def test_a_current_database_opens_without_importing_alembic(database_url: str) -> None:
+    script = (
+        "import sys\n"
+        "from ipdesk import db, migrate\n"
+        "from ipdesk.services.setup import initialise\n"
+        f"engine = db.make_engine({database_url!r})\n"
+        "assert migrate.is_current(engine)\n"
+        "assert not migrate.is_newer_than_program(engine)\n"
+        "migrate.upgrade(engine)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
