@@ -13,6 +13,11 @@ Any other row is fetched the first time ``data()`` asks for it: its page of ids
 (``case_ids`` with offset and limit — pages past the middle are read from the end) and
 their cells (``case_rows``), kept in a small LRU cache of pages. Sorting and filtering are
 SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Python.
+
+Painting asks ``data()`` about seven roles of every visible cell (some 3,000 calls for a
+screenful): a page's cells are therefore formatted once, when it arrives (a tuple of the
+displayed texts and the row's colour per row), and ``data()`` only looks them up; the
+colours are shared brushes, and ``flags()`` is Qt's own (enabled, selectable).
 """
 
 from __future__ import annotations
@@ -81,6 +86,10 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 class _Page:
     ids: list[int]
     rows: dict[int, CaseRow]
+    cells: list[tuple[str, ...] | None]
+    """The displayed texts of each row, in the order of ``ids`` (None: the case went)."""
+    colours: list[int]
+    """Each row's deadline colour: an index into ``_BRUSHES`` (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,28 @@ _ROLES = frozenset(
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DAYS_LEFT = COLUMN_KEYS.index("days_left")
+_COLOURED = frozenset(COLUMN_KEYS.index(k) for k in ("due", "days_left", "status"))
+_BRUSHES: list[QBrush | None] = [None]  # 1: overdue, 2: due soon, 3: suspended (made once)
+
+
+def _brush(colour: int) -> QBrush | None:
+    if len(_BRUSHES) == 1:
+        _BRUSHES.extend(QBrush(QColor(c)) for c in ("#b00020", "#a15c00", "#555555"))
+    return _BRUSHES[colour]
+
+
+def _colour(row: CaseRow) -> int:
+    flags = row.flags
+    if "overdue" in flags:
+        return 1
+    if "due_soon" in flags:
+        return 2
+    if "suspended" in flags:
+        return 3
+    return 0
 
 
 def _ignore(_result: object) -> None:
@@ -168,10 +198,6 @@ class CaseTableModel(QAbstractTableModel):
         return self._filter
 
     @property
-    def case_sort(self) -> CaseSort:
-        return self._sort
-
-    @property
     def total(self) -> int | None:
         """How many cases the list holds; None while they are being counted."""
         return self._total
@@ -198,8 +224,7 @@ class CaseTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == "due" and COLUMNS[column].key == "days_left":
-            pass  # fewer days left = earlier due date: the same order
+        # "days left" sorts by the due date: fewer days left, an earlier due date
         self.set_sort(CaseSort(key, descending))
 
     def reload(self) -> None:
@@ -213,11 +238,12 @@ class CaseTableModel(QAbstractTableModel):
             # a search by a whole ID number is recorded
             desk.write(self, lambda s: audit_id_search(s, actor, flt.text), _ignore, changes=None)
 
+        make_page = self._make_page
+
         def load(session: Session) -> _Loaded:
             soon = due_soon_days(session)
             page = first_page(session, actor, flt, sort, size, today=today, soon_days=soon)
-            first = _Page(page.ids, {r.id: r for r in page.rows})
-            return _Loaded(page.total, first, soon)
+            return _Loaded(page.total, make_page(page.ids, page.rows), soon)
 
         desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
@@ -290,11 +316,11 @@ class CaseTableModel(QAbstractTableModel):
             self._total,  # None while counting: only the first page is shown then
         )
         today, soon = self._desk.today(), self._soon_days
+        make_page = self._make_page
 
         def fetch(session: Session) -> _Page:
             ids = case_ids(session, actor, flt, sort, number * size, size, today=today, total=total)
-            rows = case_rows(session, actor, ids, today=today, soon_days=soon)
-            return _Page(ids, {r.id: r for r in rows})
+            return make_page(ids, case_rows(session, actor, ids, today=today, soon_days=soon))
 
         page = self._desk.read_now(fetch)
         self.page_loads += 1
@@ -303,6 +329,33 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         self._last = (number, page)
         return page
+
+    def _make_page(self, ids: list[int], rows: list[CaseRow]) -> _Page:
+        """A page with its cells formatted (in the worker: plain strings only)."""
+        by_id = {r.id: r for r in rows}
+        cells: list[tuple[str, ...] | None] = []
+        colours: list[int] = []
+        display = self._display
+        for case_id in ids:
+            row = by_id.get(case_id)
+            if row is None:
+                cells.append(None)
+                colours.append(0)
+            else:
+                cells.append(tuple(display(row, key) for key in COLUMN_KEYS))
+                colours.append(_colour(row))
+        return _Page(ids, by_id, cells, colours)
+
+    def _cells(self, row: int) -> tuple[_Page, int] | None:
+        """The page of ``row`` and the row's place in it (None: not a row)."""
+        if not 0 <= row < self._rows:
+            return None
+        size = self.page_size
+        number = row // size
+        last = self._last
+        page = last[1] if last is not None and last[0] == number else self._page(number)
+        offset = row - number * size
+        return (page, offset) if offset < len(page.ids) else None
 
     def case_id(self, row: int) -> int | None:
         if not 0 <= row < self._rows:
@@ -335,11 +388,6 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def headerData(
         self,
         section: int,
@@ -353,36 +401,36 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called a few thousand times per repaint: cheap tests first, roles as ints.
+        # Called some 3,000 times per repaint: the display role first, from the page's
+        # formatted cells; every other role but four answered at once.
+        if role == _DISPLAY:
+            found = self._cells(index.row())
+            if found is None:
+                return None
+            page, offset = found
+            cells = page.cells[offset]
+            return None if cells is None else cells[index.column()]
         if role not in _ROLES or not index.isValid():
             return None
+        if role == _FOREGROUND:
+            if index.column() not in _COLOURED:
+                return None
+            found = self._cells(index.row())
+            return None if found is None else _brush(found[0].colours[found[1]])
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == _DAYS_LEFT else None
         row = self.case_row(index.row())
         if row is None:
             return None
-        key = COLUMN_KEYS[index.column()]
-        if role == _DISPLAY:
-            return self._display(row, key)
         if role == CASE_ID_ROLE:
             return row.id
-        if role == _TOOLTIP:
-            if key == "office":
-                return f"{row.office_name} ({row.office_code})"
-            if key == "station" and row.station_code:
-                return f"{row.station_name} ({row.station_code})"
-            if key in ("due", "days_left", "status"):
-                return self._deadline_text(row)
-            return None
-        if role == _FOREGROUND:
-            if key in ("due", "days_left", "status"):
-                if "overdue" in row.flags:
-                    return QBrush(QColor("#b00020"))
-                if "due_soon" in row.flags:
-                    return QBrush(QColor("#a15c00"))
-                if "suspended" in row.flags:
-                    return QBrush(QColor("#555555"))
-            return None
-        if key == "days_left":
-            return _RIGHT
+        key = COLUMN_KEYS[index.column()]
+        if key == "office":
+            return f"{row.office_name} ({row.office_code})"
+        if key == "station" and row.station_code:
+            return f"{row.station_name} ({row.station_code})"
+        if key in ("due", "days_left", "status"):
+            return self._deadline_text(row)
         return None
 
     def _display(self, row: CaseRow, key: str) -> str:
