@@ -13,8 +13,10 @@ key                                    type        default / meaning
 ``alerts/scan_interval_minutes``       int         5 (1 … 1440): how often the alert scan runs
 ``attachments/max_size_mb``            int         50 (1 … 2048): largest attachment accepted
 ``backup/folder``                      str         <user data dir>/backups
-``database/kind``                      str         unset: first start (wizard); "embedded" or
-                                                   "postgresql"
+``database/kind``                      str         unset: first start (wizard); "embedded",
+                                                   "postgresql" or "server" (ipdesk-server)
+``server/url``                         str         network mode: https://host:port of ipdesk-server
+``server/ca_file``                     str         network mode: the deployment CA's PEM file
 ``database/path``                      str         embedded: <user data dir>/ipdesk.sqlite3
 ``database/host``                      str         PostgreSQL server name or address
 ``database/port``                      int         5432
@@ -55,6 +57,8 @@ DATABASE_PORT = "database/port"
 DATABASE_NAME = "database/name"
 DATABASE_USER = "database/user"
 DATABASE_PASSWORD_IN_KEYRING = "database/password_in_keyring"
+SERVER_URL = "server/url"
+SERVER_CA_FILE = "server/ca_file"
 
 MAIN_WINDOW_GEOMETRY = "main_window/geometry"
 MAIN_WINDOW_STATE = "main_window/state"
@@ -64,6 +68,7 @@ COLUMNS_PREFIX = "columns/"
 LANGUAGES = ("zh_CN", "en")
 EMBEDDED = "embedded"
 POSTGRESQL = "postgresql"
+SERVER = "server"
 
 DEFAULT_ALERT_SCAN_INTERVAL_MINUTES = 5
 ALERT_SCAN_INTERVAL_RANGE = (1, 24 * 60)

@@ -38,10 +38,10 @@ from ipdesk.ui.tasks import drop, run_task
 
 log = logging.getLogger(__name__)
 
-SERVER = "server"
+SERVER = keys.SERVER
 """``database/kind`` of a desktop that works through ipdesk-server."""
-SERVER_URL = "server/url"
-SERVER_CA_FILE = "server/ca_file"
+SERVER_URL = keys.SERVER_URL
+SERVER_CA_FILE = keys.SERVER_CA_FILE
 
 
 @dataclass(frozen=True)
