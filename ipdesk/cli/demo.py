@@ -12,17 +12,17 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date, non_negative_int
 from ipdesk.db import make_session_factory
-from ipdesk.services import audit
+from ipdesk.services import audit, operators
 from ipdesk.services.setup import initialise
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="add synthetic cases (deterministic per seed)")
+    p = sub.add_parser("demo", help="[operator] add synthetic cases (deterministic per seed)")
     p.add_argument("--cases", type=non_negative_int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--today", type=iso_date, default=None, help="reference day (default: today)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_demo)
+    p.set_defaults(handler=_demo, operator=True)
 
 
 class _ProgressBar:
@@ -63,6 +63,7 @@ def _demo(args: argparse.Namespace, ctx: Context) -> int:
         today=today,
         progress=progress,
     )
+    operators.record_operator_command(ctx.engine, "demo", {"cases": args.cases, "seed": args.seed})
     if args.json:
         print_json(summary.__dict__ | {"demo_password": generator.DEMO_PASSWORD})
     else:
