@@ -54,11 +54,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
+from ipdesk.demo.generator import DEMO_PASSWORD, generate
 from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn
-from ipdesk.services.demo import DEMO_PASSWORD, generate
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start

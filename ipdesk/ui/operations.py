@@ -4,7 +4,7 @@
   scope, filtered by agency, state, kind and office; a double-click opens the case);
 * administrators: Administration → Partner agencies (editable), Document templates (check
   and preview), Verify audit trail; mediators and managers: View → Partner agencies
-  (read-only);
+  (read-only); managers: View → Outcomes of like cases (services/similar_cases.py);
 * everyone: the start-up check of the evidence and document files (a banner when a record
   lacks its file or a file belongs to no record; nothing is deleted); on an embedded
   (SQLite) database, the daily backup into the backup folder of the settings, after start-up
@@ -87,6 +87,22 @@ def install_operations(
         view.addSeparator()
         _add_action(
             view, translate("operations", "Partner &agencies…"), "agencies_action", show_agencies
+        )
+
+    if Capability.DEADLINE_BOARD in may:  # managers: like cases, unlike outcomes
+
+        def show_spread() -> None:
+            from ipdesk.ui.similar_cases.spread import OutcomeSpreadDialog
+
+            dialog = OutcomeSpreadDialog(desk, window)
+            _show(dialog)
+            dialog.reload()
+
+        _add_action(
+            window.menu("view"),
+            translate("operations", "&Outcomes of like cases…"),
+            "outcome_spread_action",
+            show_spread,
         )
 
     if Capability.MANAGE_TEMPLATES in may:

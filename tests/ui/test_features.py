@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.ui.features as features
+from ipdesk.demo import generator as demo
 from ipdesk.models import Case, CaseStatus, Role, User
-from ipdesk.services import demo
 from ipdesk.services.actors import Actor
 from ipdesk.services.alerts import scan_alerts
 from ipdesk.services.cases_query import CaseFilter, count_cases
