@@ -3,7 +3,8 @@ window (issue 20): the office manager opens the registered request from "My work
 requests adjudication, accepts it, sets the panel, serves the request, records the
 defence, notifies and records the oral hearing, signs the decision off and serves it; an
 alert scan with the clock moved past the 15-day window raises the window's alert, which is
-acknowledged in the alerts dock. The case view's Adjudication tab shows each step.
+acknowledged in the alerts dock. The case view's Adjudication tab shows each step; the
+manager's View → Outcomes of like cases counts the adjudicated case.
 
 Dates are counted back from today (a hearing must have been held to be recorded).
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -36,6 +38,7 @@ from ipdesk.ui.adjudication.dialogs import StepDialog
 from ipdesk.ui.alerts import AlertsPanel
 from ipdesk.ui.case_view import CaseView, CaseViewDialog
 from ipdesk.ui.qdates import to_qdate
+from ipdesk.ui.similar_cases.spread import OutcomeSpreadDialog
 from ipdesk.ui.worklists.page import WorkListPage
 from tests.helpers.factories import TEST_PASSWORD, make_case, make_user
 from tests.helpers.journey import sign_in_window, wait_for_dialog
@@ -218,3 +221,14 @@ def test_a_patent_request_is_adjudicated_through_the_window(
     ):
         assert kind in kinds, kind
     assert view.detail.status == CaseStatus.ADJUDICATED.value
+
+    # -- the manager's view of like cases' outcomes (View menu): the adjudicated case counts
+    action = window.findChild(QAction, "outcome_spread_action")
+    assert action is not None
+    action.trigger()
+    spread = wait_for_dialog(qtbot, OutcomeSpreadDialog)
+    qtbot.waitUntil(lambda: spread.rows is not None, timeout=10_000)
+    assert spread.rows is not None
+    row = next(r for r in spread.rows if r.ip_type == IpType.PATENT_UTILITY_MODEL.value)
+    assert row.office == "TL01" and row.spread.outcomes.get("adjudicated") == 1
+    spread.close()
