@@ -61,6 +61,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn
 from ipdesk.services.errors import ServiceError
 from ipdesk.services.setup import initialise
+from ipdesk.ui import network
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.features import install_features
@@ -120,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--setup",
         action="store_true",
         help="run the first-start wizard again (choose the database, ...)",
+    )
+    where.add_argument(
+        "--server",
+        default=None,
+        metavar="URL",
+        help="work through ipdesk-server at URL (https://host:port) instead of a database",
+    )
+    parser.add_argument(
+        "--server-ca",
+        default=None,
+        metavar="FILE",
+        help="the certificate authority that signed the server's certificate (PEM)",
     )
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="user-interface language")
     parser.add_argument(
@@ -938,7 +951,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     demo_dir = tempfile.mkdtemp(prefix="ipdesk-demo-") if args.demo else None
     interactive = args.screenshot is None
+    server = network.server_of(args, settings)
+    if server is not None:
+        return run_through_server(app, server, args, settings, translators, log_file)
     opened = choose_database(args, settings, interactive=interactive, demo_dir=demo_dir)
+    server = network.server_of(args, settings) if opened == CANCELLED else None
+    if server is not None:  # the first-start wizard chose a server
+        return run_through_server(app, server, args, settings, translators, log_file)
     if isinstance(opened, int):
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
@@ -986,6 +1005,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         for translator in translators:
             app.removeTranslator(translator)
         _cleanup(engine, demo_dir)
+        log.info("ipdesk stopped")
+        qInstallMessageHandler(None)
+
+
+def run_through_server(
+    app: QApplication,
+    server: network.Server,
+    args: argparse.Namespace,
+    settings: QSettings,
+    translators: list[QTranslator],
+    log_file: Path | None,
+) -> int:
+    """``main`` in network mode: sign in on ``server``, then the user's windows, each on a
+    desk that works through the server (no database, no daily backup here)."""
+    interactive = args.screenshot is None
+    gate = network.open_gate(server, interactive=interactive)
+    if isinstance(gate, int):
+        qInstallMessageHandler(None)
+        return gate
+    label = server.url
+    log.info("Server: %s", label)
+    signed = sign_in_user(args, gate, label)
+    if signed is None:
+        gate.close()
+        qInstallMessageHandler(None)
+        return 1 if args.user is not None or not interactive else 0
+    sessions = Sessions(
+        window_opener(
+            gate,
+            label,
+            settings,
+            daily_backups=False,
+            log_dir=log_file.parent if log_file is not None else None,
+        ),
+        lambda: SignInDialog(gate, database_label=label),
+    )
+    window = sessions.open(signed)
+    if args.screenshot is not None:
+        _arm_screenshot(app, window, args.screenshot)
+    try:
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        gate.close()
+        for translator in translators:
+            app.removeTranslator(translator)
         log.info("ipdesk stopped")
         qInstallMessageHandler(None)
 

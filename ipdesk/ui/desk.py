@@ -561,13 +561,13 @@ class Gate:
         return Desk(factory, signed.actor, today=today, stores=stores)
 
 
-class RemoteGate:
+class RemoteGate(Gate):
     """The gate of a desktop in network mode: the sign-in is the server's (its password
     rules, lock-out and tokens), and the desk of whoever signed in works through the
     server, following the changes it pushes. The first administrator and the organisation
     are set up on the server (``ipdesk-admin``), not here."""
 
-    def __init__(self, client: RemoteClient) -> None:
+    def __init__(self, client: RemoteClient) -> None:  # no session factory: the server's
         self.client = client
         self._listener: ChangeListener | None = None
 
