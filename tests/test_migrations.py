@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import threading
 from pathlib import Path
@@ -10,11 +11,14 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, migrate
+from ipdesk.demo.generator import generate
 from ipdesk.migrations.schema_filter import include_name, include_object
 from ipdesk.models import Base
-from ipdesk.services import search_index
+from ipdesk.services import dashboard_summary, search_index
+from tests.helpers.factories import seed
 
 
 def test_no_drift_between_migrations_and_models(engine: Engine) -> None:
@@ -78,6 +82,31 @@ def test_migrations_of_two_databases_started_at_once_run_one_at_a_time(
             assert set(Base.metadata.tables) <= set(inspect(target).get_table_names())
     finally:
         other.dispose()
+
+
+def _summary(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql("SELECT * FROM dashboard_summary")]
+
+
+def test_frozen_summary_migrations_fill_what_the_program_computes(
+    engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    """Migrations 0008 and 0011 fill the dashboard summary with their own frozen SQL; over
+    demo cases (closed, mediated, confirmed, with visits) the result at head equals the
+    program's computation from scratch, on both databases."""
+    with session_factory.begin() as s:
+        seed(s)
+    # 90 cases: fewer than 100 take none through the adjudication track, whose cases a
+    # downgrade below revision 0009 refuses to lose
+    generate(session_factory, cases=90, seed=3, today=dt.date(2026, 11, 20))
+    for base in ("0007", "0010"):
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), base)
+        migrate.upgrade(engine)
+        assert _summary(engine), f"summary empty after upgrading from {base}"
+        with engine.connect() as conn:
+            assert dashboard_summary.verify(conn) == [], f"upgraded from {base}"
 
 
 def test_frozen_search_index_equals_the_live_statements() -> None:
