@@ -161,10 +161,6 @@ def build_parser() -> argparse.ArgumentParser:
 # -- logs -----------------------------------------------------------------------------------
 
 
-class _IpdeskHandler:
-    """Marks the handlers ``setup_logging`` installed, so that it can replace them."""
-
-
 def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path | None:
     """Log to ``<log_dir>/ipdesk.log`` (rotated: 5 older files of 2 MB, UTF-8) and
     warnings to stderr when there is one. Returns the log file, or None when the folder

@@ -140,10 +140,6 @@ class LockState:
             return LockState(0, now + dt.timedelta(minutes=LOCKOUT_MINUTES))
         return LockState(failed, None)
 
-    @staticmethod
-    def after_success() -> LockState:
-        return LockState(0, None)
-
 
 # -- password policy ----------------------------------------------------------------------
 

@@ -92,8 +92,6 @@ class ConnectionForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connection_form")
-        self._tested_ok: DatabaseConfig | None = None
-        self._tested_password = ""
         self._busy = False
 
         self.host_edit = QLineEdit()
@@ -189,14 +187,6 @@ class ConnectionForm(QWidget):
     def is_busy(self) -> bool:
         return self._busy
 
-    def tested_ok(self) -> bool:
-        """True when the last test succeeded with exactly the values now in the fields."""
-        return (
-            self._tested_ok is not None
-            and _same_server(self._tested_ok, self.config())
-            and self._tested_password == self.password()
-        )
-
     def status_text(self) -> str:
         return "" if self.status_label.isHidden() else self.status_label.text()
 
@@ -211,29 +201,23 @@ class ConnectionForm(QWidget):
         self._show(self.tr("Connecting to {0}…").format(config.host or "?"), "")
         run_task(
             lambda: try_connection(config, password),
-            lambda report: self._on_tested(config, password, report),
+            self._on_tested,
             lambda error: self._on_failed(config, error),
             context=self,
             purpose="test",
         )
 
-    def _on_tested(self, config: DatabaseConfig, password: str, report: ConnectionReport) -> None:
+    def _on_tested(self, report: ConnectionReport) -> None:
         self._set_busy(False)
-        self._tested_ok, self._tested_password = config, password
         text = self.tr("Connected: {0}.").format(report.server)
         self._show(text, SUCCESS_STYLE)
         self.tested.emit(True, text)
 
     def _on_failed(self, config: DatabaseConfig, error: Exception) -> None:
         self._set_busy(False)
-        self._tested_ok = None
         text = problem_text(error, config)
         self._show(text, ERROR_STYLE, getattr(error, "detail", ""))
         self.tested.emit(False, text)
-
-    def show_problem(self, text: str) -> None:
-        """Show a failure found elsewhere (e.g. while preparing the database)."""
-        self._show(text, ERROR_STYLE)
 
     def _show(self, text: str, style: str, detail: str = "") -> None:
         self.status_label.setText(text)
@@ -252,9 +236,4 @@ class ConnectionForm(QWidget):
     def _forget_test(self) -> None:
         drop(self, "test")  # a test still running no longer applies
         self._set_busy(False)
-        self._tested_ok = None
         self._show("", "")
-
-
-def _same_server(a: DatabaseConfig, b: DatabaseConfig) -> bool:
-    return (a.host, a.port, a.name, a.user) == (b.host, b.port, b.name, b.user)
