@@ -23,7 +23,6 @@ from ipdesk.services.setup import DatabaseNotReady
 
 EXIT_BROKEN = 1
 _BACKUP_MAGIC = (b"SQLite format 3\x00", b"PK\x03\x04")
-MAX_LOG_BYTES = 1 << 30
 
 
 def register(sub: Any) -> None:
@@ -75,13 +74,11 @@ def _read_anchors(path: Path) -> list[Anchor]:
         if found is None:
             raise ServiceError(f"备份 {info.path.name} 中的审计记录为空，没有锚点")
         return [found]
-    try:
-        if path.stat().st_size > MAX_LOG_BYTES:
-            raise ServiceError(f"锚点文件 {path} 太大（超过 1 GiB）")
-        text = path.read_text(encoding="utf-8", errors="replace")
+    try:  # read as a stream: a server's log may be large
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            found_lines = parse_anchors(lines, path.name)
     except OSError as exc:
         raise ServiceError(f"无法读取锚点文件 {path}：{exc.strerror or exc}") from None
-    found_lines = parse_anchors(text, path.name)
     if not found_lines:
         raise ServiceError(f"{path} 中没有审计锚点（ipdesk-audit-anchor 行）")
     return found_lines

@@ -75,7 +75,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, cast
 
@@ -952,14 +952,15 @@ def anchor(session: Session) -> Anchor | None:
     return None if row is None else Anchor(int(row[0]), str(row[1]))
 
 
-def parse_anchors(text: str, source: str = "") -> list[Anchor]:
-    """Every anchor line in ``text`` (a server log), in order."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
+def parse_anchors(lines: str | Iterable[str], source: str = "") -> list[Anchor]:
+    """The anchors of a server log (its text, or its lines as they are read), in order;
+    one per distinct head (the same head logged again is the same anchor)."""
+    found: dict[tuple[int, str], Anchor] = {}
+    for number, line in enumerate(lines.splitlines() if isinstance(lines, str) else lines, start=1):
         match = _ANCHOR_LINE.search(line)
-        if match:
-            found.append(Anchor(int(match[1]), match[2], f"{source}:{number}"))
-    return found
+        if match and (int(match[1]), match[2]) not in found:
+            found[int(match[1]), match[2]] = Anchor(int(match[1]), match[2], f"{source}:{number}")
+    return list(found.values())
 
 
 @dataclass(frozen=True)
