@@ -54,7 +54,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
-from ipdesk.demo.generator import DEMO_PASSWORD, generate
 from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
@@ -628,6 +627,8 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
         failure.append(error)
         loop.quit()
 
+    from ipdesk.demo.generator import generate  # the demo only for --demo (psycopg with it)
+
     run_task(
         lambda: generate(session_factory, cases=DEMO_CASES, seed=1, progress=relay.report),
         lambda _summary: loop.quit(),
@@ -663,7 +664,12 @@ def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn |
             return None
         username = DEMO_USER_HINT if args.demo else ""
         return sign_in_at_start(gate, database_label=label, username=username)
-    password = DEMO_PASSWORD if args.demo else os.environ.get(PASSWORD_ENV, "")
+    if args.demo:
+        from ipdesk.demo.generator import DEMO_PASSWORD
+
+        password = DEMO_PASSWORD
+    else:
+        password = os.environ.get(PASSWORD_ENV, "")
     try:
         return gate.sign_in(args.user, password)
     except ServiceError as exc:
@@ -774,6 +780,8 @@ def _self_test_steps(app: QCoreApplication) -> str:
         if getattr(sys, "frozen", False) and impl == "python":
             raise ImportError("psycopg found no bundled libpq (psycopg_binary is missing)")
         return impl
+
+    from ipdesk.demo.generator import generate
 
     counts = step("translations", translations)
     icons = step("icon", icon)

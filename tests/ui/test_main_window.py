@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.app as app_module
+import ipdesk.demo.generator as demo_generator
 from ipdesk import db
 from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Role, Station
 from ipdesk.paths import RESOURCES_DIR
@@ -305,7 +306,7 @@ def test_demo_data_is_generated_in_the_background_with_progress(
             kwargs["progress"](done, 3000)
         return object()
 
-    monkeypatch.setattr(app_module, "generate", fake_generate)
+    monkeypatch.setattr(demo_generator, "generate", fake_generate)
 
     assert app_module.generate_demo_data(session_factory, interactive=False)
     assert calls[0]["cases"] == app_module.DEMO_CASES
@@ -322,7 +323,7 @@ def test_a_failing_demo_generation_is_reported(
     def failing(factory: sessionmaker[Session], **kwargs: Any) -> object:
         raise ServiceError("磁盘已满")
 
-    monkeypatch.setattr(app_module, "generate", failing)
+    monkeypatch.setattr(demo_generator, "generate", failing)
 
     assert not app_module.generate_demo_data(session_factory, interactive=False)
     assert "磁盘已满" in capsys.readouterr().err
