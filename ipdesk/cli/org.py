@@ -8,8 +8,9 @@ from typing import Any
 
 from ipdesk import db
 from ipdesk.cli.context import Context
-from ipdesk.cli.output import print_json
+from ipdesk.cli.output import one_field, print_json
 from ipdesk.services import audit, auth, db_roles, operators
+from ipdesk.services.errors import ServiceError
 from ipdesk.services.org import import_org, org_tree
 from ipdesk.services.setup import initialise
 
@@ -48,6 +49,11 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
             if auth.needs_first_admin(session):
                 created = auth.create_first_admin(
                     session, args.admin, args.admin_name, ctx.new_password(args.admin)
+                )
+            elif not operators.is_administrator(session, args.admin):
+                raise ServiceError(
+                    f"已有系统管理员，未新建 {one_field(args.admin)}：请以已有的管理员登录后用 "
+                    "ipdesk-admin --user NAME user add 添加"
                 )
     operators.record_operator_command(
         ctx.engine, "init", {"admin": created.username if created else None}

@@ -28,6 +28,7 @@ from ipdesk.models import AuditRecord, Role, User
 from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied
+from ipdesk.services.lookups import is_unusable_key
 from ipdesk.services.passwords import needs_rehash, verify_password
 
 
@@ -51,6 +52,20 @@ def sign_in_administrator(
             role=signed.role.value,
         )
     return signed
+
+
+def is_administrator(session: Session, username: str) -> bool:
+    """Whether ``username`` is an enabled administrator (``init --admin`` run again)."""
+    if is_unusable_key(auth.normalise_username(username)):
+        return False
+    found = session.scalar(
+        select(User.id).where(
+            User.username == auth.normalise_username(username),
+            User.role == Role.ADMIN,
+            User.active,
+        )
+    )
+    return found is not None
 
 
 def _quick_sign_in(

@@ -164,5 +164,8 @@ def test_init_creates_the_first_administrator(
     assert "已创建系统管理员 boss" in capsys.readouterr().out
     assert run(url, "--user", "boss", "user", "list") == 0
     assert capsys.readouterr().out.startswith("boss  系统管理员  系统管理员")
-    assert run(url, "init", "--admin", "someone-else") == 0  # idempotent: one exists
+    assert run(url, "init", "--admin", "boss") == 0  # idempotent
     assert "已有系统管理员" in capsys.readouterr().out
+    assert run(url, "init", "--admin", "someone-else") == 1  # not a second one this way
+    err = capsys.readouterr().err
+    assert one_line(err) and "user add" in err
