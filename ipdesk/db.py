@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -79,13 +78,6 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         conn.info[_CHANGES_AT_BEGIN] = conn.connection.dbapi_connection.total_changes
 
     return engine
-
-
-def is_locked_error(error: BaseException) -> bool:
-    """Whether ``error`` says SQLite's database was locked by another writer (after the
-    busy timeout) — for a message that tells the user to try again."""
-    orig = getattr(error, "orig", None) or error
-    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -38,7 +38,7 @@ from ipdesk.cli import (
 from ipdesk.cli.context import ENV_PASSWORD, ENV_USER, Context
 from ipdesk.cli.output import safe_stdout
 from ipdesk.logging_setup import install_cli_logging
-from ipdesk.services.errors import ServiceError
+from ipdesk.services.errors import ServiceError, database_busy
 
 EXIT_USAGE = 2
 EXIT_REFUSED = 1
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ServiceError as exc:
         _fail(str(exc))
     except OperationalError as exc:
-        if db.is_locked_error(exc):
+        if database_busy(exc):
             _fail("数据库正被其他程序写入（database is locked），等了 30 秒，未作改动：请稍后重试")
         else:
             _fail(f"数据库错误：{_first_line(exc.orig or exc)}")
