@@ -17,4 +17,4 @@ unset IPDESK_OWNER_URL
 TLS_DIR="${IPDESK_TLS_DIR:-/etc/ipdesk/tls}"
 exec ipdesk-server --host 0.0.0.0 --port "${IPDESK_PORT:-8443}" \
     --certfile "$TLS_DIR/server.pem" --keyfile "$TLS_DIR/server.key" \
-    --data-dir /var/lib/ipdesk "$@"
+    --data-dir "${IPDESK_DATA_DIR:-/var/lib/ipdesk}" "$@"
