@@ -35,6 +35,7 @@ from ipdesk.services import (
     alerts,
     audit,
     auth,
+    case_import,
     cases_query,
     clock,
     confirmation,
@@ -61,8 +62,9 @@ from ipdesk.services.errors import ServiceError
 T = TypeVar("T")
 
 Kind = Literal["read", "write"]
-Supplied = Literal["today", "attachments", "documents"]
-"""What the server supplies for a parameter: the legal date, or one of the file stores."""
+Supplied = Literal["today", "attachments", "documents", "progress"]
+"""What the server supplies for a parameter: the legal date, one of the file stores, or a
+``progress(done, total)`` callback (a local desk's progress bar; None on the server)."""
 
 _PREFIX = "ipdesk.services."
 
@@ -176,6 +178,7 @@ def run_local(
     *,
     today: dt.date,
     stores: Stores | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> T:
     """Run ``c`` as ``fn(session, actor, *args, **kwargs)`` with the server's parameters
     (``today``, the ``stores``) filled in. The session is the caller's: read-only for a
@@ -185,6 +188,8 @@ def run_local(
     for param, what in exposed.supplied.items():
         if what == "today":
             kwargs[param] = today
+        elif what == "progress":
+            kwargs[param] = progress
         else:
             if stores is None:
                 raise ValueError(f"{c.name} needs the file stores")
@@ -290,6 +295,9 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _write(holidays.clear_override),
     _write(holidays.set_year_complete),
     _write(holidays.import_holidays_data),
+    # ledgers
+    _read(case_import.check_ledger_data, progress="progress"),
+    _write(case_import.import_ledger_data, progress="progress"),
     # consultations
     _read(consultations.list_consultations),
     _write(consultations.request_consultation),

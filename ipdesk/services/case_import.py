@@ -15,12 +15,14 @@ Long digit strings stored by Excel as numbers have lost digits: such cells are r
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import re
+import tempfile
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -366,6 +368,52 @@ def _column(field_name: str, present: set[str]) -> str:
 
 
 # --------------------------------------------------------------------------- import
+
+
+MAX_LEDGER_BYTES = 3 << 20
+"""The largest ledger :func:`check_ledger_data` / :func:`import_ledger_data` take in a call
+(3 MiB: some thousands of rows)."""
+
+
+def check_ledger_data(
+    session: Session,
+    actor: Actor,
+    data: bytes,
+    name: str,
+    *,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """The dry run of :func:`import_cases` on a ledger's bytes (a file chosen on another
+    computer than the one the call runs on; ``name`` gives its kind and the messages'
+    file name): every row checked, nothing registered."""
+    with _ledger_file(data, name) as path:
+        return import_cases(session, actor, path, dry_run=True, progress=progress, today=today)
+
+
+def import_ledger_data(
+    session: Session,
+    actor: Actor,
+    data: bytes,
+    name: str,
+    *,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """:func:`import_cases` of a ledger's bytes, in the caller's transaction."""
+    with _ledger_file(data, name) as path:
+        return import_cases(session, actor, path, progress=progress, today=today)
+
+
+@contextlib.contextmanager
+def _ledger_file(data: bytes, name: str) -> Iterator[Path]:
+    label = Path(name).name or "ledger.xlsx"
+    if len(data) > MAX_LEDGER_BYTES:
+        raise ImportFailed(f"{label}：文件过大（最大 {MAX_LEDGER_BYTES >> 20} MB）")
+    with tempfile.TemporaryDirectory(prefix="ipdesk-ledger-") as folder:
+        path = Path(folder) / label
+        path.write_bytes(data)
+        yield path
 
 
 def import_cases(

@@ -62,6 +62,9 @@ Query = Callable[[Session], T]
 out: only a local desk runs one; see tests/remote/test_desk_calls.py)."""
 
 Mode = Literal["read", "write", "rehearse"]
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, called on the worker thread (a ``ProgressRelay``'s report)."""
 """How a call runs: read-only, in one transaction, or in a transaction rolled back."""
 
 
@@ -116,10 +119,15 @@ class LocalBackend:
             self._stores = FileStores.default()
         return self._stores
 
-    def run(self, c: Call[T], mode: Mode, today: dt.date) -> T:
+    def run(self, c: Call[T], mode: Mode, today: dt.date, progress: Progress | None = None) -> T:
+        """Also ``progress``: what a service that reports its progress calls (a ledger's
+        import: the dialog's progress bar)."""
         stores = self._stores if not c.exposed.supplied else self.stores
         actor = self._actor
-        return self.run_query(lambda s: run_local(s, actor, c, today=today, stores=stores), mode)
+        return self.run_query(
+            lambda s: run_local(s, actor, c, today=today, stores=stores, progress=progress),
+            mode,
+        )
 
     def run_query(self, query: Query[T], mode: Mode) -> T:
         factory = self._factory
@@ -360,12 +368,14 @@ class Desk(QObject):
         on_refused: OnRefused | None = None,
         *,
         purpose: str | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Run ``query`` in a read-only session in the background; ``on_done(result)`` or
         ``on_refused(refusal)`` on the GUI thread, unless ``owner`` has gone or asked
-        again for the same ``purpose`` meanwhile."""
+        again for the same ``purpose`` meanwhile. ``progress(done, total)``: what a call
+        that reports its progress reports (on a desk on this computer's database)."""
         tasks.run_task(
-            self._runner(query, "read"),
+            self._runner(query, "read", progress),
             on_done,
             self._refused(owner, on_refused),
             context=owner,
@@ -381,6 +391,7 @@ class Desk(QObject):
         *,
         changes: Change | Callable[[T], Change | None] | None,
         purpose: str | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Run ``operation`` in one transaction in the background; on success broadcast
         ``changes`` (or what ``changes(result)`` says), then ``on_done(result)`` — also
@@ -398,7 +409,7 @@ class Desk(QObject):
             if claim.settle() and shiboken6.isValid(owner):
                 refused(error)
 
-        tasks.run_task(self._runner(operation, "write"), done, failed)
+        tasks.run_task(self._runner(operation, "write", progress), done, failed)
 
     def rehearse(
         self,
@@ -408,11 +419,12 @@ class Desk(QObject):
         on_refused: OnRefused | None = None,
         *,
         purpose: str | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Run ``operation`` in a transaction that is rolled back (a dry run: what it would
         do, changing nothing); like :meth:`read` otherwise."""
         tasks.run_task(
-            self._runner(operation, "rehearse"),
+            self._runner(operation, "rehearse", progress),
             on_done,
             self._refused(owner, on_refused),
             context=owner,
@@ -485,7 +497,9 @@ class Desk(QObject):
         if change is not None and change.kinds:
             self.announce(change)
 
-    def _runner(self, work: Work[T], mode: Mode) -> Callable[[], T]:
+    def _runner(
+        self, work: Work[T], mode: Mode, progress: Progress | None = None
+    ) -> Callable[[], T]:
         """What a worker thread runs for ``work`` (the legal date taken when it runs)."""
         backend = self._backend
         if isinstance(work, Call):
@@ -493,7 +507,10 @@ class Desk(QObject):
                 raise TypeError(f"{work.name} is a write: use Desk.write")
             c: Call[T] = work
             clock = self._today
-            return lambda: backend.run(c, mode, clock())
+            if progress is not None and isinstance(backend, LocalBackend):
+                local = backend
+                return lambda: local.run(c, mode, clock(), progress)
+            return lambda: backend.run(c, mode, clock())  # the server reports no progress
         query: Query[T] = work
         return lambda: backend.run_query(query, mode)
 

@@ -28,7 +28,7 @@ def test_every_exposed_function_takes_session_and_actor_first() -> None:
         assert exposed.kind in ("read", "write")
         assert name == calls.name_of(exposed.fn)
         assert set(exposed.supplied) <= set(params), name
-        assert set(exposed.supplied.values()) <= {"today", "attachments", "documents"}
+        assert set(exposed.supplied.values()) <= {"today", "attachments", "documents", "progress"}
 
 
 def test_call_names_the_function() -> None:
@@ -116,3 +116,28 @@ def test_run_local_supplies_actor_today_and_stores(
         form = AgencyForm(code="C1", name="测试司法局", kind="justice_bureau")
         made = run_local(session, admin, call(agencies.create_agency, form), today=dt.date.today())
     assert made.code == "C1"
+
+
+def test_a_ledger_check_runs_in_a_read_only_session_and_reports_progress(
+    session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The dry run of a ledger import is a read (on a server: a read-only transaction);
+    the desk's progress reaches it; the import itself registers the rows."""
+    from ipdesk.services import case_import
+    from ipdesk.ui.desk import LocalBackend
+    from tests.ui.test_case_import_dialog import ledger
+
+    with session_factory.begin() as session:
+        seed(session)
+    path = ledger(tmp_path / "台账.csv")
+    backend = LocalBackend(session_factory, REGISTRAR, FileStores.in_folder(tmp_path))
+    seen: list[tuple[int, int]] = []
+    day = dt.date(2026, 11, 2)
+    check = call(case_import.check_ledger_data, path.read_bytes(), path.name)
+    result = backend.run(check, "read", day, lambda done, total: seen.append((done, total)))
+    assert result.ok and result.rows == 3 and result.imported == 0
+    assert seen[-1] == (3, 3)
+    imported = backend.run(
+        call(case_import.import_ledger_data, path.read_bytes(), path.name), "write", day
+    )
+    assert imported.imported == 3

@@ -28,10 +28,8 @@ PENDING = {
     "ipdesk/ui/cases/model.py",
     "ipdesk/ui/org_source.py",
     "ipdesk/ui/scheduler.py",
-    # a file of this computer read or written with progress (a ledger import, the
-    # dashboard's export): local desks only until the server takes the file as an upload
-    # and returns the workbook as a download
-    "ipdesk/ui/case_import/dialog.py",
+    # the dashboard's export (a workbook written on this computer, with progress and a
+    # cancel button): local desks only until the server returns the workbook as a download
     "ipdesk/ui/dashboard/widget.py",
     # new, its engineer's
     "ipdesk/ui/similar_cases/spread.py",

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.services.case_import import ImportResult, import_cases
-from ipdesk.ui.desk import Change, Desk, Refusal, case_change
+from ipdesk.remote.calls import call
+from ipdesk.services.case_import import ImportResult, check_ledger_data, import_ledger_data
+from ipdesk.services.errors import ImportFailed
+from ipdesk.ui.desk import Change, Desk, Refusal, case_change, refusal_of
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.tasks import ProgressRelay
 
@@ -138,22 +139,29 @@ class ImportLedgerDialog(QDialog):
         self._run(dry_run=False)
 
     def _run(self, *, dry_run: bool) -> None:
-        actor, path, relay = self._actor, self.path, self.relay
-        today = self._desk.today()
+        path, report = self.path, self.relay.report
         assert path is not None
+        try:
+            data = path.read_bytes()  # sent as it is to wherever the records are
+        except OSError as exc:
+            self._on_failed(refusal_of(ImportFailed(f"{path.name}：{exc.strerror}")))
+            return
         self.progress.setVisible(True)
         self.progress.setValue(0)
-
-        def work(session: Session) -> ImportResult:
-            return import_cases(
-                session, actor, path, dry_run=dry_run, progress=relay.report, today=today
+        if dry_run:  # nothing is registered: rolled back here, read-only on a server
+            check = call(check_ledger_data, data, path.name)
+            self._desk.rehearse(
+                self, check, self._on_checked, self._on_failed, purpose="import", progress=report
             )
-
-        if dry_run:
-            self._desk.rehearse(self, work, self._on_checked, self._on_failed, purpose="import")
         else:
             self._desk.write(
-                self, work, self._on_imported, self._on_failed, changes=_imported, purpose="import"
+                self,
+                call(import_ledger_data, data, path.name),
+                self._on_imported,
+                self._on_failed,
+                changes=_imported,
+                purpose="import",
+                progress=report,
             )
 
     def _on_progress(self, done: int, total: int) -> None:
