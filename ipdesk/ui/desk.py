@@ -4,6 +4,10 @@ After Anki's ``Collection`` with its ``QueryOp`` / ``CollectionOp``: a :class:`D
 who works (the actor), the clock they work by (``today()``, the legal date unless a test
 fixes it) and where the records are; widgets take the desk and nothing else of the core.
 
+* A widget asks for a named :class:`~ipdesk.remote.calls.Call` of a registered service
+  function (``call(cases_query.count_cases, flt)``), never a closure: the same request runs
+  here or on the server (closures are still accepted from the files listed in
+  tests/remote/test_desk_calls.py, on a local desk only).
 * :meth:`Desk.read` runs a query in the background, in a read-only session;
   :meth:`Desk.write` runs an operation in one transaction. Either ends on the GUI thread in
   one success path (``on_done(result)``) or one refusal path (``on_refused(refusal)``,
@@ -16,10 +20,12 @@ fixes it) and where the records are; widgets take the desk and nothing else of t
   case ids where known) through :attr:`Desk.changed`; pages :meth:`Desk.follow` the kinds
   they show and reload, so no refresh is wired by hand.
 
-The window does not know where the desk keeps its records: this one runs the services in
-process on the session factory it was given (SQLite or PostgreSQL); a desk that talks to
-``ipdesk-server`` keeps the same interface. :class:`Gate` is what comes before a desk: the
-sign-in and the first administrator, and the desk of whoever signed in.
+The window does not know where the desk keeps its records: its :class:`Backend` is a
+:class:`LocalBackend` (the services in process on a session factory, SQLite or PostgreSQL)
+or a :class:`~ipdesk.remote.client.RemoteBackend` (``ipdesk-server`` over HTTPS, whose
+pushed changes the desk announces like its own). :class:`Gate` is what comes before a
+desk: the sign-in and the first administrator, and the desk of whoever signed in;
+:class:`RemoteGate` (:func:`open_remote_gate`) the same in network mode.
 """
 
 from __future__ import annotations
