@@ -6,7 +6,8 @@
 * Every write carries an ``Idempotency-Key``; after a dropped connection the same request
   is sent again with the same key (a bounded number of times, waiting longer each time), so
   a retry never registers a case twice. A server that cannot be reached at all ends in
-  :class:`ServerUnreachable` (the dialog keeps the user's input: they can try again).
+  :class:`ServerUnreachable` (the dialog keeps the user's input: they can try again, and
+  the same write tried again carries the same key).
 * The server's certificate is checked against the deployment's CA file (or the system's).
 * :class:`ChangeListener` (a thread) follows ``GET /api/v1/changes`` and hands each change
   to a callback; after a reconnect it catches up from the last event id it saw.
@@ -112,6 +113,7 @@ class RemoteClient:
         self._sleep = sleep
         self._token: str | None = None
         self.expires_at: str | None = None
+        self._unanswered: dict[str, str] = {}  # a write's body (SHA-256) -> its key
         self._transport = transport
         kwargs: dict[str, Any] = {"base_url": self.url, "timeout": timeout}
         if transport is not None:
@@ -172,11 +174,21 @@ class RemoteClient:
             "kwargs": codec.encode(dict(c.kwargs)),
         }
         headers = self._auth()
-        if write:
-            headers["Idempotency-Key"] = str(uuid.uuid4())  # the same for every retry
         content = json.dumps(body, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        digest = hashlib.sha256(content).hexdigest()
+        if write:
+            # the same key for every retry here, and for the user's "try again" of the same
+            # write after the server could not be reached: it may have done it already
+            key = self._unanswered.get(digest) or str(uuid.uuid4())
+            headers["Idempotency-Key"] = key
         headers["Content-Type"] = "application/json"
-        response = self._send("POST", f"{API}/call", content=content, headers=headers)
+        try:
+            response = self._send("POST", f"{API}/call", content=content, headers=headers)
+        except ServerUnreachable:
+            if write:
+                self._unanswered[digest] = key
+            raise
+        self._unanswered.pop(digest, None)
         result: T = codec.decode(self._body(response).get("result"))
         return result
 

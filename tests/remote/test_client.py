@@ -117,6 +117,28 @@ def test_an_unreachable_server_is_a_typed_refusal_after_bounded_retries() -> Non
     assert len(attempts) == 4 and sleeps == [0.1, 0.2, 0.4]
 
 
+def test_trying_the_same_write_again_after_the_server_was_unreachable_keeps_its_key() -> None:
+    keys: list[str] = []
+    down = True
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        keys.append(request.headers["Idempotency-Key"])
+        if down:
+            raise httpx.ReadError("the line dropped after the server had it", request=request)
+        return ok(1)
+
+    client = client_of(handler)
+    write = call(agencies.set_agency_active, 3, False)
+    with pytest.raises(ServerUnreachable):
+        client.call(write)
+    down = False
+    answer: object = client.call(write)  # the user pressed Save again: the server knows it
+    assert answer == 1
+    assert len(set(keys)) == 1 and len(keys) == 5
+    client.call(write)  # answered before: a new write, a new key
+    assert len(set(keys)) == 2
+
+
 def test_a_write_still_running_on_the_server_is_waited_for() -> None:
     answers = iter(
         [
