@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,25 +15,7 @@ from ipdesk.services import adjudication as adj
 from ipdesk.services.adjudication import AdjudicationView
 from ipdesk.ui.adjudication.texts import document_labels, method_labels, outcome_labels, step_text
 from ipdesk.ui.desk import CASE_WORK, Change, Desk, Refusal
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+from ipdesk.ui.text_table import fill_text_table, text_table
 
 
 class AdjudicationTab(QWidget):
@@ -53,10 +31,10 @@ class AdjudicationTab(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("adjudication_summary")
         self.summary_label.setWordWrap(True)
-        self.steps_table = _table(
+        self.steps_table = text_table(
             "steps_table", [self.tr("Step"), self.tr("Date"), self.tr("Done")]
         )
-        self.services_table = _table(
+        self.services_table = text_table(
             "services_table",
             [
                 self.tr("Document"),
@@ -67,7 +45,7 @@ class AdjudicationTab(QWidget):
                 self.tr("Signed by"),
             ],
         )
-        self.records_table = _table(
+        self.records_table = text_table(
             "proceedings_table", [self.tr("Record"), self.tr("Date"), self.tr("Content")]
         )
         layout = QVBoxLayout(self)
@@ -141,7 +119,7 @@ class AdjudicationTab(QWidget):
         if view.window_outcome:
             lines.append(outcome_labels().get(view.window_outcome, view.window_outcome))
         self.summary_label.setText("\n".join(lines))
-        _fill(
+        fill_text_table(
             self.steps_table,
             [
                 [
@@ -153,7 +131,7 @@ class AdjudicationTab(QWidget):
             ],
         )
         documents, methods = document_labels(), method_labels()
-        _fill(
+        fill_text_table(
             self.services_table,
             [
                 [
@@ -171,7 +149,7 @@ class AdjudicationTab(QWidget):
             "evidence_exchange": self.tr("Evidence exchange"),
             "hearing": self.tr("Oral hearing"),
         }
-        _fill(
+        fill_text_table(
             self.records_table,
             [[kinds.get(r.kind, r.kind), r.held_on.isoformat(), r.content] for r in view.records],
         )

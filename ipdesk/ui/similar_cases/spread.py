@@ -27,7 +27,8 @@ from ipdesk.services import similar_cases as sc
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.similar_cases.tab import fill_table, money, table
+from ipdesk.ui.similar_cases.tab import money
+from ipdesk.ui.text_table import fill_text_table, text_table
 
 DEFAULT_DAYS = 365
 
@@ -69,7 +70,7 @@ class OutcomeSpreadDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("spread_summary")
         self.summary_label.setWordWrap(True)
-        self.table = table(
+        self.table = text_table(
             "spread_table",
             [
                 self.tr("IP type"),
@@ -122,7 +123,7 @@ class OutcomeSpreadDialog(QDialog):
                 "lie far apart, look at the cases (each case's Like cases tab)."
             )
         )
-        fill_table(
+        fill_text_table(
             self.table,
             [
                 [

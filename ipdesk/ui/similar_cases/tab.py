@@ -8,11 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,32 +19,13 @@ from ipdesk.services import similar_cases as sc
 from ipdesk.services.capabilities import Capability, has
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import label, status_labels
+from ipdesk.ui.text_table import fill_text_table, text_table
 
 SPREAD_DAYS = read_models.SPREAD_DAYS
 
 
 def money(value: Decimal | None) -> str:
     return f"{value:,.2f}" if value is not None else ""
-
-
-def table(name: str, headers: list[str]) -> QTableWidget:
-    """A read-only table of whole rows."""
-    widget = QTableWidget(0, len(headers))
-    widget.setObjectName(name)
-    widget.setHorizontalHeaderLabels(headers)
-    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    widget.verticalHeader().setVisible(False)
-    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    widget.horizontalHeader().setStretchLastSection(True)
-    return widget
-
-
-def fill_table(widget: QTableWidget, rows: list[list[str]]) -> None:
-    widget.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            widget.setItem(r, c, QTableWidgetItem(value))
 
 
 class SimilarCasesTab(QWidget):
@@ -66,7 +43,7 @@ class SimilarCasesTab(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("similar_summary")
         self.summary_label.setWordWrap(True)
-        self.table = table(
+        self.table = text_table(
             "similar_table",
             [
                 self.tr("Case"),
@@ -78,7 +55,7 @@ class SimilarCasesTab(QWidget):
             ],
         )
         self.spread_label = QLabel()
-        self.spread_table = table(
+        self.spread_table = text_table(
             "spread_table",
             [
                 self.tr("Office"),
@@ -151,7 +128,7 @@ class SimilarCasesTab(QWidget):
                     self.tr(", ").join(why),
                 ]
             )
-        fill_table(self.table, rows)
+        fill_text_table(self.table, rows)
         self.spread_rows = loaded.spread
         if loaded.spread is not None:
             self.spread_label.setText(
@@ -162,7 +139,7 @@ class SimilarCasesTab(QWidget):
                 )
             )
             labels = status_labels()
-            fill_table(
+            fill_text_table(
                 self.spread_table,
                 [
                     [
