@@ -94,8 +94,10 @@ class Exposed:
     supplied: Mapping[str, Supplied] = field(default_factory=dict)
     """Parameter name -> what the server supplies for it."""
     fixed: frozenset[str] = frozenset()
-    """Parameters no caller gives (they keep their defaults): a folder or file of the
-    computer the call runs on (``forms_dir``) is never named by a client."""
+    """Parameters that only the computer the call runs on may set (the server keeps their
+    defaults): a folder or file of its own (``forms_dir``), a limit (``max_…``). A local
+    desk passes them (a limit from this computer's settings); a client's call naming one
+    is refused by the server, and the remote backend leaves them out."""
 
     @property
     def name(self) -> str:
@@ -143,7 +145,7 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> Call[T]:
     exposed = EXPOSED.get(name)
     if exposed is None or exposed.fn is not fn:
         raise LookupError(f"{name} is not exposed to desks (ipdesk/remote/calls.py EXPOSED)")
-    supplied = (set(exposed.supplied) | exposed.fixed) & set(kwargs)
+    supplied = set(exposed.supplied) & set(kwargs)
     if supplied:
         raise TypeError(f"{name}: {sorted(supplied)} are not the caller's to give")
     return Call(name, tuple(args), dict(kwargs))
@@ -235,7 +237,9 @@ def _registry(*entries: Exposed) -> dict[str, Exposed]:
         if missing:
             raise ValueError(f"{entry.name} has no parameter {sorted(missing)}")
         fixed = frozenset(
-            n for n, p in params.items() if n not in entry.supplied and "Path" in str(p.annotation)
+            n
+            for n, p in params.items()
+            if n not in entry.supplied and ("Path" in str(p.annotation) or n.startswith("max_"))
         )
         if any(params[n].default is inspect.Parameter.empty for n in fixed):
             raise ValueError(f"{entry.name} needs a path from the caller")

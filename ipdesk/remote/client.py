@@ -467,12 +467,15 @@ class RemoteBackend:
             if c.kind == "write":  # a dry run of a write: the server has no rolled-back run
                 raise NotRemote("网络模式下不能试运行此操作")
             mode = "read"  # a check that writes nothing runs as a read there
+        fixed = c.exposed.fixed  # the server's own (its folders, its limits)
         if mode == "write":
             c = Call(
                 c.name,
                 tuple(self._uploaded(a) for a in c.args),
-                {k: self._uploaded(v) for k, v in c.kwargs.items()},
+                {k: self._uploaded(v) for k, v in c.kwargs.items() if k not in fixed},
             )
+        elif fixed & set(c.kwargs):
+            c = Call(c.name, c.args, {k: v for k, v in c.kwargs.items() if k not in fixed})
         return self.client.call(c, write=mode == "write")
 
     def run_query(self, query: Callable[[Any], T], mode: Mode) -> T:

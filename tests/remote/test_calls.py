@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.remote import calls, codec
 from ipdesk.remote.calls import EXPOSED, BadCall, Call, call, checked, run_local
-from ipdesk.services import agencies, cases_query, documents, evidence, org
+from ipdesk.services import agencies, cases_query, evidence, intake, org
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyForm
 from ipdesk.services.errors import NotFound
@@ -46,11 +46,16 @@ def test_only_exposed_functions_can_be_called() -> None:
         call(print)
 
 
-def test_a_folder_of_the_server_is_never_the_callers() -> None:
+def test_a_folder_or_a_limit_of_the_server_is_never_a_clients() -> None:
     exposed = EXPOSED["documents.rendering.render_document"]
     assert exposed.fixed == {"forms_dir"} and set(exposed.supplied) == {"store", "today"}
-    with pytest.raises(TypeError):
-        call(documents.render_document, 1, "x", forms_dir=Path("/etc"))
+    assert EXPOSED["intake.register_case"].fixed == {"store", "max_attachment_bytes"}
+    # a local desk may set them (this computer's settings) ...
+    local = call(intake.register_case, None, max_attachment_bytes=10)
+    assert local.kwargs == {"max_attachment_bytes": 10}
+    # ... a client's call may not
+    with pytest.raises(BadCall):
+        checked(local.name, list(local.args), dict(local.kwargs))
 
 
 def test_the_caller_may_not_supply_the_server_parameters() -> None:

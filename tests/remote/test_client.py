@@ -25,7 +25,7 @@ from ipdesk.remote.client import (
     _FileChunks,
     tls_context,
 )
-from ipdesk.services import agencies, org
+from ipdesk.services import agencies, intake, org
 from ipdesk.services.auth import SignedIn
 from ipdesk.services.errors import PermissionDenied, ValidationErrors
 from ipdesk.services.intake import AttachmentInput
@@ -251,7 +251,9 @@ def test_the_backend_uploads_evidence_before_a_write(tmp_path: Path) -> None:
             return httpx.Response(
                 200, json={"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             )
-        bodies.append(codec.decode(json.loads(request.content)["args"]))
+        sent = json.loads(request.content)
+        assert "max_attachment_bytes" not in sent["kwargs"]
+        bodies.append(codec.decode(sent["args"]))
         return ok(())
 
     backend = RemoteBackend(client_of(handler), SIGNED)
@@ -265,6 +267,9 @@ def test_the_backend_uploads_evidence_before_a_write(tmp_path: Path) -> None:
     sent = bodies[0][0][0]
     assert isinstance(sent, AttachmentInput)
     assert str(sent.path) == f"sha256:{sha}" and sent.name == "p.jpg" and sent.description == "收据"
+    register = call(intake.register_case, "form", [], max_attachment_bytes=1 << 40)
+    backend.run(register, "write", today=__import__("datetime").date(2026, 12, 7))
+    assert bodies[-1] == ["form", []]  # the limit is the server's own
     with pytest.raises(Exception) as caught:
         backend.run(fake, "rehearse", today=__import__("datetime").date(2026, 12, 7))
     assert getattr(caught.value, "code", "") == "not_in_network_mode"
