@@ -274,7 +274,15 @@ class Desktop:
                 pass
 
 
-async def run_desktops(url: str, ca: Path, args: argparse.Namespace) -> tuple[Stats, float]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def run_desktops(
+    url: str, ca: Path, args: argparse.Namespace, server_pid: int
+) -> tuple[Stats, float, float]:
     from sqlalchemy import select
 
     from ipdesk import db
@@ -323,8 +331,10 @@ async def run_desktops(url: str, ca: Path, args: argparse.Namespace) -> tuple[St
             await asyncio.sleep(d.rng.expovariate(1 / args.think))
 
     started = time.perf_counter()
+    cpu_before = cpu_seconds(server_pid)
     await asyncio.gather(*(work(d, st) for d, st in people))
     elapsed = time.perf_counter() - started
+    server_cpu = cpu_seconds(server_pid) - cpu_before
     await asyncio.sleep(2.0)  # the last pushes
     stop.set()
     for task in listeners:
@@ -332,7 +342,7 @@ async def run_desktops(url: str, ca: Path, args: argparse.Namespace) -> tuple[St
     await asyncio.gather(*listeners, return_exceptions=True)
     for d, _ in people:
         await d.client.aclose()
-    return stats, elapsed
+    return stats, elapsed, server_cpu
 
 
 # --------------------------------------------------------------------------- the floor
@@ -568,12 +578,18 @@ def main() -> int:
                     print((folder / "server.log").read_text()[-3000:])
                     return 1
                 time.sleep(0.2)
-            stats, elapsed = asyncio.run(run_desktops(base, ca, args))
+            stats, elapsed, server_cpu = asyncio.run(run_desktops(base, ca, args, server.pid))
         finally:
             server.terminate()
             server.wait(20)
         floors = floor(url, args.floor_repeat)
+        print("load at the end {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         report(stats, elapsed, floors)
+        ops = sum(len(v) for k, v in stats.times.items() if k != "sign-in")
+        print(
+            f"server process CPU while working: {server_cpu:.1f} s for {ops} operations "
+            f"({server_cpu / max(ops, 1) * 1000:.0f} ms each; {server_cpu / elapsed:.2f} of a core)"
+        )
         print(f"\nserver log: {folder / 'server.log'}")
     return 0
 

@@ -364,13 +364,15 @@ def _run_write(
             )
             body = {"result": codec.encode(wire(result))}
             session.flush()
-            seq = changes.record(session, collector)
+            change = changes.record(session, collector)
             record = session.get(IdempotencyRecord, (actor.user_id, key))
             assert record is not None
             record.status, record.body = 200, body
     if duplicate:
         return _stored(server, actor, c, key)
-    return 200, body, seq
+    if change is not None:
+        server.broker.publish(change)  # committed: to this process's desktops at once
+    return 200, body, change.seq if change is not None else None
 
 
 def _stored(server: Server, actor: Actor, c: calls.Call[Any], key: str) -> tuple[int, Any, None]:
@@ -413,7 +415,7 @@ async def call(request: Request) -> Response:
                 return 200, {"result": _run_read(server, actor, c)}, None
             return _run_write(server, actor, c, key)
 
-        status, result, seq = await run_in_threadpool(run)
+        status, result, _seq = await run_in_threadpool(run)
     except ServiceError as error:
         return refusal(error)
     except (TypeError, AttributeError, ValueError, LookupError, *_ARGUMENT_ERRORS):
@@ -429,8 +431,6 @@ async def call(request: Request) -> Response:
         )
     finally:
         staged.remove()
-    if seq is not None:
-        server.broker.poke()
     return JSONResponse(result, status_code=status)
 
 

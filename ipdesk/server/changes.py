@@ -133,9 +133,9 @@ class Collector:
         return not self.kinds
 
 
-def record(session: Session, collector: Collector) -> int | None:
-    """Write the collected change into the log in the session's transaction; its ``seq``
-    (None when the write changed nothing a desktop shows)."""
+def record(session: Session, collector: Collector) -> ChangeEvent | None:
+    """Write the collected change into the log in the session's transaction: the change
+    with its ``seq`` (None when the write changed nothing a desktop shows)."""
     collector.watching = False
     if collector.empty:
         return None
@@ -162,7 +162,7 @@ def record(session: Session, collector: Collector) -> int | None:
     ).scalar_one()
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(seq)})
-    return int(seq)
+    return ChangeEvent(int(seq), tuple(sorted(collector.kinds)), tuple(sorted(scopes, key=_key)))
 
 
 def _key(scope: tuple[int, int | None, int | None]) -> tuple[int, int, int]:
@@ -273,6 +273,7 @@ class Broker:
         self._engine = engine
         self._subscribers: set[Subscriber] = set()
         self._lock = threading.Lock()
+        self._dispatching = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -332,21 +333,32 @@ class Broker:
                 log.exception("Reading the change log failed")
                 time.sleep(1)
 
+    def publish(self, change: ChangeEvent) -> None:
+        """A change this process committed: handed on at once (no reading it back)."""
+        self._hand_on([change])
+
     def _dispatch_new(self) -> None:
-        start = min([self._last, *self._gaps]) if self._gaps else self._last
+        with self._dispatching:
+            start = min([self._last, *self._gaps]) if self._gaps else self._last
         with Session(self._engine) as session:
             changes = read_since(session, start)
+        self._hand_on(changes)
+
+    def _hand_on(self, changes: list[ChangeEvent]) -> None:
+        """Send the changes not sent yet; a seq skipped over is remembered as a gap (its
+        transaction may commit later) for :attr:`GAP_SECONDS`."""
         now = time.monotonic()
         fresh = []
-        for change in changes:
-            if change.seq <= self._last and change.seq not in self._gaps:
-                continue  # sent already
-            self._gaps.pop(change.seq, None)
-            for missing in range(self._last + 1, change.seq):
-                self._gaps.setdefault(missing, now)
-            self._last = max(self._last, change.seq)
-            fresh.append(change)
-        self._gaps = {s: t for s, t in self._gaps.items() if now - t < self.GAP_SECONDS}
+        with self._dispatching:
+            for change in changes:
+                if change.seq <= self._last and change.seq not in self._gaps:
+                    continue  # sent already
+                self._gaps.pop(change.seq, None)
+                for missing in range(self._last + 1, change.seq):
+                    self._gaps.setdefault(missing, now)
+                self._last = max(self._last, change.seq)
+                fresh.append(change)
+            self._gaps = {s: t for s, t in self._gaps.items() if now - t < self.GAP_SECONDS}
         if not fresh:
             return
         with self._lock:
