@@ -24,7 +24,9 @@ def register(sub: Any) -> None:
         "$IPDESK_ADMIN_PASSWORD or a prompt) unless an administrator exists.",
     )
     p.add_argument("--admin", metavar="NAME", default=None, help="the first administrator")
-    p.add_argument("--admin-name", default="系统管理员", help="their name as shown")
+    p.add_argument(
+        "--admin-name", default=None, help="their name as shown (with --admin; default 系统管理员)"
+    )
     p.set_defaults(handler=_init, operator=True)
 
     p = sub.add_parser("import-org", help="replace the organisation from two CSV files")
@@ -39,6 +41,8 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
+    if args.admin_name is not None and args.admin is None:
+        raise ServiceError("--admin-name 只能与 --admin 一起使用")
     loaded = initialise(ctx.engine)
     db_roles.seal_audit_table(ctx.engine)  # whatever the migrations' default grants gave
     created = None
@@ -48,7 +52,10 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
         with sessions.begin() as session:
             if auth.needs_first_admin(session):
                 created = auth.create_first_admin(
-                    session, args.admin, args.admin_name, ctx.new_password(args.admin)
+                    session,
+                    args.admin,
+                    args.admin_name or "系统管理员",
+                    ctx.new_password(args.admin),
                 )
             elif not operators.is_administrator(session, args.admin):
                 raise ServiceError(
