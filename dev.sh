@@ -73,7 +73,7 @@ case "$cmd" in
         .venv/bin/ruff check .
         .venv/bin/ruff format --check .
         log "mypy"
-        .venv/bin/mypy ipdesk
+        .venv/bin/mypy ipdesk tests
         log "import contracts (pyproject.toml [tool.importlinter])"
         .venv/bin/lint-imports
         log "pytest (SQLite and PostgreSQL)"

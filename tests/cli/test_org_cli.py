@@ -23,10 +23,10 @@ def run(url: str, *args: str) -> int:
 def snapshot(url: str) -> list[tuple[object, ...]]:
     engine = make_engine(url)
     with make_session_factory(engine)() as s:
-        offices = [
+        offices: list[tuple[object, ...]] = [
             (o.code, o.name, o.active) for o in s.scalars(select(Office).order_by(Office.code))
         ]
-        stations = [
+        stations: list[tuple[object, ...]] = [
             (st.code, st.name, st.office_id, st.active)
             for st in s.scalars(select(Station).order_by(Station.code))
         ]
@@ -91,7 +91,7 @@ def test_import_replaces_the_organisation(
     # The seed's units are kept, deactivated: cases may refer to them.
     engine = make_engine(initialised)
     with make_session_factory(engine)() as s:
-        assert s.scalar(select(Office).where(Office.code == "TL01")).active is False
+        assert s.scalars(select(Office).where(Office.code == "TL01")).one().active is False
     engine.dispose()
 
 

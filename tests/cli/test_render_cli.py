@@ -37,7 +37,7 @@ def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
     import ipdesk.cli as cli
 
     parser = build_parser()
-    if "render" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+    if "render" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr, operator]
         return
     original = cli.build_parser
 

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import signal
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from sqlalchemy import select
@@ -155,7 +155,9 @@ def test_identifiers_are_valid(demo: sessionmaker[Session]) -> None:
     with demo() as s:
         for party in s.scalars(select(Party)):
             assert party.id_number is not None
-            kind = "person" if party.kind == PartyKind.PERSON else "organisation"
+            kind: Literal["person", "organisation"] = (
+                "person" if party.kind == PartyKind.PERSON else "organisation"
+            )
             ids.validate_party_id(party.id_number, kind)
             if kind == "organisation":  # the name's legal form fits the code's category
                 form = {"公司": "91", "商行": "92", "合作社": "93"}
@@ -163,6 +165,7 @@ def test_identifiers_are_valid(demo: sessionmaker[Session]) -> None:
                     party.id_number[:2]
                 ], (party.name, party.id_number)
         for ip_type, number in s.execute(select(Case.ip_type, Case.right_number)):
+            assert number is not None, ip_type
             if ip_type.value.startswith("patent_"):
                 ids.validate_patent_number(number, ip_type=ip_type.value)
             elif ip_type.value == "trademark":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pytest
 from sqlalchemy import func, select
@@ -102,7 +103,7 @@ def test_the_records_are_there_and_agree_with_the_limit_rules(
     # What the services would derive from the same facts is what the demo stored.
     with demo.begin() as s:
         context = LimitContext.load(s)
-        touched = {row[0] for row in stored}
+        touched = {cast(int, row[0]) for row in stored}
         for case in s.scalars(select(Case).where(Case.id.in_(touched))):
             refresh_case_limits(s, case, context)
         assert limits(s) == stored

@@ -86,15 +86,18 @@ def _complete(engine: Engine) -> bool:
 
 def _fts_content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every token of every row of the SQLite search tables (fts5vocab 'instance')."""
-    out = {}
+    out: dict[str, list[tuple[Any, ...]]] = {}
     with engine.begin() as conn:
         for table in FTS:
             conn.exec_driver_sql(
                 f"CREATE VIRTUAL TABLE temp.v_{table} USING fts5vocab(main, {table}, 'instance')"
             )
-            out[table] = conn.exec_driver_sql(
-                f"SELECT term, doc, col, offset FROM temp.v_{table} ORDER BY 1, 2, 3, 4"
-            ).all()
+            out[table] = [
+                tuple(row)
+                for row in conn.exec_driver_sql(
+                    f"SELECT term, doc, col, offset FROM temp.v_{table} ORDER BY 1, 2, 3, 4"
+                )
+            ]
             conn.exec_driver_sql(f"DROP TABLE temp.v_{table}")
     return out
 

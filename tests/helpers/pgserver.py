@@ -50,7 +50,7 @@ def throwaway_server() -> Iterator[str]:
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
     options += " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     run(
-        pg_bin / "initdb",
+        str(pg_bin / "initdb"),
         "-D",
         str(data),
         "-U",
@@ -62,11 +62,21 @@ def throwaway_server() -> Iterator[str]:
         "--locale=C.UTF-8",
         "--no-sync",
     )
-    run(pg_bin / "pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-o", options, "start")
+    run(
+        str(pg_bin / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-o",
+        options,
+        "start",
+    )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        run(pg_bin / "pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+        run(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(root, ignore_errors=True)
 
 

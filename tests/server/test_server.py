@@ -10,11 +10,11 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Case, User
@@ -40,7 +40,7 @@ def exposed(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     for entry in needed:
         if entry.name not in calls.EXPOSED:
-            monkeypatch.setitem(calls.EXPOSED, entry.name, entry)  # type: ignore[arg-type]
+            monkeypatch.setitem(calls.EXPOSED, entry.name, entry)
 
 
 def result(response: httpx.Response) -> Any:
@@ -215,7 +215,7 @@ def test_a_read_call_runs_in_a_read_only_transaction(server: Running) -> None:
 
     actor = Actor.system()
     with pytest.raises(Exception), srv.read_session(actor) as s:  # noqa: B017
-        s.execute(User.__table__.delete())
+        s.execute(cast(Table, User.__table__).delete())
 
 
 # --------------------------------------------------------------------------- writes
@@ -557,7 +557,8 @@ def test_no_read_a_station_token_can_call_shows_a_full_id_number_or_another_offi
         if entry.kind != "read":
             continue
         for args in tries:
-            for kwargs in ({}, {"reveal": True}):
+            variants: list[dict[str, Any]] = [{}, {"reveal": True}]
+            for kwargs in variants:
                 r = server.call(token, name, *args, **kwargs)
                 assert r.status_code != 500, (name, args, r.text)
                 if r.status_code == 200:

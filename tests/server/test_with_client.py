@@ -11,6 +11,7 @@ import pytest
 from ipdesk.remote.calls import Call
 from ipdesk.remote.client import RemoteBackend, RemoteClient
 from ipdesk.services import intake
+from ipdesk.services.cases_query import CaseDetail
 from ipdesk.services.errors import PermissionDenied
 from ipdesk.services.limits import legal_today
 from tests.helpers import factories as f
@@ -39,11 +40,11 @@ def test_station_evidence_opens_at_the_office_through_the_desktops_client(
         photo.write_bytes(PNG)
         form = f.valid_intake_form("TL01-S01", seed=41)
         attachment = intake.AttachmentInput(photo, description="照片")
-        registered = station_desk.run(
+        registered: intake.RegisteredCase = station_desk.run(
             Call("intake.register_case", (form, (attachment,))), "write", legal_today()
         )
         assert arrived.wait(2) and registered.id in heard
-        detail = office_desk.run(
+        detail: CaseDetail = office_desk.run(
             Call("cases_query.case_detail", (registered.id,)), "read", legal_today()
         )
         (shown,) = detail.attachments

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,7 +29,7 @@ def people(session_factory: sessionmaker[Session]) -> People:
 
 
 def court_form(**overrides: str) -> AgencyForm:
-    fields = {
+    fields: dict[str, Any] = {
         "code": "CT-KFQ",
         "kind": "court",
         "name": "通辽经济技术开发区人民法庭",

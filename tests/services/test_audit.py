@@ -67,9 +67,9 @@ def test_insert_update_delete_with_actor(audited: sessionmaker[Session]) -> None
     with audited.begin() as s:
         admin = make_user(s, Role.ADMIN)
         admin_id = admin.id
-        case = make_case(s, amount_claimed=None)
-        case_id = case.id
-        respondent_id = case.parties[1].id
+        made = make_case(s, amount_claimed=None)
+        case_id = made.id
+        respondent_id = made.parties[1].id
     start = last_id(audited)
     sessions = audit.audited_sessions(audited, Actor.of(admin))
     with sessions.begin() as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,8 +13,8 @@ from ipdesk.models import Case, CaseEvent, CaseStatus, EventKind
 from ipdesk.services.bulk import bulk_insert
 from tests.helpers.factories import make_case, seed
 
-CASES = Case.__table__
-EVENTS = CaseEvent.__table__
+CASES = cast(Table, Case.__table__)
+EVENTS = cast(Table, CaseEvent.__table__)
 assert isinstance(CASES, Table) and isinstance(EVENTS, Table)
 
 _AT = (
@@ -70,7 +70,7 @@ def test_bulk_rows_equal_sqlalchemy_rows(session_factory: sessionmaker[Session])
         orm = [r | {"id": r["id"] + 1, "number": r["number"] + "o"} for r in rows]
         bulk_insert(s, CASES, bulk)
         s.execute(insert(CASES), orm)
-        events = [
+        events: list[dict[str, Any]] = [
             {
                 "id": 10_000 + k,
                 "case_id": case.id,

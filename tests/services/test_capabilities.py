@@ -44,7 +44,7 @@ PROBES: dict[Capability, Probe] = {
     Capability.VERIFY_AUDIT: lambda s, a, _p: audit.verify_audit_trail(s, a),
 }
 
-ROLES = {
+ROLES: dict[Role, dict[str, Any]] = {
     Role.STATION_STAFF: {"station": "TL01-S01"},
     Role.MEDIATOR: {"office": "TL01"},
     Role.OFFICE_MANAGER: {"office": "TL01"},

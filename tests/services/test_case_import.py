@@ -39,7 +39,7 @@ KEYS = [
 
 def ledger_rows(n: int, seed_: int = 1) -> list[dict[str, object]]:
     rng = random.Random(seed_)
-    rows = []
+    rows: list[dict[str, object]] = []
     for i in range(n):
         rows.append(
             {

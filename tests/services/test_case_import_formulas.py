@@ -24,7 +24,7 @@ def test_a_formula_without_a_value_is_named(
     header = (
         "收到日期 站点代码 知识产权类型 权利号 申请人 申请人证件号 被申请人 事实与理由 请求事项"
     )
-    row = [
+    row: list[object] = [
         "2026-03-04",
         "TL01-S01",
         "商标",

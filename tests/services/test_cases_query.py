@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
+from typing import cast
 
 import pytest
 from sqlalchemy import Engine, event, inspect, select
@@ -91,6 +92,7 @@ def expected_order(cases: list[Case], key: str, descending: bool) -> list[int]:
         without = sorted((*first, 1, c.id) for c in group if c.due_on is None)
         return [*with_due, *without]
 
+    keys: list[tuple[object, ...]]
     if key == "number":
         keys = sorted((c.number, c.id) for c in cases)
     elif key == "received":
@@ -103,7 +105,8 @@ def expected_order(cases: list[Case], key: str, descending: bool) -> list[int]:
             keys += dated([c for c in cases if c.status == status], (LIFE_CYCLE.index(status),))
     ordered = [k[-1] for k in keys]
     assert isinstance(ordered[0], int)
-    return list(reversed(ordered)) if descending else ordered  # type: ignore[arg-type]
+    ids = [cast(int, k) for k in ordered]
+    return list(reversed(ids)) if descending else ids
 
 
 # "Many" cases above: 45 as usual (few: counted, sorted), 0 (every page walks the sort

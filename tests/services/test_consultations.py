@@ -4,6 +4,7 @@ the limits and alerts they run, the list view's filters and who may act."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -90,12 +91,12 @@ def events(s: Session, case_id: int) -> list[str]:
     )
 
 
-def states(s: Session, people: People, **where: object) -> dict[str, RowState]:
+def states(s: Session, people: People, **where: Any) -> dict[str, RowState]:
     page = cs.list_consultations(
         s,
         people.actor(s, "city"),
         ConsultationFilter(**where),
-        today=TODAY,  # type: ignore[arg-type]
+        today=TODAY,
     )
     return {f"{r.case_number}/{r.agency_name}": r.state for r in page.rows}
 
@@ -321,7 +322,7 @@ def test_the_form_is_checked_all_at_once(
                 s,
                 mediator,
                 case_id,
-                form(s, agency_ids=(999999,)),  # type: ignore[arg-type]
+                form(s, agency_ids=(999999,)),
                 today=TODAY,
             )
         assert caught.value.errors[0].code == "agency_unknown"

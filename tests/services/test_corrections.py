@@ -112,6 +112,7 @@ def test_a_bad_id_is_refused_on_its_field_and_nothing_changes(
 ) -> None:
     staff = _actor(session_factory, people, "staff")
     applicant = _party(session_factory, case_id, PartyRole.APPLICANT)
+    assert applicant.id_number is not None
     bad = applicant.id_number[:-1] + ("0" if applicant.id_number[-1] != "0" else "1")
     version = _version(session_factory, case_id)
     with pytest.raises(ValidationErrors) as info, session_factory.begin() as s:

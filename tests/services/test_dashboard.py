@@ -413,10 +413,11 @@ def test_scope(session_factory: sessionmaker[Session], known: dict[str, int]) ->
             figures(s, manager, replace(FLT, office_id=office(s, "TL01").id), today=TODAY)
         with pytest.raises(PermissionDenied):
             figures(s, manager, replace(FLT, station_id=station(s, "TL01-S01").id))
-        for role, where in (
+        scoped: list[tuple[Role, dict[str, Any]]] = [
             (Role.MEDIATOR, {"office": "TL01"}),
             (Role.STATION_STAFF, {"station": "TL01-S01"}),
-        ):
+        ]
+        for role, where in scoped:
             with pytest.raises(PermissionDenied):
                 figures(s, actor(make_user(s, role, **where)), FLT, today=TODAY)
         admin = actor(make_user(s, Role.ADMIN))

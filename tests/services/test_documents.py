@@ -12,10 +12,11 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import docx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
@@ -474,7 +475,7 @@ def test_missing_agreement_details_and_effective_date_are_named(
         agreement.effective_on = None
         agreement.obligations[1].due_on = None
         agreement.obligations[2].obligor_id = None
-        s.execute(Confirmation.__table__.delete())
+        s.execute(cast(Table, Confirmation.__table__).delete())
     with pytest.raises(MissingFacts) as refused:
         render(session_factory, case_id, K.CONFIRMATION_APPLICATION, store)
     assert refused.value.missing == (

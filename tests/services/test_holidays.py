@@ -72,7 +72,9 @@ def test_a_covered_year_comes_from_chinesecalendar(db: sessionmaker[Session]) ->
     adjusted = days[dt.date(2026, 10, 10)]  # a Saturday made a working day
     assert (adjusted.is_rest, adjusted.is_special) == (False, True)
     assert not days[dt.date(2026, 10, 12)].is_special  # an ordinary Monday
-    assert year.as_dict()["days"][0] == {
+    days_data = year.as_dict()["days"]
+    assert isinstance(days_data, list)
+    assert days_data[0] == {
         "date": "2026-01-01",
         "rest": True,
         "source": CHINESECALENDAR,

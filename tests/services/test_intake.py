@@ -250,7 +250,7 @@ def test_amounts_are_decimal_yuan(text: object, amount: Decimal | None, code: st
 )
 def test_received_date(received: object, code: str | None) -> None:
     form = valid_intake_form(received=TODAY)
-    form = dataclasses.replace(form, received=received)  # type: ignore[arg-type]
+    form = dataclasses.replace(form, received=received)
     errors = validate_intake(form, today=TODAY)
     assert [e.code for e in errors] == ([code] if code else [])
 

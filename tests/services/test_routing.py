@@ -109,6 +109,7 @@ def test_assign_and_reassign(factory: sessionmaker[Session]) -> None:
             for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id))
         ]
     assert details[0][0] == details[1][0] == "assigned"
+    assert details[0][1] is not None and details[1][1] is not None
     assert details[0][1]["mediator"] == "m1" and "previous" not in details[0][1]
     assert details[1][1]["mediator"] == "m2" and details[1][1]["previous"] == "m1"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,7 +34,7 @@ def world(session_factory: sessionmaker[Session]) -> dict[str, int]:
         seed(s)
         people = make_people(s)
         ids = {"manager": people.manager, "mediator": people.mediator, "city": people.city}
-        common = {"received_on": D(2026, 3, 1), "accepted_on": D(2026, 3, 2)}
+        common: dict[str, Any] = {"received_on": D(2026, 3, 1), "accepted_on": D(2026, 3, 2)}
         target = make_case(
             s,
             status=CaseStatus.MEDIATING,

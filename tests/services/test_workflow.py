@@ -306,8 +306,7 @@ def _attempt(
     """Create a case, let ``who`` try ``action`` on it in a transaction of its own; return
     the case id and the result or the error (the transaction is rolled back on error)."""
     with factory.begin() as s:
-        case = make_case(s, status=status, mediator_id=org.mediator, is_suspended=suspended)
-        case_id = case.id
+        case_id = make_case(s, status=status, mediator_id=org.mediator, is_suspended=suspended).id
     with factory() as s:
         actor = Actor.system() if who == "system" else actor_of(s, getattr(org, who))
         case = s.get(Case, case_id)
@@ -326,7 +325,7 @@ def _attempt(
 
 @pytest.mark.parametrize("action", ACTIONS)
 def test_role_scope_matrix(session_factory: sessionmaker[Session], org: Org, action: str) -> None:
-    rule = workflow.RULES[action]
+    rule = workflow.RULES[workflow.CaseAction(action)]
     allowed = MANAGERS if rule.who is workflow.Who.MANAGER else HANDLERS
     status = next(s for s in S if s in rule.sources)
     wrong = []
@@ -358,7 +357,7 @@ def test_role_scope_matrix(session_factory: sessionmaker[Session], org: Org, act
 
 @pytest.mark.parametrize("action", ACTIONS)
 def test_state_matrix(session_factory: sessionmaker[Session], org: Org, action: str) -> None:
-    rule = workflow.RULES[action]
+    rule = workflow.RULES[workflow.CaseAction(action)]
     wrong = []
     for status in S:
         for suspended in (False, True):

@@ -175,6 +175,7 @@ def test_a_new_interval_takes_effect_at_once(
     scheduler = make_scheduler(factory, interval_minutes=60)
     with qtbot.waitSignal(scheduler.scan_finished, timeout=20_000):
         scheduler.start()
+    assert scheduler._scheduler is not None
     job = scheduler._scheduler.get_job(JOB_ID)
     assert job.trigger.interval == dt.timedelta(minutes=60)
     scheduler.set_interval(2)

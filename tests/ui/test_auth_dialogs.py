@@ -74,9 +74,8 @@ def test_enter_signs_in(qtbot: QtBot, seeded: Factory) -> None:
     assert (signed.user_id, signed.role) == (user_id, Role.MEDIATOR)
     assert dialog.signed_in_as == signed
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert (
-        dialog.findChild(type(dialog.error_label), "database_label").text().endswith("test.sqlite3")
-    )
+    database_label = dialog.findChild(type(dialog.error_label), "database_label")
+    assert database_label is not None and database_label.text().endswith("test.sqlite3")
 
 
 def test_wrong_password_is_shown_next_to_the_fields(qtbot: QtBot, seeded: Factory) -> None:

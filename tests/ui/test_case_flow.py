@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE
 from ipdesk.ui.case_view import CaseView
+from ipdesk.ui.case_view.actions import ActionDialog
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.stores import FileStores
@@ -40,7 +42,7 @@ def act(qtbot: QtBot, view: CaseView, action: str, fill: object = None) -> None:
     assert action in view.action_buttons, (action, list(view.action_buttons))
     qtbot.mouseClick(view.action_buttons[action], Qt.MouseButton.LeftButton)
     dialog = view.action_dialog
-    assert dialog is not None
+    assert isinstance(dialog, ActionDialog)
     if callable(fill):
         fill(dialog)
     with qtbot.waitSignal(view.action_done, timeout=5000):
@@ -58,7 +60,10 @@ def test_case_from_the_counter_to_closing(
             session, Role.MEDIATOR, office="TL01", username="med", display_name="调解员甲"
         )
         mediator_id = mediator.id
-    stores = {"attachment_store": tmp_path / "att", "document_store": tmp_path / "docs"}
+    stores: dict[str, Any] = {
+        "attachment_store": tmp_path / "att",
+        "document_store": tmp_path / "docs",
+    }
     files = FileStores(tmp_path / "att", tmp_path / "docs")
 
     # 1. At the counter.

@@ -21,6 +21,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.case_import import ImportLedgerDialog
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_user, seed
+from tests.helpers.qt import cell_text
 
 HEADER = ["收到日期", "站点代码", "知识产权类型", "权利号", "申请人", "申请人证件号",
           "被申请人", "被申请人证件号", "事实与理由", "请求事项"]  # fmt: skip
@@ -86,9 +87,9 @@ def test_invalid_rows_are_listed_and_nothing_imported(
     with qtbot.waitSignal(dialog.checked):
         qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.errors_table.rowCount() == 1
-    assert dialog.errors_table.item(0, 0).text() == "3"  # the header is row 1
-    assert dialog.errors_table.item(0, 1).text() == "applicant_id"
-    assert dialog.errors_table.item(0, 2).text() == "身份证号校验位错误"
+    assert cell_text(dialog.errors_table, 0, 0) == "3"  # the header is row 1
+    assert cell_text(dialog.errors_table, 0, 1) == "applicant_id"
+    assert cell_text(dialog.errors_table, 0, 2) == "身份证号校验位错误"
     assert not dialog.import_button.isEnabled()
     assert count(session_factory) == 0
 

@@ -15,9 +15,11 @@ from ipdesk.services import routing
 from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
+from ipdesk.ui.case_view.actions import ActionDialog
 from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_case, make_people, seed
+from tests.helpers.qt import cell_text
 
 PERSON_ID = "150502198005170016"
 
@@ -95,7 +97,7 @@ def test_actions_shown_per_role(
         assert view.detail is None and view.error_label.text()
         return
     assert list(view.action_buttons) == expected
-    masked = view.parties_table.item(0, 3).text()
+    masked = cell_text(view.parties_table, 0, 3)
     assert masked != PERSON_ID and masked.startswith("1505") and masked.endswith("0016")
     assert (not view.reveal_button.isHidden()) == actor.may_view_personal_data
 
@@ -108,7 +110,7 @@ def test_reveal_shows_full_id_number_for_those_who_may(
         qtbot, session_factory, actor_of(session_factory, people, "manager"), case_id, tmp_path
     )
     qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
-    assert view.parties_table.item(0, 3).text() == PERSON_ID
+    assert cell_text(view.parties_table, 0, 3) == PERSON_ID
     assert not view.reveal_button.isEnabled()
 
 
@@ -122,14 +124,14 @@ def test_accept_through_its_dialog(
     assert "Not accepted yet" in view.limit_label.text()
     qtbot.mouseClick(view.action_buttons["accept"], Qt.MouseButton.LeftButton)
     dialog = view.action_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, ActionDialog) and dialog.isVisible()
     with qtbot.waitSignal(view.action_done) as done:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert done.args == ["accept"]
     assert view.detail is not None and view.detail.status == "accepted"
     assert "day(s) left" in view.limit_label.text()
     assert "accept" not in view.action_buttons
-    events = [view.timeline_table.item(r, 1).text() for r in range(view.timeline_table.rowCount())]
+    events = [cell_text(view.timeline_table, r, 1) for r in range(view.timeline_table.rowCount())]
     assert events[-1] == "Accepted"
 
 
@@ -140,6 +142,7 @@ def test_stale_case_keeps_the_input_and_offers_a_reload(
     manager = actor_of(session_factory, people, "manager")
     view = open_view(qtbot, session_factory, manager, case_id, tmp_path)
     dialog = view.open_action("reject")
+    assert isinstance(dialog, ActionDialog)
     qtbot.keyClicks(dialog.reason_edit, "Not an IP dispute")
 
     # Meanwhile another user changes the case.
@@ -170,6 +173,7 @@ def test_refusal_is_shown_in_the_dialog(
         qtbot, session_factory, actor_of(session_factory, people, "manager"), case_id, tmp_path
     )
     dialog = view.open_action("reject")
+    assert isinstance(dialog, ActionDialog)
     with qtbot.waitSignal(dialog.refused):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "Please give the reason." in dialog.error_text()
@@ -203,13 +207,16 @@ def test_evidence_opens_with_the_system_viewer(
             )
         )
     opened: list[QUrl] = []
-    monkeypatch.setattr(
-        CaseView, "open_url", classmethod(lambda cls, url: opened.append(url) or True)
-    )
+
+    def open_url(cls: type[CaseView], url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(CaseView, "open_url", classmethod(open_url))
     view = open_view(
         qtbot, session_factory, actor_of(session_factory, people, "staff"), case_id, tmp_path
     )
-    assert view.evidence_table.item(0, 0).text() == "发票.pdf"
+    assert cell_text(view.evidence_table, 0, 0) == "发票.pdf"
     view.open_attachment(0)  # a private copy written from the database
     qtbot.waitUntil(lambda: bool(opened))
     copy = tmp_path / "attachments" / str(case_id) / f"{sha256}.pdf"

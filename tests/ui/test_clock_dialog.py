@@ -22,6 +22,7 @@ from ipdesk.ui.case_view.clock_dialog import ClockDialog
 from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import People, make_case_with_limits, make_people, seed
+from tests.helpers.qt import cell_text
 
 TODAY = legal_today()
 
@@ -122,6 +123,7 @@ def test_suspend_resume_extend_with_the_new_due_date_shown_first(
     qtbot.waitUntil(
         lambda: dialog.preview_value is not None and dialog.preview_value.extended_days == 10
     )
+    assert dialog.preview_value is not None
     new_due = dialog.preview_value.due_after
     assert new_due is not None and new_due > due
     assert new_due.isoformat() in dialog.preview_label.text()
@@ -132,7 +134,7 @@ def test_suspend_resume_extend_with_the_new_due_date_shown_first(
     assert new_due.isoformat() in view.limit_label.text()
 
     # -- the timeline names the approver and the due dates
-    notes = [view.timeline_table.item(r, 4).text() for r in range(view.timeline_table.rowCount())]
+    notes = [cell_text(view.timeline_table, r, 4) for r in range(view.timeline_table.rowCount())]
     assert any("委托司法鉴定机构进行技术鉴定" in n and view.actor.name in n for n in notes)
     assert any(f"{due.isoformat()} → {new_due.isoformat()}" in n for n in notes)
     with session_factory() as session:

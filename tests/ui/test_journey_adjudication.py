@@ -229,6 +229,6 @@ def test_a_patent_request_is_adjudicated_through_the_window(
     spread = wait_for_dialog(qtbot, OutcomeSpreadDialog)
     qtbot.waitUntil(lambda: spread.rows is not None, timeout=10_000)
     assert spread.rows is not None
-    row = next(r for r in spread.rows if r.ip_type == IpType.PATENT_UTILITY_MODEL.value)
-    assert row.office == "TL01" and row.spread.outcomes.get("adjudicated") == 1
+    like = next(r for r in spread.rows if r.ip_type == IpType.PATENT_UTILITY_MODEL.value)
+    assert like.office == "TL01" and like.spread.outcomes.get("adjudicated") == 1
     spread.close()

@@ -32,6 +32,7 @@ from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.worklists.page import WorkListPage
 from tests.helpers.factories import TEST_PASSWORD, make_case_with_limits, make_user
 from tests.helpers.journey import sign_in_window, wait_for_dialog
+from tests.helpers.qt import cell_text
 from tests.ui.test_intake_dialog import type_into
 
 TODAY = legal_today()
@@ -199,7 +200,7 @@ def test_office_manager_assigns_suspends_resumes_extends_and_sees_the_board_move
 
         # -- the timeline: who approved, why, and the due dates before and after
         notes = {
-            view.timeline_table.item(r, 1).text(): view.timeline_table.item(r, 4).text()
+            cell_text(view.timeline_table, r, 1): cell_text(view.timeline_table, r, 4)
             for r in range(view.timeline_table.rowCount())
         }
         assert "委托司法鉴定机构进行技术鉴定" in notes["Suspended"]

@@ -40,6 +40,7 @@ from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.worklists.page import WorkListPage
 from tests.helpers.factories import TEST_PASSWORD, make_case, make_user
 from tests.helpers.journey import sign_in_window, wait_for_dialog
+from tests.helpers.qt import cell_text, parent_of
 
 APPLICANT = "王晓梅"
 RESPONDENT = "通辽市草原食品有限公司"
@@ -133,7 +134,7 @@ def press(qtbot: QtBot, view: CaseView, action: str) -> QDialog:
 
 def generate(qtbot: QtBot, view: CaseView, kind: DocumentKind) -> GeneratedDocument:
     """The Documents tab: choose the kind, press Generate."""
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.generate_button.parentWidget()))
+    view.tabs.setCurrentIndex(view.tabs.indexOf(parent_of(view.generate_button)))
     combo = view.kind_combo
     row = combo.findData(kind.value)
     assert row >= 0, [combo.itemData(i) for i in range(combo.count())]
@@ -146,7 +147,7 @@ def generate(qtbot: QtBot, view: CaseView, kind: DocumentKind) -> GeneratedDocum
 
 
 def table_column(table: QTableWidget, column: int) -> list[str]:
-    return [table.item(r, column).text() for r in range(table.rowCount())]
+    return [cell_text(table, r, column) for r in range(table.rowCount())]
 
 
 def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
@@ -164,9 +165,9 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
 
     # -- 1. "My work": the case is there; Enter opens it.
     work = next(
-        window.pages.widget(i)
+        page
         for i in range(window.pages.count())
-        if isinstance(window.pages.widget(i), WorkListPage)
+        if isinstance(page := window.pages.widget(i), WorkListPage)
     )
     window.show_page(work)
     qtbot.waitUntil(lambda: work.select_case(case_id))
@@ -178,7 +179,7 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
     assert view.detail is not None and view.detail.status == "mediating", view.error_label.text()
 
     # -- 2. Two mediation sessions (调解笔录), each through the "Mediation record" button.
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.generate_button.parentWidget()))
+    view.tabs.setCurrentIndex(view.tabs.indexOf(parent_of(view.generate_button)))
     offered = [view.kind_combo.itemData(i) for i in range(view.kind_combo.count())]
     assert DocumentKind.MEDIATION_RECORD.value not in offered  # no session to print yet
     assert view.action_buttons["record_session"].text() == "Mediation record"
@@ -210,13 +211,13 @@ def test_the_mediator_takes_a_case_from_mediation_to_the_courts_ruling(
     sessions = [
         row
         for row in range(view.timeline_table.rowCount())
-        if view.timeline_table.item(row, 1).text() == view.event_text("mediation_session")
+        if cell_text(view.timeline_table, row, 1) == view.event_text("mediation_session")
     ]
-    assert [view.timeline_table.item(row, 4).text() for row in sessions] == [
+    assert [cell_text(view.timeline_table, row, 4) for row in sessions] == [
         f"Session of {day} at {s[1]}" for day, s in zip(held, SESSIONS, strict=True)
     ]
     # The 调解笔录 is offered now, ready (nothing missing), and prints the latest session.
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.generate_button.parentWidget()))
+    view.tabs.setCurrentIndex(view.tabs.indexOf(parent_of(view.generate_button)))
     view.kind_combo.setCurrentIndex(view.kind_combo.findData(DocumentKind.MEDIATION_RECORD.value))
     assert view.generate_button.isEnabled() and view.missing_label.text() == ""
     minutes = generate(qtbot, view, DocumentKind.MEDIATION_RECORD)

@@ -25,6 +25,7 @@ from ipdesk.ui.cases.widget import CaseListWidget
 from ipdesk.ui.intake.dialog import IntakeDialog
 from tests.helpers.factories import TEST_PASSWORD, make_user
 from tests.helpers.journey import sign_in_window, wait_for_dialog
+from tests.helpers.qt import cell_text
 from tests.ui.test_intake_dialog import fill_valid, tab, type_into
 
 
@@ -127,12 +128,12 @@ def test_station_staff_registers_finds_corrects_and_adds_evidence(
         with qtbot.waitSignal(view.action_done, timeout=10_000):
             qtbot.mouseClick(adding.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: view.evidence_table.rowCount() == 2, timeout=10_000)
-        assert view.evidence_table.item(1, 0).text() == "购买发票.jpg"
-        assert view.evidence_table.item(1, 4).text() == "购买侵权商品的发票"
+        assert cell_text(view.evidence_table, 1, 0) == "购买发票.jpg"
+        assert cell_text(view.evidence_table, 1, 4) == "购买侵权商品的发票"
 
         # -- the timeline says what happened, the respondent's old and new names included
         events = [
-            (view.timeline_table.item(r, 1).text(), view.timeline_table.item(r, 4).text())
+            (cell_text(view.timeline_table, r, 1), cell_text(view.timeline_table, r, 4))
             for r in range(view.timeline_table.rowCount())
         ]
         assert len(events) == 3

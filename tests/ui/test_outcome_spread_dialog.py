@@ -14,6 +14,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.similar_cases.spread import OutcomeSpreadDialog
 from tests.helpers.desks import make_desk
+from tests.helpers.qt import cell_text
 from tests.services.test_similar_cases import world  # noqa: F401 (fixture)
 
 
@@ -36,8 +37,8 @@ def test_the_spread_per_ip_type_and_office(
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.reload()
     rows = {
-        dialog.table.item(r, 1).text(): [
-            dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())
+        cell_text(dialog.table, r, 1): [
+            cell_text(dialog.table, r, c) for c in range(dialog.table.columnCount())
         ]
         for r in range(dialog.table.rowCount())
     }

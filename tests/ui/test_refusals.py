@@ -76,7 +76,8 @@ def _code_values(value: ast.expr) -> Iterator[str | re.Pattern[str]]:
         yield from _code_values(value.orelse)
     elif isinstance(value, ast.JoinedStr):
         parts = [
-            re.escape(p.value) if isinstance(p, ast.Constant) else "[a-z_]+" for p in value.values
+            re.escape(str(p.value)) if isinstance(p, ast.Constant) else "[a-z_]+"
+            for p in value.values
         ]
         yield re.compile("".join(parts))
     # anything else (code=exc.code, code=code) passes on a code found elsewhere

@@ -301,7 +301,9 @@ def test_tab_order_follows_the_fields(make_dialog: Callable[[], SettingsDialog])
     chain: list[QWidget] = []
     widget: QWidget = dialog.page_list
     for _ in range(200):
-        widget = widget.nextInFocusChain()
+        following = widget.nextInFocusChain()
+        assert following is not None
+        widget = following
         if widget in wanted and widget not in chain:
             chain.append(widget)
     assert chain == wanted
@@ -376,7 +378,12 @@ def test_open_log_folder(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(main_window_module, "open_url", lambda url: opened.append(url) or True)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(main_window_module, "open_url", open_url)
     assert window.open_log_folder_action in window.menu("help").actions()
 
     window.open_log_folder_action.trigger()
@@ -395,9 +402,8 @@ def test_features_add_pages_and_docks(
     first = window.add_page(cases, "Cases")
     second = window.add_page(board, "Deadlines", shortcut=QKeySequence("Ctrl+2"))
 
-    assert window.findChild(QLabel, "case_list_placeholder") is None or not (
-        window.pages.indexOf(window.findChild(QLabel, "case_list_placeholder")) >= 0
-    )
+    placeholder = window.findChild(QLabel, "case_list_placeholder")
+    assert placeholder is None or window.pages.indexOf(placeholder) < 0
     assert window.pages.currentWidget() is cases and first.isChecked()
     second.trigger()
     assert window.pages.currentWidget() is board and second.isChecked() and not first.isChecked()

@@ -460,7 +460,9 @@ def test_server_problems_show_next_to_their_field(
 def _focus_chain(start: QWidget, count: int) -> list[QWidget]:
     chain, widget = [], start
     for _ in range(count):
-        widget = widget.nextInFocusChain()
+        following = widget.nextInFocusChain()
+        assert following is not None
+        widget = following
         chain.append(widget)
     return chain
 

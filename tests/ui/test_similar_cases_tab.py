@@ -14,6 +14,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.ui import tasks
 from ipdesk.ui.similar_cases.tab import SimilarCasesTab
 from tests.helpers.desks import make_desk
+from tests.helpers.qt import cell_text
 from tests.services.test_similar_cases import world  # noqa: F401 (fixture)
 
 
@@ -39,9 +40,9 @@ def test_like_cases_and_the_spread(
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.show()
     assert tab.table.rowCount() == 2  # same right, like facts (TL02's case is out of scope)
-    assert tab.table.item(0, 3).text() == "8,000.00"
-    assert "same right" in tab.table.item(0, 5).text()
+    assert cell_text(tab.table, 0, 3) == "8,000.00"
+    assert "same right" in cell_text(tab.table, 0, 5)
     assert tab.spread_table.isVisibleTo(tab) is spread
     if spread:
-        assert tab.spread_table.rowCount() == 1 and tab.spread_table.item(0, 0).text() == "TL01"
-        assert tab.spread_table.item(0, 4).text() == "14,000.00"
+        assert tab.spread_table.rowCount() == 1 and cell_text(tab.spread_table, 0, 0) == "TL01"
+        assert cell_text(tab.spread_table, 0, 4) == "14,000.00"
