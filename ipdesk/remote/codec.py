@@ -37,6 +37,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import enum
+import functools
 import json
 import math
 import sys
@@ -79,6 +80,7 @@ def _in_packages(module: str) -> bool:
     return module.startswith(_PACKAGES)
 
 
+@functools.cache
 def _allowed_class(cls: type) -> bool:
     if not _in_packages(cls.__module__):
         return False
@@ -124,8 +126,16 @@ def _lookup(name: object, untrusted: bool) -> type:
 
 def encode(value: Any) -> Any:
     """``value`` as JSON-able data; TypeError for a value the wire does not carry."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the most, first
+        return value
+    known = _shapes.get(kind)
+    if known is not None:
+        return {TAG: "dc", "t": known[0], "f": {n: encode(getattr(value, n)) for n in known[1]}}
+    if kind is list:
+        return [encode(v) for v in value]
     # order matters: bool is an int, StrEnum a str, datetime a date
-    if value is None or isinstance(value, bool):
+    if isinstance(value, bool):
         return value
     if isinstance(value, enum.Enum):
         cls = type(value)
@@ -172,18 +182,29 @@ def encode(value: Any) -> Any:
             raise TypeError(f"{len(data)} bytes inline: send files through the blob routes")
         return {TAG: "bytes", "v": base64.b64encode(data).decode("ascii")}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if not _allowed_class(type(value)):
-            raise TypeError(f"{_qualified(type(value))} is not allowed on the wire")
-        fields = {
-            f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
-        }
-        return {TAG: "dc", "t": _qualified(type(value)), "f": fields}
+        name, names = _shape(type(value))
+        return {TAG: "dc", "t": name, "f": {n: encode(getattr(value, n)) for n in names}}
     raise TypeError(f"{type(value).__qualname__} is not allowed on the wire")
+
+
+_shapes: dict[type, tuple[str, tuple[str, ...]]] = {}
+
+
+def _shape(cls: type) -> tuple[str, tuple[str, ...]]:
+    """A wire dataclass's qualified name and the names of its ``__init__`` fields."""
+    if not _allowed_class(cls):
+        raise TypeError(f"{_qualified(cls)} is not allowed on the wire")
+    shape = _qualified(cls), tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    _shapes[cls] = shape
+    return shape
 
 
 def _stable(values: set[Any] | frozenset[Any]) -> list[Any]:
     """The encoded members of a set in a repeatable order (the same set, the same text)."""
     encoded = [encode(v) for v in values]
+    kinds = {type(v) for v in encoded}
+    if kinds == {str} or kinds == {int}:
+        return sorted(encoded)
     return sorted(encoded, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
@@ -221,10 +242,11 @@ def _no_constant(name: str) -> Any:
 
 
 def _decode(data: Any, untrusted: bool, depth: int) -> Any:
+    kind = type(data)
+    if kind is str or kind is int or kind is bool or data is None:
+        return data
     if depth > MAX_DEPTH:
         raise CodecError("数据格式不正确", detail="too deep")
-    if data is None or type(data) in (bool, int, str):
-        return data
     if type(data) is float:
         if not math.isfinite(data):
             raise CodecError("数据格式不正确", detail="float")
@@ -261,11 +283,16 @@ def _dataclass(data: dict[str, Any], untrusted: bool, depth: int) -> Any:
     fields = data.get("f")
     if isinstance(cls, enum.EnumMeta) or type(fields) is not dict:
         raise CodecError("数据格式不正确", detail="dataclass")
-    names = {f.name for f in dataclasses.fields(cls) if f.init}
-    if not set(fields) <= names:
+    names = _init_names(cls)
+    if not names.issuperset(fields):
         raise CodecError("数据格式不正确", detail=f"fields of {cls.__qualname__}")
     values = {k: _decode(v, untrusted, depth) for k, v in fields.items()}
     return cls(**values)
+
+
+@functools.cache
+def _init_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls) if f.init)
 
 
 def _enum(data: dict[str, Any], untrusted: bool, depth: int) -> Any:
