@@ -8,8 +8,8 @@ cases of the same IP type are like it and how they ended:
   (``ix_parties_name``, ``ix_parties_id_number``),
 * similar facts: up to :data:`FACT_TERMS` distinctive four-character pieces of the case's
   facts (the parties' names left out), ranked by how many pieces a case shares: on SQLite
-  each piece is looked up in the full-text index newest first (services/search.py's
-  ``search_cases``, FTS5 trigram tables); on PostgreSQL, whose trigram index is slow for
+  each piece is looked up in the facts column of the cases' full-text index newest first
+  (FTS5 trigram table of services/search_index.py); on PostgreSQL, whose trigram index is slow for
   pieces of middling frequency, they are compared with the newest
   :data:`PG_FACTS_WINDOW` finished cases of the IP type (:func:`_pg_like_facts`).
 
@@ -34,7 +34,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    bindparam,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy import case as sa_case
 from sqlalchemy.orm import Session
 
@@ -54,7 +65,6 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.capabilities import Capability
 from ipdesk.services.capabilities import require as require_capability
 from ipdesk.services.errors import NotFound
-from ipdesk.services.search import search_cases
 
 #: How many pieces of the facts are looked up, and how many hits each source may give.
 FACT_TERMS = 6
@@ -186,7 +196,7 @@ def similar_cases(session: Session, actor: Actor, case_id: int, *, limit: int = 
             candidates[other][2] = shared
     else:
         for piece in pieces:
-            for other in search_cases(session, actor, piece, limit=PER_SOURCE):
+            for other in _sqlite_facts_holding(session, actor, piece):
                 if other != case.id:
                     candidates[other][2] += 1
     # The most alike candidates only (each source newest first): the rest cannot make
@@ -199,6 +209,26 @@ def similar_cases(session: Session, actor: Actor, case_id: int, *, limit: int = 
     return SimilarCases(case.id, tuple(rows[:limit]), spread_of(rows))
 
 
+_CASE_FTS = table("search_case_fts", column("rowid"))
+
+
+def _sqlite_facts_holding(session: Session, actor: Actor, piece: str) -> list[int]:
+    """SQLite: the newest :data:`PER_SOURCE` cases in scope whose facts hold ``piece``,
+    from the facts column of the cases' trigram index (services/search_index.py) read
+    newest first (the search box's ``search_cases`` reads the parties' index too)."""
+    phrase = 'facts : "' + piece.replace('"', '""') + '"'
+    match = text("search_case_fts MATCH :q").bindparams(bindparam("q", phrase, unique=True))
+    statement = (
+        select(Case.id)
+        .select_from(_CASE_FTS)
+        .join(Case, Case.id == _CASE_FTS.c.rowid)
+        .where(match, case_scope(actor))
+        .order_by(_CASE_FTS.c.rowid.desc())
+        .limit(PER_SOURCE)
+    )
+    return list(session.scalars(statement))
+
+
 def _pg_like_facts(
     session: Session, actor: Actor, case: Case, pieces: Sequence[str]
 ) -> list[tuple[int, int]]:
@@ -209,10 +239,10 @@ def _pg_like_facts(
     if len(pieces) < 2:
         return []
     # Newest first per finished state, each read backwards along ix_cases_similar (ip_type,
-    # status, id) with no sort; then the newest of both.
+    # status, id) and cut there, then the newest of both: no sort, no join to plan.
     newest = union_all(
         *(
-            select(Case.id.label("id"))
+            select(Case.id.label("id"), Case.facts.label("text"))
             .where(
                 Case.ip_type == case.ip_type,
                 Case.status == status,
@@ -224,10 +254,10 @@ def _pg_like_facts(
             for status in FINISHED
         )
     ).subquery()
-    ids = select(newest.c.id).order_by(newest.c.id.desc()).limit(PG_FACTS_WINDOW).subquery()
     window = (
-        select(Case.id.label("id"), Case.facts.label("text"))
-        .join(ids, ids.c.id == Case.id)
+        select(newest.c.id, newest.c.text)
+        .order_by(newest.c.id.desc())
+        .limit(PG_FACTS_WINDOW)
         .subquery()
     )
     shared: ColumnElement[int] = literal(0)
