@@ -30,6 +30,7 @@ from ipdesk import db, migrate
 
 URL_FILE_ENV = "IPDESK_DATABASE_URL_FILE"
 DEFAULT_PORT = 8443
+KEEP_ALIVE_SECONDS = 120
 
 log = logging.getLogger("ipdesk.server")
 
@@ -141,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         ssl_keyfile=str(keyfile),
         log_level="info",
         timeout_graceful_shutdown=5,
+        # a desktop's connection stays open between a user's steps (uvicorn's 5 s default
+        # closes it as the next request may be on its way: a needless error and retry)
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     return 0
 
