@@ -323,6 +323,7 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(mediation_records.list_records),
     _write(mediation_records.record_session),
     _read(similar_cases.similar_cases),
+    _read(similar_cases.outcome_spread),
     _write(corrections.correction_form),  # records the personal data shown
     _write(corrections.correct_case),
     # the case's life cycle

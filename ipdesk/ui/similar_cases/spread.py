@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ipdesk.models import IpType
+from ipdesk.remote.calls import call
 from ipdesk.services import similar_cases as sc
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
@@ -96,14 +96,9 @@ class OutcomeSpreadDialog(QDialog):
         self.resize(900, 520)
 
     def reload(self) -> None:
-        actor = self.desk.actor
         since, until = from_qdate(self.since.date()), from_qdate(self.until.date())
-        ip_type = self.ip_type.currentData()
         self.show_button.setEnabled(False)
-
-        def load(session: Session) -> list[sc.SpreadRow]:
-            return sc.outcome_spread(session, actor, since=since, until=until, ip_type=ip_type)
-
+        load = call(sc.outcome_spread, since=since, until=until, ip_type=self.ip_type.currentData())
         self.desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
     def _on_refused(self, refusal: Refusal) -> None:
