@@ -53,6 +53,7 @@ from ipdesk.services import (
     org,
     read_models,
     routing,
+    search,
     similar_cases,
     workflow,
 )
@@ -259,6 +260,8 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(read_models.holiday_gaps),
     _read(read_models.holiday_year),
     _read(read_models.dashboard_page),
+    _read(read_models.case_list_start),
+    _read(read_models.case_list_page),
     _write(read_models.case_page_revealed),
     _read(read_models.file_check, attachments="attachments", documents="documents"),
     # cases
@@ -266,6 +269,7 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(cases_query.first_page),
     _read(cases_query.case_ids),
     _read(cases_query.case_rows),
+    _write(search.audit_id_search),  # a search by a whole ID number is recorded
     # intake
     _read(intake.find_conflicts),
     _write(intake.register_case),

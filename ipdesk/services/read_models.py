@@ -15,13 +15,23 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ipdesk.models import AgencyKind, Case
-from ipdesk.services import auth, documents, routing, workflow
+from ipdesk.services import auth, cases_query, documents, routing, workflow
 from ipdesk.services import similar_cases as sc
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyInfo, list_agencies
 from ipdesk.services.alerts import AlertInfo, count_unacknowledged, list_alerts
 from ipdesk.services.auth import UserInfo
-from ipdesk.services.cases_query import CaseDetail, case_detail
+from ipdesk.services.cases_query import (
+    CaseDetail,
+    CaseFilter,
+    CaseRow,
+    CaseSort,
+    case_detail,
+    case_ids,
+    case_rows,
+    due_soon_days,
+    first_page,
+)
 from ipdesk.services.dashboard import (
     DashboardCharts,
     DashboardFigures,
@@ -220,3 +230,44 @@ def dashboard_page(
     """The figures and charts of ``flt`` (the dashboard's roles: :func:`figures` checks)."""
     shown = figures(session, actor, flt, today=today)
     return DashboardPage(shown, chart_data(session, actor, flt, today=today, known=shown))
+
+
+@dataclass(frozen=True)
+class CaseListStart:
+    """The case list's first page, and the days before a due date that count as "soon"
+    (the rows' colours)."""
+
+    page: cases_query.CasePage
+    soon_days: int
+
+
+def case_list_start(
+    session: Session,
+    actor: Actor,
+    flt: CaseFilter | None,
+    sort: CaseSort | None,
+    limit: int,
+    *,
+    today: dt.date,
+) -> CaseListStart:
+    """What the case list shows first (:func:`first_page`: the actor's scope)."""
+    soon = due_soon_days(session)
+    page = first_page(session, actor, flt, sort, limit, today=today, soon_days=soon)
+    return CaseListStart(page, soon)
+
+
+def case_list_page(
+    session: Session,
+    actor: Actor,
+    flt: CaseFilter | None,
+    sort: CaseSort | None,
+    offset: int,
+    limit: int,
+    *,
+    total: int | None = None,
+    soon_days: int | None = None,
+    today: dt.date,
+) -> tuple[list[int], list[CaseRow]]:
+    """A later page of the case list: its case ids in order, and their rows."""
+    ids = case_ids(session, actor, flt, sort, offset, limit, today=today, total=total)
+    return ids, case_rows(session, actor, ids, today=today, soon_days=soon_days)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.remote import calls, codec
 from ipdesk.remote.calls import EXPOSED, BadCall, Call, call, checked, run_local
-from ipdesk.services import agencies, cases_query, evidence, intake, org
+from ipdesk.services import agencies, cases_query, evidence, intake, org, read_models
 from ipdesk.services.actors import Actor
 from ipdesk.services.agencies import AgencyForm
 from ipdesk.services.errors import NotFound
@@ -146,3 +146,30 @@ def test_a_ledger_check_runs_in_a_read_only_session_and_reports_progress(
         call(case_import.import_ledger_data, path.read_bytes(), path.name), "write", day
     )
     assert imported.imported == 3
+
+
+def test_the_case_list_read_models_page_like_the_list(
+    session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The case list's first page and a later one, each one call (for the case list's
+    conversion to named calls)."""
+    from ipdesk.services.cases_query import CaseSort
+    from ipdesk.ui.desk import LocalBackend
+    from tests.helpers.factories import make_case
+
+    with session_factory.begin() as session:
+        seed(session)
+        made = [make_case(session).id for _ in range(5)]
+    backend = LocalBackend(session_factory, REGISTRAR, FileStores.in_folder(tmp_path))
+    day = dt.date(2026, 11, 2)
+    sort = CaseSort("number", descending=False)
+    start = backend.run(call(read_models.case_list_start, None, sort, 2), "read", day)
+    assert start.soon_days > 0 and len(start.page.rows) == 2
+    ids, rows = backend.run(
+        call(read_models.case_list_page, None, sort, 2, 2, total=5, soon_days=start.soon_days),
+        "read",
+        day,
+    )
+    assert [r.id for r in rows] == ids and len(ids) == 2
+    assert set(start.page.ids) | set(ids) <= set(made)
+    assert not set(start.page.ids) & set(ids)
