@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,7 +22,6 @@ from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE
 from ipdesk.ui.case_view import CaseView
-from ipdesk.ui.case_view.actions import ActionDialog
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.stores import FileStores
@@ -37,12 +37,19 @@ def _synchronous(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
+@runtime_checkable
+class Confirmable(Protocol):
+    """What every action's dialog has (ActionDialog, the agreement editor, the clock's)."""
+
+    ok_button: QPushButton
+
+
 def act(qtbot: QtBot, view: CaseView, action: str, fill: object = None) -> None:
     """Press the action's button, fill its dialog, confirm; the view reloads."""
     assert action in view.action_buttons, (action, list(view.action_buttons))
     qtbot.mouseClick(view.action_buttons[action], Qt.MouseButton.LeftButton)
     dialog = view.action_dialog
-    assert isinstance(dialog, ActionDialog)
+    assert isinstance(dialog, Confirmable)
     if callable(fill):
         fill(dialog)
     with qtbot.waitSignal(view.action_done, timeout=5000):
