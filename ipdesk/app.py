@@ -1045,6 +1045,7 @@ def run_through_server(
         ),
         lambda: SignInDialog(gate, database_label=label),
     )
+    network.sign_out_when_the_server_ends_it(sessions)
     window = sessions.open(signed)
     if args.screenshot is not None:
         _arm_screenshot(app, window, args.screenshot)

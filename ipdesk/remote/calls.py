@@ -31,6 +31,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from ipdesk.services import (
+    adjudication,
     agencies,
     alerts,
     audit,
@@ -218,6 +219,28 @@ def _with_today(fn: Callable[..., Any], supplied: dict[str, Supplied]) -> dict[s
     return supplied
 
 
+ADJUDICATION_STEPS = (
+    "choose_adjudication",
+    "accept_adjudication",
+    "refuse_adjudication",
+    "set_panel",
+    "serve_request",
+    "record_defence",
+    "exchange_evidence",
+    "notify_hearing",
+    "record_hearing",
+    "suspend_for_invalidation",
+    "resume_adjudication",
+    "decide",
+    "serve_decision",
+    "record_window_outcome",
+    "remind_enforcement",
+    "apply_enforcement",
+)
+"""The steps of the adjudication track: services/adjudication.py's functions named as the
+case actions are (the step dialog calls ``adjudication.<action>``)."""
+
+
 def _read(fn: Callable[..., Any], **supplied: Supplied) -> Exposed:
     return Exposed(fn, "read", _with_today(fn, supplied))
 
@@ -257,6 +280,7 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(read_models.action_choices),
     _read(read_models.similar_cases_tab),
     _read(read_models.intake_options),
+    _read(read_models.active_courts),
     _read(read_models.holiday_gaps),
     _read(read_models.holiday_year),
     _read(read_models.dashboard_page),
@@ -343,6 +367,10 @@ EXPOSED: Mapping[str, Exposed] = _registry(
     _read(routing.station_cases),
     _write(routing.assign_mediator),
     _write(routing.transfer_case),
+    # administrative adjudication (行政裁决): the case's track and its steps
+    _read(adjudication.get_adjudication),
+    _read(adjudication.panel_candidates),
+    *(_write(getattr(adjudication, step)) for step in ADJUDICATION_STEPS),
     # the case's clock
     _read(clock.preview),
     _write(clock.suspend_case),

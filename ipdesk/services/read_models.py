@@ -271,3 +271,10 @@ def case_list_page(
     """A later page of the case list: its case ids in order, and their rows."""
     ids = case_ids(session, actor, flt, sort, offset, limit, today=today, total=total)
     return ids, case_rows(session, actor, ids, today=today, soon_days=soon_days)
+
+
+def active_courts(session: Session, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of the active courts (an enforcement application's choice)."""
+    return [
+        (a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT) if a.active
+    ]

@@ -307,6 +307,10 @@ class Desk(QObject):
     """A write (here, or one announced) changed data: the :class:`Change`."""
 
     _announced = Signal(object)  # a change from another thread (the server's push)
+    session_ended = Signal()
+    """The server no longer accepts this desk's session (it expired, the user was disabled
+    or signed out elsewhere): the window signs out (a desk on the server only)."""
+    _ended = Signal()  # the same, from the change listener's thread
 
     def __init__(
         self,
@@ -330,6 +334,7 @@ class Desk(QObject):
         self._followers: list[tuple[QObject, frozenset[ChangeKind], Follower]] = []
         self._closed = False
         self._announced.connect(self.announce)  # queued to the GUI thread when emitted elsewhere
+        self._ended.connect(self._end_session)
 
     @property
     def actor(self) -> Actor:
@@ -350,6 +355,15 @@ class Desk(QObject):
     def is_remote(self) -> bool:
         """True when the records are on ``ipdesk-server`` (no local database)."""
         return not isinstance(self._backend, LocalBackend)
+
+    def end_session_from_thread(self) -> None:
+        """Tell the window, on the GUI thread, that the server ended this session."""
+        self._ended.emit()
+
+    def _end_session(self) -> None:
+        if not self._closed:
+            log.info("The server ended the session of %s", self._actor.name)
+            self.session_ended.emit()
 
     def announce_from_thread(self, change: Change) -> None:
         """:meth:`announce` ``change`` on the GUI thread (from any thread: the server's push)."""
@@ -520,9 +534,10 @@ class Desk(QObject):
         query: Query[T] = work
         return lambda: backend.run_query(query, mode)
 
-    @staticmethod
-    def _refused(owner: QObject, on_refused: OnRefused | None) -> Callable[[Exception], None]:
+    def _refused(self, owner: QObject, on_refused: OnRefused | None) -> Callable[[Exception], None]:
         def refused(error: Exception) -> None:
+            if getattr(error, "code", None) == "signed_out" and shiboken6.isValid(self):
+                self._end_session()
             refusal = refusal_of(error)
             if on_refused is not None:
                 on_refused(refusal)
@@ -632,7 +647,11 @@ class RemoteGate(Gate):
             if shiboken6.isValid(desk):
                 desk.announce_from_thread(change_of(kinds, case_ids))
 
-        listener = self.client.listen(changed)
+        def ended() -> None:
+            if shiboken6.isValid(desk):
+                desk.end_session_from_thread()
+
+        listener = self.client.listen(changed, on_signed_out=ended)
         self._listener = listener
         desk.destroyed.connect(listener.stop)
         return desk

@@ -14,12 +14,13 @@ import argparse
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from ipdesk import db
 from ipdesk.services.errors import ServiceError
-from ipdesk.ui.desk import RemoteGate, open_remote_gate, refusal_of
+from ipdesk.ui.desk import Desk, RemoteGate, open_remote_gate, refusal_of
+from ipdesk.ui.sessions import Sessions
 from ipdesk.ui.settings import keys
 
 translate = QCoreApplication.translate
@@ -65,3 +66,16 @@ def open_gate(server: Server, *, interactive: bool) -> RemoteGate | int:
                 ),
             )
         return FAILED
+
+
+def sign_out_when_the_server_ends_it(sessions: Sessions) -> None:
+    """When the server ends a session (its token expired, the user was disabled), the
+    user's window signs out as File → Sign out does: the sign-in dialog comes next."""
+
+    def opened(window: QObject) -> None:
+        sign_out = getattr(window, "sign_out_requested", None)
+        for desk in window.findChildren(Desk):
+            if sign_out is not None:
+                desk.session_ended.connect(sign_out)
+
+    sessions.window_opened.connect(opened)

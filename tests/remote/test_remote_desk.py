@@ -87,3 +87,26 @@ def test_pushed_changes_reach_the_pages_on_the_gui_thread(qtbot: QtBot) -> None:
     release.set()
     gate.close()
     desk.deleteLater()
+
+
+def test_a_session_the_server_ended_tells_the_window(qtbot: QtBot) -> None:
+    """A call refused with signed_out (the token expired, the user was disabled), or the
+    change stream closed for it: the desk's session_ended, once the window should sign out."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = {"type": "ServiceError", "code": "signed_out", "message": "登录已过期"}
+        return httpx.Response(401, json={"error": body})
+
+    client = RemoteClient("https://x.test", transport=httpx.MockTransport(handler))
+    gate = RemoteGate(client)
+    desk = gate.open_desk(SIGNED)
+    with qtbot.waitSignal(desk.session_ended, timeout=5000):  # the change stream's 401
+        pass
+    refused: list[Refusal] = []
+    with qtbot.waitSignal(desk.session_ended, timeout=5000):  # a call's 401
+        desk.read(QObject(), call(org.org_tree), print, refused.append)
+    qtbot.waitUntil(lambda: bool(refused), timeout=5000)
+    assert refused[0].code == "signed_out"
+    assert "sign in again" in refused[0].text
+    gate.close()
+    desk.deleteLater()
