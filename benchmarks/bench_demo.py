@@ -13,6 +13,8 @@
 Prints both times, the ratio, the database size, and the CPU time of the generator: this
 process's and its worker processes' (demo/worker.py), which produce the cases of
 a large load, and then its partner-agency records and follow-up visits, on another core.
+Also the time of the adjudicated cases (demo/adjudication.py: taken through the track by
+its use cases, in addition to the N ordinary ones), included in the generator's.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from ipdesk.db import make_engine, make_session_factory
+from ipdesk.demo import generator as demo_generator
 from ipdesk.demo.generator import CHUNK, OPTIMIZE_MIN_CASES, generate
 from ipdesk.models import Base
 from ipdesk.services import search_index
@@ -114,12 +117,36 @@ def cpu_time() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
+class _StageTimer:
+    """Wall and CPU seconds of the demo's adjudication stage (wraps the generator's call)."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+        self.real = demo_generator.add_demo_adjudications
+        demo_generator.add_demo_adjudications = self
+
+    def __call__(self, *args: Any, **kwargs: Any) -> int:
+        wall, cpu = time.perf_counter(), time.process_time()
+        added = self.real(*args, **kwargs)
+        self.wall += time.perf_counter() - wall
+        self.cpu += time.process_time() - cpu
+        return added
+
+    def line(self, adjudicated: int) -> str:
+        each = self.cpu / max(adjudicated, 1)
+        return (
+            f"  of which {adjudicated} adjudicated cases: {self.wall:.1f} s"
+            f" (CPU {self.cpu:.1f} s, {each:.2f} s a case)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--database-url", help="PostgreSQL admin URL (default: SQLite)")
     args = parser.parse_args()
     today = dt.date(2026, 11, 27)
+    stage = _StageTimer()
 
     if args.database_url:
         url = fresh_pg(args.database_url, "ipdesk_bench_demo")
@@ -136,6 +163,7 @@ def main() -> None:
             f"postgresql  demo {args.cases:,} cases: {summary.seconds:.1f} s"
             f" (client CPU {cpu:.1f} s), {mib:,.0f} MiB"
         )
+        print(stage.line(summary.adjudicated))
         return
 
     # The databases (a million cases: gigabytes) go with the folder when done.
@@ -170,6 +198,7 @@ def main() -> None:
             f"sqlite  demo {args.cases:,} cases: {summary.seconds:.1f} s"
             f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
         )
+        print(stage.line(summary.adjudicated))
         print(f"sqlite  floor (same rows, bare executemany): {floor:.1f} s")
         print(f"ratio {summary.seconds / floor:.2f}")
 

@@ -10,5 +10,7 @@ writes through the services (and, for its bulk of cases, around them with the sa
 * :mod:`~ipdesk.demo.load`: SQLite's load connection, without the secondary indexes;
 * :mod:`~ipdesk.demo.records`: the mediation records (调解笔录) of a case;
 * :mod:`~ipdesk.demo.links`, :mod:`~ipdesk.demo.followups`, :mod:`~ipdesk.demo.alerts`:
-  the later stages (partner agencies, agreements, confirmations, visits, alerts).
+  the later stages (partner agencies, agreements, confirmations, visits, alerts);
+* :mod:`~ipdesk.demo.adjudication`: patent-infringement cases of their own, adjudicated
+  through every step of the track by the use cases of ``services/adjudication.py``.
 """

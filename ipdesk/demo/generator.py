@@ -24,6 +24,10 @@ The pipeline:
    records that follow from the cases' states, reading them back from the database. For
    a large load the partner-agency records and the follow-up visits are produced in a
    worker process too, from one snapshot of the database, while this process writes.
+5. With the later stages, patent-infringement cases of their own are taken through the
+   adjudication track by its use cases (demo/adjudication.py), in addition to the
+   ``cases`` asked for (:func:`ipdesk.demo.adjudication.adjudication_count`), before the
+   alerts are raised.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import make_engine
+from ipdesk.demo.adjudication import add_demo_adjudications, adjudication_count
 from ipdesk.demo.alerts import add_demo_alerts
 from ipdesk.demo.followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
 from ipdesk.demo.links import LinksChunk, add_demo_links, link_chunks
@@ -107,11 +112,12 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class DemoSummary:
-    cases: int
+    cases: int  # every case added: the ordinary ones asked for and the adjudicated ones
     parties: int
     events: int
     users_created: int
     seconds: float
+    adjudicated: int = 0  # of ``cases``: taken through the adjudication track
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -1016,7 +1022,9 @@ def generate(
     """Add ``cases`` synthetic cases received over the two years before ``today``.
 
     With ``later_stages``, also the records of later stages (consultations, agreements,
-    confirmations, court returns, alerts) for the cases in the states that have them.
+    confirmations, court returns, alerts) for the cases in the states that have them, and
+    adjudicated patent-infringement cases in addition to the ``cases``, one in every state
+    of the track (:func:`ipdesk.demo.adjudication.adjudication_count`; none below 100).
     """
     if cases < 0:
         raise ValueError("cases must not be negative")
@@ -1063,13 +1071,24 @@ def generate(
     if engine.dialect.name == "sqlite" and cases >= OPTIMIZE_MIN_CASES:
         with session_factory.begin() as session:
             search_index.sqlite_optimize(session.connection())
+    adjudicated = 0
     if later_stages:
         _add_later_stages(session_factory, engine, seed, today, cases)
+        adjudicated = add_demo_adjudications(
+            session_factory, seed=seed, today=today, count=adjudication_count(cases)
+        )
         add_demo_alerts(session_factory, _office_morning(today), seed=seed)
     with session_factory() as session:
         parties = session.scalar(select(func.count()).select_from(Party)) or 0
         events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
-    return DemoSummary(cases, parties, events, users_created, time.perf_counter() - started)
+    return DemoSummary(
+        cases + adjudicated,
+        parties,
+        events,
+        users_created,
+        time.perf_counter() - started,
+        adjudicated,
+    )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo import generator as demo_service
+from ipdesk.demo.adjudication import TARGETS, adjudication_count
 from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseSequence, CaseStatus, Office, Party, PartyKind, Role, User
 from ipdesk.services import identifiers as ids
@@ -202,10 +203,14 @@ def test_stored_due_dates_agree_with_a_recomputation(demo: sessionmaker[Session]
 
 
 def test_a_second_run_adds_cases_after_the_first(demo: sessionmaker[Session]) -> None:
-    generate(demo, cases=100, seed=8, today=TODAY)
+    summary = generate(demo, cases=100, seed=8, today=TODAY)
     with demo() as s:
         numbers = list(s.scalars(select(Case.number)))
-    assert len(numbers) == len(set(numbers)) == 1600
+    # each run adds the adjudicated cases of its size to the ordinary ones asked for
+    added = adjudication_count(1500) + adjudication_count(100)
+    assert adjudication_count(100) == summary.adjudicated == len(TARGETS)
+    assert summary.cases == 100 + len(TARGETS)
+    assert len(numbers) == len(set(numbers)) == 1600 + added
 
 
 def test_later_stages_have_records(demo: sessionmaker[Session]) -> None:
