@@ -204,11 +204,12 @@ class Desktop:
             flt = cases_query.CaseFilter(text=self.rng.choice(("王", "李娜", "商标", "有限公司")))
             await self.op("search", self.call("cases_query.first_page", flt, None, 50))
         else:
-            page = await self.call("cases_query.first_page", None, None, 20)
-            if page.ids:
-                await self.op(
-                    "open case", self.call("cases_query.case_detail", self.rng.choice(page.ids))
-                )
+            await self.op("open case", self.open_case())
+
+    async def open_case(self) -> None:
+        page = await self.call("cases_query.first_page", None, None, 20)
+        if page.ids:
+            await self.call("cases_query.case_detail", self.rng.choice(page.ids))
 
     async def register(self, station: str) -> None:
         from tests.helpers.factories import valid_intake_form

@@ -37,9 +37,11 @@ import datetime as dt
 import json
 import logging
 import os
+import random
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +73,7 @@ from ipdesk.services.errors import (
     StaleData,
     ValidationError,
     ValidationErrors,
+    database_busy,
 )
 from ipdesk.services.limits import legal_today
 
@@ -337,7 +340,34 @@ def _run_read(server: Server, actor: Actor, c: calls.Call[Any]) -> Any:
         return codec.encode(wire(result))
 
 
+WRITE_ATTEMPTS = 3
+
+
+def _transient(error: BaseException) -> bool:
+    """A deadlock or serialisation failure (PostgreSQL), a locked database (SQLite): the
+    transaction was rolled back whole and may simply run again."""
+    orig = getattr(error, "orig", None)
+    state = getattr(orig, "sqlstate", None)
+    return state in ("40P01", "40001") or database_busy(error)
+
+
 def _run_write(
+    server: Server, actor: Actor, c: calls.Call[Any], key: str
+) -> tuple[int, Any, int | None]:
+    """:func:`_write_once`, again (up to :data:`WRITE_ATTEMPTS` times) after a transient
+    failure of the database: the retry is the server's, the desktop sees one answer."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            return _write_once(server, actor, c, key)
+        except sa_exc.DBAPIError as error:
+            if attempt == WRITE_ATTEMPTS or not _transient(error):
+                raise
+            log.warning("Call %s: %s; running it again", c.name, type(error.orig).__name__)
+            time.sleep(random.uniform(0.01, 0.1) * attempt)
+    raise AssertionError("unreachable")
+
+
+def _write_once(
     server: Server, actor: Actor, c: calls.Call[Any], key: str
 ) -> tuple[int, Any, int | None]:
     """Run the write in one transaction with its idempotency record and change; (status,

@@ -610,3 +610,39 @@ def test_two_server_processes_agree_through_listen_notify(
             assert arrived is not None and arrived - answered < 1.0
     finally:
         other_engine.dispose()
+
+
+def test_a_write_that_meets_a_deadlock_runs_again_once_and_answers_once(
+    server: Running,
+    people: People,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PostgreSQL rolls a deadlocked transaction back whole: the server runs the write again
+    (the desktop sees one answer, the database holds one case)."""
+    from sqlalchemy import exc as sa_exc
+
+    from ipdesk.server import app as server_app
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    real = server_app.calls.run_local
+    attempts: list[str] = []
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(args[2].name)
+        if len(attempts) == 1:
+            raise sa_exc.OperationalError("INSERT ...", {}, Deadlock("deadlock detected"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(server_app.calls, "run_local", flaky)
+    token = server.sign_in(people.staff_a)
+    before = count_cases(session_factory)
+    registered = result(
+        server.call(token, "intake.register_case", f.valid_intake_form(seed=71), ())
+    )
+    assert attempts == ["intake.register_case"] * 2
+    assert count_cases(session_factory) == before + 1
+    with session_factory() as s:
+        assert s.get(Case, registered.id) is not None
