@@ -179,7 +179,7 @@ def test_decoding_builds_nothing_outside_the_allow_list(name: str, tag: str) -> 
 def test_decoding_never_imports_a_module() -> None:
     import sys
 
-    name = "ipdesk.services.demo_worker"
+    name = "ipdesk.demo.worker"
     was = name in sys.modules
     with pytest.raises(CodecError):
         decode({"$": "dc", "t": f"{name}.Anything", "f": {}})
