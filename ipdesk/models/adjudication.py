@@ -134,6 +134,9 @@ class Adjudication(Base):
     )
     window_outcome_on: Mapped[dt.date | None] = mapped_column(Date)
     suit_court_case_number: Mapped[str | None] = mapped_column(String(60))
+    # The written reminder (催告书, 行政强制法 Art. 54): served on the infringer before the
+    # application to the court; the application waits 10 days after its service.
+    enforcement_reminded_on: Mapped[dt.date | None] = mapped_column(Date)
     enforcement_applied_on: Mapped[dt.date | None] = mapped_column(Date)
     enforcement_court_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
 

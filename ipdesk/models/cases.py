@@ -305,6 +305,7 @@ class EventKind(enum.StrEnum):
     ADJUDICATION_DECIDED = "adjudication_decided"
     DECISION_SERVED = "decision_served"
     WINDOW_OUTCOME = "window_outcome"
+    ENFORCEMENT_REMINDED = "enforcement_reminded"  # 催告书 served (行政强制法 Art. 54)
     ENFORCEMENT_APPLIED = "enforcement_applied"
 
 

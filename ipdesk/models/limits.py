@@ -34,6 +34,7 @@ class LimitKind(enum.StrEnum):
     REQUEST_SERVICE = "request_service"  # serve the request copy: 5 working days from 立案
     HEARING_NOTICE = "hearing_notice"  # notice at least 3 working days before the hearing
     SUIT_WINDOW = "suit_window"  # 15 days to sue from receipt of the decision
+    ENFORCEMENT_REMINDER = "enforcement_reminder"  # 10 days after the 催告书 before enforcement
 
 
 class LimitRule(Base):

@@ -24,7 +24,9 @@ resume_adjudication         manager                           clock runs again
 decide                      the office manager signs off      case ``adjudicated``
 serve_decision              panel                             15-day window to sue runs
 record_window_outcome       panel                             complied / sued / not stopped
-apply_enforcement           manager                           申请人民法院强制执行
+remind_enforcement          handler                           催告书 served (行政强制法 54)
+apply_enforcement           manager                           申请人民法院强制执行, 10 days
+                                                              after the reminder's service
 ==========================  ================================  =============================
 
 "Panel" means an officer of the panel, the office manager or a city manager. The
@@ -984,6 +986,86 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 ENFORCEMENT_MONTHS = 3
 
 
+#: 行政强制法 Art. 54: the party has 10 days after the reminder's service to perform; the
+#: ``enforcement_reminder`` rule (seed.DEFAULT_LIMIT_RULES) is the editable length.
+ENFORCEMENT_REMINDER_DAYS = 10
+
+
+def enforcement_possible_after(session: Session, reminded_on: dt.date) -> dt.date:
+    """The last day of the period the reminder served on ``reminded_on`` gives the party
+    (the ``enforcement_reminder`` rule: 10 days by default); the application may be made
+    from the next day on."""
+    context = LimitContext.load(session)
+    if LimitKind.ENFORCEMENT_REMINDER not in context.rules:
+        return reminded_on + dt.timedelta(days=ENFORCEMENT_REMINDER_DAYS)
+    return context.compute(LimitKind.ENFORCEMENT_REMINDER, reminded_on).due or reminded_on
+
+
+def _enforcement_due(s: _Step) -> tuple[dt.date | None, dt.date | None]:
+    """The end of the window to sue and the last day to apply for enforcement, after the
+    checks every enforcement step shares: infringement found, no suit, not complied."""
+    case, adjudication = s.case, s.adjudication
+    if not adjudication.infringement_found:
+        raise IllegalTransition(
+            "处理决定未认定侵权，无须申请强制执行", code="nothing_ordered", case=case.number
+        )
+    if adjudication.window_outcome in (WindowOutcome.SUED, WindowOutcome.COMPLIED):
+        raise IllegalTransition(
+            "当事人已起诉或已停止侵权，不能申请强制执行",
+            code="enforcement_not_needed",
+            case=case.number,
+        )
+    due = s.limit_due(LimitKind.SUIT_WINDOW)
+    return due, (_add_months(due, ENFORCEMENT_MONTHS) if due is not None else None)
+
+
+@optimistic
+def remind_enforcement(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    *,
+    served_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> StepResult:
+    """The written reminder (催告书) served on the infringer who neither sued nor stopped
+    once the window to sue has passed (行政强制法 Art. 54); ``served_on`` is the day of its
+    service. The application to the court waits 10 days after it."""
+    s = _begin(session, actor, case_id, expected_version, CaseAction.REMIND_ENFORCEMENT, today)
+    case, adjudication = s.case, s.adjudication
+    due, last = _enforcement_due(s)
+    if adjudication.enforcement_reminded_on is not None:
+        raise IllegalTransition(
+            f"案件 {case.number} 已于 {adjudication.enforcement_reminded_on.isoformat()} "
+            "送达强制执行催告书",
+            code="enforcement_already_reminded",
+            case=case.number,
+            on=adjudication.enforcement_reminded_on,
+        )
+    day = s.day(served_on, adjudication.decision_served_on, "催告书送达日期")
+    if due is not None and day <= due:
+        raise IllegalTransition(
+            f"起诉期限至 {due.isoformat()} 届满，届满后才能催告履行",
+            code="suit_window_running",
+            due=due,
+        )
+    if last is not None and day > last:
+        raise IllegalTransition(
+            "申请强制执行应在期限届满之日起三个月内提出（行政强制法第五十三条）",
+            code="enforcement_too_late",
+            last=last,
+        )
+    adjudication.enforcement_reminded_on = day
+    return s.done(
+        EventKind.ENFORCEMENT_REMINDED,
+        details={
+            "served_on": day.isoformat(),
+            "apply_after": enforcement_possible_after(session, day).isoformat(),
+        },
+    )
+
+
 @optimistic
 def apply_enforcement(
     session: Session,
@@ -997,32 +1079,39 @@ def apply_enforcement(
 ) -> StepResult:
     """The application to the court for enforcement: infringement was found, the window to
     sue has passed without a suit and the infringer did not stop (专利法 Art. 65), within
-    three months after the window (行政强制法 Art. 53)."""
+    three months after the window (行政强制法 Art. 53), and more than 10 days after the
+    written reminder was served (:func:`remind_enforcement`, Art. 54)."""
     s = _begin(session, actor, case_id, expected_version, CaseAction.APPLY_ENFORCEMENT, today)
     case, adjudication = s.case, s.adjudication
-    if not adjudication.infringement_found:
-        raise IllegalTransition(
-            "处理决定未认定侵权，无须申请强制执行", code="nothing_ordered", case=case.number
-        )
-    if adjudication.window_outcome in (WindowOutcome.SUED, WindowOutcome.COMPLIED):
-        raise IllegalTransition(
-            "当事人已起诉或已停止侵权，不能申请强制执行",
-            code="enforcement_not_needed",
-            case=case.number,
-        )
+    due, last = _enforcement_due(s)
     day = s.day(applied_on, adjudication.decision_served_on, "申请日期")
-    due = s.limit_due(LimitKind.SUIT_WINDOW)
     if due is not None and day <= due:
         raise IllegalTransition(
             f"起诉期限至 {due.isoformat()} 届满，届满后才能申请强制执行",
             code="suit_window_running",
             due=due,
         )
-    if due is not None and day > _add_months(due, ENFORCEMENT_MONTHS):
+    if last is not None and day > last:
         raise IllegalTransition(
             "申请强制执行应在期限届满之日起三个月内提出（行政强制法第五十三条）",
             code="enforcement_too_late",
-            last=_add_months(due, ENFORCEMENT_MONTHS),
+            last=last,
+        )
+    reminded_on = adjudication.enforcement_reminded_on
+    if reminded_on is None:
+        raise IllegalTransition(
+            "申请强制执行前应当先书面催告当事人履行（行政强制法第五十四条）",
+            code="enforcement_not_reminded",
+            case=case.number,
+        )
+    after = enforcement_possible_after(session, reminded_on)
+    if day <= after:
+        raise IllegalTransition(
+            f"催告书于 {reminded_on.isoformat()} 送达，{after.isoformat()} 后当事人仍未履行的"
+            "才能申请强制执行（行政强制法第五十四条）",
+            code="enforcement_reminder_running",
+            reminded_on=reminded_on,
+            after=after,
         )
     court = session.scalars(select(Agency).where(Agency.code == (court_code or "").strip())).first()
     if court is None or court.kind != AgencyKind.COURT or not court.active:
@@ -1122,6 +1211,8 @@ class AdjudicationView:
     suit_window_due: dt.date | None
     window_outcome: str | None
     suit_court_case_number: str | None
+    enforcement_reminded_on: dt.date | None
+    enforcement_possible_after: dt.date | None  # the reminder's period ends (Art. 54)
     enforcement_applied_on: dt.date | None
     enforcement_court: str | None
     services: tuple[ServiceView, ...]
@@ -1228,6 +1319,12 @@ def view_of(session: Session, case: Case) -> AdjudicationView | None:
         suit_window_due=_limit_due(session, case, LimitKind.SUIT_WINDOW),
         window_outcome=a.window_outcome.value if a.window_outcome else None,
         suit_court_case_number=a.suit_court_case_number,
+        enforcement_reminded_on=a.enforcement_reminded_on,
+        enforcement_possible_after=(
+            enforcement_possible_after(session, a.enforcement_reminded_on)
+            if a.enforcement_reminded_on
+            else None
+        ),
         enforcement_applied_on=a.enforcement_applied_on,
         enforcement_court=court.name if court else None,
         services=tuple(

@@ -10,14 +10,16 @@ registers the limit sources (``limits.limit_source``) of the track:
   receipt of the request copy; met when received, cancelled when the panel recorded
   that none came in time;
 * ``suit_window``: 15 days to sue from the (last) receipt of the decision (专利法 Art.
-  65); met when the office recorded what happened (complied, sued, not stopped) or
-  applied for enforcement. Its ``due``/``overdue`` alert is the office's cue to check
-  whether the infringer stopped and, if not, to apply to the court for enforcement.
+  65); met when the office recorded what happened (complied, sued, not stopped), served
+  the reminder before enforcement (催告书) or applied for enforcement. Its
+  ``due``/``overdue`` alert is the office's cue to check whether the infringer stopped
+  and, if not, to remind them and apply to the court for enforcement.
 
 The lengths are the rules of ``seed.DEFAULT_LIMIT_RULES`` (editable data naming their
 source). ``hearing_notice`` (at least 3 working days between the notice and the oral
 hearing) is a rule without a running limit: services/adjudication.py checks the hearing
-date against it.
+date against it; ``enforcement_reminder`` (10 days after the reminder's service before
+the application for enforcement, 行政强制法 Art. 54) likewise.
 """
 
 from __future__ import annotations
@@ -149,7 +151,11 @@ def _suit_window(session: Session, case: Case) -> list[LimitSpec]:
     adjudication = adjudication_of(session, case.id)
     if adjudication is None or adjudication.decision_served_on is None:
         return []
-    ended_on = adjudication.window_outcome_on or adjudication.enforcement_applied_on
+    ended_on = (
+        adjudication.window_outcome_on
+        or adjudication.enforcement_reminded_on
+        or adjudication.enforcement_applied_on
+    )
     ended = LimitState.MET if ended_on is not None else None
     return [
         LimitSpec(

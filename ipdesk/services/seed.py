@@ -69,6 +69,13 @@ DEFAULT_LIMIT_RULES: dict[LimitKind, tuple[int, bool, str, str]] = {
         "起诉期限：当事人收到处理决定之日起15日；期满不起诉又不停止侵权的，"
         "可申请人民法院强制执行（专利法第65条；即行政诉讼法第46条所称法律另有规定）",
     ),
+    LimitKind.ENFORCEMENT_REMINDER: (
+        10,
+        False,
+        "3",
+        "申请强制执行前的催告：催告书送达10日后当事人仍未履行的，方可申请人民法院强制执行"
+        "（行政强制法第54条；申请期限：起诉期限届满之日起三个月内，第53条）",
+    ),
 }
 
 # (visits per year, sampled share, days after closure to the first visit). Source model:

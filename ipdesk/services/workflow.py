@@ -153,6 +153,7 @@ class CaseAction(enum.StrEnum):
     DECIDE = "decide"  # signed off by the office manager
     SERVE_DECISION = "serve_decision"
     RECORD_WINDOW_OUTCOME = "record_window_outcome"
+    REMIND_ENFORCEMENT = "remind_enforcement"  # 催告书 before enforcement
     APPLY_ENFORCEMENT = "apply_enforcement"
 
 
@@ -372,6 +373,14 @@ RULES: dict[CaseAction, Rule] = {
             "登记起诉期限届满情况",
             _AFTER_DECISION,
             Who.PANEL,
+            suspension=ANY,
+            steps=_steps(Step.DECISION_SERVED),
+        ),
+        _rule(
+            A.REMIND_ENFORCEMENT,
+            "送达强制执行催告书",
+            _AFTER_DECISION,
+            Who.HANDLER,
             suspension=ANY,
             steps=_steps(Step.DECISION_SERVED),
         ),

@@ -1156,6 +1156,22 @@ def code_template(code: str, params: Params | None = None) -> str | None:
                 "refusals",
                 "Enforcement must be applied for within three months after the window (by {last}).",
             )
+        case "enforcement_already_reminded":
+            return translate(
+                "refusals", "The reminder before enforcement was already served (on {on})."
+            )
+        case "enforcement_not_reminded":
+            return translate(
+                "refusals",
+                "Serve the written reminder (催告书) on the infringer first: enforcement can be "
+                "applied for only if they have not performed 10 days after its service.",
+            )
+        case "enforcement_reminder_running":
+            return translate(
+                "refusals",
+                "The reminder was served on {reminded_on}: enforcement can be applied for only "
+                "after {after}, if the infringer has still not performed.",
+            )
         case "restore_target_busy":
             return translate(
                 "refusals",

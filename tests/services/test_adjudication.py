@@ -28,6 +28,7 @@ from ipdesk.models import (
     EventKind,
     IpType,
     LimitKind,
+    LimitRule,
     LimitState,
     Party,
     PartyKind,
@@ -593,16 +594,85 @@ def test_enforcement_only_after_the_window_when_the_infringer_did_not_stop(world
         world.run("mediator", adj.record_window_outcome, "not_stopped", today=D(2026, 11, 9))
     world.run("mediator", adj.record_window_outcome, "not_stopped", today=D(2026, 11, 10))
     assert world.limit(LimitKind.SUIT_WINDOW).state == LimitState.MET
-    world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=D(2026, 11, 12))
+    remind_and_apply(world, D(2026, 11, 12))  # the 10th day is Sunday 22nd: Tuesday 24th
     a = world.adjudication()
     assert a.step == AdjudicationStep.ENFORCEMENT_APPLIED and a.enforcement_applied_on == D(
-        2026, 11, 12
+        2026, 11, 24
     )
     # the case can be closed as adjudicated
-    world.run("mediator", workflow.close, on=D(2026, 11, 12))
+    world.run("mediator", workflow.close, on=D(2026, 11, 24))
     with world.factory() as s:
         case = s.get(Case, world.case_id)
         assert case is not None and case.outcome == CaseStatus.ADJUDICATED
+
+
+def remind_and_apply(world: World, reminded_on: dt.date) -> None:
+    """行政强制法 Art. 54: no application before the reminder (催告书), none until 10 days
+    after its service; then the manager applies."""
+    with pytest.raises(IllegalTransition) as info:
+        world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=reminded_on)
+    assert info.value.code == "enforcement_not_reminded"
+    world.run("mediator", adj.remind_enforcement, served_on=reminded_on, today=reminded_on)
+    assert world.adjudication().enforcement_reminded_on == reminded_on
+    with pytest.raises(IllegalTransition) as info:
+        world.run("mediator", adj.remind_enforcement, today=reminded_on)
+    assert info.value.code == "enforcement_already_reminded"
+    tenth = reminded_on + dt.timedelta(days=10)
+    with pytest.raises(IllegalTransition) as info:
+        world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=tenth)
+    assert info.value.code == "enforcement_reminder_running"
+    # the period's last day is the 10th, or the next working day when that is a rest day
+    after = info.value.params["after"]
+    assert after >= tenth and (after == tenth or tenth.weekday() >= 5)
+    with pytest.raises(IllegalTransition):
+        world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=after)
+    world.run(
+        "manager", adj.apply_enforcement, court_code="CT-ZY", today=after + dt.timedelta(days=1)
+    )
+
+
+def test_the_reminder_waits_for_the_window_and_ends_its_alert(world: World) -> None:
+    decision_served(world)
+    with pytest.raises(IllegalTransition) as info:
+        world.run("mediator", adj.remind_enforcement, today=D(2026, 11, 9))
+    assert info.value.code == "suit_window_running"
+    # without a recorded outcome: the reminder itself ends the window's limit
+    world.run("mediator", adj.remind_enforcement, today=D(2026, 11, 10))
+    assert world.limit(LimitKind.SUIT_WINDOW).state == LimitState.MET
+    with world.factory() as s:
+        view = adj.get_adjudication(s, world.people.actor(s, "manager"), world.case_id)
+        assert view is not None
+        assert view.enforcement_reminded_on == D(2026, 11, 10)
+        assert view.enforcement_possible_after == D(2026, 11, 20)
+        assert view.as_dict()["enforcement_possible_after"] == "2026-11-20"
+        event = s.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.case_id == world.case_id)
+            .order_by(CaseEvent.id.desc())
+            .limit(1)
+        ).one()
+        assert event.kind == "enforcement_reminded"
+
+
+def test_the_reminders_period_is_the_editable_rule(world: World) -> None:
+    decision_served(world)
+    with world.factory.begin() as s:
+        rule = s.get(LimitRule, LimitKind.ENFORCEMENT_REMINDER)
+        assert rule is not None and rule.days == 10 and "行政强制法第54条" in rule.description
+        rule.days = 5
+    world.run("mediator", adj.remind_enforcement, today=D(2026, 11, 10))
+    with pytest.raises(IllegalTransition):
+        # the 5th day is Sunday 15th: the period ends on Monday 16th
+        world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=D(2026, 11, 16))
+    world.run("manager", adj.apply_enforcement, court_code="CT-ZY", today=D(2026, 11, 17))
+    assert world.adjudication().step == AdjudicationStep.ENFORCEMENT_APPLIED
+
+
+def test_no_reminder_after_a_suit_or_without_infringement(world: World) -> None:
+    decision_served(world, found=False)
+    with pytest.raises(IllegalTransition) as info:
+        world.run("mediator", adj.remind_enforcement, today=D(2026, 11, 12))
+    assert info.value.code == "nothing_ordered"
 
 
 def test_a_suit_concludes_the_adjudication(world: World) -> None:

@@ -262,6 +262,19 @@ class StepDialog(ServiceDialog):
                     self.tr("Court case number:"),
                     _line("court_case_edit"),
                 )
+            case A.REMIND_ENFORCEMENT:
+                self._note(
+                    self.tr(
+                        "The written reminder (催告书) to perform the decision. Enforcement can "
+                        "be applied for if the infringer has not performed 10 days after its "
+                        "service."
+                    )
+                )
+                add(
+                    "served_on",
+                    self.tr("Reminder served on:"),
+                    _date_edit(today, "served_on", latest=today),
+                )
             case A.APPLY_ENFORCEMENT:
                 court = _combo("court_combo", {})
                 for code, name in courts or []:
@@ -440,6 +453,8 @@ class StepDialog(ServiceDialog):
                     "on": self._date("on"),
                     "court_case_number": self._str("court_case_number"),
                 }
+            case A.REMIND_ENFORCEMENT:
+                return (), {**kw, "served_on": self._date("served_on")}
             case A.APPLY_ENFORCEMENT:
                 return (), {
                     **kw,

@@ -118,6 +118,13 @@ class AdjudicationTab(QWidget):
             )
         if view.window_outcome:
             lines.append(outcome_labels().get(view.window_outcome, view.window_outcome))
+        if view.enforcement_reminded_on and view.enforcement_possible_after:
+            lines.append(
+                self.tr("Reminder served {0}: enforcement may be applied for after {1}").format(
+                    view.enforcement_reminded_on.isoformat(),
+                    view.enforcement_possible_after.isoformat(),
+                )
+            )
         self.summary_label.setText("\n".join(lines))
         fill_text_table(
             self.steps_table,

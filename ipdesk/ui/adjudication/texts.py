@@ -27,6 +27,7 @@ ADJUDICATION_ACTIONS = frozenset(
         A.DECIDE,
         A.SERVE_DECISION,
         A.RECORD_WINDOW_OUTCOME,
+        A.REMIND_ENFORCEMENT,
         A.APPLY_ENFORCEMENT,
     }
 )
@@ -63,6 +64,8 @@ def action_text(action: CaseAction) -> str:
             return translate("Adjudication", "Serve decision")
         case A.RECORD_WINDOW_OUTCOME:
             return translate("Adjudication", "After the window")
+        case A.REMIND_ENFORCEMENT:
+            return translate("Adjudication", "Serve reminder")
         case A.APPLY_ENFORCEMENT:
             return translate("Adjudication", "Apply for enforcement")
     return str(action)
@@ -141,5 +144,6 @@ def event_texts() -> dict[str, str]:
         "adjudication_decided": translate("Adjudication", "Decision signed off"),
         "decision_served": translate("Adjudication", "Decision served"),
         "window_outcome": translate("Adjudication", "After the window to sue"),
+        "enforcement_reminded": translate("Adjudication", "Reminder before enforcement served"),
         "enforcement_applied": translate("Adjudication", "Enforcement applied for"),
     }

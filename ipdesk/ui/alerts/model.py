@@ -47,6 +47,8 @@ def limit_kind_text(kind: LimitKind) -> str:
             return translate("alerts", "Notice of the oral hearing")
         case LimitKind.SUIT_WINDOW:
             return translate("alerts", "Window to sue after the decision")
+        case LimitKind.ENFORCEMENT_REMINDER:
+            return translate("alerts", "Reminder before enforcement")
     return str(kind)
 
 

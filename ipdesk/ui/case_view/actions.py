@@ -104,6 +104,7 @@ def action_text(action: str) -> str:
             | CaseAction.DECIDE
             | CaseAction.SERVE_DECISION
             | CaseAction.RECORD_WINDOW_OUTCOME
+            | CaseAction.REMIND_ENFORCEMENT
             | CaseAction.APPLY_ENFORCEMENT
         ):
             return adjudication_action_text(CaseAction(action))
