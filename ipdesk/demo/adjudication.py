@@ -909,7 +909,15 @@ class _Walk:
                 court_case_number=f"（{day.year}）{court}行初{rng.randrange(10, 160)}号",
             )
         if t.name == "enforcement_applied":
-            day = self.after(window_end, 5, 25)
+            # The written reminder (催告书, 行政强制法 Art. 54) before the application, where
+            # the track has it (it is being added to services/adjudication.py).
+            remind = getattr(adj, "remind_enforcement", None)
+            if remind is not None:
+                day = self.after(window_end, 1, 5)
+                self.step("reminded", day, mediator, remind, served_on=day)
+                day = self.after(day, 12, 18)  # the application waits 10 days after it
+            else:
+                day = self.after(window_end, 5, 25)
             self.step(
                 "enforcement",
                 day,
