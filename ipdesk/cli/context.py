@@ -1,8 +1,11 @@
 """What a command works on: the database, opened lazily, and who acts.
 
-Everyday commands act as a named administrator: ``--user NAME`` (or ``IPDESK_ADMIN_USER``),
-the password from ``--password-file FILE``, ``IPDESK_ADMIN_PASSWORD`` or a prompt on the
-terminal (:attr:`Context.actor`); their sessions record every change under that user.
+Everyday commands on a shared (PostgreSQL) database act as a named administrator:
+``--user NAME`` (or ``IPDESK_ADMIN_USER``), the password from ``--password-file FILE``,
+``IPDESK_ADMIN_PASSWORD`` or a prompt on the terminal (:attr:`Context.actor`); their sessions
+record every change under that user. On an embedded SQLite database, whose file is its own
+access control, they act without ``--user`` as the local operator (the operating-system
+user and host, in the audit trail), as design.md's command-line contract has them.
 Operator commands (init, migrate, backup, restore, db roles, demo) use :attr:`Context.engine`
 with the owner's credentials and no user (see :mod:`ipdesk.services.operators`).
 """
@@ -52,10 +55,13 @@ class Context:
 
     @cached_property
     def actor(self) -> Actor:
-        """The administrator named by ``--user``, signed in (once per command)."""
+        """The administrator named by ``--user``, signed in (once per command); without
+        one, on an embedded database, the local operator."""
         if not self.user:
+            if make_url(self.url).get_backend_name() == "sqlite":
+                return operators.local_operator()
             raise SignInRequired(
-                "此命令需以系统管理员身份登录：请加 --user 用户名（密码从终端提示、"
+                "共享数据库上此命令需以系统管理员身份登录：请加 --user 用户名（密码从终端提示、"
                 f"{ENV_PASSWORD} 或 --password-file 读取）"
             )
         password = self._password(self.user)
@@ -124,8 +130,13 @@ class Context:
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
         """Sessions on a database that is initialised and at the newest schema, acting for
-        the signed-in administrator (:attr:`actor`): every change is recorded under them."""
-        return audit.audited_sessions(self._sessions, self.actor)
+        the signed-in administrator (:attr:`actor`): every change is recorded under them
+        (the local operator's, on an embedded database, after one record naming the
+        operating-system user and host)."""
+        actor = self.actor
+        if actor.user_id is None:
+            operators.record_operator_command(self.engine, "ipdesk-admin", {"as": actor.name})
+        return audit.audited_sessions(self._sessions, actor)
 
     @cached_property
     def read_sessions(self) -> sessionmaker[Session]:

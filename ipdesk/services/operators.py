@@ -100,16 +100,33 @@ def _quick_sign_in(
         )
 
 
+def local_operator() -> Actor:
+    """The operator of ``ipdesk-admin`` on an embedded (SQLite) database, which runs
+    without a signed-in user: whoever may open the file may already change every byte of
+    it, so a password would protect nothing. The audit trail names the operating-system
+    user and the host."""
+    return Actor(
+        user_id=None,
+        name=f"ipdesk-admin {_os_user()}@{socket.gethostname()}",
+        role=Role.ADMIN,
+        may_view_personal_data=True,
+    )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for the uid (a container's random user)
+        return "?"
+
+
 def record_operator_command(
     engine: Engine, command: str, details: Mapping[str, Any] | None = None
 ) -> int | None:
     """One audit record for a command run with the owner role (no signed-in user): action
     "operator_command", entity "ipdesk-admin", with the command, the operating-system user
     and the host. Returns the record's id."""
-    try:
-        os_user = getpass.getuser()
-    except (KeyError, OSError):  # no name for the uid (a container's random user)
-        os_user = "?"
+    os_user = _os_user()
     with engine.begin() as connection:
         if not inspect(connection).has_table(AuditRecord.__tablename__):
             return None  # db roles on an empty database: no trail yet
