@@ -658,7 +658,8 @@ def test_the_reminders_period_is_the_editable_rule(world: World) -> None:
     decision_served(world)
     with world.factory.begin() as s:
         rule = s.get(LimitRule, LimitKind.ENFORCEMENT_REMINDER)
-        assert rule is not None and rule.days == 10 and "行政强制法第54条" in rule.description
+        assert rule is not None and rule.days == 10 and rule.description is not None
+        assert "行政强制法第54条" in rule.description
         rule.days = 5
     world.run("mediator", adj.remind_enforcement, today=D(2026, 11, 10))
     with pytest.raises(IllegalTransition):
