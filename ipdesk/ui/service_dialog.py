@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.ui.desk import Change, Desk, Refusal, Work
+from ipdesk.remote.calls import Call
+from ipdesk.ui.desk import Change, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
 
 
@@ -68,7 +69,7 @@ class ServiceDialog(QDialog):
 
     # -- to override ---------------------------------------------------------------------------
 
-    def _call(self) -> Work[Any] | None:
+    def _call(self) -> Call[Any] | None:
         """The named service call to run (a write), or None after showing why the input
         is not ready."""
         raise NotImplementedError

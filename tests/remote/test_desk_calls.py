@@ -31,12 +31,6 @@ PENDING = {
     # the dashboard's export (a workbook written on this computer, with progress and a
     # cancel button): local desks only until the server returns the workbook as a download
     "ipdesk/ui/dashboard/widget.py",
-    # engineer A's, converted last; ServiceDialog._call returns Work (a Call or a closure)
-    # until adjudication/dialogs.py's _call returns a Call
-    "ipdesk/ui/service_dialog.py",
-    "ipdesk/ui/adjudication/dialogs.py",
-    "ipdesk/ui/adjudication/openers.py",
-    "ipdesk/ui/adjudication/tab.py",
 }
 
 

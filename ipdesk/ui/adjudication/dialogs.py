@@ -9,7 +9,6 @@ case view's business (``workflow.available_actions``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
@@ -25,12 +24,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ipdesk.models import AgencyKind
+from ipdesk.remote.calls import Call, call
 from ipdesk.services import adjudication as adj
+from ipdesk.services import read_models
 from ipdesk.services.adjudication import AdjudicationView, Candidate, Service
-from ipdesk.services.agencies import list_agencies
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.adjudication.texts import action_text, method_labels, outcome_labels
 from ipdesk.ui.desk import Change, Desk, case_change
@@ -352,9 +350,9 @@ class StepDialog(ServiceDialog):
         return {user_id: relation.strip() or text} if user_id is not None else {}
 
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
-        """The step's arguments after (session, actor, case_id, version)."""
-        today = self.desk.today()
-        kw: dict[str, Any] = {"today": today}
+        """The step's arguments after (session, actor, case_id, version); the date the
+        step is taken on (``today``) is the desk's, supplied where the call runs."""
+        kw: dict[str, Any] = {}
         match self.action:
             case A.CHOOSE_ADJUDICATION:
                 return (), {**kw, "requested_on": self._date("requested_on")}
@@ -465,15 +463,10 @@ class StepDialog(ServiceDialog):
 
     # -- ServiceDialog -------------------------------------------------------------------------
 
-    def _call(self) -> Callable[[Session], Any] | None:
+    def _call(self) -> Call[Any] | None:
         function: Any = getattr(adj, self.action.value)
-        actor, case_id, version = self._actor, self._case_id, self.version
         args, kwargs = self._arguments()
-
-        def run(session: Session) -> Any:
-            return function(session, actor, case_id, version, *args, **kwargs)
-
-        return run
+        return call(function, self._case_id, self.version, *args, **kwargs)
 
     def _changes(self, _result: object) -> Change:
         return case_change(self._case_id)
@@ -484,11 +477,4 @@ class StepDialog(ServiceDialog):
 
 def courts(desk: Desk) -> list[tuple[str, str]]:
     """(code, name) of the active courts, for the enforcement application."""
-    actor = desk.actor
-    return desk.read_now(
-        lambda s: [
-            (a.code, a.name)
-            for a in list_agencies(s, actor)
-            if a.kind == AgencyKind.COURT and a.active
-        ]
-    )
+    return desk.read_now(call(read_models.active_courts))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
+from ipdesk.remote.calls import call
 from ipdesk.services import adjudication as adj
 from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.adjudication.dialogs import StepDialog, courts
@@ -20,10 +21,9 @@ if TYPE_CHECKING:
 def open_step_dialog(view: CaseView, action: CaseAction) -> QDialog:
     assert view.detail is not None
     desk, case_id = view.desk, view.case_id
-    actor = desk.actor
-    current = desk.read_now(lambda s: adj.get_adjudication(s, actor, case_id))
+    current = desk.read_now(call(adj.get_adjudication, case_id))
     candidates = (
-        desk.read_now(lambda s: adj.panel_candidates(s, actor, case_id))
+        desk.read_now(call(adj.panel_candidates, case_id))
         if action == CaseAction.SET_PANEL
         else None
     )

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ipdesk.remote.calls import call
 from ipdesk.services import adjudication as adj
 from ipdesk.services.adjudication import AdjudicationView
 from ipdesk.ui.adjudication.texts import document_labels, method_labels, outcome_labels, step_text
@@ -63,11 +63,7 @@ class AdjudicationTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        actor, case_id = self.desk.actor, self.case_id
-
-        def load(session: Session) -> AdjudicationView | None:
-            return adj.get_adjudication(session, actor, case_id)
-
+        load = call(adj.get_adjudication, self.case_id)
         self.desk.read(self, load, self._on_loaded, self._on_refused, purpose="load")
 
     def _on_refused(self, refusal: Refusal) -> None:
