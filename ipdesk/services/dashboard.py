@@ -88,6 +88,18 @@ These count requests and visits, not cases; their drill-down lists the distinct 
 belong to (a case with two visits is one id). Every other drill-down lists exactly as many
 cases as the number shows.
 
+Figures of the adjudication track (行政裁决, services/adjudication.py; counted per case
+unit, read from the adjudications — one row per case that chose the track, far fewer than
+the cases — by both sources: the maintained summary does not keep them):
+
+``adjudications_open``
+    adjudications accepted (立案) on or before E and not decided by E, of cases not closed
+    by E (nor withdrawn or rejected).
+``adjudications_decided`` / ``adjudications_in_time``
+    decisions made (``decided_on``) in [S, E]; and of these the ones made on or before the
+    case's handling due date (the promise of 60 days, suspensions and approved extensions
+    included), or while its clock stood still.
+
 The figures describe the records as they are now: a case closed, reopened and closed again
 counts with its last closure; a case's due date is its current (or final) one.
 """
@@ -131,6 +143,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from ipdesk import db
 from ipdesk.models import (
     OPEN_STATUSES,
+    Adjudication,
     AdjustmentKind,
     Case,
     CaseStatus,
@@ -159,6 +172,7 @@ from ipdesk.services.followups import AGREED_OUTCOMES
 from ipdesk.services.limits import STOPPED_STATUSES, legal_today
 
 __all__ = [
+    "ADJUDICATION_KEYS",
     "CASE_KEYS",
     "COUNT_KEYS",
     "DEFAULT_SOON_DAYS",
@@ -210,8 +224,13 @@ _CONFIRMATION_KEYS: Final = ("confirmation_applied", "confirmed")
 _CONSULTATION_KEYS: Final = ("consultations_requested", "consultations_late")
 _VISIT_KEYS: Final = ("visits_due", "visits_done")
 _OTHER_KEYS: Final = (*_CONFIRMATION_KEYS, *_CONSULTATION_KEYS, *_VISIT_KEYS)
+ADJUDICATION_KEYS: Final = (
+    "adjudications_open",
+    "adjudications_decided",
+    "adjudications_in_time",
+)
 #: Every figure that is a count and can be drilled down into.
-COUNT_KEYS: Final = (*CASE_KEYS, *_OTHER_KEYS)
+COUNT_KEYS: Final = (*CASE_KEYS, *_OTHER_KEYS, *ADJUDICATION_KEYS)
 
 Level = Literal["total", "office", "station"]
 #: Where the case figures come from: the maintained summary (services/dashboard_summary.py)
@@ -422,6 +441,9 @@ class UnitFigures:
     consultations_late: int = 0
     visits_due: int = 0
     visits_done: int = 0
+    adjudications_open: int = 0
+    adjudications_decided: int = 0
+    adjudications_in_time: int = 0
     median_days: float | None = None
     mean_days: float | None = None
 
@@ -762,6 +784,7 @@ _DAY_OFFSET: Final = 2**23
 _PART_CASES: Final = 0
 _PART_DAYS: Final = 1
 _PART_OTHER: Final = 2
+_PART_ADJUDICATION: Final = 3
 _VALUES: Final = 6  # v1 .. v6
 
 _Key = tuple[str, int | None, int | None]  # level, office id, station id
@@ -1047,6 +1070,47 @@ def _visit_where(span: Span, due_on: Any = FollowUpVisit.due_on) -> dict[str, Co
     return {"visits_due": due, "visits_done": done}
 
 
+def _adjudication_where(span: Span) -> dict[str, ColumnElement[bool]]:
+    e = span.end
+    decided = Adjudication.decided_on.between(span.start, e)
+    return {
+        "adjudications_open": and_(
+            Adjudication.accepted_on.is_not(None),
+            Adjudication.accepted_on <= e,
+            or_(Adjudication.decided_on.is_(None), Adjudication.decided_on > e),
+            case(
+                (Case.closed_on.is_not(None), Case.closed_on > e),
+                else_=Case.status.not_in((CaseStatus.WITHDRAWN, CaseStatus.REJECTED)),
+            ),
+        ),
+        "adjudications_decided": decided,
+        "adjudications_in_time": and_(
+            decided, or_(Case.due_on.is_(None), Adjudication.decided_on <= Case.due_on)
+        ),
+    }
+
+
+def _adjudication_part(where: ColumnElement[bool], span: Span) -> Select[Any]:
+    """Part 3: the adjudication track's figures per unit, from the adjudications (a small
+    table) with their cases looked up by primary key, whatever the source."""
+    preds = _adjudication_where(span)
+    return (
+        select(
+            *_layout(
+                _PART_ADJUDICATION,
+                Case.office_id,
+                Case.station_id,
+                _null_int(),
+                [_sum(_flag(preds[k])) for k in ADJUDICATION_KEYS],
+            )
+        )
+        .select_from(Adjudication)
+        .join(Case, Case.id == Adjudication.case_id + 0)
+        .where(where, Adjudication.accepted_on.is_not(None))
+        .group_by(Case.office_id, Case.station_id)
+    )
+
+
 def _zeros(keys: Iterable[str], but: Mapping[str, ColumnElement[Any]]) -> list[Any]:
     return [but[k].label(k) if k in but else literal_column("0").label(k) for k in keys]
 
@@ -1118,6 +1182,7 @@ def _figure_parts(
         _case_counts_part(where, span),
         _closed_days_part(where, span, key),
         _other_part(where, visits_where, span),
+        _adjudication_part(where, span),
     ]
 
 
@@ -1168,6 +1233,7 @@ def _figure_values(
     packed: dict[_Key, list[int]] = {}
     histograms: dict[_Key, dict[int, int]] = {}
     other: dict[_Key, list[int]] = {}
+    adjudicated: dict[_Key, list[int]] = {}
     rows = chain.from_iterable(db.read_concurrently(session, parts, prepare=_analytic))
     per_unit: dict[tuple[int | None, int | None], dict[int, int]] = {}
     for part, office_id, station_id, k, *values in rows:
@@ -1176,7 +1242,9 @@ def _figure_values(
             histogram = per_unit.setdefault((office_id, station_id), {})
             histogram[days] = histogram.get(days, 0) + int(values[0])
             continue
-        target = packed if part == _PART_CASES else other
+        target = (
+            packed if part == _PART_CASES else adjudicated if part == _PART_ADJUDICATION else other
+        )
         ints = [int(v or 0) for v in values]
         for level in _levels(office_id, station_id):
             sums = target.setdefault(level, [0] * _VALUES)
@@ -1192,13 +1260,15 @@ def _figure_values(
             for days, count in unit_histogram.items():
                 histogram[days] = histogram.get(days, 0) + count
     out: dict[_Key, dict[str, Any]] = {}
-    for level in packed.keys() | histograms.keys() | other.keys():
+    for level in packed.keys() | histograms.keys() | other.keys() | adjudicated.keys():
         figures_ = out.setdefault(level, {})
         if level in packed:
             figures_.update(_case_counts(packed[level]))
         figures_.update(_days_figures(histograms.get(level, {}), span))
         if level in other:
             figures_.update(zip(_OTHER_KEYS, other[level], strict=False))
+        if level in adjudicated:
+            figures_.update(zip(ADJUDICATION_KEYS, adjudicated[level], strict=False))
     return out, histograms.get(_TOTAL_KEY, {})
 
 
@@ -1305,7 +1375,7 @@ def _statements(
     parts = _summary_parts(on_summary, span, due_soon=kept_soon)
     if not kept_soon:
         parts[0] = union_all(parts[0], _due_soon_part(where, span)).subquery().select()
-    return [*parts, _summary_other(on_summary, span)]
+    return [*parts, _summary_other(on_summary, span), _adjudication_part(where, span)]
 
 
 # --------------------------------------------------------------------------- from the summary
@@ -1504,6 +1574,12 @@ def drill_down(
             .join(Consultation, Consultation.case_id == Case.id)
             .join(ConsultationRequest, ConsultationRequest.consultation_id == Consultation.id)
             .where(where, _consultation_where(span)[figure_key])
+        )
+    elif figure_key in ADJUDICATION_KEYS:
+        query = (
+            select(Case.id)
+            .join(Adjudication, Adjudication.case_id == Case.id)
+            .where(where, _adjudication_where(span)[figure_key])
         )
     elif figure_key in _VISIT_KEYS:
         query = (

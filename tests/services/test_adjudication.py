@@ -775,3 +775,49 @@ def test_the_report_lists_the_adjudications(world: World, tmp_path: Path) -> Non
     row = {h: c.value for h, c in zip(header, sheet[6], strict=True)}
     assert row["阶段"] == "处理决定已送达" and row["认定侵权"] == "是"
     assert row["专利号"] == "ZL202320123456.1" and row["办理天数"] == 48
+
+
+# --------------------------------------------------------------------------- the dashboard
+
+
+def test_the_dashboard_counts_the_adjudication_track(world: World) -> None:
+    """Open before the decision, decided (and in time: within the 60 days of the case's
+    clock) in the period of the decision; the same from the summary and from the cases,
+    and each number drills down to the case."""
+    from ipdesk.services import dashboard
+
+    def figures(end: dt.date) -> list[dashboard.UnitFigures]:
+        flt = dashboard.DashboardFilter(dashboard.Period(D(2026, 10, 1), end))
+        with world.factory() as s:
+            actor = world.people.actor(s, "manager")
+            out = []
+            for source in ("summary", "cases"):
+                result = dashboard.figures(s, actor, flt, today=end, source=source)  # type: ignore[arg-type]
+                out.append(result.total)
+                for key in dashboard.ADJUDICATION_KEYS:
+                    ids = dashboard.drill_down(s, actor, flt, key, today=end)
+                    assert ids == ([world.case_id] if getattr(result.total, key) else []), key
+            return out
+
+    heard(world)
+    for total in figures(D(2026, 10, 10)):
+        assert (
+            total.adjudications_open,
+            total.adjudications_decided,
+            total.adjudications_in_time,
+        ) == (1, 0, 0)
+    world.run(
+        "manager",
+        adj.decide,
+        infringement_found=True,
+        reasons="被控侵权产品包含与权利要求1全部技术特征相同的技术特征。",
+        order_to_stop="责令被请求人立即停止制造、销售被控侵权产品",
+        decided_on=D(2026, 10, 20),
+        today=D(2026, 10, 20),
+    )
+    for total in figures(D(2026, 10, 31)):
+        assert (
+            total.adjudications_open,
+            total.adjudications_decided,
+            total.adjudications_in_time,
+        ) == (0, 1, 1)

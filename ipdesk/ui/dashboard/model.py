@@ -60,6 +60,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("visits_due", "count", "visits_due"),
     Column("visits_done", "count", "visits_done"),
     Column("follow_up_rate", "share", "visits_due"),
+    Column("adjudications_open", "count", "adjudications_open"),
+    Column("adjudications_decided", "count", "adjudications_decided"),
+    Column("adjudications_in_time", "count", "adjudications_in_time"),
 )
 
 
@@ -120,6 +123,18 @@ class DashboardTableModel(QAbstractTableModel):
             "visits_due": (self.tr("Visits due"), None),
             "visits_done": (self.tr("Visits done"), None),
             "follow_up_rate": (self.tr("Follow-up rate"), None),
+            "adjudications_open": (
+                self.tr("Adjudications open"),
+                self.tr("Adjudications accepted and not yet decided at the end of the period"),
+            ),
+            "adjudications_decided": (
+                self.tr("Adjudications decided"),
+                self.tr("Administrative decisions made in the period"),
+            ),
+            "adjudications_in_time": (
+                self.tr("Decided in time"),
+                self.tr("Decisions made within the handling limit, of those decided"),
+            ),
         }
 
     def set_figures(self, figures: DashboardFigures | None, total_label: str | None = None) -> None:
