@@ -24,10 +24,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
+    Adjudication,
     Alert,
+    Case,
     CaseStatus,
     IpType,
     LimitKind,
+    Party,
+    PartyRole,
     Role,
 )
 from ipdesk.services import audit
@@ -232,3 +236,93 @@ def test_a_patent_request_is_adjudicated_through_the_window(
     like = next(r for r in spread.rows if r.ip_type == IpType.PATENT_UTILITY_MODEL.value)
     assert like.office == "TL01" and like.spread.outcomes.get("adjudicated") == 1
     spread.close()
+
+
+def test_enforcement_waits_for_the_reminder(
+    qtbot: QtBot,
+    seeded: sessionmaker[Session],
+    ui_settings: QSettings,
+    tmp_path: Path,
+) -> None:
+    """The window to sue has passed and the infringer did not stop: the office manager
+    serves the written reminder (催告书) from the case view; the application for enforcement
+    is refused until 10 days after its service (行政强制法 Art. 54), with the reason."""
+    from ipdesk.services import adjudication as adj
+    from ipdesk.services.adjudication import Service
+    from tests.helpers.factories import actor
+
+    with seeded.begin() as s:
+        manager = make_user(
+            s, Role.OFFICE_MANAGER, office="TL01", username="wang", display_name="王主任"
+        )
+        officers = [
+            manager.id,
+            make_user(s, Role.MEDIATOR, office="TL01", display_name="李承办").id,
+            make_user(s, Role.MEDIATOR, office="TL01", display_name="赵承办").id,
+        ]
+        case = make_case(
+            s,
+            ip_type=IpType.PATENT_UTILITY_MODEL,
+            right_number="ZL202320123456.1",
+            received_on=ago(75),
+            applicant="张伟",
+            respondent="通辽市某某机械有限公司",
+        )
+        refresh_case_limits(s, case)
+        case_id, who = case.id, actor(manager)
+
+    def run(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with seeded.begin() as s:
+            current = s.get(Case, case_id)
+            assert current is not None
+            return func(s, who, case_id, current.version_id, *args, **kwargs)
+
+    run(adj.choose_adjudication, requested_on=ago(75), today=ago(75))
+    run(adj.accept_adjudication, on=ago(74), today=ago(74))
+    run(adj.set_panel, officers, today=ago(74))
+    run(adj.serve_request, Service("mail", ago(73), ago(71)), today=ago(71))
+    run(adj.record_defence, received_on=ago(65), summary="不侵权。", today=ago(65))
+    run(adj.notify_hearing, notified_on=ago(63), hearing_on=ago(55), place="审理室", today=ago(63))
+    run(adj.record_hearing, held_on=ago(55), participants="双方", content="质证。", today=ago(55))
+    run(
+        adj.decide,
+        infringement_found=True,
+        reasons="落入保护范围。",
+        order_to_stop="立即停止销售。",
+        decided_on=ago(50),
+        today=ago(50),
+    )
+    with seeded() as s:
+        parties = [
+            p.id
+            for p in s.scalars(select(Party).where(Party.case_id == case_id))
+            if p.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT)
+        ]
+    run(adj.serve_decision, [Service("direct", ago(48), ago(47), party_id=p) for p in parties])
+
+    window = sign_in_window(qtbot, seeded, "wang", TEST_PASSWORD, tmp_path, ui_settings)
+    work = window.findChild(WorkListPage)
+    assert work is not None
+    qtbot.waitUntil(lambda: work.select_case(case_id), timeout=10_000)
+    work.view.setFocus()
+    qtbot.keyClick(work.view, Qt.Key.Key_Return)
+    view = wait_for_dialog(qtbot, CaseViewDialog, where=lambda d: d.view.case_id == case_id).view
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+
+    dialog = step(qtbot, view, "remind_enforcement")
+    set_date(dialog, "served_on", T)
+    done(qtbot, view, dialog)
+    tab = view.adjudication
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.enforcement_reminded_on == T)
+    assert T.isoformat() in tab.summary_label.text()
+
+    dialog = step(qtbot, view, "apply_enforcement")
+    court = dialog.widgets["court"]
+    assert court.count() > 0  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.refused, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "reminder" in dialog.error_text() and T.isoformat() in dialog.error_text()
+    with seeded() as s:
+        a = s.scalars(select(Adjudication).where(Adjudication.case_id == case_id)).one()
+        assert a.enforcement_reminded_on == T and a.enforcement_applied_on is None
