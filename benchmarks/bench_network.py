@@ -115,7 +115,7 @@ def fill(url: str, cases: int) -> None:
     initialise(engine)
     factory = db.make_session_factory(engine)
     audit.install(factory)
-    generate(factory, cases=cases, seed=1)
+    generate(factory, cases=cases, seed=1, later_stages=False)  # the run makes what it needs
     engine.dispose()
 
 
