@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.remote import calls
 from ipdesk.remote.calls import Stores
 from ipdesk.services.actors import Actor
 from ipdesk.services.limits import legal_today
@@ -29,3 +35,21 @@ def make_desk(
     if stores is None:
         stores = FileStores.in_folder(Path(tempfile.mkdtemp(prefix="ipdesk-test-stores-")))
     return Desk(session_factory, actor, today=clock, stores=stores)
+
+
+def replace_service(
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    real: Callable[..., Any],
+    fake: Callable[..., Any],
+) -> None:
+    """Make desk calls of the exposed service ``real`` run ``fake`` for this test, and the
+    name ``real`` has in ``module`` (a widget's import) refer to it."""
+    wrapped = functools.wraps(real)(fake)
+    name = calls.name_of(real)
+    monkeypatch.setitem(
+        cast(dict[str, calls.Exposed], calls.EXPOSED),
+        name,
+        replace(calls.EXPOSED[name], fn=wrapped),
+    )
+    monkeypatch.setattr(module, real.__name__, wrapped)

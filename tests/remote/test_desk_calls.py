@@ -22,11 +22,7 @@ METHODS = {"read": 1, "write": 1, "rehearse": 1, "read_now": 0, "job": 0}
 """Desk method -> the position of its work argument."""
 
 PENDING = {
-    # engineer D's files until D is done; the lead converts them
-    "ipdesk/ui/cases/widget.py",
-    "ipdesk/ui/main_window.py",
-    "ipdesk/ui/cases/model.py",
-    "ipdesk/ui/org_source.py",
+    # the alert scan: on a server it is the server's own job, never a desktop's
     "ipdesk/ui/scheduler.py",
     # the dashboard's export (a workbook written on this computer, with progress and a
     # cancel button): local desks only until the server returns the workbook as a download

@@ -22,7 +22,7 @@ from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.cases import model as model_module
 from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel
-from tests.helpers.desks import make_desk
+from tests.helpers.desks import make_desk, replace_service
 from tests.helpers.factories import make_case, make_user, seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -59,7 +59,7 @@ class Gate:
             assert self.open.wait(10)
             return real(*args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(model_module, "count_cases", count_cases)
+        replace_service(monkeypatch, model_module, real, count_cases)
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ def test_a_failed_count_is_reported(
     def count_cases(*args: object, **kwargs: object) -> int:
         raise OperationalError("SELECT count(*)", {}, Exception("connection lost"))
 
-    monkeypatch.setattr(model_module, "count_cases", count_cases)
+    replace_service(monkeypatch, model_module, cases_query.count_cases, count_cases)
     model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
     with qtbot.waitSignal(model.load_failed, timeout=5000) as failed:
         model.reload()

@@ -35,19 +35,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
-from ipdesk.services.cases_query import (
-    CaseFilter,
-    CaseRow,
-    CaseSort,
-    SortKey,
-    case_ids,
-    case_rows,
-    count_cases,
-    due_soon_days,
-    first_page,
-)
+from ipdesk.remote.calls import call
+from ipdesk.services import read_models
+from ipdesk.services.cases_query import CaseFilter, CaseRow, CaseSort, SortKey, count_cases
 from ipdesk.services.search import audit_id_search, id_search_audited
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
@@ -230,22 +221,23 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Fetch the first page in the background and reset the model to show it; then,
         unless that told the total, count the cases in the background and add the rows."""
-        desk, actor, flt, sort = self._desk, self._desk.actor, self._filter, self._sort
-        today, size = desk.today(), self.page_size
+        desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
         self.loading = True
         drop(self, "count")  # a count still running belongs to the previous load
-        if flt is not None and id_search_audited(actor, flt.text):
+        if flt is not None and id_search_audited(desk.actor, flt.text):
             # a search by a whole ID number is recorded
-            desk.write(self, lambda s: audit_id_search(s, actor, flt.text), _ignore, changes=None)
+            desk.write(self, call(audit_id_search, flt.text), _ignore, changes=None)
+        desk.read(
+            self,
+            call(read_models.case_list_start, flt, sort, size),
+            self._on_started,
+            self._on_failed,
+            purpose="load",
+        )
 
-        make_page = self._make_page
-
-        def load(session: Session) -> _Loaded:
-            soon = due_soon_days(session)
-            page = first_page(session, actor, flt, sort, size, today=today, soon_days=soon)
-            return _Loaded(page.total, make_page(page.ids, page.rows), soon)
-
-        desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
+    def _on_started(self, start: read_models.CaseListStart) -> None:
+        page = start.page
+        self._on_loaded(_Loaded(page.total, self._make_page(page.ids, page.rows), start.soon_days))
 
     def _on_loaded(self, result: _Loaded) -> None:
         self.beginResetModel()
@@ -261,10 +253,9 @@ class CaseTableModel(QAbstractTableModel):
         if result.total is not None:
             self.loaded.emit(result.total)
             return
-        actor, flt, today = self._desk.actor, self._filter, self._desk.today()
         self._desk.read(
             self,
-            lambda s: count_cases(s, actor, flt, today=today),
+            call(count_cases, self._filter),
             self._on_counted,
             self._on_count_failed,
             purpose="count",
@@ -308,21 +299,17 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             self._last = (number, page)
             return page
-        actor, flt, sort, size, total = (
-            self._desk.actor,
+        size = self.page_size
+        fetch = call(
+            read_models.case_list_page,
             self._filter,
             self._sort,
-            self.page_size,
-            self._total,  # None while counting: only the first page is shown then
+            number * size,
+            size,
+            total=self._total,  # None while counting: only the first page is shown then
+            soon_days=self._soon_days,
         )
-        today, soon = self._desk.today(), self._soon_days
-        make_page = self._make_page
-
-        def fetch(session: Session) -> _Page:
-            ids = case_ids(session, actor, flt, sort, number * size, size, today=today, total=total)
-            return make_page(ids, case_rows(session, actor, ids, today=today, soon_days=soon))
-
-        page = self._desk.read_now(fetch)
+        page = self._make_page(*self._desk.read_now(fetch))
         self.page_loads += 1
         self._pages[number] = page
         while len(self._pages) > self._cached_pages:
