@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+180" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+169" />
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Re&amp;load case</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+31" />
         <source>— none —</source>
         <translation>— none —</translation>
     </message>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+82" />
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>The case was reloaded. Check it and apply again.</translation>
     </message>
@@ -70,7 +70,7 @@
 <context>
     <name>Adjudication</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39" />
+        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+40" />
         <source>Request adjudication</source>
         <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
         <translation>Request adjudication</translation>
@@ -142,6 +142,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Serve reminder</source>
+        <translation>Serve reminder</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Apply for enforcement</source>
         <translation>Apply for enforcement</translation>
     </message>
@@ -200,12 +205,12 @@
     </message>
     <message>
         <location line="-48" />
-        <location line="+50" />
+        <location line="+51" />
         <source>Enforcement applied for</source>
         <translation>Enforcement applied for</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-49" />
         <source>Concluded</source>
         <translation>Concluded</translation>
     </message>
@@ -324,11 +329,16 @@
         <source>After the window to sue</source>
         <translation>After the window to sue</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Reminder before enforcement served</source>
+        <translation>Reminder before enforcement served</translation>
+    </message>
 </context>
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57" />
+        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+35" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
@@ -394,7 +404,7 @@
         <translation>Evidence exchange and hearing records</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+19" />
         <source>This case is not being adjudicated.</source>
         <translation>This case is not being adjudicated.</translation>
     </message>
@@ -454,7 +464,12 @@
         <translation>Window to sue ends: {0}</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+6" />
+        <source>Reminder served {0}: enforcement may be applied for after {1}</source>
+        <translation>Reminder served {0}: enforcement may be applied for after {1}</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Evidence exchange</source>
         <translation>Evidence exchange</translation>
     </message>
@@ -467,7 +482,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+354" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+321" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
@@ -513,7 +528,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210" />
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+204" />
         <source>Partner agencies</source>
         <translation>Partner agencies</translation>
     </message>
@@ -534,7 +549,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+85" />
+        <location line="+81" />
         <source>De&amp;activate</source>
         <translation>De&amp;activate</translation>
     </message>
@@ -555,7 +570,7 @@
 <context>
     <name>AgencyEditDialog</name>
     <message>
-        <location line="-210" />
+        <location line="-201" />
         <source>New agency</source>
         <translation>New agency</translation>
     </message>
@@ -721,7 +736,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+23" />
         <source>Case {0}: record the agreement the parties reached</source>
         <translation>Case {0}: record the agreement the parties reached</translation>
     </message>
@@ -772,7 +787,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+93" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+94" />
         <source>Show acknowledged</source>
         <translation>Show acknowledged</translation>
     </message>
@@ -802,7 +817,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message numerus="yes">
-        <location line="+87" />
+        <location line="+81" />
         <location line="+5" />
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -824,7 +839,7 @@
         <translation>The alerts could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+17" />
         <source>The alerts could not be acknowledged: {0}</source>
         <translation>The alerts could not be acknowledged: {0}</translation>
     </message>
@@ -832,7 +847,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+82" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+84" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -895,7 +910,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+171" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+166" />
         <source>Answer of {0}</source>
         <translation>Answer of {0}</translation>
     </message>
@@ -941,7 +956,7 @@
         <translation>Checking every record of the audit trail…</translation>
     </message>
     <message numerus="yes">
-        <location line="+45" />
+        <location line="+41" />
         <source>The audit trail is intact: %n record(s) checked.</source>
         <translation>
             <numerusform>The audit trail is intact: %n record(s) checked.</numerusform>
@@ -1033,7 +1048,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-275" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-255" />
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
@@ -1132,18 +1147,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71" />
-        <location line="+151" />
+        <location line="+148" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-148" />
-        <location line="+161" />
+        <location line="-145" />
+        <location line="+158" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-158" />
+        <location line="-155" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -1193,7 +1208,7 @@
         <translation>Show all cases again</translation>
     </message>
     <message>
-        <location line="+294" />
+        <location line="+291" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -1209,7 +1224,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+151" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+172" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1269,7 +1284,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+271" />
+        <location line="+285" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -1293,7 +1308,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+143" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+133" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -1519,7 +1534,7 @@
         <translation>Like cases</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+70" />
         <source>Case {0} — {1}</source>
         <translation>Case {0} — {1}</translation>
     </message>
@@ -1719,7 +1734,7 @@
         <translation>Mediation session recorded</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+86" />
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>No document can be issued by you for this case at its stage.</translation>
     </message>
@@ -1768,7 +1783,7 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+77" />
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+76" />
         <source>Suspend the handling limit</source>
         <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
         <translation>Suspend the handling limit</translation>
@@ -1850,12 +1865,12 @@
     </message>
     <message>
         <location line="+14" />
-        <location line="+20" />
+        <location line="+13" />
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+19" />
         <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
         <translation>
             <numerusform>None while suspended: the clock stops; %n day(s) of the limit remain.</numerusform>
@@ -1912,7 +1927,7 @@
 <context>
     <name>ConcludeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+144" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+108" />
         <source>Conclude the consultation</source>
         <translation>Conclude the consultation</translation>
     </message>
@@ -2075,7 +2090,7 @@
         <translation>application dismissed</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+10" />
         <source>Case {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -2128,7 +2143,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+101" />
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+99" />
         <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
         <translation>e.g. 192.168.1.20 or db.example.gov.cn</translation>
     </message>
@@ -2173,12 +2188,12 @@
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+58" />
         <source>Connecting to {0}…</source>
         <translation>Connecting to {0}…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Connected: {0}.</source>
         <translation>Connected: {0}.</translation>
     </message>
@@ -2186,7 +2201,7 @@
 <context>
     <name>ConsultationRequestDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-253" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-212" />
         <source>Request a consultation</source>
         <translation>Request a consultation</translation>
     </message>
@@ -2272,7 +2287,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+115" />
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+108" />
         <source>All agencies</source>
         <translation>All agencies</translation>
     </message>
@@ -2322,7 +2337,7 @@
         <translation>Filter:</translation>
     </message>
     <message numerus="yes">
-        <location line="+79" />
+        <location line="+67" />
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n request(s)</numerusform>
@@ -2333,7 +2348,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+59" />
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+58" />
         <source>Correct the case</source>
         <translation>Correct the case</translation>
     </message>
@@ -2398,7 +2413,7 @@
         <translation>Reason for the correction:</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+16" />
         <source>Correct case {0}</source>
         <translation>Correct case {0}</translation>
     </message>
@@ -2457,7 +2472,7 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/model.py" line="+88" />
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+91" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2621,8 +2636,38 @@
         <source>Follow-up rate</source>
         <translation>Follow-up rate</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>Adjudications open</source>
+        <translation>Adjudications open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Adjudications accepted and not yet decided at the end of the period</source>
+        <translation>Adjudications accepted and not yet decided at the end of the period</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Adjudications decided</source>
+        <translation>Adjudications decided</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administrative decisions made in the period</source>
+        <translation>Administrative decisions made in the period</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Decided in time</source>
+        <translation>Decided in time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions made within the handling limit, of those decided</source>
+        <translation>Decisions made within the handling limit, of those decided</translation>
+    </message>
     <message numerus="yes">
-        <location line="+28" />
+        <location line="+29" />
         <location line="+2" />
         <source>≤ %n day(s)</source>
         <translation>
@@ -2639,7 +2684,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+106" />
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
@@ -2690,7 +2735,7 @@
         <translation>The period ends before it starts.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+49" />
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
@@ -2735,7 +2780,7 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+8" />
         <source>The cases could not be listed: {0}</source>
         <translation>The cases could not be listed: {0}</translation>
     </message>
@@ -2779,7 +2824,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-258" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-218" />
         <source>&amp;Embedded database on this computer</source>
         <translation>&amp;Embedded database on this computer</translation>
     </message>
@@ -2790,7 +2835,6 @@
     </message>
     <message>
         <location line="+4" />
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+10" />
         <source>&amp;Shared PostgreSQL server</source>
         <translation>&amp;Shared PostgreSQL server</translation>
     </message>
@@ -2830,7 +2874,7 @@
         <translation>SQLite databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-14" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-4" />
         <source>Where should ipdesk keep its data?</source>
         <translation>Where should ipdesk keep its data?</translation>
     </message>
@@ -2845,9 +2889,14 @@
         <translation>For a single workstation. Nothing to set up: the data is kept in the file {0}.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server's address and an account.</source>
-        <translation>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server's address and an account.</translation>
+        <location line="+5" />
+        <source>The network's ipdesk &amp;server</source>
+        <translation>The network's ipdesk &amp;server</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>For the network: the offices and aid stations work through one ipdesk server. Your administrator gives you its address, the network's certificate file and your account.</source>
+        <translation>For the network: the offices and aid stations work through one ipdesk server. Your administrator gives you its address, the network's certificate file and your account.</translation>
     </message>
 </context>
 <context>
@@ -2933,7 +2982,7 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+17" />
         <source>due within %n day(s)</source>
         <translation>
             <numerusform>due within %n day(s)</numerusform>
@@ -3077,7 +3126,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+53" />
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+52" />
         <source>Add evidence to case {0}</source>
         <translation>Add evidence to case {0}</translation>
     </message>
@@ -3126,12 +3175,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+60" />
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+54" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message numerus="yes">
-        <location line="+28" />
+        <location line="+24" />
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</numerusform>
@@ -3157,7 +3206,7 @@
         <translation>File check</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Evidence folder: {0}</source>
         <translation>Evidence folder: {0}</translation>
     </message>
@@ -3170,13 +3219,13 @@
 <context>
     <name>FollowUpPolicyDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+46" />
-        <location line="+96" />
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+45" />
+        <location line="+80" />
         <source>Follow-up policy</source>
         <translation>Follow-up policy</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-79" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -3249,7 +3298,7 @@
         <translation>Record &amp;visit…</translation>
     </message>
     <message numerus="yes">
-        <location line="+43" />
+        <location line="+38" />
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>%n visit(s) to make</numerusform>
@@ -3301,7 +3350,7 @@
         <translation>Enter holidays…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+19" />
         <source>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
         <translation>The State Council's holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</translation>
     </message>
@@ -3364,7 +3413,7 @@
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+24" />
         <source>{0}: holidays from chinesecalendar.</source>
         <translation>{0}: holidays from chinesecalendar.</translation>
     </message>
@@ -3412,7 +3461,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+55" />
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56" />
         <source>Import case ledger</source>
         <translation>Import case ledger</translation>
     </message>
@@ -3472,7 +3521,7 @@
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location line="+37" />
+        <location line="+44" />
         <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
         <translation>
             <numerusform>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</numerusform>
@@ -3504,7 +3553,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154" />
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+144" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -3560,12 +3609,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+213" />
+        <location line="+201" />
         <source>— court —</source>
         <translation>— court —</translation>
     </message>
     <message>
-        <location line="-211" />
+        <location line="-199" />
         <source>e.g. (2026) 内0502民诉前调123号</source>
         <translation>e.g. (2026) 内0502民诉前调123号</translation>
     </message>
@@ -3676,12 +3725,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+418" />
+        <location line="+406" />
         <source>Save the case (Ctrl+Enter)</source>
         <translation>Save the case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-389" />
+        <location line="-377" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -3691,7 +3740,7 @@
         <translation>Add evidence files</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+12" />
         <source>— station —</source>
         <translation>— station —</translation>
     </message>
@@ -3714,7 +3763,7 @@
         <translation>Save is disabled until these are corrected:</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+45" />
         <source>This may be a case that is already open:</source>
         <translation>This may be a case that is already open:</translation>
     </message>
@@ -3724,7 +3773,7 @@
         <translation>Press Save again to register it anyway.</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+86" />
         <source>Could not save the draft: {0}</source>
         <translation>Could not save the draft: {0}</translation>
     </message>
@@ -3747,7 +3796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+121" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+164" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3772,7 +3821,7 @@
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -3847,7 +3896,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+190" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -3864,7 +3913,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+31" />
         <source>Loading the organisation…</source>
         <translation>Loading the organisation…</translation>
     </message>
@@ -3874,7 +3923,7 @@
         <translation>The organisation could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>About ipdesk</source>
         <translation>About ipdesk</translation>
     </message>
@@ -3920,7 +3969,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+89" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+71" />
         <source>Consultation meeting</source>
         <translation>Consultation meeting</translation>
     </message>
@@ -3995,7 +4044,7 @@
 <context>
     <name>OrgPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+342" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+302" />
         <source>Import the organisation (optional)</source>
         <translation>Import the organisation (optional)</translation>
     </message>
@@ -4094,6 +4143,88 @@
             <numerusform>Open cases: %n</numerusform>
             <numerusform>Open cases: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeSpreadDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/similar_cases/spread.py" line="+46" />
+        <source>Outcomes of like cases</source>
+        <translation>Outcomes of like cases</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>All IP types</source>
+        <translation>All IP types</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Finished between</source>
+        <translation>Finished between</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+7" />
+        <source>IP type</source>
+        <translation>IP type</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>With an amount</source>
+        <translation>With an amount</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lowest</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Highest</source>
+        <translation>Highest</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31" />
+        <source>%n finished case(s).</source>
+        <translation>
+            <numerusform>%n finished case(s).</numerusform>
+            <numerusform>%n finished case(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Where like cases end differently in different offices, or their amounts lie far apart, look at the cases (each case's Like cases tab).</source>
+        <translation>Where like cases end differently in different offices, or their amounts lie far apart, look at the cases (each case's Like cases tab).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -4322,9 +4453,107 @@
     </message>
 </context>
 <context>
+    <name>RemoteServerPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/server_page.py" line="+110" />
+        <source>Connect to the network's ipdesk server</source>
+        <translation>Connect to the network's ipdesk server</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enter the server's address and choose the certificate file (CA) of your network, both from your administrator. No database password is needed.</source>
+        <translation>Enter the server's address and choose the certificate file (CA) of your network, both from your administrator. No database password is needed.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>ipdesk-ca.pem</source>
+        <translation>ipdesk-ca.pem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Check the connection</source>
+        <translation>&amp;Check the connection</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;CA certificate file:</source>
+        <translation>&amp;CA certificate file:</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Enter the server's address as https://name-or-address:port, for example https://ipdesk.example.gov.cn:8443.</source>
+        <translation>Enter the server's address as https://name-or-address:port, for example https://ipdesk.example.gov.cn:8443.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The port in the address is not a number.</source>
+        <translation>The port in the address is not a number.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the CA certificate file of your network.</source>
+        <translation>Choose the CA certificate file of your network.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The file {0} does not exist.</source>
+        <translation>The file {0} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{0} is not a certificate file (PEM) that ipdesk can use.</source>
+        <translation>{0} is not a certificate file (PEM) that ipdesk can use.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>This address does not answer as an ipdesk server.</source>
+        <translation>This address does not answer as an ipdesk server.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The server answers: press Finish, then sign in.</source>
+        <translation>The server answers: press Finish, then sign in.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The server's certificate was not signed by this CA file: check that you chose your network's CA file and the right address.</source>
+        <translation>The server's certificate was not signed by this CA file: check that you chose your network's CA file and the right address.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The server does not answer at this address. Check the address and that this computer can reach the server.</source>
+        <translation>The server does not answer at this address. Check the address and that this computer can reach the server.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>The network's CA certificate</source>
+        <translation>The network's CA certificate</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+291" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+278" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -4350,22 +4579,9 @@
     </message>
 </context>
 <context>
-    <name>ServerPage</name>
-    <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-155" />
-        <source>Connect to the shared database server</source>
-        <translation>Connect to the shared database server</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Enter what your administrator gave you, then test the connection.</source>
-        <translation>Enter what your administrator gave you, then test the connection.</translation>
-    </message>
-</context>
-<context>
     <name>SessionRecordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+39" />
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+38" />
         <source>Mediation record — case {0}</source>
         <translation>Mediation record — case {0}</translation>
     </message>
@@ -4431,7 +4647,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+507" />
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+357" />
         <source>First start — ipdesk</source>
         <translation>First start — ipdesk</translation>
     </message>
@@ -4477,7 +4693,7 @@
 <context>
     <name>SimilarCasesTab</name>
     <message>
-        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72" />
+        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+49" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -4533,7 +4749,7 @@
         <translation>Highest</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+29" />
         <source> (infringement found)</source>
         <translation> (infringement found)</translation>
     </message>
@@ -4596,7 +4812,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115" />
+        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+113" />
         <source>Request received on:</source>
         <translation>Request received on:</translation>
     </message>
@@ -4779,6 +4995,16 @@
         <location line="+3" />
         <source>Court case number:</source>
         <translation>Court case number:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The written reminder (催告书) to perform the decision. Enforcement can be applied for if the infringer has not performed 10 days after its service.</source>
+        <translation>The written reminder (催告书) to perform the decision. Enforcement can be applied for if the infringer has not performed 10 days after its service.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reminder served on:</source>
+        <translation>Reminder served on:</translation>
     </message>
     <message>
         <location line="+7" />
@@ -5012,7 +5238,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+202" />
+        <location filename="../../ipdesk/ui/scheduler.py" line="+228" />
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n new deadline alert(s)</numerusform>
@@ -5031,7 +5257,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+78" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+72" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
@@ -5048,12 +5274,12 @@
     <message>
         <location line="-47" />
         <location line="+50" />
-        <location line="+80" />
+        <location line="+76" />
         <source>&amp;Disable</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location line="-140" />
+        <location line="-136" />
         <source>Disable user</source>
         <translation>Disable user</translation>
     </message>
@@ -5068,7 +5294,7 @@
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+71" />
         <source>&amp;Enable</source>
         <translation>&amp;Enable</translation>
     </message>
@@ -5088,7 +5314,7 @@
         <translation>The password of {0} was reset.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+14" />
         <source>{0} can sign in again.</source>
         <translation>{0} can sign in again.</translation>
     </message>
@@ -5101,7 +5327,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-378" />
+        <location line="-352" />
         <source>New user</source>
         <translation>New user</translation>
     </message>
@@ -5207,7 +5433,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+56" />
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+41" />
         <source>Withdraw — {0}</source>
         <translation>Withdraw — {0}</translation>
     </message>
@@ -5226,13 +5452,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-123" />
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-118" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+86" />
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+87" />
         <source>Office</source>
         <translation>Office</translation>
     </message>
@@ -5323,7 +5549,7 @@
         <translation>Mediator</translation>
     </message>
     <message numerus="yes">
-        <location line="+121" />
+        <location line="+119" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -5339,13 +5565,13 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ipdesk/ui/worklists/page.py" line="+100" />
-        <location line="+148" />
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+104" />
+        <location line="+125" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-145" />
+        <location line="-122" />
         <source>Open cases only</source>
         <translation>Open cases only</translation>
     </message>
@@ -5365,7 +5591,7 @@
         <translation>&amp;Assign mediator…</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+54" />
         <source>My cases</source>
         <translation>My cases</translation>
     </message>
@@ -5380,7 +5606,7 @@
         <translation>My station's cases</translation>
     </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+31" />
         <source>%n open case(s) assigned to you</source>
         <translation>
             <numerusform>%n open case(s) assigned to you</numerusform>
@@ -5450,7 +5676,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-42" />
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-44" />
         <source>Handling the dispute</source>
         <translation>Handling the dispute</translation>
     </message>
@@ -5500,6 +5726,11 @@
         <translation>Window to sue after the decision</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Reminder before enforcement</source>
+        <translation>Reminder before enforcement</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>Overdue</source>
         <translation>Overdue</translation>
@@ -5518,28 +5749,28 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+593" />
+        <location filename="../../ipdesk/app.py" line="+610" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+37" />
+        <location line="+39" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+235" />
+        <location line="+242" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-240" />
+        <location line="-247" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
     <message>
-        <location line="-181" />
+        <location line="-183" />
         <source>Opening the database {0}…</source>
         <translation>Opening the database {0}…</translation>
     </message>
@@ -5608,7 +5839,7 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-184" />
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-173" />
         <location line="+41" />
         <source>The connection failed: {0}</source>
         <translation>The connection failed: {0}</translation>
@@ -5824,7 +6055,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+162" />
+        <location filename="../../ipdesk/ui/desk.py" line="+264" />
         <source>Not done</source>
         <translation>Not done</translation>
     </message>
@@ -5832,57 +6063,57 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+152" />
+        <location filename="../../ipdesk/ui/features.py" line="+178" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+88" />
         <source>&amp;Import ledger…</source>
         <translation>&amp;Import ledger…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+24" />
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-7" />
         <source>Deadline board: {0}</source>
         <translation>Deadline board: {0}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+42" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="+15" />
         <source>Follow-up visits</source>
         <translation>Follow-up visits</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-252" />
         <source>Follow-up &amp;policy…</source>
         <translation>Follow-up &amp;policy…</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+65" />
         <source>My work</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+94" />
         <source>Case {0} registered</source>
         <translation>Case {0} registered</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+59" />
         <source>Dashboard: {0}</source>
         <translation>Dashboard: {0}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Report of %n case(s) exported to {0}</source>
         <translation>Report of %n case(s) exported to {0}</translation>
     </message>
@@ -5892,12 +6123,12 @@
         <translation>Chart saved to {0}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+37" />
         <source>Case {0} assigned to {1}</source>
         <translation>Case {0} assigned to {1}</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>&amp;Holiday calendar…</source>
         <translation>&amp;Holiday calendar…</translation>
     </message>
@@ -5915,7 +6146,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1165" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1201" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -6305,7 +6536,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+38" />
+        <location filename="../../ipdesk/ui/messages.py" line="+32" />
         <source>The database is busy: another program is writing. Nothing changed; try again.</source>
         <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>The database is busy: another program is writing. Nothing changed; try again.</translation>
@@ -6319,6 +6550,21 @@
         <location line="+3" />
         <source>Unexpected error: {0}</source>
         <translation>Unexpected error: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <location filename="../../ipdesk/ui/network.py" line="+63" />
+        <source>ipdesk server</source>
+        <translation>ipdesk server</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The ipdesk server at {0} cannot be used:
+{1}</source>
+        <translation>The ipdesk server at {0} cannot be used:
+{1}</translation>
     </message>
 </context>
 <context>
@@ -6362,18 +6608,23 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+56" />
+        <location filename="../../ipdesk/ui/operations.py" line="+65" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+18" />
         <location line="+6" />
         <source>Partner &amp;agencies…</source>
         <translation>Partner &amp;agencies…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+14" />
+        <source>&amp;Outcomes of like cases…</source>
+        <translation>&amp;Outcomes of like cases…</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Document &amp;templates…</source>
         <translation>Document &amp;templates…</translation>
     </message>
@@ -6396,7 +6647,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1164" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1200" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -6439,6 +6690,31 @@
         <location line="+6" />
         <source>The import failed; nothing was changed.</source>
         <translation>The import failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server does not accept this request (is the program up to date?).</source>
+        <translation>The server does not accept this request (is the program up to date?).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The request or its answer was damaged on the way.</source>
+        <translation>The request or its answer was damaged on the way.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server cannot be reached. Nothing was lost: your input is still here; try again when the connection is back.</source>
+        <translation>The server cannot be reached. Nothing was lost: your input is still here; try again when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Your session has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This is not available when working through a server.</source>
+        <translation>This is not available when working through a server.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -6544,6 +6820,16 @@
         <location line="+2" />
         <source>The file already exists: {path}</source>
         <translation>The file already exists: {path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database roles apply to PostgreSQL only.</source>
+        <translation>Database roles apply to PostgreSQL only.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The database roles cannot be set up like this.</source>
+        <translation>The database roles cannot be set up like this.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -6768,12 +7054,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+853" />
+        <location line="+869" />
         <source>{what} is required.</source>
         <translation>{what} is required.</translation>
     </message>
     <message>
-        <location line="-850" />
+        <location line="-866" />
         <location line="+556" />
         <source>The text is too long (at most %n characters).</source>
         <translation>The text is too long (at most %n characters).</translation>
@@ -7972,6 +8258,21 @@
     </message>
     <message>
         <location line="+5" />
+        <source>The reminder before enforcement was already served (on {on}).</source>
+        <translation>The reminder before enforcement was already served (on {on}).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Serve the written reminder (催告书) on the infringer first: enforcement can be applied for only if they have not performed 10 days after its service.</source>
+        <translation>Serve the written reminder (催告书) on the infringer first: enforcement can be applied for only if they have not performed 10 days after its service.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The reminder was served on {reminded_on}: enforcement can be applied for only after {after}, if the infringer has still not performed.</source>
+        <translation>The reminder was served on {reminded_on}: enforcement can be applied for only after {after}, if the infringer has still not performed.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
         <translation>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</translation>
     </message>
@@ -7994,7 +8295,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-82" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-71" />
         <source>{0} (escalated)</source>
         <translation>{0} (escalated)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+180"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+169"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>重新加载案件(&amp;L)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+31"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>The case was reloaded. Check it and apply again.</source>
         <translation>案件已重新加载，请核对后重新操作。</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>Adjudication</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+39"/>
+        <location filename="../../ipdesk/ui/adjudication/texts.py" line="+40"/>
         <source>Request adjudication</source>
         <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
         <translation>请求行政裁决</translation>
@@ -141,6 +141,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Serve reminder</source>
+        <translation>送达催告书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Apply for enforcement</source>
         <translation>申请强制执行</translation>
     </message>
@@ -199,12 +204,12 @@
     </message>
     <message>
         <location line="-48"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Enforcement applied for</source>
         <translation>已申请强制执行</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>Concluded</source>
         <translation>已终结</translation>
     </message>
@@ -323,11 +328,16 @@
         <source>After the window to sue</source>
         <translation>起诉期限届满情况</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder before enforcement served</source>
+        <translation>已送达强制执行前催告书</translation>
+    </message>
 </context>
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+57"/>
+        <location filename="../../ipdesk/ui/adjudication/tab.py" line="+35"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
@@ -393,7 +403,7 @@
         <translation>证据交换和口头审理记录</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>This case is not being adjudicated.</source>
         <translation>本案未进入行政裁决程序。</translation>
     </message>
@@ -453,7 +463,12 @@
         <translation>起诉期限届满：{0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Reminder served {0}: enforcement may be applied for after {1}</source>
+        <translation>催告书已于 {0} 送达：{1} 之后可申请强制执行</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Evidence exchange</source>
         <translation>证据交换</translation>
     </message>
@@ -466,7 +481,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+354"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+321"/>
         <source>Create the administrator</source>
         <translation>创建系统管理员</translation>
     </message>
@@ -511,7 +526,7 @@
 <context>
     <name>AgenciesDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+210"/>
+        <location filename="../../ipdesk/ui/agencies/dialog.py" line="+204"/>
         <source>Partner agencies</source>
         <translation>协作单位</translation>
     </message>
@@ -532,7 +547,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+81"/>
         <source>De&amp;activate</source>
         <translation>停用(&amp;A)</translation>
     </message>
@@ -552,7 +567,7 @@
 <context>
     <name>AgencyEditDialog</name>
     <message>
-        <location line="-210"/>
+        <location line="-201"/>
         <source>New agency</source>
         <translation>新建协作单位</translation>
     </message>
@@ -718,7 +733,7 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Case {0}: record the agreement the parties reached</source>
         <translation>案件 {0}：登记当事人达成的协议</translation>
     </message>
@@ -769,7 +784,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+93"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+94"/>
         <source>Show acknowledged</source>
         <translation>显示已确认</translation>
     </message>
@@ -799,7 +814,7 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
+        <location line="+81"/>
         <location line="+5"/>
         <source>%n unacknowledged alert(s)</source>
         <translation>
@@ -819,7 +834,7 @@
         <translation>无法加载提醒：{0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>The alerts could not be acknowledged: {0}</source>
         <translation>无法确认提醒：{0}</translation>
     </message>
@@ -827,7 +842,7 @@
 <context>
     <name>AlertsTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="+82"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="+84"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -890,7 +905,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+171"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+166"/>
         <source>Answer of {0}</source>
         <translation>{0}的答复</translation>
     </message>
@@ -936,7 +951,7 @@
         <translation>正在逐条校验审计记录…</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+41"/>
         <source>The audit trail is intact: %n record(s) checked.</source>
         <translation>
             <numerusform>审计记录完整：已校验 %n 条记录。</numerusform>
@@ -1026,7 +1041,7 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="-275"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="-255"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -1125,18 +1140,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71"/>
-        <location line="+151"/>
+        <location line="+148"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+161"/>
+        <location line="-145"/>
+        <location line="+158"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-155"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1186,7 +1201,7 @@
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+291"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -1201,7 +1216,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+151"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+172"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -1261,7 +1276,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+285"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -1283,7 +1298,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+143"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+133"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1509,7 +1524,7 @@
         <translation>类案</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+70"/>
         <source>Case {0} — {1}</source>
         <translation>案件 {0} — {1}</translation>
     </message>
@@ -1704,7 +1719,7 @@
         <translation>登记调解笔录</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+86"/>
         <source>No document can be issued by you for this case at its stage.</source>
         <translation>在本案当前阶段，您不能出具任何文书。</translation>
     </message>
@@ -1753,7 +1768,7 @@
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+77"/>
+        <location filename="../../ipdesk/ui/case_view/clock_dialog.py" line="+76"/>
         <source>Suspend the handling limit</source>
         <extracomment>How long the input must rest before the preview is computed again (milliseconds).</extracomment>
         <translation>中止办理期限</translation>
@@ -1835,12 +1850,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+19"/>
         <source>None while suspended: the clock stops; %n day(s) of the limit remain.</source>
         <translation>
             <numerusform>中止期间无届满日：期限暂停计算，尚余 %n 日。</numerusform>
@@ -1894,7 +1909,7 @@
 <context>
     <name>ConcludeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+144"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+108"/>
         <source>Conclude the consultation</source>
         <translation>结束会商</translation>
     </message>
@@ -2057,7 +2072,7 @@
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Case {0}</source>
         <translation>案件 {0}</translation>
     </message>
@@ -2110,7 +2125,7 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+101"/>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="+99"/>
         <source>e.g. 192.168.1.20 or db.example.gov.cn</source>
         <translation>例如 192.168.1.20 或 db.example.gov.cn</translation>
     </message>
@@ -2155,12 +2170,12 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>Connecting to {0}…</source>
         <translation>正在连接 {0}…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Connected: {0}.</source>
         <translation>连接成功：{0}。</translation>
     </message>
@@ -2168,7 +2183,7 @@
 <context>
     <name>ConsultationRequestDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-253"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="-212"/>
         <source>Request a consultation</source>
         <translation>发起会商</translation>
     </message>
@@ -2254,7 +2269,7 @@
 <context>
     <name>ConsultationsView</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/view.py" line="+115"/>
+        <location filename="../../ipdesk/ui/consultations/view.py" line="+108"/>
         <source>All agencies</source>
         <translation>全部单位</translation>
     </message>
@@ -2304,7 +2319,7 @@
         <translation>筛选：</translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+67"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 条请求</numerusform>
@@ -2314,7 +2329,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+59"/>
+        <location filename="../../ipdesk/ui/case_view/correction_dialog.py" line="+58"/>
         <source>Correct the case</source>
         <translation>更正案件信息</translation>
     </message>
@@ -2379,7 +2394,7 @@
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Correct case {0}</source>
         <translation>更正案件 {0}</translation>
     </message>
@@ -2437,7 +2452,7 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/model.py" line="+88"/>
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+91"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2601,8 +2616,38 @@
         <source>Follow-up rate</source>
         <translation>回访率</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjudications open</source>
+        <translation>在办行政裁决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjudications accepted and not yet decided at the end of the period</source>
+        <translation>期末已受理、尚未作出裁决的行政裁决案件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adjudications decided</source>
+        <translation>已作出裁决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative decisions made in the period</source>
+        <translation>本期作出的行政裁决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decided in time</source>
+        <translation>按期裁决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions made within the handling limit, of those decided</source>
+        <translation>已作出裁决中在办理期限内作出的</translation>
+    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+2"/>
         <source>≤ %n day(s)</source>
         <translation>
@@ -2618,7 +2663,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+106"/>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
@@ -2669,7 +2714,7 @@
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
@@ -2714,7 +2759,7 @@
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The cases could not be listed: {0}</source>
         <translation>无法列出案件：{0}</translation>
     </message>
@@ -2758,7 +2803,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-258"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-218"/>
         <source>&amp;Embedded database on this computer</source>
         <translation>本机内置数据库(&amp;E)</translation>
     </message>
@@ -2769,7 +2814,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+10"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 数据库服务器(&amp;S)</translation>
     </message>
@@ -2809,7 +2853,7 @@
         <translation>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-14"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-4"/>
         <source>Where should ipdesk keep its data?</source>
         <translation>ipdesk 的数据保存在哪里？</translation>
     </message>
@@ -2824,9 +2868,14 @@
         <translation>适用于单台电脑，无需任何设置。数据保存在文件 {0} 中。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>For the network: the offices and aid stations work on one shared database. Your administrator gives you the server&apos;s address and an account.</source>
-        <translation>适用于全市网络：各裁决所和维权援助站共用一个数据库。服务器地址和账户由系统管理员提供。</translation>
+        <location line="+5"/>
+        <source>The network&apos;s ipdesk &amp;server</source>
+        <translation>网络的 ipdesk 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For the network: the offices and aid stations work through one ipdesk server. Your administrator gives you its address, the network&apos;s certificate file and your account.</source>
+        <translation>适用于联网使用：各裁决所和援助工作站通过同一台 ipdesk 服务器工作。服务器地址、网络的证书文件和您的账号由管理员提供。</translation>
     </message>
 </context>
 <context>
@@ -2911,7 +2960,7 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+17"/>
         <source>due within %n day(s)</source>
         <translation>
             <numerusform>%n 日内届满</numerusform>
@@ -3054,7 +3103,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+53"/>
+        <location filename="../../ipdesk/ui/case_view/evidence_dialog.py" line="+52"/>
         <source>Add evidence to case {0}</source>
         <translation>为案件 {0} 补充证据</translation>
     </message>
@@ -3103,12 +3152,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+60"/>
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+54"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+24"/>
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n 条证据材料或文书记录缺少文件或与文件不符。未删除任何内容；请告知管理员。</numerusform>
@@ -3132,7 +3181,7 @@
         <translation>文件检查</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Evidence folder: {0}</source>
         <translation>证据材料文件夹：{0}</translation>
     </message>
@@ -3145,13 +3194,13 @@
 <context>
     <name>FollowUpPolicyDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+46"/>
-        <location line="+96"/>
+        <location filename="../../ipdesk/ui/followups/policy_dialog.py" line="+45"/>
+        <location line="+80"/>
         <source>Follow-up policy</source>
         <translation>回访规则</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-79"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3224,7 +3273,7 @@
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+38"/>
         <source>%n visit(s) to make</source>
         <translation>
             <numerusform>待回访 %n 次</numerusform>
@@ -3274,7 +3323,7 @@
         <translation>录入节假日…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>The State Council&apos;s holiday notice for {0} has not been entered. Deadlines reaching into that year are computed with the statutory holidays by rule, without the adjusted working days, and marked provisional.</source>
         <translation>尚未录入国务院办公厅关于{0}年部分节假日安排的通知。涉及该年度的期限暂按法定节假日规则计算（不含调休上班日），并标注为“暂定”。</translation>
     </message>
@@ -3337,7 +3386,7 @@
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>{0}: holidays from chinesecalendar.</source>
         <translation>{0}年：节假日数据来自 chinesecalendar。</translation>
     </message>
@@ -3385,7 +3434,7 @@
 <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+55"/>
+        <location filename="../../ipdesk/ui/case_import/dialog.py" line="+56"/>
         <source>Import case ledger</source>
         <translation>导入案件台账</translation>
     </message>
@@ -3445,7 +3494,7 @@
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+44"/>
         <source>%n row(s) read; {0} with problems. Correct the file and choose it again: nothing is imported while any row is invalid.</source>
         <translation>
             <numerusform>已读取 %n 行，其中 {0} 行有问题。请修改文件后重新选择：只要有一行无效，就不会导入任何数据。</numerusform>
@@ -3474,7 +3523,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/intake/dialog.py" line="+154"/>
+        <location filename="../../ipdesk/ui/intake/dialog.py" line="+144"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
@@ -3530,12 +3579,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+213"/>
+        <location line="+201"/>
         <source>— court —</source>
         <translation>— 法院 —</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-199"/>
         <source>e.g. (2026) 内0502民诉前调123号</source>
         <translation>例如：(2026) 内0502民诉前调123号</translation>
     </message>
@@ -3646,12 +3695,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+418"/>
+        <location line="+406"/>
         <source>Save the case (Ctrl+Enter)</source>
         <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-377"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3661,7 +3710,7 @@
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>— station —</source>
         <translation>— 援助站 —</translation>
     </message>
@@ -3683,7 +3732,7 @@
         <translation>以下问题更正之前无法保存：</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+45"/>
         <source>This may be a case that is already open:</source>
         <translation>该案件可能与以下在办案件重复：</translation>
     </message>
@@ -3693,7 +3742,7 @@
         <translation>如仍要登记，请再次点击“保存”。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+86"/>
         <source>Could not save the draft: {0}</source>
         <translation>无法保存草稿：{0}</translation>
     </message>
@@ -3716,7 +3765,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+121"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+164"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3741,7 +3790,7 @@
         <translation>当前用户：{0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3816,7 +3865,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+190"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -3833,7 +3882,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>Loading the organisation…</source>
         <translation>正在加载组织机构…</translation>
     </message>
@@ -3843,7 +3892,7 @@
         <translation>组织机构加载失败：{0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>About ipdesk</source>
         <translation>关于 ipdesk</translation>
     </message>
@@ -3889,7 +3938,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+89"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+71"/>
         <source>Consultation meeting</source>
         <translation>会商会议</translation>
     </message>
@@ -3964,7 +4013,7 @@
 <context>
     <name>OrgPage</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+342"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+302"/>
         <source>Import the organisation (optional)</source>
         <translation>导入组织机构（可选）</translation>
     </message>
@@ -4062,6 +4111,87 @@
         <translation>
             <numerusform>在办案件：%n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeSpreadDialog</name>
+    <message>
+        <location filename="../../ipdesk/ui/similar_cases/spread.py" line="+46"/>
+        <source>Outcomes of like cases</source>
+        <translation>类案结果分布</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All IP types</source>
+        <translation>全部知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finished between</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>裁决所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With an amount</source>
+        <translation>有金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest</source>
+        <translation>最高</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n finished case(s).</source>
+        <translation>
+            <numerusform>共 %n 件已办结案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where like cases end differently in different offices, or their amounts lie far apart, look at the cases (each case&apos;s Like cases tab).</source>
+        <translation>同类案件在不同裁决所结果不同，或金额相差悬殊时，请查看具体案件（各案件的“类案”标签页）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -4289,9 +4419,107 @@
     </message>
 </context>
 <context>
+    <name>RemoteServerPage</name>
+    <message>
+        <location filename="../../ipdesk/ui/setup_wizard/server_page.py" line="+110"/>
+        <source>Connect to the network&apos;s ipdesk server</source>
+        <translation>连接网络的 ipdesk 服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the server&apos;s address and choose the certificate file (CA) of your network, both from your administrator. No database password is needed.</source>
+        <translation>请输入服务器地址并选择本网络的证书文件（CA），两者均由管理员提供。无需数据库密码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ipdesk-ca.pem</source>
+        <translation>ipdesk-ca.pem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Check the connection</source>
+        <translation>检查连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;CA certificate file:</source>
+        <translation>CA 证书文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Enter the server&apos;s address as https://name-or-address:port, for example https://ipdesk.example.gov.cn:8443.</source>
+        <translation>请按 https://名称或地址:端口 的格式输入服务器地址，例如 https://ipdesk.example.gov.cn:8443。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The port in the address is not a number.</source>
+        <translation>地址中的端口不是数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the CA certificate file of your network.</source>
+        <translation>请选择本网络的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file {0} does not exist.</source>
+        <translation>文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} is not a certificate file (PEM) that ipdesk can use.</source>
+        <translation>{0} 不是 ipdesk 可用的证书文件（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Asking the server…</source>
+        <translation>正在询问服务器…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This address does not answer as an ipdesk server.</source>
+        <translation>此地址上不是 ipdesk 服务器。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server answers: press Finish, then sign in.</source>
+        <translation>服务器已应答：请点“完成”，然后登录。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The server&apos;s certificate was not signed by this CA file: check that you chose your network&apos;s CA file and the right address.</source>
+        <translation>服务器的证书不是由此 CA 文件签发的：请检查所选的是否为本网络的 CA 文件，以及地址是否正确。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server does not answer at this address. Check the address and that this computer can reach the server.</source>
+        <translation>此地址上的服务器没有应答。请检查地址，以及本机能否访问服务器。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The network&apos;s CA certificate</source>
+        <translation>本网络的 CA 证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+291"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+278"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -4317,22 +4545,9 @@
     </message>
 </context>
 <context>
-    <name>ServerPage</name>
-    <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="-155"/>
-        <source>Connect to the shared database server</source>
-        <translation>连接共享数据库服务器</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter what your administrator gave you, then test the connection.</source>
-        <translation>请填写系统管理员提供的信息，然后测试连接。</translation>
-    </message>
-</context>
-<context>
     <name>SessionRecordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+39"/>
+        <location filename="../../ipdesk/ui/mediation_records/dialog.py" line="+38"/>
         <source>Mediation record — case {0}</source>
         <translation>调解笔录 — 案件 {0}</translation>
     </message>
@@ -4398,7 +4613,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+507"/>
+        <location filename="../../ipdesk/ui/setup_wizard/wizard.py" line="+357"/>
         <source>First start — ipdesk</source>
         <translation>首次启动 — ipdesk</translation>
     </message>
@@ -4444,7 +4659,7 @@
 <context>
     <name>SimilarCasesTab</name>
     <message>
-        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+72"/>
+        <location filename="../../ipdesk/ui/similar_cases/tab.py" line="+49"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -4500,7 +4715,7 @@
         <translation>最高</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+29"/>
         <source> (infringement found)</source>
         <translation>（认定侵权）</translation>
     </message>
@@ -4560,7 +4775,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+115"/>
+        <location filename="../../ipdesk/ui/adjudication/dialogs.py" line="+113"/>
         <source>Request received on:</source>
         <translation>收到请求日期：</translation>
     </message>
@@ -4743,6 +4958,16 @@
         <location line="+3"/>
         <source>Court case number:</source>
         <translation>法院案号：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The written reminder (催告书) to perform the decision. Enforcement can be applied for if the infringer has not performed 10 days after its service.</source>
+        <translation>催告当事人履行行政裁决的书面催告书。催告书送达满十日后侵权人仍未履行的，可以申请强制执行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reminder served on:</source>
+        <translation>催告书送达日期：</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4973,7 +5198,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+202"/>
+        <location filename="../../ipdesk/ui/scheduler.py" line="+228"/>
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n 条新的期限提醒</numerusform>
@@ -4990,7 +5215,7 @@
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+78"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+72"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -5007,12 +5232,12 @@
     <message>
         <location line="-47"/>
         <location line="+50"/>
-        <location line="+80"/>
+        <location line="+76"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-136"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
@@ -5027,7 +5252,7 @@
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
@@ -5047,7 +5272,7 @@
         <translation>已重设 {0} 的密码。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>{0} can sign in again.</source>
         <translation>{0} 已启用，可以重新登录。</translation>
     </message>
@@ -5060,7 +5285,7 @@
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location line="-378"/>
+        <location line="-352"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
@@ -5166,7 +5391,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+56"/>
+        <location filename="../../ipdesk/ui/consultations/dialogs.py" line="+41"/>
         <source>Withdraw — {0}</source>
         <translation>撤回 — {0}</translation>
     </message>
@@ -5185,13 +5410,13 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ipdesk/ui/followups/worklist.py" line="-123"/>
+        <location filename="../../ipdesk/ui/followups/worklist.py" line="-118"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+86"/>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+87"/>
         <source>Office</source>
         <translation>裁决所</translation>
     </message>
@@ -5282,7 +5507,7 @@
         <translation>调解员</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+119"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
@@ -5297,13 +5522,13 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ipdesk/ui/worklists/page.py" line="+100"/>
-        <location line="+148"/>
+        <location filename="../../ipdesk/ui/worklists/page.py" line="+104"/>
+        <location line="+125"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-122"/>
         <source>Open cases only</source>
         <translation>仅未结案件</translation>
     </message>
@@ -5323,7 +5548,7 @@
         <translation>指派调解员(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>My cases</source>
         <translation>我承办的案件</translation>
     </message>
@@ -5338,7 +5563,7 @@
         <translation>本站点案件</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+31"/>
         <source>%n open case(s) assigned to you</source>
         <translation>
             <numerusform>由您承办的未结案件 %n 件</numerusform>
@@ -5405,7 +5630,7 @@
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/model.py" line="-42"/>
+        <location filename="../../ipdesk/ui/alerts/model.py" line="-44"/>
         <source>Handling the dispute</source>
         <translation>纠纷处理</translation>
     </message>
@@ -5455,6 +5680,11 @@
         <translation>裁决后起诉期限</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reminder before enforcement</source>
+        <translation>强制执行前催告</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Overdue</source>
         <translation>已超期</translation>
@@ -5473,28 +5703,28 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+593"/>
+        <location filename="../../ipdesk/app.py" line="+610"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+242"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-247"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>Opening the database {0}…</source>
         <translation>正在打开数据库 {0}…</translation>
     </message>
@@ -5563,7 +5793,7 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-184"/>
+        <location filename="../../ipdesk/ui/settings/connection_form.py" line="-173"/>
         <location line="+41"/>
         <source>The connection failed: {0}</source>
         <translation>连接失败：{0}</translation>
@@ -5779,7 +6009,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+162"/>
+        <location filename="../../ipdesk/ui/desk.py" line="+264"/>
         <source>Not done</source>
         <translation>未能办理</translation>
     </message>
@@ -5787,57 +6017,57 @@
 <context>
     <name>features</name>
     <message>
-        <location filename="../../ipdesk/ui/features.py" line="+152"/>
+        <location filename="../../ipdesk/ui/features.py" line="+178"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+88"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Deadlines</source>
         <translation>期限看板</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-7"/>
         <source>Deadline board: {0}</source>
         <translation>期限看板：{0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+42"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="+15"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-252"/>
         <source>Follow-up &amp;policy…</source>
         <translation>回访规则(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+94"/>
         <source>Case {0} registered</source>
         <translation>案件 {0} 已登记</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>Dashboard: {0}</source>
         <translation>仪表盘：{0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Report of %n case(s) exported to {0}</source>
         <translation>已导出 %n 件案件的报表：{0}</translation>
     </message>
@@ -5847,12 +6077,12 @@
         <translation>图表已保存至 {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+37"/>
         <source>Case {0} assigned to {1}</source>
         <translation>案件 {0} 已指派给 {1}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&amp;Holiday calendar…</source>
         <translation>节假日日历(&amp;H)…</translation>
     </message>
@@ -5870,7 +6100,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1165"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1201"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -6260,7 +6490,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ipdesk/ui/messages.py" line="+38"/>
+        <location filename="../../ipdesk/ui/messages.py" line="+32"/>
         <source>The database is busy: another program is writing. Nothing changed; try again.</source>
         <extracomment>The colour of a message that says something went wrong (next to a field, in a bar).</extracomment>
         <translation>数据库正被其他程序写入，本次操作未作任何改动，请稍后重试。</translation>
@@ -6274,6 +6504,21 @@
         <location line="+3"/>
         <source>Unexpected error: {0}</source>
         <translation>发生意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <location filename="../../ipdesk/ui/network.py" line="+63"/>
+        <source>ipdesk server</source>
+        <translation>ipdesk 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ipdesk server at {0} cannot be used:
+{1}</source>
+        <translation>无法使用位于 {0} 的 ipdesk 服务器：
+{1}</translation>
     </message>
 </context>
 <context>
@@ -6317,18 +6562,23 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+56"/>
+        <location filename="../../ipdesk/ui/operations.py" line="+65"/>
         <source>Consultations</source>
         <translation>联席会商</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <location line="+6"/>
         <source>Partner &amp;agencies…</source>
         <translation>协作单位(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
+        <source>&amp;Outcomes of like cases…</source>
+        <translation>类案结果分布(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Document &amp;templates…</source>
         <translation>文书模板(&amp;T)…</translation>
     </message>
@@ -6351,7 +6601,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1164"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1200"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -6394,6 +6644,31 @@
         <location line="+6"/>
         <source>The import failed; nothing was changed.</source>
         <translation>导入失败，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not accept this request (is the program up to date?).</source>
+        <translation>服务器不接受此请求（程序是否为最新版本？）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The request or its answer was damaged on the way.</source>
+        <translation>请求或其应答在传输中损坏。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot be reached. Nothing was lost: your input is still here; try again when the connection is back.</source>
+        <translation>无法连接服务器。没有丢失任何内容：您输入的内容仍在；连接恢复后请重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>您的登录已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not available when working through a server.</source>
+        <translation>通过服务器工作时不能使用此功能。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6499,6 +6774,16 @@
         <location line="+2"/>
         <source>The file already exists: {path}</source>
         <translation>文件已存在：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database roles apply to PostgreSQL only.</source>
+        <translation>数据库角色仅适用于 PostgreSQL。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database roles cannot be set up like this.</source>
+        <translation>无法这样设置数据库角色。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6723,12 +7008,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+853"/>
+        <location line="+869"/>
         <source>{what} is required.</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location line="-850"/>
+        <location line="-866"/>
         <location line="+556"/>
         <source>The text is too long (at most %n characters).</source>
         <translation>内容过长（最多 %n 个字符）</translation>
@@ -7927,6 +8212,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>The reminder before enforcement was already served (on {on}).</source>
+        <translation>强制执行前催告书已经送达（{on}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve the written reminder (催告书) on the infringer first: enforcement can be applied for only if they have not performed 10 days after its service.</source>
+        <translation>请先向侵权人送达催告书：催告书送达满十日后仍未履行的，方可申请强制执行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reminder was served on {reminded_on}: enforcement can be applied for only after {after}, if the infringer has still not performed.</source>
+        <translation>催告书已于 {reminded_on} 送达：侵权人仍未履行的，{after} 之后方可申请强制执行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Other users are working in the target database; the restore gave up and changed nothing. Try again when they have finished.</source>
         <translation>目标数据库正由其他用户使用，恢复已放弃，未作改动；请在他们操作完成后再试</translation>
     </message>
@@ -7949,7 +8249,7 @@
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="-82"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="-71"/>
         <source>{0} (escalated)</source>
         <translation>{0}（已上报）</translation>
     </message>
