@@ -791,8 +791,9 @@ def test_the_dashboard_counts_the_adjudication_track(world: World) -> None:
         with world.factory() as s:
             actor = world.people.actor(s, "manager")
             out = []
-            for source in ("summary", "cases"):
-                result = dashboard.figures(s, actor, flt, today=end, source=source)  # type: ignore[arg-type]
+            sources: tuple[dashboard.Source, ...] = ("summary", "cases")
+            for source in sources:
+                result = dashboard.figures(s, actor, flt, today=end, source=source)
                 out.append(result.total)
                 for key in dashboard.ADJUDICATION_KEYS:
                     ids = dashboard.drill_down(s, actor, flt, key, today=end)
