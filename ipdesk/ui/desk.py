@@ -37,7 +37,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -47,7 +47,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY, make_session_factory
 from ipdesk.remote.calls import Call, Stores, run_local
-from ipdesk.remote.client import ChangeListener, NotRemote, RemoteBackend, RemoteClient
 from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
 from ipdesk.services.auth import SignedIn, UserInfo
@@ -57,6 +56,9 @@ from ipdesk.services.org import ImportSummary, OfficeInfo, import_org, org_tree
 from ipdesk.ui import tasks
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.refusals import refusal_text
+
+if TYPE_CHECKING:  # the HTTPS client (httpx) loads only in network mode
+    from ipdesk.remote.client import ChangeListener, RemoteClient
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -617,6 +619,8 @@ class RemoteGate(Gate):
         return False  # the server's operator creates it
 
     def organisation(self) -> list[OfficeInfo]:
+        from ipdesk.remote.client import NotRemote
+
         raise NotRemote("组织机构由服务器管理")
 
     def sign_in(self, username: str, password: str) -> SignedIn:
@@ -624,9 +628,13 @@ class RemoteGate(Gate):
         return self.client.sign_in(username, password)
 
     def create_first_admin(self, username: str, name: str, password: str) -> UserInfo:
+        from ipdesk.remote.client import NotRemote
+
         raise NotRemote("首个管理员须在服务器上创建（ipdesk-admin）")
 
     def import_org(self, actor: Actor, offices: Path, stations: Path) -> ImportSummary:
+        from ipdesk.remote.client import NotRemote
+
         raise NotRemote("组织机构由服务器管理")
 
     def open_desk(
@@ -641,6 +649,8 @@ class RemoteGate(Gate):
         if self._listener is not None:
             self._listener.stop()
         cache = Path(stores.attachments) if stores is not None else None
+        from ipdesk.remote.client import RemoteBackend
+
         desk = Desk(RemoteBackend(self.client, signed, cache=cache), today=today)
 
         def changed(kinds: list[str], case_ids: list[int]) -> None:
@@ -677,6 +687,8 @@ def open_remote_gate(url: str, ca_file: Path | str | None) -> RemoteGate:
     """The gate to ``ipdesk-server`` at ``url`` (``https://…``), its certificate checked
     against ``ca_file`` (the deployment's CA; None: the system's). ServerUnreachable when
     it does not answer."""
+    from ipdesk.remote.client import RemoteClient
+
     client = RemoteClient(url, ca_file=ca_file)
     client.health()
     return RemoteGate(client)
