@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from ipdesk import db
 from ipdesk.models import Base, Party, PartyKind, Role, User
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import (
+from ipdesk.services.queries.cases_query import (
     CaseFilter,
     CaseSort,
     case_ids,
@@ -45,7 +45,7 @@ from ipdesk.services.cases_query import (
     count_cases,
     first_page,
 )
-from ipdesk.services.search import search_cases
+from ipdesk.services.queries.search import search_cases
 
 PAGE = 50
 TARGET_MS = 100.0

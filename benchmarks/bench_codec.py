@@ -17,7 +17,7 @@ import time
 
 import ipdesk.remote.calls  # noqa: F401  (the exposed services and their result types)
 from ipdesk.remote import codec
-from ipdesk.services.cases_query import CasePage, CaseRow
+from ipdesk.services.queries.cases_query import CasePage, CaseRow
 
 ROWS = 200
 RUNS = 200

@@ -14,11 +14,11 @@ database is only read.
 Measured, each ``--repeat`` times after one warm-up (min and median printed), as a city
 manager over the ``--days`` days up to ``--today``:
 
-* ``figures``: :func:`ipdesk.services.dashboard.figures` — every figure of the total, the
-  offices and the stations, from the maintained summary (services/dashboard_summary.py;
+* ``figures``: :func:`ipdesk.services.queries.dashboard.figures` — every figure of the total, the
+  offices and the stations, from the maintained summary (services/queries/dashboard_summary.py;
   the goal: under 0.3 s); ``full computation``: the same figures computed over the cases
   (``source="cases"``), checked equal, with its own floor,
-* ``charts``: :func:`~ipdesk.services.dashboard.chart_data` (monthly series, handling days,
+* ``charts``: :func:`~ipdesk.services.queries.dashboard.chart_data` (monthly series, handling days,
   IP types; the office rows passed in),
 * ``drill-down``: the ids behind the city's overdue count and behind its closed count,
 * ``floor``: the statements ``figures`` runs (the case counts, the distribution of
@@ -55,7 +55,8 @@ from sqlalchemy.engine import make_url
 from ipdesk import db
 from ipdesk.models import Case, FollowUpVisit, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.dashboard import (
+from ipdesk.services.admin.setup import initialise
+from ipdesk.services.queries.dashboard import (
     DashboardFilter,
     Period,
     Source,
@@ -64,7 +65,6 @@ from ipdesk.services.dashboard import (
     figure_statements,
     figures,
 )
-from ipdesk.services.setup import initialise
 
 #: Issue 18: the dashboard's figures for the whole city over one year, from the summary.
 GOAL_S = 0.3

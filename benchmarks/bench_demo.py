@@ -36,8 +36,8 @@ from ipdesk.db import make_engine, make_session_factory
 from ipdesk.demo import generator as demo_generator
 from ipdesk.demo.generator import CHUNK, OPTIMIZE_MIN_CASES, generate
 from ipdesk.models import Base
-from ipdesk.services import search_index
-from ipdesk.services.setup import initialise
+from ipdesk.services.admin.setup import initialise
+from ipdesk.services.queries import search_index
 
 #: The search index's insert triggers, dropped around each transaction of the floor.
 INSERT_TRIGGERS = {

@@ -51,8 +51,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 
 from ipdesk.remote import calls, codec
-from ipdesk.services import cases_query, intake, workflow
+from ipdesk.services.cases import intake, workflow
 from ipdesk.services.documents import rendering
+from ipdesk.services.queries import cases_query
 
 EXTRA = (
     calls.Exposed(intake.register_case, "write", {"today": "today", "store": "attachments"}),
@@ -108,8 +109,8 @@ def database(url: str | None) -> Iterator[str]:
 def fill(url: str, cases: int) -> None:
     from ipdesk import db
     from ipdesk.demo.generator import generate
-    from ipdesk.services import audit
-    from ipdesk.services.setup import initialise
+    from ipdesk.services.admin.setup import initialise
+    from ipdesk.services.infra import audit
 
     engine = db.make_engine(url)
     initialise(engine)
@@ -357,9 +358,9 @@ def floor(url: str, repeat: int) -> dict[str, list[float]]:
 
     from ipdesk import db
     from ipdesk.models import Case, CaseStatus, Office, Station, User
-    from ipdesk.services import audit, blobs
     from ipdesk.services.actors import Actor
-    from ipdesk.services.limits import legal_today
+    from ipdesk.services.cases.limits import legal_today
+    from ipdesk.services.infra import audit, blobs
     from tests.helpers.factories import valid_intake_form
 
     engine = db.make_engine(url)

@@ -54,6 +54,7 @@ from ipdesk.models import (
 )
 from ipdesk.paths import FORMS_DIR
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin.setup import initialise
 from ipdesk.services.documents import (
     DocumentKind,
     MissingFacts,
@@ -62,7 +63,6 @@ from ipdesk.services.documents import (
     render_bytes,
     render_document,
 )
-from ipdesk.services.setup import initialise
 
 TARGET_MS = 100.0
 

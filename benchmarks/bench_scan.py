@@ -35,15 +35,15 @@ from sqlalchemy.engine import make_url
 
 from ipdesk import db
 from ipdesk.models import Case, CaseLimit, LimitState
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.limits import (
+from ipdesk.services.admin.setup import initialise
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import (
     BEIJING,
     OPEN_LIMIT_STATES,
     LimitContext,
     legal_today,
     refresh_all_open,
 )
-from ipdesk.services.setup import initialise
 
 FLOOR_SQL = (
     "SELECT id, case_id, kind, due_on FROM case_limits "

@@ -4,7 +4,7 @@ characters under 20 ms).
     .venv/bin/python benchmarks/bench_search_pg.py postgresql+psycopg://... [--explain]
 
 For each query it prints the median and minimum of ``--repeat`` warm calls of
-:func:`ipdesk.services.search.search_cases` as a city manager (the ids only), the floor —
+:func:`ipdesk.services.queries.search.search_cases` as a city manager (the ids only), the floor —
 the very statements the service sent, replayed through the bare driver (psycopg) with
 ``fetchall()`` — the ratio and the goal. ``--explain`` prints ``EXPLAIN (ANALYZE,
 BUFFERS)`` of each statement. The machine's load is printed: on a shared machine a
@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from ipdesk import db
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.search import PG_WINDOW, search_cases
+from ipdesk.services.queries.search import PG_WINDOW, search_cases
 
 CITY = Actor(user_id=None, name="bench", role=Role.CITY_MANAGER)
 GOAL_MS = 20.0

@@ -1,4 +1,4 @@
-"""The similar-case panel (services/similar_cases.py) at scale, with its SQL floor.
+"""The similar-case panel (services/queries/similar_cases.py) at scale, with its SQL floor.
 
 Usage::
 
@@ -30,7 +30,7 @@ from bench_case_list import Figure, Recorder, actors, measure, raw_runner
 
 from ipdesk import db
 from ipdesk.models import Case, CaseStatus, IpType
-from ipdesk.services.similar_cases import outcome_spread, similar_cases
+from ipdesk.services.queries.similar_cases import outcome_spread, similar_cases
 
 TARGET_MS = 100.0
 PATENTS = (IpType.PATENT_INVENTION, IpType.PATENT_UTILITY_MODEL, IpType.PATENT_DESIGN)

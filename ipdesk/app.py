@@ -55,11 +55,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, paths
 from ipdesk.logging_setup import PersonalDataFilter
-from ipdesk.services import audit, backup
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
+from ipdesk.services.admin.setup import initialise
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.setup import initialise
+from ipdesk.services.infra import audit, backup
 from ipdesk.ui import network
 from ipdesk.ui.auth import SignInDialog, sign_in_at_start
 from ipdesk.ui.desk import Gate
@@ -808,7 +808,7 @@ def _render_one(factory: sessionmaker[Session], store: Path) -> str:
     """Render an acceptance notice for the first demo case that has what it needs; check
     that the file is a Word document naming the case."""
     from ipdesk.services import documents
-    from ipdesk.services.cases_query import CaseFilter, case_ids
+    from ipdesk.services.queries.cases_query import CaseFilter, case_ids
 
     actor = Actor.system()
     with factory.begin() as session:
@@ -910,10 +910,10 @@ def remove_backup_leftovers(engine: Engine) -> list[Path]:
 
 def import_local_files(factory: sessionmaker[Session], stores: FileStores) -> None:
     """Store the evidence files and documents that earlier versions kept in this
-    computer's folders in the database (services/file_import.py): an idempotent repair
+    computer's folders in the database (services/infra/file_import.py): an idempotent repair
     step, quick when there is nothing left to import. What still lacks its content is
     logged here and shown by the file check's banner."""
-    from ipdesk.services import file_import
+    from ipdesk.services.infra import file_import
 
     try:
         report = file_import.import_local_files(factory, stores.attachments, stores.documents)

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Any, Final
 
-from ipdesk.services.identifiers import mask_id, mask_phone
+from ipdesk.services.rules.identifiers import mask_id, mask_phone
 
 # Full-width digits and Latin letters, the ideographic space and full-width hyphens, as
 # their ASCII forms: one character for one, so that a match's place is the same in both.

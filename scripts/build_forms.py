@@ -504,7 +504,7 @@ def _fix_timestamps(path: Path) -> None:
 
 # --------------------------------------------------------------------------- shared blocks
 
-# Each term is written as one complete sentence by its kind (services/obligations.py).
+# Each term is written as one complete sentence by its kind (services/rules/obligations.py).
 ORDINAL_TERMS = "{{ o.seq }}．{{ o.sentence }}"
 
 
@@ -873,7 +873,7 @@ def mediation_record() -> Form:
 
 
 # --------------------------------------------------------------------------- adjudication
-# The administrative adjudication of patent-infringement disputes (services/adjudication.py;
+# The administrative adjudication of patent-infringement disputes (services/cases/adjudication.py;
 # context: services/documents/adjudication.py, the section ``adj``).
 
 DISPUTE = "{{ applicant_names }}与{{ respondent_names }}专利侵权纠纷"
@@ -1113,7 +1113,7 @@ def enforcement_application() -> Form:
 
 
 # --------------------------------------------------------------------------- reports
-# Not a case document: services/reports.py fills it with a month's figures.
+# Not a case document: services/queries/reports.py fills it with a month's figures.
 
 
 def monthly_report() -> Form:

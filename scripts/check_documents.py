@@ -30,11 +30,11 @@ from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseStatus
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin.seed import seed_reference_data
 from ipdesk.services.documents.context import effective_status
 from ipdesk.services.documents.offers import document_offers
 from ipdesk.services.documents.page_check import DocumentPages, check_pages
 from ipdesk.services.documents.pdf import find_libreoffice
-from ipdesk.services.seed import seed_reference_data
 
 TODAY = dt.date(2026, 12, 1)
 

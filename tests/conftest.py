@@ -105,11 +105,11 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 def _check_dashboard_summary(eng: Engine) -> None:
     """IPDESK_CHECK_SUMMARY=1: after every test, the dashboard's summary equals its
-    computation from the cases (services/dashboard_summary.py), whatever paths the test
+    computation from the cases (services/queries/dashboard_summary.py), whatever paths the test
     went through."""
     from sqlalchemy import inspect
 
-    from ipdesk.services import dashboard_summary
+    from ipdesk.services.queries import dashboard_summary
 
     if "dashboard_summary" not in inspect(eng).get_table_names():
         return

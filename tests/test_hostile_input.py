@@ -41,8 +41,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.cli import build_parser, main
 from ipdesk.models import Role
 from ipdesk.paths import RESOURCES_DIR
-from ipdesk.services import backup as bk
-from ipdesk.services import identifiers as ids
+from ipdesk.services.infra import backup as bk
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import make_case, make_user, seed
 

@@ -32,9 +32,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
 from ipdesk.models import Attachment, Case, CaseEvent, Party
-from ipdesk.services import audit
-from ipdesk.services.intake import AttachmentInput, register_case
-from ipdesk.services.integrity import check_files
+from ipdesk.services.cases.intake import AttachmentInput, register_case
+from ipdesk.services.infra import audit
+from ipdesk.services.infra.integrity import check_files
 from tests.helpers.factories import REGISTRAR, make_case, seed, valid_intake_form
 
 ROUNDS = {"sqlite": 22, "postgresql": 20}
@@ -207,7 +207,7 @@ def test_killed_backups_and_restores_leave_nothing_after_the_next_start(
     """Backups and restores killed half-way leave hidden full copies of the database;
     the next start (and the next backup or restore) removes them."""
     from ipdesk.app import remove_backup_leftovers
-    from ipdesk.services import backup as bk
+    from ipdesk.services.infra import backup as bk
 
     factory = db.make_session_factory(engine)
     with factory.begin() as s:

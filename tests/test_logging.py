@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ipdesk.app import LOG_BACKUP_COUNT, LOG_FILE_NAME, setup_logging
 from ipdesk.logging_setup import PersonalDataFilter, mask_personal_data
-from ipdesk.services.identifiers import make_resident_id
+from ipdesk.services.rules.identifiers import make_resident_id
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from ipdesk import db, migrate
 from ipdesk.demo.generator import generate
 from ipdesk.migrations.schema_filter import include_name, include_object
 from ipdesk.models import Base
-from ipdesk.services import dashboard_summary, search_index
+from ipdesk.services.queries import dashboard_summary, search_index
 from tests.helpers.factories import seed
 
 
@@ -111,7 +111,7 @@ def test_frozen_summary_migrations_fill_what_the_program_computes(
 
 def test_frozen_search_index_equals_the_live_statements() -> None:
     """Migration 0002 holds its own copy of the search index's SQL; the live copy in
-    services/search_index.py (bulk writers, repair) must still build the same objects."""
+    services/queries/search_index.py (bulk writers, repair) must still build the same objects."""
     path = Path(migrate.__file__).parent / "migrations" / "versions" / "0002_search_index.py"
     spec = importlib.util.spec_from_file_location("frozen_0002", path)
     assert spec is not None and spec.loader is not None

@@ -10,16 +10,16 @@ from typing import Any
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import backup
-from ipdesk.services.audit import (
+from ipdesk.services.admin.setup import DatabaseNotReady
+from ipdesk.services.errors import ServiceError
+from ipdesk.services.infra import backup
+from ipdesk.services.infra.audit import (
     Anchor,
     anchor,
     parse_anchors,
     verify_against_anchors,
     verify_audit_trail,
 )
-from ipdesk.services.errors import ServiceError
-from ipdesk.services.setup import DatabaseNotReady
 
 EXIT_BROKEN = 1
 _BACKUP_MAGIC = (b"SQLite format 3\x00", b"PK\x03\x04")

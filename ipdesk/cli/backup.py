@@ -20,9 +20,9 @@ from sqlalchemy.engine import make_url
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import operators
-from ipdesk.services.backup import BackupInfo, backup, restore
-from ipdesk.services.setup import DatabaseNotReady
+from ipdesk.services.admin import operators
+from ipdesk.services.admin.setup import DatabaseNotReady
+from ipdesk.services.infra.backup import BackupInfo, backup, restore
 
 
 def register(sub: Any) -> None:

@@ -11,9 +11,12 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import one_field, print_json
 from ipdesk.cli.parsing import positive_int
 from ipdesk.models import AdjudicationStep
-from ipdesk.services.adjudication import STEP_LABELS, AdjudicationView, get_adjudication
-from ipdesk.services.case_import import ImportResult, import_cases
-from ipdesk.services.cases_query import (
+from ipdesk.services.cases.adjudication import STEP_LABELS, AdjudicationView, get_adjudication
+from ipdesk.services.cases.case_import import ImportResult, import_cases
+from ipdesk.services.cases.confirmation import case_links
+from ipdesk.services.cases.intake import IP_TYPE_LABELS
+from ipdesk.services.errors import ImportFailed
+from ipdesk.services.queries.cases_query import (
     LIFE_CYCLE,
     CaseDetail,
     CaseFilter,
@@ -22,9 +25,6 @@ from ipdesk.services.cases_query import (
     case_ids,
     case_rows,
 )
-from ipdesk.services.confirmation import case_links
-from ipdesk.services.errors import ImportFailed
-from ipdesk.services.intake import IP_TYPE_LABELS
 
 EXIT_REFUSED = 1
 STATUS_CHOICES = (*(s.value for s in LIFE_CYCLE), "suspended", "open")

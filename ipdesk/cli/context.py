@@ -7,7 +7,7 @@ record every change under that user. On an embedded SQLite database, whose file 
 access control, they act without ``--user`` as the local operator (the operating-system
 user and host, in the audit trail), as design.md's command-line contract has them.
 Operator commands (init, migrate, backup, restore, db roles, demo) use :attr:`Context.engine`
-with the owner's credentials and no user (see :mod:`ipdesk.services.operators`).
+with the owner's credentials and no user (see :mod:`ipdesk.services.admin.operators`).
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, migrate
-from ipdesk.services import audit, operators
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin import operators
+from ipdesk.services.admin.setup import DatabaseNotReady, ensure_ready
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.setup import DatabaseNotReady, ensure_ready
+from ipdesk.services.infra import audit
 
 ENV_USER = "IPDESK_ADMIN_USER"
 ENV_PASSWORD = "IPDESK_ADMIN_PASSWORD"

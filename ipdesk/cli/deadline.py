@@ -8,8 +8,8 @@ from typing import Any
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import date_span, iso_date, non_negative_int, positive_int
-from ipdesk.services.calendar_data import load_calendar
-from ipdesk.services.deadlines import Suspension, WorkCalendar, compute_due
+from ipdesk.services.admin.calendar_data import load_calendar
+from ipdesk.services.rules.deadlines import Suspension, WorkCalendar, compute_due
 
 
 def register(sub: Any) -> None:

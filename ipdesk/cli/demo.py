@@ -12,8 +12,9 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date, non_negative_int
 from ipdesk.db import make_session_factory
-from ipdesk.services import audit, operators
-from ipdesk.services.setup import initialise
+from ipdesk.services.admin import operators
+from ipdesk.services.admin.setup import initialise
+from ipdesk.services.infra import audit
 
 
 def register(sub: Any) -> None:

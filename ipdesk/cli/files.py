@@ -1,5 +1,5 @@
 """files verify | import-local: the evidence files and documents in the database's content
-store (services/blobs.py, services/integrity.py, services/file_import.py)."""
+store (services/infra/blobs.py, services/infra/integrity.py, services/infra/file_import.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import file_import, integrity
+from ipdesk.services.cases.intake_attachments import default_attachment_store
 from ipdesk.services.documents import default_store
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.intake_attachments import default_attachment_store
+from ipdesk.services.infra import file_import, integrity
 
 EXIT_PROBLEMS = 1
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import db_roles, operators
+from ipdesk.services.admin import db_roles, operators
+from ipdesk.services.admin.setup import ensure_ready
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.setup import ensure_ready
 
 ENV_OWNER_PASSWORD = "IPDESK_OWNER_PASSWORD"
 ENV_APP_PASSWORD = "IPDESK_APP_PASSWORD"

@@ -9,10 +9,11 @@ from typing import Any
 from ipdesk import db
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import one_field, print_json
-from ipdesk.services import audit, auth, db_roles, operators
+from ipdesk.services.admin import auth, db_roles, operators
+from ipdesk.services.admin.org import import_org, org_tree
+from ipdesk.services.admin.setup import initialise
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.org import import_org, org_tree
-from ipdesk.services.setup import initialise
+from ipdesk.services.infra import audit
 
 
 def register(sub: Any) -> None:

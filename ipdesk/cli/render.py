@@ -18,6 +18,7 @@ from typing import Any
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.paths import FORMS_DIR
+from ipdesk.services.admin.operators import record_document
 from ipdesk.services.documents import (
     DocumentFileError,
     DocumentKind,
@@ -31,7 +32,6 @@ from ipdesk.services.documents import (
 )
 from ipdesk.services.documents.page_check import check_pages
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.operators import record_document
 
 KINDS = [k.value for k in DocumentKind]
 

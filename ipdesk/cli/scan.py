@@ -10,8 +10,7 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_datetime
 from ipdesk.models.base import utcnow
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.holidays import (
+from ipdesk.services.admin.holidays import (
     FIRST_YEAR,
     LAST_YEAR,
     OVERRIDE,
@@ -19,6 +18,7 @@ from ipdesk.services.holidays import (
     import_holidays_csv,
     year_calendar,
 )
+from ipdesk.services.cases.alerts import scan_alerts
 
 _SOURCE_LABELS = {
     OVERRIDE: "管理员录入",

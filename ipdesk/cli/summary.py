@@ -1,4 +1,5 @@
-"""summary rebuild | verify: the dashboard's maintained summary (services/dashboard_summary.py)."""
+"""summary rebuild | verify: the dashboard's maintained summary
+(services/queries/dashboard_summary.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
-from ipdesk.services import dashboard_summary
+from ipdesk.services.queries import dashboard_summary
 
 EXIT_DIFFERS = 1
 

@@ -10,7 +10,7 @@ from typing import Any
 from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.models import Role
-from ipdesk.services import auth
+from ipdesk.services.admin import auth
 from ipdesk.services.errors import ValidationError
 
 

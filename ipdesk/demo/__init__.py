@@ -12,5 +12,5 @@ writes through the services (and, for its bulk of cases, around them with the sa
 * :mod:`~ipdesk.demo.links`, :mod:`~ipdesk.demo.followups`, :mod:`~ipdesk.demo.alerts`:
   the later stages (partner agencies, agreements, confirmations, visits, alerts);
 * :mod:`~ipdesk.demo.adjudication`: patent-infringement cases of their own, adjudicated
-  through every step of the track by the use cases of ``services/adjudication.py``.
+  through every step of the track by the use cases of ``services/cases/adjudication.py``.
 """

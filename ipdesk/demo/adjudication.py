@@ -4,12 +4,12 @@
 added to the demo's others, which stay as they were — and takes each through the real use
 cases, one road to each state: the intake (``services/intake.register_case``), the
 workflow and the mediation records for a mediation that failed first, then
-``services/adjudication.py`` step by step (acceptance or refusal, the panel with its
+``services/cases/adjudication.py`` step by step (acceptance or refusal, the panel with its
 recusal check, service of the request with its receipt, the defence, evidence exchange,
 the oral-hearing notice and record, suspension for an invalidation request with CNIPA's
 case number and resumption, the decision, its service, the 15-day window to sue, the
 enforcement application) and the damages mediation after the decision (mediation records
-and the agreement chain of ``services/mediation.py``). Each step is taken on a working day
+and the agreement chain of ``services/cases/mediation.py``). Each step is taken on a working day
 of its own in the past, so the timeline, the limits (defence, window to sue) and the
 alerts are those of a real case; the services check every step as they would for a user.
 
@@ -49,17 +49,17 @@ from ipdesk.models import (
     Station,
     User,
 )
-from ipdesk.services import adjudication as adj
-from ipdesk.services import clock, mediation, mediation_records, routing, workflow
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
-from ipdesk.services.adjudication import Service
-from ipdesk.services.calendar_data import load_calendar
-from ipdesk.services.deadlines import WorkCalendar
-from ipdesk.services.intake import IntakeForm, PartyForm, register_case
-from ipdesk.services.limits import BEIJING, LimitContext, refresh_case_limits
-from ipdesk.services.mediation import AgreementForm, ObligationForm
-from ipdesk.services.mediation_records import SessionForm
+from ipdesk.services.admin.calendar_data import load_calendar
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases import clock, mediation, mediation_records, routing, workflow
+from ipdesk.services.cases.adjudication import Service
+from ipdesk.services.cases.intake import IntakeForm, PartyForm, register_case
+from ipdesk.services.cases.limits import BEIJING, LimitContext, refresh_case_limits
+from ipdesk.services.cases.mediation import AgreementForm, ObligationForm
+from ipdesk.services.cases.mediation_records import SessionForm
+from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import WorkCalendar
 
 __all__ = ["TARGETS", "Target", "add_demo_adjudications", "adjudication_count"]
 
@@ -910,7 +910,7 @@ class _Walk:
             )
         if t.name == "enforcement_applied":
             # The written reminder (催告书, 行政强制法 Art. 54) before the application, where
-            # the track has it (it is being added to services/adjudication.py).
+            # the track has it (it is being added to services/cases/adjudication.py).
             remind = getattr(adj, "remind_enforcement", None)
             if remind is not None:
                 day = self.after(window_end, 1, 5)

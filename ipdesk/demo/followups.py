@@ -1,7 +1,7 @@
 """Follow-up visits for a demo database: planned for the closed cases, most of them recorded.
 
 :func:`add_demo_follow_ups` plans the visits of every closed case that has none, exactly as
-:func:`~ipdesk.services.followups.schedule_follow_ups_for_closed` would (same sample, same
+:func:`~ipdesk.services.cases.followups.schedule_follow_ups_for_closed` would (same sample, same
 days, the case's mediator responsible, a ``follow_up`` limit per visit), and records the
 visits planned on or before ``today``: about 94 % of them are done, mostly within three
 weeks of the planned day (a few late), by the responsible mediator, by phone, on the spot
@@ -53,16 +53,16 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
-from ipdesk.services import dashboard_summary
 from ipdesk.services.actors import Actor
-from ipdesk.services.bulk import driver_rows, insert_rows
-from ipdesk.services.followups import (
+from ipdesk.services.cases.followups import (
     AGREED_OUTCOMES,
     UNSCHEDULED,
     VisitPlanner,
     list_policies,
 )
-from ipdesk.services.limits import LimitContext
+from ipdesk.services.cases.limits import LimitContext
+from ipdesk.services.infra.bulk import driver_rows, insert_rows
+from ipdesk.services.queries import dashboard_summary
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -8,7 +8,7 @@ The pipeline:
    next ids and case numbers) into a :class:`_Plan` of plain data.
 2. :func:`_chunks` generates the cases in the order of receipt, CHUNK at a time, all of it
    drawn from one random generator, and turns each chunk's rows into the tuples the
-   database driver takes (services/bulk.py). For a large load (WORKER_MIN_CASES) it runs
+   database driver takes (services/infra/bulk.py). For a large load (WORKER_MIN_CASES) it runs
    in a worker process (demo/worker.py): Python's generating then takes one core
    while this process writes on the other, at most two chunks ahead. Where it runs does not
    change a row.
@@ -16,7 +16,7 @@ The pipeline:
    case-number sequences, so numbers stay gap-free even if generation stops: an error
    rolls back the chunk being written, Ctrl-C stops the load once it is committed, and
    either ends the worker. The search index is
-   written in bulk (services/search_index.py): on SQLite per chunk, inside its
+   written in bulk (services/queries/search_index.py): on SQLite per chunk, inside its
    transaction, instead of by the per-row triggers; on PostgreSQL its GIN indexes are
    dropped for a large load and built once at the end. On SQLite a large load also runs
    without the tables' secondary indexes, on one tuned connection (demo/load.py).
@@ -85,15 +85,16 @@ from ipdesk.models import (
     Station,
     User,
 )
-from ipdesk.services import audit, dashboard_summary, search_index
-from ipdesk.services import identifiers as ids
-from ipdesk.services.bulk import driver_rows, insert_rows
-from ipdesk.services.calendar_data import load_calendar
-from ipdesk.services.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
-from ipdesk.services.jurisdiction import INTERMEDIATE_IP_TYPES
-from ipdesk.services.limits import STOPPED_STATUSES
-from ipdesk.services.passwords import hash_password
-from ipdesk.services.setup import restore_indexes
+from ipdesk.services.admin.calendar_data import load_calendar
+from ipdesk.services.admin.passwords import hash_password
+from ipdesk.services.admin.setup import restore_indexes
+from ipdesk.services.cases.limits import STOPPED_STATUSES
+from ipdesk.services.infra import audit
+from ipdesk.services.infra.bulk import driver_rows, insert_rows
+from ipdesk.services.queries import dashboard_summary, search_index
+from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
+from ipdesk.services.rules.jurisdiction import INTERMEDIATE_IP_TYPES
 
 DEMO_PASSWORD = "ipdesk-demo"
 CHUNK = 5000
@@ -912,7 +913,7 @@ def _referring_court(
     org: _Org, office_id: int, ip_type: IpType
 ) -> tuple[int, str | None, str | None, str | None] | None:
     """The court that refers a case: the intermediate court for the IP types it hears at
-    first instance (services/jurisdiction.py), else the basic court of the office's area."""
+    first instance (services/rules/jurisdiction.py), else the basic court of the office's area."""
     if ip_type in INTERMEDIATE_IP_TYPES:
         fitting = [c for c in org.courts if c[1] in ("intermediate", "ip_court")]
     else:
@@ -962,7 +963,7 @@ class _Plan:
     seed: int
     today: dt.date
     chunk: int
-    dialect: str  # whose driver values the chunks carry (services/bulk.py)
+    dialect: str  # whose driver values the chunks carry (services/infra/bulk.py)
     org: _Org
     holidays: tuple[tuple[dt.date, bool], ...]  # the calendar's overrides
     declared_years: frozenset[int]

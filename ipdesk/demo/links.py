@@ -17,13 +17,13 @@ per seed:
 * the return to the court of every court-referred case that ended (a ``returned_to_court``
   event with its details), and the referral kind (委派/委托) from the court's case number;
 * the limits of these records (confirmation window, the court's decision, each agency's
-  answer) as ``services/limits.py`` derives them, and their timeline events.
+  answer) as ``services/cases/limits.py`` derives them, and their timeline events.
 
 Cases that already have such records are left alone, so a second run adds nothing.
 
 The records are produced (:func:`link_chunks`) apart from their writing: from one
 snapshot of the database, with the new ids counted on from the largest ones in it, each
-chunk turned into the driver's row tuples (services/bulk.py). So a large demo load
+chunk turned into the driver's row tuples (services/infra/bulk.py). So a large demo load
 produces them in its worker process while this one writes (demo/generator.py); the rows
 are the same wherever they are produced. Each chunk is written in one transaction (the
 returns, which carry JSON details, with one executemany).
@@ -75,12 +75,16 @@ from ipdesk.models import (
     RequestState,
 )
 from ipdesk.models.cases import ReferralKind
-from ipdesk.services import dashboard_summary
-from ipdesk.services.bulk import driver_rows, insert_rows
-from ipdesk.services.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
-from ipdesk.services.jurisdiction import court_ip_types
-from ipdesk.services.limits import BEIJING, LimitContext
-from ipdesk.services.mediation import RETURN_OUTCOME_LABELS, ReturnOutcome, guess_referral_kind
+from ipdesk.services.cases.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
+from ipdesk.services.cases.limits import BEIJING, LimitContext
+from ipdesk.services.cases.mediation import (
+    RETURN_OUTCOME_LABELS,
+    ReturnOutcome,
+    guess_referral_kind,
+)
+from ipdesk.services.infra.bulk import driver_rows, insert_rows
+from ipdesk.services.queries import dashboard_summary
+from ipdesk.services.rules.jurisdiction import court_ip_types
 
 __all__ = ["DemoLinksSummary", "LinksChunk", "add_demo_links", "link_chunks"]
 
@@ -130,7 +134,7 @@ _OPINIONS = (
     "该事项属于人民调解范围，支持调解组织依法调解。",
     "涉案权利有效，可依法处理。",
 )
-# Each term has its kind, and the documents write it as a sentence (services/obligations.py).
+# Each term has its kind, and the documents write it as a sentence (services/rules/obligations.py).
 _PAYMENTS = ("经济损失赔偿金", "合理维权费用", "许可使用费")
 _OTHER_TERMS = (
     (ObligationKind.REMOVAL, "其在各电子商务平台发布的侵权商品链接"),
@@ -206,7 +210,7 @@ class _Agencies:
     courts_by_id: dict[int, tuple[str, str]]  # every court, also inactive: code, name
 
     def court_for(self, case: _CaseRow) -> int | None:
-        """The court an application goes to (services/confirmation.py's rules, simplified):
+        """The court an application goes to (services/cases/confirmation.py's rules, simplified):
         the referring court; the intermediate court for the IP types it hears at first
         instance; else the basic court of the office's court region (the mediating
         organisation's place), which hears the type."""

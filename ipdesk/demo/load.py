@@ -12,7 +12,7 @@ as the search index's GIN indexes on PostgreSQL (search_index.pg_indexes_dropped
   end, also when it fails, each with one sort. Unique constraints stay and keep checking;
   queries meanwhile are correct, only slower. The indexes come from the models, whose DDL
   is the migrations' (the same text in sqlite_master); a load killed in between leaves
-  them missing for :func:`ipdesk.services.setup.restore_indexes`, which every start-up
+  them missing for :func:`ipdesk.services.admin.setup.restore_indexes`, which every start-up
   (``setup.initialise``) and the demo run first: the repair compares the database with
   the models, so it needs nothing from this module;
 * the one connection that writes every chunk checkpoints the WAL less often and sorts
@@ -30,7 +30,7 @@ from typing import Final
 
 from sqlalchemy import Connection, Engine, Index, Table
 
-from ipdesk.services.setup import present_indexes, secondary_indexes
+from ipdesk.services.admin.setup import present_indexes, secondary_indexes
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """What Alembic's schema comparison leaves out: the search index (migration 0002).
 
 The index's tables, triggers and PostgreSQL indexes are not in the models; they are all
-named ``search_*`` (see ipdesk/services/search.py). Used by the migration environment
+named ``search_*`` (see ipdesk/services/queries/search.py). Used by the migration environment
 (env.py) and by tests/test_migrations.py's comparison of the migrated schema with the
 models.
 """

@@ -48,7 +48,7 @@ class Performance(enum.StrEnum):
 
 class ObligationKind(enum.StrEnum):
     """What an agreed term asks: each kind is written as its own sentence
-    (services/obligations.py)."""
+    (services/rules/obligations.py)."""
 
     PAYMENT = "payment"  # 支付 (an amount)
     DELIVERY = "delivery"  # 交付

@@ -1,11 +1,11 @@
 """Evidence files and generated documents, content-addressed in the database.
 
 A :class:`Blob` is one content, keyed by its SHA-256 (lower-case hex): its size, its kind
-(an evidence kind of services/evidence_types.py, ``docx`` for a generated document) and
+(an evidence kind of services/rules/evidence_types.py, ``docx`` for a generated document) and
 when it was first stored. Its bytes are :class:`BlobChunk` rows of at most
 ``services.blobs.CHUNK_BYTES`` each, numbered from 0, so that no one — writer, reader,
 backup — ever holds a whole file in memory. Attachments and documents name their content by
-``sha256``; equal contents are stored once. See services/blobs.py.
+``sha256``; equal contents are stored once. See services/infra/blobs.py.
 """
 
 from __future__ import annotations

@@ -120,10 +120,10 @@ class Case(Base):
         Index("ix_cases_office_received", "office_id", "received_on"),
         Index("ix_cases_office_due", "office_id", "due_on"),
         Index("ix_cases_office_number", "office_id", "number"),
-        # The similar-case panel (services/similar_cases.py): the finished cases of an IP
+        # The similar-case panel (services/queries/similar_cases.py): the finished cases of an IP
         # type, newest first (migration 0012).
         Index("ix_cases_similar", "ip_type", "status", "id"),
-        # The managers' dashboard (services/dashboard.py) reads every case of a period
+        # The managers' dashboard (services/queries/dashboard.py) reads every case of a period
         # from this index alone: 1,000,000 cases, figures of a year 7.5 s -> 2-3 s on
         # SQLite, 1.2 s -> 1.0 s on PostgreSQL (benchmarks/bench_dashboard.py).
         Index(
@@ -275,7 +275,7 @@ class EventKind(enum.StrEnum):
     SUSPENDED = "suspended"
     RESUMED = "resumed"
     EXTENDED = "extended"
-    # Partner agencies (services/consultations.py, mediation.py, confirmation.py).
+    # Partner agencies (services/cases/consultations.py, mediation.py, confirmation.py).
     CONSULTATION_REQUESTED = "consultation_requested"
     CRIME_REFERRED = "crime_referred"  # 移送涉嫌犯罪线索
     CONSULTATION_MEETING = "consultation_meeting"
@@ -288,11 +288,11 @@ class EventKind(enum.StrEnum):
     RETURNED_TO_COURT = "returned_to_court"
     CONFIRMATION_ACCEPTED = "confirmation_accepted"  # the court accepted the application
     CONFIRMATION_EXTENDED = "confirmation_extended"  # the court's limit extended by 10 days
-    # Corrections and additions (services/corrections.py, evidence.py, mediation_records.py).
+    # Corrections and additions (services/cases/corrections.py, evidence.py, mediation_records.py).
     CORRECTED = "corrected"  # parties, right, facts, claim or amount corrected
     EVIDENCE_ADDED = "evidence_added"
     MEDIATION_SESSION = "mediation_session"  # a mediation record (调解笔录)
-    # Administrative adjudication (services/adjudication.py).
+    # Administrative adjudication (services/cases/adjudication.py).
     ADJUDICATION_REQUESTED = "adjudication_requested"
     ADJUDICATION_ACCEPTED = "adjudication_accepted"  # 立案
     ADJUDICATION_REFUSED = "adjudication_refused"  # 不予受理

@@ -1,4 +1,4 @@
-"""The dashboard's maintained summary (services/dashboard_summary.py): counts of cases per
+"""The dashboard's maintained summary (services/queries/dashboard_summary.py): counts of cases per
 unit, day and key, kept in the transaction of every change that moves them."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ class DashboardSummary(Base):
     """One count of the summary: ``n`` cases (or the change of a running count, for the
     kinds that are sums of changes up to a day) of ``kind`` on ``day`` in one office and
     station (``station_id`` 0: none) with the same further keys. See
-    services/dashboard_summary.py for the kinds and what each key means."""
+    services/queries/dashboard_summary.py for the kinds and what each key means."""
 
     __tablename__ = "dashboard_summary"
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012

@@ -51,7 +51,7 @@ class FollowUpVisit(Base):
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"
         ),
         Index("ix_follow_up_visits_state_due", "state", "due_on"),
-        # The managers' dashboard (services/dashboard.py) counts the visits of a period per
+        # The managers' dashboard (services/queries/dashboard.py) counts the visits of a period per
         # unit from this index alone, in its order (no join with the cases, no sort):
         # 1,000,000 cases with 802,402 visits, a year: 600 ms -> 130 ms on SQLite.
         Index(
@@ -67,8 +67,8 @@ class FollowUpVisit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     #: The case's office and station, copied from the case when the visit is planned
-    #: (services/followups.py, the demo's bulk writer) and moved with the case when it is
-    #: transferred (services/routing.py): the dashboard counts visits per unit without
+    #: (services/cases/followups.py, the demo's bulk writer) and moved with the case when it is
+    #: transferred (services/cases/routing.py): the dashboard counts visits per unit without
     #: looking up each visit's case.
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))

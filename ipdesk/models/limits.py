@@ -30,7 +30,7 @@ class LimitKind(enum.StrEnum):
     COURT_DECISION = "court_decision"  # court decides on confirmation, 15 (+10) days
     CONSULTATION_ANSWER = "consultation_answer"  # an agency's answer to a consultation
     FOLLOW_UP = "follow_up"  # a follow-up visit after closure
-    # Administrative adjudication (services/adjudication_rules.py).
+    # Administrative adjudication (services/rules/adjudication_rules.py).
     REQUEST_SERVICE = "request_service"  # serve the request copy: 5 working days from 立案
     HEARING_NOTICE = "hearing_notice"  # notice at least 3 working days before the hearing
     SUIT_WINDOW = "suit_window"  # 15 days to sue from receipt of the decision

@@ -92,6 +92,6 @@ class Agency(Base):
     case_code: Mapped[str | None] = mapped_column(String(20))
     # ... and the IP types (IpType values) it hears at first instance: the SPC's
     # designations under 法释〔2022〕13号 Arts. 1-3, data an administrator maintains. None:
-    # not maintained, the level's default (services/jurisdiction.py).
+    # not maintained, the level's default (services/rules/jurisdiction.py).
     ip_types: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

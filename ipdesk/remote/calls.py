@@ -30,36 +30,29 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from ipdesk.services import (
+from ipdesk.services import documents
+from ipdesk.services.actors import Actor
+from ipdesk.services.admin import agencies, auth, holidays, org
+from ipdesk.services.cases import (
     adjudication,
-    agencies,
     alerts,
-    audit,
-    auth,
     case_import,
-    cases_query,
     clock,
     confirmation,
     consultations,
     corrections,
-    dashboard,
-    documents,
     evidence,
     followups,
-    holidays,
     intake,
     limits,
     mediation,
     mediation_records,
-    org,
-    read_models,
     routing,
-    search,
-    similar_cases,
     workflow,
 )
-from ipdesk.services.actors import Actor
 from ipdesk.services.errors import ServiceError
+from ipdesk.services.infra import audit
+from ipdesk.services.queries import cases_query, dashboard, read_models, search, similar_cases
 
 T = TypeVar("T")
 
@@ -132,12 +125,20 @@ class Call(Generic[T]):
         return f"Call({self.name})"
 
 
+_GROUPS = frozenset({"rules", "cases", "admin", "queries", "infra"})
+"""The packages ``ipdesk/services`` groups its modules in: not part of a call's name, so
+that the names on the wire do not follow how the code is arranged."""
+
+
 def name_of(fn: Callable[..., Any]) -> str:
-    """``"cases_query.count_cases"``: the module under ``ipdesk.services`` and the name."""
+    """``"cases_query.count_cases"``: the module under ``ipdesk.services`` (without its
+    group package, :data:`_GROUPS`) and the name."""
     module = fn.__module__
     if not module.startswith(_PREFIX):
         raise ValueError(f"{module}.{fn.__qualname__} is not a service function")
-    return f"{module.removeprefix(_PREFIX)}.{fn.__qualname__}"
+    group, _, rest = module.removeprefix(_PREFIX).partition(".")
+    path = rest if group in _GROUPS and rest else f"{group}.{rest}".rstrip(".")
+    return f"{path}.{fn.__qualname__}"
 
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> Call[T]:
@@ -237,7 +238,7 @@ ADJUDICATION_STEPS = (
     "remind_enforcement",
     "apply_enforcement",
 )
-"""The steps of the adjudication track: services/adjudication.py's functions named as the
+"""The steps of the adjudication track: services/cases/adjudication.py's functions named as the
 case actions are (the step dialog calls ``adjudication.<action>``)."""
 
 

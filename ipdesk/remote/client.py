@@ -40,7 +40,7 @@ from ipdesk.paths import user_data_dir
 from ipdesk.remote import codec
 from ipdesk.remote.calls import Call
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -502,7 +502,7 @@ class RemoteBackend:
         return self.client.get_blob(sha256, dest)
 
     def _uploaded(self, value: Any) -> Any:
-        from ipdesk.services.intake import AttachmentInput
+        from ipdesk.services.cases.intake import AttachmentInput
 
         if isinstance(value, AttachmentInput) and isinstance(value.path, Path):
             sha256, _size = self.client.put_blob(value.path, value.original_name)

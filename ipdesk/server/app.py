@@ -8,7 +8,7 @@ The service layer is synchronous SQLAlchemy: every database step runs in a worke
 Routes (all JSON, all under ``/api/v1``):
 
 * ``POST sign-in`` → a token (:mod:`ipdesk.server.tokens`); sign-in, lock-out and password
-  rules are services/auth.py's. ``POST sign-out`` ends the token.
+  rules are services/admin/auth.py's. ``POST sign-out`` ends the token.
 * ``POST call`` ``{"call", "args", "kwargs"}``: a named service call
   (:mod:`ipdesk.remote.calls`) checked (exposed name, no server parameters, fitting
   arguments), decoded with the codec's allow-list, run for the token's user — the actor,
@@ -62,9 +62,10 @@ from ipdesk.models import Attachment, Case, Document, IdempotencyRecord, ServerU
 from ipdesk.models.base import utcnow
 from ipdesk.remote import calls, codec
 from ipdesk.server import changes, tokens
-from ipdesk.services import audit, auth, blobs, evidence_types, intake
-from ipdesk.services.access import case_scope
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin import auth
+from ipdesk.services.cases import intake
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
@@ -75,7 +76,9 @@ from ipdesk.services.errors import (
     ValidationErrors,
     database_busy,
 )
-from ipdesk.services.limits import legal_today
+from ipdesk.services.infra import audit, blobs
+from ipdesk.services.rules import evidence_types
+from ipdesk.services.rules.access import case_scope
 
 log = logging.getLogger(__name__)
 

@@ -156,8 +156,8 @@ def _pool(url: str) -> dict[str, int]:
 
 def demo(engine: Engine, cases: int) -> None:
     from ipdesk.demo.generator import DEMO_PASSWORD, generate
-    from ipdesk.services import audit
-    from ipdesk.services.setup import initialise
+    from ipdesk.services.admin.setup import initialise
+    from ipdesk.services.infra import audit
 
     initialise(engine)
     factory = db.make_session_factory(engine)

@@ -1,10 +1,14 @@
-"""The use cases of ipdesk: no Qt, one function per use case, the acting user an argument."""
+"""The use cases of ipdesk: no Qt, one function per use case, the acting user an argument.
 
-# The adjudication track's limit sources and step guards (limits, workflow) register here.
-from ipdesk.services import adjudication_rules as _adjudication_rules  # noqa: F401
+Grouped so that a newcomer sees the shape: ``rules`` (decisions without a database of
+their own), ``cases`` (the use cases on cases), ``admin`` (users, organisation, reference
+data, setting a database up), ``queries`` (read models), ``infra`` (audit, backups, the
+content store), ``documents`` (Word documents); ``actors`` and ``errors`` are everyone's.
+"""
 
-# Every session keeps the dashboard's summary in step with the cases it changes.
-from ipdesk.services import dashboard_summary as _dashboard_summary  # noqa: F401
-
-# Every session refuses text no database can store before it flushes (see lookups).
-from ipdesk.services import lookups as _lookups  # noqa: F401
+# Imported for what they install in every session, not for their names: the dashboard's
+# summary kept in step with the cases it changes, text no database can store refused
+# before a flush (lookups), the adjudication track's limit sources.
+from ipdesk.services.queries import dashboard_summary as dashboard_summary
+from ipdesk.services.queries import lookups as lookups
+from ipdesk.services.rules import adjudication_rules as adjudication_rules

@@ -47,12 +47,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY, make_session_factory
 from ipdesk.remote.calls import Call, Stores, run_local
-from ipdesk.services import audit, auth
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn, UserInfo
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import SignedIn, UserInfo
+from ipdesk.services.admin.org import ImportSummary, OfficeInfo, import_org, org_tree
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import ServiceError, StaleData, ValidationError, ValidationErrors
-from ipdesk.services.limits import legal_today
-from ipdesk.services.org import ImportSummary, OfficeInfo, import_org, org_tree
+from ipdesk.services.infra import audit
 from ipdesk.ui import tasks
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.refusals import refusal_text

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from ipdesk.services.capabilities import Capability, capabilities
+from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.desk import ChangeKind, Desk
 from ipdesk.ui.holidays import HolidayBanner
@@ -34,8 +34,8 @@ from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage, work_list_kind
 
 if TYPE_CHECKING:
-    from ipdesk.services.cases_query import CaseFilter
-    from ipdesk.services.reports import ReportSummary
+    from ipdesk.services.queries.cases_query import CaseFilter
+    from ipdesk.services.queries.reports import ReportSummary
     from ipdesk.ui.cases import CaseListWidget
     from ipdesk.ui.dashboard import DrillDownRequest
 
@@ -273,7 +273,7 @@ def _add_deadline_board(window: MainWindow, desk: Desk, case_page: LazyPage) -> 
     """The board's counts load whenever it is shown; a count drills down to its cases."""
 
     def build() -> QWidget:
-        from ipdesk.services.limits import BoardFilter
+        from ipdesk.services.cases.limits import BoardFilter
         from ipdesk.ui.deadlines.board import DeadlineBoardWidget, case_filter
 
         board = DeadlineBoardWidget(desk)
@@ -295,7 +295,7 @@ def _add_dashboard(window: MainWindow, desk: Desk, case_page: LazyPage) -> LazyP
     """The figures load when the page is first shown; a number drills down to its cases."""
 
     def build() -> QWidget:
-        from ipdesk.services.cases_query import CaseFilter
+        from ipdesk.services.queries.cases_query import CaseFilter
         from ipdesk.ui.dashboard import DashboardWidget
         from ipdesk.ui.dashboard.charts import ChartPanel
 

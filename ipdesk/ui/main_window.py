@@ -64,8 +64,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk import paths
-from ipdesk.services.capabilities import Capability, capabilities
-from ipdesk.services.org import OfficeInfo
+from ipdesk.services.admin.org import OfficeInfo
+from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.org_source import org_source
 from ipdesk.ui.org_tree import NAME, OPEN_CASES, OrgTreeModel

@@ -4,7 +4,7 @@
   scope, filtered by agency, state, kind and office; a double-click opens the case);
 * administrators: Administration → Partner agencies (editable), Document templates (check
   and preview), Verify audit trail; mediators and managers: View → Partner agencies
-  (read-only); managers: View → Outcomes of like cases (services/similar_cases.py);
+  (read-only); managers: View → Outcomes of like cases (services/queries/similar_cases.py);
 * everyone: the start-up check of the evidence and document files (a banner when a record
   lacks its file or a file belongs to no record; nothing is deleted); on an embedded
   (SQLite) database, the daily backup into the backup folder of the settings, after start-up
@@ -25,8 +25,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy import Engine
 
-from ipdesk.services.backup import DailyBackup
-from ipdesk.services.capabilities import Capability, capabilities
+from ipdesk.services.infra.backup import DailyBackup
+from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner

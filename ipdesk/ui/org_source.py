@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 from ipdesk.remote.calls import call
-from ipdesk.services.org import OfficeInfo, org_tree
+from ipdesk.services.admin.org import OfficeInfo, org_tree
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 
 OnOffices = Callable[[list[OfficeInfo]], None]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ipdesk.services.org import OfficeInfo, StationInfo
+from ipdesk.services.admin.org import OfficeInfo, StationInfo
 
 OFFICE = "office"
 STATION = "station"

@@ -1069,7 +1069,7 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             return translate("refusals", "The backup signing key is missing or not valid.")
         case "target_not_empty":
             return translate("refusals", "The target database is not empty; nothing was changed.")
-        # Administrative adjudication (services/adjudication.py).
+        # Administrative adjudication (services/cases/adjudication.py).
         case "no_adjudication":
             return translate("refusals", "Case {case} has not entered administrative adjudication.")
         case "adjudication_step":

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from ipdesk.models.base import utcnow
-from ipdesk.services.alerts import ScanResult, scan_alerts
+from ipdesk.services.cases.alerts import ScanResult, scan_alerts
 from ipdesk.ui.alerts.model import threshold_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipdesk.paths import user_data_dir
-from ipdesk.services.intake import default_attachment_store
+from ipdesk.services.cases.intake import default_attachment_store
 
 
 @dataclass(frozen=True)

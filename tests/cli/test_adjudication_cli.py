@@ -10,8 +10,8 @@ import pytest
 from ipdesk import db
 from ipdesk.cli import main
 from ipdesk.models import Case, IpType
-from ipdesk.services import adjudication as adj
-from ipdesk.services.adjudication import Service
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases.adjudication import Service
 from tests.helpers.factories import make_case, make_people
 
 D = dt.date

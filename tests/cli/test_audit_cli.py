@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.cli import main
-from ipdesk.services import audit
+from ipdesk.services.infra import audit
 from tests.helpers.factories import make_case, seed
 
 

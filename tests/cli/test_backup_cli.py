@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
 from ipdesk.cli import main
-from ipdesk.services import audit
+from ipdesk.services.infra import audit
 from tests.helpers.factories import make_case, seed
 from tests.services.test_backup import pg_database, snapshot
 

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from ipdesk import db
 from ipdesk.cli import main
 from ipdesk.models import Case, CaseStatus
-from ipdesk.services import confirmation as conf
-from ipdesk.services import consultations as cs
-from ipdesk.services.limits import refresh_case_limits
+from ipdesk.services.cases import confirmation as conf
+from ipdesk.services.cases import consultations as cs
+from ipdesk.services.cases.limits import refresh_case_limits
 from tests.helpers.factories import agency, make_agreement, make_case, make_people
 
 EFFECTIVE = dt.date(2026, 9, 5)

@@ -16,9 +16,9 @@ from sqlalchemy.exc import ProgrammingError
 from ipdesk import db
 from ipdesk.cli import main
 from ipdesk.models import AuditRecord, Case
-from ipdesk.services import audit
-from ipdesk.services.intake import register_case
-from ipdesk.services.setup import ensure_ready
+from ipdesk.services.admin.setup import ensure_ready
+from ipdesk.services.cases.intake import register_case
+from ipdesk.services.infra import audit
 from tests.helpers.factories import REGISTRAR, valid_intake_form
 from tests.services.test_backup import pg_database
 

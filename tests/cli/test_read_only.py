@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.cli import main, scan
-from ipdesk.services import audit
+from ipdesk.services.infra import audit
 from tests.helpers.factories import make_case, seed
 
 

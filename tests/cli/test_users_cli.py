@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from ipdesk.cli import main
 from ipdesk.db import make_engine, make_session_factory
 from ipdesk.models import User
-from ipdesk.services import auth
-from ipdesk.services.auth import AccountDisabled
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import AccountDisabled
 from tests.helpers.cli_admin import ADMIN
 
 

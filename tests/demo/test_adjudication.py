@@ -35,11 +35,11 @@ from ipdesk.models import (
     User,
     WindowOutcome,
 )
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
-from ipdesk.services.adjudication import MIN_PANEL, get_adjudication
-from ipdesk.services.limits import legal_today
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.seed import seed_reference_data
+from ipdesk.services.cases.adjudication import MIN_PANEL, get_adjudication
+from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules import identifiers as ids
 
 TODAY = dt.date(2026, 11, 27)
 S = AdjudicationStep

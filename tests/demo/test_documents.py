@@ -17,8 +17,8 @@ from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseStatus, Confirmation, Obligation, ObligationKind
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin.seed import seed_reference_data
 from ipdesk.services.documents import DocumentKind
-from ipdesk.services.seed import seed_reference_data
 
 TODAY = dt.date(2026, 11, 27)
 S = CaseStatus

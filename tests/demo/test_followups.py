@@ -16,7 +16,7 @@ from ipdesk.demo import followups as demo_followups
 from ipdesk.demo.followups import add_demo_follow_ups
 from ipdesk.demo.generator import generate
 from ipdesk.models import CaseLimit, FollowUpVisit, LimitKind, VisitState
-from ipdesk.services.followups import schedule_follow_ups_for_closed
+from ipdesk.services.cases.followups import schedule_follow_ups_for_closed
 from tests.helpers.factories import seed
 from tests.helpers.module_db import module_database
 

@@ -16,9 +16,9 @@ from ipdesk.demo import generator as demo_service
 from ipdesk.demo.adjudication import TARGETS, adjudication_count
 from ipdesk.demo.generator import generate
 from ipdesk.models import Case, CaseSequence, CaseStatus, Office, Party, PartyKind, Role, User
-from ipdesk.services import identifiers as ids
-from ipdesk.services.limits import LimitContext, refresh_case_limits
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.seed import seed_reference_data
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
+from ipdesk.services.rules import identifiers as ids
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -18,7 +18,7 @@ from ipdesk.demo.generator import generate
 from ipdesk.demo.worker import WorkerFailed
 from ipdesk.migrate import upgrade
 from ipdesk.models import Agreement, FollowUpVisit
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.seed import seed_reference_data
 
 TODAY = dt.date(2026, 11, 27)
 CASES = 1500

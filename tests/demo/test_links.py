@@ -26,9 +26,9 @@ from ipdesk.models import (
     Obligation,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.confirmation import case_links
-from ipdesk.services.limits import LimitContext, refresh_case_limits
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.seed import seed_reference_data
+from ipdesk.services.cases.confirmation import case_links
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 
 TODAY = dt.date(2026, 11, 27)
 _KINDS = (

@@ -19,7 +19,7 @@ from ipdesk import db
 from ipdesk.demo import generator as demo
 from ipdesk.demo import load as demo_load
 from ipdesk.models import Case
-from ipdesk.services.setup import initialise, restore_indexes
+from ipdesk.services.admin.setup import initialise, restore_indexes
 from tests.helpers.factories import seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -207,7 +207,7 @@ def test_start_up_and_the_other_commands_do_not_import_the_demo() -> None:
     """Only the demo commands load ``ipdesk.demo``: start-up's repair, the services and the
     command line's other commands do without it."""
     code = (
-        "import sys, ipdesk.services, ipdesk.services.setup, ipdesk.cli, ipdesk.models; "
+        "import sys, ipdesk.services, ipdesk.services.admin.setup, ipdesk.cli, ipdesk.models; "
         "loaded = sorted(m for m in sys.modules if m.startswith('ipdesk.demo')); "
         "print(loaded); sys.exit(1 if loaded else 0)"
     )

@@ -1,4 +1,4 @@
-"""The demo writes the search index in bulk (services/search_index.py); search must find
+"""The demo writes the search index in bulk (services/queries/search_index.py); search must find
 exactly what the per-row triggers (SQLite) or the indexes kept up to date (PostgreSQL)
 find, and no error midway may leave the database without its triggers or indexes."""
 
@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db
 from ipdesk.demo import generator as demo
 from ipdesk.models import Case, Party
-from ipdesk.services import search_index, setup
 from ipdesk.services.actors import Actor
-from ipdesk.services.search import search_cases
+from ipdesk.services.admin import setup
+from ipdesk.services.queries import search_index
+from ipdesk.services.queries.search import search_cases
 from tests.helpers.factories import make_case, seed
 from tests.helpers.module_db import module_database
 

@@ -36,9 +36,9 @@ from ipdesk.models import (
     User,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.limits import legal_today
-from ipdesk.services.passwords import hash_password
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.passwords import hash_password
+from ipdesk.services.admin.seed import seed_reference_data
+from ipdesk.services.cases.limits import legal_today
 
 TEST_PASSWORD = "correct-horse-1"
 """The password of every user that :func:`make_user` creates unless told otherwise."""
@@ -198,7 +198,7 @@ def make_case_with_limits(
 ) -> Case:
     """:func:`make_case`, then its limits (acceptance decision, handling) derived as the
     services derive them, with the cached due date on the case."""
-    from ipdesk.services.limits import refresh_case_limits
+    from ipdesk.services.cases.limits import refresh_case_limits
 
     case = make_case(session, station_code, status, **overrides)
     refresh_case_limits(session, case)
@@ -218,13 +218,13 @@ def valid_intake_form(
     received: dt.date | None = None,
     **overrides: Any,
 ) -> Any:
-    """An :class:`ipdesk.services.intake.IntakeForm` that validates: a person (valid ID
+    """An :class:`ipdesk.services.cases.intake.IntakeForm` that validates: a person (valid ID
     number, mobile phone) against an organisation (valid credit code) over a trademark.
     ``seed`` varies the identifiers; any form field can be overridden."""
     import random
 
-    from ipdesk.services import identifiers as ids
-    from ipdesk.services.intake import IntakeForm, PartyForm
+    from ipdesk.services.cases.intake import IntakeForm, PartyForm
+    from ipdesk.services.rules import identifiers as ids
 
     rng = random.Random(seed)
     fields: dict[str, Any] = {
@@ -428,13 +428,13 @@ def make_visit(
 def agreement_form(
     case: Case, *, signed_on: dt.date | None = None, effective_on: dt.date | None = None
 ) -> Any:
-    """A :class:`ipdesk.services.mediation.AgreementForm` for ``case`` that validates: the
+    """A :class:`ipdesk.services.cases.mediation.AgreementForm` for ``case`` that validates: the
     (first) respondent pays the applicant 8,000 yuan within 30 days and removes the listings
     within 7; signed ``signed_on`` (default today), in effect ``effective_on`` (default the
     signing day)."""
     from decimal import Decimal
 
-    from ipdesk.services.mediation import AgreementForm, ObligationForm
+    from ipdesk.services.cases.mediation import AgreementForm, ObligationForm
 
     applicant = next(p for p in case.parties if p.role == PartyRole.APPLICANT)
     respondent = next(p for p in case.parties if p.role == PartyRole.RESPONDENT)

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.app import open_main_window
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.main_window import MainWindow

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import READ_ONLY
 from ipdesk.remote import calls, codec
 from ipdesk.remote.calls import EXPOSED, BadCall, Call, call, checked, run_local
-from ipdesk.services import agencies, cases_query, evidence, intake, org, read_models
 from ipdesk.services.actors import Actor
-from ipdesk.services.agencies import AgencyForm
+from ipdesk.services.admin import agencies, org
+from ipdesk.services.admin.agencies import AgencyForm
+from ipdesk.services.cases import evidence, intake
 from ipdesk.services.errors import NotFound
+from ipdesk.services.queries import cases_query, read_models
 from ipdesk.ui.stores import FileStores
 from tests.helpers.factories import REGISTRAR, seed
 
@@ -128,7 +130,7 @@ def test_a_ledger_check_runs_in_a_read_only_session_and_reports_progress(
 ) -> None:
     """The dry run of a ledger import is a read (on a server: a read-only transaction);
     the desk's progress reaches it; the import itself registers the rows."""
-    from ipdesk.services import case_import
+    from ipdesk.services.cases import case_import
     from ipdesk.ui.desk import LocalBackend
     from tests.ui.test_case_import_dialog import ledger
 
@@ -153,7 +155,7 @@ def test_the_case_list_read_models_page_like_the_list(
 ) -> None:
     """The case list's first page and a later one, each one call (for the case list's
     conversion to named calls)."""
-    from ipdesk.services.cases_query import CaseSort
+    from ipdesk.services.queries.cases_query import CaseSort
     from ipdesk.ui.desk import LocalBackend
     from tests.helpers.factories import make_case
 

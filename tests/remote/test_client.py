@@ -25,10 +25,11 @@ from ipdesk.remote.client import (
     _FileChunks,
     tls_context,
 )
-from ipdesk.services import agencies, intake, org
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin import agencies, org
+from ipdesk.services.admin.auth import SignedIn
+from ipdesk.services.cases import intake
+from ipdesk.services.cases.intake import AttachmentInput
 from ipdesk.services.errors import PermissionDenied, ValidationErrors
-from ipdesk.services.intake import AttachmentInput
 
 SIGNED = SignedIn(5, "wang", "王五", Role.STATION_STAFF, 1, 2, False)
 Handler = Callable[[httpx.Request], httpx.Response]

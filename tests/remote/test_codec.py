@@ -21,7 +21,7 @@ from ipdesk.models import Role
 from ipdesk.remote import codec
 from ipdesk.remote.codec import CodecError, decode, dumps, encode, loads
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.services.errors import (
     NotFound,
     PermissionDenied,
@@ -163,7 +163,7 @@ def test_round_trip_of_results_by_hand() -> None:
         "subprocess.Popen",
         "ipdesk.ui.desk.Desk",
         "ipdesk.db.READ_ONLY",
-        "ipdesk.services.auth.sign_in",
+        "ipdesk.services.admin.auth.sign_in",
         "ipdesk.services.errors.ServiceError",
         "ipdesk.models.cases.Case",
         "ipdesk.services.nonexistent_module.Thing",

@@ -17,8 +17,8 @@ from ipdesk.models import Role
 from ipdesk.remote import codec
 from ipdesk.remote.calls import call
 from ipdesk.remote.client import RemoteBackend, RemoteClient, Retry
-from ipdesk.services import org
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin import org
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.services.errors import PermissionDenied
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal, RemoteGate, change_of
 
@@ -47,7 +47,7 @@ def test_a_remote_desk_reads_and_refuses_like_a_local_one(qtbot: QtBot) -> None:
     got: list[object] = []
     refused: list[Refusal] = []
     desk.read(owner, call(org.org_tree), got.append, refused.append)
-    from ipdesk.services import agencies
+    from ipdesk.services.admin import agencies
 
     desk.read(owner, call(agencies.list_agencies), got.append, refused.append, purpose="x")
     qtbot.waitUntil(lambda: len(got) + len(refused) == 2, timeout=5000)

@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Case
 from ipdesk.remote.calls import call
 from ipdesk.remote.client import RemoteClient, Retry, tls_context
-from ipdesk.services import evidence, intake, read_models
+from ipdesk.services.cases import evidence, intake
 from ipdesk.services.errors import PermissionDenied
+from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal, RemoteGate
 from ipdesk.ui.stores import FileStores
 from tests.helpers import factories as f
@@ -205,7 +206,7 @@ def test_an_unreachable_server_is_a_clear_refusal(qtbot: QtBot) -> None:
     client = RemoteClient("https://127.0.0.1:9", retry=Retry(attempts=2, first_wait=0.01))
     from ipdesk.models import Role
     from ipdesk.remote.client import RemoteBackend
-    from ipdesk.services.auth import SignedIn
+    from ipdesk.services.admin.auth import SignedIn
 
     signed = SignedIn(1, "x", "x", Role.STATION_STAFF, 1, 1, False)
     desk = Desk(RemoteBackend(client, signed))

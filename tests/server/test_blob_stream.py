@@ -8,7 +8,7 @@ import io
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.services import blobs
+from ipdesk.services.infra import blobs
 
 
 class OneWay(io.RawIOBase):

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Case, User
 from ipdesk.remote import calls, codec
-from ipdesk.services import cases_query, intake, workflow
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
+from ipdesk.services.cases import intake, workflow
 from ipdesk.services.documents import rendering
+from ipdesk.services.queries import cases_query
 from tests.helpers import factories as f
 from tests.server.conftest import People, Running, raw_request
 
@@ -101,7 +102,7 @@ def test_a_disabled_users_next_request_is_refused(
     admin = server.sign_in(people.admin)
     with session_factory() as s:
         user_id = s.scalars(select(User.id).where(User.username == people.staff_a)).one()
-    from ipdesk.services import auth
+    from ipdesk.services.admin import auth
 
     if "auth.set_active" in calls.EXPOSED:
         assert result(server.call(admin, "auth.set_active", user_id, False)).active is False

@@ -10,10 +10,10 @@ import pytest
 
 from ipdesk.remote.calls import Call
 from ipdesk.remote.client import RemoteBackend, RemoteClient
-from ipdesk.services import intake
-from ipdesk.services.cases_query import CaseDetail
+from ipdesk.services.cases import intake
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import PermissionDenied
-from ipdesk.services.limits import legal_today
+from ipdesk.services.queries.cases_query import CaseDetail
 from tests.helpers import factories as f
 from tests.server.conftest import People, Running
 from tests.server.test_server import PNG, exposed  # noqa: F401  (the fixture)

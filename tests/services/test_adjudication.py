@@ -1,4 +1,4 @@
-"""The administrative adjudication track (services/adjudication.py), on both databases.
+"""The administrative adjudication track (services/cases/adjudication.py), on both databases.
 
 Hand-checked dates (chinesecalendar 1.11): accepted Wed 2026-09-02 -> the request copy is
 due to be served 5 working days later, Wed 09-09. Served Mon 09-07 -> defence due 15 days
@@ -37,12 +37,12 @@ from ipdesk.models import (
     User,
     WindowOutcome,
 )
-from ipdesk.services import adjudication as adj
-from ipdesk.services import workflow
-from ipdesk.services.adjudication import Service
-from ipdesk.services.alerts import scan_alerts
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases import workflow
+from ipdesk.services.cases.adjudication import Service
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationError
-from ipdesk.services.limits import BEIJING
 from tests.helpers.factories import People, make_case, make_people, seed
 
 D = dt.date
@@ -757,8 +757,8 @@ def test_no_mediation_while_the_adjudication_is_under_way(world: World) -> None:
 def test_the_report_lists_the_adjudications(world: World, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from ipdesk.services.dashboard import Period
-    from ipdesk.services.reports import write_report
+    from ipdesk.services.queries.dashboard import Period
+    from ipdesk.services.queries.reports import write_report
 
     decision_served(world)
     out = tmp_path / "report.xlsx"
@@ -784,7 +784,7 @@ def test_the_dashboard_counts_the_adjudication_track(world: World) -> None:
     """Open before the decision, decided (and in time: within the 60 days of the case's
     clock) in the period of the decision; the same from the summary and from the cases,
     and each number drills down to the case."""
-    from ipdesk.services import dashboard
+    from ipdesk.services.queries import dashboard
 
     def figures(end: dt.date) -> list[dashboard.UnitFigures]:
         flt = dashboard.DashboardFilter(dashboard.Period(D(2026, 10, 1), end))

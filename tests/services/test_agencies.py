@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AgencyKind, User
 from ipdesk.services.actors import Actor
-from ipdesk.services.agencies import (
+from ipdesk.services.admin.agencies import (
     AgencyForm,
     create_agency,
     get_agency,

@@ -30,7 +30,7 @@ from ipdesk.models import (
     Role,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import (
+from ipdesk.services.cases.alerts import (
     ScanResult,
     acknowledge_alert,
     acknowledge_alerts,
@@ -38,14 +38,14 @@ from ipdesk.services.alerts import (
     list_alerts,
     scan_alerts,
 )
-from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied
-from ipdesk.services.limits import (
+from ipdesk.services.cases.limits import (
     BEIJING,
     parse_warn_days,
     refresh_all_open,
     refresh_case_limits,
     threshold_for,
 )
+from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 DUE_A = dt.date(2026, 11, 2)

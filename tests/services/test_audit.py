@@ -15,10 +15,10 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Agency, AgencyKind, AuditRecord, Case, HolidayDay, Party, Role, User
-from ipdesk.services import audit
 from ipdesk.services.actors import Actor
-from ipdesk.services.audit import GENESIS, SECRET, AuditError, verify_chain
 from ipdesk.services.errors import PermissionDenied
+from ipdesk.services.infra import audit
+from ipdesk.services.infra.audit import GENESIS, SECRET, AuditError, verify_chain
 from tests.helpers.factories import make_case, make_user, seed
 
 

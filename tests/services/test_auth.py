@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Role, User
 from ipdesk.models.base import utcnow
-from ipdesk.services import auth
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import (
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
     AccountDisabled,

@@ -34,10 +34,10 @@ from ipdesk.models import (
     PartyRole,
     Role,
 )
-from ipdesk.services import audit
-from ipdesk.services import backup as bk
 from ipdesk.services.actors import Actor
-from ipdesk.services.search import search_cases
+from ipdesk.services.infra import audit
+from ipdesk.services.infra import backup as bk
+from ipdesk.services.queries.search import search_cases
 from tests.conftest import _counter
 from tests.helpers.factories import make_case, make_user, seed
 

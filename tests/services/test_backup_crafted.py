@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ipdesk import db, migrate
-from ipdesk.services import audit
-from ipdesk.services import backup as bk
+from ipdesk.services.infra import audit
+from ipdesk.services.infra import backup as bk
 from tests.helpers.factories import make_case, seed
 
 MEMORY_LIMIT = 64 << 20

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdesk.services import backup as bk
+from ipdesk.services.infra import backup as bk
 
 
 def _bomb(path: Path, member: str, size: int) -> None:

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db, migrate, paths
 from ipdesk.cli import main
 from ipdesk.models import AuditRecord
-from ipdesk.services import audit
-from ipdesk.services import backup as bk
-from ipdesk.services import backup_signing as signing
+from ipdesk.services.infra import audit
+from ipdesk.services.infra import backup as bk
+from ipdesk.services.infra import backup_signing as signing
 from tests.helpers.factories import make_case, seed
 from tests.services.test_backup import pg_database, snapshot, verify
 

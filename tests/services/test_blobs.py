@@ -1,4 +1,4 @@
-"""Evidence files and documents content-addressed in the database (services/blobs.py):
+"""Evidence files and documents content-addressed in the database (services/infra/blobs.py):
 shared by every desktop of one database, streamed in bounded memory, stored once, limited
 in size, imported from the folders of earlier versions, verified, backed up and restored.
 Both databases."""
@@ -26,14 +26,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db, migrate
 from ipdesk.cli import main
 from ipdesk.models import Attachment, Blob, BlobChunk, Document, Role
-from ipdesk.services import backup as bk
-from ipdesk.services import blobs, evidence
 from ipdesk.services import documents as docs
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases import evidence
+from ipdesk.services.cases.intake import AttachmentInput, register_case
 from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
-from ipdesk.services.file_import import import_local_files
-from ipdesk.services.intake import AttachmentInput, register_case
-from ipdesk.services.integrity import check_files
+from ipdesk.services.infra import backup as bk
+from ipdesk.services.infra import blobs
+from ipdesk.services.infra.file_import import import_local_files
+from ipdesk.services.infra.integrity import check_files
 from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 from tests.services.test_backup import pg_database

@@ -10,7 +10,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseEvent, CaseStatus, EventKind
-from ipdesk.services.bulk import bulk_insert
+from ipdesk.services.infra.bulk import bulk_insert
 from tests.helpers.factories import make_case, seed
 
 CASES = cast(Table, Case.__table__)

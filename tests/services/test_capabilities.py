@@ -13,12 +13,15 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Role
-from ipdesk.services import agencies, audit, auth, case_import, dashboard, followups, holidays
 from ipdesk.services.actors import Actor
-from ipdesk.services.capabilities import GRANTS, Capability, capabilities
+from ipdesk.services.admin import agencies, auth, holidays
+from ipdesk.services.cases import case_import, followups
+from ipdesk.services.cases.intake import Registrar
+from ipdesk.services.cases.limits import deadline_board
 from ipdesk.services.errors import PermissionDenied, ServiceError
-from ipdesk.services.intake import Registrar
-from ipdesk.services.limits import deadline_board
+from ipdesk.services.infra import audit
+from ipdesk.services.queries import dashboard
+from ipdesk.services.rules.capabilities import GRANTS, Capability, capabilities
 from tests.helpers.factories import make_user, seed
 
 Probe = Callable[[Session, Actor, Path], Any]

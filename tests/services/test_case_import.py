@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseEvent, CaseSequence, Party, PartyKind, Role
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
-from ipdesk.services.case_import import COLUMNS, import_cases
+from ipdesk.services.cases.case_import import COLUMNS, import_cases
 from ipdesk.services.errors import ImportFailed
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.factories import make_user, seed
 
 SYSTEM = Actor.system()

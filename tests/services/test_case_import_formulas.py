@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case
-from ipdesk.services import identifiers as ids
-from ipdesk.services.case_import import FORMULA_MESSAGE, import_cases
+from ipdesk.services.cases.case_import import FORMULA_MESSAGE, import_cases
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.factories import seed
 from tests.services.test_case_import import SYSTEM, TODAY, write_xlsx
 

@@ -22,9 +22,12 @@ from ipdesk.models import (
     PartyRole,
     Role,
 )
-from ipdesk.services import cases_query
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import (
+from ipdesk.services.cases.intake import AttachmentInput, register_case
+from ipdesk.services.cases.limits import RUNNING_STATUSES
+from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
+from ipdesk.services.queries import cases_query
+from ipdesk.services.queries.cases_query import (
     LIFE_CYCLE,
     CaseFilter,
     CaseSort,
@@ -33,9 +36,6 @@ from ipdesk.services.cases_query import (
     case_rows,
     count_cases,
 )
-from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
-from ipdesk.services.intake import AttachmentInput, register_case
-from ipdesk.services.limits import RUNNING_STATUSES
 from tests.helpers.factories import make_case, make_user, seed, valid_intake_form
 
 TODAY = dt.date(2026, 11, 27)

@@ -7,7 +7,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import CaseStatus, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, case_rows, count_cases
+from ipdesk.services.queries.cases_query import (
+    CaseFilter,
+    CaseSort,
+    case_ids,
+    case_rows,
+    count_cases,
+)
 from tests.helpers.factories import make_case, make_user, seed
 
 

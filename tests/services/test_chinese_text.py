@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipdesk.services.chinese_text import (
+from ipdesk.services.rules.chinese_text import (
     MAX_AMOUNT,
     amount_in_capitals,
     amount_in_figures,

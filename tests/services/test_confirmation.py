@@ -32,10 +32,10 @@ from ipdesk.models import (
     PartyKind,
     PartyRole,
 )
-from ipdesk.services import confirmation as conf
-from ipdesk.services import consultations, workflow
-from ipdesk.services import identifiers as ids
-from ipdesk.services.alerts import scan_alerts
+from ipdesk.services.cases import confirmation as conf
+from ipdesk.services.cases import consultations, workflow
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING, refresh_case_limits
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
@@ -43,7 +43,7 @@ from ipdesk.services.errors import (
     ValidationError,
     ValidationErrors,
 )
-from ipdesk.services.limits import BEIJING, refresh_case_limits
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.factories import (
     People,
     agency,

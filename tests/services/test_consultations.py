@@ -22,20 +22,20 @@ from ipdesk.models import (
     LimitState,
     RequestState,
 )
-from ipdesk.services import consultations as cs
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.consultations import (
+from ipdesk.services.cases import consultations as cs
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.consultations import (
     ConsultationFilter,
     ConsultationForm,
     RowState,
 )
+from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
     ValidationError,
     ValidationErrors,
 )
-from ipdesk.services.limits import BEIJING
 from tests.helpers.factories import People, agency, make_case, make_people, office, seed
 
 REQUESTED = dt.date(2026, 9, 30)  # a Wednesday before the National Day holiday
@@ -341,7 +341,7 @@ def test_a_closed_case_gets_no_new_consultation_and_its_limits_end(
         with pytest.raises(IllegalTransition) as caught:
             cs.request_consultation(s, mediator, closed.id, form(s, "CT-KEQ"), today=TODAY)
         assert caught.value.code == "case_not_open"
-    from ipdesk.services import workflow
+    from ipdesk.services.cases import workflow
 
     with session_factory.begin() as s:
         mediator = people.actor(s, "mediator")
@@ -481,7 +481,7 @@ def test_row_state_matches_the_list_filter() -> None:
 def test_text_no_database_can_hold_is_refused_before_anything_is_written(
     session_factory: sessionmaker[Session], people: People, case_id: int, bad: str
 ) -> None:
-    """The flush guard of ipdesk.services.lookups: PostgreSQL refuses NUL, no driver sends a
+    """The flush guard of ipdesk.services.queries.lookups: PostgreSQL refuses NUL, no driver sends a
     lone surrogate; the use case fails with a ValidationError naming the field, whole."""
     with session_factory() as s:
         before = events(s, case_id)

@@ -12,16 +12,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment, AuditRecord, Case, CaseEvent, CaseStatus, Party, PartyRole
-from ipdesk.services import audit, corrections, evidence, identifiers, intake
 from ipdesk.services.actors import Actor
-from ipdesk.services.corrections import CaseCorrection, PartyChange
+from ipdesk.services.cases import corrections, evidence, intake
+from ipdesk.services.cases.corrections import CaseCorrection, PartyChange
+from ipdesk.services.cases.intake import AttachmentInput
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
     StaleData,
     ValidationErrors,
 )
-from ipdesk.services.intake import AttachmentInput
+from ipdesk.services.infra import audit
+from ipdesk.services.rules import identifiers
 from tests.helpers.factories import People, make_people, seed, valid_intake_form
 
 

@@ -59,9 +59,10 @@ from ipdesk.models import (
     RequestState,
     Role,
 )
-from ipdesk.services import dashboard
 from ipdesk.services.actors import Actor
-from ipdesk.services.dashboard import (
+from ipdesk.services.errors import PermissionDenied, ValidationError
+from ipdesk.services.queries import dashboard
+from ipdesk.services.queries.dashboard import (
     COUNT_KEYS,
     TOTAL,
     DashboardFilter,
@@ -71,7 +72,6 @@ from ipdesk.services.dashboard import (
     drill_down,
     figures,
 )
-from ipdesk.services.errors import PermissionDenied, ValidationError
 from tests.helpers.factories import (
     actor,
     agency,

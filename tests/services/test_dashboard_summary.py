@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
 from ipdesk.models import Case, Role
-from ipdesk.services import clock, corrections, dashboard_summary, routing, workflow
 from ipdesk.services.actors import Actor
-from ipdesk.services.corrections import CaseCorrection
-from ipdesk.services.dashboard import DashboardFilter, Period, chart_data, figures
-from ipdesk.services.intake import register_case
+from ipdesk.services.cases import clock, corrections, routing, workflow
+from ipdesk.services.cases.corrections import CaseCorrection
+from ipdesk.services.cases.intake import register_case
+from ipdesk.services.queries import dashboard_summary
+from ipdesk.services.queries.dashboard import DashboardFilter, Period, chart_data, figures
 from tests.helpers.factories import make_user, seed, valid_intake_form
 from tests.services.test_workflow import (  # the life cycle's moves, called uniformly
     TODAY,

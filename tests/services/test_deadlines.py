@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipdesk.services.deadlines import (
+from ipdesk.services.errors import ValidationError
+from ipdesk.services.rules.deadlines import (
     MAX_DAYS,
     DueResult,
     Suspension,
@@ -24,7 +25,6 @@ from ipdesk.services.deadlines import (
     compute_due,
     days_left,
 )
-from ipdesk.services.errors import ValidationError
 
 CAL = WorkCalendar()
 # 2027 as an administrator might enter it: New Year's Day (Fri 2027-01-01) off, Sat

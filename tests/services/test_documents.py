@@ -57,7 +57,7 @@ from ipdesk.services.documents import (
     render_document,
 )
 from ipdesk.services.errors import PermissionDenied
-from ipdesk.services.identifiers import make_resident_id, make_uscc
+from ipdesk.services.rules.identifiers import make_resident_id, make_uscc
 from tests.helpers.adjudication import ADJUDICATION_CONTENT, prepare_adjudication
 from tests.helpers.factories import make_case, make_user, seed
 
@@ -584,7 +584,7 @@ def test_a_stored_file_is_opened_only_while_it_is_the_recorded_one(
     from sqlalchemy import update
 
     from ipdesk.models import BlobChunk
-    from ipdesk.services.blobs import BlobDamaged
+    from ipdesk.services.infra.blobs import BlobDamaged
 
     result = render(session_factory, case_id, K.ACCEPTANCE_NOTICE, store)
     recorded = result.path.read_bytes()

@@ -19,17 +19,17 @@ from ipdesk.cli import main
 from ipdesk.cli.output import one_field, terminal_safe
 from ipdesk.models import Attachment, Case
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
-from ipdesk.services.evidence import attachment_file
-from ipdesk.services.evidence_types import check_openable, kind_of
-from ipdesk.services.intake import (
+from ipdesk.services.cases.evidence import attachment_file
+from ipdesk.services.cases.intake import (
     AttachmentInput,
     attachment_path,
     check_intake,
     evidence_name,
     store_attachments,
 )
-from ipdesk.services.lookups import has_control_chars
+from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
+from ipdesk.services.queries.lookups import has_control_chars
+from ipdesk.services.rules.evidence_types import check_openable, kind_of
 from tests.helpers.cli_admin import sign_in_as_admin
 from tests.helpers.factories import make_case, seed, valid_intake_form
 

@@ -32,15 +32,8 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.errors import (
-    IllegalTransition,
-    NotFound,
-    PermissionDenied,
-    ValidationError,
-    ValidationErrors,
-)
-from ipdesk.services.followups import (
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.followups import (
     PolicyInfo,
     is_sampled,
     list_policies,
@@ -52,7 +45,14 @@ from ipdesk.services.followups import (
     visit_info,
     work_list,
 )
-from ipdesk.services.limits import BEIJING, LimitContext, refresh_case_limits
+from ipdesk.services.cases.limits import BEIJING, LimitContext, refresh_case_limits
+from ipdesk.services.errors import (
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    ValidationErrors,
+)
 from tests.helpers.factories import (
     People,
     make_case_with_limits,
@@ -456,7 +456,7 @@ def test_the_work_list_of_each_role(db: sessionmaker[Session], people: People) -
 def test_demo_follow_ups_reach_about_ninety_percent(session_factory: sessionmaker[Session]) -> None:
     from ipdesk.demo.followups import add_demo_follow_ups
     from ipdesk.demo.generator import generate
-    from ipdesk.services.dashboard import DashboardFilter, Period, figures
+    from ipdesk.services.queries.dashboard import DashboardFilter, Period, figures
 
     today = D(2026, 11, 27)
     with session_factory.begin() as s:

@@ -20,9 +20,7 @@ from ipdesk.models import (
     Role,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.errors import ImportFailed, PermissionDenied, ValidationError
-from ipdesk.services.holidays import (
+from ipdesk.services.admin.holidays import (
     CHINESECALENDAR,
     OVERRIDE,
     STATUTORY,
@@ -34,7 +32,9 @@ from ipdesk.services.holidays import (
     uncovered_years_ahead,
     year_calendar,
 )
-from ipdesk.services.limits import BEIJING
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING
+from ipdesk.services.errors import ImportFailed, PermissionDenied, ValidationError
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 ADMIN = Actor.system()

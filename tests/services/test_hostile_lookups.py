@@ -24,23 +24,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
 from ipdesk.models import Case, CaseStatus, Role, User
-from ipdesk.services import (
-    agencies,
-    auth,
-    confirmation,
-    documents,
-    holidays,
-    mediation,
-    org,
-    routing,
-    workflow,
-)
+from ipdesk.services import documents
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignInFailed
-from ipdesk.services.cases_query import CaseFilter, case_detail, case_ids, count_cases
+from ipdesk.services.admin import agencies, auth, holidays, org
+from ipdesk.services.admin.auth import SignInFailed
+from ipdesk.services.cases import confirmation, mediation, routing, workflow
 from ipdesk.services.errors import ImportFailed, NotFound, ValidationError, ValidationErrors
-from ipdesk.services.lookups import has_control_chars, is_unusable_key
-from ipdesk.services.search import search_cases
+from ipdesk.services.queries.cases_query import CaseFilter, case_detail, case_ids, count_cases
+from ipdesk.services.queries.lookups import has_control_chars, is_unusable_key
+from ipdesk.services.queries.search import search_cases
 from tests.conftest import BACKENDS
 from tests.helpers.factories import TEST_PASSWORD, make_agreement, make_case, make_user, seed
 from tests.helpers.module_db import module_database

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.identifiers import (
+from ipdesk.services.rules.identifiers import (
     LEGAL_REPRESENTATIVE,
     MESSAGES,
     OPERATOR,

@@ -29,11 +29,8 @@ from ipdesk.models import (
     Party,
     Role,
 )
-from ipdesk.services import blobs
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
-from ipdesk.services.intake import (
+from ipdesk.services.cases.intake import (
     MESSAGES,
     AttachmentInput,
     IntakeForm,
@@ -48,7 +45,10 @@ from ipdesk.services.intake import (
     register_case,
     validate_intake,
 )
-from ipdesk.services.limits import legal_today
+from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
+from ipdesk.services.infra import blobs
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 TODAY = dt.date(2026, 11, 27)
@@ -729,7 +729,7 @@ def stored_files(store: Path) -> list[Path]:
 
 
 def stored_contents(sessions: sessionmaker[Session]) -> int:
-    """How many contents the database's store holds (services/blobs.py)."""
+    """How many contents the database's store holds (services/infra/blobs.py)."""
     with sessions() as s:
         return s.scalar(select(func.count()).select_from(Blob)) or 0
 

@@ -12,9 +12,9 @@ from sqlalchemy import delete, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment, BlobChunk, Document
-from ipdesk.services import blobs
-from ipdesk.services.intake import AttachmentInput, register_case
-from ipdesk.services.integrity import check_files
+from ipdesk.services.cases.intake import AttachmentInput, register_case
+from ipdesk.services.infra import blobs
+from ipdesk.services.infra.integrity import check_files
 from tests.helpers.factories import REGISTRAR, make_case, seed, valid_intake_form
 
 

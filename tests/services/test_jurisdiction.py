@@ -28,18 +28,23 @@ from ipdesk.models import (
     PartyRole,
 )
 from ipdesk.paths import FORMS_DIR
-from ipdesk.services import confirmation as conf
+from ipdesk.services.cases import confirmation as conf
+from ipdesk.services.cases.mediation import (
+    AgreementForm,
+    ObligationForm,
+    PartyChoice,
+    validate_agreement,
+)
 from ipdesk.services.documents import DocumentKind
 from ipdesk.services.documents.context import context_from, gather_facts
 from ipdesk.services.documents.templates import load_template, render_bytes
 from ipdesk.services.errors import ValidationError, ValidationErrors
-from ipdesk.services.jurisdiction import (
+from ipdesk.services.rules.jurisdiction import (
     INTERMEDIATE_IP_TYPES,
     check_court_case_number,
     court_hears,
 )
-from ipdesk.services.mediation import AgreementForm, ObligationForm, PartyChoice, validate_agreement
-from ipdesk.services.obligations import TermParts, obligation_sentence
+from ipdesk.services.rules.obligations import TermParts, obligation_sentence
 from tests.helpers.factories import People, make_agreement, make_case, make_people, seed
 
 TODAY = dt.date(2026, 11, 20)
@@ -251,7 +256,7 @@ _REPRESENTATIVES = [
 
 
 def _code(prefix: str) -> str:
-    from ipdesk.services.identifiers import USCC_ALPHABET
+    from ipdesk.services.rules.identifiers import USCC_ALPHABET
 
     body = prefix[:17]
     weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -268,7 +273,7 @@ def test_the_representative_follows_the_party_kind_in_the_documents(
     name: str,
     expected: str,
 ) -> None:
-    from ipdesk.services.identifiers import representative_for
+    from ipdesk.services.rules.identifiers import representative_for
 
     code = _code(prefix)
     title = representative_for(code, name).title

@@ -28,10 +28,9 @@ from ipdesk.models import (
     LimitState,
     Role,
 )
-from ipdesk.services import limits
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.errors import PermissionDenied
-from ipdesk.services.limits import (
+from ipdesk.services.cases import limits
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import (
     BEIJING,
     LimitContext,
     LimitSpec,
@@ -44,6 +43,7 @@ from ipdesk.services.limits import (
     refresh_case_limits,
     threshold_for,
 )
+from ipdesk.services.errors import PermissionDenied
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 RECEIVED = dt.date(2026, 8, 31)

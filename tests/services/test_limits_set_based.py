@@ -20,10 +20,9 @@ from ipdesk.models import (
     LimitRule,
     LimitState,
 )
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.dashboard_summary import changing
-from ipdesk.services.deadlines import DueResult
-from ipdesk.services.limits import (
+from ipdesk.services.admin.seed import seed_reference_data
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import (
     _ADJUSTMENT_COLUMNS,
     _BATCH,
     _CASE_DUE_KINDS,
@@ -40,7 +39,8 @@ from ipdesk.services.limits import (
     refresh_all_open,
     withdraw_stale_alerts,
 )
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.queries.dashboard_summary import changing
+from ipdesk.services.rules.deadlines import DueResult
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -27,19 +27,19 @@ from ipdesk.models import (
     Performance,
 )
 from ipdesk.models.cases import ReferralKind
-from ipdesk.services import confirmation, mediation
+from ipdesk.services.cases import confirmation, mediation
+from ipdesk.services.cases.mediation import (
+    AgreementForm,
+    ObligationForm,
+    ReturnOutcome,
+    parse_amount,
+)
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
     StaleData,
     ValidationError,
     ValidationErrors,
-)
-from ipdesk.services.mediation import (
-    AgreementForm,
-    ObligationForm,
-    ReturnOutcome,
-    parse_amount,
 )
 from tests.helpers.factories import People, agency, make_case, make_people, seed
 

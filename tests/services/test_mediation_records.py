@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseEvent, CaseStatus
-from ipdesk.services import mediation_records
+from ipdesk.services.cases import mediation_records
+from ipdesk.services.cases.mediation_records import SessionForm
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationErrors
-from ipdesk.services.mediation_records import SessionForm
 from tests.helpers.factories import People, make_case, make_people, seed
 
 TODAY = dt.date.today()

@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.cli import main
 from ipdesk.db import make_engine, make_session_factory
 from ipdesk.models import Case, CaseLimit, CaseStatus, Confirmation, LimitKind
-from ipdesk.services import confirmation as conf
 from ipdesk.services.actors import Actor
-from ipdesk.services.holidays import (
+from ipdesk.services.admin.holidays import (
     OVERRIDE,
     STATUTORY,
     import_holidays_csv,
@@ -25,7 +24,8 @@ from ipdesk.services.holidays import (
     uncovered_years_ahead,
     year_calendar,
 )
-from ipdesk.services.limits import refresh_case_limits
+from ipdesk.services.cases import confirmation as conf
+from ipdesk.services.cases.limits import refresh_case_limits
 from tests.helpers.factories import (
     People,
     make_agreement,

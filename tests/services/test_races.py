@@ -31,9 +31,9 @@ from ipdesk.models import (
     LimitState,
     Obligation,
 )
-from ipdesk.services import confirmation, consultations, mediation, workflow
+from ipdesk.services.cases import confirmation, consultations, mediation, workflow
+from ipdesk.services.cases.mediation import ObligationForm
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.mediation import ObligationForm
 from tests.helpers.factories import People, agency, make_case, make_people, seed
 from tests.services.test_mediation import agreement_form, version
 

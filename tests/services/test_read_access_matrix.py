@@ -41,29 +41,33 @@ from ipdesk.models import (
     Role,
     User,
 )
-from ipdesk.services import (
+from ipdesk.services import documents
+from ipdesk.services.actors import Actor
+from ipdesk.services.admin import org
+from ipdesk.services.admin.auth import change_role
+from ipdesk.services.cases import (
     alerts,
-    audit,
-    blobs,
     confirmation,
     consultations,
-    dashboard,
-    documents,
     followups,
     mediation,
-    org,
-    reports,
     routing,
     workflow,
 )
-from ipdesk.services import identifiers as ids
-from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.auth import change_role
-from ipdesk.services.cases_query import CaseFilter, case_detail, case_ids, case_rows, count_cases
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import deadline_board, legal_today
 from ipdesk.services.errors import NotFound, PermissionDenied
-from ipdesk.services.limits import deadline_board, legal_today
-from ipdesk.services.search import search_cases
+from ipdesk.services.infra import audit, blobs
+from ipdesk.services.queries import dashboard, reports
+from ipdesk.services.queries.cases_query import (
+    CaseFilter,
+    case_detail,
+    case_ids,
+    case_rows,
+    count_cases,
+)
+from ipdesk.services.queries.search import search_cases
+from ipdesk.services.rules import identifiers as ids
 from tests.conftest import BACKENDS
 from tests.helpers.factories import (
     agency,

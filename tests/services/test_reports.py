@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.dashboard import DashboardFilter, Period, figures
 from ipdesk.services.documents import TemplateBroken
 from ipdesk.services.errors import PermissionDenied, ValidationError
-from ipdesk.services.reports import (
+from ipdesk.services.queries.dashboard import DashboardFilter, Period, figures
+from ipdesk.services.queries.reports import (
     CN_DATE,
     SHARE,
     Cancelled,

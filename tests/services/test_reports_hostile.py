@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import CaseStatus
 from ipdesk.services.actors import Actor
-from ipdesk.services.dashboard import Period
-from ipdesk.services.reports import safe_text, write_report
+from ipdesk.services.queries.dashboard import Period
+from ipdesk.services.queries.reports import safe_text, write_report
 from tests.helpers.factories import make_case, seed
 
 D = dt.date

@@ -20,10 +20,11 @@ from ipdesk.models import (
     Role,
     User,
 )
-from ipdesk.services import dashboard, routing, workflow
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases import routing, workflow
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
-from ipdesk.services.limits import legal_today
+from ipdesk.services.queries import dashboard
 from tests.helpers.factories import make_case, make_user, make_visit, office, seed, station
 
 S = CaseStatus

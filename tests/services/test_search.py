@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
 from ipdesk.models import Case, Party, PartyKind, PartyRole, Role
-from ipdesk.services import identifiers as ids
-from ipdesk.services import search
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import CaseFilter, count_cases
+from ipdesk.services.cases.intake import register_case
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.intake import register_case
-from ipdesk.services.search import search_cases, search_terms, text_condition
+from ipdesk.services.queries import search
+from ipdesk.services.queries.cases_query import CaseFilter, count_cases
+from ipdesk.services.queries.search import search_cases, search_terms, text_condition
+from ipdesk.services.rules import identifiers as ids
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 SYSTEM = Actor.system()

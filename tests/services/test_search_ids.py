@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, count_cases
-from ipdesk.services.identifiers import mask_id
-from ipdesk.services.search import audit_id_search, id_search_audited, search_cases
+from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids, count_cases
+from ipdesk.services.queries.search import audit_id_search, id_search_audited, search_cases
+from ipdesk.services.rules.identifiers import mask_id
 from tests.helpers.factories import make_case, make_user, seed
 
 ID_NUMBER = "150502198001011234"

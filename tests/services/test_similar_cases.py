@@ -1,4 +1,5 @@
-"""The similar-case panel and the managers' spread of outcomes (services/similar_cases.py)."""
+"""The similar-case panel and the managers' spread of outcomes
+(services/queries/similar_cases.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Adjudication, AdjudicationStep, CaseStatus, EntryRoute, IpType
 from ipdesk.services.errors import PermissionDenied
-from ipdesk.services.similar_cases import fact_pieces, outcome_spread, similar_cases
+from ipdesk.services.queries.similar_cases import fact_pieces, outcome_spread, similar_cases
 from tests.helpers.factories import make_agreement, make_case, make_people, seed
 
 D = dt.date

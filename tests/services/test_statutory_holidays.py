@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipdesk.services.statutory_holidays import (
+from ipdesk.services.rules.statutory_holidays import (
     RULES_IN_FORCE_FROM,
     _qingming,
     _solar,

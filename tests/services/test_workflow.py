@@ -1,7 +1,7 @@
 """The case life cycle: who may move a case, from which state, and what each move records.
 
-The matrices run every action (the transitions of services/workflow.py plus assigning and
-transferring from services/routing.py) on both databases:
+The matrices run every action (the transitions of services/cases/workflow.py plus assigning and
+transferring from services/cases/routing.py) on both databases:
 
 - role × scope: each of ten actors tries each action on a case in a state that allows it;
   exactly the actors of the permission table succeed, the others get PermissionDenied and
@@ -36,8 +36,9 @@ from ipdesk.models import (
     Role,
     User,
 )
-from ipdesk.services import confirmation, mediation, routing, workflow
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases import confirmation, mediation, routing, workflow
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
@@ -45,7 +46,6 @@ from ipdesk.services.errors import (
     StaleData,
     ValidationError,
 )
-from ipdesk.services.limits import legal_today
 from tests.helpers.factories import (
     agency,
     agreement_form,
@@ -136,7 +136,8 @@ def _call(name: str) -> Call:
 
 
 # The agreement and the confirmation have one road each, through their services
-# (services/mediation.py, services/confirmation.py); these call them as the table's moves.
+# (services/cases/mediation.py, services/cases/confirmation.py); these call them as the
+# table's moves.
 
 
 def _case(s: Session, case_id: int) -> Case:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.app import load_translators
-from ipdesk.services.seed import seed_reference_data
+from ipdesk.services.admin.seed import seed_reference_data
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AgencyKind
-from ipdesk.services.agencies import AgencyInfo
+from ipdesk.services.admin.agencies import AgencyInfo
 from ipdesk.ui import tasks
 from ipdesk.ui.agencies import AgenciesDialog, AgencyEditDialog, AgencyTableModel
 from ipdesk.ui.desk import Desk

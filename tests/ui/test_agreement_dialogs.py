@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, ConfirmationDecision
-from ipdesk.services.limits import refresh_case_limits
-from ipdesk.services.mediation import AgreementInfo
+from ipdesk.services.cases.limits import refresh_case_limits
+from ipdesk.services.cases.mediation import AgreementInfo
 from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor, ConfirmationDialog
 from ipdesk.ui.agreement.obligations import (

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.ui.auth as auth_ui
 from ipdesk.models import Case, CaseStatus, Role, User
-from ipdesk.services import auth, mediation, routing, workflow
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import SignedIn, UserInfo
-from ipdesk.services.org import org_tree
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import SignedIn, UserInfo
+from ipdesk.services.admin.org import org_tree
+from ipdesk.services.cases import mediation, routing, workflow
 from ipdesk.ui import tasks
 from ipdesk.ui.auth import (
     CreateAdministratorDialog,

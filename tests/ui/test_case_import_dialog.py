@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, Role
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
+from ipdesk.services.rules import identifiers as ids
 from ipdesk.ui import tasks
 from ipdesk.ui.case_import import ImportLedgerDialog
 from tests.helpers.desks import make_desk

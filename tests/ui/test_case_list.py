@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.demo import generator as demo
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids, count_cases
+from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids, count_cases
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CASE_ID_ROLE, CaseListWidget, CaseTableModel
 from ipdesk.ui.cases.model import COLUMN_KEYS

@@ -16,9 +16,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Role
-from ipdesk.services import cases_query
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases_query import CaseFilter, CaseSort, case_ids
+from ipdesk.services.queries import cases_query
+from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.cases import model as model_module
 from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus
-from ipdesk.services import routing
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases import routing
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
 from ipdesk.ui.case_view.actions import ActionDialog
@@ -190,7 +190,7 @@ def test_evidence_opens_with_the_system_viewer(
     import hashlib
 
     from ipdesk.models import Attachment
-    from ipdesk.services import blobs
+    from ipdesk.services.infra import blobs
 
     case_id = registered_case(session_factory)
     data = b"%PDF-1.4 invoice"

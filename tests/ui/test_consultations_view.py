@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import CaseStatus, ConsultationKind, ConsultationState
-from ipdesk.services.consultations import ConsultationPage, ConsultationRow, RowState
+from ipdesk.services.cases.consultations import ConsultationPage, ConsultationRow, RowState
 from ipdesk.ui import tasks
 from ipdesk.ui.consultations import (
     AnswerDialog,
@@ -209,7 +209,7 @@ def test_a_crime_referral_offers_procuratorates_only(
 def test_the_list_pages_and_filters_by_office(
     qtbot: QtBot, seeded: sessionmaker[Session], people: People, sync: None
 ) -> None:
-    from ipdesk.services import consultations as cs
+    from ipdesk.services.cases import consultations as cs
 
     with seeded.begin() as s:
         for station, mediator in (("TL01-S01", "mediator"), ("TL02-S01", "mediator_other")):

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.app import load_translators
 from ipdesk.models import IpType, LimitKind, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import AlertInfo
-from ipdesk.services.dashboard import DashboardCharts
+from ipdesk.services.cases.alerts import AlertInfo
+from ipdesk.services.queries.dashboard import DashboardCharts
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
 from ipdesk.ui.alerts.model import ACKNOWLEDGED, DAYS_LEFT, MEDIATOR, days_left_text

@@ -26,7 +26,8 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.dashboard import (
+from ipdesk.services.cases.followups import list_policies, schedule_follow_ups
+from ipdesk.services.queries.dashboard import (
     DashboardCharts,
     DashboardFigures,
     DashboardFilter,
@@ -34,7 +35,6 @@ from ipdesk.services.dashboard import (
     Unit,
     UnitFigures,
 )
-from ipdesk.services.followups import list_policies, schedule_follow_ups
 from ipdesk.ui import tasks
 from ipdesk.ui.dashboard import DashboardTableModel, DashboardWidget, DrillDownRequest
 from ipdesk.ui.dashboard import charts as builders

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import CaseStatus, HolidayDay, HolidayYear, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.holidays import HolidayChange, YearCalendar
-from ipdesk.services.limits import BoardFilter, DeadlineBoard, OfficeDeadlines
+from ipdesk.services.admin.holidays import HolidayChange, YearCalendar
+from ipdesk.services.cases.limits import BoardFilter, DeadlineBoard, OfficeDeadlines
 from ipdesk.ui.deadlines import DeadlineBoardModel, DeadlineBoardWidget
 from ipdesk.ui.deadlines.board import BUCKET_ROLE, DUE_SOON, OFFICE, OVERDUE
 from ipdesk.ui.holidays import HolidayBanner, HolidayDialog

@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Office, Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import scan_alerts
+from ipdesk.services.admin.org import import_org
+from ipdesk.services.admin.seed import ORG_DIR
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import PermissionDenied, ValidationError
-from ipdesk.services.limits import BEIJING
-from ipdesk.services.org import import_org
-from ipdesk.services.seed import ORG_DIR
 from ipdesk.ui import desk as desk_module
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts.panel import AlertsPanel

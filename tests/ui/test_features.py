@@ -19,10 +19,10 @@ import ipdesk.ui.features as features
 from ipdesk.demo import generator as demo
 from ipdesk.models import Case, CaseStatus, Role, User
 from ipdesk.services.actors import Actor
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.cases_query import CaseFilter, count_cases
-from ipdesk.services.dashboard import TOTAL
-from ipdesk.services.limits import BEIJING, BOARD_BUCKETS, deadline_board, legal_today
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING, BOARD_BUCKETS, deadline_board, legal_today
+from ipdesk.services.queries.cases_query import CaseFilter, count_cases
+from ipdesk.services.queries.dashboard import TOTAL
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts import AlertsPanel
 from ipdesk.ui.cases import CaseListWidget

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment
-from ipdesk.services import blobs
 from ipdesk.services.actors import Actor
+from ipdesk.services.infra import blobs
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.maintenance import FileCheckBanner
 from ipdesk.ui.stores import FileStores

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Role
-from ipdesk.services import identifiers as ids
 from ipdesk.services.actors import Actor
-from ipdesk.services.search import search_cases
+from ipdesk.services.queries.search import search_cases
+from ipdesk.services.rules import identifiers as ids
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.intake import IntakeDialog

@@ -34,9 +34,9 @@ from ipdesk.models import (
     PartyRole,
     Role,
 )
-from ipdesk.services import audit
-from ipdesk.services.alerts import scan_alerts
-from ipdesk.services.limits import BEIJING, legal_today, refresh_case_limits
+from ipdesk.services.cases.alerts import scan_alerts
+from ipdesk.services.cases.limits import BEIJING, legal_today, refresh_case_limits
+from ipdesk.services.infra import audit
 from ipdesk.ui import tasks
 from ipdesk.ui.adjudication.dialogs import StepDialog
 from ipdesk.ui.alerts import AlertsPanel
@@ -247,8 +247,8 @@ def test_enforcement_waits_for_the_reminder(
     """The window to sue has passed and the infringer did not stop: the office manager
     serves the written reminder (催告书) from the case view; the application for enforcement
     is refused until 10 days after its service (行政强制法 Art. 54), with the reason."""
-    from ipdesk.services import adjudication as adj
-    from ipdesk.services.adjudication import Service
+    from ipdesk.services.cases import adjudication as adj
+    from ipdesk.services.cases.adjudication import Service
     from tests.helpers.factories import actor
 
     with seeded.begin() as s:

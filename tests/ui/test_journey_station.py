@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Attachment, AuditRecord, Case, Party, PartyRole, Role
-from ipdesk.services import audit
+from ipdesk.services.infra import audit
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.case_view.correction_dialog import CorrectionDialog

@@ -30,8 +30,8 @@ from ipdesk import db
 from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Role, Station
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin.seed import seed_reference_data
 from ipdesk.services.errors import ImportFailed, NotFound, ServiceError, StaleData
-from ipdesk.services.seed import seed_reference_data
 from ipdesk.ui import tasks
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.messages import error_text

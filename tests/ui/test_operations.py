@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db
 from ipdesk.models import AuditRecord, CaseStatus
 from ipdesk.paths import FORMS_DIR
-from ipdesk.services import audit
-from ipdesk.services import consultations as cs
 from ipdesk.services.actors import Actor
-from ipdesk.services.backup import DailyBackup, inspect_backup
+from ipdesk.services.cases import consultations as cs
 from ipdesk.services.documents import DocumentKind
+from ipdesk.services.infra import audit
+from ipdesk.services.infra.backup import DailyBackup, inspect_backup
 from ipdesk.ui import tasks
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.case_view import CaseViewDialog

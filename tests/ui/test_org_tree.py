@@ -7,7 +7,7 @@ from pytestqt.modeltest import ModelTester
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.services.actors import Actor
-from ipdesk.services.org import OfficeInfo, StationInfo, org_tree
+from ipdesk.services.admin.org import OfficeInfo, StationInfo, org_tree
 from ipdesk.ui.org_tree import (
     CODE_ROLE,
     ID_ROLE,

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.app import window_opener
 from ipdesk.models import Role
-from ipdesk.services.auth import sign_in
-from ipdesk.services.capabilities import Capability, capabilities
+from ipdesk.services.admin.auth import sign_in
+from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.main_window import LazyPage, MainWindow

@@ -24,8 +24,8 @@ import ipdesk.app as app_module
 from ipdesk import db, paths
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
-from ipdesk.services.auth import sign_in
-from ipdesk.services.org import org_tree
+from ipdesk.services.admin.auth import sign_in
+from ipdesk.services.admin.org import org_tree
 from ipdesk.ui.settings import database, keys
 from ipdesk.ui.setup_wizard import Page, SetupWizard
 from ipdesk.ui.setup_wizard.server_page import load_server

@@ -161,7 +161,7 @@ def test_a_current_database_opens_without_importing_alembic(database_url: str) -
     script = (
         "import sys\n"
         "from ipdesk import db, migrate\n"
-        "from ipdesk.services.setup import initialise\n"
+        "from ipdesk.services.admin.setup import initialise\n"
         f"engine = db.make_engine({database_url!r})\n"
         "assert migrate.is_current(engine)\n"
         "assert not migrate.is_newer_than_program(engine)\n"

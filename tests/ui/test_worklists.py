@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseStatus, Role
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import routing
 from ipdesk.services.actors import Actor
-from ipdesk.services.routing import CaseRow, WorkList
+from ipdesk.services.cases import routing
+from ipdesk.services.cases.routing import CaseRow, WorkList
 from ipdesk.ui import tasks
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.worklists import CASE_ID_ROLE, WorkListModel, WorkListPage, work_list_kind

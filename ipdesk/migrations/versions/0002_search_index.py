@@ -1,7 +1,7 @@
 """search index
 
 Chinese substring search over case numbers, right numbers, court case numbers, facts,
-party names and ID / credit codes (see ipdesk/services/search.py for the queries).
+party names and ID / credit codes (see ipdesk/services/queries/search.py for the queries).
 
 SQLite
   * ``search_case_fts`` (rowid = case id) and ``search_party_fts`` (rowid = party id):
@@ -18,7 +18,7 @@ SQLite
 
   Warning for later migrations: a batch (copy-and-move) migration of ``cases`` or
   ``parties`` drops their triggers; recreate them with the statements below (or let
-  ipdesk.services.search_index's ``repair`` rebuild them and the index).
+  ipdesk.services.queries.search_index's ``repair`` rebuild them and the index).
 
 PostgreSQL
   * pg_trgm GIN indexes on one text expression per table (queries use ILIKE with the
@@ -48,7 +48,7 @@ depends_on: str | Sequence[str] | None = None
 
 # The statements as this revision wrote them, frozen here so that no later change of the
 # program changes what this migration does (SQLite keeps the text in sqlite_master).
-# ipdesk.services.search_index holds the live copies that bulk writers and its repair()
+# ipdesk.services.queries.search_index holds the live copies that bulk writers and its repair()
 # use; tests/test_migrations.py checks that they still build the same objects. A later
 # change of the index needs a migration of its own.
 

@@ -3,7 +3,7 @@
 Before this revision a failed (调解不成) or withdrawn (已撤回) case kept a running handling
 limit until it was closed — counted as due soon or overdue and raising alerts — and a case
 not yet accepted had no due date of its own although its decision on acceptance (5 working
-days) runs. The program now derives both differently (services/limits.py); this revision
+days) runs. The program now derives both differently (services/cases/limits.py); this revision
 brings the stored, derived state of an existing database in line once, with the same rules:
 
 * the handling limit of a failed or withdrawn case, or of a case closed in one of those

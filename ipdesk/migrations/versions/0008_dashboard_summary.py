@@ -1,8 +1,8 @@
 """dashboard summary: the managers' dashboard reads maintained counts
 
 ``dashboard_summary`` holds, per kind, day (and month), office, station and further keys,
-the counts services/dashboard.py used to compute over every case (see
-services/dashboard_summary.py). Created and filled here from the existing cases; from
+the counts services/queries/dashboard.py used to compute over every case (see
+services/queries/dashboard_summary.py). Created and filled here from the existing cases; from
 then on every change keeps it up to date in its own transaction. Downgrading drops it.
 
 Revision ID: 0008
@@ -22,7 +22,7 @@ down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The contributions of the cases there are, as services/dashboard_summary.py computed them
+# The contributions of the cases there are, as services/queries/dashboard_summary.py computed them
 # when this revision was written (commit cfadc9d: cases and their clock adjustments): its
 # rebuild compiled to each database's SQL (PostgreSQL's date literals typed) and frozen
 # here, so that no later change of the program changes what this migration does.

@@ -7,7 +7,7 @@
 Only the tables: the files the desktops kept in their local folders are not known to the
 database (each desktop had its own folders). They are imported by an idempotent repair
 step, run by the desktop at start-up with its folders and by ``ipdesk-admin files
-import-local`` (services/file_import.py); until then the records that lack their content
+import-local`` (services/infra/file_import.py); until then the records that lack their content
 are reported by ``ipdesk-admin files verify`` and the desktop's file check.
 
 Downgrading drops the tables (the local files the import read are left where they were).

@@ -1,5 +1,5 @@
 """dashboard summary of other records: confirmations, consultation requests and follow-up
-visits join the maintained summary (services/dashboard_summary.py)
+visits join the maintained summary (services/queries/dashboard_summary.py)
 
 No schema change: the summary is computed again from scratch, now with the kinds of these
 records, so that a database summarised by revision 0008 reads the same figures as the
@@ -22,7 +22,7 @@ down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The summary's definition frozen here: services/dashboard_summary.py's rebuild as of
+# The summary's definition frozen here: services/queries/dashboard_summary.py's rebuild as of
 # commit 81e2ebb (cases, clock adjustments, confirmations, consultation requests and
 # follow-up visits; day, month and year rows; adjudicated cases' clocks stopped), compiled
 # to each database's SQL (PostgreSQL's date literals typed). It is the last definition this migration ran before it was

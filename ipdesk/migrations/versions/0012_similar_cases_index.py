@@ -1,9 +1,9 @@
 """similar cases: the index the similar-case panel reads; the limit rules name their sources
 
 * ``ix_cases_similar`` (ip_type, status, id): the finished cases of one IP type, newest
-  first, read from the index alone (services/similar_cases.py: the facts' window on
+  first, read from the index alone (services/queries/similar_cases.py: the facts' window on
   PostgreSQL, the candidates' check on both databases).
-* The descriptions of three limit rules name their sources (services/seed.py): a rule
+* The descriptions of three limit rules name their sources (services/admin/seed.py): a rule
   whose description is still the one seeded before is given the new text; one an
   administrator edited is left as it is. Downgrading gives back the old texts likewise.
 

@@ -4,7 +4,7 @@
   infringer (行政强制法 Art. 54: the application to the court waits until the party has not
   performed 10 days after the reminder's service).
 * ``limit_kind`` columns take ``enforcement_reminder`` (the rule naming its source is
-  seeded by services/seed.py). The CHECK constraints are widened in place (on SQLite by
+  seeded by services/admin/seed.py). The CHECK constraints are widened in place (on SQLite by
   editing the table's schema text, as 0009 did).
 
 Downgrading refuses while a limit or an adjustment uses the new kind; it deletes the rule

@@ -40,8 +40,8 @@ from ipdesk.models import (
     User,
     WindowOutcome,
 )
-from ipdesk.services.chinese_text import chinese_date
 from ipdesk.services.documents.kinds import DocumentKind
+from ipdesk.services.rules.chinese_text import chinese_date
 
 K = DocumentKind
 Step = AdjudicationStep

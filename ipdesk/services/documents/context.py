@@ -44,18 +44,18 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
-from ipdesk.services import vocabulary
-from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
 from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.kinds import DocumentKind, K
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.identifiers import (
+from ipdesk.services.rules import vocabulary
+from ipdesk.services.rules.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
+from ipdesk.services.rules.identifiers import (
     LEGAL_REPRESENTATIVE,
     OPERATOR,
     PRINCIPAL,
     representative_for,
 )
-from ipdesk.services.obligations import TermParts, obligation_sentence, sentence_problems
+from ipdesk.services.rules.obligations import TermParts, obligation_sentence, sentence_problems
 
 #: The intake's names of the IP types, but "知识产权" for "other": the documents write
 #: "…知识产权纠纷", where the intake's choice list says "其他".
@@ -771,7 +771,7 @@ def _missing_agreement(facts: CaseFacts, *, dated: bool) -> list[str]:
     if not a.obligations:
         missing.append("协议条款")
     # A term that cannot be written as a complete sentence makes the agreement unclear
-    # (民诉解释 Art. 358): services/obligations.py says what each kind needs.
+    # (民诉解释 Art. 358): services/rules/obligations.py says what each kind needs.
     words = {
         "obligation_due_empty": "履行期限",
         "obligation_amount_empty": "金额",

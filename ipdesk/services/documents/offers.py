@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ipdesk.models import CaseStatus
-from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.context import (
@@ -30,6 +29,7 @@ from ipdesk.services.documents.context import (
 from ipdesk.services.documents.kinds import DocumentKind
 from ipdesk.services.documents.rendering import load_case, require_document_rights
 from ipdesk.services.errors import PermissionDenied
+from ipdesk.services.rules.access import require_case
 
 K = DocumentKind
 S = CaseStatus

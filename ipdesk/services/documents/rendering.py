@@ -21,8 +21,6 @@ from ipdesk.models import (
 )
 from ipdesk.models.base import utcnow
 from ipdesk.paths import FORMS_DIR
-from ipdesk.services import blobs
-from ipdesk.services.access import require_case
 from ipdesk.services.actors import Actor
 from ipdesk.services.documents.context import _warnings, context_from, gather_facts, missing_from
 from ipdesk.services.documents.files import _safe_name, write_atomically
@@ -38,7 +36,9 @@ from ipdesk.services.documents.kinds import (
 from ipdesk.services.documents.pdf import export_pdf
 from ipdesk.services.documents.templates import load_template, render_bytes, template_path
 from ipdesk.services.errors import NotFound, PermissionDenied, StaleData
-from ipdesk.services.lookups import is_unusable_key
+from ipdesk.services.infra import blobs
+from ipdesk.services.queries.lookups import is_unusable_key
+from ipdesk.services.rules.access import require_case
 
 _ISSUERS = (Role.MEDIATOR, Role.OFFICE_MANAGER, Role.CITY_MANAGER, Role.ADMIN)
 
@@ -127,7 +127,7 @@ def render_document(
     """Render ``kind`` for the case, store it as the next version and record it.
 
     The author is ``actor``; the content goes into the database's content store
-    (services/blobs.py) in the caller's transaction, and a private copy for the word
+    (services/infra/blobs.py) in the caller's transaction, and a private copy for the word
     processor to ``store/<case number>/<kind>-v<version>.docx`` (the returned ``path``).
     Refusals store nothing: PermissionDenied, NotFound, MissingFacts, TemplateBroken,
     BlobTooLarge (all before anything is added to the session), DocumentFileError (the

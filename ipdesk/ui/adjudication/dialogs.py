@@ -1,4 +1,4 @@
-"""The dialogs of the adjudication steps (services/adjudication.py), one class for all.
+"""The dialogs of the adjudication steps (services/cases/adjudication.py), one class for all.
 
 :class:`StepDialog` asks for what one step needs (dates, texts, the service receipt, the
 panel, the decision) and runs the step in the background on the user's desk; a refusal
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import adjudication as adj
-from ipdesk.services import read_models
-from ipdesk.services.adjudication import AdjudicationView, Candidate, Service
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases.adjudication import AdjudicationView, Candidate, Service
+from ipdesk.services.cases.workflow import CaseAction
+from ipdesk.services.queries import read_models
 from ipdesk.ui.adjudication.texts import action_text, method_labels, outcome_labels
 from ipdesk.ui.desk import Change, Desk, case_change
 from ipdesk.ui.qdates import from_qdate, to_qdate

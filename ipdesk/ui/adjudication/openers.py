@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog
 
 from ipdesk.remote.calls import call
-from ipdesk.services import adjudication as adj
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.ui.adjudication.dialogs import StepDialog, courts
 from ipdesk.ui.adjudication.texts import ADJUDICATION_ACTIONS
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services import adjudication as adj
-from ipdesk.services.adjudication import AdjudicationView
+from ipdesk.services.cases import adjudication as adj
+from ipdesk.services.cases.adjudication import AdjudicationView
 from ipdesk.ui.adjudication.texts import document_labels, method_labels, outcome_labels, step_text
 from ipdesk.ui.desk import CASE_WORK, Change, Desk, Refusal
 from ipdesk.ui.text_table import fill_text_table, text_table

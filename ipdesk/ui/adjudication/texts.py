@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases.workflow import CaseAction
 
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("Adjudication", "…")
 
 A = CaseAction
 
-#: The case actions of the adjudication track (services/adjudication.py).
+#: The case actions of the adjudication track (services/cases/adjudication.py).
 ADJUDICATION_ACTIONS = frozenset(
     {
         A.CHOOSE_ADJUDICATION,

@@ -1,5 +1,5 @@
 """The partner agencies: everyone sees the active ones; the administrator adds, edits,
-deactivates and activates them. Every call goes through ``ipdesk.services.agencies`` in a
+deactivates and activates them. Every call goes through ``ipdesk.services.admin.agencies`` in a
 background task."""
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import AgencyKind, Role
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import agencies
-from ipdesk.services.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
+from ipdesk.services.admin import agencies
+from ipdesk.services.admin.agencies import COURT_LEVELS, AgencyForm, AgencyInfo
 from ipdesk.ui.agencies.texts import agency_kind_text, court_level_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE

@@ -5,7 +5,7 @@ jurisdiction (with their grounds) above the other courts, and a warning — to a
 before applying — when courts will not confirm the agreement (ownership or validity of an
 IP right). Then, step by step as the case moves on: the application (court, date), the
 court's acceptance, the court president's 10-day extension and the court's decision.
-Each step is one call of ``ipdesk.services.confirmation`` in the background, after which
+Each step is one call of ``ipdesk.services.cases.confirmation`` in the background, after which
 the dialog reloads; a refusal is shown in the dialog.
 """
 
@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import CaseStatus, ConfirmationDecision
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import confirmation as conf
-from ipdesk.services.confirmation import (
+from ipdesk.services.cases import confirmation as conf
+from ipdesk.services.cases.confirmation import (
     ConfirmationInfo,
     ConfirmationOverview,
     ConfirmationWarning,

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import mediation
-from ipdesk.services.chinese_text import amount_in_capitals, amount_in_figures
-from ipdesk.services.mediation import AgreementDraft, AgreementForm, AgreementInfo
+from ipdesk.services.cases import mediation
+from ipdesk.services.cases.mediation import AgreementDraft, AgreementForm, AgreementInfo
+from ipdesk.services.rules.chinese_text import amount_in_capitals, amount_in_figures
 from ipdesk.ui.agreement.obligations import (
     DESCRIPTION,
     ObligationDelegate,

@@ -34,9 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.models import ObligationKind
-from ipdesk.services.chinese_text import amount_in_capitals
+from ipdesk.services.cases.mediation import (
+    ObligationForm,
+    ObligationInfo,
+    PartyChoice,
+    parse_amount,
+)
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.mediation import ObligationForm, ObligationInfo, PartyChoice, parse_amount
+from ipdesk.services.rules.chinese_text import amount_in_capitals
 from ipdesk.ui.qdates import from_qdate, to_qdate
 
 KIND, OBLIGOR, OBLIGEE, DESCRIPTION, AMOUNT, DUE = range(6)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.ui.agreement.confirmation_dialog import ConfirmationDialog
 from ipdesk.ui.agreement.editor import AgreementEditor
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ipdesk.models import LimitKind
-from ipdesk.services.alerts import AlertInfo
-from ipdesk.services.limits import DUE, OVERDUE, WARN_PREFIX
+from ipdesk.services.cases.alerts import AlertInfo
+from ipdesk.services.cases.limits import DUE, OVERDUE, WARN_PREFIX
 from ipdesk.ui.row_table import ROW_ID_ROLE, RowTableModel
 
 ALERT_ID_ROLE = ROW_ID_ROLE

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import LimitKind, Role
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
-from ipdesk.services.alerts import AlertInfo, acknowledge_alerts
-from ipdesk.services.limits import OVERDUE
+from ipdesk.services.cases.alerts import AlertInfo, acknowledge_alerts
+from ipdesk.services.cases.limits import OVERDUE
+from ipdesk.services.queries import read_models
 from ipdesk.ui.alerts.model import (
     ACKNOWLEDGED,
     CASE,

@@ -1,11 +1,11 @@
 """Signing in, the first administrator, and user administration (Qt front end of
-``ipdesk.services.auth``)."""
+``ipdesk.services.admin.auth``)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui.auth.first_admin_dialog import CreateAdministratorDialog
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.auth.users_dialog import (

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.services import auth
-from ipdesk.services.auth import UserInfo
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import UserInfo
 from ipdesk.services.errors import ValidationError
 from ipdesk.ui.auth.texts import auth_error_text
 from ipdesk.ui.desk import Gate

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui.auth.texts import auth_error_text
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE

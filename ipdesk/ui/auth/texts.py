@@ -1,5 +1,5 @@
 """Translated texts of the sign-in and user administration screens: roles, and the errors
-that ``ipdesk.services.auth`` raises (through ipdesk.ui.refusals, by their code)."""
+that ``ipdesk.services.admin.auth`` raises (through ipdesk.ui.refusals, by their code)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """User administration for administrators: the table of users and the small dialogs that
 create a user, change a role and scope, and reset a password. Every change goes through
-``ipdesk.services.auth`` in a background task."""
+``ipdesk.services.admin.auth`` in a background task."""
 
 from __future__ import annotations
 
@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from ipdesk.models import Role
 from ipdesk.models.base import utcnow
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import auth, read_models
-from ipdesk.services.auth import UserInfo
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import UserInfo
+from ipdesk.services.admin.org import OfficeInfo
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.org import OfficeInfo
+from ipdesk.services.queries import read_models
 from ipdesk.ui.auth.texts import auth_error_text, role_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services.case_import import ImportResult, check_ledger_data, import_ledger_data
+from ipdesk.services.cases.case_import import ImportResult, check_ledger_data, import_ledger_data
 from ipdesk.services.errors import ImportFailed
 from ipdesk.ui.desk import Change, Desk, Refusal, case_change, refusal_of
 from ipdesk.ui.messages import ERROR_STYLE

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import read_models, routing, workflow
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import routing, workflow
+from ipdesk.services.cases.workflow import CaseAction
+from ipdesk.services.queries import read_models
 from ipdesk.ui.adjudication.texts import action_text as adjudication_action_text
 from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.messages import ERROR_STYLE

@@ -3,7 +3,7 @@ case view.
 
 The manager gives the day (suspension start, resumption) or the days to add and the
 reason; the dialog names the approver (the acting manager) and, before anything is saved,
-shows the due date the change leads to: :func:`ipdesk.services.clock.preview` computes it
+shows the due date the change leads to: :func:`ipdesk.services.cases.clock.preview` computes it
 in the background (read only) whenever the input changes, after a short pause. OK runs
 the service call (``suspend_case`` / ``resume_case`` / ``extend_case``) in the background
 in one transaction; a refusal stays in the dialog with the input.
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import clock
-from ipdesk.services.clock import ClockPreview
-from ipdesk.services.deadlines import MAX_DAYS
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import clock
+from ipdesk.services.cases.clock import ClockPreview
+from ipdesk.services.cases.workflow import CaseAction
+from ipdesk.services.rules.deadlines import MAX_DAYS
 from ipdesk.ui.case_view.actions import action_text
 from ipdesk.ui.desk import Change, Desk, Refusal, case_change
 from ipdesk.ui.messages import ERROR_STYLE

@@ -1,6 +1,6 @@
 """Correcting a case: its parties, the IP right, the facts, the claim and the amount.
 
-Opens with the case's current values (:func:`ipdesk.services.corrections.correction_form`,
+Opens with the case's current values (:func:`ipdesk.services.cases.corrections.correction_form`,
 loaded in the background). ID numbers, phones and addresses come masked for users who may
 not view personal data: such a field stays as it is unless the user types a whole new
 value (the service treats the masked text as "unchanged"), so correcting a name never
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import corrections
-from ipdesk.services.corrections import CaseCorrection, CorrectionForm, PartyChange
+from ipdesk.services.cases import corrections
+from ipdesk.services.cases.corrections import CaseCorrection, CorrectionForm, PartyChange
+from ipdesk.services.cases.intake import PartyForm
+from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.services.errors import ValidationErrors
-from ipdesk.services.intake import PartyForm
-from ipdesk.services.workflow import CaseAction
 from ipdesk.ui.desk import Change, Desk, Refusal, case_change
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import dispute_type_labels, ip_type_labels

@@ -92,7 +92,7 @@ def event_note(kind: str, reason: str | None, details: dict[str, Any] | None) ->
 
 def _clock_text(kind: str, details: dict[str, Any]) -> str:
     """A suspension, resumption or extension: the days, the due date before and after,
-    and the manager who approved it (services/clock.py writes these details)."""
+    and the manager who approved it (services/cases/clock.py writes these details)."""
     before = details.get("due_before") or translate("EventDetails", "suspended")
     after = details.get("due_after") or translate("EventDetails", "stopped")
     if kind == "suspended":

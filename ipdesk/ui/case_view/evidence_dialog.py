@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import evidence
-from ipdesk.services.intake import AttachmentInput, StoredAttachment
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import evidence
+from ipdesk.services.cases.intake import AttachmentInput, StoredAttachment
+from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.service_dialog import ServiceDialog
 

@@ -1,7 +1,7 @@
 """One case: summary and handling limit, parties, evidence, timeline, documents, actions.
 
-Loads :func:`ipdesk.services.cases_query.case_detail` (personal data masked) with the
-actions the user may take now (:func:`ipdesk.services.workflow.available_actions`) in the
+Loads :func:`ipdesk.services.queries.cases_query.case_detail` (personal data masked) with the
+actions the user may take now (:func:`ipdesk.services.cases.workflow.available_actions`) in the
 background. Each action button opens an :class:`ActionDialog`; after it succeeded the view
 reloads. "Show personal data" (only for users who may see it) asks the service for the
 unmasked detail and records the access in the audit log in the same transaction.
@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services import documents, evidence, read_models
-from ipdesk.services.cases_query import CaseDetail
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services import documents
+from ipdesk.services.cases import evidence
+from ipdesk.services.cases.workflow import CaseAction
+from ipdesk.services.queries import read_models
+from ipdesk.services.queries.cases_query import CaseDetail
 from ipdesk.ui.adjudication.openers import ADJUDICATION_OPENERS
 from ipdesk.ui.adjudication.tab import AdjudicationTab
 from ipdesk.ui.adjudication.texts import event_texts as adjudication_event_texts

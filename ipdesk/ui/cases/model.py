@@ -1,7 +1,7 @@
 """The case list's table model: ids only, rows fetched by pages as they are shown.
 
 After Anki's browser table. A (re)load runs in two background steps
-(:mod:`ipdesk.services.cases_query`):
+(:mod:`ipdesk.services.queries.cases_query`):
 
 1. the first page of ids and rows (``first_page``, which does not count a million cases):
    the model is reset to show it at once — ``first_rows(n)``;
@@ -37,9 +37,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
-from ipdesk.services.cases_query import CaseFilter, CaseRow, CaseSort, SortKey, count_cases
-from ipdesk.services.search import audit_id_search, id_search_audited
+from ipdesk.services.queries import read_models
+from ipdesk.services.queries.cases_query import CaseFilter, CaseRow, CaseSort, SortKey, count_cases
+from ipdesk.services.queries.search import audit_id_search, id_search_audited
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
 from ipdesk.ui.tasks import drop

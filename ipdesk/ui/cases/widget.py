@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.services.cases_query import CaseFilter
-from ipdesk.services.org import OfficeInfo
+from ipdesk.services.admin.org import OfficeInfo
+from ipdesk.services.queries.cases_query import CaseFilter
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
 from ipdesk.ui.desk import CASE_WORK, Desk
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels

@@ -1,6 +1,6 @@
 """The dialogs of a consultation: request it, record an agency's answer, the meeting,
 withdraw a request or the whole consultation, conclude it. Each runs one call of
-``ipdesk.services.consultations`` in the background (``ServiceDialog``)."""
+``ipdesk.services.cases.consultations`` in the background (``ServiceDialog``)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import AgencyKind, ConsultationKind
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import consultations as cs
-from ipdesk.services.agencies import AgencyInfo
-from ipdesk.services.consultations import ConsultationForm, ConsultationInfo
+from ipdesk.services.admin.agencies import AgencyInfo
+from ipdesk.services.cases import consultations as cs
+from ipdesk.services.cases.consultations import ConsultationForm, ConsultationInfo
 from ipdesk.ui.agencies.texts import agency_kind_text
 from ipdesk.ui.consultations.model import kind_text
 from ipdesk.ui.desk import Change, ChangeKind, Desk

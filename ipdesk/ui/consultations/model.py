@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ipdesk.models import ConsultationKind
-from ipdesk.services.consultations import ConsultationPage, ConsultationRow, RowState
+from ipdesk.services.cases.consultations import ConsultationPage, ConsultationRow, RowState
 from ipdesk.ui.row_table import ROW_ID_ROLE, Index, RowTableModel
 
 REQUEST_ID_ROLE = ROW_ID_ROLE

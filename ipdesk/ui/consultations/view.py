@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import ConsultationKind, ConsultationState
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import consultations as cs
-from ipdesk.services import read_models
-from ipdesk.services.agencies import AgencyInfo
-from ipdesk.services.consultations import (
+from ipdesk.services.admin.agencies import AgencyInfo
+from ipdesk.services.cases import consultations as cs
+from ipdesk.services.cases.consultations import (
     ConsultationFilter,
     ConsultationPage,
     ConsultationRow,
     RowState,
 )
+from ipdesk.services.queries import read_models
 from ipdesk.ui.consultations.dialogs import (
     AnswerDialog,
     ConcludeDialog,

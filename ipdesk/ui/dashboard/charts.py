@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.models import IpType
-from ipdesk.services.dashboard import DashboardCharts, handling_days_bins
+from ipdesk.services.queries.dashboard import DashboardCharts, handling_days_bins
 
 BLUE = QColor(31, 119, 180)
 GREEN = QColor(44, 160, 44)

@@ -1,6 +1,7 @@
 """The dashboard's table: one row per unit (the total, each office, its stations), one
-column per figure. The model only relays :class:`~ipdesk.services.dashboard.DashboardFigures`
-computed by the service; it never queries."""
+column per figure. The model only relays
+:class:`~ipdesk.services.queries.dashboard.DashboardFigures` computed by the service; it
+never queries."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ipdesk.services.dashboard import DashboardFigures, Unit, UnitFigures
+from ipdesk.services.queries.dashboard import DashboardFigures, Unit, UnitFigures
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The row's :class:`~ipdesk.services.dashboard.Unit`."""
+"""The row's :class:`~ipdesk.services.queries.dashboard.Unit`."""
 FIGURE_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The count a cell drills down into (a rate: its denominator), None for the unit column."""
 

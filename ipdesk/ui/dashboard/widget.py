@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ipdesk.remote.calls import call
-from ipdesk.services import dashboard as dash
-from ipdesk.services import read_models
-from ipdesk.services.dashboard import (
+from ipdesk.services.queries import dashboard as dash
+from ipdesk.services.queries import read_models
+from ipdesk.services.queries.dashboard import (
     DashboardFigures,
     DashboardFilter,
     Period,
     Unit,
 )
-from ipdesk.services.reports import Cancelled, ReportSummary, write_report
+from ipdesk.services.queries.reports import Cancelled, ReportSummary, write_report
 from ipdesk.ui.dashboard import charts as chart_builders
 from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.dashboard.model import FIGURE_KEY_ROLE, DashboardTableModel
@@ -75,7 +75,7 @@ class DashboardWidget(QWidget):
     loaded = Signal()
     load_failed = Signal(str)
     exported = Signal(object)
-    """The workbook was written: a :class:`~ipdesk.services.reports.ReportSummary`."""
+    """The workbook was written: a :class:`~ipdesk.services.queries.reports.ReportSummary`."""
 
     def __init__(
         self,

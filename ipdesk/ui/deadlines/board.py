@@ -1,7 +1,7 @@
 """The managers' deadline board: open cases per office, most urgent first, with drill-down.
 
 Double-clicking a count (or pressing Enter on it) asks for the case list filtered to those
-cases: ``drill_down_requested`` carries a :class:`~ipdesk.services.limits.BoardFilter`;
+cases: ``drill_down_requested`` carries a :class:`~ipdesk.services.cases.limits.BoardFilter`;
 :func:`case_filter` turns it into the case list's filter, which lists exactly the cases
 the count counts.
 """
@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services.cases_query import CaseFilter, DeadlineState
-from ipdesk.services.limits import (
+from ipdesk.services.cases.limits import (
     BoardFilter,
     DeadlineBoard,
     OfficeDeadlines,
     deadline_board,
 )
+from ipdesk.services.queries.cases_query import CaseFilter, DeadlineState
 from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)

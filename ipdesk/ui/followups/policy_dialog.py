@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import CaseCategory
 from ipdesk.remote.calls import Call, call
-from ipdesk.services.followups import (
+from ipdesk.services.cases.followups import (
     MAX_FIRST_DELAY,
     MAX_VISITS_PER_YEAR,
     PolicyInfo,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import Performance, VisitMethod
 from ipdesk.remote.calls import Call, call
-from ipdesk.services.followups import VisitInfo, record_visit
+from ipdesk.services.cases.followups import VisitInfo, record_visit
 from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.messages import ERROR_STYLE
 from ipdesk.ui.qdates import from_qdate, to_qdate

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import CaseCategory
 from ipdesk.remote.calls import call
-from ipdesk.services.followups import VisitInfo, work_list
+from ipdesk.services.cases.followups import VisitInfo, work_list
 from ipdesk.ui.alerts.model import days_left_text
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 from ipdesk.ui.followups.record_dialog import RecordVisitDialog

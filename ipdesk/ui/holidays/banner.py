@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ipdesk.models import Role
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
+from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import Role
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import read_models
-from ipdesk.services.errors import ImportFailed
-from ipdesk.services.holidays import (
+from ipdesk.services.admin.holidays import (
     CHINESECALENDAR,
     FIRST_YEAR,
     LAST_YEAR,
@@ -48,6 +46,8 @@ from ipdesk.services.holidays import (
     set_override,
     set_year_complete,
 )
+from ipdesk.services.errors import ImportFailed
+from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import CALENDAR_CHANGED, Desk, Refusal, refusal_of
 from ipdesk.ui.qdates import from_qdate, to_qdate
 

@@ -1,6 +1,6 @@
 """The intake dialog: a complaint logged at the counter.
 
-Everything the form holds is an :class:`ipdesk.services.intake.IntakeForm`; the dialog
+Everything the form holds is an :class:`ipdesk.services.cases.intake.IntakeForm`; the dialog
 validates it with :func:`check_intake` as the user types or leaves a field and shows each
 invalid field's message right under the field (once the user has been in that field, or
 after a save attempt). Save stays disabled while anything is invalid, and the label next to
@@ -50,10 +50,8 @@ from PySide6.QtWidgets import (
 from ipdesk import paths
 from ipdesk.models import PartyKind, PartyRole
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import ValidationError, ValidationErrors
-from ipdesk.services.intake import (
+from ipdesk.services.cases.intake import (
     DEFAULT_MAX_ATTACHMENT_BYTES,
     AttachmentInput,
     ConflictHit,
@@ -68,6 +66,8 @@ from ipdesk.services.intake import (
     parse_date,
     register_case,
 )
+from ipdesk.services.errors import ValidationError, ValidationErrors
+from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import Desk, Refusal, case_change
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import channel_labels, dispute_type_labels, ip_type_labels

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.models import PartyKind, PartyRole
+from ipdesk.services.cases.intake import PartyForm, choice_value
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.identifiers import (
+from ipdesk.services.rules.identifiers import (
     LEGAL_REPRESENTATIVE,
     OPERATOR,
     PRINCIPAL,
     representative_for,
 )
-from ipdesk.services.intake import PartyForm, choice_value
-from ipdesk.services.vocabulary import PARTY_KIND_LABELS as _KIND_LABELS
-from ipdesk.services.vocabulary import PARTY_ROLE_LABELS as _ROLE_LABELS
+from ipdesk.services.rules.vocabulary import PARTY_KIND_LABELS as _KIND_LABELS
+from ipdesk.services.rules.vocabulary import PARTY_ROLE_LABELS as _ROLE_LABELS
 from ipdesk.ui.intake.fields import FieldBox, FocusWatcher
 from ipdesk.ui.intake.labels import kind_labels, role_labels
 

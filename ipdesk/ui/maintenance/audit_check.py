@@ -1,4 +1,4 @@
-"""Administration → Verify audit trail: :func:`ipdesk.services.audit.verify_chain` in the
+"""Administration → Verify audit trail: :func:`ipdesk.services.infra.audit.verify_chain` in the
 background, a busy bar meanwhile, then the outcome: intact with the number of records, or
 the first broken record and what is wrong with it."""
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services.audit import VerifyResult, verify_audit_trail
+from ipdesk.services.infra.audit import VerifyResult, verify_audit_trail
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.messages import ERROR_STYLE
 

@@ -1,7 +1,7 @@
 """The daily backup of the embedded database, made by the desktop itself.
 
 At start-up and then whenever the day has changed (checked every hour), the embedded SQLite
-database is backed up with :func:`ipdesk.services.backup.daily_backup` into the backup
+database is backed up with :func:`ipdesk.services.infra.backup.daily_backup` into the backup
 folder of the settings (read afresh each time; saving a new folder in the settings dialog
 backs up into it at once), keeping the newest seven. The backup runs in the background;
 a failure is shown in the status bar and logged (the folder and the error, never data of
@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from sqlalchemy import Engine
 
-from ipdesk.services.backup import DailyBackup, backs_up_daily, daily_backup
+from ipdesk.services.infra.backup import DailyBackup, backs_up_daily, daily_backup
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.settings import keys
 from ipdesk.ui.tasks import run_task

@@ -1,7 +1,7 @@
 """The start-up check of the evidence and document files: a banner when a record lacks its
 file, a file differs from its record, or a file belongs to no record.
 
-:func:`ipdesk.services.integrity.check_files` runs in the background (presence and size
+:func:`ipdesk.services.infra.integrity.check_files` runs in the background (presence and size
 only: hashing every file would keep the disk busy at every start); it deletes nothing, and
 neither does this banner — it says what is wrong and lists the files, and the
 administrator decides.
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
-from ipdesk.services.integrity import FileReport
+from ipdesk.services.infra.integrity import FileReport
+from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import Desk, Refusal
 
 log = logging.getLogger(__name__)

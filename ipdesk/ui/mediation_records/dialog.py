@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ipdesk.remote.calls import Call, call
-from ipdesk.services import mediation_records
-from ipdesk.services.mediation_records import MediationRecordInfo, SessionForm
-from ipdesk.services.workflow import CaseAction
+from ipdesk.services.cases import mediation_records
+from ipdesk.services.cases.mediation_records import MediationRecordInfo, SessionForm
+from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.ui.desk import Change, ChangeKind, Desk
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.service_dialog import ServiceDialog
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 class SessionRecordDialog(ServiceDialog):
     """``saved(MediationRecordInfo)`` once the record is stored. A record is not edited
-    afterwards (see services/mediation_records.py), so the dialog says so."""
+    afterwards (see services/cases/mediation_records.py), so the dialog says so."""
 
     def __init__(
         self,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services import mediation_records
-from ipdesk.services.mediation_records import MediationRecordInfo
+from ipdesk.services.cases import mediation_records
+from ipdesk.services.cases.mediation_records import MediationRecordInfo
 from ipdesk.ui.desk import Desk, Refusal
 
 

@@ -137,7 +137,7 @@ def attachment_max_size_mb(settings: QSettings) -> int:
 
 
 def attachment_max_bytes(settings: QSettings) -> int:
-    """The attachment limit in bytes, as ``ipdesk.services.intake`` takes it."""
+    """The attachment limit in bytes, as ``ipdesk.services.cases.intake`` takes it."""
     return attachment_max_size_mb(settings) * 1024 * 1024
 
 

@@ -47,11 +47,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from ipdesk import db
-from ipdesk.services import auth
-from ipdesk.services.auth import SignedIn
+from ipdesk.services.admin import auth
+from ipdesk.services.admin.auth import SignedIn
+from ipdesk.services.admin.org import ImportSummary
+from ipdesk.services.admin.setup import initialise
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.org import ImportSummary
-from ipdesk.services.setup import initialise
 from ipdesk.ui.auth.texts import auth_error_text
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.messages import ERROR_STYLE, error_text

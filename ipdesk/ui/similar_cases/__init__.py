@@ -1,1 +1,1 @@
-"""The case view's "Like cases" tab (services/similar_cases.py)."""
+"""The case view's "Like cases" tab (services/queries/similar_cases.py)."""

@@ -1,6 +1,6 @@
 """The managers' view of like cases, unlike outcomes (类案不同罚): per IP type and office,
 how the cases finished in a period ended and the range and median of the amounts agreed
-(services/similar_cases.py ``outcome_spread``). View → Outcomes of like cases…; office
+(services/queries/similar_cases.py ``outcome_spread``). View → Outcomes of like cases…; office
 managers see their office, city managers every office. Loaded in the background."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import IpType
 from ipdesk.remote.calls import call
-from ipdesk.services import similar_cases as sc
+from ipdesk.services.queries import similar_cases as sc
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
 from ipdesk.ui.qdates import from_qdate, to_qdate

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
-from ipdesk.services import read_models
-from ipdesk.services import similar_cases as sc
-from ipdesk.services.capabilities import Capability, has
+from ipdesk.services.queries import read_models
+from ipdesk.services.queries import similar_cases as sc
+from ipdesk.services.rules.capabilities import Capability, has
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import label, status_labels
 from ipdesk.ui.text_table import fill_text_table, text_table

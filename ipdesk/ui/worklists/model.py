@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ipdesk.models import OPEN_STATUSES
 from ipdesk.remote.calls import Call
-from ipdesk.services.routing import CaseRow, WorkList
+from ipdesk.services.cases.routing import CaseRow, WorkList
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import status_labels
 from ipdesk.ui.tasks import drop

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import Role
 from ipdesk.remote.calls import call
-from ipdesk.services import routing
 from ipdesk.services.actors import Actor
-from ipdesk.services.org import OfficeInfo
-from ipdesk.services.routing import CaseRow
+from ipdesk.services.admin.org import OfficeInfo
+from ipdesk.services.cases import routing
+from ipdesk.services.cases.routing import CaseRow
 from ipdesk.ui.desk import CASE_WORK, Desk, Refusal
 from ipdesk.ui.org_source import org_source
 from ipdesk.ui.worklists.model import CASE_ID_ROLE, PAGE_SIZE, Loader, WorkListModel

@@ -1,0 +1,1015 @@
+"""The limits running on cases, derived from their events, the rules and the calendar.
+
+A stored due date is only a cache. Two ways bring it up to date:
+
+* :func:`refresh_case_limits` re-derives every limit of one case from what happened to it
+  (received, accepted, suspended, resumed, extended, closed). Services call it in the same
+  transaction as any change that can start, end or move a limit.
+* :func:`refresh_all_open` recomputes every *open* limit (running or paused) after a rule or
+  the holiday table changed. Ended limits keep the due date they ended with: a new rule
+  does not rewrite history (on-time rates stay what they were).
+
+Either way, alerts that no longer apply (raised for another due date, for a limit that no
+longer runs, or for a threshold the rule no longer has) are withdrawn in the same
+transaction, so no stale escalation survives a change.
+
+Adding a kind of limit (confirmation application, consultation answers, follow-up visits):
+write a function that derives the limits of that kind from a case and register it with
+``@limit_source(LimitKind.X)``; give the kind a default rule in ``seed.DEFAULT_LIMIT_RULES``.
+The due date, pausing by suspensions, extensions, recomputation after rule and holiday
+changes, alerts and withdrawal then work for it without further code. A kind without a
+registered source may still have rows written by other code: ``refresh_case_limits`` leaves
+them alone, ``refresh_all_open`` and the alert scan treat them like any other limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    exists,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from ipdesk.models import (
+    OPEN_STATUSES,
+    AdjustmentKind,
+    Agreement,
+    Alert,
+    Case,
+    CaseEvent,
+    CaseLimit,
+    CaseStatus,
+    ClockAdjustment,
+    Confirmation,
+    Consultation,
+    ConsultationRequest,
+    ConsultationState,
+    EventKind,
+    FollowUpVisit,
+    LimitKind,
+    LimitRule,
+    LimitState,
+    Office,
+    RequestState,
+    VisitState,
+)
+from ipdesk.models.base import utcnow
+from ipdesk.services.actors import Actor
+from ipdesk.services.admin.calendar_data import load_calendar
+from ipdesk.services.rules.capabilities import Capability
+from ipdesk.services.rules.capabilities import require as require_capability
+from ipdesk.services.rules.deadlines import DueResult, Suspension, WorkCalendar, compute_due
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BEIJING",
+    "DUE",
+    "FINISHED_STATUSES",
+    "OPEN_LIMIT_STATES",
+    "OVERDUE",
+    "RUNNING_STATUSES",
+    "STOPPED_STATUSES",
+    "WARN_PREFIX",
+    "Adjustments",
+    "BoardFilter",
+    "DeadlineBoard",
+    "LimitContext",
+    "LimitSpec",
+    "OfficeDeadlines",
+    "RefreshSummary",
+    "deadline_board",
+    "legal_today",
+    "limit_source",
+    "managed_kinds",
+    "parse_warn_days",
+    "refresh_all_open",
+    "refresh_case_limits",
+    "stopped_on",
+    "threshold_for",
+    "withdraw_stale_alerts",
+]
+
+#: Legal dates are Beijing dates (China has had no daylight saving time since 1991).
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
+
+#: Alert thresholds: ``warn:N`` N days before the due day, ``due`` on it, ``overdue`` after.
+WARN_PREFIX = "warn:"
+DUE = "due"
+OVERDUE = "overdue"
+
+OPEN_LIMIT_STATES = (LimitState.RUNNING, LimitState.PAUSED)
+
+#: Case states in which the work has stopped, so the handling clock has stopped too: the
+#: mediation failed, the request was withdrawn or the administrative decision was made (the
+#: case still waits to be closed), or it
+#: was closed or rejected. Their limit is met on the day the work stopped (see
+#: :func:`stopped_on`), on time or late, and is never running, due soon or overdue.
+STOPPED_STATUSES = frozenset({CaseStatus.FAILED, CaseStatus.WITHDRAWN, CaseStatus.ADJUDICATED})
+FINISHED_STATUSES = STOPPED_STATUSES | {CaseStatus.CLOSED, CaseStatus.REJECTED}
+#: Open case states whose limit (acceptance decision or handling) runs: the case list's
+#: and the deadline board's due-soon and overdue counts look at these only.
+RUNNING_STATUSES = OPEN_STATUSES - STOPPED_STATUSES
+_STOP_EVENTS = (
+    EventKind.FAILED.value,
+    EventKind.WITHDRAWN.value,
+    EventKind.ADJUDICATION_DECIDED.value,  # the administrative decision ends the handling
+)
+
+_BATCH = 2000
+
+
+def legal_today(now: dt.datetime | None = None) -> dt.date:
+    """The date in Beijing at ``now`` (default: the current time)."""
+    moment = now or utcnow()
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone-aware moment")
+    return moment.astimezone(BEIJING).date()
+
+
+# --------------------------------------------------------------------------- thresholds
+
+
+def parse_warn_days(text: str | None) -> tuple[int, ...]:
+    """``"15,5"`` -> ``(15, 5)``: distinct positive day counts, largest first.
+
+    Pieces that are not positive integers are skipped (and logged): a badly edited rule
+    must not stop the scan.
+    """
+    days: set[int] = set()
+    for piece in (text or "").replace("，", ",").split(","):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if piece.isdigit() and int(piece) > 0:
+            days.add(int(piece))
+        else:
+            log.warning("Ignoring warning threshold %r in a limit rule", piece)
+    return tuple(sorted(days, reverse=True))
+
+
+def threshold_for(due: dt.date, today: dt.date, warn_days: Sequence[int]) -> str | None:
+    """The most urgent threshold reached on ``today`` for a limit due on ``due``.
+
+    ``overdue`` after the due day, ``due`` on it, else ``warn:N`` for the smallest N with
+    at most N days left; None while no threshold is reached. Only the current stage is
+    raised: a scan that first runs 3 days before the due day raises ``warn:5`` and not
+    also ``warn:15``.
+    """
+    left = (due - today).days
+    if left < 0:
+        return OVERDUE
+    if left == 0:
+        return DUE
+    reached = [n for n in warn_days if left <= n]
+    return f"{WARN_PREFIX}{min(reached)}" if reached else None
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class Adjustments:
+    """The clock adjustments of one limit kind on one case."""
+
+    suspensions: tuple[Suspension, ...] = ()
+    extension_days: int = 0
+
+    @property
+    def open_suspension(self) -> Suspension | None:
+        return next((s for s in self.suspensions if s.end is None), None)
+
+
+NO_ADJUSTMENTS = Adjustments()
+
+
+def _group_adjustments(
+    rows: Iterable[tuple[int, LimitKind, AdjustmentKind, dt.date, dt.date | None, int | None]],
+) -> dict[tuple[int, LimitKind], Adjustments]:
+    """``(case_id, limit_kind, kind, start_on, end_on, days)`` rows -> per (case, limit kind)."""
+    suspensions: dict[tuple[int, LimitKind], list[Suspension]] = defaultdict(list)
+    extensions: dict[tuple[int, LimitKind], int] = defaultdict(int)
+    for case_id, limit_kind, kind, start_on, end_on, days in rows:
+        key = (case_id, limit_kind)
+        if kind == AdjustmentKind.SUSPENSION:
+            suspensions[key].append(Suspension(start_on, end_on))
+        else:
+            extensions[key] += days or 0
+    return {
+        key: Adjustments(tuple(suspensions.get(key, ())), extensions.get(key, 0))
+        for key in suspensions.keys() | extensions.keys()
+    }
+
+
+_ADJUSTMENT_COLUMNS = (
+    ClockAdjustment.case_id,
+    ClockAdjustment.limit_kind,
+    ClockAdjustment.kind,
+    ClockAdjustment.start_on,
+    ClockAdjustment.end_on,
+    ClockAdjustment.days,
+)
+
+
+def load_adjustments(
+    session: Session, case_ids: Iterable[int]
+) -> dict[tuple[int, LimitKind], Adjustments]:
+    """The clock adjustments of these cases, per (case, limit kind)."""
+    rows: list[tuple[int, LimitKind, AdjustmentKind, dt.date, dt.date | None, int | None]] = []
+    for chunk in _chunks(sorted(set(case_ids)), _BATCH):
+        rows.extend(
+            session.execute(
+                select(*_ADJUSTMENT_COLUMNS)
+                .where(ClockAdjustment.case_id.in_(chunk))
+                .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+            )
+        )
+    return _group_adjustments(rows)
+
+
+@dataclass(frozen=True)
+class LimitContext:
+    """What a recomputation needs besides the case: load once, use for many cases."""
+
+    rules: dict[LimitKind, LimitRule]
+    calendar: WorkCalendar
+    _warn: dict[LimitKind, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for kind, rule in self.rules.items():
+            self._warn[kind] = parse_warn_days(rule.warn_days)
+
+    @classmethod
+    def load(cls, session: Session) -> LimitContext:
+        rules = {r.kind: r for r in session.scalars(select(LimitRule))}
+        return cls(rules, load_calendar(session))
+
+    def compute(
+        self,
+        kind: LimitKind,
+        start: dt.date,
+        suspensions: Sequence[Suspension] | None = None,
+        extension_days: int = 0,
+    ) -> DueResult:
+        rule = self.rules[kind]
+        return compute_due(
+            start,
+            rule.days,
+            working_days=rule.working_days,
+            suspensions=suspensions or (),
+            extension_days=extension_days,
+            calendar=self.calendar,
+        )
+
+    def warn_days(self, kind: LimitKind) -> tuple[int, ...]:
+        return self._warn.get(kind, ())
+
+    def thresholds(self, kind: LimitKind) -> tuple[str, ...]:
+        """Every threshold an alert of this kind may carry under the current rule."""
+        return (*(f"{WARN_PREFIX}{n}" for n in self.warn_days(kind)), DUE, OVERDUE)
+
+    @property
+    def horizon_days(self) -> int:
+        """The most days before a due date at which any rule warns."""
+        return max((max(w, default=0) for w in self._warn.values()), default=0)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class LimitSpec:
+    """A limit that a case's facts call for.
+
+    ``ended`` is None while the limit runs (or stands still), ``LimitState.MET`` when the
+    awaited act happened (on ``ended_on``), ``LimitState.CANCELLED`` when it no longer
+    applies.
+    """
+
+    kind: LimitKind
+    start: dt.date
+    ref_key: int = 0
+    ended: LimitState | None = None
+    ended_on: dt.date | None = None
+
+
+LimitSource = Callable[[Session, Case], Iterable[LimitSpec]]
+_SOURCES: dict[LimitKind, LimitSource] = {}
+
+
+def limit_source(kind: LimitKind) -> Callable[[LimitSource], LimitSource]:
+    """Register the function that derives the limits of ``kind`` from a case."""
+
+    def register(func: LimitSource) -> LimitSource:
+        _SOURCES[kind] = func
+        return func
+
+    return register
+
+
+def managed_kinds() -> frozenset[LimitKind]:
+    """The kinds whose limits :func:`refresh_case_limits` derives (and cancels)."""
+    return frozenset(_SOURCES)
+
+
+@limit_source(LimitKind.ACCEPTANCE_DECISION)
+def _acceptance_decision(_session: Session, case: Case) -> list[LimitSpec]:
+    """Deciding whether to accept: from receipt until accepted or rejected."""
+    decided_on = case.accepted_on or (
+        case.closed_on if case.status == CaseStatus.REJECTED else None
+    )
+    if decided_on is None and case.status == CaseStatus.REJECTED:
+        decided_on = case.received_on
+    return [
+        LimitSpec(
+            LimitKind.ACCEPTANCE_DECISION,
+            case.received_on,
+            ended=LimitState.MET if decided_on else None,
+            ended_on=decided_on,
+        )
+    ]
+
+
+def stopped_on(session: Session, case: Case) -> dt.date | None:
+    """The day the handling work stopped for good, None while it goes on: the day of the
+    failure or withdrawal (the last such event; closing the case later does not move it),
+    else the day the case was closed or rejected. Never before the acceptance."""
+    if case.status not in FINISHED_STATUSES:
+        return None
+    day: dt.date | None = None
+    if case.status in STOPPED_STATUSES or (
+        case.status == CaseStatus.CLOSED and case.outcome in STOPPED_STATUSES
+    ):
+        at = session.scalar(
+            select(CaseEvent.at)
+            .where(CaseEvent.case_id == case.id, CaseEvent.kind.in_(_STOP_EVENTS))
+            .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+            .limit(1)
+        )
+        if at is not None:
+            day = legal_today(at if at.tzinfo else at.replace(tzinfo=dt.UTC))
+        elif case.status in STOPPED_STATUSES:  # no event (written by another program)
+            day = legal_today(case.updated_at) if case.updated_at else legal_today()
+    day = day or case.closed_on or case.accepted_on or case.received_on
+    floor = case.accepted_on or case.received_on
+    return max(day, floor)
+
+
+@limit_source(LimitKind.HANDLING)
+def _handling(session: Session, case: Case) -> list[LimitSpec]:
+    """Handling: from acceptance until the work stops — the case is closed, or the
+    mediation failed or the request was withdrawn (60 days by the default rule)."""
+    if case.accepted_on is None:
+        return []  # not accepted (or acceptance undone): an existing limit is cancelled
+    if case.status in FINISHED_STATUSES:
+        return [
+            LimitSpec(
+                LimitKind.HANDLING,
+                case.accepted_on,
+                ended=LimitState.MET,
+                ended_on=stopped_on(session, case),
+            )
+        ]
+    return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
+
+
+# --------------------------------------------------------------------------- partner agencies
+# Judicial confirmation and joint consultation (services/cases/confirmation.py and
+# services/cases/consultations.py write the facts; these sources derive the limits from them).
+
+
+#: Case states in which an agreement still waits to be brought to a court for confirmation.
+_AWAITING_APPLICATION = frozenset({CaseStatus.AGREEMENT})
+
+
+@limit_source(LimitKind.CONFIRMATION_APPLICATION)
+def _confirmation_application(session: Session, case: Case) -> list[LimitSpec]:
+    """Applying for judicial confirmation: 30 days from the agreement taking effect
+    (民事诉讼法 Art. 205). Met by an application made on or after that day; cancelled when
+    the case leaves the agreement state without one (closed, mediated again)."""
+    effective_on = session.scalar(
+        select(Agreement.effective_on).where(Agreement.case_id == case.id)
+    )
+    if effective_on is None:
+        return []
+    applied_on = session.scalar(
+        select(func.min(Confirmation.applied_on)).where(
+            Confirmation.case_id == case.id, Confirmation.applied_on >= effective_on
+        )
+    )
+    if applied_on is not None:
+        ended: LimitState | None = LimitState.MET
+    elif case.status in _AWAITING_APPLICATION:
+        ended = None
+    else:
+        ended = LimitState.CANCELLED
+    return [
+        LimitSpec(
+            LimitKind.CONFIRMATION_APPLICATION, effective_on, ended=ended, ended_on=applied_on
+        )
+    ]
+
+
+@limit_source(LimitKind.COURT_DECISION)
+def _court_decision(session: Session, case: Case) -> list[LimitSpec]:
+    """The court's decision on a confirmation application: 15 days from its acceptance,
+    +10 approved by the court president (an extension ``ClockAdjustment`` of this kind).
+    One limit per application (``ref_key`` = confirmation id); met by the decision.
+
+    Extensions are kept per case and kind, so after a dismissed application and a second
+    one, an extension of the second also moves the (ended) first limit's due date when the
+    case is refreshed. Open limits are always right."""
+    specs = []
+    for confirmation_id, accepted_on, decided_on in session.execute(
+        select(Confirmation.id, Confirmation.court_accepted_on, Confirmation.decided_on)
+        .where(Confirmation.case_id == case.id, Confirmation.court_accepted_on.is_not(None))
+        .order_by(Confirmation.id)
+    ):
+        if accepted_on is None:  # excluded by the query; for the type checker
+            continue
+        if decided_on is not None:
+            ended: LimitState | None = LimitState.MET
+        elif case.status == CaseStatus.CONFIRMATION_REQUESTED:
+            ended = None
+        else:
+            ended = LimitState.CANCELLED
+        specs.append(
+            LimitSpec(
+                LimitKind.COURT_DECISION,
+                accepted_on,
+                ref_key=confirmation_id,
+                ended=ended,
+                ended_on=decided_on,
+            )
+        )
+    return specs
+
+
+@limit_source(LimitKind.CONSULTATION_ANSWER)
+def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
+    """Each agency's answer to a consultation or crime referral: the rule's (working) days
+    from the request (``ref_key`` = ``ConsultationRequest.id``). Met by the answer;
+    cancelled when the request or the consultation is withdrawn, or the case is closed or
+    rejected. Limits of this kind that no request accounts for (written by another
+    program) are kept as they are."""
+    specs = []
+    for request_id, requested_on, state, answered_on, consultation_state in session.execute(
+        select(
+            ConsultationRequest.id,
+            Consultation.requested_on,
+            ConsultationRequest.state,
+            ConsultationRequest.answered_on,
+            Consultation.state,
+        )
+        .join(Consultation, ConsultationRequest.consultation_id == Consultation.id)
+        .where(Consultation.case_id == case.id)
+    ):
+        if state == RequestState.ANSWERED:
+            ended: LimitState | None = LimitState.MET
+        elif (
+            state == RequestState.WITHDRAWN
+            or consultation_state == ConsultationState.WITHDRAWN
+            or case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED)
+        ):
+            ended = LimitState.CANCELLED
+        else:
+            ended = None
+        specs.append(
+            LimitSpec(
+                LimitKind.CONSULTATION_ANSWER,
+                requested_on,
+                ref_key=request_id,
+                ended=ended,
+                ended_on=answered_on if ended == LimitState.MET else None,
+            )
+        )
+    known = {spec.ref_key for spec in specs}
+    for limit in session.scalars(
+        select(CaseLimit).where(
+            CaseLimit.case_id == case.id, CaseLimit.kind == LimitKind.CONSULTATION_ANSWER
+        )
+    ):
+        if limit.ref_key not in known:
+            kept = None if limit.state in OPEN_LIMIT_STATES else limit.state
+            specs.append(
+                LimitSpec(
+                    LimitKind.CONSULTATION_ANSWER,
+                    limit.start_on,
+                    ref_key=limit.ref_key,
+                    ended=kept,
+                    ended_on=limit.met_on,
+                )
+            )
+    return specs
+
+
+# --------------------------------------------------------------------------- follow-up visits
+# services/cases/followups.py plans the visits (回访) when a case is closed and records them; this
+# source derives the limit of each visit from them.
+
+
+@limit_source(LimitKind.FOLLOW_UP)
+def _follow_up_visits(session: Session, case: Case) -> list[LimitSpec]:
+    """Each follow-up visit: the rule's days (30) from the visit's planned date
+    (``FollowUpVisit.due_on``; ``ref_key`` = visit id). Met by the visit (on ``done_on``);
+    cancelled when the visit is cancelled or the case is no longer closed (reopened)."""
+    specs = []
+    for visit_id, planned_on, state, done_on in session.execute(
+        select(FollowUpVisit.id, FollowUpVisit.due_on, FollowUpVisit.state, FollowUpVisit.done_on)
+        .where(FollowUpVisit.case_id == case.id)
+        .order_by(FollowUpVisit.id)
+    ):
+        if state == VisitState.DONE:
+            ended: LimitState | None = LimitState.MET
+        elif state == VisitState.CANCELLED or case.status != CaseStatus.CLOSED:
+            ended = LimitState.CANCELLED
+        else:
+            ended = None
+        specs.append(
+            LimitSpec(
+                LimitKind.FOLLOW_UP,
+                planned_on,
+                ref_key=visit_id,
+                ended=ended,
+                ended_on=done_on if ended == LimitState.MET else None,
+            )
+        )
+    return specs
+
+
+# --------------------------------------------------------------------------- one case
+
+
+def _evaluate(
+    context: LimitContext,
+    kind: LimitKind,
+    start: dt.date,
+    adjustments: Adjustments,
+    ended: LimitState | None = None,
+) -> tuple[DueResult, LimitState]:
+    result = context.compute(kind, start, adjustments.suspensions, adjustments.extension_days)
+    if ended is not None:
+        return result, ended
+    return result, LimitState.PAUSED if result.stopped else LimitState.RUNNING
+
+
+def refresh_case_limits(session: Session, case: Case, context: LimitContext | None = None) -> None:
+    """Bring the case's limits, its cached due date and suspension flag up to date, and
+    withdraw the case's alerts that no longer apply. Call it in the transaction of the
+    change (acceptance, suspension, closure, ...); it flushes."""
+    context = context or LimitContext.load(session)
+    session.flush()  # adjustments added in this transaction must be visible below
+    existing = {
+        (lim.kind, lim.ref_key): lim
+        for lim in session.scalars(select(CaseLimit).where(CaseLimit.case_id == case.id))
+    }
+    adjustments = load_adjustments(session, [case.id])
+    wanted: set[tuple[LimitKind, int]] = set()
+    for kind, source in _SOURCES.items():
+        if kind not in context.rules:
+            continue  # no rule, no limit
+        for spec in source(session, case):
+            key = (spec.kind, spec.ref_key)
+            wanted.add(key)
+            result, state = _evaluate(
+                context,
+                spec.kind,
+                spec.start,
+                adjustments.get((case.id, spec.kind), NO_ADJUSTMENTS),
+                spec.ended,
+            )
+            limit = existing.get(key)
+            if limit is None:
+                limit = CaseLimit(case_id=case.id, kind=spec.kind, ref_key=spec.ref_key)
+                session.add(limit)
+                existing[key] = limit
+            limit.start_on = spec.start
+            limit.due_on = result.due
+            limit.state = state
+            limit.met_on = spec.ended_on if state == LimitState.MET else None
+            limit.calendar_covered = result.calendar_covered
+    for key, limit in existing.items():
+        if key[0] in _SOURCES and key not in wanted and limit.state != LimitState.CANCELLED:
+            limit.state = LimitState.CANCELLED  # e.g. acceptance undone
+            limit.met_on = None
+
+    # The case's own due date: the handling limit's once accepted, before that the
+    # decision on acceptance's (5 working days from receipt; also kept when rejected).
+    due, suspended = None, False
+    for kind in (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION):
+        principal = existing.get((kind, 0))
+        if principal is not None and principal.state != LimitState.CANCELLED:
+            due, suspended = principal.due_on, principal.state == LimitState.PAUSED
+            break
+    if case.due_on != due:
+        case.due_on = due
+    if case.is_suspended != suspended:
+        case.is_suspended = suspended
+    session.flush()
+    withdraw_stale_alerts(session, context, Alert.case_id == case.id)
+
+
+# --------------------------------------------------------------------------- all open
+
+
+@dataclass(frozen=True)
+class RefreshSummary:
+    """What :func:`refresh_all_open` did."""
+
+    examined: int  # open limits recomputed
+    changed: int  # of which the due date, state or coverage changed
+    withdrawn: int  # alerts withdrawn because they no longer apply
+    seconds: float
+
+
+_LIMITS_TABLE = CaseLimit.__table__
+_CASES_TABLE = Case.__table__
+assert isinstance(_LIMITS_TABLE, Table) and isinstance(_CASES_TABLE, Table)
+
+_UPDATE_LIMIT = (
+    update(_LIMITS_TABLE)
+    .where(_LIMITS_TABLE.c.id == bindparam("b_id"))
+    .values(
+        due_on=bindparam("b_due"),
+        state=bindparam("b_state"),
+        calendar_covered=bindparam("b_covered"),
+    )
+)
+# The cached due date of a case is derived data: it is written without moving the case's
+# version, so that a rule change never makes someone's edit of the case stale.
+_CASE_DUE_KINDS = (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION)
+_UPDATE_CASE = (
+    update(_CASES_TABLE)
+    .where(_CASES_TABLE.c.id == bindparam("b_id"))
+    .values(due_on=bindparam("b_due"), is_suspended=bindparam("b_suspended"))
+)
+
+
+_PLAIN = Table(
+    "ipdesk_refresh_plain",
+    MetaData(),
+    Column("kind", String(40), primary_key=True),
+    Column("start_on", Date, primary_key=True),
+    Column("due_on", Date),
+    Column("state", String(20)),
+    Column("covered", Boolean),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+_ADJUSTED = Table(
+    "ipdesk_refresh_adjusted",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+
+
+def _temporary(connection: Connection, table: Table) -> None:
+    """``table`` exists (empty) for the rest of the transaction (the connection's on SQLite)."""
+    table.create(connection, checkfirst=True)
+    connection.execute(delete(table))
+
+
+def refresh_all_open(
+    session: Session,
+    context: LimitContext | None = None,
+    *,
+    batch_size: int = _BATCH,
+) -> RefreshSummary:
+    """Recompute every open limit with the current rules and calendar.
+
+    Call it in the transaction that changed a rule or the holiday table. Set-based: a limit
+    without clock adjustments (nearly all) has the due date of its (kind, start day), so
+    the due dates of the distinct (kind, start) pairs of the open limits are computed in
+    Python (a few thousand), written to a temporary table, and one ``UPDATE ... FROM``
+    writes the open limits whose due date, state or coverage differs (``RETURNING`` them);
+    the few limits with adjustments are computed one by one (:func:`_refresh_adjusted`).
+    The cases' cached due dates follow the changed principal limits; then the alerts of
+    open limits that no longer apply are withdrawn."""
+    started = time.perf_counter()
+    session.flush()
+    context = context or LimitContext.load(session)
+    connection = session.connection()
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    examined = int(
+        connection.scalar(select(func.count()).select_from(CaseLimit).where(open_limits)) or 0
+    )
+    rules = list(context.rules)
+    adjusted_ids, limit_updates, case_updates = _refresh_adjusted(connection, context)
+    _temporary(connection, _ADJUSTED)
+    if adjusted_ids:
+        connection.execute(insert(_ADJUSTED), [{"id": i} for i in adjusted_ids])
+    _temporary(connection, _PLAIN)
+    plain = and_(
+        open_limits,
+        CaseLimit.kind.in_(rules),
+        ~exists().where(_ADJUSTED.c.id == CaseLimit.id),
+    )
+    pairs = connection.execute(select(CaseLimit.kind, CaseLimit.start_on).where(plain).distinct())
+    values = []
+    for kind, start_on in pairs:
+        result, state = _evaluate(context, kind, start_on, NO_ADJUSTMENTS)
+        values.append(
+            {
+                "kind": kind.value,
+                "start_on": start_on,
+                "due_on": result.due,
+                "state": state.value,
+                "covered": result.calendar_covered,
+            }
+        )
+    for first in range(0, len(values), batch_size):
+        connection.execute(insert(_PLAIN), values[first : first + batch_size])
+    p = _PLAIN.c
+    table = _LIMITS_TABLE
+    assert isinstance(table, Table)
+    limits = table.c
+    new_state = cast(p.state, limits.state.type)
+    changed = connection.execute(
+        update(table)
+        .where(
+            limits.state.in_(OPEN_LIMIT_STATES),
+            p.kind == cast(limits.kind, String(40)),  # probes the temporary table's key
+            limits.start_on == p.start_on,
+            ~exists().where(_ADJUSTED.c.id == limits.id),
+            or_(
+                limits.due_on.is_distinct_from(p.due_on),
+                limits.state != new_state,
+                limits.calendar_covered.is_distinct_from(p.covered),
+            ),
+        )
+        .values(due_on=p.due_on, state=new_state, calendar_covered=p.covered)
+        .returning(limits.case_id, limits.kind, limits.ref_key, limits.due_on, limits.state)
+    ).all()
+    for case_id, kind, ref_key, due_on, state in changed:
+        if kind in _CASE_DUE_KINDS and ref_key == 0:
+            case_updates.append(
+                {"b_id": case_id, "b_due": due_on, "b_suspended": state == LimitState.PAUSED}
+            )
+    for first in range(0, len(limit_updates), batch_size):
+        connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
+    from ipdesk.services.queries.dashboard_summary import changing  # imports this module
+
+    with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
+        for first in range(0, len(case_updates), batch_size):
+            connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    withdrawn = withdraw_stale_alerts(
+        session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
+    )
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, (CaseLimit, Case, Alert)):
+            session.expire(obj)
+    summary = RefreshSummary(
+        examined, len(changed) + len(limit_updates), withdrawn, time.perf_counter() - started
+    )
+    log.info("Refreshed open limits: %s", summary)
+    return summary
+
+
+def _refresh_adjusted(
+    connection: Connection, context: LimitContext
+) -> tuple[list[int], list[dict[str, object]], list[dict[str, object]]]:
+    """The open limits of a kind whose clock the case adjusted: their ids, and the updates
+    of those whose due date, state or coverage changed (limits, cases), one by one."""
+    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
+    has_adjustment = exists().where(
+        ClockAdjustment.case_id == CaseLimit.case_id,
+        ClockAdjustment.limit_kind == CaseLimit.kind,
+    )
+    rows = connection.execute(
+        select(
+            CaseLimit.id,
+            CaseLimit.case_id,
+            CaseLimit.kind,
+            CaseLimit.ref_key,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+        ).where(
+            open_limits,
+            CaseLimit.case_id.in_(select(ClockAdjustment.case_id)),
+            has_adjustment,
+        )
+    ).all()
+    adjustments = _group_adjustments(
+        connection.execute(
+            select(*_ADJUSTMENT_COLUMNS)
+            .where(ClockAdjustment.case_id.in_(sorted({r[1] for r in rows})))
+            .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+        )
+        if rows
+        else []
+    )
+    limit_updates: list[dict[str, object]] = []
+    case_updates: list[dict[str, object]] = []
+    for limit_id, case_id, kind, ref_key, start_on, due_on, state, covered in rows:
+        if kind not in context.rules:
+            continue
+        result, new_state = _evaluate(
+            context, kind, start_on, adjustments.get((case_id, kind), NO_ADJUSTMENTS)
+        )
+        if (result.due, new_state, result.calendar_covered) == (due_on, state, covered):
+            continue
+        limit_updates.append(
+            {
+                "b_id": limit_id,
+                "b_due": result.due,
+                "b_state": new_state,
+                "b_covered": result.calendar_covered,
+            }
+        )
+        if kind in _CASE_DUE_KINDS and ref_key == 0:
+            case_updates.append(
+                {
+                    "b_id": case_id,
+                    "b_due": result.due,
+                    "b_suspended": new_state == LimitState.PAUSED,
+                }
+            )
+    return [r[0] for r in rows], limit_updates, case_updates
+
+
+def withdraw_stale_alerts(
+    session: Session, context: LimitContext, where: ColumnElement[bool] | None = None
+) -> int:
+    """Withdraw alerts (among those matching ``where``) that no longer apply: raised for
+    another due date, for a limit that no longer runs, or for a threshold that the rule of
+    its kind no longer has. Acknowledged alerts are withdrawn too (the acknowledgement is
+    kept): an escalation must not outlive its cause. Returns how many were withdrawn."""
+    per_kind = [
+        and_(CaseLimit.kind == kind, Alert.threshold.in_(context.thresholds(kind)))
+        for kind in context.rules
+    ]
+    applies = exists().where(
+        CaseLimit.id == Alert.limit_id,
+        CaseLimit.state == LimitState.RUNNING,
+        CaseLimit.due_on == Alert.due_on,
+        or_(*per_kind) if per_kind else false(),
+    )
+    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), ~applies)
+    if where is not None:
+        stmt = stmt.where(where)
+    result = session.execute(
+        stmt.values(withdrawn_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _chunks(values: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for first in range(0, len(values), size):
+        yield values[first : first + size]
+
+
+# --------------------------------------------------------------------------- the board
+
+BOARD_BUCKETS = ("overdue", "due_soon", "suspended", "open")
+
+
+@dataclass(frozen=True)
+class OfficeDeadlines:
+    """One office's row of the managers' deadline board: the limits of its open cases
+    (the handling limit; before acceptance, the decision on acceptance)."""
+
+    office_id: int
+    code: str
+    name: str
+    open_cases: int
+    suspended: int  # clock standing still
+    due_soon: int  # clock running, due between today and today + soon_days
+    overdue: int  # clock running, due before today
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """A drill-down from the deadline board to the case list: open cases of an office (or
+    of the whole city when ``office_id`` is None) in one bucket.
+
+    ``overdue``: not suspended, ``due_on <= due_to``; ``due_soon``: not suspended,
+    ``due_from <= due_on <= due_to``; ``suspended``: clock standing still; ``open``: all.
+    """
+
+    bucket: str
+    office_id: int | None = None
+    office_code: str | None = None
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineBoard:
+    today: dt.date
+    soon_days: int
+    offices: tuple[OfficeDeadlines, ...]
+
+    def filter(self, bucket: str, office: OfficeDeadlines | None = None) -> BoardFilter:
+        """The drill-down filter for one cell of the board (``office`` None: all offices)."""
+        if bucket not in BOARD_BUCKETS:
+            raise ValueError(f"unknown bucket {bucket!r}")
+        due_from = due_to = None
+        if bucket == "overdue":
+            due_to = self.today - dt.timedelta(days=1)
+        elif bucket == "due_soon":
+            due_from, due_to = self.today, self.today + dt.timedelta(days=self.soon_days)
+        return BoardFilter(
+            bucket,
+            office.office_id if office else None,
+            office.code if office else None,
+            due_from,
+            due_to,
+        )
+
+    @property
+    def totals(self) -> OfficeDeadlines:
+        """The sum over all offices shown (id 0, no code)."""
+        return OfficeDeadlines(
+            0,
+            "",
+            "",
+            sum(o.open_cases for o in self.offices),
+            sum(o.suspended for o in self.offices),
+            sum(o.due_soon for o in self.offices),
+            sum(o.overdue for o in self.offices),
+        )
+
+
+def deadline_board(
+    session: Session,
+    actor: Actor,
+    today: dt.date | None = None,
+    soon_days: int | None = None,
+) -> DeadlineBoard:
+    """Open cases per office with their due-soon and overdue counts, most urgent first
+    (most overdue, then most due soon, then office code).
+
+    Office managers see their office, city managers and administrators every office;
+    other roles are refused. ``soon_days`` defaults to the handling rule's largest warning
+    threshold. One grouped query over the open cases (``ix_cases_status_due``).
+    """
+    require_capability(
+        actor, Capability.DEADLINE_BOARD, "只有裁决所负责人和市级管理人员可以查看期限看板"
+    )
+    today = today or legal_today()
+    if soon_days is None:
+        rule = session.get(LimitRule, LimitKind.HANDLING)
+        soon_days = max(parse_warn_days(rule.warn_days if rule else None), default=15)
+    soon_until = today + dt.timedelta(days=soon_days)
+    # A failed or withdrawn case waits to be closed but its clock has stopped: counted
+    # open, never due soon or overdue. Not yet accepted: the decision on acceptance's due.
+    running = and_(~Case.is_suspended, Case.status.not_in(sorted(STOPPED_STATUSES)))
+
+    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    counts = (
+        select(
+            Case.office_id,
+            func.count(),
+            count(Case.is_suspended.is_(True)),
+            count(and_(running, Case.due_on >= today, Case.due_on <= soon_until)),
+            count(and_(running, Case.due_on < today)),
+        )
+        .where(Case.status.in_(OPEN_STATUSES))
+        .group_by(Case.office_id)
+    )
+    offices = select(Office)
+    if not actor.is_citywide:
+        counts = counts.where(Case.office_id == actor.office_id)
+        offices = offices.where(Office.id == actor.office_id)
+    by_office = {row[0]: tuple(int(v) for v in row[1:]) for row in session.execute(counts)}
+    rows = [
+        OfficeDeadlines(
+            office.id, office.code, office.name, *by_office.get(office.id, (0, 0, 0, 0))
+        )
+        for office in session.scalars(offices)
+        if office.active or office.id in by_office
+    ]
+    rows.sort(key=lambda r: (-r.overdue, -r.due_soon, r.code))
+    return DeadlineBoard(today, soon_days, tuple(rows))

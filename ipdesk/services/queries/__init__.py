@@ -1,0 +1,2 @@
+"""Read models: the case list and search, the dashboard and its summary, reports, like cases,
+lookups of typed text."""

@@ -1,0 +1,339 @@
+# ruff: noqa: E501  (the SQL must stay as migration 0002 wrote it: sqlite_master keeps the text)
+"""The search index's database objects, and writing many rows around them.
+
+Migration 0002 built the index with these statements and holds its own frozen copy (its
+docstring describes the objects; :mod:`ipdesk.services.queries.search` queries them). The live
+copy here serves the bulk writers (the demo generator) and :func:`repair`;
+tests/test_migrations.py checks that the two still agree. A change of the index needs a
+new migration (with its own copy of the new statements) besides the change here.
+
+Bulk writing (:func:`deferred_sqlite_index`, :func:`pg_indexes_dropped`):
+
+* SQLite: the triggers that index each new case and party cost about twice the insert
+  itself. Inside one transaction, the insert triggers are dropped, the rows inserted, the
+  new rows indexed with one ``INSERT … SELECT`` per search table, and the triggers created
+  again; SQLite's DDL is transactional, so other connections never see the database
+  without its triggers, and a crash or a rollback brings them back with the old rows.
+* PostgreSQL: the GIN indexes cost more while rows come in than built once afterwards;
+  for a load much larger than the tables they are dropped first and created again at the
+  end (in a ``finally``). Search stays correct without them (only slower), and a process
+  killed in between leaves them to :func:`repair`, which the demo runs first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Final
+
+from sqlalchemy import Connection, Engine
+
+from ipdesk.services.queries.search import PG_CASE_TEXT, PG_PARTY_TEXT
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "PG_CASE_TEXT",
+    "PG_PARTY_TEXT",
+    "POSTGRESQL_DOWN",
+    "POSTGRESQL_INDEXES",
+    "POSTGRESQL_UP",
+    "SQLITE_DOWN",
+    "SQLITE_FILL",
+    "SQLITE_TABLES",
+    "SQLITE_TRIGGERS",
+    "deferred_sqlite_index",
+    "pg_indexes_dropped",
+    "repair",
+    "sqlite_fill",
+]
+
+MAX_NAME_LENGTH: Final = 200
+
+_CASE_COLUMNS = "number, right_number, court_case_number, facts"
+
+
+def _grams(name: str) -> str:
+    """SQL for the space-separated bigrams (and last character) of the name ``name``."""
+    return (
+        f"(SELECT group_concat(substr({name}, n, 2), ' ') FROM search_positions"
+        f" WHERE n <= length({name}))"
+    )
+
+
+def _case_values(row: str) -> str:
+    return ", ".join(f"{row}.{c.strip()}" for c in _CASE_COLUMNS.split(","))
+
+
+# --------------------------------------------------------------------------- SQLite
+
+SQLITE_TABLES: Final = [
+    "CREATE TABLE search_positions (n INTEGER PRIMARY KEY)",
+    f"""INSERT INTO search_positions (n)
+        WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {MAX_NAME_LENGTH})
+        SELECT n FROM k""",
+    f"""CREATE VIRTUAL TABLE search_case_fts USING fts5(
+        {_CASE_COLUMNS}, tokenize='trigram', content='', columnsize=0)""",
+    """CREATE VIRTUAL TABLE search_party_fts USING fts5(
+        name, id_number, tokenize='trigram', content='', columnsize=0)""",
+    """CREATE VIRTUAL TABLE search_party_grams USING fts5(
+        grams, tokenize='unicode61', content='', columnsize=0, detail=none, prefix='1')""",
+]
+
+#: The triggers that index a new row (dropped around a bulk insert).
+_SQLITE_INSERT_TRIGGERS: Final = {
+    "search_cases_ai": f"""CREATE TRIGGER search_cases_ai AFTER INSERT ON cases BEGIN
+        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
+    END""",
+    "search_parties_ai": f"""CREATE TRIGGER search_parties_ai AFTER INSERT ON parties BEGIN
+        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
+        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
+    END""",
+}
+
+_SQLITE_OTHER_TRIGGERS: Final = {
+    "search_cases_au": f"""CREATE TRIGGER search_cases_au AFTER UPDATE OF id, {_CASE_COLUMNS} ON cases BEGIN
+        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
+            VALUES ('delete', OLD.id, {_case_values("OLD")});
+        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
+    END""",
+    "search_cases_ad": f"""CREATE TRIGGER search_cases_ad AFTER DELETE ON cases BEGIN
+        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
+            VALUES ('delete', OLD.id, {_case_values("OLD")});
+    END""",
+    "search_parties_au": f"""CREATE TRIGGER search_parties_au AFTER UPDATE OF id, name, id_number ON parties BEGIN
+        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
+            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
+        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
+            VALUES ('delete', OLD.id, {_grams("OLD.name")});
+        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
+        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
+    END""",
+    "search_parties_ad": f"""CREATE TRIGGER search_parties_ad AFTER DELETE ON parties BEGIN
+        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
+            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
+        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
+            VALUES ('delete', OLD.id, {_grams("OLD.name")});
+    END""",
+}
+
+_TRIGGER_ORDER: Final = (
+    "search_cases_ai",
+    "search_cases_au",
+    "search_cases_ad",
+    "search_parties_ai",
+    "search_parties_au",
+    "search_parties_ad",
+)
+_SQLITE_TRIGGER_SQL: Final = _SQLITE_INSERT_TRIGGERS | _SQLITE_OTHER_TRIGGERS
+SQLITE_TRIGGERS: Final = [_SQLITE_TRIGGER_SQL[name] for name in _TRIGGER_ORDER]
+
+_SQLITE_OPTIMIZE: Final = [
+    # One b-tree per index instead of one per insert batch: faster queries.
+    f"INSERT INTO {table} ({table}) VALUES ('optimize')"
+    for table in ("search_case_fts", "search_party_fts", "search_party_grams")
+]
+
+
+def sqlite_fill(where: str = "") -> list[str]:
+    """The statements indexing the cases and parties that match ``where`` (an SQL
+    condition on their ``id``; every row when empty)."""
+    condition = f" WHERE {where}" if where else ""
+    return [
+        f"INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS})"
+        f" SELECT id, {_CASE_COLUMNS} FROM cases{condition}",
+        "INSERT INTO search_party_fts (rowid, name, id_number)"
+        f" SELECT id, name, id_number FROM parties{condition}",
+        f"INSERT INTO search_party_grams (rowid, grams) SELECT id, {_grams('name')} FROM parties"
+        f"{condition}",
+    ]
+
+
+SQLITE_FILL: Final = sqlite_fill() + _SQLITE_OPTIMIZE
+
+SQLITE_DOWN: Final = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in _TRIGGER_ORDER),
+    "DROP TABLE IF EXISTS search_party_grams",
+    "DROP TABLE IF EXISTS search_party_fts",
+    "DROP TABLE IF EXISTS search_case_fts",
+    "DROP TABLE IF EXISTS search_positions",
+]
+
+
+def _max_id(connection: Connection, table: str) -> int:
+    return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar_one())
+
+
+@contextmanager
+def deferred_sqlite_index(connection: Connection) -> Iterator[None]:
+    """Insert new cases and parties in the block without their per-row index triggers;
+    they are indexed in bulk when the block ends (also when it raises). SQLite only (on
+    other databases the block runs as it is).
+
+    Must run inside a transaction that ends after the block (``session_factory.begin()``
+    ; SQLite's write lock keeps other writers out meanwhile). Only INSERTs of cases and
+    parties whose ids are above every existing one (new rows, explicit ids as the demo
+    writes them or automatic ones) belong in the block: an update or delete of a row
+    inserted in it would unindex values that were never indexed."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    last_case = _max_id(connection, "cases")
+    last_party = _max_id(connection, "parties")
+    for name in _SQLITE_INSERT_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    try:
+        yield
+    finally:
+        cases, parties, grams = sqlite_fill("id > ?")
+        connection.exec_driver_sql(cases, (last_case,))
+        connection.exec_driver_sql(parties, (last_party,))
+        connection.exec_driver_sql(grams, (last_party,))
+        for statement in _SQLITE_INSERT_TRIGGERS.values():
+            connection.exec_driver_sql(statement)
+
+
+def sqlite_optimize(connection: Connection) -> None:
+    """Merge each search table's segments into one b-tree (faster queries after many
+    small transactions of inserts)."""
+    for statement in _SQLITE_OPTIMIZE:
+        connection.exec_driver_sql(statement)
+
+
+def _sqlite_triggers(connection: Connection) -> set[str]:
+    names = ", ".join(f"'{name}'" for name in _TRIGGER_ORDER)
+    rows = connection.exec_driver_sql(
+        f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
+    )
+    return {name for (name,) in rows}
+
+
+def _sqlite_tables(connection: Connection) -> set[str]:
+    rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {name for (name,) in rows}
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+POSTGRESQL_FUNCTION: Final = """CREATE FUNCTION search_grams(t text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
+            SELECT lower(substr(t, i, 2)) FROM generate_series(1, char_length(t)) AS i
+            UNION ALL
+            SELECT lower(substr(t, i, 1)) FROM generate_series(1, char_length(t)) AS i
+        ) AS s(g)
+    $$"""
+
+#: Index name -> its CREATE INDEX statement.
+POSTGRESQL_INDEXES: Final = {
+    "search_cases_trgm": f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops)",
+    "search_parties_trgm": (
+        f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops)"
+    ),
+    "search_parties_grams": (
+        "CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name))"
+    ),
+}
+
+POSTGRESQL_UP: Final = [
+    # A trusted extension since PostgreSQL 13: the database owner may create it.
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    POSTGRESQL_FUNCTION,
+    *POSTGRESQL_INDEXES.values(),
+]
+
+POSTGRESQL_DOWN: Final = [
+    "DROP INDEX IF EXISTS search_parties_grams",
+    "DROP INDEX IF EXISTS search_parties_trgm",
+    "DROP INDEX IF EXISTS search_cases_trgm",
+    "DROP FUNCTION IF EXISTS search_grams(text)",
+    # pg_trgm stays: other objects may use it, and it costs nothing unused.
+]
+
+#: A PostgreSQL load drops the indexes only when it adds at least this many cases, and
+#: at least as many as there are already (else rebuilding costs more than it saves).
+PG_DROP_MIN_CASES: Final = 20_000
+_PG_INDEX_MEMORY: Final = "256MB"
+
+
+def _pg_indexes(connection: Connection) -> set[str]:
+    names = ", ".join(f"'{name}'" for name in POSTGRESQL_INDEXES)
+    rows = connection.exec_driver_sql(
+        "SELECT indexname FROM pg_indexes"
+        f" WHERE schemaname = current_schema() AND indexname IN ({names})"
+    )
+    return {name for (name,) in rows}
+
+
+def _create_pg_indexes(connection: Connection, names: list[str]) -> None:
+    if names:
+        connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{_PG_INDEX_MEMORY}'")
+    for name in names:
+        log.info("Creating search index %s", name)
+        connection.exec_driver_sql(POSTGRESQL_INDEXES[name])
+
+
+@contextmanager
+def pg_indexes_dropped(engine: Engine, new_cases: int) -> Iterator[bool]:
+    """On PostgreSQL, for a load of ``new_cases`` cases worth it (PG_DROP_MIN_CASES), drop
+    the search indexes for the block and create them again after it, also when it raises.
+    Yields whether they were dropped. Elsewhere (SQLite), the block runs as it is."""
+    if engine.dialect.name != "postgresql" or new_cases < PG_DROP_MIN_CASES:
+        yield False
+        return
+    with engine.begin() as connection:
+        existing = connection.exec_driver_sql("SELECT count(*) FROM cases").scalar_one()
+        if new_cases < existing:
+            dropped: list[str] = []
+        else:
+            dropped = sorted(_pg_indexes(connection) & set(POSTGRESQL_INDEXES))
+            for name in dropped:
+                connection.exec_driver_sql(f"DROP INDEX {name}")
+    try:
+        yield bool(dropped)
+    finally:
+        if dropped:
+            with engine.begin() as connection:
+                missing = set(POSTGRESQL_INDEXES) - _pg_indexes(connection)
+                _create_pg_indexes(connection, [n for n in POSTGRESQL_INDEXES if n in missing])
+
+
+# --------------------------------------------------------------------------- repair
+
+
+def repair(engine: Engine) -> list[str]:
+    """Recreate search objects that a bulk load killed midway (PostgreSQL indexes) or a
+    batch migration (SQLite triggers, see migration 0002) left missing; a missing SQLite
+    trigger means rows may be unindexed, so the SQLite index is then rebuilt from the
+    tables. Returns the names recreated; nothing happens on a database without the
+    search index (before migration 0002) or with it complete."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            if "search_case_fts" not in _sqlite_tables(connection):
+                return []
+            missing = [n for n in _TRIGGER_ORDER if n not in _sqlite_triggers(connection)]
+            if not missing:
+                return []
+            log.warning("Search triggers missing (%s): rebuilding the search index", missing)
+            for table in ("search_case_fts", "search_party_fts", "search_party_grams"):
+                connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
+            for statement in sqlite_fill():
+                connection.exec_driver_sql(statement)
+            for name in missing:
+                connection.exec_driver_sql(_SQLITE_TRIGGER_SQL[name])
+            return missing
+        if connection.dialect.name == "postgresql":
+            function = connection.exec_driver_sql(
+                "SELECT to_regprocedure('search_grams(text)') IS NOT NULL"
+            ).scalar_one()
+            if not function:
+                return []
+            present = _pg_indexes(connection)
+            missing = [n for n in POSTGRESQL_INDEXES if n not in present]
+            if missing:
+                log.warning("Search indexes missing: creating %s", missing)
+                _create_pg_indexes(connection, missing)
+            return missing
+    return []
