@@ -76,8 +76,11 @@ case "$cmd" in
         .venv/bin/mypy ipdesk tests
         log "import contracts (pyproject.toml [tool.importlinter])"
         .venv/bin/lint-imports
-        log "pytest (SQLite and PostgreSQL)"
-        QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
+        log "pytest (SQLite and PostgreSQL), one worker per core"
+        # Each worker runs whole test files (module fixtures built once) with its own
+        # throw-away PostgreSQL server; IPDESK_TEST_WORKERS=0 runs in this process.
+        QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest \
+            -n "${IPDESK_TEST_WORKERS:-auto}" --dist loadfile "$@"
         ;;
     *)
         echo "usage: ./dev.sh app|test|setup" >&2
