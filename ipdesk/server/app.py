@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import logging
 import os
@@ -65,6 +66,7 @@ from ipdesk.server import changes, tokens
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin import auth
 from ipdesk.services.cases import intake
+from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import (
     IllegalTransition,
@@ -669,6 +671,31 @@ def prune(server: Server) -> None:
         changes.prune(session)
 
 
+SCAN_SECONDS = 15 * 60
+"""How often the server scans for due alerts (the desktops of a network do not scan)."""
+
+
+def tend(server: Server, last: audit.Anchor | None = None) -> audit.Anchor | None:
+    """The server's periodic work: the alert scan (its new alerts pushed to the desktops
+    that may see them), then the audit chain's head written to the log when it moved
+    (``ipdesk-audit-anchor id=N hash=H``: ``ipdesk-admin audit verify --anchor LOG`` checks
+    the chain against it). Returns the head."""
+    collector = changes.Collector()
+    with server.factory.begin() as session:
+        collector.watch(session)
+        found = scan_alerts(session)
+        change = changes.record(session, collector)
+    if change is not None:
+        server.broker.publish(change)
+    if found.created:
+        log.info("Alert scan: %d new alerts", found.created)
+    with server.factory() as session:
+        head = audit.anchor(session)
+    if head is not None and (last is None or head.last_id != last.last_id):
+        log.info(head.line())
+    return head
+
+
 def create_app(engine: Engine, settings: Settings | None = None) -> Starlette:
     server = Server(engine, settings or Settings())
 
@@ -678,12 +705,15 @@ def create_app(engine: Engine, settings: Settings | None = None) -> Starlette:
         await run_in_threadpool(server.broker.start)
 
         async def housekeeping() -> None:
-            while True:
-                await asyncio.sleep(3600)
+            head: audit.Anchor | None = None
+            for round_ in itertools.count():
                 try:
-                    await run_in_threadpool(prune, server)
+                    head = await run_in_threadpool(tend, server, head)
+                    if round_ % 4 == 3:
+                        await run_in_threadpool(prune, server)
                 except Exception:
-                    log.exception("Pruning failed")
+                    log.exception("Housekeeping failed")
+                await asyncio.sleep(SCAN_SECONDS)
 
         task = asyncio.create_task(housekeeping())
         try:
