@@ -100,6 +100,12 @@ def code_template(code: str, params: Params | None = None) -> str | None:
             )
         case "signed_out":
             return translate("refusals", "Your session has ended. Please sign in again.")
+        case "page_size_invalid":
+            return translate("refusals", "A page of the case list holds 1 to 1,000 rows.")
+        case "id_search_unrecorded":
+            return translate(
+                "refusals", "A search by a whole ID number is recorded first; search again."
+            )
         case "not_in_network_mode":
             return translate("refusals", "This is not available when working through a server.")
         case "unsupported_database":

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+169" />
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+170" />
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -72,7 +72,7 @@
     <message>
         <location filename="../../ipdesk/ui/adjudication/texts.py" line="+40" />
         <source>Request adjudication</source>
-        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
+        <extracomment>The case actions of the adjudication track (services/cases/adjudication.py).</extracomment>
         <translation>Request adjudication</translation>
     </message>
     <message>
@@ -1224,7 +1224,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+172" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+168" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+285" />
+        <location line="+291" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -1308,7 +1308,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+133" />
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+135" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -2472,7 +2472,7 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/model.py" line="+91" />
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+92" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3997,7 +3997,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+297" />
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+302" />
         <source>(not named)</source>
         <translation>(not named)</translation>
     </message>
@@ -4553,7 +4553,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+278" />
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+279" />
         <source>Reset password — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
@@ -6055,7 +6055,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+264" />
+        <location filename="../../ipdesk/ui/desk.py" line="+267" />
         <source>Not done</source>
         <translation>Not done</translation>
     </message>
@@ -6146,7 +6146,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1201" />
+        <location filename="../../ipdesk/ui/refusals.py" line="+1207" />
         <source>The date</source>
         <translation>The date</translation>
     </message>
@@ -6647,7 +6647,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1200" />
+        <location filename="../../ipdesk/ui/refusals.py" line="-1206" />
         <source>Term {item}: {text}</source>
         <translation>Term {item}: {text}</translation>
     </message>
@@ -6713,6 +6713,16 @@
     </message>
     <message>
         <location line="+2" />
+        <source>A page of the case list holds 1 to 1,000 rows.</source>
+        <translation>A page of the case list holds 1 to 1,000 rows.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A search by a whole ID number is recorded first; search again.</source>
+        <translation>A search by a whole ID number is recorded first; search again.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>This is not available when working through a server.</source>
         <translation>This is not available when working through a server.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/actions.py" line="+169"/>
+        <location filename="../../ipdesk/ui/case_view/actions.py" line="+170"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -71,7 +71,7 @@
     <message>
         <location filename="../../ipdesk/ui/adjudication/texts.py" line="+40"/>
         <source>Request adjudication</source>
-        <extracomment>The case actions of the adjudication track (services/adjudication.py).</extracomment>
+        <extracomment>The case actions of the adjudication track (services/cases/adjudication.py).</extracomment>
         <translation>请求行政裁决</translation>
     </message>
     <message>
@@ -1216,7 +1216,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+172"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+168"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+291"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -1298,7 +1298,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ipdesk/ui/case_view/view.py" line="+133"/>
+        <location filename="../../ipdesk/ui/case_view/view.py" line="+135"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -2452,7 +2452,7 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/model.py" line="+91"/>
+        <location filename="../../ipdesk/ui/dashboard/model.py" line="+92"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3966,7 +3966,7 @@
 <context>
     <name>ObligationDelegate</name>
     <message>
-        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+297"/>
+        <location filename="../../ipdesk/ui/agreement/obligations.py" line="+302"/>
         <source>(not named)</source>
         <translation>（未指明）</translation>
     </message>
@@ -4519,7 +4519,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+278"/>
+        <location filename="../../ipdesk/ui/auth/users_dialog.py" line="+279"/>
         <source>Reset password — {0}</source>
         <translation>重设密码 — {0}</translation>
     </message>
@@ -6009,7 +6009,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+264"/>
+        <location filename="../../ipdesk/ui/desk.py" line="+267"/>
         <source>Not done</source>
         <translation>未能办理</translation>
     </message>
@@ -6100,7 +6100,7 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="+1201"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="+1207"/>
         <source>The date</source>
         <translation>日期</translation>
     </message>
@@ -6601,7 +6601,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ipdesk/ui/refusals.py" line="-1200"/>
+        <location filename="../../ipdesk/ui/refusals.py" line="-1206"/>
         <source>Term {item}: {text}</source>
         <translation>第{item}项条款：{text}</translation>
     </message>
@@ -6667,6 +6667,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>A page of the case list holds 1 to 1,000 rows.</source>
+        <translation>案件列表每页为 1 至 1,000 行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A search by a whole ID number is recorded first; search again.</source>
+        <translation>按完整身份证号检索须先记入审计日志，请重新检索。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This is not available when working through a server.</source>
         <translation>通过服务器工作时不能使用此功能。</translation>
     </message>

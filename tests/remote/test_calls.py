@@ -16,7 +16,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin import agencies, org
 from ipdesk.services.admin.agencies import AgencyForm
 from ipdesk.services.cases import evidence, intake
-from ipdesk.services.errors import NotFound
+from ipdesk.services.errors import NotFound, ValidationError
 from ipdesk.services.queries import cases_query, read_models
 from ipdesk.ui.stores import FileStores
 from tests.helpers.factories import REGISTRAR, seed
@@ -175,3 +175,8 @@ def test_the_case_list_read_models_page_like_the_list(
     assert [r.id for r in rows] == ids and len(ids) == 2
     assert set(start.page.ids) | set(ids) <= set(made)
     assert not set(start.page.ids) & set(ids)
+    # a page is bounded: a crafted request for a million rows is refused, not served
+    for limit in (0, read_models.MAX_PAGE_SIZE + 1):
+        with pytest.raises(ValidationError) as refused:
+            backend.run(call(read_models.case_list_start, None, sort, limit), "read", day)
+        assert refused.value.code == "page_size_invalid"

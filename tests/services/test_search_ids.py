@@ -4,11 +4,13 @@ search is recorded in the audit trail."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Role
 from ipdesk.services.actors import Actor
+from ipdesk.services.errors import PermissionDenied
 from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids, count_cases
 from ipdesk.services.queries.search import audit_id_search, id_search_audited, search_cases
 from ipdesk.services.rules.identifiers import mask_id
@@ -80,3 +82,22 @@ def test_the_whole_number_finds_the_party_and_is_audited(
     with session_factory.begin() as s:  # who may see the numbers: not recorded
         assert search_cases(s, mediator, ID_NUMBER) == [case_id]
     assert len(_access_records(session_factory)) == 3
+
+
+def test_a_list_by_a_whole_number_is_refused_unless_recorded_first(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """A client that skips the record (a crafted request to the server) is refused; the
+    record allows the list queries for a while (the window's later pages and its count)."""
+    case_id, staff, mediator = _setup(session_factory)
+    flt = CaseFilter(text=ID_NUMBER)
+    with session_factory() as s:
+        with pytest.raises(PermissionDenied) as refused:
+            count_cases(s, staff, flt)
+        assert refused.value.code == "id_search_unrecorded"
+        assert count_cases(s, mediator, flt) == 1  # who may see the numbers: no record needed
+    with session_factory.begin() as s:
+        audit_id_search(s, staff, ID_NUMBER)
+    with session_factory() as s:
+        assert count_cases(s, staff, flt) == 1
+        assert case_ids(s, staff, flt, CaseSort("received", True)) == [case_id]

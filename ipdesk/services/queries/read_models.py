@@ -26,6 +26,7 @@ from ipdesk.services.cases import routing, workflow
 from ipdesk.services.cases.alerts import AlertInfo, count_unacknowledged, list_alerts
 from ipdesk.services.cases.intake import IntakeForm, default_form
 from ipdesk.services.cases.workflow import CaseAction
+from ipdesk.services.errors import ValidationError
 from ipdesk.services.infra.integrity import FileReport, check_files
 from ipdesk.services.queries import cases_query
 from ipdesk.services.queries import similar_cases as sc
@@ -244,6 +245,20 @@ class CaseListStart:
     soon_days: int
 
 
+MAX_PAGE_SIZE = 1000
+"""The most rows one page of the case list brings (the window asks for 200): a request
+for more is refused, not served (the server must not be made to read without bound)."""
+
+
+def _check_page_size(limit: int) -> None:
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise ValidationError(
+            "limit",
+            f"每页行数应在 1 至 {MAX_PAGE_SIZE} 之间（收到 {limit}）",
+            code="page_size_invalid",
+        )
+
+
 def case_list_start(
     session: Session,
     actor: Actor,
@@ -254,6 +269,7 @@ def case_list_start(
     today: dt.date,
 ) -> CaseListStart:
     """What the case list shows first (:func:`first_page`: the actor's scope)."""
+    _check_page_size(limit)
     soon = due_soon_days(session)
     page = first_page(session, actor, flt, sort, limit, today=today, soon_days=soon)
     return CaseListStart(page, soon)
@@ -272,6 +288,7 @@ def case_list_page(
     today: dt.date,
 ) -> tuple[list[int], list[CaseRow]]:
     """A later page of the case list: its case ids in order, and their rows."""
+    _check_page_size(limit)
     ids = case_ids(session, actor, flt, sort, offset, limit, today=today, total=total)
     return ids, case_rows(session, actor, ids, today=today, soon_days=soon_days)
 

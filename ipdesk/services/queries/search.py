@@ -29,6 +29,7 @@ of a million cases takes seconds.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -53,9 +54,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import ClauseAdapter
 
-from ipdesk.models import Case, Party
+from ipdesk.models import AuditRecord, Case, Party
+from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
-from ipdesk.services.errors import ValidationError
+from ipdesk.services.errors import PermissionDenied, ValidationError
 from ipdesk.services.infra.audit import record_access
 from ipdesk.services.rules.access import case_scope
 from ipdesk.services.rules.identifiers import mask_id, validate_patent_number
@@ -215,11 +217,13 @@ def text_condition(
 ) -> ColumnElement[bool] | None:
     """A WHERE clause on :class:`Case` keeping the cases that match every term of
     ``query``; None for an empty query. Use it with other conditions (the list filter).
-    An ``actor`` who may not view personal data finds ID numbers by the whole number only
-    (see :func:`audit_id_search`)."""
+    An ``actor`` who may not view personal data finds ID numbers by the whole number only,
+    once the search is recorded (:func:`audit_id_search`, then this)."""
     terms = search_terms(query)
     if not terms:
         return None
+    if actor is not None:
+        _require_recorded(session, actor, query)
     dialect = _dialect(session)
     visible = _ids_visible(actor)
     return and_(*(_in_matches(dialect, term, visible) for term in terms))
@@ -243,6 +247,35 @@ def audit_id_search(session: Session, actor: Actor, query: str) -> None:
         return
     for number in full_id_numbers(query):
         record_access(session, actor, "search", mask_id(number), "id_number_search")
+
+
+ID_SEARCH_RECORD_MINUTES = 10
+"""How long a recorded search by whole ID numbers allows the list queries that show it."""
+
+
+def _require_recorded(session: Session, actor: Actor, query: str) -> None:
+    """Refuse a search by whole ID numbers that ``actor`` (who may not view personal data)
+    has not had recorded in the last minutes: the window records, then reads; a client that
+    skips the record (a crafted request to the server) is refused."""
+    if not id_search_audited(actor, query):
+        return
+    since = utcnow() - dt.timedelta(minutes=ID_SEARCH_RECORD_MINUTES)
+    for number in full_id_numbers(query):
+        recorded = session.scalar(
+            select(AuditRecord.id)
+            .where(
+                AuditRecord.entity == "search",
+                AuditRecord.entity_id == mask_id(number),
+                AuditRecord.action == "access",
+                AuditRecord.user_id == actor.user_id,
+                AuditRecord.at >= since,
+            )
+            .limit(1)
+        )
+        if recorded is None:
+            raise PermissionDenied(
+                "按完整身份证号检索须先记入审计日志", code="id_search_unrecorded"
+            )
 
 
 def _in_matches(dialect: str, term: str, ids_visible: bool = True) -> ColumnElement[bool]:

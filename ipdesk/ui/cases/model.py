@@ -127,10 +127,6 @@ def _colour(row: CaseRow) -> int:
     return 0
 
 
-def _ignore(_result: object) -> None:
-    pass
-
-
 class CaseTableModel(QAbstractTableModel):
     """Cases of ``filter`` in ``sort`` order. After every (re)load: ``first_rows(rows)``
     when the first page is shown, then ``loaded(total)`` when the number of cases is known
@@ -224,16 +220,22 @@ class CaseTableModel(QAbstractTableModel):
         desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
         self.loading = True
         drop(self, "count")  # a count still running belongs to the previous load
+
+        def load(_recorded: object = None) -> None:
+            desk.read(
+                self,
+                call(read_models.case_list_start, flt, sort, size),
+                self._on_started,
+                self._on_failed,
+                purpose="load",
+            )
+
         if flt is not None and id_search_audited(desk.actor, flt.text):
-            # a search by a whole ID number is recorded
-            desk.write(self, call(audit_id_search, flt.text), _ignore, changes=None)
-        desk.read(
-            self,
-            call(read_models.case_list_start, flt, sort, size),
-            self._on_started,
-            self._on_failed,
-            purpose="load",
-        )
+            # a search by a whole ID number is recorded first: the list query needs it
+            record = call(audit_id_search, flt.text)
+            desk.write(self, record, load, self._on_failed, changes=None, purpose="load")
+        else:
+            load()
 
     def _on_started(self, start: read_models.CaseListStart) -> None:
         page = start.page
