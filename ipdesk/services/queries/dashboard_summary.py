@@ -526,7 +526,13 @@ def _other_records(of: Callable[[Any], ColumnElement[bool]]) -> list[Select[Any]
 def _upsert(connection: Connection, rows: Select[Any]) -> None:
     """Add ``rows`` (the layout of :func:`contributions`) to the summary."""
     columns = [*_KEYS, "n"]
-    source = select(*(rows.selected_columns[k] for k in columns)).where(true())
+    # In the keys' order: two writers that add to the same keys lock them in the same
+    # order (PostgreSQL), rather than each waiting for the other's (a deadlock).
+    source = (
+        select(*(rows.selected_columns[k] for k in columns))
+        .where(true())
+        .order_by(*(rows.selected_columns[k] for k in _KEYS))
+    )
     if connection.dialect.name == "postgresql":
         pg = postgresql.insert(_SUMMARY).from_select(columns, source)
         statement: Any = pg.on_conflict_do_update(
