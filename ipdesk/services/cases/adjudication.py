@@ -1044,9 +1044,25 @@ def remind_enforcement(
             on=adjudication.enforcement_reminded_on,
         )
     day = s.day(served_on, adjudication.decision_served_on, "催告书送达日期")
+    _check_enforcement_window(day, due, last, "催告履行")
+    adjudication.enforcement_reminded_on = day
+    return s.done(
+        EventKind.ENFORCEMENT_REMINDED,
+        details={
+            "served_on": day.isoformat(),
+            "apply_after": enforcement_possible_after(session, day).isoformat(),
+        },
+    )
+
+
+def _check_enforcement_window(
+    day: dt.date, due: dt.date | None, last: dt.date | None, act: str
+) -> None:
+    """``day`` lies after the window to sue (``due``) and within three months after it
+    (``last``, 行政强制法 Art. 53): else the refusal, naming ``act``."""
     if due is not None and day <= due:
         raise IllegalTransition(
-            f"起诉期限至 {due.isoformat()} 届满，届满后才能催告履行",
+            f"起诉期限至 {due.isoformat()} 届满，届满后才能{act}",
             code="suit_window_running",
             due=due,
         )
@@ -1056,14 +1072,6 @@ def remind_enforcement(
             code="enforcement_too_late",
             last=last,
         )
-    adjudication.enforcement_reminded_on = day
-    return s.done(
-        EventKind.ENFORCEMENT_REMINDED,
-        details={
-            "served_on": day.isoformat(),
-            "apply_after": enforcement_possible_after(session, day).isoformat(),
-        },
-    )
 
 
 @optimistic
@@ -1085,18 +1093,7 @@ def apply_enforcement(
     case, adjudication = s.case, s.adjudication
     due, last = _enforcement_due(s)
     day = s.day(applied_on, adjudication.decision_served_on, "申请日期")
-    if due is not None and day <= due:
-        raise IllegalTransition(
-            f"起诉期限至 {due.isoformat()} 届满，届满后才能申请强制执行",
-            code="suit_window_running",
-            due=due,
-        )
-    if last is not None and day > last:
-        raise IllegalTransition(
-            "申请强制执行应在期限届满之日起三个月内提出（行政强制法第五十三条）",
-            code="enforcement_too_late",
-            last=last,
-        )
+    _check_enforcement_window(day, due, last, "申请强制执行")
     reminded_on = adjudication.enforcement_reminded_on
     if reminded_on is None:
         raise IllegalTransition(
