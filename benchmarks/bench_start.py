@@ -42,10 +42,16 @@ import json, sys, time
 probe = sys.argv.pop(1)
 
 
+seen = set()
+
+
 def write(event):
     line = {"event": event, "time": time.time(), "modules": len(sys.modules)}
     with open(probe, "a") as f:
         f.write(json.dumps(line) + "\n")
+    seen.add(event)
+    if seen >= {"painted", "filled"}:  # a small database can fill the page before the paint
+        QTimer.singleShot(0, QCoreApplication.quit)
 
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -62,7 +68,6 @@ class Painted(QObject):
 
 def filled(*_args):
     write("filled")
-    QTimer.singleShot(0, QCoreApplication.quit)
 
 
 opened = sessions.Sessions.open
@@ -139,7 +144,7 @@ def run_once(command: list[str], env: dict[str, str], probe: Path, want: str) ->
                     event = json.loads(line)
                     event["seconds"] = event["time"] - started
                     events[event["event"]] = event
-            if want in events or process.poll() is not None:
+            if {want, "painted"} <= set(events) or process.poll() is not None:
                 break
             time.sleep(0.01)
         try:
@@ -176,8 +181,17 @@ def main() -> int:
         "XDG_CACHE_HOME": str(home / "cache"),
         "IPDESK_PASSWORD": args.password,
     }
+    # An installed program runs from compiled modules (pip writes them): a shell with
+    # PYTHONDONTWRITEBYTECODE would make every round compile ipdesk's sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.root is not None:
         env["PYTHONPATH"] = str(args.root)
+    root = args.root if args.root is not None else Path(__file__).resolve().parents[1]
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(root / "ipdesk")],
+        check=True,
+        env=env,
+    )
     app = [
         sys.executable,
         "-c",

@@ -22,37 +22,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from ipdesk.services import documents
 from ipdesk.services.actors import Actor
-from ipdesk.services.admin import agencies, auth, holidays, org
-from ipdesk.services.cases import (
-    adjudication,
-    alerts,
-    case_import,
-    clock,
-    confirmation,
-    consultations,
-    corrections,
-    evidence,
-    followups,
-    intake,
-    limits,
-    mediation,
-    mediation_records,
-    routing,
-    workflow,
-)
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.infra import audit
-from ipdesk.services.queries import cases_query, dashboard, read_models, search, similar_cases
 
 T = TypeVar("T")
 
@@ -242,147 +222,208 @@ ADJUDICATION_STEPS = (
 case actions are (the step dialog calls ``adjudication.<action>``)."""
 
 
-def _read(fn: Callable[..., Any], **supplied: Supplied) -> Exposed:
-    return Exposed(fn, "read", _with_today(fn, supplied))
+@dataclass(frozen=True)
+class _Spec:
+    """An exposed function before its module is imported: its path under
+    ``ipdesk.services`` (``"queries.cases_query.count_cases"``) and what :class:`Exposed`
+    says of it."""
+
+    path: str
+    kind: Kind
+    supplied: Mapping[str, Supplied]
+
+    @property
+    def name(self) -> str:
+        module, _, attr = self.path.rpartition(".")
+        group, _, rest = module.partition(".")
+        return f"{rest if group in _GROUPS and rest else module}.{attr}"
+
+    def resolve(self) -> Exposed:
+        module, _, attr = self.path.rpartition(".")
+        fn = getattr(importlib.import_module(_PREFIX + module), attr)
+        entry = Exposed(fn, self.kind, _with_today(fn, dict(self.supplied)))
+        if entry.name != self.name:
+            raise ValueError(f"{self.path} is defined as {entry.name}")
+        return _checked_entry(entry)
 
 
-def _write(fn: Callable[..., Any], **supplied: Supplied) -> Exposed:
-    return Exposed(fn, "write", _with_today(fn, supplied))
+def _read(path: str, **supplied: Supplied) -> _Spec:
+    return _Spec(path, "read", supplied)
 
 
-def _registry(*entries: Exposed) -> dict[str, Exposed]:
-    table: dict[str, Exposed] = {}
-    for entry in entries:
-        if entry.name in table:
-            raise ValueError(f"{entry.name} exposed twice")
-        params = _signature(entry.fn).parameters
-        if list(params)[1:2] != ["actor"]:
-            raise ValueError(f"{entry.name} does not take the actor second")
-        missing = set(entry.supplied) - set(params)
-        if missing:
-            raise ValueError(f"{entry.name} has no parameter {sorted(missing)}")
-        fixed = frozenset(
-            n
-            for n, p in params.items()
-            if n not in entry.supplied and ("Path" in str(p.annotation) or n.startswith("max_"))
-        )
-        if any(params[n].default is inspect.Parameter.empty for n in fixed):
-            raise ValueError(f"{entry.name} needs a path from the caller")
-        table[entry.name] = dataclasses.replace(entry, fixed=fixed)
-    return table
+def _write(path: str, **supplied: Supplied) -> _Spec:
+    return _Spec(path, "write", supplied)
 
 
-EXPOSED: Mapping[str, Exposed] = _registry(
+def _checked_entry(entry: Exposed) -> Exposed:
+    """``entry`` with its :attr:`~Exposed.fixed` parameters, or ValueError if its function
+    cannot be a desk's call."""
+    params = _signature(entry.fn).parameters
+    if list(params)[1:2] != ["actor"]:
+        raise ValueError(f"{entry.name} does not take the actor second")
+    missing = set(entry.supplied) - set(params)
+    if missing:
+        raise ValueError(f"{entry.name} has no parameter {sorted(missing)}")
+    fixed = frozenset(
+        n
+        for n, p in params.items()
+        if n not in entry.supplied and ("Path" in str(p.annotation) or n.startswith("max_"))
+    )
+    if any(params[n].default is inspect.Parameter.empty for n in fixed):
+        raise ValueError(f"{entry.name} needs a path from the caller")
+    return dataclasses.replace(entry, fixed=fixed)
+
+
+class _Registry(MutableMapping[str, Exposed]):
+    """The exposed functions by name, each resolved (its module imported, its signature
+    checked) when first looked up. Tests may add or replace an entry."""
+
+    def __init__(self, *specs: _Spec) -> None:
+        self._specs: dict[str, _Spec] = {}
+        for spec in specs:
+            if spec.name in self._specs:
+                raise ValueError(f"{spec.name} exposed twice")
+            self._specs[spec.name] = spec
+        self._entries: dict[str, Exposed] = {}
+
+    def __getitem__(self, name: str) -> Exposed:
+        entry = self._entries.get(name)
+        if entry is None:
+            entry = self._entries[name] = self._specs[name].resolve()
+        return entry
+
+    def __setitem__(self, name: str, entry: Exposed) -> None:
+        self._entries[name] = entry
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._entries and name not in self._specs:
+            raise KeyError(name)
+        self._entries.pop(name, None)
+        self._specs.pop(name, None)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries or name in self._specs
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._specs
+        yield from (name for name in self._entries if name not in self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs.keys() | self._entries.keys())
+
+
+EXPOSED: MutableMapping[str, Exposed] = _Registry(
     # read models: what one page loads in one call
-    _read(read_models.users_and_offices),
-    _read(read_models.consultation_choices),
-    _read(read_models.alerts_panel),
-    _read(read_models.case_page),
-    _read(read_models.action_choices),
-    _read(read_models.similar_cases_tab),
-    _read(read_models.intake_options),
-    _read(read_models.active_courts),
-    _read(read_models.holiday_gaps),
-    _read(read_models.holiday_year),
-    _read(read_models.dashboard_page),
-    _read(read_models.case_list_start),
-    _read(read_models.case_list_page),
-    _write(read_models.case_page_revealed),
-    _read(read_models.file_check, attachments="attachments", documents="documents"),
+    _read("queries.read_models.users_and_offices"),
+    _read("queries.read_models.consultation_choices"),
+    _read("queries.read_models.alerts_panel"),
+    _read("queries.read_models.case_page"),
+    _read("queries.read_models.action_choices"),
+    _read("queries.read_models.similar_cases_tab"),
+    _read("queries.read_models.intake_options"),
+    _read("queries.read_models.active_courts"),
+    _read("queries.read_models.holiday_gaps"),
+    _read("queries.read_models.holiday_year"),
+    _read("queries.read_models.dashboard_page"),
+    _read("queries.read_models.case_list_start"),
+    _read("queries.read_models.case_list_page"),
+    _write("queries.read_models.case_page_revealed"),
+    _read("queries.read_models.file_check", attachments="attachments", documents="documents"),
     # cases
-    _read(cases_query.count_cases),
-    _read(cases_query.first_page),
-    _read(cases_query.case_ids),
-    _read(cases_query.case_rows),
-    _write(search.audit_id_search),  # a search by a whole ID number is recorded
+    _read("queries.cases_query.count_cases"),
+    _read("queries.cases_query.first_page"),
+    _read("queries.cases_query.case_ids"),
+    _read("queries.cases_query.case_rows"),
+    _write("queries.search.audit_id_search"),  # a search by a whole ID number is recorded
     # intake
-    _read(intake.find_conflicts),
-    _write(intake.register_case),
+    _read("cases.intake_duplicates.find_conflicts"),
+    _write("cases.intake.register_case"),
     # organisation, users
-    _read(org.org_tree),
-    _read(auth.list_users),
-    _write(auth.create_user),
-    _write(auth.change_role),
-    _write(auth.reset_password),
-    _write(auth.set_active),
+    _read("admin.org.org_tree"),
+    _read("admin.auth.list_users"),
+    _write("admin.auth.create_user"),
+    _write("admin.auth.change_role"),
+    _write("admin.auth.reset_password"),
+    _write("admin.auth.set_active"),
     # agencies
-    _read(agencies.list_agencies),
-    _write(agencies.create_agency),
-    _write(agencies.update_agency),
-    _write(agencies.set_agency_active),
+    _read("admin.agencies.list_agencies"),
+    _write("admin.agencies.create_agency"),
+    _write("admin.agencies.update_agency"),
+    _write("admin.agencies.set_agency_active"),
     # dashboard
-    _read(dashboard.drill_down),
+    _read("queries.dashboard.drill_down"),
     # deadlines
-    _read(limits.deadline_board),
+    _read("cases.limits.deadline_board"),
     # alerts
-    _read(alerts.list_alerts),
-    _read(alerts.count_unacknowledged),
-    _write(alerts.acknowledge_alerts),
-    _write(alerts.acknowledge_alert),
+    _read("cases.alerts.list_alerts"),
+    _read("cases.alerts.count_unacknowledged"),
+    _write("cases.alerts.acknowledge_alerts"),
+    _write("cases.alerts.acknowledge_alert"),
     # follow-ups, holidays
-    _read(followups.list_policies),
-    _write(followups.update_policies),
-    _read(followups.work_list),
-    _write(followups.record_visit),
-    _write(holidays.set_override),
-    _write(holidays.clear_override),
-    _write(holidays.set_year_complete),
-    _write(holidays.import_holidays_data),
+    _read("cases.followups.list_policies"),
+    _write("cases.followups.update_policies"),
+    _read("cases.followups.work_list"),
+    _write("cases.followups.record_visit"),
+    _write("admin.holidays.set_override"),
+    _write("admin.holidays.clear_override"),
+    _write("admin.holidays.set_year_complete"),
+    _write("admin.holidays.import_holidays_data"),
     # ledgers
-    _read(case_import.check_ledger_data, progress="progress"),
-    _write(case_import.import_ledger_data, progress="progress"),
+    _read("cases.case_import.check_ledger_data", progress="progress"),
+    _write("cases.case_import.import_ledger_data", progress="progress"),
     # consultations
-    _read(consultations.list_consultations),
-    _write(consultations.request_consultation),
-    _write(consultations.record_answer),
-    _write(consultations.record_meeting),
-    _write(consultations.withdraw_request),
-    _write(consultations.withdraw_consultation),
-    _write(consultations.conclude_consultation),
+    _read("cases.consultations.list_consultations"),
+    _write("cases.consultations.request_consultation"),
+    _write("cases.consultations.record_answer"),
+    _write("cases.consultations.record_meeting"),
+    _write("cases.consultations.withdraw_request"),
+    _write("cases.consultations.withdraw_consultation"),
+    _write("cases.consultations.conclude_consultation"),
     # agreement and its confirmation by a court
-    _read(mediation.load_agreement),
-    _write(mediation.record_agreement),
-    _write(mediation.update_agreement),
-    _read(confirmation.confirmation_overview),
-    _write(confirmation.apply_for_confirmation),
-    _write(confirmation.record_court_acceptance),
-    _write(confirmation.extend_court_decision),
-    _write(confirmation.record_court_decision),
+    _read("cases.mediation.load_agreement"),
+    _write("cases.mediation.record_agreement"),
+    _write("cases.mediation.update_agreement"),
+    _read("cases.confirmation.confirmation_overview"),
+    _write("cases.confirmation.apply_for_confirmation"),
+    _write("cases.confirmation.record_court_acceptance"),
+    _write("cases.confirmation.extend_court_decision"),
+    _write("cases.confirmation.record_court_decision"),
     # mediation records, similar cases, corrections
-    _read(mediation_records.list_records),
-    _write(mediation_records.record_session),
-    _read(similar_cases.similar_cases),
-    _read(similar_cases.outcome_spread),
-    _write(corrections.correction_form),  # records the personal data shown
-    _write(corrections.correct_case),
+    _read("cases.mediation_records.list_records"),
+    _write("cases.mediation_records.record_session"),
+    _read("queries.similar_cases.similar_cases"),
+    _read("queries.similar_cases.outcome_spread"),
+    _write("cases.corrections.correction_form"),  # records the personal data shown
+    _write("cases.corrections.correct_case"),
     # the case's life cycle
-    _write(workflow.accept),
-    _write(workflow.reject),
-    _write(workflow.start_mediation),
-    _write(workflow.record_failure),
-    _write(workflow.record_withdrawal),
-    _write(workflow.close),
-    _write(workflow.reopen),
-    _read(routing.my_cases),
-    _read(routing.to_assign),
-    _read(routing.station_cases),
-    _write(routing.assign_mediator),
-    _write(routing.transfer_case),
+    _write("cases.workflow.accept"),
+    _write("cases.workflow.reject"),
+    _write("cases.workflow.start_mediation"),
+    _write("cases.workflow.record_failure"),
+    _write("cases.workflow.record_withdrawal"),
+    _write("cases.workflow.close"),
+    _write("cases.workflow.reopen"),
+    _read("cases.routing.my_cases"),
+    _read("cases.routing.to_assign"),
+    _read("cases.routing.station_cases"),
+    _write("cases.routing.assign_mediator"),
+    _write("cases.routing.transfer_case"),
     # administrative adjudication (行政裁决): the case's track and its steps
-    _read(adjudication.get_adjudication),
-    _read(adjudication.panel_candidates),
-    *(_write(getattr(adjudication, step)) for step in ADJUDICATION_STEPS),
+    _read("cases.adjudication.get_adjudication"),
+    _read("cases.adjudication.panel_candidates"),
+    *(_write(f"cases.adjudication.{step}") for step in ADJUDICATION_STEPS),
     # the case's clock
-    _read(clock.preview),
-    _write(clock.suspend_case),
-    _write(clock.resume_case),
-    _write(clock.extend_case),
+    _read("cases.clock.preview"),
+    _write("cases.clock.suspend_case"),
+    _write("cases.clock.resume_case"),
+    _write("cases.clock.extend_case"),
     # evidence and documents
-    _read(evidence.attachment_file, store="attachments"),
-    _write(evidence.add_evidence),
-    _write(documents.render_document, store="documents"),
-    _read(documents.document_file, store="documents"),
+    _read("cases.evidence.attachment_file", store="attachments"),
+    _write("cases.evidence.add_evidence"),
+    _write("documents.rendering.render_document", store="documents"),
+    _read("documents.rendering.document_file", store="documents"),
     # maintenance
-    _read(audit.verify_audit_trail),
+    _read("infra.audit.verify_audit_trail"),
 )
-"""Every service function a desk may call, by name."""
+"""Every service function a desk may call, by name: its module is imported when the call
+is first made or looked up (the start of a desk imports only what its first page uses)."""

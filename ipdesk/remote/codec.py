@@ -21,8 +21,8 @@
 
 Decoding is safe on untrusted input (the server decodes what a client sends): it builds no
 type outside the allow-list (the frozen dataclasses and enums *defined* in modules of
-``ipdesk.services`` and ``ipdesk.models`` that are already imported: decoding never imports
-a module), minus :data:`NEVER_DECODED_FROM_CLIENTS` when ``untrusted=True``; it
+``ipdesk.services`` and ``ipdesk.models`` that are already imported: decoding what a client
+sent never imports a module), minus :data:`NEVER_DECODED_FROM_CLIENTS` when ``untrusted=True``; it
 never evaluates anything, and anything malformed raises :class:`CodecError`.
 
 A :class:`~ipdesk.services.errors.ServiceError` travels as ``{"type": class name, "code",
@@ -38,8 +38,10 @@ import datetime as dt
 import decimal
 import enum
 import functools
+import importlib
 import json
 import math
+import re
 import sys
 from collections.abc import Callable
 from types import MappingProxyType
@@ -107,6 +109,21 @@ def allowed_types() -> dict[str, type]:
     return dict(_allowed)
 
 
+_MODULE_NAME = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
+
+
+def _import_module_of(name: str) -> None:
+    """Import the module of a class the server named (a desk imports a service's modules
+    when it first runs it locally, so a result may hold a type of one not imported yet)."""
+    module = name.rpartition(".")[0]
+    while module and _in_packages(module + ".") and _MODULE_NAME.fullmatch(module):
+        try:
+            importlib.import_module(module)
+            return
+        except ModuleNotFoundError:  # a nested class: its module is shorter
+            module = module.rpartition(".")[0]
+
+
 def _lookup(name: object, untrusted: bool) -> type:
     if not isinstance(name, str):
         raise CodecError("数据格式不正确", detail="type name")
@@ -114,6 +131,8 @@ def _lookup(name: object, untrusted: bool) -> type:
         raise CodecError("数据格式不正确", detail=name[:200])
     cls = _allowed.get(name)
     if cls is None:
+        if not untrusted:
+            _import_module_of(name)
         _scan()
         cls = _allowed.get(name)
     if cls is None:

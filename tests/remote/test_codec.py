@@ -9,6 +9,8 @@ import datetime as dt
 import decimal
 import enum
 import json
+import subprocess
+import sys
 import typing
 from typing import Any
 
@@ -16,9 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ipdesk.remote.calls  # noqa: F401  (imports every exposed service and its types)
 from ipdesk.models import Role
-from ipdesk.remote import codec
+from ipdesk.remote import calls, codec
 from ipdesk.remote.codec import CodecError, decode, dumps, encode, loads
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin.auth import SignedIn
@@ -96,6 +97,8 @@ def test_strenum_is_not_a_plain_string() -> None:
 
 
 def _buildable_dataclasses() -> list[type]:
+    for name in calls.EXPOSED:  # every exposed service imported, and so its types
+        calls.EXPOSED[name]
     found = []
     for cls in codec.allowed_types().values():
         if isinstance(cls, enum.EnumMeta):
@@ -295,3 +298,28 @@ def test_an_unknown_refusal_keeps_its_code() -> None:
     back = codec.decode_error({"type": "Exploit", "code": "mystery", "message": "m"})
     assert type(back) is ServiceError and back.code == "mystery"
     assert codec.decode_error("garbage").code == "error"
+
+
+def test_a_servers_result_imports_the_module_of_its_type_a_clients_call_does_not() -> None:
+    """A desk imports a service's modules when it first needs them; a result from the server
+    may hold a type of a module not imported yet (the documents of a case page). What a
+    client sends never makes the server import anything."""
+    script = (
+        "import sys\n"
+        "from ipdesk.remote import codec\n"
+        "name = 'ipdesk.services.documents.kinds'\n"
+        "data = {'$': 'enum', 't': name + '.DocumentKind', 'v': 'mediation_agreement'}\n"
+        "assert name not in sys.modules\n"
+        "try:\n"
+        "    codec.decode(data, untrusted=True)\n"
+        "except codec.CodecError:\n"
+        "    print('refused', name in sys.modules)\n"
+        "print(repr(codec.decode(data)), name in sys.modules)\n"
+        "codec.decode({'$': 'enum', 't': 'os.path.X', 'v': 1})\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.stdout.splitlines()[:2] == [
+        "refused False",
+        "<DocumentKind.MEDIATION_AGREEMENT: 'mediation_agreement'> True",
+    ], run.stderr
+    assert "CodecError" in run.stderr  # a type outside the packages: never imported

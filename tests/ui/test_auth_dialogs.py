@@ -22,15 +22,14 @@ from ipdesk.services.admin.auth import SignedIn, UserInfo
 from ipdesk.services.admin.org import org_tree
 from ipdesk.services.cases import mediation, routing, workflow
 from ipdesk.ui import tasks
-from ipdesk.ui.auth import (
-    CreateAdministratorDialog,
+from ipdesk.ui.auth import CreateAdministratorDialog, SignInDialog
+from ipdesk.ui.auth.users_dialog import (
+    ConfirmDisable,
     ResetPasswordDialog,
-    SignInDialog,
     UserAdminDialog,
     UserEditDialog,
     UserTableModel,
 )
-from ipdesk.ui.auth.users_dialog import ConfirmDisable
 from ipdesk.ui.desk import Desk, Gate
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import TEST_PASSWORD, agreement_form, make_case, make_user

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from ipdesk.models import AgencyKind, Case
-from ipdesk.services import documents
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin import auth
 from ipdesk.services.admin.agencies import AgencyInfo, list_agencies
@@ -48,6 +48,9 @@ from ipdesk.services.queries.dashboard import (
     chart_data,
     figures,
 )
+
+if TYPE_CHECKING:
+    from ipdesk.services import documents
 
 
 def users_and_offices(session: Session, actor: Actor) -> tuple[list[UserInfo], list[OfficeInfo]]:
@@ -117,6 +120,10 @@ def case_page_revealed(session: Session, actor: Actor, case_id: int, *, today: d
 def _case_page(
     session: Session, actor: Actor, case_id: int, *, reveal: bool, today: dt.date
 ) -> CasePage:
+    # the documents package brings docxtpl, python-docx and Jinja (about 200 modules): a
+    # desk imports it when it first opens a case, not on its way to the first page
+    from ipdesk.services import documents
+
     detail = case_detail(session, actor, case_id, reveal=reveal, today=today)
     return CasePage(
         detail,

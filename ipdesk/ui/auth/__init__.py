@@ -1,5 +1,6 @@
 """Signing in, the first administrator, and user administration (Qt front end of
-``ipdesk.services.admin.auth``)."""
+``ipdesk.services.admin.auth``). User administration
+(``users_dialog``) is imported where it is opened, not on the way to signing in."""
 
 from __future__ import annotations
 
@@ -8,21 +9,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui.auth.first_admin_dialog import CreateAdministratorDialog
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
-from ipdesk.ui.auth.users_dialog import (
-    ResetPasswordDialog,
-    UserAdminDialog,
-    UserEditDialog,
-    UserTableModel,
-)
 from ipdesk.ui.desk import Gate
 
 __all__ = [
     "CreateAdministratorDialog",
-    "ResetPasswordDialog",
     "SignInDialog",
-    "UserAdminDialog",
-    "UserEditDialog",
-    "UserTableModel",
     "sign_in_at_start",
 ]
 
