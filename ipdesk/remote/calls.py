@@ -328,7 +328,7 @@ EXPOSED: MutableMapping[str, Exposed] = _Registry(
     _read("queries.read_models.case_list_start"),
     _read("queries.read_models.case_list_page"),
     _write("queries.read_models.case_page_revealed"),
-    _read("queries.read_models.file_check", attachments="attachments", documents="documents"),
+    _read("infra.integrity.file_check", attachments="attachments", documents="documents"),
     # cases
     _read("queries.cases_query.count_cases"),
     _read("queries.cases_query.first_page"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.alerts.panel import AlertsPanel
 from ipdesk.ui.desk import ChangeKind, Desk
-from ipdesk.ui.holidays import HolidayBanner
+from ipdesk.ui.holidays.banner import HolidayBanner
 from ipdesk.ui.main_window import LazyPage, MainWindow
 from ipdesk.ui.operations import install_operations
 from ipdesk.ui.scheduler import AlertScheduler, TrayNotifier
@@ -365,7 +365,7 @@ def _add_holidays(window: MainWindow, desk: Desk) -> HolidayBanner:
     if Capability.MANAGE_HOLIDAYS in capabilities(desk.actor):
 
         def open_calendar(year: int | None = None) -> QWidget:
-            from ipdesk.ui.holidays import HolidayDialog
+            from ipdesk.ui.holidays.dialog import HolidayDialog
 
             dialog = HolidayDialog(desk, year if year else desk.today().year, window)
             dialog.finished.connect(dialog.deleteLater)

@@ -29,7 +29,9 @@ from ipdesk.services.infra.backup import DailyBackup
 from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler, FileCheckBanner
+from ipdesk.ui.maintenance.audit_check import AuditCheckDialog
+from ipdesk.ui.maintenance.daily_backup import DailyBackupScheduler
+from ipdesk.ui.maintenance.file_check import FileCheckBanner
 from ipdesk.ui.stores import FileStores
 
 log = logging.getLogger(__name__)

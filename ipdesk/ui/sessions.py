@@ -22,7 +22,7 @@ from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.maintenance import DailyBackupScheduler
+from ipdesk.ui.maintenance.daily_backup import DailyBackupScheduler
 from ipdesk.ui.scheduler import AlertScheduler
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,8 @@ from ipdesk.services.admin.holidays import HolidayChange, YearCalendar
 from ipdesk.services.cases.limits import BoardFilter, DeadlineBoard, OfficeDeadlines
 from ipdesk.ui.deadlines import DeadlineBoardModel, DeadlineBoardWidget
 from ipdesk.ui.deadlines.board import BUCKET_ROLE, DUE_SOON, OFFICE, OVERDUE
-from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
+from ipdesk.ui.holidays.banner import HolidayBanner
+from ipdesk.ui.holidays.dialog import HolidayDialog
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import actor, make_case_with_limits, make_user
 

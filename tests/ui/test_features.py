@@ -30,7 +30,8 @@ from ipdesk.ui.dashboard import DashboardWidget, DrillDownRequest
 from ipdesk.ui.deadlines import DeadlineBoardWidget
 from ipdesk.ui.deadlines.board import OVERDUE, case_filter
 from ipdesk.ui.features import install_features
-from ipdesk.ui.holidays import HolidayBanner, HolidayDialog
+from ipdesk.ui.holidays.banner import HolidayBanner
+from ipdesk.ui.holidays.dialog import HolidayDialog
 from ipdesk.ui.intake import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler

@@ -13,7 +13,7 @@ from ipdesk.models import Attachment
 from ipdesk.services.actors import Actor
 from ipdesk.services.infra import blobs
 from ipdesk.ui.desk import Desk
-from ipdesk.ui.maintenance import FileCheckBanner
+from ipdesk.ui.maintenance.file_check import FileCheckBanner
 from ipdesk.ui.stores import FileStores
 from tests.helpers.factories import make_case, seed
 

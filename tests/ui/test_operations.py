@@ -32,7 +32,8 @@ from ipdesk.ui.case_view import CaseViewDialog
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.features import case_opener
 from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.maintenance import AuditCheckDialog, DailyBackupScheduler
+from ipdesk.ui.maintenance.audit_check import AuditCheckDialog
+from ipdesk.ui.maintenance.daily_backup import DailyBackupScheduler
 from ipdesk.ui.operations import install_operations
 from ipdesk.ui.settings import keys
 from ipdesk.ui.stores import FileStores

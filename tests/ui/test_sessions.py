@@ -22,7 +22,7 @@ from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.auth.sign_in_dialog import SignInDialog
 from ipdesk.ui.desk import Gate
 from ipdesk.ui.main_window import LazyPage, MainWindow
-from ipdesk.ui.maintenance import DailyBackupScheduler
+from ipdesk.ui.maintenance.daily_backup import DailyBackupScheduler
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.sessions import Sessions
 from ipdesk.ui.settings import keys

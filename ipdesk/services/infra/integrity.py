@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipdesk.models import Attachment, Document
+from ipdesk.services.actors import Actor
 from ipdesk.services.infra import blobs
 
 
@@ -115,6 +116,16 @@ class _Findings:
     missing: list[FileProblem] = field(default_factory=list)
     damaged: list[FileProblem] = field(default_factory=list)
     unreferenced: list[FileProblem] = field(default_factory=list)
+
+
+def file_check(
+    session: Session, actor: Actor, attachments: Path | None, documents: Path | None
+) -> FileReport:
+    """The start-up check of the files (a desk's call): every evidence and document record
+    against its content, and the private copies in the stores (supplied by whoever runs the
+    check: this computer's folders, or the server's). Everyone signed in may run it: it
+    names files, not what they hold (sizes and hashes are not compared here)."""
+    return check_files(session, attachments, documents, verify_hashes=False)
 
 
 def check_files(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -27,7 +26,6 @@ from ipdesk.services.cases.alerts import AlertInfo, count_unacknowledged, list_a
 from ipdesk.services.cases.intake import IntakeForm, default_form
 from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.infra.integrity import FileReport, check_files
 from ipdesk.services.queries import cases_query
 from ipdesk.services.queries import similar_cases as sc
 from ipdesk.services.queries.cases_query import (
@@ -74,16 +72,6 @@ def consultation_choices(
     user (``with_offices``: the list of every case, not of one)."""
     offices = org_tree(session, actor) if with_offices and actor.is_citywide else []
     return ConsultationChoices(list_agencies(session, actor), offices)
-
-
-def file_check(
-    session: Session, actor: Actor, attachments: Path | None, documents: Path | None
-) -> FileReport:
-    """The start-up check of the files: every evidence and document record against its
-    content, and the private copies in the stores (supplied by whoever runs the check:
-    this computer's folders, or the server's). Everyone signed in may run it: it names
-    files, not what they hold (sizes and hashes are not compared here)."""
-    return check_files(session, attachments, documents, verify_hashes=False)
 
 
 def alerts_panel(

@@ -1,6 +1,2 @@
-"""Holiday administration: the year calendar dialog and the managers' banner."""
-
-from ipdesk.ui.holidays.banner import HolidayBanner
-from ipdesk.ui.holidays.dialog import HolidayDialog
-
-__all__ = ["HolidayBanner", "HolidayDialog"]
+"""Holiday administration: the year calendar dialog (``dialog``) and the managers' banner
+(``banner``), each imported where it is used."""

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.remote.calls import call
+from ipdesk.services.infra import integrity
 from ipdesk.services.infra.integrity import FileReport
-from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import Desk, Refusal
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class FileCheckBanner(QFrame):
         self.setVisible(False)
 
     def check(self) -> None:
-        load = call(read_models.file_check)
+        load = call(integrity.file_check)
         self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, report: FileReport) -> None:
