@@ -38,16 +38,26 @@ def city(session_factory: sessionmaker[Session]) -> Actor:
 
 
 def test_model_on_3000_demo_cases(
-    qtmodeltester: ModelTester, session_factory: sessionmaker[Session], city: Actor
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    session_factory: sessionmaker[Session],
+    city: Actor,
 ) -> None:
     demo.generate(session_factory, cases=3000, seed=1, today=TODAY, later_stages=False)
     model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=200)
     model.reload()
     assert model.rowCount() == 3000
     assert model.page_loads == 0 and model.cached_pages() == [0]  # the first page came along
+    assert model.snapshot  # every row's id: the later pages are fetched by their ids
 
-    # Only what is looked at is fetched: row 2,999 needs its page, and nothing between.
+    # Only what is looked at is fetched: row 2,999 needs its page, and nothing between;
+    # data() does not wait for it: the page is fetched after the call and its rows change.
     last = model.index(2999, 0)
+    assert model.data(last) is None
+    assert model.cached_pages() == [0]
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    assert [i.row() for i in changed.args[:2]] == [2800, 2999]
     assert model.data(last)
     assert model.cached_pages() == [0, 14]
     with session_factory() as session:
@@ -77,16 +87,23 @@ def test_model_on_3000_demo_cases(
     qtmodeltester.check(model, force_py=True)
 
 
-def test_page_cache_is_bounded(session_factory: sessionmaker[Session], city: Actor) -> None:
+def test_page_cache_is_bounded(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor
+) -> None:
     with session_factory.begin() as session:
         for _ in range(30):
             make_case(session)
     model = CaseTableModel(make_desk(session_factory, city), page_size=4, cached_pages=3)
     model.reload()
     for row in range(30):
+        if model.data(model.index(row, 0)) is None:
+            with qtbot.waitSignal(model.dataChanged):
+                pass
         assert model.data(model.index(row, 0))
     assert len(model.cached_pages()) == 3
     assert model.cached_pages() == [5, 6, 7]
+    assert model.case_row(0) is not None  # fetched again (at once: case_row waits)
+    assert model.cached_pages() == [6, 7, 0]
 
 
 def test_list_widget_filters_searches_with_debounce_and_opens(

@@ -1,28 +1,35 @@
-"""The case list's table model: ids only, rows fetched by pages as they are shown.
+"""The case list's table model: an ids snapshot, rows fetched by batches in the background.
 
-After Anki's browser table. A (re)load runs in two background steps
-(:mod:`ipdesk.services.queries.cases_query`):
+After Anki's browser table (qt/aqt/browser/table/model.py: the ids of the search held in
+the model, each row's cells fetched when first shown). A (re)load runs in background steps
+(:mod:`ipdesk.services.queries.cases_query`, named calls of the desk):
 
-1. the first page of ids and rows (``first_page``, which does not count a million cases):
-   the model is reset to show it at once — ``first_rows(n)``;
-2. unless the first page already told the total (a short list), the count
-   (``count_cases``): the remaining rows are then inserted and ``loaded(total)`` says how
-   many cases the list holds. Until then the model has the first page's rows only.
+1. the first page of ids and rows (``read_models.case_list_start``, which does not count a
+   million cases): the model is reset to show it at once — ``first_rows(n)``;
+2. after the table has painted those rows (the widget releases the model's follow-up, see
+   :meth:`CaseTableModel.release_follow_up`: no background work competes with the first
+   paint for the processor or Python's GIL), unless the first page told the total,
+   the count (``count_cases``): the remaining rows are inserted and ``loaded(total)``
+   says how many cases the list holds;
+3. then the ids snapshot (``cases_query.case_ids``, all ids in the list's order): every
+   later page is fetched by its ids (``cases_query.case_rows``), not by an OFFSET.
 
-Any other row is fetched the first time ``data()`` asks for it: its page of ids
-(``case_ids`` with offset and limit — pages past the middle are read from the end) and
-their cells (``case_rows``), kept in a small LRU cache of pages. Sorting and filtering are
-SQL: ``sort()`` and ``set_filter()`` reload the model; nothing is sorted in Python.
+``data()`` answers from what the model holds and never reads the database: a row not
+fetched yet shows empty and asks for its page; the pages asked for are fetched in the
+background, the newest first, one request at a time (at most
+``read_models.MAX_PAGE_SIZE`` rows), and ``dataChanged`` repaints them when they arrive.
+Sorting and filtering are SQL: ``sort()`` and ``set_filter()`` reload the model.
 
-Painting asks ``data()`` about seven roles of every visible cell (some 3,000 calls for a
-screenful): a page's cells are therefore formatted once, when it arrives (a tuple of the
-displayed texts and the row's colour per row), and ``data()`` only looks them up; the
-colours are shared brushes, and ``flags()`` is Qt's own (enabled, selectable).
+Painting: a row's cells are formatted once, when first shown (the displayed texts; the
+row's colour when its page arrives), and :class:`CellDelegate` paints each cell with one
+call (not seven ``data()`` calls per cell through QVariant), from a cache of laid-out
+texts (``QStaticText``: a name or a date shaped once, not at every repaint).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,14 +38,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStaticText
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ipdesk.remote.calls import call
 from ipdesk.services.queries import read_models
-from ipdesk.services.queries.cases_query import CaseFilter, CaseRow, CaseSort, SortKey, count_cases
+from ipdesk.services.queries.cases_query import (
+    CaseFilter,
+    CaseRow,
+    CaseSort,
+    SortKey,
+    case_ids,
+    case_rows,
+    count_cases,
+)
 from ipdesk.services.queries.search import audit_id_search, id_search_audited
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
@@ -47,6 +65,11 @@ from ipdesk.ui.tasks import drop
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
 CACHED_PAGES = 16
+WANTED_PAGES = 8
+"""Pages asked for and not fetched yet that are remembered (the newest): scrolling fast
+through a million rows does not queue a fetch for every page passed on the way."""
+FOLLOW_UP_GRACE_MS = 250
+"""The longest the count waits for the table's first paint of a new list."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,16 +101,11 @@ class _Page:
     ids: list[int]
     rows: dict[int, CaseRow]
     cells: list[tuple[str, ...] | None]
-    """The displayed texts of each row, in the order of ``ids`` (None: the case went)."""
+    """The displayed texts of each row, in the order of ``ids``: formatted when the row is
+    first shown (``()`` until then: a page's 200 rows are not formatted for the 40 on the
+    screen); None: the case went."""
     colours: list[int]
     """Each row's deadline colour: an index into ``_BRUSHES`` (0: none)."""
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    total: int | None  # None: to be counted
-    first: _Page
-    soon_days: int
 
 
 _ROLES = frozenset(
@@ -110,10 +128,14 @@ _COLOURED = frozenset(COLUMN_KEYS.index(k) for k in ("due", "days_left", "status
 _BRUSHES: list[QBrush | None] = [None]  # 1: overdue, 2: due soon, 3: suspended (made once)
 
 
-def _brush(colour: int) -> QBrush | None:
+def _brushes() -> list[QBrush | None]:
     if len(_BRUSHES) == 1:
         _BRUSHES.extend(QBrush(QColor(c)) for c in ("#b00020", "#a15c00", "#555555"))
-    return _BRUSHES[colour]
+    return _BRUSHES
+
+
+def _brush(colour: int) -> QBrush | None:
+    return _brushes()[colour]
 
 
 def _colour(row: CaseRow) -> int:
@@ -130,8 +152,12 @@ def _colour(row: CaseRow) -> int:
 class CaseTableModel(QAbstractTableModel):
     """Cases of ``filter`` in ``sort`` order. After every (re)load: ``first_rows(rows)``
     when the first page is shown, then ``loaded(total)`` when the number of cases is known
-    (and all rows are there); ``load_failed(text)`` when a reload or its count was refused
-    (e.g. an unknown office code)."""
+    (and all rows are there; again if the ids snapshot found another number); ``load_failed(text)``
+    when a reload, its count or a page was refused (e.g. an unknown office code).
+
+    ``hold_follow_up``: a predicate the view's owner sets (the widget: "the table is
+    visible"); while it holds, the count after a new first page waits until
+    :meth:`release_follow_up` (the table painted) or :data:`FOLLOW_UP_GRACE_MS`."""
 
     first_rows = Signal(int)
     loaded = Signal(int)
@@ -153,9 +179,23 @@ class CaseTableModel(QAbstractTableModel):
         self._sort = CaseSort()
         self._rows = 0  # rows shown: the first page's until the count is known
         self._total: int | None = 0  # None while counting
+        self._ids: Sequence[int] | None = None  # the snapshot: the case id of every row
         self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._wanted: OrderedDict[int, None] = OrderedDict()  # pages asked for, newest last
+        self._fetching = False  # a request for pages is out
+        self._load = 0  # the load that pages, counts and snapshots must belong to
         self._soon_days: int | None = None
-        self.page_loads = 0  # pages fetched on the GUI thread (tests and benchmarks)
+        self._follow_up: Callable[[], None] | None = None
+        self.hold_follow_up: Callable[[], bool] = lambda: False
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(FOLLOW_UP_GRACE_MS)
+        self._grace.timeout.connect(self.release_follow_up)
+        self._fetch_timer = QTimer(self)  # fetches after the paint that asked for them
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_next)
+        self.page_loads = 0  # pages fetched (tests and benchmarks)
         self.loading = False  # until the first page is shown
         self._headers = self._header_texts()
         self._status_labels = status_labels()
@@ -193,6 +233,21 @@ class CaseTableModel(QAbstractTableModel):
     def counting(self) -> bool:
         return self._total is None
 
+    @property
+    def snapshot(self) -> bool:
+        """True when the model holds the id of every row (pages are fetched by their ids)."""
+        return self._ids is not None
+
+    @property
+    def fetching(self) -> bool:
+        """Pages asked for by ``data()`` are being fetched (or are about to be)."""
+        return self._fetching or bool(self._wanted) or self._fetch_timer.isActive()
+
+    @property
+    def follow_up_pending(self) -> bool:
+        """The count (or the ids snapshot) waits for :meth:`release_follow_up`."""
+        return self._follow_up is not None
+
     def set_filter(self, flt: CaseFilter) -> None:
         self._filter = flt
         self.reload()
@@ -216,10 +271,15 @@ class CaseTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Fetch the first page in the background and reset the model to show it; then,
-        unless that told the total, count the cases in the background and add the rows."""
+        unless that told the total, count the cases and take the ids snapshot in the
+        background, adding the rows."""
         desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
         self.loading = True
-        drop(self, "count")  # a count still running belongs to the previous load
+        self._load += 1  # pages, counts and snapshots still out belong to the previous load
+        self._follow_up = None
+        self._grace.stop()
+        drop(self, "count")
+        drop(self, "ids")
 
         def load(_recorded: object = None) -> None:
             desk.read(
@@ -239,22 +299,42 @@ class CaseTableModel(QAbstractTableModel):
 
     def _on_started(self, start: read_models.CaseListStart) -> None:
         page = start.page
-        self._on_loaded(_Loaded(page.total, self._make_page(page.ids, page.rows), start.soon_days))
-
-    def _on_loaded(self, result: _Loaded) -> None:
+        self._soon_days = start.soon_days
+        first = self._make_page(page.ids, page.rows)
+        complete = page.total is not None and page.total <= len(page.ids)
         self.beginResetModel()
-        self._rows = len(result.first.ids) if result.total is None else result.total
-        self._total = result.total
-        self._soon_days = result.soon_days
+        self._rows = len(first.ids) if page.total is None else page.total
+        self._total = page.total
+        self._ids = first.ids if complete else None
         self._pages.clear()
-        self._pages[0] = result.first
+        self._pages[0] = first
+        self._wanted.clear()
+        self._fetching = False
         self._last = None
         self.endResetModel()
         self.loading = False
         self.first_rows.emit(self._rows)
-        if result.total is not None:
-            self.loaded.emit(result.total)
-            return
+        if page.total is not None:
+            self.loaded.emit(page.total)
+        if not complete:
+            self._hold(self._count if page.total is None else self._take_snapshot)
+
+    def _hold(self, step: Callable[[], None]) -> None:
+        """Run ``step`` now, or after the table's paint when the view's owner holds it."""
+        if self.hold_follow_up():
+            self._follow_up = step
+            self._grace.start()
+        else:
+            step()
+
+    def release_follow_up(self) -> None:
+        """The table has painted the first rows: the count (or the snapshot) may start."""
+        step, self._follow_up = self._follow_up, None
+        self._grace.stop()
+        if step is not None:
+            step()
+
+    def _count(self) -> None:
         self._desk.read(
             self,
             call(count_cases, self._filter),
@@ -264,6 +344,11 @@ class CaseTableModel(QAbstractTableModel):
         )
 
     def _on_counted(self, total: int) -> None:
+        self._set_rows(total)
+        self.loaded.emit(total)
+        self._take_snapshot()
+
+    def _set_rows(self, total: int) -> None:
         shown = self._rows
         if total > shown:
             self.beginInsertRows(QModelIndex(), shown, total - 1)
@@ -277,7 +362,39 @@ class CaseTableModel(QAbstractTableModel):
             self.endRemoveRows()
         else:
             self._total = total
-        self.loaded.emit(total)
+
+    def _take_snapshot(self) -> None:
+        """Every row's case id, in the background: later pages are then fetched by id."""
+        self._desk.read(
+            self,
+            call(case_ids, self._filter, self._sort, total=self._total),
+            self._on_snapshot,
+            self._on_snapshot_failed,
+            purpose="ids",
+        )
+
+    def _on_snapshot(self, ids: list[int]) -> None:
+        shown = self._rows
+        total = len(ids)
+        self._set_rows(total)
+        self._ids = ids
+        size = self.page_size
+        changed = [
+            number
+            for number, page in self._pages.items()
+            if ids[number * size : number * size + len(page.ids)] != page.ids
+        ]
+        for number in changed:  # the list changed since the page was read by its offset
+            del self._pages[number]
+        if changed:
+            self._last = None
+            self._rows_changed(0, self._rows - 1)
+        if total != shown:
+            self.loaded.emit(total)
+
+    def _on_snapshot_failed(self, refusal: Refusal) -> None:
+        # the pages are fetched by their offsets, as before the snapshot
+        self.load_failed.emit(refusal.text)
 
     def _on_failed(self, refusal: Refusal) -> None:
         self.loading = False
@@ -292,81 +409,211 @@ class CaseTableModel(QAbstractTableModel):
     def cached_pages(self) -> list[int]:
         return list(self._pages)
 
-    def _page(self, number: int) -> _Page:
-        last = self._last
-        if last is not None and last[0] == number:
-            return last[1]
-        page = self._pages.get(number)
-        if page is not None:
-            self._pages.move_to_end(number)
-            self._last = (number, page)
-            return page
-        size = self.page_size
-        fetch = call(
+    def _want(self, number: int) -> None:
+        """``data()`` met a row of page ``number`` that is not here: fetch it after this paint."""
+        wanted = self._wanted
+        if number in wanted:
+            wanted.move_to_end(number)
+        else:
+            wanted[number] = None
+            if len(wanted) > WANTED_PAGES:
+                wanted.popitem(last=False)
+        if not self._fetching and not self._fetch_timer.isActive():
+            self._fetch_timer.start()
+
+    def _fetch_next(self) -> None:
+        """Fetch the page asked for last, with the neighbours asked for too (one request of
+        at most ``MAX_PAGE_SIZE`` rows), in the background."""
+        wanted, size = self._wanted, self.page_size
+        while wanted and not self._fetching:
+            number, _ = wanted.popitem()
+            if number in self._pages or not 0 <= number * size < self._rows:
+                continue
+            first = last = number
+            most = max(1, read_models.MAX_PAGE_SIZE // size)
+            while last - first + 1 < most and last + 1 in wanted:
+                del wanted[last + 1]
+                last += 1
+            while last - first + 1 < most and first - 1 in wanted:
+                del wanted[first - 1]
+                first -= 1
+            self._fetch(first, last)
+
+    def _fetch(self, first: int, last: int) -> None:
+        size, load = self.page_size, self._load
+        start, stop = first * size, min((last + 1) * size, self._rows)
+        self._fetching = True
+
+        def failed(refusal: Refusal) -> None:
+            if load == self._load:
+                self._fetching = False
+                self.load_failed.emit(refusal.text)
+
+        snapshot = self._ids
+        if snapshot is not None:
+            ids = list(snapshot[start:stop])
+            self._desk.read(
+                self,
+                call(case_rows, ids, soon_days=self._soon_days),
+                lambda rows: self._on_fetched(load, first, ids, rows),
+                failed,
+            )
+            return
+        page = call(
             read_models.case_list_page,
             self._filter,
             self._sort,
-            number * size,
-            size,
-            total=self._total,  # None while counting: only the first page is shown then
+            start,
+            stop - start,
+            total=self._total,
             soon_days=self._soon_days,
         )
-        page = self._make_page(*self._desk.read_now(fetch))
-        self.page_loads += 1
-        self._pages[number] = page
-        while len(self._pages) > self._cached_pages:
-            self._pages.popitem(last=False)
-        self._last = (number, page)
-        return page
+        self._desk.read(self, page, lambda got: self._on_fetched(load, first, *got), failed)
 
-    def _make_page(self, ids: list[int], rows: list[CaseRow]) -> _Page:
-        """A page with its cells formatted (in the worker: plain strings only)."""
+    def _on_fetched(self, load: int, first: int, ids: list[int], rows: list[CaseRow]) -> None:
+        if load != self._load:
+            return  # a page of a list no longer shown
+        self._fetching = False
+        top = self._store(first, ids, rows)
+        if top is not None:
+            self._rows_changed(*top)
+        if self._wanted:
+            self._fetch_timer.start()
+
+    def _store(self, first: int, ids: list[int], rows: list[CaseRow]) -> tuple[int, int] | None:
+        """Keep the pages from ``first`` on (``ids`` in row order, their ``rows``); the range
+        of rows they cover (None: none)."""
+        size = self.page_size
         by_id = {r.id: r for r in rows}
-        cells: list[tuple[str, ...] | None] = []
-        colours: list[int] = []
+        count = 0
+        for offset in range(0, len(ids), size):
+            number = first + offset // size
+            self._pages[number] = self._make_page(ids[offset : offset + size], by_id)
+            self._pages.move_to_end(number)
+            count += 1
+        self.page_loads += count
+        while len(self._pages) > max(self._cached_pages, count):
+            self._pages.popitem(last=False)
+        self._last = None
+        top, bottom = first * size, min(first * size + len(ids), self._rows) - 1
+        return (top, bottom) if bottom >= top else None
+
+    def _rows_changed(self, top: int, bottom: int) -> None:
+        if bottom >= top:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(COLUMNS) - 1))
+
+    def _page_now(self, number: int) -> _Page | None:
+        """The page ``number``, fetched at once when missing (case_row(), case_id(): for
+        tests and scripts; ``data()`` never waits)."""
+        page = self._pages.get(number)
+        size = self.page_size
+        if page is not None or not 0 <= number * size < self._rows:
+            return page
+        start, stop = number * size, min((number + 1) * size, self._rows)
+        if self._ids is not None:
+            ids = list(self._ids[start:stop])
+            rows = self._desk.read_now(call(case_rows, ids, soon_days=self._soon_days))
+        else:
+            ids, rows = self._desk.read_now(
+                call(
+                    read_models.case_list_page,
+                    self._filter,
+                    self._sort,
+                    start,
+                    stop - start,
+                    total=self._total,
+                    soon_days=self._soon_days,
+                )
+            )
+        self._store(number, ids, rows)
+        return self._pages.get(number)
+
+    def _make_page(self, ids: list[int], rows: list[CaseRow] | dict[int, CaseRow]) -> _Page:
+        """A page of ``ids`` with their rows and colours (texts formatted when shown)."""
+        by_id = rows if isinstance(rows, dict) else {r.id: r for r in rows}
+        mine = {i: by_id[i] for i in ids if i in by_id}
+        cells: list[tuple[str, ...] | None] = [() if i in mine else None for i in ids]
+        colours = [_colour(mine[i]) if i in mine else 0 for i in ids]
+        return _Page(list(ids), mine, cells, colours)
+
+    def _format(self, page: _Page, offset: int) -> tuple[str, ...]:
+        row = page.rows[page.ids[offset]]
         display = self._display
-        for case_id in ids:
-            row = by_id.get(case_id)
-            if row is None:
-                cells.append(None)
-                colours.append(0)
-            else:
-                cells.append(tuple(display(row, key) for key in COLUMN_KEYS))
-                colours.append(_colour(row))
-        return _Page(ids, by_id, cells, colours)
+        texts = page.cells[offset] = tuple(display(row, key) for key in COLUMN_KEYS)
+        return texts
 
     def _cells(self, row: int) -> tuple[_Page, int] | None:
-        """The page of ``row`` and the row's place in it (None: not a row)."""
+        """The page of ``row`` and the row's place in it (None: not a row, or its page is
+        not here yet: it is asked for)."""
         if not 0 <= row < self._rows:
             return None
         size = self.page_size
         number = row // size
         last = self._last
-        page = last[1] if last is not None and last[0] == number else self._page(number)
+        if last is not None and last[0] == number:
+            page = last[1]
+        else:
+            found = self._pages.get(number)
+            if found is None:
+                self._want(number)
+                return None
+            page = found
+            self._last = (number, page)
         offset = row - number * size
         return (page, offset) if offset < len(page.ids) else None
 
+    def cell(self, row: int, column: int) -> tuple[str, int] | None:
+        """The text of a cell and its colour (an index into the deadline colours, 0: the
+        text's own); None while its page is being fetched."""
+        found = self._cells(row)
+        if found is None:
+            return None
+        page, offset = found
+        cells = page.cells[offset]
+        if not cells:
+            if cells is None:
+                return None
+            cells = self._format(page, offset)
+        return cells[column], page.colours[offset] if column in _COLOURED else 0
+
     def case_id(self, row: int) -> int | None:
+        """The case of ``row`` (its page fetched at once when the model has no snapshot)."""
         if not 0 <= row < self._rows:
             return None
-        page = self._page(row // self.page_size)
+        if self._ids is not None:
+            return self._ids[row]
+        page = self._page_now(row // self.page_size)
         offset = row % self.page_size
-        return page.ids[offset] if offset < len(page.ids) else None
+        return page.ids[offset] if page is not None and offset < len(page.ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
+        """The list's row ``row`` (its page fetched at once when missing)."""
         if not 0 <= row < self._rows:
             return None
-        page = self._page(row // self.page_size)
+        page = self._page_now(row // self.page_size)
         offset = row % self.page_size
-        if offset >= len(page.ids):
+        if page is None or offset >= len(page.ids):
             return None
         return page.rows.get(page.ids[offset])
 
+    def _id_at(self, row: int) -> int | None:
+        """The case of ``row`` if the model knows it (never fetched)."""
+        if not 0 <= row < self._rows:
+            return None
+        if self._ids is not None:
+            return self._ids[row]
+        size = self.page_size
+        page = self._pages.get(row // size)
+        offset = row % size
+        return page.ids[offset] if page is not None and offset < len(page.ids) else None
+
     def row_of(self, case_id: int) -> int | None:
-        """The row of a case among the cached pages (None when not cached)."""
+        """The row of a case among the cached pages, else in the snapshot (None: unknown)."""
         for number, page in self._pages.items():
             if case_id in page.ids:
                 return number * self.page_size + page.ids.index(case_id)
+        if self._ids is not None and case_id in self._ids:
+            return self._ids.index(case_id)
         return None
 
     # -- QAbstractTableModel ---------------------------------------------------------------------
@@ -390,15 +637,21 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called some 3,000 times per repaint: the display role first, from the page's
-        # formatted cells; every other role but four answered at once.
+        # Without the CellDelegate, called some 3,000 times per repaint (seven roles a
+        # cell): the display role first, from the page's formatted cells; every other
+        # role but four answered at once. Never reads the database: a row whose page is
+        # not here shows empty, and the page is asked for.
         if role == _DISPLAY:
             found = self._cells(index.row())
             if found is None:
                 return None
             page, offset = found
             cells = page.cells[offset]
-            return None if cells is None else cells[index.column()]
+            if not cells:
+                if cells is None:
+                    return None
+                cells = self._format(page, offset)
+            return cells[index.column()]
         if role not in _ROLES or not index.isValid():
             return None
         if role == _FOREGROUND:
@@ -408,11 +661,15 @@ class CaseTableModel(QAbstractTableModel):
             return None if found is None else _brush(found[0].colours[found[1]])
         if role == _ALIGNMENT:
             return _RIGHT if index.column() == _DAYS_LEFT else None
-        row = self.case_row(index.row())
+        if role == CASE_ID_ROLE:
+            return self._id_at(index.row())
+        found = self._cells(index.row())
+        if found is None:
+            return None
+        page, offset = found
+        row = page.rows.get(page.ids[offset])
         if row is None:
             return None
-        if role == CASE_ID_ROLE:
-            return row.id
         key = COLUMN_KEYS[index.column()]
         if key == "office":
             return f"{row.office_name} ({row.office_code})"
@@ -457,3 +714,81 @@ class CaseTableModel(QAbstractTableModel):
         if "due_soon" in row.flags:
             return self.tr("Due in %n day(s)", "", row.days_left or 0)
         return ""
+
+
+_SELECTED = QStyle.StateFlag.State_Selected.value  # ints: Python's enum flags cost 3 µs an "&"
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT_MARGIN = 4  # px each side, as QCommonStyle's item text margin + 1
+_COLOURS: list[QColor] = []  # the brushes' colours (made once)
+
+
+def _text_colour(colour: int) -> QColor:
+    if not _COLOURS:
+        _COLOURS.extend(QColor(0, 0, 0) if b is None else b.color() for b in _brushes())
+    return _COLOURS[colour]
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a cell of the case table in one call: the model's formatted text
+    (:meth:`CaseTableModel.cell`), in its deadline colour, elided to the column's width,
+    from a cache of laid-out texts (``QStaticText``: laid out again by Qt if the painter's
+    font differs). The current cell with the keyboard focus (its focus frame) is left to
+    ``QStyledItemDelegate``; so are sizes."""
+
+    MAX_TEXTS = 20_000
+    """Laid-out texts kept (a screenful is some 400; a column resized lays them out again)."""
+
+    def __init__(self, model: CaseTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cell = model.cell
+        self._texts: dict[tuple[str, int], QStaticText] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = option.state.value
+        if state & _HAS_FOCUS:
+            super().paint(painter, option, index)
+            return
+        column = index.column()
+        cell = self._cell(index.row(), column)
+        rect = option.rect
+        if state & _SELECTED:
+            palette = option.palette
+            painter.fillRect(rect, palette.color(_HIGHLIGHT))
+            painter.setPen(palette.color(_HIGHLIGHTED_TEXT))
+        elif cell is not None and cell[1]:
+            painter.setPen(_text_colour(cell[1]))
+        else:
+            painter.setPen(option.palette.color(_TEXT))
+        if cell is None or not cell[0]:
+            return
+        width = rect.width() - 2 * _TEXT_MARGIN
+        text = self._texts.get((cell[0], width))
+        if text is None:
+            if width <= 0:
+                return
+            text = self._lay_out(cell[0], width, option)
+        size = text.size()
+        x = (
+            rect.right() - _TEXT_MARGIN - size.width()
+            if column == _DAYS_LEFT
+            else rect.x() + _TEXT_MARGIN
+        )
+        painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - size.height()) / 2), text)
+
+    def _lay_out(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
+        metrics = option.fontMetrics
+        shown = (
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if metrics.horizontalAdvance(text) > width
+            else text
+        )
+        laid_out = QStaticText(shown)
+        laid_out.setTextFormat(Qt.TextFormat.PlainText)
+        laid_out.prepare(font=option.font)
+        if len(self._texts) >= self.MAX_TEXTS:
+            self._texts.clear()
+        self._texts[(text, width)] = laid_out
+        return laid_out

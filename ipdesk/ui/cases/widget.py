@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.services.admin.org import OfficeInfo
 from ipdesk.services.queries.cases_query import CaseFilter
-from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel
+from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel, CellDelegate
 from ipdesk.ui.desk import CASE_WORK, Desk
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
 from ipdesk.ui.org_source import org_source
@@ -158,6 +158,12 @@ class CaseListWidget(QWidget):
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
         self.table.activated.connect(self._on_activated)
+        # one Python call per cell painted, from laid-out texts
+        self.table.setItemDelegate(CellDelegate(self.model, self.table))
+        # the count of a new list waits for the table's paint of its first rows
+        viewport = self.table.viewport()
+        self.model.hold_follow_up = viewport.isVisible
+        viewport.installEventFilter(self)
 
         bar = QHBoxLayout()
         for widget in (
@@ -377,6 +383,11 @@ class CaseListWidget(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            if self.model.follow_up_pending and watched is self.table.viewport():
+                # after this paint: the first rows are on the screen
+                QTimer.singleShot(0, self.model, self.model.release_follow_up)
+            return False
         if (
             watched is self.search_edit
             and event.type() == QEvent.Type.KeyPress
