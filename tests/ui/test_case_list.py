@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo import generator as demo
-from ipdesk.models import Role
+from ipdesk.models import CaseStatus, Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids, count_cases
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CASE_ID_ROLE, CaseListWidget, CaseTableModel
-from ipdesk.ui.cases.model import COLUMN_KEYS
+from ipdesk.ui.cases.model import COLUMN_KEYS, CellDelegate
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, office, seed
 
@@ -165,3 +165,47 @@ def test_columns_are_chosen_and_remembered(
     header = again.table.horizontalHeader()
     assert header.isSectionHidden(mediator)
     assert header.sectionSize(0) == 222
+
+
+def test_cells_are_painted_in_their_colours_and_elided(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
+) -> None:
+    """The table's delegate paints each cell from the model's formatted text: an overdue
+    case's days in red, a name wider than its column elided."""
+    long_name = "某某知识产权代理有限公司" * 6
+    with session_factory.begin() as session:
+        make_case(
+            session,
+            status=CaseStatus.MEDIATING,
+            respondent=long_name,
+            received_on=TODAY - dt.timedelta(days=70),
+            accepted_on=TODAY - dt.timedelta(days=65),
+            due_on=TODAY - dt.timedelta(days=3),
+        )
+    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
+    widget = CaseListWidget(make_desk(session_factory, city, today=TODAY), settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    delegate = widget.table.itemDelegate()
+    assert isinstance(delegate, CellDelegate)
+    model = widget.model
+    days = COLUMN_KEYS.index("days_left")
+    assert model.cell(0, days) == ("-3", 1)  # overdue: the first deadline colour
+
+    image = widget.table.viewport().grab().toImage()
+
+    def reddish(column: int) -> int:
+        rect = widget.table.visualRect(model.index(0, column))
+        return sum(
+            1
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+            if (c := image.pixelColor(x, y)).red() > 120 and c.green() < 80 and c.blue() < 80
+        )
+
+    assert reddish(days) > 5  # "-3" in #b00020
+    assert reddish(COLUMN_KEYS.index("number")) == 0  # in the text colour
+    shown = [t.text() for (text, _w), t in delegate._texts.items() if text == long_name]
+    assert len(shown) == 1 and shown[0].endswith("…") and len(shown[0]) < len(long_name)

@@ -21,7 +21,7 @@ from ipdesk.services.queries import cases_query
 from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.cases import model as model_module
-from ipdesk.ui.cases.model import COLUMN_KEYS, CaseTableModel
+from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, CaseTableModel
 from tests.helpers.desks import make_desk, replace_service
 from tests.helpers.factories import make_case, make_user, seed
 
@@ -222,3 +222,88 @@ def test_the_list_says_it_is_counting_until_the_count_arrives(
     with qtbot.waitSignal(widget.model.loaded, timeout=5000):
         gate.open.set()
     assert widget.count_label.text() == f"{CASES} case(s)"
+
+
+def test_the_count_waits_for_the_tables_first_paint(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
+) -> None:
+    """Nothing runs in the background while the table paints a new list's first rows:
+    the count starts after that paint."""
+    widget = CaseListWidget(make_desk(session_factory, city, today=lambda: TODAY))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.model.page_size = PAGE
+    with qtbot.waitSignal(widget.model.first_rows, timeout=5000):
+        widget.model.reload()
+    assert widget.model.follow_up_pending and gate.calls == 0  # the paint comes first
+    widget.table.viewport().repaint()
+    qtbot.waitUntil(lambda: gate.calls == 1, timeout=2000)
+    assert not widget.model.follow_up_pending
+    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
+        gate.open.set()
+    assert widget.model.rowCount() == CASES
+
+
+def test_rows_come_from_the_background_by_their_ids(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After the count, the model holds every row's id (the snapshot); data() of a row
+    whose page is not here answers at once, empty, and the page is fetched by its ids on
+    a worker thread, then repainted."""
+    monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 20)
+    fetched: list[tuple[list[int], bool]] = []
+    real = cases_query.case_rows
+
+    def case_rows(session: Session, actor: Actor, ids: list[int], **kw: object) -> object:
+        fetched.append((list(ids), threading.current_thread() is threading.main_thread()))
+        return real(session, actor, ids, **kw)  # type: ignore[arg-type]
+
+    replace_service(monkeypatch, model_module, real, case_rows)
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    qtbot.waitUntil(lambda: model.snapshot, timeout=5000)
+    assert model.cached_pages() == [0] and not model.fetching
+    want = expected(session_factory, city, CaseFilter(), CaseSort())
+    assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(CASES)] == want
+
+    row = 4 * PAGE + 3
+    index = model.index(row, 0)
+    assert model.data(index) is None and fetched == []  # nothing read on this thread
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        pass
+    assert fetched == [(want[4 * PAGE : 5 * PAGE], False)]
+    assert [i.row() for i in changed.args[:2]] == [4 * PAGE, 5 * PAGE - 1]
+    assert model.data(index) == _number(session_factory, want[row])
+    assert not model.fetching
+
+    # Pages asked for together come in one request (at most MAX_PAGE_SIZE rows).
+    fetched.clear()
+    for r in (2 * PAGE, 3 * PAGE):
+        assert model.data(model.index(r, 1)) is None
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        pass
+    assert fetched == [(want[2 * PAGE : 4 * PAGE], False)]
+    assert [i.row() for i in changed.args[:2]] == [2 * PAGE, 4 * PAGE - 1]
+
+
+def test_a_page_of_an_old_list_is_not_shown(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
+) -> None:
+    """A page still being fetched when the list is reloaded is dropped when it arrives."""
+    gate.open.set()
+    model = CaseTableModel(make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert model.data(model.index(3 * PAGE, 0)) is None  # asked for
+    with qtbot.waitSignal(model.first_rows, timeout=5000):
+        model.set_filter(CaseFilter(status="accepted"))  # 20 cases: 2 pages
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)
+    assert model.cached_pages() == [0] and model.rowCount() == CASES // 3
+    assert model.data(model.index(3, 0)) == _number(session_factory, model.case_id(3) or 0)
