@@ -16,6 +16,7 @@ other case work; this module adds what keeps the network and the system running.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ from sqlalchemy import Engine
 from ipdesk.services.infra.backup import DailyBackup
 from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.desk import Desk
+from ipdesk.ui.idle import UserIdle
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.maintenance.audit_check import AuditCheckDialog
 from ipdesk.ui.maintenance.daily_backup import DailyBackupScheduler
@@ -138,7 +140,12 @@ def install_daily_backup(
     if engine is None:
         log.warning("No engine to back up: the daily backup is off")
         return None
-    scheduler = DailyBackupScheduler(engine, settings, window)
+    delay_ms = backup_delay_ms(engine)
+    when_idle = None
+    if delay_ms > 0:  # a large database: copied when the user pauses, not while they work
+        idle = UserIdle(window)
+        when_idle = functools.partial(idle.when_idle, quiet_s=LARGE_DATABASE_QUIET_S)
+    scheduler = DailyBackupScheduler(engine, settings, window, when_idle=when_idle)
     scheduler.setObjectName("daily_backup")
 
     def done(backup: DailyBackup) -> None:
@@ -155,13 +162,16 @@ def install_daily_backup(
     scheduler.backup_done.connect(done)
     scheduler.backup_failed.connect(failed)
     window.settings_saved.connect(scheduler.on_settings_saved)
-    # After the user's first page; a large database's copy (minutes) well after start-up.
-    window.when_settled(scheduler.start, backup_delay_ms(engine))
+    # After the user's first page; a large database's copy (minutes) well after start-up,
+    # when the user pauses.
+    window.when_settled(scheduler.start, delay_ms)
     return scheduler
 
 
 LARGE_DATABASE_BYTES = 256 * 1024 * 1024
 LARGE_DATABASE_DELAY_MS = 10 * 60 * 1000
+LARGE_DATABASE_QUIET_S = 120.0
+"""How long the user must have paused before a large database's daily backup starts."""
 
 
 def backup_delay_ms(engine: Engine) -> int:

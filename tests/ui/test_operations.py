@@ -8,7 +8,7 @@ import io
 import logging
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -438,6 +438,35 @@ def sqlite_engine(sqlite_template: Path, tmp_path: Path) -> Iterator[Engine]:
     engine = db.make_engine(f"sqlite:///{path}")
     yield engine
     engine.dispose()
+
+
+def test_automatic_backups_wait_for_the_user_to_pause(
+    qtbot: QtBot, sqlite_engine: Engine, tmp_path: Path, sync: None
+) -> None:
+    """A large database's daily backup (start-up, a new day) waits for a pause of the user;
+    a new folder chosen in the settings is backed up into at once."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    folder = tmp_path / "b"
+    settings.setValue(keys.BACKUP_FOLDER, str(folder))
+    day = [dt.date(2026, 11, 1)]
+    waiting: list[Callable[[], None]] = []
+    scheduler = DailyBackupScheduler(
+        sqlite_engine, settings, today=lambda: day[0], when_idle=waiting.append
+    )
+    done: list[DailyBackup] = []
+    scheduler.backup_done.connect(done.append)
+    scheduler.start()
+    assert done == [] and len(waiting) == 1  # nothing copied while the user works
+    day[0] = dt.date(2026, 11, 2)
+    scheduler.timer.timeout.emit()
+    assert len(waiting) == 1  # one run waiting, not one per hourly look
+    waiting.pop()()  # the user paused
+    assert [b.path.name for b in done] == ["ipdesk-backup-2026-11-02.sqlite3"]
+    other = tmp_path / "other"
+    settings.setValue(keys.BACKUP_FOLDER, str(other))
+    scheduler.on_settings_saved([keys.BACKUP_FOLDER])
+    assert _backups(other) == ["ipdesk-backup-2026-11-02.sqlite3"] and waiting == []
+    scheduler.stop()
 
 
 def test_a_new_day_gets_its_backup_and_old_ones_rotate(

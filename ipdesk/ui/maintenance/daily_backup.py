@@ -3,7 +3,8 @@
 At start-up and then whenever the day has changed (checked every hour), the embedded SQLite
 database is backed up with :func:`ipdesk.services.infra.backup.daily_backup` into the backup
 folder of the settings (read afresh each time; saving a new folder in the settings dialog
-backs up into it at once), keeping the newest seven. The backup runs in the background;
+backs up into it at once), keeping the newest seven. For a large database the automatic
+runs wait until the user pauses (``ipdesk.ui.idle``). The backup runs in the background;
 a failure is shown in the status bar and logged (the folder and the error, never data of
 the cases), and never stops the program. A PostgreSQL database is backed up on its server
 (``ipdesk-admin backup`` from cron, or pg_dump): nothing runs here.
@@ -47,8 +48,13 @@ class DailyBackupScheduler(QObject):
         keep: int = KEEP,
         check_interval_ms: int = CHECK_INTERVAL_MS,
         today: Callable[[], dt.date] = dt.date.today,
+        when_idle: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
+        """``when_idle(func)`` runs ``func`` when the user pauses (``UserIdle``): the
+        automatic runs, at start and on a new day, wait for it; by default they run at
+        once."""
         super().__init__(parent)
+        self._when_idle = when_idle
         self._engine = engine
         self._settings = settings
         self._keep = keep
@@ -56,6 +62,7 @@ class DailyBackupScheduler(QObject):
         self._last_day: dt.date | None = None
         self._running = False
         self._again = False
+        self._waiting = False
         self.enabled = backs_up_daily(engine)
         self.timer = QTimer(self)
         self.timer.setInterval(check_interval_ms)
@@ -70,7 +77,7 @@ class DailyBackupScheduler(QObject):
             )
             return
         self.timer.start()
-        self.run_now()
+        self._run_when_idle()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -108,8 +115,20 @@ class DailyBackupScheduler(QObject):
             self.run_now()
 
     def _on_timer(self) -> None:
-        if self._today() != self._last_day:
+        if self._today() != self._last_day and not self._waiting:
+            self._run_when_idle()
+
+    def _run_when_idle(self) -> None:
+        if self._when_idle is None:
             self.run_now()
+            return
+        self._waiting = True
+
+        def run() -> None:
+            self._waiting = False
+            self.run_now()
+
+        self._when_idle(run)
 
     def _finish(self) -> None:
         self._running = False

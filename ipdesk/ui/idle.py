@@ -1,0 +1,74 @@
+"""Work that waits for the user to pause: how long nobody has touched the keyboard or the
+mouse in this application, and running a function once they have paused long enough.
+
+The daily backup of a large embedded database (a minute or more of disk and a worker
+thread) waits for such a pause, so that it does not compete with someone at work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+POLL_MS = 15_000
+"""How often a waiting function looks whether the user has paused."""
+
+
+class UserIdle(QObject):
+    """The time of the user's last input anywhere in the application (an event filter on
+    the application object; ``clock`` in seconds, monotonic)."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        app: QCoreApplication | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._last = clock()
+        self._poll_ms = poll_ms
+        target = app or QCoreApplication.instance()
+        if target is not None:  # Qt forgets a filter that is destroyed (with its parent)
+            target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self._last = self._clock()
+        return False
+
+    def idle_seconds(self) -> float:
+        """Seconds since the user's last key press, click, wheel turn or touch."""
+        return self._clock() - self._last
+
+    def when_idle(self, func: Callable[[], None], quiet_s: float) -> None:
+        """Run ``func`` once the user has been idle for ``quiet_s`` seconds (looked at
+        every ``poll_ms``; at once if they already have), while this object lives."""
+        if self.idle_seconds() >= quiet_s:
+            func()
+            return
+        timer = QTimer(self)
+        timer.setInterval(self._poll_ms)
+
+        def look() -> None:
+            if self.idle_seconds() >= quiet_s:
+                timer.stop()
+                timer.deleteLater()
+                func()
+
+        timer.timeout.connect(look)
+        timer.start()
