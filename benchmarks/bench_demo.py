@@ -1,20 +1,25 @@
-"""How fast `ipdesk-admin demo` fills a database, against the floor of the same INSERTs.
+"""How fast `ipdesk-admin demo` fills a database, against the floor of the same rows.
 
-    .venv/bin/python benchmarks/bench_demo.py --cases 100000 [--database-url URL]
+    .venv/bin/python benchmarks/bench_demo.py --cases 100000 [--database-url ADMIN_URL]
 
 1. ipdesk's generator writes N cases into a fresh database (default: a temporary SQLite
-   file; with --database-url, a PostgreSQL database that must be empty).
-2. The floor (SQLite): the rows it wrote (every table it added to, the later stages'
-   too) are read back and inserted again, table by table in transactions of 5,000 cases'
-   rows, into a second fresh database through bare sqlite3 executemany, the search index
-   written the same way as the generator does (insert triggers dropped, one INSERT …
-   SELECT per search table and transaction, triggers created again, 'optimize' at the
-   end): the same SQL with none of the generation work.
-Prints both times, the ratio, the database size, and the CPU time of the generator: this
-process's and its worker processes' (demo/worker.py), which produce the cases of
-a large load, and then its partner-agency records and follow-up visits, on another core.
-Also the time of the adjudicated cases (demo/adjudication.py: taken through the track by
-its use cases, in addition to the N ordinary ones), included in the generator's.
+   file; with --database-url, a PostgreSQL server's admin URL: the run creates and drops
+   the databases NAME and NAME_floor on it, --name, by default ipdesk_bench_demo).
+2. The floor: the rows it wrote (every table it added to, the later stages' and the
+   dashboard summary's too) are read back and inserted again, table by table in as many
+   transactions as the generator's chunks, into a second fresh database, the same
+   rows with none of the generation work:
+   * SQLite: bare sqlite3 executemany, the search index written the same way as the
+     generator does (insert triggers dropped, one INSERT … SELECT per search table and
+     transaction, triggers created again, 'optimize' at the end);
+   * PostgreSQL: psycopg's COPY (its fastest way in, as the generator's), the search
+     index's GIN indexes dropped first and built once at the end (as the generator does).
+Prints both times, the ratio and the goal (≤ 1.2), the load average, the database size,
+the CPU time of the generator — this process's and its worker processes' (demo/worker.py),
+which produce the cases of a large load, and then its partner-agency records and follow-up
+visits, on another core — and the time of two of its stages, included in its time: the
+adjudicated cases (demo/adjudication.py: taken through the track by its use cases, in
+addition to the N ordinary ones) and the dashboard summary's computation at the end.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from psycopg.types.string import TextLoader
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -37,7 +44,9 @@ from ipdesk.demo import generator as demo_generator
 from ipdesk.demo.generator import CHUNK, OPTIMIZE_MIN_CASES, generate
 from ipdesk.models import Base
 from ipdesk.services.admin.setup import initialise
-from ipdesk.services.queries import search_index
+from ipdesk.services.queries import dashboard_summary, search_index
+
+GOAL = 1.2
 
 #: The search index's insert triggers, dropped around each transaction of the floor.
 INSERT_TRIGGERS = {
@@ -58,13 +67,18 @@ def fresh_pg(admin_url: str, name: str) -> str:
 
 
 def _new_rows(src: sqlite3.Connection, template: sqlite3.Connection) -> dict[str, list[Any]]:
-    """The rows the demo added, per table with an id (parents first)."""
+    """The rows the demo added, per table (parents first): those with ids above the
+    template's, and in a table without ids (the dashboard summary) those it lacks."""
     out = {}
     for table in Base.metadata.sorted_tables:
-        if table.name == "users" or "id" not in table.c:
+        if table.name == "users":
             continue
-        before = template.execute(f"SELECT coalesce(max(id), 0) FROM {table.name}").fetchone()
-        rows = src.execute(f"SELECT * FROM {table.name} WHERE id > ?", before).fetchall()
+        if "id" in table.c:
+            before = template.execute(f"SELECT coalesce(max(id), 0) FROM {table.name}").fetchone()
+            rows = src.execute(f"SELECT * FROM {table.name} WHERE id > ?", before).fetchall()
+        else:
+            old = set(template.execute(f"SELECT * FROM {table.name}").fetchall())
+            rows = [r for r in src.execute(f"SELECT * FROM {table.name}") if r not in old]
         if rows:
             out[table.name] = rows
     return out
@@ -111,6 +125,64 @@ def floor_sqlite(source: Path, template: Path, target: Path, cases: int) -> floa
     return time.perf_counter() - started
 
 
+def _plain(url: str) -> str:
+    """psycopg's URL of an SQLAlchemy PostgreSQL URL."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _max_ids(url: str) -> dict[str, int]:
+    with psycopg.connect(_plain(url)) as conn:
+        return {
+            t.name: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t.name}").fetchone()[0]  # type: ignore[index]
+            for t in Base.metadata.sorted_tables
+            if "id" in t.c
+        }
+
+
+def floor_pg(source: str, target: str, before: dict[str, int], cases: int) -> float:
+    """COPY the rows the demo added to ``source`` (ids above ``before``; every row of a
+    table without ids) into ``target``, an initialised database with the demo's users."""
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    with psycopg.connect(_plain(source)) as src:
+        for kind in ("json", "jsonb"):  # JSON as its text: what COPY reads
+            src.adapters.register_loader(kind, TextLoader)
+        for table in Base.metadata.sorted_tables:
+            if table.name == "users":
+                continue
+            where = f" WHERE id > {before[table.name]}" if table.name in before else ""
+            cursor = src.execute(f"SELECT * FROM {table.name}{where}")
+            values = cursor.fetchall()
+            if values:
+                assert cursor.description is not None
+                rows[table.name] = ([c.name for c in cursor.description], values)
+    share = max(1, -(-cases // CHUNK))
+    with psycopg.connect(_plain(target)) as dst:
+        started = time.perf_counter()
+        for name in search_index.POSTGRESQL_INDEXES:
+            dst.execute(f"DROP INDEX IF EXISTS {name}")
+        dst.commit()
+        for name, (columns, values) in rows.items():  # parents first
+            size = max(1, -(-len(values) // share))
+            statement = f"COPY {name} ({', '.join(columns)}) FROM STDIN"
+            for i in range(0, len(values), size):
+                with dst.cursor() as cursor, cursor.copy(statement) as copy:
+                    for value in values[i : i + size]:
+                        copy.write_row(value)
+                dst.commit()
+        dst.execute("SET maintenance_work_mem = '256MB'")
+        for sql in search_index.POSTGRESQL_INDEXES.values():
+            dst.execute(sql)
+        dst.commit()
+        return time.perf_counter() - started
+
+
+def _ratio(app: float, floor: float) -> str:
+    ratio = app / floor
+    verdict = "reached" if ratio <= GOAL else "NOT reached"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"ratio {ratio:.2f} (goal <= {GOAL}: {verdict}); load average {load}"
+
+
 def cpu_time() -> float:
     """CPU seconds of this process and of its ended child processes."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -118,52 +190,82 @@ def cpu_time() -> float:
 
 
 class _StageTimer:
-    """Wall and CPU seconds of the demo's adjudication stage (wraps the generator's call)."""
+    """Wall and CPU seconds of a stage of the demo (wraps ``module.name`` for the run)."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: Any, name: str) -> None:
         self.wall = self.cpu = 0.0
-        self.real = demo_generator.add_demo_adjudications
-        demo_generator.add_demo_adjudications = self
+        self.real = getattr(module, name)
+        setattr(module, name, self)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> int:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         wall, cpu = time.perf_counter(), time.process_time()
-        added = self.real(*args, **kwargs)
-        self.wall += time.perf_counter() - wall
-        self.cpu += time.process_time() - cpu
-        return added
+        try:
+            return self.real(*args, **kwargs)
+        finally:
+            self.wall += time.perf_counter() - wall
+            self.cpu += time.process_time() - cpu
 
-    def line(self, adjudicated: int) -> str:
-        each = self.cpu / max(adjudicated, 1)
-        return (
-            f"  of which {adjudicated} adjudicated cases: {self.wall:.1f} s"
-            f" (CPU {self.cpu:.1f} s, {each:.2f} s a case)"
-        )
+    def line(self, what: str) -> str:
+        return f"  of which {what}: {self.wall:.1f} s (CPU {self.cpu:.1f} s)"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--database-url", help="PostgreSQL admin URL (default: SQLite)")
+    parser.add_argument(
+        "--name", default="ipdesk_bench_demo", help="PostgreSQL: the databases' name (and _floor)"
+    )
     args = parser.parse_args()
     today = dt.date(2026, 11, 27)
-    stage = _StageTimer()
+    stage = _StageTimer(demo_generator, "add_demo_adjudications")
+    summary_stage = _StageTimer(dashboard_summary, "rebuild")
+
+    def stages(adjudicated: int) -> None:
+        print(stage.line(f"{adjudicated} adjudicated cases"))
+        print(summary_stage.line("the dashboard summary's computation"))
 
     if args.database_url:
-        url = fresh_pg(args.database_url, "ipdesk_bench_demo")
+        url = fresh_pg(args.database_url, args.name)
+        floor_url = fresh_pg(args.database_url, f"{args.name}_floor")
         engine = make_engine(url)
         initialise(engine)
+        before = _max_ids(url)
         cpu = cpu_time()
         summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
         cpu = cpu_time() - cpu
-        with engine.connect() as conn:
-            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+        with engine.connect() as pg_conn:
+            size = pg_conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
         engine.dispose()
-        mib = size / 2**20
+        # The floor's target: initialised, with the users the generator created.
+        engine = make_engine(floor_url)
+        initialise(engine)
+        engine.dispose()
+        with psycopg.connect(_plain(url)) as pg_src, psycopg.connect(_plain(floor_url)) as pg_dst:
+            cursor = pg_src.execute("SELECT * FROM users")
+            pg_users = cursor.fetchall()
+            assert cursor.description is not None
+            names = ", ".join(c.name for c in cursor.description)
+            pg_dst.execute("DELETE FROM users")
+            with (
+                pg_dst.cursor() as pg_out,
+                pg_out.copy(f"COPY users ({names}) FROM STDIN") as copy,
+            ):
+                for user in pg_users:
+                    copy.write_row(user)
+        floor = floor_pg(url, floor_url, before, args.cases)
         print(
             f"postgresql  demo {args.cases:,} cases: {summary.seconds:.1f} s"
-            f" (client CPU {cpu:.1f} s), {mib:,.0f} MiB"
+            f" (client CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
         )
-        print(stage.line(summary.adjudicated))
+        stages(summary.adjudicated)
+        print(f"postgresql  floor (same rows, COPY): {floor:.1f} s")
+        print(_ratio(summary.seconds, floor))
+        admin = create_engine(args.database_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as admin_conn:
+            for name in (args.name, f"{args.name}_floor"):
+                admin_conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
         return
 
     # The databases (a million cases: gigabytes) go with the folder when done.
@@ -180,9 +282,9 @@ def main() -> None:
         cpu = cpu_time()
         summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
         cpu = cpu_time() - cpu
-        with engine.connect() as conn:
-            conn.exec_driver_sql("COMMIT")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with engine.connect() as connection:
+            connection.exec_driver_sql("COMMIT")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         engine.dispose()
         size = os.path.getsize(db)
         # The floor's target needs the users the generator created: copy them over first.
@@ -198,9 +300,9 @@ def main() -> None:
             f"sqlite  demo {args.cases:,} cases: {summary.seconds:.1f} s"
             f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
         )
-        print(stage.line(summary.adjudicated))
+        stages(summary.adjudicated)
         print(f"sqlite  floor (same rows, bare executemany): {floor:.1f} s")
-        print(f"ratio {summary.seconds / floor:.2f}")
+        print(_ratio(summary.seconds, floor))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,11 @@ The pipeline:
    written in bulk (services/queries/search_index.py): on SQLite per chunk, inside its
    transaction, instead of by the per-row triggers; on PostgreSQL its GIN indexes are
    dropped for a large load and built once at the end. On SQLite a large load also runs
-   without the tables' secondary indexes, on one tuned connection (demo/load.py).
+   without the tables' secondary indexes, on one tuned connection (demo/load.py). A load
+   that at least doubles the cases leaves the dashboard summary alone while it writes
+   (every stage below too) and computes it once at its end
+   (services/queries/dashboard_summary.deferred): maintained chunk by chunk, it took more
+   than half of the load's time; a smaller load maintains it as it writes.
 4. The later stages (demo/links.py, followups.py, alerts.py) add the
    records that follow from the cases' states, reading them back from the database. For
    a large load the partner-agency records and the follow-up visits are produced in a
@@ -40,7 +44,7 @@ import threading
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
@@ -1055,9 +1059,42 @@ def generate(
             },
             sequences=_current_sequences(session),
         )
-    # Search objects and indexes a killed earlier load left missing come back first.
+        existing = session.scalar(select(func.count()).select_from(Case)) or 0
+    # Search objects, indexes and the dashboard summary a killed earlier load left missing
+    # come back first.
     search_index.repair(engine)
     restore_indexes(engine, _TABLES)
+    dashboard_summary.repair(engine)
+    # A load that at least doubles the cases computes the dashboard summary once at its end
+    # (as long as all of it takes, a chunk's maintenance of it costs about as much as its
+    # computation at the end); a smaller one maintains it chunk by chunk.
+    summary = dashboard_summary.deferred(engine) if 0 < cases >= existing else nullcontext()
+    with summary:
+        adjudicated = _load(session_factory, engine, plan, progress, later_stages=later_stages)
+    with session_factory() as session:
+        parties = session.scalar(select(func.count()).select_from(Party)) or 0
+        events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
+    return DemoSummary(
+        cases + adjudicated,
+        parties,
+        events,
+        users_created,
+        time.perf_counter() - started,
+        adjudicated,
+    )
+
+
+def _load(
+    session_factory: sessionmaker[Session],
+    engine: Engine,
+    plan: _Plan,
+    progress: Progress | None,
+    *,
+    later_stages: bool,
+) -> int:
+    """Write the plan's cases and (``later_stages``) what follows from them; the number
+    of adjudicated cases added."""
+    cases, seed, today = plan.cases, plan.seed, plan.today
     produced = produced_in_worker(_chunks, plan) if _use_worker(cases) else _chunks(plan)
     with (
         closing(produced) as chunks,
@@ -1079,17 +1116,7 @@ def generate(
             session_factory, seed=seed, today=today, count=adjudication_count(cases)
         )
         add_demo_alerts(session_factory, _office_morning(today), seed=seed)
-    with session_factory() as session:
-        parties = session.scalar(select(func.count()).select_from(Party)) or 0
-        events = session.scalar(select(func.count()).select_from(CaseEvent)) or 0
-    return DemoSummary(
-        cases + adjudicated,
-        parties,
-        events,
-        users_created,
-        time.perf_counter() - started,
-        adjudicated,
-    )
+    return adjudicated
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from ipdesk.db import make_session_factory
 from ipdesk.models import Base
 from ipdesk.services.admin.seed import seed_reference_data
 from ipdesk.services.errors import ServiceError
-from ipdesk.services.queries import search_index
+from ipdesk.services.queries import dashboard_summary, search_index
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +23,10 @@ class DatabaseNotReady(ServiceError):
 
 def initialise(engine: Engine) -> list[str]:
     """Create or migrate the schema, recreate search objects and indexes a killed bulk load
-    left missing (:func:`ipdesk.services.queries.search_index.repair`, :func:`restore_indexes`),
-    then load missing reference data. Idempotent."""
+    left missing (:func:`ipdesk.services.queries.search_index.repair`, :func:`restore_indexes`)
+    and compute the dashboard summary it left waiting
+    (:func:`ipdesk.services.queries.dashboard_summary.repair`), then load missing reference
+    data. Idempotent."""
     if migrate.is_newer_than_program(engine):
         raise DatabaseNotReady(
             "数据库由更新版本的 ipdesk 创建，请升级本程序后再打开", code="database_newer"
@@ -32,6 +34,7 @@ def initialise(engine: Engine) -> list[str]:
     migrate.upgrade(engine)
     search_index.repair(engine)
     restore_indexes(engine)
+    dashboard_summary.repair(engine)  # after the indexes: its computation reads them
     with make_session_factory(engine).begin() as session:
         return seed_reference_data(session)
 

@@ -15,7 +15,10 @@ summary is the sum of the contributions of all cases. Every write keeps that tru
 * ORM-enabled ``session.execute(update|delete|insert)`` on cases and clock adjustments: the
   same around the statement;
 * writes around the ORM (bulk loads, the limit refresh's UPDATE): their caller wraps them
-  in :func:`changing` (cases whose rows change) or calls :func:`add_cases` (new cases).
+  in :func:`changing` (cases whose rows change) or calls :func:`add_cases` (new cases);
+* a bulk load that at least doubles the cases (the demo's) may instead run in
+  :func:`deferred`: no maintenance while it writes, one computation from scratch at its
+  end, and :func:`repair` at the next start-up if it was killed in between.
 
 ``ipdesk-admin summary rebuild`` computes the summary from scratch; ``summary verify``
 compares it with that computation and names the first difference. Migrations 0008 and
@@ -50,10 +53,12 @@ rows of E's month.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
+from weakref import WeakSet
 
 from sqlalchemy import (
     ColumnElement,
@@ -68,6 +73,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
     inspect,
     literal,
     literal_column,
@@ -77,7 +83,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstanceState, ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -102,16 +108,21 @@ from ipdesk.models import (
 from ipdesk.services.cases.followups import AGREED_OUTCOMES
 from ipdesk.services.cases.limits import STOPPED_STATUSES
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "MONTH",
+    "PENDING",
     "SOON_DAYS",
     "Difference",
     "add_cases",
     "changing",
     "contributions",
     "day_ranges",
+    "deferred",
     "prefix_ranges",
     "rebuild",
+    "repair",
     "suffix_ranges",
     "verify",
 ]
@@ -581,7 +592,10 @@ def changing(
 
 
 def _present(connection: Connection) -> bool:
-    """Whether the database has the summary (not before migration 0008)."""
+    """Whether writes on ``connection`` maintain the summary: the database has it (not
+    before migration 0008) and its engine is not in a :func:`deferred` block."""
+    if connection.engine in _DEFERRED:
+        return False
     key = "ipdesk_dashboard_summary"
     found = connection.info.get(key)
     if found is None:
@@ -591,11 +605,76 @@ def _present(connection: Connection) -> bool:
     return bool(found)
 
 
+# --------------------------------------------------------------------------- deferred
+
+
+#: The engines whose writes leave the summary to a computation from scratch (:func:`deferred`).
+_DEFERRED: Final[WeakSet[Engine]] = WeakSet()
+#: ``kind`` of the marker row of a summary waiting for its computation (no real kind is 0;
+#: the dashboard reads none but its own kinds, :func:`verify` reports it as a difference).
+PENDING: Final = 0
+
+
+@contextmanager
+def deferred(engine: Engine) -> Iterator[None]:
+    """Writes through ``engine`` in the block leave the summary alone, and it is computed
+    from scratch when the block ends, also when it raises: for a bulk load that at least
+    doubles the cases (the demo's), where one computation costs less than maintaining the
+    summary chunk by chunk. Meanwhile the dashboard shows the figures of before the load.
+    A marker row, committed first, records that the summary waits for its computation:
+    :func:`repair` (every start-up) computes it if the process was killed in the block."""
+    with engine.begin() as connection:
+        present = _present(connection)
+        if present:
+            connection.execute(delete(_SUMMARY).where(_SUMMARY.c.kind == PENDING))
+            connection.execute(
+                insert(_SUMMARY).values(
+                    kind=PENDING,
+                    day=FAR_PAST,
+                    office_id=0,
+                    station_id=0,
+                    days=0,
+                    flags=0,
+                    ip_type="",
+                    lo=FAR_PAST,
+                    hi=FAR_FUTURE,
+                    n=1,
+                )
+            )
+    if not present:
+        yield
+        return
+    _DEFERRED.add(engine)
+    try:
+        yield
+    finally:
+        _DEFERRED.discard(engine)
+        with engine.begin() as connection:
+            rebuild(connection)
+
+
+def repair(engine: Engine) -> bool:
+    """Compute the summary from scratch if a :func:`deferred` block was killed before it
+    did (its marker row is still there); whether it did."""
+    with engine.begin() as connection:
+        if not _present(connection):
+            return False
+        pending = connection.execute(
+            select(_SUMMARY.c.kind).where(_SUMMARY.c.kind == PENDING).limit(1)
+        ).first()
+        if pending is None:
+            return False
+        log.warning("A load stopped before computing the dashboard summary: computing it")
+        rebuild(connection)
+        return True
+
+
 # --------------------------------------------------------------------------- rebuild, verify
 
 
 def rebuild(connection: Connection) -> int:
-    """Compute the summary from scratch; the rows written."""
+    """Compute the summary from scratch (removing a :func:`deferred` block's marker); the
+    rows written."""
     connection.execute(delete(_SUMMARY))
     _upsert(connection, contributions())
     return int(connection.scalar(select(func.count()).select_from(_SUMMARY)) or 0)
@@ -871,7 +950,7 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     ids: set[int] = session.info.pop(_PENDING_KEY, set())
     ids.update(o.id for o in session.new if isinstance(o, Case) and o.id is not None)
-    if ids:
+    if ids and _present(session.connection()):
         _apply(session.connection(), ids, 1)
 
 
