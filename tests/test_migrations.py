@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import threading
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -109,15 +110,28 @@ def test_frozen_summary_migrations_fill_what_the_program_computes(
             assert dashboard_summary.verify(conn) == [], f"upgraded from {base}"
 
 
-def test_frozen_search_index_equals_the_live_statements() -> None:
-    """Migration 0002 holds its own copy of the search index's SQL; the live copy in
-    services/queries/search_index.py (bulk writers, repair) must still build the same objects."""
-    path = Path(migrate.__file__).parent / "migrations" / "versions" / "0002_search_index.py"
-    spec = importlib.util.spec_from_file_location("frozen_0002", path)
+def _frozen(file: str) -> Any:
+    path = Path(migrate.__file__).parent / "migrations" / "versions" / file
+    spec = importlib.util.spec_from_file_location(f"frozen_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     frozen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(frozen)
+    return frozen
+
+
+def test_frozen_search_index_equals_the_live_statements() -> None:
+    """Migrations 0002 (the index) and 0015 (its PostgreSQL indexes rebuilt) hold their own
+    copies of the search index's SQL; the live copy in services/queries/search_index.py (bulk
+    writers, repair) must still build the same objects."""
+    frozen, rebuilt = _frozen("0002_search_index.py"), _frozen("0015_search_buckets.py")
     for name in ("SQLITE_TABLES", "SQLITE_TRIGGERS", "SQLITE_FILL", "SQLITE_DOWN"):
         assert getattr(frozen, name) == getattr(search_index, name), name
-    for name in ("POSTGRESQL_UP", "POSTGRESQL_DOWN"):
-        assert getattr(frozen, name) == getattr(search_index, name), name
+    assert rebuilt.POSTGRESQL_INDEXES == search_index.POSTGRESQL_INDEXES
+    assert list(rebuilt.PREVIOUS_INDEXES.values()) == frozen.POSTGRESQL_UP[2:]
+    extensions, function = (
+        [*frozen.POSTGRESQL_UP[:1], rebuilt.POSTGRESQL_EXTENSION],
+        frozen.POSTGRESQL_UP[1],
+    )
+    live = [*extensions, function, *rebuilt.POSTGRESQL_INDEXES.values()]
+    assert live == search_index.POSTGRESQL_UP
+    assert frozen.POSTGRESQL_DOWN == search_index.POSTGRESQL_DOWN

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
-from ipdesk.models import Case, Party, PartyKind, PartyRole, Role
+from ipdesk.models import Case, Office, Party, PartyKind, PartyRole, Role, Station
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.intake import register_case
 from ipdesk.services.errors import ValidationError
@@ -18,6 +18,7 @@ from ipdesk.services.queries import search
 from ipdesk.services.queries.cases_query import CaseFilter, count_cases
 from ipdesk.services.queries.search import search_cases, search_terms, text_condition
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.access import case_scope
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 SYSTEM = Actor.system()
@@ -254,19 +255,33 @@ def test_id_kinds_in_generated_data_are_searchable(sessions: sessionmaker[Sessio
     assert found(sessions, number[-6:]) == [case.number]
 
 
-@pytest.mark.parametrize("window", [1, 3, 10_000])
+@pytest.mark.parametrize(("bits", "first_span"), [(12, 4096), (2, 1), (3, 8), (4, 50)])
 def test_newest_first_is_exact_whichever_way_it_is_read(
-    sessions: sessionmaker[Session], window: int, monkeypatch: pytest.MonkeyPatch
+    sessions: sessionmaker[Session], bits: int, first_span: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """PostgreSQL reads a window of the newest rows first, the index when the window
-    holds too few hits; both must give the newest matches (SQLite streams its indexes)."""
-    monkeypatch.setattr(search, "PG_WINDOW", window)
+    """PostgreSQL reads the matches among the newest buckets of case ids first, then older
+    spans as wide as the matches' density says: whatever the buckets' size and the first
+    span, the answer is the newest matches in scope (SQLite streams its indexes)."""
+    monkeypatch.setattr(search, "PG_BUCKET_BITS", bits)
+    monkeypatch.setattr(search, "PG_FIRST_SPAN", first_span)
     generate(sessions, cases=200, seed=5, today=dt.date(2026, 11, 27))
+    with sessions.begin() as s:
+        office = s.scalars(
+            select(Office.code).join(Case, Case.office_id == Office.id).order_by(Case.id.desc())
+        ).first()
+        station = s.scalars(
+            select(Station.code).join(Case, Case.station_id == Station.id).order_by(Case.id)
+        ).first()
+        manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office=office))
+        staff = Actor.of(make_user(s, Role.STATION_STAFF, station=station))
     with sessions() as s:
         names = s.scalars(select(Party.name).order_by(Party.id.desc()).limit(30)).all()
         for query in {*(n[:2] for n in names), *(n[-1] for n in names), "科尔沁", "有限公司"}:
             condition = text_condition(s, query)
             assert condition is not None
-            exact = sorted(s.scalars(select(Case.id).where(condition)), reverse=True)
-            for limit in (1, 2, 5):
-                assert search_cases(s, SYSTEM, query, limit=limit) == exact[:limit], query
+            for actor in (SYSTEM, manager, staff):
+                exact = sorted(
+                    s.scalars(select(Case.id).where(condition, case_scope(actor))), reverse=True
+                )
+                for limit in (1, 2, 5, 100):
+                    assert search_cases(s, actor, query, limit=limit) == exact[:limit], query

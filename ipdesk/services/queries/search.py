@@ -20,8 +20,9 @@ for in its NFKC form (full-width digits) and, for a patent number, in its canoni
 :func:`search_cases` answers the search box: case ids in the actor's scope, newest
 first, at most ``limit``. On SQLite it reads the full-text indexes in descending rowid
 order and stops as soon as it has enough, so a term matching half the database costs no
-more than a rare one. On PostgreSQL it checks the newest cases one by one first and asks
-the GIN indexes only for terms too rare to be found there (see _pg_newest).
+more than a rare one. On PostgreSQL the GIN indexes also hold each case id's bucket (256
+consecutive ids), and it asks them for the matches among the newest ids first, then among
+as many older ones as the matches' density says are needed (see _pg_newest).
 :func:`text_condition` is the same search as a WHERE clause for the case list's filter
 (:mod:`ipdesk.services.queries.cases_query`): it must find every match, which for a term in half
 of a million cases takes seconds.
@@ -42,9 +43,9 @@ from sqlalchemy import (
     and_,
     bindparam,
     column,
+    func,
     literal,
     literal_column,
-    or_,
     select,
     table,
     text,
@@ -52,7 +53,6 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.util import ClauseAdapter
 
 from ipdesk.models import AuditRecord, Case, Party
 from ipdesk.models.base import utcnow
@@ -324,8 +324,8 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
     """One term: read each source newest first and stop after ``limit`` hits in scope.
 
     SQLite reads its full-text tables in descending rowid order, which they serve without
-    sorting. PostgreSQL chooses between walking the primary key backwards (a common term)
-    and its GIN index followed by a top-N sort (a rare one) from its statistics.
+    sorting. PostgreSQL reads its GIN indexes bucket by bucket of case ids, newest first
+    (see _pg_newest).
     """
     scope = case_scope(actor)
     # A case often has two matching parties: read twice as many party rows.
@@ -379,14 +379,51 @@ def _sqlite_sources(
     return statements
 
 
-_PARTIES_PER_CASE = 1000  # far above any real case; there only to keep the plan
-#: The newest cases a PostgreSQL search checks one by one before it asks the GIN indexes.
-#: A term found in 100 of the newest 1,000 cases is common, and the window answers it; a
-#: rarer one has few matches in the indexes (200,000 cases: 王伟 68, 李娜 a few hundred),
-#: which the GIN path fetches in well under a millisecond. 10,000 made every 2- and
-#: 3-character search check 20,000 party names (40-96 ms); 1,000 takes 4 ms of SQL.
-PG_WINDOW = 1_000
-"""PostgreSQL: how many of the newest cases the search box first checks one by one."""
+#: PostgreSQL: each search index has a second column, the bucket of the case's id (the
+#: id shifted right by PG_BUCKET_BITS: 256 consecutive ids; btree_gin), so that one index
+#: scan keeps only the matches among the newest cases (see _pg_newest). A bucket holds
+#: about 600 rows of cases and parties: what a term found everywhere (有限公) costs.
+PG_BUCKET_BITS = 8
+# The indexes' bucket expressions, verbatim (PostgreSQL uses an index only for the same text).
+PG_CASE_BUCKET = f"(id >> {PG_BUCKET_BITS})"
+PG_PARTY_BUCKET = f"(case_id >> {PG_BUCKET_BITS})"
+#: The newest case ids the first statement of a PostgreSQL search reads (with the rest of
+#: the oldest bucket they touch).
+PG_FIRST_SPAN = 256
+#: How much the span read may grow from one statement to the next, at most.
+PG_MAX_GROWTH = 16
+#: A term expected to match at most this many rows in scope (from the density of its
+#: matches in the span read) is looked up in the whole index at once: fetching a few
+#: thousand matches costs less than more statements.
+PG_WHOLE_INDEX = 2_000
+
+
+def _pg_bucket(case_id: str) -> ColumnElement[int]:
+    """The bucket of the case id in column ``case_id`` (as PG_CASE_BUCKET / PG_PARTY_BUCKET
+    write it, with the PG_BUCKET_BITS of the moment, which tests make small)."""
+    return literal_column(f"({case_id} >> {PG_BUCKET_BITS})")
+
+
+def _pg_hits(
+    variant: str, ids_visible: bool, lowest_bucket: int | None
+) -> Select[Any] | CompoundSelect[Any]:
+    """PostgreSQL: ids of the cases matching ``variant`` (possibly repeated), among those
+    in ``lowest_bucket`` and later ones when given: one scan of each GIN index that takes
+    the term and the bucket together."""
+    pattern = literal(_like(variant))
+    parts: list[Select[Any]] = []
+    if len(variant) >= MIN_TRIGRAM:
+        case_match: ColumnElement[bool] = literal_column(PG_CASE_TEXT).ilike(pattern)
+        if lowest_bucket is not None:
+            case_match = and_(case_match, _pg_bucket("id") >= lowest_bucket)
+        parts.append(select(Case.id.label("case_id")).where(case_match))
+        party_match = _pg_party_match(pattern, ids_visible)
+    else:
+        party_match = and_(_pg_grams_match(variant))
+    if lowest_bucket is not None:
+        party_match = and_(party_match, _pg_bucket("case_id") >= lowest_bucket)
+    parts.append(select(Party.case_id.label("case_id")).where(party_match))
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
 def _pg_newest(
@@ -396,89 +433,68 @@ def _pg_newest(
     limit: int,
     ids_visible: bool = True,
 ) -> list[int]:
-    """PostgreSQL, one term: check the newest PG_WINDOW cases (those of them in scope,
-    and their parties) one by one; if they hold ``limit`` matches, those are the newest.
-    If not, the term is rare (fewer than ``limit`` in PG_WINDOW cases) and its matches,
-    collected from the GIN indexes, are few: take the newest of them in scope.
+    """PostgreSQL, one term: the newest ``limit`` cases in scope that match ``variant``.
 
-    The planner cannot be left to choose: it misjudges how many rows ILIKE and the bigram
-    containment keep, both ways (100 estimated for 516,653 found; 10,751 for 351), and
-    then either sorts half a million matches or tests millions of rows with a function.
+    GIN indexes return their matches unordered, and fetching every match of a term found
+    in some thousands of cases costs tens of milliseconds (a row fetched and checked for
+    each). So the search reads the newest PG_FIRST_SPAN case ids' buckets first and, while
+    they hold fewer than ``limit`` matches in scope, a span of older buckets as large as
+    the density of matches seen so far says is needed (at most PG_MAX_GROWTH times the
+    last); once the span reaches the first bucket, the whole index. Each statement's
+    answer is exact for the ids it covers, so the first one holding ``limit`` matches
+    gives the newest. When the density seen says the term matches at most PG_WHOLE_INDEX
+    cases in all, the next statement reads the whole index (no bucket condition). A common
+    term (有限公) ends after the first statement, a middling one (乳业: 13,845 parties in
+    200,000 cases) after two or three, a rare one (王伟: 68) after two, the second of
+    which fetches its few matches.
     """
-    pattern = _like(variant)
-    long_term = len(variant) >= MIN_TRIGRAM
-    case_text: ColumnElement[Any] = literal_column(PG_CASE_TEXT)
-    party_text: Any = literal_column(PG_PARTY_TEXT) if long_term and ids_visible else Party.name
+    newest = session.scalar(select(func.max(Case.id)))
+    if newest is None:
+        return []
+    span = PG_FIRST_SPAN
+    while True:
+        bucket = (newest - span) >> PG_BUCKET_BITS
+        lowest = bucket if bucket > 0 else None  # None: every bucket, the index alone
+        found = _pg_newest_in(session, _pg_hits(variant, ids_visible, lowest), scope, limit)
+        if len(found) >= limit or lowest is None:
+            return found
+        covered = newest - (lowest << PG_BUCKET_BITS) + 1
+        if (len(found) + 1) * newest <= PG_WHOLE_INDEX * covered:
+            span = newest  # rare: the whole index
+        else:
+            # the span that holds ``limit`` matches at the density seen, with a margin
+            wanted = covered * 3 * limit // (2 * len(found)) if found else covered * PG_MAX_GROWTH
+            span = min(max(wanted, 2 * covered), PG_MAX_GROWTH * covered)
 
-    # The newest cases (then those in scope) with their parties' text, collected before
-    # any ILIKE: the cases by walking the primary key backwards (a scope's index would
-    # have PostgreSQL fetch and sort the whole station or office), the parties by their
-    # case (LATERAL: an index probe per case), never from a scan of all parties that a
-    # misjudged ILIKE would make look cheap.
-    latest = (
-        select(*Case.__table__.c, *([case_text.label("ct")] if long_term else []))
-        .order_by(Case.id.desc())
-        .limit(PG_WINDOW)
-        .subquery("latest")
-    )
-    newest = (
-        select(latest.c.id, *([latest.c.ct] if long_term else []))
-        .where(ClauseAdapter(latest).traverse(scope))
-        .subquery("newest")
-    )
-    their_parties = (
-        select(party_text.label("pt"))
-        .where(Party.case_id == newest.c.id)
-        .limit(_PARTIES_PER_CASE)  # a LIMIT keeps PostgreSQL from flattening the LATERAL
-        .lateral("their_parties")
-    )
-    window = (
-        select(
-            newest.c.id.label("case_id"),
-            *([newest.c.ct] if long_term else []),
-            their_parties.c.pt,
-        )
-        .select_from(newest.outerjoin(their_parties, true()))
-        .cte("search_window")
-        .prefix_with("MATERIALIZED")
-    )
-    matched: ColumnElement[bool] = window.c.pt.ilike(pattern)
-    if long_term:
-        matched = or_(window.c.ct.ilike(pattern), matched)
-    found = list(
-        session.scalars(
-            select(window.c.case_id)
-            .where(matched)
-            .distinct()
-            .order_by(window.c.case_id.desc())
-            .limit(limit)
-        )
-    )
-    if len(found) >= limit:
-        return found
 
-    everywhere: list[Select[Any]] = []
-    if long_term:
-        everywhere.append(select(Case.id.label("case_id")).where(case_text.ilike(pattern)))
-    everywhere.append(
-        select(Party.case_id.label("case_id")).where(
-            _pg_party_match(pattern, ids_visible) if long_term else _pg_grams_match(variant)
-        )
+def _pg_newest_in(
+    session: Session,
+    hits: Select[Any] | CompoundSelect[Any],
+    scope: ColumnElement[bool],
+    limit: int,
+) -> list[int]:
+    """The newest ``limit`` of ``hits`` (case ids) in scope: the hits are collected first
+    (MATERIALIZED: the planner misjudges how many rows ILIKE and the bigram containment
+    keep, and would otherwise test the cases it walks in id order one by one), sorted, and
+    probed in that order by primary key until ``limit`` are in scope."""
+    collected = hits.cte("hits").prefix_with("MATERIALIZED")
+    ordered = (
+        select(collected.c.case_id)
+        .distinct()
+        .order_by(collected.c.case_id.desc())
+        .subquery("ordered")
     )
-    matches = union_all(*everywhere).cte().prefix_with("MATERIALIZED")
-    # Few matches: probe each one's case (in scope?) by its primary key.
     probe = (
         select(Case.id.label("id"))
-        .where(Case.id == matches.c.case_id, scope)
-        .limit(1)  # keeps the LATERAL a probe per match
+        .where(Case.id == ordered.c.case_id, scope)
+        .limit(1)  # keeps the LATERAL a probe per hit
         .lateral("probe")
     )
     return list(
         session.scalars(
             select(probe.c.id)
-            .select_from(matches.join(probe, true()))
-            .distinct()
-            .order_by(probe.c.id.desc())
+            .select_from(ordered.join(probe, true()))
+            .order_by(ordered.c.case_id.desc())
             .limit(limit)
         )
     )

@@ -2,9 +2,10 @@
 """The search index's database objects, and writing many rows around them.
 
 Migration 0002 built the index with these statements and holds its own frozen copy (its
-docstring describes the objects; :mod:`ipdesk.services.queries.search` queries them). The live
-copy here serves the bulk writers (the demo generator) and :func:`repair`;
-tests/test_migrations.py checks that the two still agree. A change of the index needs a
+docstring describes the objects; :mod:`ipdesk.services.queries.search` queries them);
+migration 0015 rebuilt the PostgreSQL indexes with a second column (the case id's bucket)
+and holds its copy of them. The live copy here serves the bulk writers (the demo
+generator) and :func:`repair`; tests/test_migrations.py checks that the copies still agree. A change of the index needs a
 new migration (with its own copy of the new statements) besides the change here.
 
 Bulk writing (:func:`deferred_sqlite_index`, :func:`pg_indexes_dropped`):
@@ -29,15 +30,23 @@ from typing import Final
 
 from sqlalchemy import Connection, Engine
 
-from ipdesk.services.queries.search import PG_CASE_TEXT, PG_PARTY_TEXT
+from ipdesk.services.queries.search import (
+    PG_CASE_BUCKET,
+    PG_CASE_TEXT,
+    PG_PARTY_BUCKET,
+    PG_PARTY_TEXT,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_NAME_LENGTH",
+    "PG_CASE_BUCKET",
     "PG_CASE_TEXT",
+    "PG_PARTY_BUCKET",
     "PG_PARTY_TEXT",
     "POSTGRESQL_DOWN",
+    "POSTGRESQL_EXTENSIONS",
     "POSTGRESQL_INDEXES",
     "POSTGRESQL_UP",
     "SQLITE_DOWN",
@@ -226,30 +235,28 @@ POSTGRESQL_FUNCTION: Final = """CREATE FUNCTION search_grams(t text) RETURNS tex
         ) AS s(g)
     $$"""
 
-#: Index name -> its CREATE INDEX statement.
+#: Index name -> its CREATE INDEX statement (migration 0015's; 0002 made them without the
+#: second column, the case id's bucket, which btree_gin indexes).
 POSTGRESQL_INDEXES: Final = {
-    "search_cases_trgm": f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops)",
-    "search_parties_trgm": (
-        f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops)"
-    ),
-    "search_parties_grams": (
-        "CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name))"
-    ),
+    "search_cases_trgm": f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops, {PG_CASE_BUCKET})",
+    "search_parties_trgm": f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops, {PG_PARTY_BUCKET})",
+    "search_parties_grams": f"CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name), {PG_PARTY_BUCKET})",
 }
 
-POSTGRESQL_UP: Final = [
-    # A trusted extension since PostgreSQL 13: the database owner may create it.
+#: Trusted extensions since PostgreSQL 13: the database owner may create them.
+POSTGRESQL_EXTENSIONS: Final = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    POSTGRESQL_FUNCTION,
-    *POSTGRESQL_INDEXES.values(),
+    "CREATE EXTENSION IF NOT EXISTS btree_gin",
 ]
+
+POSTGRESQL_UP: Final = [*POSTGRESQL_EXTENSIONS, POSTGRESQL_FUNCTION, *POSTGRESQL_INDEXES.values()]
 
 POSTGRESQL_DOWN: Final = [
     "DROP INDEX IF EXISTS search_parties_grams",
     "DROP INDEX IF EXISTS search_parties_trgm",
     "DROP INDEX IF EXISTS search_cases_trgm",
     "DROP FUNCTION IF EXISTS search_grams(text)",
-    # pg_trgm stays: other objects may use it, and it costs nothing unused.
+    # pg_trgm and btree_gin stay: other objects may use them, and they cost nothing unused.
 ]
 
 #: A PostgreSQL load drops the indexes only when it adds at least this many cases, and
