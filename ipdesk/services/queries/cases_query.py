@@ -47,6 +47,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import True_
 
@@ -507,13 +508,14 @@ def _case_ids(
     collect_first = few and not sqlite
     result: list[int] = []
     skip = offset
+    connection = session.connection()
     for bucket in buckets:
         want = None if limit is None else limit - len(result)
         if want == 0:
             break
         statement = _bucket_query(condition, bucket, descending, sqlite, collect_first)
         page = statement.offset(skip or None).limit(want)
-        rows = list(session.scalars(page))
+        rows = _scalars(connection, page)
         if rows or not skip:
             result.extend(rows)
             skip = 0
@@ -527,6 +529,20 @@ def _case_ids(
     if reverse_result:
         result.reverse()
     return result, total
+
+
+def _scalars(connection: Connection, statement: Select[Any]) -> list[Any]:
+    """The first column of ``statement``'s rows, fetched by the driver in one go: a
+    snapshot of a million ids spends its time in the driver's C code, not in SQLAlchemy's
+    row handling (0.5 s of Python for 200,000 ids on PostgreSQL)."""
+    result = connection.execute(statement)
+    try:
+        cursor = result.cursor
+        if cursor is None or cursor.description is None:
+            return []
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def _bucket_query(

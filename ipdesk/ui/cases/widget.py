@@ -409,16 +409,18 @@ class CaseListWidget(QWidget):
 
     def _on_first_rows(self, _rows: int) -> None:
         if self.model.counting:  # a million cases take a moment to count
-            self.count_label.setText(self.tr("Counting…"))
-            self.count_label.setStyleSheet("")
+            self._show_count(self.tr("Counting…"))
 
     def _on_loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n case(s)", "", total))
-        self.count_label.setStyleSheet("")
+        self._show_count(self.tr("%n case(s)", "", total))
 
     def _on_load_failed(self, text: str) -> None:
+        self._show_count(text, "color: #b00020;")
+
+    def _show_count(self, text: str, style: str = "") -> None:
         self.count_label.setText(text)
-        self.count_label.setStyleSheet("color: #b00020;")
+        if self.count_label.styleSheet() != style:  # restyling costs a millisecond or two
+            self.count_label.setStyleSheet(style)
 
     # -- opening -------------------------------------------------------------------------------
 
