@@ -405,7 +405,7 @@ def _pg_bucket(case_id: str) -> ColumnElement[int]:
 
 
 def _pg_hits(
-    variant: str, ids_visible: bool, lowest_bucket: int | None
+    variant: str, ids_visible: bool, lowest_bucket: int | ColumnElement[int] | None
 ) -> Select[Any] | CompoundSelect[Any]:
     """PostgreSQL: ids of the cases matching ``variant`` (possibly repeated), among those
     in ``lowest_bucket`` and later ones when given: one scan of each GIN index that takes
@@ -448,23 +448,26 @@ def _pg_newest(
     200,000 cases) after two or three, a rare one (王伟: 68) after two, the second of
     which fetches its few matches.
     """
-    newest = session.scalar(select(func.max(Case.id)))
-    if newest is None:
-        return []
+    # The first statement finds the newest id itself (one round trip fewer).
+    newest_id = select(func.max(Case.id)).scalar_subquery()
+    first: ColumnElement[int] = (newest_id - PG_FIRST_SPAN).op(">>")(PG_BUCKET_BITS)
+    newest, found = _pg_newest_in(session, _pg_hits(variant, ids_visible, first), scope, limit)
     span = PG_FIRST_SPAN
-    while True:
+    while newest is not None and len(found) < limit:
         bucket = (newest - span) >> PG_BUCKET_BITS
-        lowest = bucket if bucket > 0 else None  # None: every bucket, the index alone
-        found = _pg_newest_in(session, _pg_hits(variant, ids_visible, lowest), scope, limit)
-        if len(found) >= limit or lowest is None:
-            return found
-        covered = newest - (lowest << PG_BUCKET_BITS) + 1
+        if bucket <= 0:
+            break  # that statement read every bucket
+        covered = newest - (bucket << PG_BUCKET_BITS) + 1
         if (len(found) + 1) * newest <= PG_WHOLE_INDEX * covered:
             span = newest  # rare: the whole index
         else:
             # the span that holds ``limit`` matches at the density seen, with a margin
-            wanted = covered * 3 * limit // (2 * len(found)) if found else covered * PG_MAX_GROWTH
+            wanted = covered * 2 * limit // len(found) if found else covered * PG_MAX_GROWTH
             span = min(max(wanted, 2 * covered), PG_MAX_GROWTH * covered)
+        bucket = (newest - span) >> PG_BUCKET_BITS
+        lowest = bucket if bucket > 0 else None  # None: every bucket, the index alone
+        _, found = _pg_newest_in(session, _pg_hits(variant, ids_visible, lowest), scope, limit)
+    return found
 
 
 def _pg_newest_in(
@@ -472,11 +475,12 @@ def _pg_newest_in(
     hits: Select[Any] | CompoundSelect[Any],
     scope: ColumnElement[bool],
     limit: int,
-) -> list[int]:
-    """The newest ``limit`` of ``hits`` (case ids) in scope: the hits are collected first
-    (MATERIALIZED: the planner misjudges how many rows ILIKE and the bigram containment
-    keep, and would otherwise test the cases it walks in id order one by one), sorted, and
-    probed in that order by primary key until ``limit`` are in scope."""
+) -> tuple[int | None, list[int]]:
+    """The newest case id (None: no cases) and the newest ``limit`` of ``hits`` (case ids)
+    in scope, in one row. The hits are collected first (MATERIALIZED: the planner
+    misjudges how many rows ILIKE and the bigram containment keep, and would otherwise
+    test the cases it walks in id order one by one), sorted, and probed in that order by
+    primary key until ``limit`` are in scope."""
     collected = hits.cte("hits").prefix_with("MATERIALIZED")
     ordered = (
         select(collected.c.case_id)
@@ -490,11 +494,13 @@ def _pg_newest_in(
         .limit(1)  # keeps the LATERAL a probe per hit
         .lateral("probe")
     )
-    return list(
-        session.scalars(
-            select(probe.c.id)
-            .select_from(ordered.join(probe, true()))
-            .order_by(ordered.c.case_id.desc())
-            .limit(limit)
-        )
+    newest_found = (
+        select(probe.c.id)
+        .select_from(ordered.join(probe, true()))
+        .order_by(ordered.c.case_id.desc())
+        .limit(limit)
+        .subquery("newest_found")
     )
+    ids = select(func.array_agg(newest_found.c.id)).scalar_subquery()
+    newest, found = session.execute(select(select(func.max(Case.id)).scalar_subquery(), ids)).one()
+    return newest, sorted(found or [], reverse=True)
