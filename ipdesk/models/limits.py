@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -64,7 +65,19 @@ class CaseLimit(Base):
     __tablename__ = "case_limits"
     __table_args__ = (
         UniqueConstraint("case_id", "kind", "ref_key"),
-        Index("ix_case_limits_state_due", "state", "due_on"),
+        # The open limits with what the alert scan and the refresh of all open limits read
+        # (services/cases/alerts.py, limits.py): both work from the index alone.
+        Index(
+            "ix_case_limits_open",
+            "state",
+            "due_on",
+            "kind",
+            "case_id",
+            "start_on",
+            "calendar_covered",
+            sqlite_where=text("state IN ('running', 'paused')"),
+            postgresql_where=text("state IN ('running', 'paused')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
@@ -16,6 +18,7 @@ from ipdesk.models import (
     Case,
     CaseLimit,
     ClockAdjustment,
+    HolidayDay,
     LimitKind,
     LimitRule,
     LimitState,
@@ -184,3 +187,78 @@ def test_set_based_refresh_equals_the_per_limit_one(
             s.rollback()
     assert results[0] == results[1]
     assert (results[0][2] > 0) == (days != 60 or working_days)
+
+
+def refresh_both_ways(
+    demo: sessionmaker[Session], change: Callable[[Session], object]
+) -> list[tuple[Any, ...]]:
+    """The state after ``change`` and each refresh (rolled back after each)."""
+    results = []
+    for refresh in (refresh_all_open, refresh_all_open_per_limit):
+        with demo() as s, s.begin():
+            change(s)
+            s.flush()
+            summary = refresh(s)
+            results.append((state(s), summary.examined, summary.changed, summary.withdrawn))
+            s.rollback()
+    return results
+
+
+def test_a_removed_threshold_is_withdrawn_as_by_the_per_limit_refresh(
+    demo: sessionmaker[Session],
+) -> None:
+    """The handling rule warns 10 days ahead only: its warn:15 and warn:5 alerts go."""
+
+    def change(s: Session) -> None:
+        s.execute(
+            update(LimitRule).where(LimitRule.kind == LimitKind.HANDLING).values(warn_days="10")
+        )
+
+    set_based, per_limit = refresh_both_ways(demo, change)
+    assert set_based == per_limit
+    assert set_based[3] > 0  # alerts withdrawn
+
+
+def test_a_holiday_change_moves_the_same_limits_as_the_per_limit_refresh(
+    demo: sessionmaker[Session],
+) -> None:
+    """A week of rest days added after the reference day: limits due in it move."""
+
+    def change(s: Session) -> None:
+        s.add_all(
+            HolidayDay(day=TODAY + dt.timedelta(days=n), is_rest=True, name="test")
+            for n in range(1, 8)
+        )
+
+    set_based, per_limit = refresh_both_ways(demo, change)
+    assert set_based == per_limit
+    assert set_based[2] > 0  # due dates moved
+    assert set_based[3] > 0  # alerts of the old due dates withdrawn
+
+
+def test_the_refresh_reads_the_open_limits_from_their_index(
+    demo: sessionmaker[Session], backend: str
+) -> None:
+    """ix_case_limits_open holds what the refresh compares: on SQLite, its statements
+    read the open limits from the index alone (the plans say COVERING INDEX)."""
+    if backend != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's")
+    plans: list[str] = []
+    with demo() as s, s.begin():
+        engine = s.get_bind()
+
+        def explain(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
+            if ("FROM case_limits" in statement and "GROUP BY" in statement) or (
+                statement.startswith("UPDATE case_limits SET")
+            ):
+                rows = cursor.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
+                plans.append(" | ".join(r[3] for r in rows))
+
+        event.listen(engine, "before_cursor_execute", explain)
+        try:
+            refresh_all_open(s)
+        finally:
+            event.remove(engine, "before_cursor_execute", explain)
+        s.rollback()
+    assert len(plans) == 2
+    assert all("COVERING INDEX ix_case_limits_open" in plan for plan in plans), plans

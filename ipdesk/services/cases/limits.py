@@ -50,6 +50,7 @@ from sqlalchemy import (
     false,
     func,
     insert,
+    literal_column,
     or_,
     select,
     update,
@@ -108,6 +109,7 @@ __all__ = [
     "legal_today",
     "limit_source",
     "managed_kinds",
+    "open_limits",
     "parse_warn_days",
     "refresh_all_open",
     "refresh_case_limits",
@@ -143,6 +145,13 @@ _STOP_EVENTS = (
 )
 
 _BATCH = 2000
+
+
+def open_limits() -> ColumnElement[bool]:
+    """``case_limits.state IN ('running', 'paused')`` with the states written out, as the
+    condition of the partial index ``ix_case_limits_open``: SQLite uses a partial index only
+    for a query that repeats its condition, and cannot with bound parameters."""
+    return CaseLimit.state.in_([literal_column(f"'{s.value}'") for s in OPEN_LIMIT_STATES])
 
 
 def legal_today(now: dt.datetime | None = None) -> dt.date:
@@ -711,30 +720,30 @@ def refresh_all_open(
     Python (a few thousand), written to a temporary table, and one ``UPDATE ... FROM``
     writes the open limits whose due date, state or coverage differs (``RETURNING`` them);
     the few limits with adjustments are computed one by one (:func:`_refresh_adjusted`).
-    The cases' cached due dates follow the changed principal limits; then the alerts of
-    open limits that no longer apply are withdrawn."""
+    The pairs and the comparison read the partial index ``ix_case_limits_open`` alone: only
+    the rows that change are visited. The cases' cached due dates follow the changed
+    principal limits; then the alerts of open limits that no longer apply are withdrawn."""
     started = time.perf_counter()
     session.flush()
     context = context or LimitContext.load(session)
     connection = session.connection()
-    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
-    examined = int(
-        connection.scalar(select(func.count()).select_from(CaseLimit).where(open_limits)) or 0
-    )
-    rules = list(context.rules)
     adjusted_ids, limit_updates, case_updates = _refresh_adjusted(connection, context)
     _temporary(connection, _ADJUSTED)
     if adjusted_ids:
         connection.execute(insert(_ADJUSTED), [{"id": i} for i in adjusted_ids])
     _temporary(connection, _PLAIN)
-    plain = and_(
-        open_limits,
-        CaseLimit.kind.in_(rules),
-        ~exists().where(_ADJUSTED.c.id == CaseLimit.id),
-    )
-    pairs = connection.execute(select(CaseLimit.kind, CaseLimit.start_on).where(plain).distinct())
+    # One pass over the open limits: their distinct (kind, start) pairs and how many
+    # limits each has (the pairs of adjusted limits too: the UPDATE leaves those alone).
+    examined = 0
     values = []
-    for kind, start_on in pairs:
+    for kind, start_on, count in connection.execute(
+        select(CaseLimit.kind, CaseLimit.start_on, func.count())
+        .where(open_limits())
+        .group_by(CaseLimit.kind, CaseLimit.start_on)
+    ):
+        examined += count
+        if kind not in context.rules:
+            continue
         result, state = _evaluate(context, kind, start_on, NO_ADJUSTMENTS)
         values.append(
             {
@@ -755,7 +764,7 @@ def refresh_all_open(
     changed = connection.execute(
         update(table)
         .where(
-            limits.state.in_(OPEN_LIMIT_STATES),
+            open_limits(),  # from ix_case_limits_open alone, but for the rows written
             p.kind == cast(limits.kind, String(40)),  # probes the temporary table's key
             limits.start_on == p.start_on,
             ~exists().where(_ADJUSTED.c.id == limits.id),
@@ -780,9 +789,7 @@ def refresh_all_open(
     with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
         for first in range(0, len(case_updates), batch_size):
             connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
-    withdrawn = withdraw_stale_alerts(
-        session, context, Alert.limit_id.in_(select(CaseLimit.id).where(open_limits))
-    )
+    withdrawn = withdraw_stale_alerts(session, context, open_only=True)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, (CaseLimit, Case, Alert)):
             session.expire(obj)
@@ -798,7 +805,6 @@ def _refresh_adjusted(
 ) -> tuple[list[int], list[dict[str, object]], list[dict[str, object]]]:
     """The open limits of a kind whose clock the case adjusted: their ids, and the updates
     of those whose due date, state or coverage changed (limits, cases), one by one."""
-    open_limits = CaseLimit.state.in_(OPEN_LIMIT_STATES)
     has_adjustment = exists().where(
         ClockAdjustment.case_id == CaseLimit.case_id,
         ClockAdjustment.limit_kind == CaseLimit.kind,
@@ -814,7 +820,7 @@ def _refresh_adjusted(
             CaseLimit.state,
             CaseLimit.calendar_covered,
         ).where(
-            open_limits,
+            open_limits(),
             CaseLimit.case_id.in_(select(ClockAdjustment.case_id)),
             has_adjustment,
         )
@@ -858,23 +864,35 @@ def _refresh_adjusted(
 
 
 def withdraw_stale_alerts(
-    session: Session, context: LimitContext, where: ColumnElement[bool] | None = None
+    session: Session,
+    context: LimitContext,
+    where: ColumnElement[bool] | None = None,
+    *,
+    open_only: bool = False,
 ) -> int:
     """Withdraw alerts (among those matching ``where``) that no longer apply: raised for
     another due date, for a limit that no longer runs, or for a threshold that the rule of
     its kind no longer has. Acknowledged alerts are withdrawn too (the acknowledgement is
-    kept): an escalation must not outlive its cause. Returns how many were withdrawn."""
+    kept): an escalation must not outlive its cause. ``open_only``: only the alerts of
+    open (running or paused) limits. Returns how many were withdrawn."""
     per_kind = [
         and_(CaseLimit.kind == kind, Alert.threshold.in_(context.thresholds(kind)))
         for kind in context.rules
     ]
-    applies = exists().where(
-        CaseLimit.id == Alert.limit_id,
+    applies = and_(
         CaseLimit.state == LimitState.RUNNING,
         CaseLimit.due_on == Alert.due_on,
         or_(*per_kind) if per_kind else false(),
     )
-    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), ~applies)
+    stale: ColumnElement[bool]
+    if open_only:
+        # One look-up of the alert's limit (by its key) decides both: open, and stale.
+        stale = exists().where(
+            CaseLimit.id == Alert.limit_id, CaseLimit.state.in_(OPEN_LIMIT_STATES), ~applies
+        )
+    else:
+        stale = ~exists().where(CaseLimit.id == Alert.limit_id, applies)
+    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), stale)
     if where is not None:
         stmt = stmt.where(where)
     result = session.execute(
