@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -515,7 +516,7 @@ def _case_ids(
             break
         statement = _bucket_query(condition, bucket, descending, sqlite, collect_first)
         page = statement.offset(skip or None).limit(want)
-        rows = _scalars(connection, page)
+        rows = _ids_of(connection, page)
         if rows or not skip:
             result.extend(rows)
             skip = 0
@@ -531,18 +532,25 @@ def _case_ids(
     return result, total
 
 
-def _scalars(connection: Connection, statement: Select[Any]) -> list[Any]:
-    """The first column of ``statement``'s rows, fetched by the driver in one go: a
-    snapshot of a million ids spends its time in the driver's C code, not in SQLAlchemy's
-    row handling (0.5 s of Python for 200,000 ids on PostgreSQL)."""
+def _ids_of(connection: Connection, statement: Select[Any]) -> list[int]:
+    """The ids ``statement`` selects, fetched by the driver in chunks of plain 8-byte
+    integers: a snapshot of a million ids spends its time in the driver's C code, not in
+    SQLAlchemy's row handling (0.5 s of Python for 200,000 ids on PostgreSQL), and does not
+    hold a million row tuples at once (64 MB)."""
     result = connection.execute(statement)
     try:
         cursor = result.cursor
         if cursor is None or cursor.description is None:
             return []
-        return [row[0] for row in cursor.fetchall()]
+        ids = array("q")
+        while chunk := cursor.fetchmany(_FETCH_CHUNK):
+            ids.extend([row[0] for row in chunk])
+        return ids.tolist()
     finally:
         result.close()
+
+
+_FETCH_CHUNK = 20_000
 
 
 def _bucket_query(

@@ -28,6 +28,7 @@ texts (``QStaticText``: a name or a date shaped once, not at every repaint).
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -61,6 +62,8 @@ from ipdesk.services.queries.search import audit_id_search, id_search_audited
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import ip_type_labels, label, status_labels
 from ipdesk.ui.tasks import drop
+
+log = logging.getLogger(__name__)
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
@@ -393,8 +396,8 @@ class CaseTableModel(QAbstractTableModel):
             self.loaded.emit(total)
 
     def _on_snapshot_failed(self, refusal: Refusal) -> None:
-        # the pages are fetched by their offsets, as before the snapshot
-        self.load_failed.emit(refusal.text)
+        # nothing the user must know: the pages are fetched by their offsets instead
+        log.warning("The case list's ids were not fetched: %s", refusal.text)
 
     def _on_failed(self, refusal: Refusal) -> None:
         self.loading = False
