@@ -9,9 +9,10 @@ use the indexes as before. SQLite is unchanged (its full-text tables are read ne
 first already).
 
 The indexes are dropped and built again inside the migration's transaction (CREATE INDEX
-CONCURRENTLY cannot run there), which locks writes to ``cases`` and ``parties`` meanwhile:
-about 40 s for 200,000 cases on a 2-core machine under load (16.5 s, 9.4 s and 14.4 s for
-the three indexes), so a few minutes for a million; run it in a quiet hour.
+CONCURRENTLY cannot run there), which locks writes to ``cases`` and ``parties`` meanwhile.
+Measured on 200,000 demo cases (2 cores shared with other work, load 6-10): 54 s for the
+three indexes (12.8 s, 15.9 s and 25.3 s); the downgrade, which builds 0002's indexes
+again, 67 s. About five times as long for a million cases: run it in a quiet hour.
 
 Revision ID: 0015
 Revises: 0014
