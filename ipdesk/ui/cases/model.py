@@ -279,6 +279,7 @@ class CaseTableModel(QAbstractTableModel):
         desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
         self.loading = True
         self._load += 1  # pages, counts and snapshots still out belong to the previous load
+        self._ids = None  # a million ids (36 MB) not kept while the next list is read
         self._follow_up = None
         self._grace.stop()
         drop(self, "count")
