@@ -61,9 +61,12 @@ from ipdesk.services.cases.limits import (
 
 GOAL_S = 0.5
 
+# The open limits' condition as ix_case_limits_open's (migration 0016) with the running
+# state too, as the scan writes it: the floor reads the same index range.
 SCAN_FLOOR_SQL = (
     "SELECT id, case_id, kind, due_on FROM case_limits "
-    "WHERE state = 'running' AND due_on IS NOT NULL AND due_on <= {param}"
+    "WHERE state IN ('running', 'paused') AND state = 'running' "
+    "AND due_on IS NOT NULL AND due_on <= {param}"
 )
 REFRESH_FLOOR_SQL = (
     "SELECT id, kind, start_on, due_on, state, calendar_covered FROM case_limits "
