@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
@@ -285,3 +286,29 @@ def test_newest_first_is_exact_whichever_way_it_is_read(
                 )
                 for limit in (1, 2, 5, 100):
                     assert search_cases(s, actor, query, limit=limit) == exact[:limit], query
+
+
+def test_postgresql_search_runs_without_parallel_workers_and_restores_the_setting(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    with sessions() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("a PostgreSQL setting")
+        s.execute(text("SET LOCAL max_parallel_workers_per_gather = 3"))
+        seen: list[str] = []
+
+        def record(_c: object, cursor: Any, statement: str, *_: object) -> None:
+            if "hits" in statement:
+                seen.append(
+                    cursor.connection.execute(
+                        "SELECT current_setting('max_parallel_workers_per_gather')"
+                    ).fetchone()[0]
+                )
+
+        event.listen(s.get_bind(), "before_cursor_execute", record)
+        try:
+            assert len(search_cases(s, SYSTEM, "王伟")) == 3
+        finally:
+            event.remove(s.get_bind(), "before_cursor_execute", record)
+        assert seen and set(seen) == {"0"}
+        assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "3"
