@@ -20,7 +20,9 @@ class Alert(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # A copy of the limit's case (written by the scan): no key of its own, the limit's
+    # carries the cascade (migration 0017).
+    case_id: Mapped[int] = mapped_column(index=True)
     limit_id: Mapped[int] = mapped_column(ForeignKey("case_limits.id", ondelete="CASCADE"))
     # "warn:15", "warn:5", "due", "overdue"
     threshold: Mapped[str] = mapped_column(String(20))

@@ -346,6 +346,19 @@ def test_a_withdrawn_alert_cannot_be_acknowledged(world: World) -> None:
     assert info.value.code == "alert_withdrawn"
 
 
+def test_deleting_a_case_deletes_its_alerts_through_its_limits(world: World) -> None:
+    """alerts.case_id has no foreign key of its own (migration 0017): the case's limits
+    cascade to their alerts."""
+    world.scan(dt.date(2026, 11, 3))
+    with world.factory.begin() as s:
+        assert s.scalar(select(func.count()).where(Alert.case_id == world.a1)) == 1
+        s.execute(delete(Case).where(Case.id == world.a1))
+    with world.factory() as s:
+        assert s.scalar(select(func.count()).where(Alert.case_id == world.a1)) == 0
+        assert s.scalar(select(func.count()).where(CaseLimit.case_id == world.a1)) == 0
+        assert s.scalar(select(func.count()).select_from(Alert)) == 3  # the other cases'
+
+
 # --- concurrency ----------------------------------------------------------------------------
 
 
