@@ -748,7 +748,7 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, model: CaseTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cell = model.cell
-        self._texts: dict[tuple[str, int], QStaticText] = {}
+        self._texts = _TEXTS
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         state = option.state.value
@@ -783,16 +783,25 @@ class CellDelegate(QStyledItemDelegate):
         painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - size.height()) / 2), text)
 
     def _lay_out(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
-        metrics = option.fontMetrics
-        shown = (
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            if metrics.horizontalAdvance(text) > width
-            else text
-        )
-        laid_out = QStaticText(shown)
-        laid_out.setTextFormat(Qt.TextFormat.PlainText)
-        laid_out.prepare(font=option.font)
-        if len(self._texts) >= self.MAX_TEXTS:
-            self._texts.clear()
-        self._texts[(text, width)] = laid_out
+        # shaped once when it fits (most texts), twice when it must be elided
+        laid_out = _static_text(text, option)
+        if laid_out.size().width() > width:
+            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            laid_out = _static_text(shown, option)
+        texts = self._texts
+        if len(texts) >= self.MAX_TEXTS:
+            texts.clear()
+        texts[(text, width)] = laid_out
         return laid_out
+
+
+def _static_text(text: str, option: QStyleOptionViewItem) -> QStaticText:
+    laid_out = QStaticText(text)
+    laid_out.setTextFormat(Qt.TextFormat.PlainText)
+    laid_out.prepare(font=option.font)
+    return laid_out
+
+
+_TEXTS: dict[tuple[str, int], QStaticText] = {}
+"""The laid-out texts of every case table (a new list widget paints the statuses, offices
+and dates laid out before)."""
