@@ -277,6 +277,9 @@ def _pg_indexes(connection: Connection) -> set[str]:
 def _create_pg_indexes(connection: Connection, names: list[str]) -> None:
     if names:
         connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{_PG_INDEX_MEMORY}'")
+        # A database restored from before migration 0015 may lack btree_gin.
+        for statement in POSTGRESQL_EXTENSIONS:
+            connection.exec_driver_sql(statement)
     for name in names:
         log.info("Creating search index %s", name)
         connection.exec_driver_sql(POSTGRESQL_INDEXES[name])
