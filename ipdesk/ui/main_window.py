@@ -37,8 +37,8 @@ import shiboken6
 from PySide6.QtCore import (
     SIGNAL,
     QByteArray,
+    QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
     QSettings,
     Qt,
     QTimer,
@@ -179,7 +179,10 @@ class MainWindow(QMainWindow):
         org_header.moveSection(org_header.visualIndex(OPEN_CASES), 0)
         self.org_view.setTreePosition(NAME)
         self.org_view.setMinimumWidth(240)
-        self.org_view.selectionModel().currentChanged.connect(self._on_current_unit_changed)
+        # The selection, not the current index: a tree that gets the keyboard focus makes its
+        # first row current without selecting it (QAbstractItemView), which must not take the
+        # user from their first page to the case list of the first office.
+        self.org_view.selectionModel().selectionChanged.connect(self._on_unit_selection_changed)
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -601,8 +604,13 @@ class MainWindow(QMainWindow):
 
     # -- slots ----------------------------------------------------------------------------
 
-    def _on_current_unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        unit = self.org_model.unit_at(current)
+    def _on_unit_selection_changed(
+        self, selected: QItemSelection, _deselected: QItemSelection
+    ) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        unit = self.org_model.unit_at(indexes[0])
         if unit is None or unit == self._selected:
             return
         self._selected = unit

@@ -185,6 +185,21 @@ def test_selecting_an_office_emits_unit_selected(qtbot: QtBot, make_window: Make
     assert blocker.args == [OFFICE, window.org_model.unit_at(office)[1]]  # type: ignore[index]
 
 
+def test_focus_on_the_tree_selects_no_unit(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """A tree that gets the keyboard focus makes its first row current without selecting
+    it: that is no choice of the user's, and the window stays on its first page."""
+    window = _loaded(qtbot, make_window())
+    window.show()
+    qtbot.waitExposed(window)
+    emitted: list[tuple[str, int]] = []
+    window.unit_selected.connect(lambda kind, unit_id: emitted.append((kind, unit_id)))
+    window.org_view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: window.org_view.currentIndex().isValid())
+    assert emitted == []
+    qtbot.keyClick(window.org_view, Qt.Key.Key_Down)  # the user moves: now a choice
+    qtbot.waitUntil(lambda: len(emitted) == 1)
+
+
 def test_selection_survives_a_reload(
     qtbot: QtBot, make_window: MakeWindow, seeded: sessionmaker[Session]
 ) -> None:
