@@ -131,7 +131,7 @@ def test_indexes_a_killed_load_left_missing_come_back(
     ]
     assert _schema(engine) == schema
     with engine.begin() as conn:
-        conn.exec_driver_sql("DROP INDEX ix_case_limits_state_due")
+        conn.exec_driver_sql("DROP INDEX ix_case_limits_open")
     demo.generate(session_factory, cases=50, seed=3, today=TODAY, later_stages=False)
     assert _schema(engine) == schema
 

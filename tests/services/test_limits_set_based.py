@@ -57,7 +57,7 @@ def refresh_all_open_per_limit(
     """The former :func:`refresh_all_open`, one limit at a time in Python: the oracle the
     set-based one is checked against.
 
-    The open limits (running or paused, found through ``ix_case_limits_state_due``) are
+    The open limits (running or paused, found through ``ix_case_limits_open``) are
     read in batches of ``batch_size`` with the clock adjustments of their cases; the due
     dates are computed in Python, once per distinct (kind, start, adjustments); only
     changed rows are written, after reading; then the alerts of open limits that no longer

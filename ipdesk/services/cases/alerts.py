@@ -245,11 +245,12 @@ def _without_jit(connection: Connection) -> Iterator[None]:
     returned row as if the CTE returned tens of thousands of rows; above ``jit_above_cost``
     it compiles the statement, which costs more than running it (0.6 s of a 1.0 s scan at
     200,000 cases)."""
-    previous = connection.exec_driver_sql("SELECT set_config('jit', 'off', true)").scalar()
-    try:
-        yield
-    finally:
-        connection.execute(select(func.set_config("jit", bindparam("previous", previous), True)))
+    previous = connection.exec_driver_sql(
+        "SELECT current_setting('jit'), set_config('jit', 'off', true)"
+    ).scalar()
+    yield
+    # (After an error the transaction is rolled back, and the local setting with it.)
+    connection.execute(select(func.set_config("jit", bindparam("previous", previous), True)))
 
 
 def _insert(connection: Connection, missing: Any, created_at: Any) -> list[NewAlert]:
