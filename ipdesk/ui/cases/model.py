@@ -188,7 +188,8 @@ class CaseTableModel(QAbstractTableModel):
         self._fetching = False  # a request for pages is out
         self._load = 0  # the load that pages, counts and snapshots must belong to
         self._soon_days: int | None = None
-        self._follow_up: Callable[[], None] | None = None
+        self._follow_up: list[Callable[[], None]] = []
+        self._retired: list[Sequence[int]] = []  # snapshots let go of, freed after a paint
         self.hold_follow_up: Callable[[], bool] = lambda: False
         self._grace = QTimer(self)
         self._grace.setSingleShot(True)
@@ -249,7 +250,7 @@ class CaseTableModel(QAbstractTableModel):
     @property
     def follow_up_pending(self) -> bool:
         """The count (or the ids snapshot) waits for :meth:`release_follow_up`."""
-        return self._follow_up is not None
+        return bool(self._follow_up)
 
     def set_filter(self, flt: CaseFilter) -> None:
         self._filter = flt
@@ -279,8 +280,10 @@ class CaseTableModel(QAbstractTableModel):
         desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
         self.loading = True
         self._load += 1  # pages, counts and snapshots still out belong to the previous load
-        self._ids = None  # a million ids (36 MB) not kept while the next list is read
-        self._follow_up = None
+        if self._ids is not None:  # not kept while the next list is read (36 MB a million);
+            self._retired.append(self._ids)  # freed after the paint (20 ms a million)
+            self._ids = None
+        self._follow_up = []
         self._grace.stop()
         drop(self, "count")
         drop(self, "ids")
@@ -322,20 +325,24 @@ class CaseTableModel(QAbstractTableModel):
             self.loaded.emit(page.total)
         if not complete:
             self._hold(self._count if page.total is None else self._take_snapshot)
+        if self._retired:
+            self._hold(self._retired.clear)
 
     def _hold(self, step: Callable[[], None]) -> None:
         """Run ``step`` now, or after the table's paint when the view's owner holds it."""
         if self.hold_follow_up():
-            self._follow_up = step
-            self._grace.start()
+            self._follow_up.append(step)
+            if not self._grace.isActive():
+                self._grace.start()
         else:
             step()
 
     def release_follow_up(self) -> None:
-        """The table has painted the first rows: the count (or the snapshot) may start."""
-        step, self._follow_up = self._follow_up, None
+        """The table has painted the first rows: the count (or the snapshot) may start,
+        and the previous list's ids be freed."""
+        steps, self._follow_up = self._follow_up, []
         self._grace.stop()
-        if step is not None:
+        for step in steps:
             step()
 
     def _count(self) -> None:
