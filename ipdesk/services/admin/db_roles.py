@@ -17,8 +17,8 @@ CREATEROLE that may change the objects' owners) makes, idempotently:
   takes back what no one but the owner may have on the audit table and
   ``alembic_version``. Run the command again when in doubt: it sets every grant again (as
   the owner too, once the roles exist).
-* The extension ``pg_trgm`` the migrations need, installed while the command runs as a
-  superuser (so that a fresh, empty database can be migrated by OWNER).
+* The extensions the migrations need (:data:`EXTENSIONS`), installed while the command runs
+  as a superuser (so that a fresh, empty database can be migrated by OWNER).
 
 SQLite has no roles: :class:`RolesNotApplicable`.
 """
@@ -45,6 +45,9 @@ class RolesNotApplicable(ServiceError):
 class RolesRefused(ServiceError):
     code = "roles_refused"
 
+
+EXTENSIONS: Final = ("pg_trgm", "btree_gin")
+"""The trigram search (migration 0002) and its buckets of case ids (0015)."""
 
 @dataclass(frozen=True)
 class RolesReport:
@@ -102,10 +105,10 @@ def apply_roles(
         ).scalar_one():
             raise RolesRefused(f"应用角色 {app} 是超级用户，无法限制其权限")
         _revoke_membership(conn, app)
-        # The migrations' trigram search needs pg_trgm, which only a superuser (or, trusted,
-        # a role with CREATE on the database) may install: here, while we may.
-        if not conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first():
-            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # The migrations' search needs pg_trgm and btree_gin, which only a superuser (or,
+        # trusted, a role with CREATE on the database) may install: here, while we may.
+        for extension in EXTENSIONS:
+            conn.exec_driver_sql(f"CREATE EXTENSION IF NOT EXISTS {extension}")
         reassigned = _give_to_owner(conn, owner, app)
         tables = _grant(conn, owner, app)
         _seal(conn)
