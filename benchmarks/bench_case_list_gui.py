@@ -187,7 +187,7 @@ def main() -> None:
         parser.error("give the database URL")
 
     started = time.perf_counter()
-    from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer, SignalInstance
+    from PySide6.QtCore import QEvent, QEventLoop, QSettings, QThreadPool, QTimer, SignalInstance
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
     from sqlalchemy import event
@@ -322,6 +322,9 @@ def main() -> None:
         app.processEvents()
         while widgets:
             widgets.pop().deleteLater()
+        # processEvents() leaves deferred deletions alone: delete the old widget (and the
+        # ids its list holds) now, as closing it in the application would
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
         t = time.perf_counter()
         widget = CaseListWidget(desk, settings=settings)
