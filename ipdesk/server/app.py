@@ -684,6 +684,7 @@ def tend(server: Server, last: audit.Anchor | None = None) -> audit.Anchor | Non
     with server.factory.begin() as session:
         collector.watch(session)
         found = scan_alerts(session)
+        collector.saw("alerts", (alert.case_id for alert in found.alerts))  # through Core
         change = changes.record(session, collector)
     if change is not None:
         server.broker.publish(change)

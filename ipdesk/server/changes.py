@@ -128,6 +128,15 @@ class Collector:
             # are those the write changed, else not known
             self.bulk = True
 
+    def saw(self, table: str, case_ids: Iterable[int]) -> None:
+        """A write the session's events do not see (a Core statement through its
+        connection, such as the alert scan's INSERT ... SELECT) to ``table``, about these
+        cases."""
+        kinds = kinds_of(table)
+        if kinds and self.watching:
+            self.kinds.update(kinds)
+            self.case_ids.update(case_ids)
+
     @property
     def empty(self) -> bool:
         return not self.kinds

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Alert
+from ipdesk.models import Alert, ChangeRecord
 from ipdesk.server.app import Server, Settings, tend
 from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.infra import audit
@@ -28,7 +28,7 @@ def test_the_server_scans_and_anchors_the_audit_chain(
     audit.install(session_factory)
     with session_factory.begin() as s:
         seed(s)
-        make_case_with_limits(s, received_on=legal_today() - dt.timedelta(days=80))
+        case = make_case_with_limits(s, received_on=legal_today() - dt.timedelta(days=80))
     server = Server(engine, Settings(data_dir=tmp_path))
     with caplog.at_level(logging.INFO, logger="ipdesk.server.app"):
         head = tend(server)
@@ -36,6 +36,10 @@ def test_the_server_scans_and_anchors_the_audit_chain(
         alerts = s.scalar(select(func.count()).select_from(Alert))
         assert alerts is not None and alerts > 0  # the overdue case's
         assert head == audit.anchor(s)
+        # ... and the desktops that may see that case are told (the change log, pushed)
+        logged = s.scalars(select(ChangeRecord)).all()
+        assert [r.kinds for r in logged] == [["alerts"]]
+        assert [scope[0] for scope in logged[0].scopes] == [case.id]
     assert head is not None
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith(audit.ANCHOR_TAG)]
     assert lines == [head.line()]
