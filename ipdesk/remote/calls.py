@@ -316,14 +316,11 @@ EXPOSED: MutableMapping[str, Exposed] = _Registry(
     # read models: what one page loads in one call
     _read("queries.read_models.users_and_offices"),
     _read("queries.read_models.consultation_choices"),
-    _read("queries.read_models.alerts_panel"),
     _read("queries.read_models.case_page"),
     _read("queries.read_models.action_choices"),
     _read("queries.read_models.similar_cases_tab"),
     _read("queries.read_models.intake_options"),
     _read("queries.read_models.active_courts"),
-    _read("queries.read_models.holiday_gaps"),
-    _read("queries.read_models.holiday_year"),
     _read("queries.read_models.dashboard_page"),
     _read("queries.read_models.case_list_start"),
     _read("queries.read_models.case_list_page"),
@@ -355,6 +352,7 @@ EXPOSED: MutableMapping[str, Exposed] = _Registry(
     # deadlines
     _read("cases.limits.deadline_board"),
     # alerts
+    _read("cases.alerts.alerts_panel"),
     _read("cases.alerts.list_alerts"),
     _read("cases.alerts.count_unacknowledged"),
     _write("cases.alerts.acknowledge_alerts"),
@@ -364,6 +362,8 @@ EXPOSED: MutableMapping[str, Exposed] = _Registry(
     _write("cases.followups.update_policies"),
     _read("cases.followups.work_list"),
     _write("cases.followups.record_visit"),
+    _read("admin.holidays.holiday_gaps"),
+    _read("admin.holidays.holiday_year"),
     _write("admin.holidays.set_override"),
     _write("admin.holidays.clear_override"),
     _write("admin.holidays.set_year_complete"),

@@ -234,7 +234,7 @@ def _add_intake(
     """File → New case (Ctrl+N) and File → Import ledger, as far as ``may`` allows."""
 
     def new_case() -> None:
-        from ipdesk.ui.intake import IntakeDialog
+        from ipdesk.ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(
             desk,

@@ -22,7 +22,7 @@ from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE
 from ipdesk.ui.case_view import CaseView
-from ipdesk.ui.intake import IntakeDialog
+from ipdesk.ui.intake.dialog import IntakeDialog
 from ipdesk.ui.qdates import to_qdate
 from ipdesk.ui.stores import FileStores
 from tests.helpers.desks import make_desk

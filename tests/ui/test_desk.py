@@ -37,7 +37,7 @@ from ipdesk.ui.dashboard import DashboardWidget
 from ipdesk.ui.deadlines.board import DeadlineBoardWidget
 from ipdesk.ui.desk import Change, ChangeKind, Desk, Refusal
 from ipdesk.ui.features import install_features
-from ipdesk.ui.intake import IntakeDialog
+from ipdesk.ui.intake.dialog import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.stores import FileStores

@@ -32,7 +32,7 @@ from ipdesk.ui.deadlines.board import OVERDUE, case_filter
 from ipdesk.ui.features import install_features
 from ipdesk.ui.holidays.banner import HolidayBanner
 from ipdesk.ui.holidays.dialog import HolidayDialog
-from ipdesk.ui.intake import IntakeDialog
+from ipdesk.ui.intake.dialog import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.settings import keys

@@ -20,7 +20,7 @@ from ipdesk.services.queries.search import search_cases
 from ipdesk.services.rules import identifiers as ids
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CaseListWidget
-from ipdesk.ui.intake import IntakeDialog
+from ipdesk.ui.intake.dialog import IntakeDialog
 from tests.helpers.desks import make_desk
 from tests.helpers.factories import make_case, make_user, seed
 

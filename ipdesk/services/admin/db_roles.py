@@ -49,6 +49,7 @@ class RolesRefused(ServiceError):
 EXTENSIONS: Final = ("pg_trgm", "btree_gin")
 """The trigram search (migration 0002) and its buckets of case ids (0015)."""
 
+
 @dataclass(frozen=True)
 class RolesReport:
     owner: str

@@ -360,3 +360,15 @@ def _parse_date(text: str, where: str) -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ImportFailed(f"{where}：日期 {day} 超出 {FIRST_YEAR}–{LAST_YEAR} 年")
     return day
+
+
+def holiday_gaps(session: Session, actor: Actor, *, today: dt.date) -> list[int]:
+    """The years ahead whose holidays are not entered yet (a desk's call: the banner;
+    anyone signed in)."""
+    return uncovered_years_ahead(session, today)
+
+
+def holiday_year(session: Session, actor: Actor, year: int) -> YearCalendar:
+    """One year's calendar of rest and working days (a desk's call: anyone may look;
+    changing it is the administrator's)."""
+    return year_calendar(session, year)

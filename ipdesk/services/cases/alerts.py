@@ -532,3 +532,12 @@ def acknowledge_alert(
     session: Session, actor: Actor, alert_id: int, *, today: dt.date | None = None
 ) -> AlertInfo:
     return acknowledge_alerts(session, actor, [alert_id], today=today)[0]
+
+
+def alerts_panel(
+    session: Session, actor: Actor, *, include_acknowledged: bool = False, today: dt.date
+) -> tuple[list[AlertInfo], int]:
+    """The alerts dock (a desk's call): the user's alerts (the most urgent first) and how
+    many are not acknowledged yet."""
+    alerts = list_alerts(session, actor, include_acknowledged=include_acknowledged, today=today)
+    return alerts, count_unacknowledged(session, actor)

@@ -19,10 +19,8 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin import auth
 from ipdesk.services.admin.agencies import AgencyInfo, list_agencies
 from ipdesk.services.admin.auth import UserInfo
-from ipdesk.services.admin.holidays import YearCalendar, uncovered_years_ahead, year_calendar
 from ipdesk.services.admin.org import OfficeInfo, org_tree
 from ipdesk.services.cases import routing, workflow
-from ipdesk.services.cases.alerts import AlertInfo, count_unacknowledged, list_alerts
 from ipdesk.services.cases.intake import IntakeForm, default_form
 from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.services.errors import ValidationError
@@ -72,15 +70,6 @@ def consultation_choices(
     user (``with_offices``: the list of every case, not of one)."""
     offices = org_tree(session, actor) if with_offices and actor.is_citywide else []
     return ConsultationChoices(list_agencies(session, actor), offices)
-
-
-def alerts_panel(
-    session: Session, actor: Actor, *, include_acknowledged: bool = False, today: dt.date
-) -> tuple[list[AlertInfo], int]:
-    """The alerts dock: the user's alerts (the most urgent first) and how many are not
-    acknowledged yet."""
-    alerts = list_alerts(session, actor, include_acknowledged=include_acknowledged, today=today)
-    return alerts, count_unacknowledged(session, actor)
 
 
 @dataclass(frozen=True)
@@ -202,17 +191,6 @@ def intake_options(session: Session, actor: Actor, *, today: dt.date) -> IntakeO
     ]
     courts = [(a.code, a.name) for a in list_agencies(session, actor, kind=AgencyKind.COURT)]
     return IntakeOptions(stations, courts, default_form(session, actor, today=today))
-
-
-def holiday_gaps(session: Session, actor: Actor, *, today: dt.date) -> list[int]:
-    """The years ahead whose holidays are not entered yet (the banner; anyone signed in)."""
-    return uncovered_years_ahead(session, today)
-
-
-def holiday_year(session: Session, actor: Actor, year: int) -> YearCalendar:
-    """One year's calendar of rest and working days (anyone may look; changing it is the
-    administrator's)."""
-    return year_calendar(session, year)
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from ipdesk.models import LimitKind, Role
 from ipdesk.remote.calls import call
+from ipdesk.services.cases import alerts
 from ipdesk.services.cases.alerts import AlertInfo, acknowledge_alerts
 from ipdesk.services.cases.limits import OVERDUE
-from ipdesk.services.queries import read_models
 from ipdesk.ui.alerts.model import (
     ACKNOWLEDGED,
     CASE,
@@ -177,7 +177,7 @@ class AlertsPanel(QWidget):
     def reload(self, *_args: object) -> None:
         """Load the user's alerts in the background; ``alerts_loaded`` tells when done."""
         include = self.show_acknowledged.isChecked()
-        load = call(read_models.alerts_panel, include_acknowledged=include)
+        load = call(alerts.alerts_panel, include_acknowledged=include)
         self._desk.read(
             self, load, lambda loaded: self._on_loaded(*loaded), self._on_failed, purpose="load"
         )

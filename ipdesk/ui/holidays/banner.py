@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ipdesk.models import Role
 from ipdesk.remote.calls import call
-from ipdesk.services.queries import read_models
+from ipdesk.services.admin.holidays import holiday_gaps
 from ipdesk.ui.desk import ChangeKind, Desk, Refusal
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class HolidayBanner(QFrame):
         desk.follow(self, [ChangeKind.HOLIDAYS], self.check)
 
     def check(self, *_args: object) -> None:
-        load = call(read_models.holiday_gaps)
+        load = call(holiday_gaps)
         self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
     def _on_checked(self, years: list[int]) -> None:

@@ -42,12 +42,12 @@ from ipdesk.services.admin.holidays import (
     HolidayChange,
     YearCalendar,
     clear_override,
+    holiday_year,
     import_holidays_data,
     set_override,
     set_year_complete,
 )
 from ipdesk.services.errors import ImportFailed
-from ipdesk.services.queries import read_models
 from ipdesk.ui.desk import CALENDAR_CHANGED, Desk, Refusal, refusal_of
 from ipdesk.ui.qdates import from_qdate, to_qdate
 
@@ -169,7 +169,7 @@ class HolidayDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        load = call(read_models.holiday_year, self.year.value())
+        load = call(holiday_year, self.year.value())
         self._desk.read(self, load, self._on_loaded, self._on_failed, purpose="load")
 
     def _on_loaded(self, calendar: YearCalendar) -> None:

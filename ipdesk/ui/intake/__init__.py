@@ -1,5 +1,2 @@
-"""The intake dialog: a complaint logged at the counter, validated as it is typed."""
-
-from ipdesk.ui.intake.dialog import IntakeDialog, default_draft_path
-
-__all__ = ["IntakeDialog", "default_draft_path"]
+"""The intake dialog (``dialog``): a complaint logged at the counter, validated as it is
+typed; ``labels`` names what it asks for (imported by other pages without the dialog)."""
