@@ -29,6 +29,7 @@ texts (``QStaticText``: a name or a date shaped once, not at every repaint).
 from __future__ import annotations
 
 import logging
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -388,7 +389,8 @@ class CaseTableModel(QAbstractTableModel):
         shown = self._rows
         total = len(ids)
         self._set_rows(total)
-        self._ids = ids
+        # kept as 8-byte integers: 8 MB for a million rows instead of a list's 36 MB
+        self._ids = array("q", ids)
         size = self.page_size
         changed = [
             number
