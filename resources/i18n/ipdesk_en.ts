@@ -1147,18 +1147,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71" />
-        <location line="+148" />
+        <location line="+154" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-145" />
-        <location line="+158" />
+        <location line="-151" />
+        <location line="+164" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-155" />
+        <location line="-161" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -1208,12 +1208,12 @@
         <translation>Show all cases again</translation>
     </message>
     <message>
-        <location line="+291" />
+        <location line="+302" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+3" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case(s)</numerusform>
@@ -1224,7 +1224,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+168" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+213" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+291" />
+        <location line="+516" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -3801,7 +3801,7 @@
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>The case list will appear here.</source>
         <translation>The case list will appear here.</translation>
     </message>
@@ -3923,7 +3923,7 @@
         <translation>The organisation could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+34" />
         <source>About ipdesk</source>
         <translation>About ipdesk</translation>
     </message>
@@ -5749,7 +5749,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+610" />
+        <location filename="../../ipdesk/app.py" line="+616" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -6608,7 +6608,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+65" />
+        <location filename="../../ipdesk/ui/operations.py" line="+69" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
@@ -6634,7 +6634,7 @@
         <translation>&amp;Verify audit trail…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+32" />
         <source>Daily backup saved: {0}</source>
         <translation>Daily backup saved: {0}</translation>
     </message>

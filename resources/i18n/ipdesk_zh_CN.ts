@@ -1140,18 +1140,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71"/>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+158"/>
+        <location line="-151"/>
+        <location line="+164"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-161"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1201,12 +1201,12 @@
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+302"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件案件</numerusform>
@@ -1216,7 +1216,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+168"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+213"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+516"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -3770,7 +3770,7 @@
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The case list will appear here.</source>
         <translation>案件列表将在此处显示。</translation>
     </message>
@@ -3892,7 +3892,7 @@
         <translation>组织机构加载失败：{0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>About ipdesk</source>
         <translation>关于 ipdesk</translation>
     </message>
@@ -5703,7 +5703,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+610"/>
+        <location filename="../../ipdesk/app.py" line="+616"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -6562,7 +6562,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ipdesk/ui/operations.py" line="+65"/>
+        <location filename="../../ipdesk/ui/operations.py" line="+69"/>
         <source>Consultations</source>
         <translation>联席会商</translation>
     </message>
@@ -6588,7 +6588,7 @@
         <translation>校验审计记录(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Daily backup saved: {0}</source>
         <translation>每日备份已保存：{0}</translation>
     </message>
