@@ -302,12 +302,13 @@ def main() -> None:
             users = src.execute("SELECT * FROM users").fetchall()
             out.execute("DELETE FROM users")
             out.executemany(f"INSERT INTO users VALUES ({','.join('?' * len(users[0]))})", users)
-        floor = floor_sqlite(db, template, target, args.cases)
         print(
             f"sqlite  demo {args.cases:,} cases: {summary.seconds:.1f} s"
-            f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB"
+            f" (CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB",
+            flush=True,
         )
         stages(summary.adjudicated)
+        floor = floor_sqlite(db, template, target, args.cases)
         print(f"sqlite  floor (same rows, bare executemany): {floor:.1f} s")
         print(_ratio(summary.seconds, floor))
 
