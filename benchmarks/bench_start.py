@@ -133,8 +133,13 @@ def run_once(command: list[str], env: dict[str, str], probe: Path, want: str) ->
     the events seen, each with ``seconds`` since the spawn."""
     probe.unlink(missing_ok=True)
     started = time.time()
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    process = subprocess.Popen(  # not in a source tree: ipdesk from --root or installed
+        command,
+        env=env,
+        cwd=probe.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     events: dict[str, dict] = {}
     try:
