@@ -5,8 +5,6 @@ are back, and neither a failure midway nor a killed load leaves an index missing
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 import subprocess
 import sys
 from typing import Any
@@ -20,6 +18,7 @@ from ipdesk.demo import generator as demo
 from ipdesk.demo import load as demo_load
 from ipdesk.models import Case
 from ipdesk.services.admin.setup import initialise, restore_indexes
+from tests.demo.killed import kill_a_load_amid_its_second_chunk
 from tests.helpers.factories import seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -166,29 +165,7 @@ def test_a_load_killed_without_its_indexes_is_repaired_at_the_next_start(
     the models; the first chunk's cases stay."""
     schema = _schema(engine)
     engine.dispose()  # the child opens its own connections
-    real = demo.insert_rows
-    chunks = 0
-
-    def killed(session: Session, table: Any, *args: Any) -> None:
-        nonlocal chunks
-        if table is demo.CASES:
-            chunks += 1
-            if chunks == 2:
-                os.kill(os.getpid(), signal.SIGKILL)
-        real(session, table, *args)
-
-    monkeypatch.setattr(demo, "insert_rows", killed)
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        try:
-            child = db.make_engine(database_url)
-            demo.generate(
-                db.make_session_factory(child), cases=700, seed=3, today=TODAY, later_stages=False
-            )
-        finally:
-            os._exit(3)  # only if the kill did not come
-    _, status = os.waitpid(pid, 0)
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    kill_a_load_amid_its_second_chunk(monkeypatch, database_url, TODAY)
 
     fresh = db.make_engine(database_url)
     try:

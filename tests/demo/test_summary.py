@@ -6,8 +6,6 @@ next start-up (setup.initialise) answers with the computation."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 from typing import Any
 
 import pytest
@@ -19,6 +17,7 @@ from ipdesk.demo import generator as demo
 from ipdesk.models import Case, DashboardSummary
 from ipdesk.services.admin.setup import initialise
 from ipdesk.services.queries import dashboard_summary
+from tests.demo.killed import kill_a_load_amid_its_second_chunk
 from tests.helpers.factories import seed
 
 TODAY = dt.date(2026, 11, 27)
@@ -112,29 +111,7 @@ def test_a_load_killed_before_the_computation_is_repaired_at_the_next_start(
     marker stays, the first chunk's cases are not counted. The next start-up computes
     the summary (``setup.initialise``, which imports nothing of ``ipdesk.demo``)."""
     engine.dispose()  # the child opens its own connections
-    real = demo.insert_rows
-    chunks = 0
-
-    def killed(session: Session, table: Any, *args: Any) -> None:
-        nonlocal chunks
-        if table is demo.CASES:
-            chunks += 1
-            if chunks == 2:
-                os.kill(os.getpid(), signal.SIGKILL)
-        real(session, table, *args)
-
-    monkeypatch.setattr(demo, "insert_rows", killed)
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        try:
-            child = db.make_engine(database_url)
-            demo.generate(
-                db.make_session_factory(child), cases=700, seed=3, today=TODAY, later_stages=False
-            )
-        finally:
-            os._exit(3)  # only if the kill did not come
-    _, status = os.waitpid(pid, 0)
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    kill_a_load_amid_its_second_chunk(monkeypatch, database_url, TODAY)
 
     fresh = db.make_engine(database_url)
     sessions = db.make_session_factory(fresh)

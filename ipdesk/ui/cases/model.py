@@ -555,6 +555,20 @@ class CaseTableModel(QAbstractTableModel):
         texts = page.cells[offset] = tuple(display(row, key) for key in COLUMN_KEYS)
         return texts
 
+    def _texts(self, row: int) -> tuple[_Page, int, tuple[str, ...]] | None:
+        """The page of ``row``, the row's place in it and its display texts (formatted when
+        first asked for); None while they are not here."""
+        found = self._cells(row)
+        if found is None:
+            return None
+        page, offset = found
+        texts = page.cells[offset]
+        if not texts:
+            if texts is None:
+                return None
+            texts = self._format(page, offset)
+        return page, offset, texts
+
     def _cells(self, row: int) -> tuple[_Page, int] | None:
         """The page of ``row`` and the row's place in it (None: not a row, or its page is
         not here yet: it is asked for)."""
@@ -578,16 +592,11 @@ class CaseTableModel(QAbstractTableModel):
     def cell(self, row: int, column: int) -> tuple[str, int] | None:
         """The text of a cell and its colour (an index into the deadline colours, 0: the
         text's own); None while its page is being fetched."""
-        found = self._cells(row)
+        found = self._texts(row)
         if found is None:
             return None
-        page, offset = found
-        cells = page.cells[offset]
-        if not cells:
-            if cells is None:
-                return None
-            cells = self._format(page, offset)
-        return cells[column], page.colours[offset] if column in _COLOURED else 0
+        page, offset, texts = found
+        return texts[column], page.colours[offset] if column in _COLOURED else 0
 
     def case_id(self, row: int) -> int | None:
         """The case of ``row`` (its page fetched at once when the model has no snapshot)."""
@@ -655,16 +664,8 @@ class CaseTableModel(QAbstractTableModel):
         # role but four answered at once. Never reads the database: a row whose page is
         # not here shows empty, and the page is asked for.
         if role == _DISPLAY:
-            found = self._cells(index.row())
-            if found is None:
-                return None
-            page, offset = found
-            cells = page.cells[offset]
-            if not cells:
-                if cells is None:
-                    return None
-                cells = self._format(page, offset)
-            return cells[index.column()]
+            texts = self._texts(index.row())
+            return None if texts is None else texts[2][index.column()]
         if role not in _ROLES or not index.isValid():
             return None
         if role == _FOREGROUND:
