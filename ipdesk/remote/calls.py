@@ -116,9 +116,13 @@ def name_of(fn: Callable[..., Any]) -> str:
     module = fn.__module__
     if not module.startswith(_PREFIX):
         raise ValueError(f"{module}.{fn.__qualname__} is not a service function")
-    group, _, rest = module.removeprefix(_PREFIX).partition(".")
-    path = rest if group in _GROUPS and rest else f"{group}.{rest}".rstrip(".")
-    return f"{path}.{fn.__qualname__}"
+    return _call_name(module.removeprefix(_PREFIX), fn.__qualname__)
+
+
+def _call_name(module: str, name: str) -> str:
+    """The call's name of ``name`` in ``module`` (a path under ``ipdesk.services``)."""
+    group, _, rest = module.partition(".")
+    return f"{rest if group in _GROUPS and rest else module}.{name}"
 
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> Call[T]:
@@ -235,8 +239,7 @@ class _Spec:
     @property
     def name(self) -> str:
         module, _, attr = self.path.rpartition(".")
-        group, _, rest = module.partition(".")
-        return f"{rest if group in _GROUPS and rest else module}.{attr}"
+        return _call_name(module, attr)
 
     def resolve(self) -> Exposed:
         module, _, attr = self.path.rpartition(".")

@@ -34,7 +34,6 @@ class UserIdle(QObject):
         self,
         parent: QObject,
         *,
-        app: QCoreApplication | None = None,
         clock: Callable[[], float] = time.monotonic,
         poll_ms: int = POLL_MS,
     ) -> None:
@@ -42,9 +41,9 @@ class UserIdle(QObject):
         self._clock = clock
         self._last = clock()
         self._poll_ms = poll_ms
-        target = app or QCoreApplication.instance()
-        if target is not None:  # Qt forgets a filter that is destroyed (with its parent)
-            target.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:  # Qt forgets a filter that is destroyed (with its parent)
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
