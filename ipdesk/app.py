@@ -100,6 +100,8 @@ DEMO_CASES = 3000
 PASSWORD_ENV = "IPDESK_PASSWORD"
 DEMO_USER_HINT = "city"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
+SCREENSHOT_POLL_MS = 100
+SCREENSHOT_QUIET_POLLS = 3  # no load running for this many polls in a row
 
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("context", "text")
 
@@ -687,10 +689,18 @@ def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn |
 
 
 def _arm_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
-    """Save ``window`` to ``path`` after the next (re)load of its data, then quit."""
-    taken = False
+    """Save ``window`` to ``path`` once its data has loaded, then quit.
 
-    def shoot(*_args: object) -> None:
+    Loaded means: the organisation tree is in, the user's first page is filled, and no
+    load the window started is still running (the panels beside the page) for a moment.
+    """
+    from ipdesk.ui import tasks
+
+    taken = False
+    awaited = {"org", "page"}
+    quiet_polls = 0
+
+    def shoot() -> None:
         nonlocal taken
         if taken:
             return
@@ -701,11 +711,24 @@ def _arm_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
             _complain(f"could not save the screenshot to {path}")
         app.exit(0 if ok else 1)
 
-    def later(*_args: object) -> None:
-        QTimer.singleShot(0, shoot)
+    def poll() -> None:
+        nonlocal quiet_polls
+        quiet_polls = quiet_polls + 1 if tasks.pending() == 0 else 0
+        if quiet_polls >= SCREENSHOT_QUIET_POLLS:
+            shoot()
+        elif not taken:
+            QTimer.singleShot(SCREENSHOT_POLL_MS, poll)
 
-    window.org_loaded.connect(later)
-    window.org_load_failed.connect(later)
+    def arrived(what: str) -> None:
+        awaited.discard(what)
+        if not awaited:
+            QTimer.singleShot(0, poll)
+
+    window.org_loaded.connect(lambda: arrived("org"))
+    window.org_load_failed.connect(lambda _error: arrived("org"))
+    window.settled.connect(lambda _filled: arrived("page"))
+    if window.is_settled:
+        awaited.discard("page")
 
     def timed_out() -> None:
         if not taken:

@@ -119,17 +119,17 @@ class _Dispatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._ids = itertools.count(1)
-        self._waiting: dict[int, _Callbacks] = {}
+        self.waiting: dict[int, _Callbacks] = {}
         self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, func: Callable[[], Any], callbacks: _Callbacks, pool: QThreadPool) -> None:
         task_id = next(self._ids)
-        self._waiting[task_id] = callbacks
+        self.waiting[task_id] = callbacks
         pool.start(_Runnable(func, task_id, self))
 
     @Slot(int, bool, object)
     def _on_finished(self, task_id: int, succeeded: bool, payload: object) -> None:
-        self._waiting.pop(task_id).deliver(succeeded, payload)
+        self.waiting.pop(task_id).deliver(succeeded, payload)
 
 
 class _Runnable(QRunnable):
@@ -185,6 +185,11 @@ def run_task(
     if _dispatcher is None:
         _dispatcher = _Dispatcher()
     _dispatcher.submit(func, callbacks, pool or QThreadPool.globalInstance())
+
+
+def pending() -> int:
+    """How many tasks started by :func:`run_task` have not yet delivered their outcome."""
+    return 0 if _dispatcher is None else len(_dispatcher.waiting)
 
 
 def drop(context: QObject, purpose: str) -> None:

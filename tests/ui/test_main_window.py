@@ -597,6 +597,41 @@ def test_main_saves_a_screenshot_once_the_data_has_loaded(
     assert image.width() >= 800 and image.height() >= 600
 
 
+class _App:
+    """What ``_arm_screenshot`` needs of the application: the exit code it asks for."""
+
+    def __init__(self) -> None:
+        self.exit_code: int | None = None
+
+    def processEvents(self) -> None:
+        QCoreApplication.processEvents()
+
+    def exit(self, code: int) -> None:
+        self.exit_code = code
+
+
+def test_the_screenshot_waits_for_the_page_and_the_loads_beside_it(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = _loaded(qtbot, make_window())
+    window.hold_background()  # as at start: the first page is not filled yet
+    shot, app = tmp_path / "shot.png", _App()
+    app_module._arm_screenshot(app, window, shot)  # type: ignore[arg-type]
+    window.org_loaded.emit()
+    release = threading.Event()
+    tasks.run_task(lambda: release.wait(30), lambda _result: None)  # a panel still loading
+
+    window.settle()
+    qtbot.wait(5 * app_module.SCREENSHOT_POLL_MS)
+    assert not shot.exists()  # the page is there, but a load beside it is not
+
+    release.set()
+    qtbot.waitUntil(shot.exists)
+    assert app.exit_code == 0
+    assert tasks.pending() == 0
+    assert not QImage(str(shot)).isNull()
+
+
 def test_main_refuses_a_database_from_a_newer_program(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     with sqlite3.connect(path) as conn:
