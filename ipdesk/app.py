@@ -26,13 +26,15 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 # The core before Qt: PySide6 hooks every import after its own to read the module's source
 # (for ``from __feature__ import ...``, which ipdesk does not use), about 0.3 ms a module:
@@ -44,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db, paths
 from ipdesk.logging_setup import PersonalDataFilter
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin import auth
 from ipdesk.services.admin.auth import SignedIn
 from ipdesk.services.admin.setup import initialise
 from ipdesk.services.errors import ServiceError
@@ -63,30 +66,28 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-from ipdesk.ui import network
-from ipdesk.ui.auth import SignInDialog, sign_in_at_start
-from ipdesk.ui.desk import Gate
-from ipdesk.ui.features import install_features
-from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.messages import error_text
-from ipdesk.ui.sessions import OpenWindow, Sessions
-from ipdesk.ui.settings import DatabasePasswordDialog, database, keys
-from ipdesk.ui.settings.connection_form import problem_text
-from ipdesk.ui.settings.database import ConnectionProblem, DatabaseConfig
-from ipdesk.ui.setup_wizard import SetupWizard
-from ipdesk.ui.stores import FileStores
-from ipdesk.ui.tasks import ProgressRelay, run_task
+# The window's modules (Qt's widgets, ipdesk.ui) are imported by ``main`` once the database
+# is opening on a thread of its own (``EarlyStart``), and by each function that needs them.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ipdesk.demo.generator import DemoSummary
+    from ipdesk.ui import network
+    from ipdesk.ui.desk import Gate
+    from ipdesk.ui.main_window import MainWindow
+    from ipdesk.ui.sessions import OpenWindow
+    from ipdesk.ui.settings.database import DatabaseConfig
+    from ipdesk.ui.stores import FileStores
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-LANGUAGES = keys.LANGUAGES
+LANGUAGES = ("zh_CN", "en")  # ipdesk.ui.settings.keys's (which imports the settings dialog)
 DEFAULT_LANGUAGE = "zh_CN"
-LANGUAGE_KEY = keys.LANGUAGE
+LANGUAGE_KEY = "ui/language"  # keys.LANGUAGE
 I18N_DIR = paths.RESOURCES_DIR / "i18n"
 ICONS_DIR = paths.RESOURCES_DIR / "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -246,6 +247,8 @@ def ipdesk_version() -> str:
 def app_icon() -> QIcon:
     """The window icon in every size rendered from resources/icons/ipdesk.svg (high-DPI
     screens take the larger ones)."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size in ICON_SIZES:
         path = ICONS_DIR / f"ipdesk-{size}.png"
@@ -260,6 +263,8 @@ def app_icon() -> QIcon:
 def choose_language(requested: str | None, settings: QSettings, system: QLocale) -> str:
     """--lang, else the saved choice, else the system's: English for an English locale,
     Chinese (the users' language) for every other one, C/POSIX included."""
+    from ipdesk.ui.settings import keys
+
     if requested in LANGUAGES:
         return str(requested)
     saved = keys.language(settings)
@@ -370,6 +375,8 @@ def choose_font_family(available: Iterable[str]) -> str | None:
 
 
 def _apply_font(app: QApplication) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+
     family = choose_font_family(QFontDatabase.families())
     if family is None:
         log.warning("No Simplified Chinese font found; Chinese text may not display")
@@ -397,6 +404,10 @@ def run_with_progress(func: Callable[[], T], text: str, *, interactive: bool) ->
     """Run ``func`` in the background while the event loop keeps turning; when interactive,
     a busy dialog shows if it takes longer than half a second. Returns its result or
     raises its error."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ipdesk.ui.tasks import run_task
+
     outcome: list[tuple[bool, object]] = []
     dialog: QProgressDialog | None = None
     if interactive:
@@ -443,6 +454,11 @@ FAILED = 1
 
 def run_setup_wizard(settings: QSettings) -> Opened | int:
     """The first-start wizard; CANCELLED when the user cancelled it."""
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QDialog
+
+    from ipdesk.ui.setup_wizard import SetupWizard
+
     logo = QPixmap(str(ICONS_DIR / "ipdesk-64.png"))
     wizard = SetupWizard(settings, logo=logo)
     accepted = wizard.exec() == QDialog.DialogCode.Accepted
@@ -464,20 +480,26 @@ def _open_errors() -> tuple[type[BaseException], ...]:
     return errors
 
 
-def _open_in_background(url: str, label: str, *, interactive: bool) -> Engine:
+def _open_in_background(
+    url: str, label: str, *, interactive: bool, early: EarlyStart | None = None
+) -> Engine:
+    opening: Callable[[], Engine] = lambda: open_database(url)  # noqa: E731
+    if early is not None and early.url == url:
+        opening = early.engine.result  # opening since the start
     return run_with_progress(
-        lambda: open_database(url),
+        opening,
         translate("app", "Opening the database {0}…").format(label),
         interactive=interactive,
     )
 
 
-def _open_url(url: str, *, interactive: bool) -> Opened | int:
+def _open_url(url: str, *, interactive: bool, early: EarlyStart | None = None) -> Opened | int:
     """The database at ``url`` (given on the command line or in the environment)."""
     label = url.split("://", 1)[0]  # until describe() has vetted the URL
     try:
         label = db.describe(url)
-        return Opened(_open_in_background(url, label, interactive=interactive), label)
+        engine = _open_in_background(url, label, interactive=interactive, early=early)
+        return Opened(engine, label)
     except _open_errors() as exc:
         _report_open_failure(label, exc, interactive=interactive)
         return FAILED
@@ -490,10 +512,15 @@ def _report_open_failure(label: str, exc: BaseException, *, interactive: bool) -
     )
     _complain(text)
     if interactive:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, translate("app", "Cannot open the database"), text)
 
 
 def _failure_text(exc: BaseException) -> str:
+    from ipdesk.ui.messages import error_text
+    from ipdesk.ui.settings.database import ConnectionProblem
+
     if isinstance(exc, ConnectionProblem):
         return exc.detail or exc.code
     return error_text(exc)
@@ -504,6 +531,10 @@ def _open_configured(
 ) -> Opened | int:
     """The database chosen at the first start. When it cannot be opened, the user may try
     again (another password), run the first-start wizard again, or quit (FAILED)."""
+    from ipdesk.ui.settings import database
+    from ipdesk.ui.settings.connection_form import problem_text
+    from ipdesk.ui.settings.database import ConnectionProblem
+
     problem = ""
     password = database.stored_password(config) or ""
     asked = False
@@ -543,6 +574,10 @@ def _open_configured(
 
 
 def _ask_password(config: DatabaseConfig, problem: str) -> tuple[str, bool] | None:
+    from PySide6.QtWidgets import QDialog
+
+    from ipdesk.ui.settings import DatabasePasswordDialog, database
+
     dialog = DatabasePasswordDialog(
         config, problem=problem, can_remember=database.keyring_available()
     )
@@ -556,6 +591,12 @@ def _ask_password(config: DatabaseConfig, problem: str) -> tuple[str, bool] | No
 
 def _ask_after_failure(label: str, failure: BaseException, config: DatabaseConfig) -> str:
     """ "retry", "setup" or "quit"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ipdesk.ui.messages import error_text
+    from ipdesk.ui.settings.connection_form import problem_text
+    from ipdesk.ui.settings.database import ConnectionProblem
+
     if isinstance(failure, ConnectionProblem):
         reason = problem_text(failure, config)
     else:
@@ -588,16 +629,24 @@ def _ask_after_failure(label: str, failure: BaseException, config: DatabaseConfi
 
 
 def choose_database(
-    args: argparse.Namespace, settings: QSettings, *, interactive: bool, demo_dir: str | None
+    args: argparse.Namespace,
+    settings: QSettings,
+    *,
+    interactive: bool,
+    demo_dir: str | None,
+    early: EarlyStart | None = None,
 ) -> Opened | int:
     """Open the database this run works on (see the module docstring); else the exit
     status: FAILED when it could not be opened (already reported), CANCELLED when the user
-    cancelled."""
+    cancelled. ``early``: the database named on the command line, opening already."""
+    from ipdesk.ui.settings import database
+    from ipdesk.ui.settings.database import DatabaseConfig
+
     if demo_dir is not None:
         return _open_url(f"sqlite:///{Path(demo_dir) / 'demo.sqlite3'}", interactive=interactive)
     url = args.database_url or os.environ.get(db.ENV_URL)
     if url:
-        return _open_url(url, interactive=interactive)
+        return _open_url(url, interactive=interactive, early=early)
     config = None if args.setup else database.load_config(settings)
     if config is None:
         existing = paths.default_sqlite_path()
@@ -612,9 +661,10 @@ def choose_database(
     return _open_configured(config, settings, interactive=interactive)
 
 
-def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: bool) -> bool:
+def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: bool) -> int | None:
     """Fill the database with demo cases off the GUI thread while a progress dialog shows;
-    return once done (True) or failed (False, after telling the user)."""
+    return once done, with the number of cases added (the adjudicated ones too), or failed
+    (None, after telling the user)."""
     dialog = QProgressDialog(translate("app", "Generating demo cases…"), "", 0, DEMO_CASES)
     dialog.setWindowTitle(translate("app", "Demo data"))
     dialog.setCancelButton(None)
@@ -630,6 +680,11 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
     relay.progressed.connect(on_progressed)
     loop = QEventLoop()
     failure: list[Exception] = []
+    added: list[int] = []
+
+    def on_done(summary: DemoSummary) -> None:
+        added.append(summary.cases)
+        loop.quit()
 
     def on_error(error: Exception) -> None:
         failure.append(error)
@@ -639,7 +694,7 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
 
     run_task(
         lambda: generate(session_factory, cases=DEMO_CASES, seed=1, progress=relay.report),
-        lambda _summary: loop.quit(),
+        on_done,
         on_error,
         context=dialog,
     )
@@ -656,8 +711,8 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
         _complain(text)
         if interactive:
             QMessageBox.warning(None, translate("app", "Demo data"), text)
-        return False
-    return True
+        return None
+    return added[0]
 
 
 # -- signing in -----------------------------------------------------------------------------
@@ -666,6 +721,9 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
 def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn | None:
     """The signed-in user: with --user without a dialog, else through the sign-in dialog.
     None when the user cancelled or the sign-in was refused (already reported)."""
+    from ipdesk.ui.auth import sign_in_at_start
+    from ipdesk.ui.messages import error_text
+
     if args.user is None:
         if args.screenshot is not None:
             _complain("--screenshot needs --user")
@@ -677,7 +735,7 @@ def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn |
 
         password = DEMO_PASSWORD
     else:
-        password = os.environ.get(PASSWORD_ENV, "")
+        password = _password_of(args)
     try:
         return gate.sign_in(args.user, password)
     except ServiceError as exc:
@@ -759,6 +817,8 @@ def self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
     QCoreApplication.setApplicationName(paths.APP_NAME)
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ipdesk"])
     try:
         summary = _self_test_steps(app)
@@ -885,6 +945,9 @@ def open_main_window(
     program shows after sign-in (and what the journey tests drive), on the user's own desk
     (which goes with the window at sign-out). Everything the user changes through it is
     audited in their name."""
+    from ipdesk.ui.features import install_features
+    from ipdesk.ui.main_window import MainWindow
+
     desk = gate.open_desk(signed, stores=stores)
     window = MainWindow(desk, label, settings=settings, log_dir=log_dir)
     desk.setParent(window)
@@ -1004,7 +1067,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     audit.install(session_factory)
     if demo_dir is None:
         import_local_files(session_factory, FileStores.default())
-    if args.demo and not generate_demo_data(session_factory, interactive=interactive):
+    demo_cases = generate_demo_data(session_factory, interactive=interactive) if args.demo else None
+    if args.demo and demo_cases is None:
         _cleanup(engine, demo_dir)
         return 1
     gate = Gate(session_factory)
@@ -1023,7 +1087,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stores=FileStores.in_folder(Path(demo_dir)) if demo_dir is not None else None,
             daily_backups=demo_dir is None,
             log_dir=log_file.parent if log_file is not None else None,
-            demo_cases=DEMO_CASES if demo_dir is not None else None,
+            demo_cases=demo_cases,
         ),
         lambda: SignInDialog(gate, database_label=label),
     )

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import ipdesk.app as app_module
 import ipdesk.demo.generator as demo_generator
 from ipdesk import db
+from ipdesk.demo.generator import DemoSummary
 from ipdesk.models import Case, CaseStatus, Channel, DisputeType, IpType, Office, Role, Station
 from ipdesk.paths import RESOURCES_DIR
 from ipdesk.services.actors import Actor
@@ -319,11 +320,12 @@ def test_demo_data_is_generated_in_the_background_with_progress(
         threads.append(QThread.currentThread())
         for done in (1000, 2000, 3000):
             kwargs["progress"](done, 3000)
-        return object()
+        return DemoSummary(cases=3022, parties=0, events=0, users_created=0, seconds=1.0)
 
     monkeypatch.setattr(demo_generator, "generate", fake_generate)
 
-    assert app_module.generate_demo_data(session_factory, interactive=False)
+    # the cases added, adjudicated ones too, for the status bar's "demo database with N cases"
+    assert app_module.generate_demo_data(session_factory, interactive=False) == 3022
     assert calls[0]["cases"] == app_module.DEMO_CASES
     assert calls[0]["seed"] == 1
     assert threads[0] is not QThread.currentThread()
@@ -340,7 +342,7 @@ def test_a_failing_demo_generation_is_reported(
 
     monkeypatch.setattr(demo_generator, "generate", failing)
 
-    assert not app_module.generate_demo_data(session_factory, interactive=False)
+    assert app_module.generate_demo_data(session_factory, interactive=False) is None
     assert "磁盘已满" in capsys.readouterr().err
 
 
