@@ -38,7 +38,7 @@ FILLED_GOAL_S = 0.5
 DEMO_PASSWORD = "ipdesk-demo"
 
 LAUNCH = r"""
-import json, sys, time
+import importlib.abc, importlib.util, json, sys, time
 probe = sys.argv.pop(1)
 
 
@@ -51,43 +51,62 @@ def write(event):
         f.write(json.dumps(line) + "\n")
     seen.add(event)
     if seen >= {"painted", "filled"}:  # a small database can fill the page before the paint
+        from PySide6.QtCore import QCoreApplication, QTimer
+
         QTimer.singleShot(0, QCoreApplication.quit)
 
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from ipdesk.ui import sessions
+def watch(window):
+    from PySide6.QtCore import QEvent, QObject
 
-
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            write("painted")
-            watched.removeEventFilter(self)
-        return False
-
-
-def filled(*_args):
-    write("filled")
-
-
-opened = sessions.Sessions.open
-
-
-def open_(self, signed):
-    window = opened(self, signed)
-    window._probe = Painted(window)
-    window.installEventFilter(window._probe)
     from ipdesk.ui.worklists import WorkListPage
 
+    class Painted(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                write("painted")
+                watched.removeEventFilter(self)
+            return False
+
+    window._probe = Painted(window)
+    window.installEventFilter(window._probe)
     work = window.findChild(WorkListPage)
     if work is not None:
-        work.loaded.connect(filled)
+        work.loaded.connect(lambda *_args: write("filled"))
     else:
-        window.settled.connect(filled)
-    return window
+        window.settled.connect(lambda *_args: write("filled"))
 
 
-sessions.Sessions.open = open_
+def patch(sessions):
+    opened = sessions.Sessions.open
+
+    def open_(self, signed):
+        window = opened(self, signed)
+        watch(window)
+        return window
+
+    sessions.Sessions.open = open_
+
+
+class Hook(importlib.abc.MetaPathFinder):
+    # Sessions.open is patched when the program imports ipdesk.ui.sessions, not before:
+    # importing it here would import Qt and the window's modules ahead of the program.
+    def find_spec(self, name, path=None, target=None):
+        if name != "ipdesk.ui.sessions":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, Hook())
 from ipdesk.app import main
 
 sys.exit(main())

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 # The core before Qt: PySide6 hooks every import after its own to read the module's source
 # (for ``from __feature__ import ...``, which ipdesk does not use), about 0.3 ms a module:
@@ -665,6 +665,11 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
     """Fill the database with demo cases off the GUI thread while a progress dialog shows;
     return once done, with the number of cases added (the adjudicated ones too), or failed
     (None, after telling the user)."""
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from ipdesk.ui.messages import error_text
+    from ipdesk.ui.tasks import ProgressRelay, run_task
+
     dialog = QProgressDialog(translate("app", "Generating demo cases…"), "", 0, DEMO_CASES)
     dialog.setWindowTitle(translate("app", "Demo data"))
     dialog.setCancelButton(None)
@@ -718,9 +723,65 @@ def generate_demo_data(session_factory: sessionmaker[Session], *, interactive: b
 # -- signing in -----------------------------------------------------------------------------
 
 
-def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn | None:
+def _password_of(args: argparse.Namespace) -> str:
+    """The password of ``--user`` (not the demo's): from the environment."""
+    return os.environ.get(PASSWORD_ENV, "")
+
+
+class EarlyStart:
+    """The start's work that needs neither Qt nor the user, on a thread of its own while
+    ``main`` imports the window's modules and starts Qt: the database named on the command
+    line (or in the environment) opened and migrated, the sessions prepared
+    (:func:`prepare_sessions`) and, with ``--user``, the password checked (argon2 lets go
+    of the GIL: its 0.2 s of hashing overlaps the imports). A database chosen at the first
+    start is opened as before, once Qt runs (it may ask for a password)."""
+
+    def __init__(self, url: str, user: str | None, password: str) -> None:
+        self.url = url
+        self.engine: Future[Engine] = Future()
+        self.sessions: Future[sessionmaker[Session]] = Future()
+        self.signed: Future[SignedIn] | None = Future() if user is not None else None
+        self._user, self._password = user or "", password
+        self._thread = threading.Thread(target=self._run, name="ipdesk-start", daemon=True)
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> EarlyStart | None:
+        """Started for a database on the command line or in the environment; None for
+        the others (the demo's, the first-start wizard's, the settings', a server)."""
+        url = args.database_url or os.environ.get(db.ENV_URL)
+        if not url or args.demo or args.setup or getattr(args, "server", None):
+            return None
+        early = cls(url, args.user, _password_of(args))
+        early._thread.start()
+        return early
+
+    def opened(self, engine: Engine) -> bool:
+        """Whether ``engine`` is the one opened here."""
+        return self.engine.done() and not self.engine.exception() and self.engine.result() is engine
+
+    def _run(self) -> None:
+        steps: list[Future[Any]] = [self.engine, self.sessions]
+        if self.signed is not None:
+            steps.append(self.signed)
+        try:
+            engine = open_database(self.url)
+            self.engine.set_result(engine)
+            factory = prepare_sessions(engine, local_files=True)
+            self.sessions.set_result(factory)
+            if self.signed is not None:
+                self.signed.set_result(auth.sign_in(factory, self._user, self._password))
+        except BaseException as exc:  # told where the step's result is asked for
+            for step in steps:
+                if not step.done():
+                    step.set_exception(exc)
+
+
+def sign_in_user(
+    args: argparse.Namespace, gate: Gate, label: str, *, early: EarlyStart | None = None
+) -> SignedIn | None:
     """The signed-in user: with --user without a dialog, else through the sign-in dialog.
-    None when the user cancelled or the sign-in was refused (already reported)."""
+    None when the user cancelled or the sign-in was refused (already reported). ``early``:
+    the --user's password checked since the start, on the database opened."""
     from ipdesk.ui.auth import sign_in_at_start
     from ipdesk.ui.messages import error_text
 
@@ -737,6 +798,8 @@ def sign_in_user(args: argparse.Namespace, gate: Gate, label: str) -> SignedIn |
     else:
         password = _password_of(args)
     try:
+        if early is not None and early.signed is not None:
+            return early.signed.result()
         return gate.sign_in(args.user, password)
     except ServiceError as exc:
         _complain(error_text(exc))
@@ -988,6 +1051,19 @@ def window_opener(
     return open_window
 
 
+def prepare_sessions(engine: Engine, *, local_files: bool) -> sessionmaker[Session]:
+    """The sessions of the program on ``engine``, audited; before them, the leftovers of
+    killed backups removed and (``local_files``) the files of earlier versions imported."""
+    remove_backup_leftovers(engine)
+    session_factory = db.make_session_factory(engine)
+    audit.install(session_factory)
+    if local_files:
+        from ipdesk.ui.stores import FileStores
+
+        import_local_files(session_factory, FileStores.default())
+    return session_factory
+
+
 def remove_backup_leftovers(engine: Engine) -> list[Path]:
     """Remove the hidden copies killed backups and restores left (personal data): beside
     the embedded database, in the user's data folder and in the temporary folder."""
@@ -1022,6 +1098,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return self_test()
     sys.excepthook = _log_uncaught
+    early = EarlyStart.of(args)  # the database opens while the window's modules load
     log.info(
         "ipdesk %s starting (Python %s, Qt for Python %s, %s)",
         ipdesk_version(),
@@ -1029,6 +1106,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _pyside_version(),
         platform.platform(),
     )
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ipdesk.ui import features as features  # the window's modules, with the database opening
+    from ipdesk.ui import network
+    from ipdesk.ui.auth import SignInDialog
+    from ipdesk.ui.desk import Gate
+    from ipdesk.ui.sessions import Sessions
+    from ipdesk.ui.stores import FileStores
 
     QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
     QCoreApplication.setApplicationName(paths.APP_NAME)
@@ -1050,7 +1137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = network.server_of(args, settings)
     if server is not None:
         return run_through_server(app, server, args, settings, translators, log_file)
-    opened = choose_database(args, settings, interactive=interactive, demo_dir=demo_dir)
+    opened = choose_database(
+        args, settings, interactive=interactive, demo_dir=demo_dir, early=early
+    )
     server = network.server_of(args, settings) if opened == CANCELLED else None
     if server is not None:  # the first-start wizard chose a server
         return run_through_server(app, server, args, settings, translators, log_file)
@@ -1061,18 +1150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return opened
     engine, label = opened.engine, opened.label
     log.info("Database: %s", label)
-    remove_backup_leftovers(engine)
-
-    session_factory = db.make_session_factory(engine)
-    audit.install(session_factory)
-    if demo_dir is None:
-        import_local_files(session_factory, FileStores.default())
+    if early is not None and early.opened(engine):
+        session_factory = early.sessions.result()  # its leftovers removed, its files imported
+    else:
+        early = None
+        session_factory = prepare_sessions(engine, local_files=demo_dir is None)
     demo_cases = generate_demo_data(session_factory, interactive=interactive) if args.demo else None
     if args.demo and demo_cases is None:
         _cleanup(engine, demo_dir)
         return 1
     gate = Gate(session_factory)
-    signed = opened.signed_in or sign_in_user(args, gate, label)
+    signed = opened.signed_in or sign_in_user(args, gate, label, early=early)
     if signed is None:
         _cleanup(engine, demo_dir)
         return 1 if args.user is not None or not interactive else 0
@@ -1116,6 +1204,10 @@ def run_through_server(
 ) -> int:
     """``main`` in network mode: sign in on ``server``, then the user's windows, each on a
     desk that works through the server (no database, no daily backup here)."""
+    from ipdesk.ui import network
+    from ipdesk.ui.auth import SignInDialog
+    from ipdesk.ui.sessions import Sessions
+
     interactive = args.screenshot is None
     gate = network.open_gate(server, interactive=interactive)
     if isinstance(gate, int):

@@ -4,6 +4,7 @@ database waits longer, and a database at the newest schema opens without Alembic
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,18 +12,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk.models import Role
+from ipdesk import app, db
+from ipdesk.models import Role, User
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.dashboard import DashboardWidget
 from ipdesk.ui.deadlines import DeadlineBoardWidget
-from ipdesk.ui.desk import Change, ChangeKind
+from ipdesk.ui.desk import Change, ChangeKind, Gate
 from ipdesk.ui.features import install_features
 from ipdesk.ui.main_window import LazyPage, MainWindow
 from ipdesk.ui.operations import LARGE_DATABASE_BYTES, LARGE_DATABASE_DELAY_MS, backup_delay_ms
@@ -177,17 +181,115 @@ def test_a_current_database_opens_without_importing_alembic(database_url: str) -
 def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -> None:
     """What ``ipdesk`` imports on its way to the main window on SQLite: not the demo (nor
     psycopg, which it brings), not Alembic, not the documents' engine (docxtpl, Jinja), not the
-    pages' own modules, nor the read models of every page (each page imports its own)."""
+    pages' own modules, nor the read models of every page (each page imports its own), nor
+    the first-start wizard."""
     script = (
         "import sys\n"
         "import ipdesk.app\n"
+        "import ipdesk.ui.features, ipdesk.ui.sessions, ipdesk.ui.network, ipdesk.ui.auth\n"
         "bad = ('alembic', 'psycopg', 'ipdesk.demo', 'openpyxl', 'apscheduler', 'docxtpl',"
         " 'jinja2', 'ipdesk.services.documents', 'ipdesk.services.queries.read_models',"
         " 'ipdesk.ui.dashboard', 'ipdesk.ui.cases', 'ipdesk.ui.case_view',"
-        " 'ipdesk.ui.intake.dialog')\n"
+        " 'ipdesk.ui.intake.dialog', 'ipdesk.ui.setup_wizard')\n"
         "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_program_module_imports_neither_qt_widgets_nor_the_window() -> None:
+    """``import ipdesk.app`` loads the core and QtCore only: ``main`` imports Qt's widgets
+    and the window's modules while the database opens on a thread of its own."""
+    script = (
+        "import sys\n"
+        "import ipdesk.app\n"
+        "bad = ('PySide6.QtWidgets', 'PySide6.QtGui', 'ipdesk.ui')\n"
+        "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def _start_args(database_url: str, *extra: str) -> argparse.Namespace:
+    args, _qt = app.build_parser().parse_known_args(["--database-url", database_url, *extra])
+    return args
+
+
+def test_the_database_opens_and_the_user_signs_in_on_a_thread_from_the_start(
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with session_factory.begin() as s:
+        make_user(s, Role.CITY_MANAGER, username="city", password="pass-word-1")
+    monkeypatch.setenv(app.PASSWORD_ENV, "pass-word-1")
+    args = _start_args(database_url, "--user", "city")
+    early = app.EarlyStart.of(args)
+    assert early is not None and early.signed is not None
+    opened = app.choose_database(args, QSettings(), interactive=False, demo_dir=None, early=early)
+    assert isinstance(opened, app.Opened) and early.opened(opened.engine)
+    try:
+        factory = early.sessions.result(timeout=60)
+
+        class Unused(Gate):
+            def sign_in(self, username: str, password: str) -> SignedIn:
+                raise AssertionError("the password was checked once, at the start")
+
+        signed = app.sign_in_user(args, Unused(factory), "test", early=early)
+        assert signed is not None and signed.username == "city"
+        assert signed.role is Role.CITY_MANAGER
+    finally:
+        opened.engine.dispose()
+
+
+def test_a_refused_password_at_the_start_is_told_and_counted_once(
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with session_factory.begin() as s:
+        make_user(s, Role.CITY_MANAGER, username="city", password="pass-word-1")
+    monkeypatch.setenv(app.PASSWORD_ENV, "wrong-password")
+    args = _start_args(database_url, "--user", "city")
+    early = app.EarlyStart.of(args)
+    assert early is not None
+    opened = app.choose_database(args, QSettings(), interactive=False, demo_dir=None, early=early)
+    assert isinstance(opened, app.Opened)
+    try:
+        gate = Gate(early.sessions.result(timeout=60))
+        assert app.sign_in_user(args, gate, "test", early=early) is None
+    finally:
+        opened.engine.dispose()
+    assert "ipdesk:" in capsys.readouterr().err
+    with session_factory() as s:
+        user = s.scalars(select(User).where(User.username == "city")).one()
+        assert user.failed_logins == 1
+
+
+def test_a_database_that_cannot_be_opened_at_the_start_is_reported(
+    tmp_path: Path, qapp: QApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'not-a-folder'}/x/../../nowhere/db.sqlite3"
+    (tmp_path / "not-a-folder").write_text("a file, not a folder")
+    args = _start_args(url)
+    early = app.EarlyStart.of(args)
+    assert early is not None and early.signed is None
+    result = app.choose_database(args, QSettings(), interactive=False, demo_dir=None, early=early)
+    assert result == app.FAILED
+    assert "could not be opened" in capsys.readouterr().err
+
+
+def test_no_early_start_for_the_demo_the_wizard_or_a_chosen_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(db.ENV_URL, raising=False)
+    parse = app.build_parser().parse_known_args
+    for argv in ([], ["--demo"], ["--setup"], ["--server", "https://example.invalid:8443"]):
+        assert app.EarlyStart.of(parse(argv)[0]) is None, argv
