@@ -185,6 +185,51 @@ def test_first_page_without_counting_many(
         cases_query.first_page(s, SYSTEM, None, sort, 0)
 
 
+@pytest.mark.parametrize("key", ["number", "received", "due", "status"])
+def test_a_search_pages_first_in_one_statement(
+    engine: Engine,
+    sessions: sessionmaker[Session],
+    cases: list[Case],
+    key: cases_query.SortKey,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search's first page and its total come from one statement (the search's filter
+    runs once), in the very order of the pages; with more matches than are "few", the
+    page walks the sort order's index as before and the total is left to count_cases."""
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, sql: str, params: object, *args: object) -> None:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append(sql)
+
+    flt = CaseFilter(text="申请人")
+    drill = CaseFilter(case_ids=tuple(c.id for c in cases[::3]))
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for descending in (False, True):
+            sort = CaseSort(key, descending)
+            for f in (flt, drill):
+                with sessions() as s:  # the pages as read with the total known
+                    want = case_ids(s, SYSTEM, f, sort, total=count_cases(s, SYSTEM, f))
+                if f is drill:
+                    assert want == expected_order(cases[::3], key, descending)
+                assert len(want) > 7
+                with sessions() as s:
+                    statements.clear()
+                    ids = case_ids(s, SYSTEM, f, sort, 0, 7, today=TODAY)
+                    assert ids == want[:7]
+                    assert len(statements) == 1 and "count(" in statements[0].lower()
+                    page = cases_query.first_page(s, SYSTEM, f, sort, 100, today=TODAY)
+                    assert page.ids == want and page.total == len(want)
+        monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", 5)
+        with sessions() as s:
+            want = case_ids(s, SYSTEM, flt, CaseSort(key), total=count_cases(s, SYSTEM, flt))
+            page = cases_query.first_page(s, SYSTEM, flt, CaseSort(key), 10, today=TODAY)
+        assert page.ids == want[:10] and page.total is None  # many: count_cases tells
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
 def test_filters(sessions: sessionmaker[Session], cases: list[Case]) -> None:
     def ids_for(flt: CaseFilter) -> set[int]:
         with sessions() as s:

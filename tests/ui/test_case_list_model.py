@@ -130,6 +130,45 @@ def _number(session_factory: sessionmaker[Session], case_id: int) -> str:
         return case.number
 
 
+def test_a_load_fetches_a_screenful_first(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    session_factory: sessionmaker[Session],
+    city: Actor,
+    gate: Gate,
+) -> None:
+    """``first_size``: a (re)load reads the rows a screen shows, not a whole page; the rest
+    of the first page is fetched in the background when one of its rows is shown."""
+    model = CaseTableModel(
+        make_desk(session_factory, city, today=lambda: TODAY), page_size=PAGE, first_size=4
+    )
+    qtmodeltester.check(model, force_py=True)
+    want = expected(session_factory, city, CaseFilter(), CaseSort())
+    with qtbot.waitSignal(model.first_rows, timeout=5000) as shown:
+        model.reload()
+    assert shown.args == [4] and model.rowCount() == 4 and model.counting
+    assert [model.case_id(r) for r in range(4)] == want[:4] and model.page_loads == 0
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        gate.open.set()
+    assert model.rowCount() == CASES
+    qtbot.waitUntil(lambda: model.snapshot, timeout=5000)
+    assert model.data(model.index(2, 0)) == _number(session_factory, want[2])
+    # a row after the first rows: asked for (by the model tester's walk too), fetched
+    qtbot.waitUntil(lambda: model.data(model.index(6, 0)) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+    assert [model.data(model.index(r, 0)) for r in range(PAGE)] == [
+        _number(session_factory, i) for i in want[:PAGE]
+    ]
+    assert not model.fetching
+
+    # without the ids snapshot, the first page is completed by its offset
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(CaseFilter(status="accepted"))  # 20: counted on the way
+    accepted = expected(session_factory, city, CaseFilter(status="accepted"), CaseSort())
+    assert model.rowCount() == len(accepted) == CASES // 3
+    assert [model.case_id(r) for r in range(len(accepted))] == accepted
+
+
 def test_a_short_list_needs_no_count(
     qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, gate: Gate
 ) -> None:

@@ -174,10 +174,15 @@ class CaseTableModel(QAbstractTableModel):
         *,
         page_size: int = PAGE_SIZE,
         cached_pages: int = CACHED_PAGES,
+        first_size: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
         self.page_size = page_size
+        self.first_size = first_size
+        """How many rows a (re)load fetches first (None: a page): the rows a screen can
+        show. The rest of the first page is fetched when a row of it is shown."""
+        self._partial_first = False  # page 0 holds only the first rows of a (re)load
         self._cached_pages = cached_pages
         self._filter = CaseFilter()
         self._sort = CaseSort()
@@ -278,7 +283,8 @@ class CaseTableModel(QAbstractTableModel):
         """Fetch the first page in the background and reset the model to show it; then,
         unless that told the total, count the cases and take the ids snapshot in the
         background, adding the rows."""
-        desk, flt, sort, size = self._desk, self._filter, self._sort, self.page_size
+        desk, flt, sort = self._desk, self._filter, self._sort
+        size = min(self.first_size or self.page_size, self.page_size)
         self.loading = True
         self._load += 1  # pages, counts and snapshots still out belong to the previous load
         if self._ids is not None:  # not kept while the next list is read (36 MB a million);
@@ -316,6 +322,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = first.ids if complete else None
         self._pages.clear()
         self._pages[0] = first
+        self._partial_first = len(first.ids) < self.page_size and not complete
         self._wanted.clear()
         self._fetching = False
         self._last = None
@@ -440,7 +447,7 @@ class CaseTableModel(QAbstractTableModel):
         wanted, size = self._wanted, self.page_size
         while wanted and not self._fetching:
             number, _ = wanted.popitem()
-            if number in self._pages or not 0 <= number * size < self._rows:
+            if self._complete(number) or not 0 <= number * size < self._rows:
                 continue
             first = last = number
             most = max(1, read_models.MAX_PAGE_SIZE // size)
@@ -501,6 +508,8 @@ class CaseTableModel(QAbstractTableModel):
         count = 0
         for offset in range(0, len(ids), size):
             number = first + offset // size
+            if number == 0:
+                self._partial_first = False
             self._pages[number] = self._make_page(ids[offset : offset + size], by_id)
             self._pages.move_to_end(number)
             count += 1
@@ -515,12 +524,14 @@ class CaseTableModel(QAbstractTableModel):
         if bottom >= top:
             self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(COLUMNS) - 1))
 
-    def _page_now(self, number: int) -> _Page | None:
-        """The page ``number``, fetched at once when missing (case_row(), case_id(): for
-        tests and scripts; ``data()`` never waits)."""
+    def _page_now(self, number: int, offset: int = 0) -> _Page | None:
+        """The page ``number`` with its row ``offset``, fetched at once when missing
+        (case_row(), case_id(): for tests and scripts; ``data()`` never waits)."""
         page = self._pages.get(number)
         size = self.page_size
-        if page is not None or not 0 <= number * size < self._rows:
+        if (page is not None and offset < len(page.ids)) or self._complete(number):
+            return page
+        if not 0 <= number * size < self._rows:
             return page
         start, stop = number * size, min((number + 1) * size, self._rows)
         if self._ids is not None:
@@ -587,7 +598,16 @@ class CaseTableModel(QAbstractTableModel):
             page = found
             self._last = (number, page)
         offset = row - number * size
-        return (page, offset) if offset < len(page.ids) else None
+        if offset < len(page.ids):
+            return page, offset
+        if number == 0 and self._partial_first:  # a row after the first rows of a load
+            self._want(0)
+        return None
+
+    def _complete(self, number: int) -> bool:
+        """Page ``number`` is here with all its rows (page 0 may hold only the first rows
+        of a load)."""
+        return number in self._pages and not (number == 0 and self._partial_first)
 
     def cell(self, row: int, column: int) -> tuple[str, int] | None:
         """The text of a cell and its colour (an index into the deadline colours, 0: the
@@ -604,16 +624,16 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if self._ids is not None:
             return self._ids[row]
-        page = self._page_now(row // self.page_size)
         offset = row % self.page_size
+        page = self._page_now(row // self.page_size, offset)
         return page.ids[offset] if page is not None and offset < len(page.ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
         """The list's row ``row`` (its page fetched at once when missing)."""
         if not 0 <= row < self._rows:
             return None
-        page = self._page_now(row // self.page_size)
         offset = row % self.page_size
+        page = self._page_now(row // self.page_size, offset)
         if page is None or offset >= len(page.ids):
             return None
         return page.rows.get(page.ids[offset])

@@ -144,7 +144,12 @@ class CaseListWidget(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        row_height = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        # a (re)load fetches the rows a screen (at least a full-HD one) can show first,
+        # not a whole page: fewer rows read, built and sent before the first paint
+        screen = max(self.screen().availableGeometry().height(), 1080)
+        self.model.first_size = screen // row_height + 1
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
