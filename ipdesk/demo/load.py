@@ -1,5 +1,6 @@
-"""The connection a demo load writes its chunks through (demo/generator.py), and on SQLite
-the settings and indexes that make a load of a million cases fast.
+"""The connection a demo load writes its chunks through (demo/generator.py), without the
+secondary indexes that make a load of a million cases slow, and on SQLite with settings
+for it.
 
 Writing many cases, SQLite spends most of its time on the secondary indexes whose keys
 come in random order (party names and ID numbers, right numbers, due dates): each new row
@@ -14,7 +15,9 @@ as the search index's GIN indexes on PostgreSQL (search_index.pg_indexes_dropped
   is the migrations' (the same text in sqlite_master); a load killed in between leaves
   them missing for :func:`ipdesk.services.admin.setup.restore_indexes`, which every start-up
   (``setup.initialise``) and the demo run first: the repair compares the database with
-  the models, so it needs nothing from this module;
+  the models, so it needs nothing from this module. PostgreSQL too: there every COPY
+  of a chunk updated twelve B-tree indexes of ``cases`` alone, row by row; after the
+  load the tables are analysed once;
 * the one connection that writes every chunk checkpoints the WAL less often and sorts
   with two threads; both are set back afterwards, and after a load without the indexes
   the WAL, grown meanwhile, is checkpointed and truncated.
@@ -51,11 +54,12 @@ def loading_connection(
     engine: Engine, tables: Sequence[Table], new_rows: int
 ) -> Iterator[Connection]:
     """A connection for a load of ``new_rows`` rows into ``tables[0]`` (and rows of the
-    other ``tables`` with them), each transaction to be begun on it by the caller. On
-    SQLite, tuned for the load, without the indexes while it runs if that is worth it."""
+    other ``tables`` with them), each transaction to be begun on it by the caller: without
+    the indexes while it runs if that is worth it, and on SQLite tuned for the load."""
     with engine.connect() as connection:
         if connection.dialect.name != "sqlite":
-            yield connection
+            with _without_indexes(connection, tables, new_rows):
+                yield connection
             return
         # Settings of the connection, not of a transaction: set on the driver's connection
         # (SQLAlchemy's would begin one first, and a checkpoint cannot run in one).
@@ -86,6 +90,29 @@ def loading_connection(
                     # A load this large (into tables this small: no long readers to wait
                     # for, presumably) grew the WAL file: give the disk space back.
                     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def _without_indexes(
+    connection: Connection, tables: Sequence[Table], new_rows: int
+) -> Iterator[None]:
+    """PostgreSQL: the block without the secondary indexes (if worth it), which are built
+    again after it, also when it fails, each with one sort; then the tables are analysed,
+    for the later stages' queries (autovacuum's statistics would come later)."""
+    dropped = _drop_indexes(connection, tables, new_rows)
+    try:
+        yield
+    finally:
+        # Interrupted inside a statement, the connection is gone: the next start repairs.
+        if not connection.invalidated:
+            if connection.in_transaction():
+                connection.rollback()
+            if dropped:
+                with connection.begin():
+                    connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+                    _create_indexes(connection, dropped)
+                with connection.begin():
+                    connection.exec_driver_sql(f"ANALYZE {', '.join(t.name for t in tables)}")
 
 
 def _drop_indexes(connection: Connection, tables: Sequence[Table], new_rows: int) -> list[Index]:

@@ -54,7 +54,7 @@ def ensure_ready(engine: Engine) -> None:
 def secondary_indexes(tables: Sequence[Table]) -> list[Index]:
     """The non-unique indexes of ``tables`` as the models declare them (their DDL is the
     migrations'): what a bulk load may drop while it writes and build again after it (the
-    demo's SQLite load, ``ipdesk.demo.load``). Unique ones keep checking and are never
+    demo's load, ``ipdesk.demo.load``). Unique ones keep checking and are never
     dropped."""
     return [
         index
@@ -65,20 +65,21 @@ def secondary_indexes(tables: Sequence[Table]) -> list[Index]:
 
 
 def present_indexes(connection: Connection) -> set[str]:
-    """The names of the indexes the SQLite database holds."""
-    rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
-    return {name for (name,) in rows}
+    """The names of the indexes the database holds (PostgreSQL: in the current schema)."""
+    if connection.dialect.name == "postgresql":
+        sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    return {name for (name,) in connection.exec_driver_sql(sql)}
 
 
 def restore_indexes(engine: Engine, tables: Sequence[Table] | None = None) -> list[str]:
     """Create the secondary indexes of ``tables`` (default: every table of the models)
-    that the SQLite database lacks — what a bulk load killed while it ran without them
-    left missing — and return their names. The models' declarations are the record of
-    what belongs there, so the repair needs nothing from the program that dropped them.
-    PostgreSQL: nothing (a load there drops only the search index's GIN indexes, which
-    :func:`ipdesk.services.queries.search_index.repair` restores)."""
-    if engine.dialect.name != "sqlite":
-        return []
+    that the database lacks — what a bulk load killed while it ran without them left
+    missing — and return their names. The models' declarations are the record of what
+    belongs there (their DDL is the migrations'), so the repair needs nothing from the
+    program that dropped them. (The search index's GIN indexes on PostgreSQL are
+    :func:`ipdesk.services.queries.search_index.repair`'s.)"""
     wanted = secondary_indexes(Base.metadata.sorted_tables if tables is None else tables)
     with engine.begin() as connection:
         present = present_indexes(connection)
