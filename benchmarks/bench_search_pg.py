@@ -1,30 +1,41 @@
-"""Benchmark of the search box on PostgreSQL: 1-, 2- and 3-character terms (issue 18: 2 and 3
-characters under 20 ms).
+"""Benchmark of the search box on PostgreSQL: 1-, 2- and 3-character terms, as the city, an
+office's manager and a station's staff (issue 18: 2 and 3 characters under 20 ms).
 
     .venv/bin/python benchmarks/bench_search_pg.py postgresql+psycopg://... [--explain]
-        [--office ID | --station ID] [QUERY ...]
+        [--actor city|office:ID|station:ID ...] [--limit N] [QUERY ...]
 
-For each query it prints the number of statements the service sent, the median and minimum
-of ``--repeat`` warm calls of :func:`ipdesk.services.queries.search.search_cases` as a city
-manager (or an office's manager, a station's staff; the ids only), the floor —
-the very statements the service sent, replayed through the bare driver (psycopg) with
-``fetchall()`` — the ratio and the goal. ``--explain`` prints ``EXPLAIN (ANALYZE,
-BUFFERS)`` of each statement. The machine's load is printed: on a shared machine a
-loaded run's times are not comparable with an idle one's.
+Without ``--actor`` it searches as the city, as the manager of the office with the fewest
+cases and as the staff of the busiest station of another office, so that each runs terms
+found in its scope and terms common in the city but absent from its scope (a place name of
+another office: 鲁特旗, 后旗, 开鲁, 奈曼 ...; "found 0").
+
+For each actor and query it prints the number of statements the service sent, the median
+and minimum of ``--repeat`` warm calls of :func:`ipdesk.services.queries.search.search_cases`
+(the ids only; each call checks out a pooled connection as a desk call does, with the
+application's ``pool_pre_ping``), the floor — the very statements the service sent,
+replayed through the bare driver (psycopg) with ``fetchall()`` — the ratio and the goal,
+and the median of the same calls through an engine without ``pool_pre_ping`` ("no ping"),
+measured alternately with the others. ``--explain`` prints ``EXPLAIN (ANALYZE, BUFFERS)``
+of each statement. The machine's load is printed: on a shared machine a loaded run's times
+are not comparable with an idle one's. ``--ids FILE`` writes every answer (actor, query,
+limit -> ids, for limits 1, 10 and 100) as JSON, to compare two versions' answers.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import time
 from typing import Any
 
 import psycopg
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
+import ipdesk
 from ipdesk import db
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
@@ -33,31 +44,69 @@ from ipdesk.services.queries.search import PG_FIRST_SPAN, search_cases
 CITY = Actor(user_id=None, name="bench", role=Role.CITY_MANAGER)
 GOAL_MS = 20.0
 # Rare (王伟: 68 cases of 200,000), common (有限公: most cases) and middling terms (乳业,
-# 后旗, 鲁特旗, 西辽河, 开发区: thousands of cases, 100-350 ms before the bucketed indexes).
+# 后旗, 鲁特旗, 西辽河, 开发区: thousands of cases, 100-350 ms before the bucketed indexes);
+# place names of one office each (开发区, 后旗, 鲁特旗, 开鲁, 奈曼, 库伦, 霍林: 14,000-20,000
+# parties in their office, none elsewhere).
 QUERIES = (
     *("王伟", "李娜", "张伟", "刘洋", "张小明", "科尔沁", "有限公", "王", "商标权"),
     *("乳业", "后旗", "作社", "技股", "鲁特旗", "西辽河", "开发区"),
+    *("开鲁", "奈曼", "库伦", "霍林", "奈曼旗", "霍林郭"),
 )
+LIMITS = (1, 10, 100)
+
+
+def _actor(spec: str) -> Actor:
+    kind, _, unit = spec.partition(":")
+    if kind == "city":
+        return CITY
+    if kind == "office":
+        return Actor(None, "bench", Role.OFFICE_MANAGER, office_id=int(unit))
+    if kind == "station":
+        return Actor(None, "bench", Role.STATION_STAFF, station_id=int(unit))
+    raise SystemExit(f"unknown actor {spec!r}: city, office:ID or station:ID")
+
+
+def _default_actors(raw: psycopg.Connection[Any]) -> list[str]:
+    """The city; the office with the fewest cases; the busiest station of another office."""
+    row = raw.execute(
+        "SELECT office_id FROM cases GROUP BY office_id ORDER BY count(*), office_id LIMIT 1"
+    ).fetchone()
+    assert row is not None, "no cases"
+    office = row[0]
+    station = raw.execute(
+        "SELECT station_id FROM cases WHERE office_id <> %s AND station_id IS NOT NULL"
+        " GROUP BY station_id ORDER BY count(*) DESC, station_id LIMIT 1",
+        (office,),
+    ).fetchone()
+    raw.rollback()
+    return ["city", f"office:{office}"] + ([f"station:{station[0]}"] if station else [])
+
+
+def _timed(factory: sessionmaker[Session], actor: Actor, query: str, limit: int) -> float:
+    with factory() as session:
+        started = time.perf_counter()
+        search_cases(session, actor, query, limit=limit)
+        return time.perf_counter() - started
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url")
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--limit", type=int, default=100, help="the search's limit (100)")
     parser.add_argument("--explain", action="store_true")
     parser.add_argument(
-        "--office", type=int, help="search as the manager of this office id (default: city)"
+        "--actor",
+        action="append",
+        help="city, office:ID (its manager) or station:ID (its staff); repeat for several",
     )
-    parser.add_argument("--station", type=int, help="search as staff of this station id")
+    parser.add_argument("--ids", help="write every answer (limits 1, 10, 100) to this JSON file")
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
     args = parser.parse_args()
-    actor = CITY
-    if args.office is not None:
-        actor = Actor(None, "bench", Role.OFFICE_MANAGER, office_id=args.office)
-    if args.station is not None:
-        actor = Actor(None, "bench", Role.STATION_STAFF, station_id=args.station)
     engine = db.make_engine(args.url)
     factory = db.make_session_factory(engine)
+    unpinged = create_engine(make_url(args.url), pool_pre_ping=False)
+    factory_unpinged = db.make_session_factory(unpinged)
     sent: list[tuple[str, Any]] = []
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -66,49 +115,87 @@ def main() -> int:
 
     dsn = make_url(args.url).set(drivername="postgresql").render_as_string(hide_password=False)
     raw = psycopg.connect(dsn)
-    print(f"database {db.describe(args.url)}   first span {PG_FIRST_SPAN:,} newest case ids")
-    print(f"actor    {actor.role.value} office {actor.office_id} station {actor.station_id}")
+    with factory() as session:
+        revision = session.scalar(text("SELECT version_num FROM alembic_version"))
+    actors = args.actor or _default_actors(raw)
+    print(f"database {db.describe(args.url)}   revision {revision}   program {ipdesk.__file__}")
+    print(f"first span {PG_FIRST_SPAN:,} newest case ids   limit {args.limit}")
     print("load     {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
-    print(
-        f"{'query':<10}{'found':>6}{'stmts':>6}{'median':>10}{'min':>10}{'floor':>10}"
-        f"{'ratio':>7}{'goal':>8}"
-    )
-    for query in args.queries:
-        times: list[float] = []
-        found: list[int] = []
-        for i in range(args.repeat + 1):
-            sent.clear()
-            with factory() as session:
-                started = time.perf_counter()
-                found = search_cases(session, actor, query)
-                if i:
-                    times.append(time.perf_counter() - started)
-        statements = [(s, p) for s, p in sent if s.lstrip().upper().startswith(("SELECT", "WITH"))]
-        floors = []
-        for i in range(args.repeat + 1):
-            started = time.perf_counter()
-            for statement, parameters in statements:
-                raw.execute(statement, parameters).fetchall()
-            raw.rollback()
-            if i:
-                floors.append(time.perf_counter() - started)
-        best, floor = min(times) * 1000, min(floors) * 1000
-        goal = f"{GOAL_MS:.0f}ms" if len(query) in (2, 3) else "-"
+    answers: dict[str, list[int]] = {}
+    for spec in actors:
+        actor = _actor(spec)
+        print()
+        print(f"actor    {spec} ({actor.role.value})")
         print(
-            f"{query:<10}{len(found):>6}{len(statements):>6}"
-            f"{statistics.median(times) * 1000:>8.1f}ms{best:>8.1f}ms"
-            f"{floor:>8.1f}ms{best / floor:>7.2f}{goal:>8}"
+            f"{'query':<10}{'found':>6}{'stmts':>6}{'median':>10}{'min':>10}{'floor':>10}"
+            f"{'ratio':>7}{'goal':>8}{'no ping':>10}"
         )
-        if args.explain:
-            for statement, parameters in statements:
-                print("   " + "-" * 70)
-                for (line,) in raw.execute(
-                    "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters
-                ).fetchall():
-                    print("   ", line)
-            raw.rollback()
+        medians: list[float] = []
+        for query in args.queries:
+            times: list[float] = []
+            times_unpinged: list[float] = []
+            found: list[int] = []
+            for i in range(args.repeat + 1):
+                sent.clear()
+                with factory() as session:
+                    started = time.perf_counter()
+                    found = search_cases(session, actor, query, limit=args.limit)
+                    elapsed = time.perf_counter() - started
+                unpinged_elapsed = _timed(factory_unpinged, actor, query, args.limit)
+                if i:
+                    times.append(elapsed)
+                    times_unpinged.append(unpinged_elapsed)
+            statements = [
+                (s, p) for s, p in sent if s.lstrip().upper().startswith(("SELECT", "WITH"))
+            ]
+            floors = []
+            for i in range(args.repeat + 1):
+                started = time.perf_counter()
+                for statement, parameters in statements:
+                    raw.execute(statement, parameters).fetchall()
+                raw.rollback()
+                if i:
+                    floors.append(time.perf_counter() - started)
+            best, floor = min(times) * 1000, min(floors) * 1000
+            median = statistics.median(times) * 1000
+            goal = f"{GOAL_MS:.0f}ms" if len(query) in (2, 3) else "-"
+            if len(query) in (2, 3):
+                medians.append(median)
+            print(
+                f"{query:<10}{len(found):>6}{len(statements):>6}"
+                f"{median:>8.1f}ms{best:>8.1f}ms"
+                f"{floor:>8.1f}ms{best / floor:>7.2f}{goal:>8}"
+                f"{statistics.median(times_unpinged) * 1000:>8.1f}ms"
+            )
+            if args.explain:
+                for statement, parameters in statements:
+                    print("   " + "-" * 70)
+                    for (line,) in raw.execute(
+                        "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters
+                    ).fetchall():
+                        print("   ", line)
+                raw.rollback()
+            if args.ids:
+                with factory() as session:
+                    for limit in LIMITS:
+                        answers[f"{spec} {query} {limit}"] = search_cases(
+                            session, actor, query, limit=limit
+                        )
+        if medians:
+            over = sum(m > GOAL_MS for m in medians)
+            print(
+                f"2-3 characters: worst median {max(medians):.1f} ms, "
+                f"{over} of {len(medians)} over {GOAL_MS:.0f} ms"
+            )
+    print()
+    print("load     {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
+    if args.ids:
+        with open(args.ids, "w", encoding="utf-8") as f:
+            json.dump(answers, f, ensure_ascii=False, sort_keys=True)
+        print(f"{len(answers)} answers written to {args.ids}")
     raw.close()
     engine.dispose()
+    unpinged.dispose()
     return 0
 
 

@@ -120,18 +120,22 @@ def _frozen(file: str) -> Any:
 
 
 def test_frozen_search_index_equals_the_live_statements() -> None:
-    """Migrations 0002 (the index) and 0015 (its PostgreSQL indexes rebuilt) hold their own
-    copies of the search index's SQL; the live copy in services/queries/search_index.py (bulk
-    writers, repair) must still build the same objects."""
+    """Migrations 0002 (the index), 0015 (its PostgreSQL indexes rebuilt with the bucket)
+    and 0018 (with the scope) hold their own copies of the search index's SQL; the live copy
+    in services/queries/search_index.py (bulk writers, repair) must still build the same
+    objects."""
     frozen, rebuilt = _frozen("0002_search_index.py"), _frozen("0015_search_buckets.py")
+    scoped = _frozen("0018_search_scope.py")
     for name in ("SQLITE_TABLES", "SQLITE_TRIGGERS", "SQLITE_FILL", "SQLITE_DOWN"):
         assert getattr(frozen, name) == getattr(search_index, name), name
-    assert rebuilt.POSTGRESQL_INDEXES == search_index.POSTGRESQL_INDEXES
+    assert scoped.POSTGRESQL_INDEXES == search_index.POSTGRESQL_INDEXES
+    assert scoped.PREVIOUS_INDEXES == rebuilt.POSTGRESQL_INDEXES
+    assert scoped.POSTGRESQL_SCOPE == search_index.POSTGRESQL_SCOPE
     assert list(rebuilt.PREVIOUS_INDEXES.values()) == frozen.POSTGRESQL_UP[2:]
     extensions, function = (
         [*frozen.POSTGRESQL_UP[:1], rebuilt.POSTGRESQL_EXTENSION],
         frozen.POSTGRESQL_UP[1],
     )
-    live = [*extensions, function, *rebuilt.POSTGRESQL_INDEXES.values()]
+    live = [*extensions, function, *scoped.POSTGRESQL_SCOPE, *scoped.POSTGRESQL_INDEXES.values()]
     assert live == search_index.POSTGRESQL_UP
     assert frozen.POSTGRESQL_DOWN == search_index.POSTGRESQL_DOWN

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.demo.generator import generate
 from ipdesk.models import Case, Office, Party, PartyKind, PartyRole, Role, Station
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases import routing
 from ipdesk.services.cases.intake import register_case
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.queries import search
@@ -190,6 +191,76 @@ def test_the_index_follows_changes(sessions: sessionmaker[Session], people: dict
     assert found(sessions, "草原食品") == []
 
 
+def _scope_copies_wrong(s: Session) -> int:
+    """PostgreSQL: the party rows whose scope copies (migration 0018) differ from their
+    case's office and station (0 elsewhere: SQLite has none)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return 0
+    return int(
+        s.scalar(
+            text(
+                "SELECT count(*) FROM parties JOIN cases ON cases.id = parties.case_id"
+                " WHERE parties.search_office_id IS DISTINCT FROM cases.office_id"
+                " OR parties.search_station_id IS DISTINCT FROM cases.station_id"
+            )
+        )
+    )
+
+
+def test_a_transferred_case_is_found_in_its_new_scope_only(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    """PostgreSQL's indexes keep each party's case's office and station (copied by the
+    database on every write): a transfer moves the parties with the case, and a party
+    added to the case afterwards, or moved to another case, has the right ones."""
+    with sessions.begin() as s:
+        city = Actor.of(make_user(s, Role.CITY_MANAGER))
+        old_manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
+        old_staff = Actor.of(make_user(s, Role.STATION_STAFF, station="TL01-S01"))
+        new_manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL02"))
+        new_staff = Actor.of(make_user(s, Role.STATION_STAFF, station="TL02-S03"))
+        case = s.scalars(select(Case).where(Case.number == people["李娜"])).one()
+        case_id, version = case.id, case.version_id
+    assert found(sessions, "金辉商贸", old_manager) == [people["李娜"]]
+    assert found(sessions, "金辉", old_staff) == [people["李娜"]]
+    with sessions.begin() as s:
+        routing.transfer_case(s, city, case_id, version, "TL02", "地域", to_station_code="TL02-S03")
+    with sessions.begin() as s:
+        s.add(
+            Party(
+                case_id=case_id,
+                position=2,
+                role=PartyRole.AGENT,
+                kind=PartyKind.PERSON,
+                name="钱律师",
+            )
+        )
+        # a party moved to another case takes that case's scope
+        moved = s.scalars(select(Party).where(Party.name == "李娜娜")).one()
+        moved.case_id = case_id
+    with sessions() as s:
+        assert _scope_copies_wrong(s) == 0
+    for actor in (old_manager, old_staff):
+        for query in ("金辉商贸", "金辉", "李娜", "律师", "钱律师"):
+            assert found(sessions, query, actor) == [], (actor.role, query)
+    for actor in (new_manager, new_staff, city):
+        assert found(sessions, "金辉商贸", actor) == [people["李娜"]]
+        assert found(sessions, "金辉", actor) == [people["李娜"]]
+        assert found(sessions, "钱律师", actor) == [people["李娜"]]
+        assert found(sessions, "李娜娜", actor) == [people["李娜"]]
+    assert found(sessions, "科尔沁 律师", new_manager) == [people["李娜"]]
+    assert found(sessions, "科尔沁 律师", old_manager) == []
+    with sessions.begin() as s:  # and back, without a station
+        again = s.get(Case, case_id)
+        assert again is not None
+        routing.transfer_case(s, city, case_id, again.version_id, "TL01", "地域")
+    with sessions() as s:
+        assert _scope_copies_wrong(s) == 0
+    assert found(sessions, "钱律师", old_manager) == [people["李娜"]]
+    assert found(sessions, "钱律师", old_staff) == []
+    assert found(sessions, "钱律师", new_manager) == []
+
+
 def test_rows_written_in_bulk_are_indexed_and_match_a_plain_scan(
     sessions: sessionmaker[Session],
 ) -> None:
@@ -197,6 +268,7 @@ def test_rows_written_in_bulk_are_indexed_and_match_a_plain_scan(
     still see every row, and agree with a brute-force substring scan."""
     generate(sessions, cases=300, seed=3, today=dt.date(2026, 11, 27))
     with sessions() as s:
+        assert _scope_copies_wrong(s) == 0
         parties = s.execute(select(Party.case_id, Party.name, Party.id_number)).all()
         cases = s.execute(select(Case.id, Case.number, Case.right_number, Case.facts)).all()
     rng = random.Random(1)

@@ -21,8 +21,10 @@ for in its NFKC form (full-width digits) and, for a patent number, in its canoni
 first, at most ``limit``. On SQLite it reads the full-text indexes in descending rowid
 order and stops as soon as it has enough, so a term matching half the database costs no
 more than a rare one. On PostgreSQL the GIN indexes also hold each case id's bucket (256
-consecutive ids), and it asks them for the matches among the newest ids first, then among
-as many older ones as the matches' density says are needed (see _pg_newest).
+consecutive ids) and its office and station (a party row holds its case's, migration
+0018), and it asks them for the matches in the user's office or station among the newest ids
+first, then among as many older ones as the matches' density says are needed (see
+_pg_newest).
 :func:`text_condition` is the same search as a WHERE clause for the case list's filter
 (:mod:`ipdesk.services.queries.cases_query`): it must find every match, which for a term in half
 of a million cases takes seconds.
@@ -56,7 +58,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ipdesk.models import AuditRecord, Case, Party
+from ipdesk.models import AuditRecord, Case, Party, Role
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.errors import PermissionDenied, ValidationError
@@ -75,6 +77,12 @@ PG_CASE_TEXT = (
     " || ' ' || facts)"
 )
 PG_PARTY_TEXT = "(name || ' ' || coalesce(id_number, ''))"
+# The scope columns of the indexes (migration 0018): a party row holds copies of its case's
+# office and station, kept by triggers (search_index.POSTGRESQL_SCOPE).
+PG_CASE_OFFICE = "office_id"
+PG_CASE_STATION = "station_id"
+PG_PARTY_OFFICE = "search_office_id"
+PG_PARTY_STATION = "search_station_id"
 
 _case_fts = table("search_case_fts", column("rowid"))
 _party_fts = table("search_party_fts", column("rowid"))
@@ -183,9 +191,11 @@ def full_id_numbers(query: str) -> list[str]:
 
 
 def _term_case_ids(
-    dialect: str, term: str, ids_visible: bool = True
+    dialect: str, term: str, ids_visible: bool = True, unit: _Unit | None = None
 ) -> Select[Any] | CompoundSelect[Any]:
-    """All ids of cases matching one term (unordered, possibly repeated)."""
+    """All ids of cases matching one term (unordered, possibly repeated); on PostgreSQL
+    only those in ``unit`` when given (others may be left out or not: keep the scope's
+    condition besides)."""
     parts: list[Select[Any]] = []
     full_id = _full_id_number(term)
     if full_id is not None:
@@ -206,10 +216,22 @@ def _term_case_ids(
             parts.append(select(Party.case_id).where(Party.id.in_(parties)))
         elif len(variant) >= MIN_TRIGRAM:
             pattern = literal(_like(variant))
-            parts.append(select(Case.id).where(literal_column(PG_CASE_TEXT).ilike(pattern)))
-            parts.append(select(Party.case_id).where(_pg_party_match(pattern, ids_visible)))
+            parts.append(
+                select(Case.id).where(
+                    literal_column(PG_CASE_TEXT).ilike(pattern), *_pg_in_unit(unit, cases=True)
+                )
+            )
+            parts.append(
+                select(Party.case_id).where(
+                    _pg_party_match(pattern, ids_visible), *_pg_in_unit(unit, cases=False)
+                )
+            )
         else:
-            parts.append(select(Party.case_id).where(_pg_grams_match(variant)))
+            parts.append(
+                select(Party.case_id).where(
+                    _pg_grams_match(variant), *_pg_in_unit(unit, cases=False)
+                )
+            )
     parts = [part.correlate(None) for part in parts]
     return parts[0] if len(parts) == 1 else union_all(*parts)
 
@@ -220,7 +242,9 @@ def text_condition(
     """A WHERE clause on :class:`Case` keeping the cases that match every term of
     ``query``; None for an empty query. Use it with other conditions (the list filter).
     An ``actor`` who may not view personal data finds ID numbers by the whole number only,
-    once the search is recorded (:func:`audit_id_search`, then this)."""
+    once the search is recorded (:func:`audit_id_search`, then this). With an ``actor``,
+    PostgreSQL reads only the matches in the actor's scope from the indexes: use it
+    together with ``case_scope(actor)``, as the case list does."""
     terms = search_terms(query)
     if not terms:
         return None
@@ -228,7 +252,8 @@ def text_condition(
         _require_recorded(session, actor, query)
     dialect = _dialect(session)
     visible = _ids_visible(actor)
-    return and_(*(_in_matches(dialect, term, visible) for term in terms))
+    unit = _pg_unit(actor) if actor is not None else None
+    return and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
 
 
 def _ids_visible(actor: Actor | None) -> bool:
@@ -280,8 +305,10 @@ def _require_recorded(session: Session, actor: Actor, query: str) -> None:
             )
 
 
-def _in_matches(dialect: str, term: str, ids_visible: bool = True) -> ColumnElement[bool]:
-    matches = _term_case_ids(dialect, term, ids_visible)
+def _in_matches(
+    dialect: str, term: str, ids_visible: bool = True, unit: _Unit | None = None
+) -> ColumnElement[bool]:
+    matches = _term_case_ids(dialect, term, ids_visible, unit)
     if dialect != "postgresql":
         return Case.id.in_(matches)
     # PostgreSQL misjudges how many rows these operators keep, and may then test every
@@ -315,7 +342,8 @@ def search_cases(
     if len(terms) == 1:
         return _newest_first(session, actor, dialect, terms[0], limit)
     visible = _ids_visible(actor)
-    condition = and_(*(_in_matches(dialect, term, visible) for term in terms))
+    unit = _pg_unit(actor)
+    condition = and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
     statement = (
         select(Case.id).where(condition, case_scope(actor)).order_by(Case.id.desc()).limit(limit)
     )
@@ -351,7 +379,8 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
     else:
         with _pg_serial(session):
             for variant in _variants(term):
-                found.update(_pg_newest(session, variant, scope, limit, visible))
+                hits = _PgHits(variant, visible, _pg_unit(actor))
+                found.update(_pg_newest(session, hits, scope, limit))
     return sorted(found, reverse=True)[:limit]
 
 
@@ -431,36 +460,70 @@ def _pg_bucket(case_id: str) -> ColumnElement[int]:
     return literal_column(f"({case_id} >> {PG_BUCKET_BITS})")
 
 
-def _pg_hits(
-    variant: str, ids_visible: bool, lowest_bucket: int | ColumnElement[int] | None
-) -> Select[Any] | CompoundSelect[Any]:
-    """PostgreSQL: ids of the cases matching ``variant`` (possibly repeated), among those
-    in ``lowest_bucket`` and later ones when given: one scan of each GIN index that takes
-    the term and the bucket together."""
-    pattern = literal(_like(variant))
-    parts: list[Select[Any]] = []
-    if len(variant) >= MIN_TRIGRAM:
-        case_match: ColumnElement[bool] = literal_column(PG_CASE_TEXT).ilike(pattern)
-        if lowest_bucket is not None:
-            case_match = and_(case_match, _pg_bucket("id") >= lowest_bucket)
-        parts.append(select(Case.id.label("case_id")).where(case_match))
-        party_match = _pg_party_match(pattern, ids_visible)
+#: A unit of the network whose cases a search keeps: ("office", id) or ("station", id).
+_Unit = tuple[str, int]
+
+
+def _pg_unit(actor: Actor) -> _Unit | None:
+    """The unit of ``actor``'s scope (rules.access.case_scope) as the PostgreSQL search
+    indexes hold it; None for a citywide actor (and one without a unit, whom the scope
+    refuses everything anyway)."""
+    if actor.is_citywide:
+        return None
+    if actor.role == Role.STATION_STAFF:
+        return ("station", actor.station_id) if actor.station_id else None
+    return ("office", actor.office_id) if actor.office_id else None
+
+
+def _pg_in_unit(unit: _Unit | None, *, cases: bool) -> list[ColumnElement[bool]]:
+    """The condition (none or one) keeping the rows of ``unit`` in the cases' (``cases``)
+    or the parties' search index (their scope columns, migration 0018)."""
+    if unit is None:
+        return []
+    kind, unit_id = unit
+    if cases:
+        name = PG_CASE_OFFICE if kind == "office" else PG_CASE_STATION
     else:
-        party_match = and_(_pg_grams_match(variant))
-    if lowest_bucket is not None:
-        party_match = and_(party_match, _pg_bucket("case_id") >= lowest_bucket)
-    parts.append(select(Party.case_id.label("case_id")).where(party_match))
-    return parts[0] if len(parts) == 1 else union_all(*parts)
+        name = PG_PARTY_OFFICE if kind == "office" else PG_PARTY_STATION
+    table_name = "cases" if cases else "parties"
+    return [literal_column(f"{table_name}.{name}") == bindparam(None, unit_id, unique=True)]
+
+
+class _PgHits:
+    """PostgreSQL: the matches of one ``variant`` of a term in the search indexes, in
+    ``unit`` when given."""
+
+    def __init__(self, variant: str, ids_visible: bool, unit: _Unit | None) -> None:
+        self.variant, self.ids_visible, self.unit = variant, ids_visible, unit
+
+    def among(
+        self, lowest_bucket: int | ColumnElement[int] | None
+    ) -> Select[Any] | CompoundSelect[Any]:
+        """Ids of the cases matching (possibly repeated), among those in ``lowest_bucket``
+        and later ones when given: one scan of each GIN index that takes the term, the
+        bucket and the unit together."""
+        pattern = literal(_like(self.variant))
+        parts: list[Select[Any]] = []
+        if len(self.variant) >= MIN_TRIGRAM:
+            case_match: list[ColumnElement[bool]] = [literal_column(PG_CASE_TEXT).ilike(pattern)]
+            if lowest_bucket is not None:
+                case_match.append(_pg_bucket("id") >= lowest_bucket)
+            case_match += _pg_in_unit(self.unit, cases=True)
+            parts.append(select(Case.id.label("case_id")).where(*case_match))
+            party_match: list[ColumnElement[bool]] = [_pg_party_match(pattern, self.ids_visible)]
+        else:
+            party_match = [and_(_pg_grams_match(self.variant))]
+        if lowest_bucket is not None:
+            party_match.append(_pg_bucket("case_id") >= lowest_bucket)
+        party_match += _pg_in_unit(self.unit, cases=False)
+        parts.append(select(Party.case_id.label("case_id")).where(*party_match))
+        return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
 def _pg_newest(
-    session: Session,
-    variant: str,
-    scope: ColumnElement[bool],
-    limit: int,
-    ids_visible: bool = True,
+    session: Session, hits: _PgHits, scope: ColumnElement[bool], limit: int
 ) -> list[int]:
-    """PostgreSQL, one term: the newest ``limit`` cases in scope that match ``variant``.
+    """PostgreSQL, one term: the newest ``limit`` cases in scope among ``hits``.
 
     GIN indexes return their matches unordered, and fetching every match of a term found
     in some thousands of cases costs tens of milliseconds (a row fetched and checked for
@@ -478,7 +541,7 @@ def _pg_newest(
     # The first statement finds the newest id itself (one round trip fewer).
     newest_id = select(func.max(Case.id)).scalar_subquery()
     first: ColumnElement[int] = (newest_id - PG_FIRST_SPAN).op(">>")(PG_BUCKET_BITS)
-    newest, found = _pg_newest_in(session, _pg_hits(variant, ids_visible, first), scope, limit)
+    newest, found = _pg_newest_in(session, hits.among(first), scope, limit)
     span = PG_FIRST_SPAN
     while newest is not None and len(found) < limit:
         bucket = (newest - span) >> PG_BUCKET_BITS
@@ -493,7 +556,7 @@ def _pg_newest(
             span = min(max(wanted, 2 * covered), PG_MAX_GROWTH * covered)
         bucket = (newest - span) >> PG_BUCKET_BITS
         lowest = bucket if bucket > 0 else None  # None: every bucket, the index alone
-        _, found = _pg_newest_in(session, _pg_hits(variant, ids_visible, lowest), scope, limit)
+        _, found = _pg_newest_in(session, hits.among(lowest), scope, limit)
     return found
 
 

@@ -4,7 +4,8 @@
 Migration 0002 built the index with these statements and holds its own frozen copy (its
 docstring describes the objects; :mod:`ipdesk.services.queries.search` queries them);
 migration 0015 rebuilt the PostgreSQL indexes with a second column (the case id's bucket)
-and holds its copy of them. The live copy here serves the bulk writers (the demo
+and holds its copy of them; migration 0018 added the parties' scope (their case's office and
+station, kept by triggers) and rebuilt the indexes with the office and the station. The live copy here serves the bulk writers (the demo
 generator) and :func:`repair`; tests/test_migrations.py checks that the copies still agree. A change of the index needs a
 new migration (with its own copy of the new statements) besides the change here.
 
@@ -32,8 +33,12 @@ from sqlalchemy import Connection, Engine
 
 from ipdesk.services.queries.search import (
     PG_CASE_BUCKET,
+    PG_CASE_OFFICE,
+    PG_CASE_STATION,
     PG_CASE_TEXT,
     PG_PARTY_BUCKET,
+    PG_PARTY_OFFICE,
+    PG_PARTY_STATION,
     PG_PARTY_TEXT,
 )
 
@@ -48,6 +53,7 @@ __all__ = [
     "POSTGRESQL_DOWN",
     "POSTGRESQL_EXTENSIONS",
     "POSTGRESQL_INDEXES",
+    "POSTGRESQL_SCOPE",
     "POSTGRESQL_UP",
     "SQLITE_DOWN",
     "SQLITE_FILL",
@@ -235,12 +241,38 @@ POSTGRESQL_FUNCTION: Final = """CREATE FUNCTION search_grams(t text) RETURNS tex
         ) AS s(g)
     $$"""
 
-#: Index name -> its CREATE INDEX statement (migration 0015's; 0002 made them without the
-#: second column, the case id's bucket, which btree_gin indexes).
+#: The scope of each party row (migration 0018): its case's office and station, copied by
+#: triggers when the party is written and when the case moves (a transfer), whatever path
+#: writes; the indexes below take them as further columns.
+POSTGRESQL_SCOPE: Final = [
+    "ALTER TABLE parties ADD COLUMN search_office_id integer, ADD COLUMN search_station_id integer",
+    """CREATE FUNCTION search_party_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            SELECT office_id, station_id INTO NEW.search_office_id, NEW.search_station_id
+                FROM cases WHERE id = NEW.case_id;
+            RETURN NEW;
+        END
+    $$""",
+    """CREATE TRIGGER search_parties_scope BEFORE INSERT OR UPDATE OF case_id, search_office_id, search_station_id
+        ON parties FOR EACH ROW EXECUTE FUNCTION search_party_scope()""",
+    """CREATE FUNCTION search_case_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE parties SET search_office_id = NEW.office_id, search_station_id = NEW.station_id
+                WHERE case_id = NEW.id;
+            RETURN NULL;
+        END
+    $$""",
+    """CREATE TRIGGER search_cases_scope AFTER UPDATE OF office_id, station_id ON cases FOR EACH ROW
+        WHEN (OLD.office_id IS DISTINCT FROM NEW.office_id OR OLD.station_id IS DISTINCT FROM NEW.station_id)
+        EXECUTE FUNCTION search_case_scope()""",
+]
+
+#: Index name -> its CREATE INDEX statement (migration 0018's; 0002 made them on the text
+#: alone, 0015 added the case id's bucket, 0018 the office and the station; btree_gin).
 POSTGRESQL_INDEXES: Final = {
-    "search_cases_trgm": f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops, {PG_CASE_BUCKET})",
-    "search_parties_trgm": f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops, {PG_PARTY_BUCKET})",
-    "search_parties_grams": f"CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name), {PG_PARTY_BUCKET})",
+    "search_cases_trgm": f"CREATE INDEX search_cases_trgm ON cases USING gin ({PG_CASE_TEXT} gin_trgm_ops, {PG_CASE_BUCKET}, {PG_CASE_OFFICE}, {PG_CASE_STATION})",
+    "search_parties_trgm": f"CREATE INDEX search_parties_trgm ON parties USING gin ({PG_PARTY_TEXT} gin_trgm_ops, {PG_PARTY_BUCKET}, {PG_PARTY_OFFICE}, {PG_PARTY_STATION})",
+    "search_parties_grams": f"CREATE INDEX search_parties_grams ON parties USING gin (search_grams(name), {PG_PARTY_BUCKET}, {PG_PARTY_OFFICE}, {PG_PARTY_STATION})",
 }
 
 #: Trusted extensions since PostgreSQL 13: the database owner may create them.
@@ -249,7 +281,12 @@ POSTGRESQL_EXTENSIONS: Final = [
     "CREATE EXTENSION IF NOT EXISTS btree_gin",
 ]
 
-POSTGRESQL_UP: Final = [*POSTGRESQL_EXTENSIONS, POSTGRESQL_FUNCTION, *POSTGRESQL_INDEXES.values()]
+POSTGRESQL_UP: Final = [
+    *POSTGRESQL_EXTENSIONS,
+    POSTGRESQL_FUNCTION,
+    *POSTGRESQL_SCOPE,
+    *POSTGRESQL_INDEXES.values(),
+]
 
 POSTGRESQL_DOWN: Final = [
     "DROP INDEX IF EXISTS search_parties_grams",
