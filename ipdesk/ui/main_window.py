@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self._selected: tuple[str, int] | None = None
         self._settled = True
         self._held: list[tuple[Callable[[], None], int]] = []
+        self._closed = False  # a closed window starts no more background work
         self._lazy_pages: list[LazyPage] = []
 
         self.setObjectName("main_window")
@@ -477,17 +478,21 @@ class MainWindow(QMainWindow):
 
     def when_settled(self, func: Callable[[], None], delay_ms: int = 0) -> None:
         """Run ``func`` ``delay_ms`` after the first page was filled (at once when it has
-        been, or when nothing was held), while the window lives."""
+        been, or when nothing was held), unless the window has been closed by then."""
         if self._settled:
             self._run_later(func, delay_ms)
         else:
             self._held.append((func, delay_ms))
 
     def _run_later(self, func: Callable[[], None], delay_ms: int) -> None:
+        def run() -> None:
+            if not self._closed:
+                func()
+
         if delay_ms <= 0:
-            func()
+            run()
         else:
-            QTimer.singleShot(delay_ms, self, func)
+            QTimer.singleShot(delay_ms, self, run)
 
     def add_banner(self, widget: QWidget) -> None:
         """Show ``widget`` across the top of the window, above the organisation and the
@@ -635,4 +640,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        self._closed = True  # signed out or quitting: what was held back or delayed stays undone
+        self._held.clear()
         super().closeEvent(event)

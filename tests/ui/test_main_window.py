@@ -599,6 +599,24 @@ def test_main_saves_a_screenshot_once_the_data_has_loaded(
     assert image.width() >= 800 and image.height() >= 600
 
 
+def test_a_closed_window_starts_none_of_its_held_or_delayed_work(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = _loaded(qtbot, make_window())
+    window.hold_background(grace_ms=50)
+    ran: list[str] = []
+    window.when_settled(lambda: ran.append("held"))
+    window.when_settled(lambda: ran.append("delayed"), delay_ms=50)
+
+    window.close()  # signed out before the first page came
+    qtbot.wait(300)  # the grace ends: the window settles without it
+
+    assert window.is_settled
+    assert ran == []
+    window.when_settled(lambda: ran.append("after"))
+    assert ran == []
+
+
 class _App:
     """What ``_arm_screenshot`` needs of the application: the exit code it asks for."""
 
