@@ -67,6 +67,24 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+
+def _skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it (``inspect.getsource``)
+    to see whether it names PySide6, for its ``from __feature__ import`` switches
+    (snake_case, true_property) that ipdesk does not use: about 0.3 ms a module, some 300
+    at start (the window's, psycopg, ...) and more when a page is first shown. Every module
+    is left out of the switches instead; a module that imports ``__feature__`` still gets
+    them (that import sets its own entry). Nothing happens with a PySide6 without it."""
+    try:
+        from shibokensupport import feature  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    if callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda _module: False
+
+
+_skip_feature_scan()
+
 # The window's modules (Qt's widgets, ipdesk.ui) are imported by ``main`` once the database
 # is opening on a thread of its own (``EarlyStart``), and by each function that needs them.
 if TYPE_CHECKING:
@@ -766,10 +784,14 @@ class EarlyStart:
         try:
             engine = open_database(self.url)
             self.engine.set_result(engine)
-            factory = prepare_sessions(engine, local_files=True)
+            factory = audited_sessions(engine)
+            if self.signed is not None:  # first: the longest, and the imports to overlap
+                try:
+                    self.signed.set_result(auth.sign_in(factory, self._user, self._password))
+                except BaseException as exc:
+                    self.signed.set_exception(exc)
+            tidy_up(engine, factory, local_files=True)
             self.sessions.set_result(factory)
-            if self.signed is not None:
-                self.signed.set_result(auth.sign_in(factory, self._user, self._password))
         except BaseException as exc:  # told where the step's result is asked for
             for step in steps:
                 if not step.done():
@@ -1052,16 +1074,28 @@ def window_opener(
 
 
 def prepare_sessions(engine: Engine, *, local_files: bool) -> sessionmaker[Session]:
-    """The sessions of the program on ``engine``, audited; before them, the leftovers of
-    killed backups removed and (``local_files``) the files of earlier versions imported."""
-    remove_backup_leftovers(engine)
+    """The sessions of the program on ``engine``, audited, once the leftovers of killed
+    backups are removed and (``local_files``) the files of earlier versions imported."""
+    session_factory = audited_sessions(engine)
+    tidy_up(engine, session_factory, local_files=local_files)
+    return session_factory
+
+
+def audited_sessions(engine: Engine) -> sessionmaker[Session]:
+    """The program's sessions on ``engine``: every change they make is audited."""
     session_factory = db.make_session_factory(engine)
     audit.install(session_factory)
+    return session_factory
+
+
+def tidy_up(engine: Engine, session_factory: sessionmaker[Session], *, local_files: bool) -> None:
+    """What every start tidies: the leftovers of killed backups and restores, and
+    (``local_files``) the evidence and documents earlier versions kept in folders."""
+    remove_backup_leftovers(engine)
     if local_files:
         from ipdesk.ui.stores import FileStores
 
         import_local_files(session_factory, FileStores.default())
-    return session_factory
 
 
 def remove_backup_leftovers(engine: Engine) -> list[Path]:

@@ -293,3 +293,23 @@ def test_no_early_start_for_the_demo_the_wizard_or_a_chosen_database(
     parse = app.build_parser().parse_known_args
     for argv in ([], ["--demo"], ["--setup"], ["--server", "https://example.invalid:8443"]):
         assert app.EarlyStart.of(parse(argv)[0]) is None, argv
+
+
+def test_modules_imported_after_qt_are_not_read_for_pyside_features(tmp_path: Path) -> None:
+    """PySide6 would read each later module's source for its ``__feature__`` switches
+    (ipdesk uses none): the program tells it not to, and a module is imported unread."""
+    (tmp_path / "late_module.py").write_text("VALUE = 1\n", encoding="utf-8")
+    script = (
+        "import inspect, sys\n"
+        "import ipdesk.app\n"
+        "read = []\n"
+        "inspect.getsource = lambda obj: read.append(obj) or ''\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import late_module\n"
+        "from shibokensupport import feature\n"
+        "print(read, feature.pyside_feature_dict.get('late_module'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[] -1"
