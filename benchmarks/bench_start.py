@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_start.py --url sqlite:////tmp/m1.sqlite3
     .venv/bin/python benchmarks/bench_start.py --url ... --user city --repeat 7
     .venv/bin/python benchmarks/bench_start.py --url ... --root /tmp/old-tree   # an older tree
+    .venv/bin/python benchmarks/bench_start.py --url ... --against /tmp/old-tree  # both
 
 Each round starts, one after the other:
 
@@ -15,7 +16,10 @@ Each round starts, one after the other:
   the same database (an engine, a connection, the schema version read), to its first
   paint.
 
-Both run offscreen with a fresh settings folder (no saved geometry, no daily backup
+With ``--against`` an older tree's ipdesk runs in each round too, after the same floor (on a
+busy machine, floors of separate runs differ by a third).
+
+All run offscreen with a fresh settings folder (no saved geometry, no daily backup
 folder of the user's); times are from just before the process is spawned. Printed: the
 median of ``--repeat`` rounds (min in brackets), the ratio to the floor, and the goals of
 issue 18: first paint within 1.5x the floor, the first page filled at most 0.5 s later.
@@ -192,6 +196,12 @@ def main() -> int:
     parser.add_argument("--password", default=DEMO_PASSWORD)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--root", type=Path, default=None, help="run ipdesk from this tree")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="also run ipdesk from this (older) tree in each round, against the same floor",
+    )
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="bench-start-"))
@@ -208,14 +218,18 @@ def main() -> int:
     # An installed program runs from compiled modules (pip writes them): a shell with
     # PYTHONDONTWRITEBYTECODE would make every round compile ipdesk's sources again.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if args.root is not None:
-        env["PYTHONPATH"] = str(args.root)
-    root = args.root if args.root is not None else Path(__file__).resolve().parents[1]
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(root / "ipdesk")],
-        check=True,
-        env=env,
-    )
+    here = Path(__file__).resolve().parents[1]
+    trees = {"ipdesk": args.root}
+    if args.against is not None:
+        trees = {"older tree": args.against, **trees}
+    envs = {}
+    for label, tree in trees.items():
+        envs[label] = {**env, "PYTHONPATH": str(tree)} if tree is not None else env
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str((tree or here) / "ipdesk")],
+            check=True,
+            env=envs[label],
+        )
     app = [
         sys.executable,
         "-c",
@@ -228,41 +242,51 @@ def main() -> int:
     ]
     floor = [sys.executable, "-c", FLOOR, args.url, str(probe)]
 
-    run_once(app, env, probe, "filled")  # warm the page cache and the settings folder
-    painted, filled, after, floors = [], [], [], []
-    modules, floor_modules = 0, 0
+    for label in trees:  # warm the page cache and the settings folder
+        run_once(app, envs[label], probe, "filled")
+    floors: list[float] = []
+    floor_modules = 0
+    painted: dict[str, list[float]] = {label: [] for label in trees}
+    filled: dict[str, list[float]] = {label: [] for label in trees}
+    after: dict[str, list[float]] = {label: [] for label in trees}
+    modules: dict[str, int] = {}
     for _ in range(args.repeat):
         events = run_once(floor, env, probe, "painted")
         floors.append(events["painted"]["seconds"])
         floor_modules = events["painted"]["modules"]
-        events = run_once(app, env, probe, "filled")
-        painted.append(events["painted"]["seconds"])
-        filled.append(events["filled"]["seconds"])
-        after.append(events["filled"]["seconds"] - events["painted"]["seconds"])
-        modules = events["painted"]["modules"]
+        for label in trees:
+            events = run_once(app, envs[label], probe, "filled")
+            painted[label].append(events["painted"]["seconds"])
+            filled[label].append(events["filled"]["seconds"])
+            after[label].append(events["filled"]["seconds"] - events["painted"]["seconds"])
+            modules[label] = events["painted"]["modules"]
 
     def show(values: list[float]) -> str:
         return f"{statistics.median(values):7.3f} s (min {min(values):.3f})"
 
     floor_s = statistics.median(floors)
-    paint_ratio = statistics.median(painted) / floor_s
     print(f"ipdesk start, {args.repeat} rounds, --user {args.user}: {args.url}")
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"floor: bare QMainWindow + SQLAlchemy ORM + database opened, to first paint "
         f"{show(floors)}  ({floor_modules} modules)"
     )
-    print(
-        f"start -> first painted main window             {show(painted)}  "
-        f"ratio {paint_ratio:.2f}x  (goal <= {PAINT_GOAL}x)  ({modules} modules)"
-    )
-    print(
-        f"start -> first page filled                     {show(filled)}  "
-        f"ratio {statistics.median(filled) / floor_s:.2f}x"
-    )
-    print(
-        f"first paint -> first page filled               {show(after)}  (goal <= {FILLED_GOAL_S} s)"
-    )
+    for label, tree in trees.items():
+        if len(trees) > 1:
+            print(f"-- {label}: {tree or here}")
+        paint_ratio = statistics.median(painted[label]) / floor_s
+        print(
+            f"start -> first painted main window             {show(painted[label])}  "
+            f"ratio {paint_ratio:.2f}x  (goal <= {PAINT_GOAL}x)  ({modules[label]} modules)"
+        )
+        print(
+            f"start -> first page filled                     {show(filled[label])}  "
+            f"ratio {statistics.median(filled[label]) / floor_s:.2f}x"
+        )
+        print(
+            f"first paint -> first page filled               {show(after[label])}  "
+            f"(goal <= {FILLED_GOAL_S} s)"
+        )
     return 0
 
 

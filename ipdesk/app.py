@@ -119,6 +119,9 @@ DEMO_CASES = 3000
 PASSWORD_ENV = "IPDESK_PASSWORD"
 DEMO_USER_HINT = "city"
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
+CHECK_WAIT_S = 1.0
+"""How long the start waits for the --user's password check to begin before it imports the
+window's modules anyway (a database being migrated, or far away)."""
 SCREENSHOT_POLL_MS = 100
 SCREENSHOT_QUIET_POLLS = 3  # no load running for this many polls in a row
 
@@ -759,6 +762,8 @@ class EarlyStart:
         self.engine: Future[Engine] = Future()
         self.sessions: Future[sessionmaker[Session]] = Future()
         self.signed: Future[SignedIn] | None = Future() if user is not None else None
+        self.checking = threading.Event()
+        """Set when the password's check begins (or the start failed before it)."""
         self._user, self._password = user or "", password
         self._thread = threading.Thread(target=self._run, name="ipdesk-start", daemon=True)
 
@@ -773,6 +778,14 @@ class EarlyStart:
         early._thread.start()
         return early
 
+    def let_the_check_begin(self, timeout: float | None = None) -> None:
+        """Wait (``timeout`` at most, default :data:`CHECK_WAIT_S`) until the password's
+        check begins: the database's opening and the imports would share the GIL, and the
+        check (which needs none) would start after both, alone; begun first, it runs
+        beside the imports."""
+        if self.signed is not None:
+            self.checking.wait(CHECK_WAIT_S if timeout is None else timeout)
+
     def opened(self, engine: Engine) -> bool:
         """Whether ``engine`` is the one opened here."""
         return self.engine.done() and not self.engine.exception() and self.engine.result() is engine
@@ -786,6 +799,7 @@ class EarlyStart:
             self.engine.set_result(engine)
             factory = audited_sessions(engine)
             if self.signed is not None:  # first: the longest, and the imports to overlap
+                self.checking.set()
                 try:
                     self.signed.set_result(auth.sign_in(factory, self._user, self._password))
                 except BaseException as exc:
@@ -793,6 +807,7 @@ class EarlyStart:
             tidy_up(engine, factory, local_files=True)
             self.sessions.set_result(factory)
         except BaseException as exc:  # told where the step's result is asked for
+            self.checking.set()
             for step in steps:
                 if not step.done():
                     step.set_exception(exc)
@@ -1133,6 +1148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test()
     sys.excepthook = _log_uncaught
     early = EarlyStart.of(args)  # the database opens while the window's modules load
+    if early is not None:
+        early.let_the_check_begin()
     log.info(
         "ipdesk %s starting (Python %s, Qt for Python %s, %s)",
         ipdesk_version(),
