@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
@@ -302,3 +302,56 @@ def test_ranges_count_every_day_once(start: dt.date, length: int, ahead: int, ye
         if d <= dt.date(2031, 12, 31)
     }
     assert _days_covered(dashboard_summary.suffix_ranges(4, end, today=today)) == after
+
+
+def test_a_due_date_moves_only_the_due_kinds(
+    session_factory: sessionmaker[Session], org: Org
+) -> None:
+    """DUE_KINDS holds every kind whose rows a case's due date moves (what
+    changing_due_dates recomputes after a rule change): after every due date moves by a
+    week, the contributions of the other kinds are the same."""
+    generate(session_factory, cases=300, seed=7, today=TODAY)
+    due_kinds = {
+        kind + grain
+        for kind in dashboard_summary.DUE_KINDS
+        for grain in (0, dashboard_summary.MONTH, dashboard_summary.YEAR)
+    }
+    with session_factory.begin() as s:
+        connection = s.connection()
+        before = set(connection.execute(dashboard_summary.contributions()).all())
+        connection.execute(
+            update(Case).values(due_on=Case.due_on + dt.timedelta(days=7))
+            if connection.dialect.name == "postgresql"
+            else update(Case).values(due_on=func.date(Case.due_on, "+7 day"))
+        )
+        after = set(connection.execute(dashboard_summary.contributions()).all())
+        s.rollback()
+    moved = {row[0] for row in before ^ after}
+    assert moved & due_kinds  # the due dates did move rows
+    assert moved <= due_kinds, sorted(moved - due_kinds)
+
+
+def test_changing_due_dates_keeps_the_summary(
+    session_factory: sessionmaker[Session], org: Org
+) -> None:
+    """The grouped subtract and add of changing_due_dates around a write of due dates
+    leaves the summary equal to its computation from scratch."""
+    generate(session_factory, cases=300, seed=8, today=TODAY)
+    with session_factory.begin() as s:
+        connection = s.connection()
+        chosen = select(Case.id).where(Case.id % 3 == 0, Case.due_on.is_not(None))
+        stored = select(dashboard_summary._SUMMARY).where(dashboard_summary._SUMMARY.c.n != 0)
+        before = set(connection.execute(stored).all())
+        with dashboard_summary.changing_due_dates(connection, chosen):
+            connection.execute(
+                update(Case)
+                .where(Case.id.in_(chosen))
+                .values(due_on=dt.date(2026, 11, 20), is_suspended=False)
+            )
+        assert not dashboard_summary.verify(connection)
+        moved = {
+            row[0] % dashboard_summary.MONTH for row in before ^ set(connection.execute(stored))
+        }
+        assert moved == {dashboard_summary.OVERDUE, dashboard_summary.DUE_SOON} or moved == set(
+            dashboard_summary.DUE_KINDS
+        )

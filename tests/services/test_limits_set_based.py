@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
@@ -29,7 +29,6 @@ from ipdesk.services.cases.limits import (
     _ADJUSTMENT_COLUMNS,
     _BATCH,
     _CASE_DUE_KINDS,
-    _UPDATE_CASE,
     _UPDATE_LIMIT,
     BEIJING,
     NO_ADJUSTMENTS,
@@ -42,10 +41,16 @@ from ipdesk.services.cases.limits import (
     refresh_all_open,
     withdraw_stale_alerts,
 )
+from ipdesk.services.queries import dashboard_summary
 from ipdesk.services.queries.dashboard_summary import changing
 from ipdesk.services.rules.deadlines import DueResult
 
 TODAY = dt.date(2026, 11, 27)
+_UPDATE_CASE = (
+    update(Case)
+    .where(Case.id == bindparam("b_id"))
+    .values(due_on=bindparam("b_due"), is_suspended=bindparam("b_suspended"))
+)
 
 
 def refresh_all_open_per_limit(
@@ -184,6 +189,7 @@ def test_set_based_refresh_equals_the_per_limit_one(
             )
             summary = refresh(s)
             results.append((state(s), summary.examined, summary.changed, summary.withdrawn))
+            assert not dashboard_summary.verify(s.connection()), refresh.__name__
             s.rollback()
     assert results[0] == results[1]
     assert (results[0][2] > 0) == (days != 60 or working_days)
@@ -200,6 +206,7 @@ def refresh_both_ways(
             s.flush()
             summary = refresh(s)
             results.append((state(s), summary.examined, summary.changed, summary.withdrawn))
+            assert not dashboard_summary.verify(s.connection()), refresh.__name__
             s.rollback()
     return results
 

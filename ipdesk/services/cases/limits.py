@@ -55,6 +55,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from ipdesk.models import (
@@ -673,11 +674,6 @@ _UPDATE_LIMIT = (
 # The cached due date of a case is derived data: it is written without moving the case's
 # version, so that a rule change never makes someone's edit of the case stale.
 _CASE_DUE_KINDS = (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION)
-_UPDATE_CASE = (
-    update(_CASES_TABLE)
-    .where(_CASES_TABLE.c.id == bindparam("b_id"))
-    .values(due_on=bindparam("b_due"), is_suspended=bindparam("b_suspended"))
-)
 
 
 _PLAIN = Table(
@@ -695,6 +691,16 @@ _ADJUSTED = Table(
     "ipdesk_refresh_adjusted",
     MetaData(),
     Column("id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+#: The cached due dates of the cases whose principal limit changed.
+_CASE_DUES = Table(
+    "ipdesk_refresh_case_dues",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("due_on", Date),
+    Column("suspended", Boolean),
     prefixes=["TEMPORARY"],
     postgresql_on_commit="DROP",
 )
@@ -784,11 +790,7 @@ def refresh_all_open(
             )
     for first in range(0, len(limit_updates), batch_size):
         connection.execute(_UPDATE_LIMIT, limit_updates[first : first + batch_size])
-    from ipdesk.services.queries.dashboard_summary import changing  # imports this module
-
-    with changing(connection, (int(u["b_id"]) for u in case_updates)):  # type: ignore[call-overload]
-        for first in range(0, len(case_updates), batch_size):
-            connection.execute(_UPDATE_CASE, case_updates[first : first + batch_size])
+    _update_cases(connection, case_updates, batch_size)
     withdrawn = withdraw_stale_alerts(session, context, open_only=True)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, (CaseLimit, Case, Alert)):
@@ -798,6 +800,58 @@ def refresh_all_open(
     )
     log.info("Refreshed open limits: %s", summary)
     return summary
+
+
+def _update_cases(
+    connection: Connection, case_updates: list[dict[str, object]], batch_size: int
+) -> None:
+    """Write the cached due dates (and suspension flags) of the cases whose principal limit
+    changed: into a temporary table, then one ``UPDATE ... FROM`` of the cases whose due
+    date or flag really differs (every index on ``cases`` is rewritten for a row written),
+    with the dashboard summary's rows of their due dates moved in one grouped subtract and
+    add (:func:`~ipdesk.services.queries.dashboard_summary.changing_due_dates`)."""
+    from ipdesk.services.queries.dashboard_summary import (  # imports this module
+        changing_due_dates,
+    )
+
+    if not case_updates:
+        return
+    _temporary(connection, _CASE_DUES)
+    # One row a case (as the statements one after the other did: the last one wins).
+    rows = [
+        {"id": u["b_id"], "due_on": u["b_due"], "suspended": u["b_suspended"]}
+        for u in {u["b_id"]: u for u in case_updates}.values()
+    ]
+    if connection.dialect.name == "postgresql":
+        # One statement: the columns as three arrays (executemany: 1.2 s for 17,000 rows).
+        arrays = {
+            "id": ([r["id"] for r in rows], Integer),
+            "due_on": ([r["due_on"] for r in rows], Date),
+            "suspended": ([r["suspended"] for r in rows], Boolean),
+        }
+        unnested = select(
+            *(
+                func.unnest(bindparam(f"b_{name}", values, postgresql.ARRAY(type_)))
+                for name, (values, type_) in arrays.items()
+            )
+        )
+        connection.execute(insert(_CASE_DUES).from_select(list(arrays), unnested))
+        connection.exec_driver_sql(f"ANALYZE {_CASE_DUES.name}")
+    else:
+        for first in range(0, len(rows), batch_size):
+            connection.execute(insert(_CASE_DUES), rows[first : first + batch_size])
+    table = _CASES_TABLE
+    assert isinstance(table, Table)
+    cases, dues = table.c, _CASE_DUES.c
+    differs = or_(cases.due_on.is_distinct_from(dues.due_on), cases.is_suspended != dues.suspended)
+    # Only the cases that change stay: the same cases before and after the UPDATE.
+    connection.execute(delete(_CASE_DUES).where(~exists().where(cases.id == dues.id, differs)))
+    with changing_due_dates(connection, select(dues.id)):
+        connection.execute(
+            update(table)
+            .where(cases.id == dues.id)
+            .values(due_on=dues.due_on, is_suspended=dues.suspended)
+        )
 
 
 def _refresh_adjusted(

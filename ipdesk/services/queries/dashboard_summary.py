@@ -54,16 +54,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
 from weakref import WeakSet
 
 from sqlalchemy import (
+    BigInteger,
+    Column,
     ColumnElement,
     Date,
     Integer,
+    MetaData,
     Select,
     String,
     Table,
@@ -86,9 +89,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstanceState, ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql import visitors
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.util import ClauseAdapter
 
 from ipdesk.models import (
     OPEN_STATUSES,
@@ -117,6 +122,7 @@ __all__ = [
     "Difference",
     "add_cases",
     "changing",
+    "changing_due_dates",
     "contributions",
     "day_ranges",
     "deferred",
@@ -286,11 +292,16 @@ def _date(value: dt.date) -> ColumnElement[dt.date]:
 
 
 def contributions(
-    case_ids: Sequence[int] | None = None, *, above: int | None = None, sign: int = 1
+    case_ids: Sequence[int] | None = None,
+    *,
+    above: int | None = None,
+    sign: int = 1,
+    kinds: Collection[int] | None = None,
 ) -> Select[Any]:
     """The summary rows of the cases ``case_ids`` (or of those with ids above ``above``;
     all: neither), with their confirmations, consultations and follow-up visits, grouped
-    by key, both grains, ``n`` times ``sign``."""
+    by key, both grains, ``n`` times ``sign``. ``kinds``: only the rows of these of a
+    case's own kinds (``RECEIVED`` .. ``CLOSED_DAYS``; then none of the other records')."""
     from ipdesk.services.queries.dashboard import _calendar_days, _suspended_days, _suspensions
 
     def of(column: Any) -> ColumnElement[bool]:
@@ -316,7 +327,10 @@ def contributions(
         lo: Any = FAR_PAST,
         hi: Any = FAR_FUTURE,
         joined: Any = None,
-    ) -> Select[Any]:
+    ) -> Select[Any] | None:
+        if kinds is not None and kind not in kinds:
+            return None
+
         def value(v: Any, type_: Any) -> Any:
             return literal(v, type_) if isinstance(v, int | str | dt.date) else v
 
@@ -392,8 +406,10 @@ def contributions(
         row(DUE_SOON, soon_from, 1, running, soon_until > soon_from),
         row(DUE_SOON, soon_until, -1, running, soon_until > soon_from),
     ]
-    parts.extend(_other_records(of))
-    every = union_all(*parts).cte("contribution")
+    chosen = [p for p in parts if p is not None]
+    if kinds is None:
+        chosen.extend(_other_records(of))
+    every = union_all(*chosen).cte("contribution")
     c = every.c
     keys = [c[k] for k in _KEYS[2:]]
     n = func.sum(c.n) * sign
@@ -589,6 +605,62 @@ def changing(
     _apply(connection, ids, -1)
     yield
     _apply(connection, ids, 1)
+
+
+#: The kinds whose rows depend on a case's due date (``cases.due_on``): the closure's late
+#: flag, the overdue and the due-soon counts. A change of due dates moves only these.
+DUE_KINDS: Final = frozenset({CLOSED, OVERDUE, DUE_SOON})
+
+_DELTA: Final = Table(
+    "ipdesk_summary_delta",
+    MetaData(),
+    *(Column(k, _SUMMARY.c[k].type) for k in _KEYS),
+    Column("n", BigInteger),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+
+
+@contextmanager
+def changing_due_dates(connection: Connection, case_ids: Select[Any]) -> Iterator[None]:
+    """The cases that ``case_ids`` (a query of case ids) selects change their due dates in
+    the block, and nothing else that the summary counts (a rule or holiday change; the
+    query must select the same cases before and after the block). One grouped subtract
+    and add: their rows of :data:`DUE_KINDS` before the block and after it are summed by
+    key in a temporary table, and only the keys whose count changes are written, in one
+    statement (the rows of the other kinds are not computed; those of the days the new
+    due dates leave alone are computed twice and cancel out, not rewritten)."""
+    if not _present(connection):
+        yield
+        return
+    _DELTA.create(connection, checkfirst=True)
+    connection.execute(delete(_DELTA))
+    columns = [*_KEYS, "n"]
+    connection.execute(insert(_DELTA).from_select(columns, _due_rows(case_ids, -1)))
+    yield
+    connection.execute(insert(_DELTA).from_select(columns, _due_rows(case_ids, 1)))
+    keys = [_DELTA.c[k] for k in _KEYS]
+    net = func.sum(_DELTA.c.n)
+    grouped = select(*keys, net.label("n")).group_by(*keys).having(net != 0)
+    _upsert(connection, select(grouped.subquery("net")))
+    connection.execute(delete(_DELTA))
+
+
+def _due_rows(case_ids: Select[Any], sign: int) -> Select[Any]:
+    """:func:`contributions` of :data:`DUE_KINDS` of the cases ``case_ids`` selects, each
+    read once: the columns it reads of the chosen cases, looked up by their keys, in a
+    common table expression that takes the place of ``cases`` in every part (five; each
+    part's own condition over ``cases`` made PostgreSQL scan every case, or its key
+    index, once a part: 2.5 s at 200,000 cases for 17,000 chosen)."""
+    table = _table(Case)
+    read = ["id", *(k for k in TRACKED if k in table.c)]
+    chosen = select(*(table.c[k] for k in read)).where(table.c.id.in_(case_ids)).cte("chosen")
+    rows = ClauseAdapter(chosen).traverse(contributions(kinds=DUE_KINDS, sign=sign))
+    # Every column of cases left is one that the common table expression reads.
+    left = {e.name for e in visitors.iterate(rows) if isinstance(e, Column) and e.table is table}
+    if not left <= set(read):  # pragma: no cover - a change of contributions()
+        raise AssertionError(f"contributions() reads cases.{sorted(left - set(read))}")
+    return rows
 
 
 def _present(connection: Connection) -> bool:
