@@ -238,6 +238,12 @@ def _reflect(connection: Connection) -> MetaData:
         warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
         warnings.filterwarnings("ignore", ".*expression-based index", SAWarning)
         metadata.reflect(connection, only=lambda name, _md: _is_data_table(name))
+    # Nor the search index's columns (PostgreSQL: the parties' scope, migration 0018, which
+    # its triggers fill; SQLite has none), removed as Table(include_columns=...) does (that
+    # option misses a table first reflected as the target of a foreign key).
+    for table in metadata.tables.values():
+        for column in [c for c in table.columns if c.name.startswith("search_")]:
+            table._columns.remove(column)
     return metadata
 
 
