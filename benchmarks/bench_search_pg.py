@@ -102,7 +102,7 @@ def main() -> int:
     )
     parser.add_argument("--ids", help="write every answer (limits 1, 10, 100) to this JSON file")
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     engine = db.make_engine(args.url)
     factory = db.make_session_factory(engine)
     unpinged = create_engine(make_url(args.url), pool_pre_ping=False)

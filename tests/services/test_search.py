@@ -360,27 +360,39 @@ def test_newest_first_is_exact_whichever_way_it_is_read(
                     assert search_cases(s, actor, query, limit=limit) == exact[:limit], query
 
 
-def test_postgresql_search_runs_without_parallel_workers_and_restores_the_setting(
+def test_postgresql_search_runs_without_parallel_workers_and_keeps_the_setting(
     sessions: sessionmaker[Session], people: dict[str, str]
 ) -> None:
+    """The search's statements call set_config (PARALLEL UNSAFE, setting the value it has):
+    the planner gives them no parallel workers even where it would (every parallel cost
+    zero), and the transaction's setting is what it was."""
     with sessions() as s:
         if s.get_bind().dialect.name != "postgresql":
             pytest.skip("a PostgreSQL setting")
+        for setting in ("parallel_setup_cost", "parallel_tuple_cost"):
+            s.execute(text(f"SET LOCAL {setting} = 0"))
+        for setting in ("min_parallel_table_scan_size", "min_parallel_index_scan_size"):
+            s.execute(text(f"SET LOCAL {setting} = 0"))
         s.execute(text("SET LOCAL max_parallel_workers_per_gather = 3"))
-        seen: list[str] = []
+        plans: list[str] = []
+        unsafe_left_out: list[str] = []
 
-        def record(_c: object, cursor: Any, statement: str, *_: object) -> None:
+        def explain(cursor: Any, statement: str, parameters: Any) -> str:
+            rows = cursor.connection.execute("EXPLAIN " + statement, parameters).fetchall()
+            return "\n".join(row[0] for row in rows)
+
+        def record(_c: object, cursor: Any, statement: str, parameters: Any, *_: object) -> None:
             if "hits" in statement:
-                seen.append(
-                    cursor.connection.execute(
-                        "SELECT current_setting('max_parallel_workers_per_gather')"
-                    ).fetchone()[0]
-                )
+                plans.append(explain(cursor, statement, parameters))
+                safe = statement.replace(search._PG_SERIAL.name, "0")
+                unsafe_left_out.append(explain(cursor, safe, parameters))
 
         event.listen(s.get_bind(), "before_cursor_execute", record)
         try:
             assert len(search_cases(s, SYSTEM, "王伟")) == 3
+            assert len(search_cases(s, SYSTEM, "有限公司")) == 3
         finally:
             event.remove(s.get_bind(), "before_cursor_execute", record)
-        assert seen and set(seen) == {"0"}
+        assert plans and not any("Gather" in plan for plan in plans)
+        assert any("Gather" in plan for plan in unsafe_left_out)  # what it keeps away
         assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "3"

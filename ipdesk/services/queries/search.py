@@ -35,8 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -377,10 +375,9 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
             for statement in _sqlite_sources(variant, scope, limit, party_limit, visible):
                 found.update(session.scalars(statement))
     else:
-        with _pg_serial(session):
-            for variant in _variants(term):
-                hits = _PgHits(variant, visible, _pg_unit(actor))
-                found.update(_pg_newest(session, hits, scope, limit))
+        for variant in _variants(term):
+            hits = _PgHits(variant, visible, _pg_unit(actor))
+            found.update(_pg_newest(session, hits, scope, limit))
     return sorted(found, reverse=True)[:limit]
 
 
@@ -432,26 +429,13 @@ PG_WHOLE_INDEX = 2_000
 
 
 _PARALLEL = "max_parallel_workers_per_gather"
-
-
-@contextmanager
-def _pg_serial(session: Session) -> Iterator[None]:
-    """PostgreSQL: no parallel workers for the statements of the block; the transaction's
-    setting is restored after it. With statistics, the planner gives a bucketed search's
-    Append of index scans two workers, whose start costs 20-30 ms on a busy machine for
-    scans of 2-5 ms."""
-    previous = session.scalar(
-        text(
-            f"SELECT s.previous, set_config('{_PARALLEL}', '0', true)"
-            f" FROM (SELECT current_setting('{_PARALLEL}') AS previous OFFSET 0) AS s"
-        )
-    )
-    try:
-        yield
-    finally:
-        session.execute(
-            text(f"SELECT set_config('{_PARALLEL}', :previous, true)"), {"previous": previous}
-        )
+#: PostgreSQL: a call of a PARALLEL UNSAFE function (set_config) anywhere in a statement
+#: keeps the planner from giving it parallel workers, whose start costs 20-30 ms on a busy
+#: machine for scans of 2-5 ms (with statistics, it gave a bucketed search's Append of
+#: index scans two). This one sets the setting to its own value: it changes nothing, and
+#: costs no statements before and after the search's (a SET and its undoing: two round
+#: trips, 1-5 ms each on a loaded machine).
+_PG_SERIAL = literal_column(f"set_config('{_PARALLEL}', current_setting('{_PARALLEL}'), true)")
 
 
 def _pg_bucket(case_id: str) -> ColumnElement[int]:
@@ -567,10 +551,10 @@ def _pg_newest_in(
     limit: int,
 ) -> tuple[int | None, list[int]]:
     """The newest case id (None: no cases) and the newest ``limit`` of ``hits`` (case ids)
-    in scope, in one row. The hits are collected first (MATERIALIZED: the planner
-    misjudges how many rows ILIKE and the bigram containment keep, and would otherwise
-    test the cases it walks in id order one by one), sorted, and probed in that order by
-    primary key until ``limit`` are in scope."""
+    in scope, in one row, without parallel workers (_PG_SERIAL). The hits are collected
+    first (MATERIALIZED: the planner misjudges how many rows ILIKE and the bigram
+    containment keep, and would otherwise test the cases it walks in id order one by one),
+    sorted, and probed in that order by primary key until ``limit`` are in scope."""
     collected = hits.cte("hits").prefix_with("MATERIALIZED")
     ordered = (
         select(collected.c.case_id)
@@ -592,5 +576,7 @@ def _pg_newest_in(
         .subquery("newest_found")
     )
     ids = select(func.array_agg(newest_found.c.id)).scalar_subquery()
-    newest, found = session.execute(select(select(func.max(Case.id)).scalar_subquery(), ids)).one()
+    newest, found, _ = session.execute(
+        select(select(func.max(Case.id)).scalar_subquery(), ids, _PG_SERIAL)
+    ).one()
     return newest, sorted(found or [], reverse=True)
