@@ -59,6 +59,7 @@ LIST_CALLS = frozenset(
         "read_models.case_list_page",
         "cases_query.count_cases",
         "cases_query.case_ids",
+        "cases_query.case_id_snapshot",
         "cases_query.case_rows",
     }
 )
@@ -445,6 +446,29 @@ def main() -> None:
 
     main_peak = peak_mb()
 
+    # The ids snapshot on a remote desk's wire: the codec's "ints" against a JSON list.
+    from array import array
+
+    from ipdesk.remote import codec
+
+    widget.search_edit.setText("")
+    widget.model._filter = widget.model._filter.__class__()
+    after_action(widget, widget.model.reload)
+    settle()
+    snapshot = widget.model._ids
+    assert isinstance(snapshot, array), "the ids snapshot is taken"
+
+    def wire(value: object) -> tuple[int, float, float]:
+        t = time.perf_counter()
+        document = codec.dumps(value)
+        encoded = time.perf_counter()
+        back = codec.loads(document)
+        decoded = time.perf_counter()
+        assert len(back) == len(snapshot)
+        return len(document), (encoded - t) * 1000, (decoded - encoded) * 1000
+
+    compact, as_list = wire(snapshot), wire(snapshot.tolist())
+
     # Qt's own painting of the same cells: a QStandardItemModel in a bare QTableView.
     widget.search_edit.setText("")
     widget.model._filter = widget.model._filter.__class__()
@@ -541,6 +565,11 @@ def main() -> None:
         f"bare window: first paint {floor['first_paint_ms']:.1f} ms, "
         f"Qt import and app {floor['import_and_app_ms']:.0f} ms"
     )
+    for name, (size, enc, dec) in (("ints (base64)", compact), ("a JSON list", as_list)):
+        print(
+            f"ids snapshot of {len(snapshot):,} cases on the wire as {name}: "
+            f"{size / 1e6:.1f} MB, encoded in {enc:.0f} ms, decoded in {dec:.0f} ms"
+        )
     print(
         f"peak memory: {main_peak:.0f} MB (bare PySide6 window: {floor['peak_mb']:.0f} MB; "
         f"ratio {main_peak / floor['peak_mb']:.1f}x; target {TARGET_MB:.0f} MB)"

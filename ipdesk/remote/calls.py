@@ -333,6 +333,7 @@ EXPOSED: MutableMapping[str, Exposed] = _Registry(
     _read("queries.cases_query.count_cases"),
     _read("queries.cases_query.first_page"),
     _read("queries.cases_query.case_ids"),
+    _read("queries.cases_query.case_id_snapshot"),
     _read("queries.cases_query.case_rows"),
     _write("queries.search.audit_id_search"),  # a search by a whole ID number is recorded
     # intake

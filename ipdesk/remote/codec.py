@@ -13,6 +13,11 @@
 ``decimal``     ``{"$": "decimal", "v": "12.50"}``
 ``tuple``       ``{"$": "tuple", "v": [...]}``; likewise ``frozenset`` and ``set``
 ``bytes``       base64, at most :data:`MAX_BYTES` (files go through the blob routes)
+``ints``        an ``array.array`` of 8-byte integers (typecode ``q``: the case list's ids):
+                ``{"$": "ints", "w": 4 | 8, "v": base64}``, each number in ``w`` bytes,
+                little-endian (4: all in 0 … 2**32 - 1); a million ids in 5.3 MB,
+                encoded and decoded in C, not a JSON list of a million numbers; at most
+                :data:`MAX_INTS`
 ``float``       a float JSON cannot hold: ``{"$": "float", "v": "nan" | "inf" | "-inf"}``
 ``dict``        a dict with other keys: ``{"$": "dict", "v": [[key, value], ...]}``;
                 ``mapping`` likewise for a read-only ``MappingProxyType``
@@ -43,6 +48,7 @@ import json
 import math
 import re
 import sys
+from array import array
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
@@ -51,6 +57,9 @@ from ipdesk.services.errors import ServiceError, ValidationError, ValidationErro
 
 MAX_BYTES = 1 << 20
 """The largest ``bytes`` value encoded inline (1 MiB)."""
+
+MAX_INTS = 1 << 24
+"""The most numbers an ``ints`` value holds (16,777,216: 128 MB as 8-byte integers)."""
 
 MAX_DEPTH = 64
 """How deep decoded data may nest (a hostile body cannot exhaust the stack)."""
@@ -195,6 +204,8 @@ def encode(value: Any) -> Any:
         return {TAG: "timedelta", "v": repr(value.total_seconds())}
     if isinstance(value, decimal.Decimal):
         return {TAG: "decimal", "v": str(value)}
+    if isinstance(value, array):
+        return _encode_ints(value)
     if isinstance(value, bytes | bytearray | memoryview):
         data = bytes(value)
         if len(data) > MAX_BYTES:
@@ -204,6 +215,24 @@ def encode(value: Any) -> Any:
         name, names = _shape(type(value))
         return {TAG: "dc", "t": name, "f": {n: encode(getattr(value, n)) for n in names}}
     raise TypeError(f"{type(value).__qualname__} is not allowed on the wire")
+
+
+def _encode_ints(value: array[Any]) -> dict[str, Any]:
+    """``value`` as little-endian 8-byte integers, or only their low 4 bytes when every
+    number is in 0 … 2**32 - 1 (ids): the halves are picked by memoryview strides, in C
+    (converting a million numbers one by one takes 0.1–0.2 s)."""
+    if value.typecode != "q":
+        raise TypeError(f"array('{value.typecode}') is not allowed on the wire: use 'q'")
+    if len(value) > MAX_INTS:
+        raise TypeError(f"{len(value)} numbers in one array: at most {MAX_INTS}")
+    if sys.byteorder != "little":
+        value = array("q", value)
+        value.byteswap()
+    words = memoryview(value).cast("B").cast("I")  # low, high, low, high … (4 bytes each)
+    high = words[1::2].tobytes()
+    if high.count(0) == len(high):
+        return {TAG: "ints", "w": 4, "v": base64.b64encode(words[::2].tobytes()).decode("ascii")}
+    return {TAG: "ints", "w": 8, "v": base64.b64encode(value.tobytes()).decode("ascii")}
 
 
 _shapes: dict[type, tuple[str, tuple[str, ...]]] = {}
@@ -339,6 +368,26 @@ def _bytes(data: dict[str, Any], untrusted: bool, depth: int) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
+def _ints(data: dict[str, Any], untrusted: bool, depth: int) -> array[int]:
+    width, text = data.get("w"), data.get("v")
+    if width not in (4, 8) or type(width) is not int or type(text) is not str:
+        raise CodecError("数据格式不正确", detail="ints")
+    if len(text) > (MAX_INTS * width * 4) // 3 + 4:
+        raise CodecError("数据格式不正确", detail="ints")
+    raw = base64.b64decode(text, validate=True)
+    if len(raw) % width:
+        raise CodecError("数据格式不正确", detail="ints")
+    if width == 4:  # the low halves: into every other 4-byte word of zeros
+        numbers = array("q", bytes(2 * len(raw)))
+        memoryview(numbers).cast("B").cast("I")[::2] = memoryview(raw).cast("I")
+    else:
+        numbers = array("q")
+        numbers.frombytes(raw)
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers
+
+
 def _float(data: dict[str, Any], untrusted: bool, depth: int) -> float:
     text = _text(data)
     if text not in ("nan", "inf", "-inf"):
@@ -369,6 +418,7 @@ _DECODERS: dict[str, Callable[[dict[str, Any], bool, int], Any]] = {
     "timedelta": _timedelta,
     "decimal": _decimal,
     "bytes": _bytes,
+    "ints": _ints,
     "float": _float,
 }
 

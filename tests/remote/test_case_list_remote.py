@@ -4,6 +4,7 @@ through the server's named calls, within the user's scope."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,6 +60,9 @@ def test_the_case_list_on_a_remote_desk(
         pass
     assert counted.args == [9]
     qtbot.waitUntil(lambda: model.snapshot, timeout=20_000)
+    snapshot = model._ids  # came as 4-byte integers in base64 (codec "ints"), not a list
+    assert isinstance(snapshot, array) and snapshot.typecode == "q"
+    assert snapshot.tolist() == want
     assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(9)] == want
 
     last = model.index(8, 0)

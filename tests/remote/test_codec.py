@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import typing
+from array import array
 from typing import Any
 
 import pytest
@@ -206,6 +207,26 @@ def test_non_frozen_and_foreign_values_are_refused_on_encode() -> None:
             encode(value)
 
 
+@given(st.lists(st.integers(min_value=-(1 << 63), max_value=(1 << 63) - 1), max_size=40))
+def test_arrays_of_8_byte_integers_round_trip(values: list[int]) -> None:
+    ids = array("q", values)
+    back = trip(ids)
+    assert back == ids and type(back) is array and back.typecode == "q"
+    assert dumps(back) == dumps(ids)
+
+
+def test_ids_travel_in_4_bytes_each() -> None:
+    """A million ids: 4 bytes an id in base64 (5.3 MB), not a JSON list (about 8 MB)."""
+    ids = array("q", range(2_000_000, 1_000_000, -1))
+    document = dumps(ids)
+    assert len(document) < len(json.dumps(ids.tolist())) * 0.7
+    assert json.loads(document)["w"] == 4 and loads(document) == ids
+    assert json.loads(dumps(array("q", [1, 1 << 32])))["w"] == 8
+    assert json.loads(dumps(array("q", [-1])))["w"] == 8
+    with pytest.raises(TypeError):
+        encode(array("i", [1, 2]))  # 8-byte integers only: one type back
+
+
 def test_wrong_fields_are_refused() -> None:
     signed = encode(SignedIn(7, "wang", "王五", Role.ADMIN, None, None, True))
     signed["f"]["evil"] = 1
@@ -226,6 +247,11 @@ def test_hostile_documents_are_codec_errors() -> None:
         b"{",
         json.dumps(deep).encode(),
         b'{"$": "bytes", "v": "***"}',
+        b'{"$": "ints", "w": 4, "v": "***"}',
+        b'{"$": "ints", "w": 3, "v": "AAAA"}',
+        b'{"$": "ints", "w": true, "v": "AAAAAAAAAAA="}',
+        b'{"$": "ints", "w": 8, "v": "AAAA"}',
+        b'{"$": "ints", "w": 4, "v": ["AAAA"]}',
         b'{"$": "decimal", "v": "twelve"}',
         b'{"$": "date", "v": "2026-13-01"}',
         b'{"$": "dict", "v": [[1]]}',

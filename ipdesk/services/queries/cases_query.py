@@ -466,7 +466,22 @@ def case_ids(
     Pass ``total`` (from :func:`count_cases` with the same filter) when you have it: it
     saves a count, and pages in the second half are then read from the end.
     """
-    return _case_ids(session, actor, flt, sort, offset, limit, today, total)[0]
+    return _case_ids(session, actor, flt, sort, offset, limit, today, total)[0].tolist()
+
+
+def case_id_snapshot(
+    session: Session,
+    actor: Actor,
+    flt: CaseFilter | None = None,
+    sort: CaseSort | None = None,
+    *,
+    today: dt.date | None = None,
+    total: int | None = None,
+) -> array[int]:
+    """Every id :func:`case_ids` lists, as 8-byte integers (the case list's snapshot: 8 MB
+    for a million, where a list of ints takes 36 MB; on the wire, 4 or 8 bytes an id in
+    base64 instead of a JSON list of a million numbers)."""
+    return _case_ids(session, actor, flt, sort, 0, None, today, total)[0]
 
 
 def _case_ids(
@@ -478,7 +493,7 @@ def _case_ids(
     limit: int | None,
     today: dt.date | None,
     total: int | None,
-) -> tuple[list[int], int | None]:
+) -> tuple[array[int], int | None]:
     """:func:`case_ids`, and the total when it is known (given, or counted on the way
     because it is small)."""
     flt, sort = flt or CaseFilter(), sort or CaseSort()
@@ -507,7 +522,7 @@ def _case_ids(
         if total > _WALK_SORT_INDEX_ABOVE:
             total = _count(session, where) if offset >= _WALK_SORT_INDEX_ABOVE else None
     if limit == 0 or (total is not None and offset >= total):
-        return [], total
+        return array("q"), total
     descending = sort.descending
     reverse_result = False
     if total is not None and limit is not None and offset > total // 2:
@@ -521,7 +536,7 @@ def _case_ids(
     few = total is not None and total <= _WALK_SORT_INDEX_ABOVE
     condition = where.likely() if sqlite and not few else where.condition
     collect_first = few and not sqlite
-    result: list[int] = []
+    result = array("q")
     skip = offset
     connection = session.connection()
     for bucket in buckets:
@@ -548,7 +563,7 @@ def _case_ids(
 
 def _first_of_few(
     session: Session, where: _Where, sort: CaseSort, limit: int
-) -> tuple[list[int], int] | None:
+) -> tuple[array[int], int] | None:
     """The first ``limit`` ids of ``where`` in ``sort`` order and how many cases it keeps,
     in one statement (the matches collected once, at most one more than
     :data:`_WALK_SORT_INDEX_ABOVE`, then counted and sorted); None when it keeps more
@@ -596,10 +611,10 @@ def _first_of_few(
     total = rows[0][1] if rows else 0
     if total > _WALK_SORT_INDEX_ABOVE:
         return None
-    return [row[0] for row in rows], total
+    return array("q", [row[0] for row in rows]), total
 
 
-def _ids_of(connection: Connection, statement: Select[Any]) -> list[int]:
+def _ids_of(connection: Connection, statement: Select[Any]) -> array[int]:
     """The ids ``statement`` selects, fetched by the driver in chunks of plain 8-byte
     integers: a snapshot of a million ids spends its time in the driver's C code, not in
     SQLAlchemy's row handling (0.5 s of Python for 200,000 ids on PostgreSQL), and does not
@@ -607,12 +622,12 @@ def _ids_of(connection: Connection, statement: Select[Any]) -> list[int]:
     result = connection.execute(statement)
     try:
         cursor = result.cursor
-        if cursor is None or cursor.description is None:
-            return []
         ids = array("q")
+        if cursor is None or cursor.description is None:
+            return ids
         while chunk := cursor.fetchmany(_FETCH_CHUNK):
             ids.extend([row[0] for row in chunk])
-        return ids.tolist()
+        return ids
     finally:
         result.close()
 
@@ -784,7 +799,8 @@ def first_page(
     these at once and learns its length from :func:`count_cases` afterwards."""
     if limit <= 0:
         raise ValueError("limit must be positive")
-    ids, total = _case_ids(session, actor, flt, sort, 0, limit, today, None)
+    found, total = _case_ids(session, actor, flt, sort, 0, limit, today, None)
+    ids = found.tolist()
     if total is None and len(ids) < limit:
         total = len(ids)
     rows = case_rows(session, actor, ids, today=today, soon_days=soon_days)

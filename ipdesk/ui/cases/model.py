@@ -11,7 +11,8 @@ the model, each row's cells fetched when first shown). A (re)load runs in backgr
    paint for the processor or Python's GIL), unless the first page told the total,
    the count (``count_cases``): the remaining rows are inserted and ``loaded(total)``
    says how many cases the list holds;
-3. then the ids snapshot (``cases_query.case_ids``, all ids in the list's order): every
+3. then the ids snapshot (``cases_query.case_id_snapshot``, all ids in the list's order,
+   as 8-byte integers; compact on the wire too): every
    later page is fetched by its ids (``cases_query.case_rows``), not by an OFFSET.
 
 ``data()`` answers from what the model holds and never reads the database: a row not
@@ -55,7 +56,7 @@ from ipdesk.services.queries.cases_query import (
     CaseRow,
     CaseSort,
     SortKey,
-    case_ids,
+    case_id_snapshot,
     case_rows,
     count_cases,
 )
@@ -386,23 +387,23 @@ class CaseTableModel(QAbstractTableModel):
         """Every row's case id, in the background: later pages are then fetched by id."""
         self._desk.read(
             self,
-            call(case_ids, self._filter, self._sort, total=self._total),
+            call(case_id_snapshot, self._filter, self._sort, total=self._total),
             self._on_snapshot,
             self._on_snapshot_failed,
             purpose="ids",
         )
 
-    def _on_snapshot(self, ids: list[int]) -> None:
+    def _on_snapshot(self, snapshot: array[int]) -> None:
         shown = self._rows
-        total = len(ids)
+        total = len(snapshot)
         self._set_rows(total)
         # kept as 8-byte integers: 8 MB for a million rows instead of a list's 36 MB
-        self._ids = array("q", ids)
+        ids = self._ids = snapshot
         size = self.page_size
         changed = [
             number
             for number, page in self._pages.items()
-            if ids[number * size : number * size + len(page.ids)] != page.ids
+            if ids[number * size : number * size + len(page.ids)].tolist() != page.ids
         ]
         for number in changed:  # the list changed since the page was read by its offset
             del self._pages[number]
