@@ -231,6 +231,8 @@ def test_the_database_opens_and_the_user_signs_in_on_a_thread_from_the_start(
     args = _start_args(database_url, "--user", "city")
     early = app.EarlyStart.of(args)
     assert early is not None and early.signed is not None
+    early.let_the_check_begin(timeout=60)  # what main waits for before its imports
+    assert early.checking.is_set()
     opened = app.choose_database(args, QSettings(), interactive=False, demo_dir=None, early=early)
     assert isinstance(opened, app.Opened) and early.opened(opened.engine)
     try:
