@@ -278,7 +278,12 @@ def _insert(connection: Connection, missing: Any, created_at: Any) -> list[NewAl
         )
         query = (
             select(
-                made.c.id, src.c.case_id, src.c.number, src.c.kind, src.c.threshold, src.c.due_on
+                made.c.id,
+                src.c.case_id,
+                src.c.number,
+                type_coerce(src.c.kind, String()),  # text: converted once per kind below
+                src.c.threshold,
+                src.c.due_on,
             )
             .join(src, src.c.limit_id == made.c.limit_id)
             # The order of _ORDER: byte order, as Python compares strings.
@@ -289,8 +294,14 @@ def _insert(connection: Connection, missing: Any, created_at: Any) -> list[NewAl
                 src.c.threshold.collate("C"),
             )
         )
+        kinds = {k.value: k for k in LimitKind}
         with _without_jit(connection):
-            return [NewAlert(*row) for row in connection.execute(query).all()]
+            return [
+                NewAlert(alert_id, case_id, number, kinds[kind], threshold, due_on)
+                for alert_id, case_id, number, kind, threshold, due_on in connection.execute(
+                    query
+                ).all()
+            ]
     src = missing.subquery("missing")
     rows = select(
         src.c.case_id, src.c.limit_id, src.c.threshold, src.c.due_on, created_at
