@@ -315,3 +315,12 @@ def test_modules_imported_after_qt_are_not_read_for_pyside_features(tmp_path: Pa
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[] -1"
+
+
+def test_the_program_module_names_the_languages_as_the_settings_do() -> None:
+    """``ipdesk.app`` spells the languages and their key itself (importing the settings'
+    keys would import the settings dialog before the database starts opening)."""
+    from ipdesk.ui.settings import keys
+
+    assert app.LANGUAGES == keys.LANGUAGES
+    assert app.LANGUAGE_KEY == keys.LANGUAGE
