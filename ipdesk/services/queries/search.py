@@ -38,6 +38,7 @@ import unicodedata
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     CompoundSelect,
     Select,
@@ -435,7 +436,9 @@ _PARALLEL = "max_parallel_workers_per_gather"
 #: index scans two). This one sets the setting to its own value: it changes nothing, and
 #: costs no statements before and after the search's (a SET and its undoing: two round
 #: trips, 1-5 ms each on a loaded machine).
-_PG_SERIAL = literal_column(f"set_config('{_PARALLEL}', current_setting('{_PARALLEL}'), true)")
+_PG_SERIAL: ColumnClause[Any] = literal_column(
+    f"set_config('{_PARALLEL}', current_setting('{_PARALLEL}'), true)"
+)
 
 
 def _pg_bucket(case_id: str) -> ColumnElement[int]:
