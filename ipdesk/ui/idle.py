@@ -36,14 +36,25 @@ class UserIdle(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         poll_ms: int = POLL_MS,
+        watching: bool = True,
     ) -> None:
+        """``watching=False``: the input is seen from :meth:`watch` on (the filter is a
+        Python call for every event of the application, which the first paint's hundreds
+        of events wait for while background loads hold the GIL)."""
         super().__init__(parent)
         self._clock = clock
         self._last = clock()
         self._poll_ms = poll_ms
+        self._watching = False
+        if watching:
+            self.watch()
+
+    def watch(self) -> None:
+        """See the input from now on (once)."""
         app = QCoreApplication.instance()
-        if app is not None:  # Qt forgets a filter that is destroyed (with its parent)
-            app.installEventFilter(self)
+        if app is not None and not self._watching:
+            app.installEventFilter(self)  # Qt forgets a filter destroyed with its parent
+            self._watching = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:

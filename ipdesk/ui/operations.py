@@ -143,7 +143,8 @@ def install_daily_backup(
     delay_ms = backup_delay_ms(engine)
     when_idle = None
     if delay_ms > 0:  # a large database: copied when the user pauses, not while they work
-        idle = UserIdle(window)
+        idle = UserIdle(window, watching=False)  # not through the first paint's events
+        window.when_settled(idle.watch)
         when_idle = functools.partial(idle.when_idle, quiet_s=LARGE_DATABASE_QUIET_S)
     scheduler = DailyBackupScheduler(engine, settings, window, when_idle=when_idle)
     scheduler.setObjectName("daily_backup")

@@ -64,3 +64,21 @@ def test_a_function_runs_at_once_when_the_user_has_paused_already(qtbot: QtBot) 
     ran: list[int] = []
     idle.when_idle(lambda: ran.append(1), quiet_s=120)
     assert ran == [1]
+
+
+def test_input_is_seen_from_watch_on_when_not_watching_at_first(qtbot: QtBot) -> None:
+    """The start-up's watcher (a large database's daily backup) begins once the first page
+    is filled: the first paint's events do not go through it."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    clock = Clock()
+    idle = UserIdle(owner, clock=clock, watching=False)
+    clock.now += 50
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    assert idle.idle_seconds() == 50  # not watching yet
+    idle.watch()
+    idle.watch()  # once
+    qtbot.keyClick(field, Qt.Key.Key_B)
+    assert idle.idle_seconds() == 0
