@@ -9,11 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import bindparam, event, select, update
+from sqlalchemy import and_, bindparam, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
 from ipdesk.models import (
+    AdjustmentKind,
     Alert,
     Case,
     CaseLimit,
@@ -269,3 +270,27 @@ def test_the_refresh_reads_the_open_limits_from_their_index(
         s.rollback()
     assert len(plans) == 2
     assert all("COVERING INDEX ix_case_limits_open" in plan for plan in plans), plans
+
+
+def test_the_oracle_population_has_open_limits_with_every_adjustment(
+    demo: sessionmaker[Session],
+) -> None:
+    """The comparisons above cover the adjusted limits' path (_refresh_adjusted): open
+    limits with an ended suspension, a running one and an extension."""
+    with demo() as s:
+        found = s.execute(
+            select(ClockAdjustment.kind, ClockAdjustment.end_on.is_(None))
+            .join(
+                CaseLimit,
+                and_(
+                    CaseLimit.case_id == ClockAdjustment.case_id,
+                    CaseLimit.kind == ClockAdjustment.limit_kind,
+                ),
+            )
+            .where(CaseLimit.state.in_(OPEN_LIMIT_STATES))
+            .distinct()
+        ).all()
+    kinds = {(kind, running) for kind, running in found}
+    assert (AdjustmentKind.SUSPENSION, False) in kinds  # ended
+    assert (AdjustmentKind.SUSPENSION, True) in kinds  # the clock stands still
+    assert any(kind == AdjustmentKind.EXTENSION for kind, _ in kinds)
