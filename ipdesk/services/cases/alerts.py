@@ -335,11 +335,20 @@ def _insert(connection: Connection, missing: Any, created_at: Any) -> list[NewAl
     kind_of = {k.value: k for k in LimitKind}
     day_of: dict[str, dt.date] = {}
     made = []
-    for alert_id, case_id, case_number, kind_text, threshold, due_text in returned:
-        due_on = day_of.get(due_text)
-        if due_on is None:
-            due_on = day_of[due_text] = dt.date.fromisoformat(due_text)
-        made.append(NewAlert(alert_id, case_id, case_number, kind_of[kind_text], threshold, due_on))
+    # From the driver's cursor: the columns need no conversion by SQLAlchemy (integers and
+    # text), whose layer around each row cost 0.2 s of CPU for 58,000 alerts at 1,000,000
+    # cases.
+    try:
+        for row in iter(returned.cursor.fetchone, None):
+            alert_id, case_id, case_number, kind_text, threshold, due_text = row
+            due_on = day_of.get(due_text)
+            if due_on is None:
+                due_on = day_of[due_text] = dt.date.fromisoformat(due_text)
+            made.append(
+                NewAlert(alert_id, case_id, case_number, kind_of[kind_text], threshold, due_on)
+            )
+    finally:
+        returned.close()
     made.sort(key=_ORDER)
     return made
 
