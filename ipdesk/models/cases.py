@@ -120,6 +120,17 @@ class Case(Base):
         Index("ix_cases_office_received", "office_id", "received_on"),
         Index("ix_cases_office_due", "office_id", "due_on"),
         Index("ix_cases_office_number", "office_id", "number"),
+        # The work lists (services/cases/routing.py): the open cases of an office without an
+        # active mediator of theirs, and a mediator's own, from the index alone (0019).
+        Index(
+            "ix_cases_open_work",
+            "status",
+            "office_id",
+            "mediator_id",
+            "received_on",
+            "number",
+            "due_on",
+        ),
         # The similar-case panel (services/queries/similar_cases.py): the finished cases of an IP
         # type, newest first (migration 0012).
         Index("ix_cases_similar", "ip_type", "status", "id"),

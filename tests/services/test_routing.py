@@ -295,6 +295,8 @@ def test_my_cases_are_open_assigned_cases_most_urgent_first(
             4,
             [numbers["mid"], numbers["late"]],
         )
+        past_the_end = routing.my_cases(s, actor(s, me), limit=2, offset=4)
+        assert (past_the_end.total, past_the_end.rows) == (4, ())
         row = mine.rows[0]
         assert (row.status, row.due_on, row.office_code, row.station_code) == (
             S.ACCEPTED,

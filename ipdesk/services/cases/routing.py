@@ -20,7 +20,7 @@ time (``limit``/``offset``) with the total, sorted in SQL:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -316,8 +316,13 @@ def my_cases(session: Session, actor: Actor, *, limit: int = 50, offset: int = 0
         Case.office_id == actor.office_id,
         Case.status.in_(OPEN_STATUSES),
     )
-    order = (Case.due_on.asc().nulls_last(), Case.received_on.asc(), Case.number.asc())
-    return _work_list(session, where, order, limit, offset)
+    return _work_list(
+        session,
+        where,
+        lambda c: (c.due_on.asc().nulls_last(), c.received_on.asc(), c.number.asc()),
+        limit,
+        offset,
+    )
 
 
 def to_assign(
@@ -354,8 +359,9 @@ def to_assign(
             raise NotFound(f"裁决所代码“{office_code}”不存在", office=office_code)
         _require_office(actor, office.id)
         where = and_(where, Case.office_id == office.id)
-    order = (Case.received_on.asc(), Case.number.asc())
-    return _work_list(session, where, order, limit, offset)
+    return _work_list(
+        session, where, lambda c: (c.received_on.asc(), c.number.asc()), limit, offset
+    )
 
 
 def station_cases(
@@ -371,8 +377,9 @@ def station_cases(
     where: ColumnElement[bool] = Case.station_id == actor.station_id
     if open_only:
         where = and_(where, Case.status.in_(OPEN_STATUSES))
-    order = (Case.received_on.desc(), Case.number.desc())
-    return _work_list(session, where, order, limit, offset)
+    return _work_list(
+        session, where, lambda c: (c.received_on.desc(), c.number.desc()), limit, offset
+    )
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -405,12 +412,33 @@ def _page(limit: int, offset: int) -> None:
 def _work_list(
     session: Session,
     where: ColumnElement[bool],
-    order: Sequence[ColumnElement[Any]],
+    order: Callable[[Any], Sequence[ColumnElement[Any]]],
     limit: int,
     offset: int,
 ) -> WorkList:
+    """The page of the cases ``where`` selects, in ``order`` (of the columns given to it:
+    received_on, number, due_on), and their total.
+
+    The cases are collected once by the filter's best index (a MATERIALIZED CTE: the
+    planner does not walk a sort index instead, reading every open case's row to test
+    it), then counted and sorted; only the page's rows are read whole."""
     _page(limit, offset)
-    total = session.scalar(select(func.count()).select_from(Case).where(where)) or 0
+    matches = (
+        select(Case.id, Case.received_on, Case.number, Case.due_on)
+        .where(where)
+        .cte("matches")
+        .prefix_with("MATERIALIZED")
+    )
+    count = select(func.count()).select_from(matches)
+    found = session.execute(
+        select(matches.c.id, count.scalar_subquery())
+        .order_by(*order(matches.c), matches.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    # past the end (or nothing found): the total all the same
+    total = found[0][1] if found else session.scalar(count) or 0
+    place = {row[0]: i for i, row in enumerate(found)}
     mediator = aliased(User)
     query = (
         select(
@@ -428,12 +456,9 @@ def _work_list(
         .join(Office, Case.office_id == Office.id)
         .outerjoin(Station, Case.station_id == Station.id)
         .outerjoin(mediator, Case.mediator_id == mediator.id)
-        .where(where)
-        .order_by(*order, Case.id)
-        .limit(limit)
-        .offset(offset)
+        .where(Case.id.in_(place))
     )
-    page = session.execute(query).all()
+    page = sorted(session.execute(query).all(), key=lambda row: place[row[0]])
     summaries = _party_summaries(session, [row[0] for row in page])
     rows = tuple(
         CaseRow(
