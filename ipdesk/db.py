@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from ipdesk import paths
+from ipdesk.models.base import use_dialect
 from ipdesk.services.errors import UnsupportedDatabase
 
 ENV_URL = "IPDESK_DATABASE_URL"
@@ -50,6 +51,7 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         return _sqlite_engine(u, **kwargs)
     if u.get_backend_name() == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
+    use_dialect("postgresql")
     return create_engine(u, pool_pre_ping=True, **kwargs)
 
 

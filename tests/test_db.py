@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -99,3 +101,24 @@ def test_an_error_in_one_statement_reaches_the_caller(
 ) -> None:
     with session_factory() as s, pytest.raises(DBAPIError, match="no_such_table"):
         db.read_concurrently(s, [_offices(), text("SELECT * FROM no_such_table")])
+
+
+def test_the_models_postgresql_options_are_given_when_postgresql_is_used() -> None:
+    """On SQLite the models do not import PostgreSQL's dialect; once a PostgreSQL engine is
+    made, their indexes have their PostgreSQL options (a partial index, an INCLUDE)."""
+    script = (
+        "import sys\n"
+        "from sqlalchemy.schema import CreateIndex\n"
+        "from ipdesk import db\n"
+        "from ipdesk.models import Case, CaseLimit\n"
+        "db.make_engine('sqlite://')\n"
+        "print('sqlalchemy.dialects.postgresql' in sys.modules)\n"
+        "engine = db.make_engine('postgresql://nobody@localhost/none')\n"
+        "for table, name in ((CaseLimit, 'ix_case_limits_open'), (Case, 'ix_cases_dashboard')):\n"
+        "    index = next(i for i in table.__table__.indexes if i.name == name)\n"
+        "    print(str(CreateIndex(index).compile(dialect=engine.dialect)).split(')', 1)[1])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["False", " WHERE state IN ('running', 'paused')", " INCLUDE (id)"]

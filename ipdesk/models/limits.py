@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ipdesk.models.base import Base, UTCDateTime, enum_type, utcnow
+from ipdesk.models.base import Base, UTCDateTime, enum_type, later_options, utcnow
 from ipdesk.models.users import User
 
 
@@ -67,15 +67,17 @@ class CaseLimit(Base):
         UniqueConstraint("case_id", "kind", "ref_key"),
         # The open limits with what the alert scan and the refresh of all open limits read
         # (services/cases/alerts.py, limits.py): both work from the index alone.
-        Index(
-            "ix_case_limits_open",
-            "state",
-            "due_on",
-            "kind",
-            "case_id",
-            "start_on",
-            "calendar_covered",
-            sqlite_where=text("state IN ('running', 'paused')"),
+        later_options(
+            Index(
+                "ix_case_limits_open",
+                "state",
+                "due_on",
+                "kind",
+                "case_id",
+                "start_on",
+                "calendar_covered",
+                sqlite_where=text("state IN ('running', 'paused')"),
+            ),
             postgresql_where=text("state IN ('running', 'paused')"),
         ),
     )

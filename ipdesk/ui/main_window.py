@@ -69,7 +69,7 @@ from ipdesk.services.rules.capabilities import Capability, capabilities
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.org_source import org_source
 from ipdesk.ui.org_tree import NAME, OPEN_CASES, OrgTreeModel
-from ipdesk.ui.settings import RESTART_KEYS, SettingsDialog, keys
+from ipdesk.ui.settings import keys
 
 log = logging.getLogger(__name__)
 
@@ -527,12 +527,16 @@ class MainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from ipdesk.ui.settings import SettingsDialog  # its pages: imported when first opened
+
         dialog = SettingsDialog(self._settings, database_label=self._database_label, parent=self)
         dialog.settings_saved.connect(self._on_settings_saved)
         dialog.exec()
         dialog.deleteLater()
 
     def _on_settings_saved(self, changed: list[str]) -> None:
+        from ipdesk.ui.settings import RESTART_KEYS
+
         if any(key in RESTART_KEYS for key in changed):
             self.statusBar().showMessage(
                 self.tr("Some changes take effect when ipdesk starts again."), 10000

@@ -190,13 +190,28 @@ def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -
         "bad = ('alembic', 'psycopg', 'ipdesk.demo', 'openpyxl', 'apscheduler', 'docxtpl',"
         " 'jinja2', 'ipdesk.services.documents', 'ipdesk.services.queries.read_models',"
         " 'ipdesk.ui.dashboard', 'ipdesk.ui.cases', 'ipdesk.ui.case_view',"
-        " 'ipdesk.ui.intake.dialog', 'ipdesk.ui.setup_wizard')\n"
+        " 'ipdesk.ui.intake.dialog', 'ipdesk.ui.setup_wizard', 'ipdesk.ui.settings.dialog',"
+        " 'sqlalchemy.dialects.postgresql')\n"
         "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_models_and_services_configure_no_mapper_at_import() -> None:
+    """Configuring the mappers (about 50 ms) waits for the first query: no module of the way
+    to the window makes an alias of a model (``aliased``) at import."""
+    script = (
+        "import ipdesk.app, ipdesk.ui.main_window\n"
+        "from sqlalchemy.orm import mapperlib\n"
+        "print(all(r._new_mappers for r in mapperlib._all_registries()))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "True"
 
 
 def test_the_program_module_imports_neither_qt_widgets_nor_the_window() -> None:

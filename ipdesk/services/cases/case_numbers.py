@@ -5,10 +5,10 @@ serialises writers), so a rolled-back registration gives its number back."""
 
 from __future__ import annotations
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from ipdesk.dialects import postgresql, sqlite
 from ipdesk.models import (
     CaseSequence,
     Office,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -59,9 +59,9 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from ipdesk.dialects import postgresql
 from ipdesk.models import (
     OPEN_STATUSES,
     AdjustmentKind,
@@ -680,23 +680,24 @@ _UPDATE_LIMIT = (
 _CASE_DUE_KINDS = (LimitKind.HANDLING, LimitKind.ACCEPTANCE_DECISION)
 
 
+#: The (due date, kind, start) groups of open limits whose due date, state or coverage
+#: changes, with their new values (``old_due``: the due date the group's limits have).
 _PLAIN = Table(
     "ipdesk_refresh_plain",
     MetaData(),
-    Column("kind", String(40), primary_key=True),
-    Column("start_on", Date, primary_key=True),
+    Column("old_due", Date),
+    Column("kind", String(40)),
+    Column("start_on", Date),
     Column("due_on", Date),
     Column("state", String(20)),
     Column("covered", Boolean),
     prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
 )
 _ADJUSTED = Table(
     "ipdesk_refresh_adjusted",
     MetaData(),
     Column("id", Integer, primary_key=True),
     prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
 )
 #: The cached due dates of the cases whose principal limit changed.
 _CASE_DUES = Table(
@@ -706,12 +707,14 @@ _CASE_DUES = Table(
     Column("due_on", Date),
     Column("suspended", Boolean),
     prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
 )
 
 
 def _temporary(connection: Connection, table: Table) -> None:
     """``table`` exists (empty) for the rest of the transaction (the connection's on SQLite)."""
+    if connection.dialect.name == "postgresql":
+        # Given here, not in the Table: a PostgreSQL option imports its dialect's package.
+        table.dialect_kwargs["postgresql_on_commit"] = "DROP"
     table.create(connection, checkfirst=True)
     connection.execute(delete(table))
 
@@ -726,68 +729,113 @@ def refresh_all_open(
 
     Call it in the transaction that changed a rule or the holiday table. Set-based: a limit
     without clock adjustments (nearly all) has the due date of its (kind, start day), so
-    the due dates of the distinct (kind, start) pairs of the open limits are computed in
-    Python (a few thousand), written to a temporary table, and one ``UPDATE ... FROM``
-    writes the open limits whose due date, state or coverage differs (``RETURNING`` them);
-    the few limits with adjustments are computed one by one (:func:`_refresh_adjusted`).
-    The pairs and the comparison read the partial index ``ix_case_limits_open`` alone: only
-    the rows that change are visited. The cases' cached due dates follow the changed
-    principal limits; then the alerts of open limits that no longer apply are withdrawn."""
+    one grouped pass over the partial index ``ix_case_limits_open`` (alone) gives the
+    groups of open limits with equal kind, start, due date, state and coverage; the due
+    date of each (kind, start) is computed in Python (a thousand at 1,000,000 cases) and
+    only the groups whose values differ go into a temporary table, from which one
+    ``UPDATE ... FROM`` writes their limits (``RETURNING`` them), reached by the index's
+    state and due date: after a change that moves nothing, no limit is visited again.
+    The limits with adjustments are computed one by one (:func:`_refresh_adjusted`). The
+    cases' cached due dates follow the changed principal limits; then the alerts of open
+    limits that no longer apply are withdrawn."""
     started = time.perf_counter()
     session.flush()
     context = context or LimitContext.load(session)
     connection = session.connection()
-    adjusted_ids, limit_updates, case_updates = _refresh_adjusted(connection, context)
+    adjusted_ids, adjusted_keys, limit_updates, case_updates = _refresh_adjusted(
+        connection, context
+    )
     _temporary(connection, _ADJUSTED)
     if adjusted_ids:
         connection.execute(insert(_ADJUSTED), [{"id": i} for i in adjusted_ids])
     _temporary(connection, _PLAIN)
-    # One pass over the open limits: their distinct (kind, start) pairs and how many
-    # limits each has (the pairs of adjusted limits too: the UPDATE leaves those alone).
+    # One pass over the open limits (ix_case_limits_open alone): their groups of equal
+    # kind, start, due date, state and coverage, and how many limits each has. A group
+    # whose values differ from those of its (kind, start) has limits to write, unless all
+    # of them are adjusted limits (computed above, left alone by the UPDATE): only those
+    # groups go into the temporary table, and the UPDATE visits their limits alone (by
+    # the index's state and due date) instead of every open limit.
     examined = 0
-    values = []
-    for kind, start_on, count in connection.execute(
-        select(CaseLimit.kind, CaseLimit.start_on, func.count())
+    computed: dict[tuple[LimitKind, dt.date], tuple[dt.date | None, str, bool | None]] = {}
+    values: dict[tuple[dt.date | None, str, dt.date], dict[str, object]] = {}
+    for kind, start_on, due_on, state, covered, count in connection.execute(
+        select(
+            CaseLimit.kind,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+            func.count(),
+        )
         .where(open_limits())
-        .group_by(CaseLimit.kind, CaseLimit.start_on)
+        .group_by(
+            CaseLimit.kind,
+            CaseLimit.start_on,
+            CaseLimit.due_on,
+            CaseLimit.state,
+            CaseLimit.calendar_covered,
+        )
     ):
         examined += count
         if kind not in context.rules:
             continue
-        result, state = _evaluate(context, kind, start_on, NO_ADJUSTMENTS)
-        values.append(
-            {
-                "kind": kind.value,
-                "start_on": start_on,
-                "due_on": result.due,
-                "state": state.value,
-                "covered": result.calendar_covered,
-            }
-        )
-    for first in range(0, len(values), batch_size):
-        connection.execute(insert(_PLAIN), values[first : first + batch_size])
+        wanted = computed.get((kind, start_on))
+        if wanted is None:
+            result, evaluated = _evaluate(context, kind, start_on, NO_ADJUSTMENTS)
+            wanted = computed[kind, start_on] = (
+                result.due,
+                evaluated.value,
+                result.calendar_covered,
+            )
+        if (due_on, state.value, covered) == wanted:
+            continue
+        if count <= adjusted_keys.get((kind, start_on, due_on, state, covered), 0):
+            continue  # adjusted limits only
+        values[due_on, kind.value, start_on] = {
+            "old_due": due_on,
+            "kind": kind.value,
+            "start_on": start_on,
+            "due_on": wanted[0],
+            "state": wanted[1],
+            "covered": wanted[2],
+        }
+    rows = list(values.values())
+    for first in range(0, len(rows), batch_size):
+        connection.execute(insert(_PLAIN), rows[first : first + batch_size])
+    if rows:  # its size known to the planner: the groups' limits by the index
+        connection.exec_driver_sql(f"ANALYZE {_PLAIN.name}")
     p = _PLAIN.c
     table = _LIMITS_TABLE
     assert isinstance(table, Table)
     limits = table.c
     new_state = cast(p.state, limits.state.type)
-    changed = connection.execute(
-        update(table)
-        .where(
-            open_limits(),  # from ix_case_limits_open alone, but for the rows written
-            p.kind == cast(limits.kind, String(40)),  # probes the temporary table's key
-            limits.start_on == p.start_on,
-            or_(
-                limits.due_on.is_distinct_from(p.due_on),
-                limits.state != new_state,
-                limits.calendar_covered.is_distinct_from(p.covered),
-            ),
-            # Last: looked up only for the rows that differ (SQLite keeps the order).
-            ~exists().where(_ADJUSTED.c.id == limits.id),
+
+    def write(same_due: ColumnElement[bool]) -> list[Any]:
+        """The UPDATE of the groups' limits whose values differ (``RETURNING`` them)."""
+        return list(
+            connection.execute(
+                update(table)
+                .where(
+                    open_limits(),
+                    same_due,  # with the state: a range of ix_case_limits_open a group
+                    p.kind == cast(limits.kind, String(40)),
+                    limits.start_on == p.start_on,
+                    or_(
+                        limits.due_on.is_distinct_from(p.due_on),
+                        limits.state != new_state,
+                        limits.calendar_covered.is_distinct_from(p.covered),
+                    ),
+                    # Last: looked up only for the rows that differ (SQLite keeps the order).
+                    ~exists().where(_ADJUSTED.c.id == limits.id),
+                )
+                .values(due_on=p.due_on, state=new_state, calendar_covered=p.covered)
+                .returning(limits.case_id, limits.kind, limits.ref_key, limits.due_on, limits.state)
+            )
         )
-        .values(due_on=p.due_on, state=new_state, calendar_covered=p.covered)
-        .returning(limits.case_id, limits.kind, limits.ref_key, limits.due_on, limits.state)
-    ).all()
+
+    changed = write(limits.due_on == p.old_due) if rows else []
+    if any(r["old_due"] is None for r in rows):  # limits without a due date
+        changed += write(and_(limits.due_on.is_(None), p.old_due.is_(None)))
     for case_id, kind, ref_key, due_on, state in changed:
         if kind in _CASE_DUE_KINDS and ref_key == 0:
             case_updates.append(
@@ -861,9 +909,10 @@ def _update_cases(
 
 def _refresh_adjusted(
     connection: Connection, context: LimitContext
-) -> tuple[list[int], list[dict[str, object]], list[dict[str, object]]]:
-    """The open limits of a kind whose clock the case adjusted: their ids, and the updates
-    of those whose due date, state or coverage changed (limits, cases), one by one.
+) -> tuple[list[int], Counter[tuple[Any, ...]], list[dict[str, object]], list[dict[str, object]]]:
+    """The open limits of a kind whose clock the case adjusted: their ids, how many have
+    each (kind, start, due date, state, coverage) as stored, and the updates of those whose
+    due date, state or coverage changed (limits, cases), one by one.
 
     One statement: the open limits (from ``ix_case_limits_open``) joined with the clock
     adjustments of their case and kind, in the limits' order and each limit's adjustments
@@ -914,6 +963,7 @@ def _refresh_adjusted(
         return found
 
     limit_ids: list[int] = []
+    keys: Counter[tuple[Any, ...]] = Counter()
     limit_updates: list[dict[str, object]] = []
     case_updates: list[dict[str, object]] = []
     computed: dict[tuple[LimitKind, dt.date, Adjustments], tuple[DueResult, LimitState]] = {}
@@ -932,12 +982,13 @@ def _refresh_adjusted(
         if kind not in context.rules:
             continue
         key = (kind, value(start_on), Adjustments(tuple(suspensions), extension_days))
+        if covered is not None:
+            covered = bool(covered)
+        keys[kind, key[1], value(due_on), state, covered] += 1
         outcome = computed.get(key)
         if outcome is None:
             outcome = computed[key] = _evaluate(context, *key)
         result, new_state = outcome
-        if covered is not None:
-            covered = bool(covered)
         if (result.due, new_state, result.calendar_covered) == (value(due_on), state, covered):
             continue
         limit_updates.append(
@@ -956,7 +1007,7 @@ def _refresh_adjusted(
                     "b_suspended": new_state == LimitState.PAUSED,
                 }
             )
-    return limit_ids, limit_updates, case_updates
+    return limit_ids, keys, limit_updates, case_updates
 
 
 def withdraw_stale_alerts(

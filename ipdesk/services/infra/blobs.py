@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import IO, Any, Final, cast
 
 from sqlalchemy import Connection, Table, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ipdesk.dialects import postgresql, sqlite
 from ipdesk.models import Blob, BlobChunk
 from ipdesk.models.base import utcnow
 from ipdesk.services.errors import ServiceError

@@ -85,7 +85,6 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstanceState, ORMExecuteState, Session, UOWTransaction
@@ -95,6 +94,7 @@ from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import ClauseAdapter
 
+from ipdesk.dialects import postgresql, sqlite
 from ipdesk.models import (
     OPEN_STATUSES,
     Case,
@@ -617,7 +617,6 @@ _DELTA: Final = Table(
     *(Column(k, _SUMMARY.c[k].type) for k in _KEYS),
     Column("n", BigInteger),
     prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
 )
 
 
@@ -633,6 +632,9 @@ def changing_due_dates(connection: Connection, case_ids: Select[Any]) -> Iterato
     if not _present(connection):
         yield
         return
+    if connection.dialect.name == "postgresql":
+        # Given here, not in the Table: a PostgreSQL option imports its dialect's package.
+        _DELTA.dialect_kwargs["postgresql_on_commit"] = "DROP"
     _DELTA.create(connection, checkfirst=True)
     connection.execute(delete(_DELTA))
     columns = [*_KEYS, "n"]
