@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -122,3 +123,50 @@ def test_the_models_postgresql_options_are_given_when_postgresql_is_used() -> No
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert out == ["False", " WHERE state IN ('running', 'paused')", " INCLUDE (id)"]
+
+
+def test_a_connection_killed_while_idle_in_the_pool_is_replaced_and_a_busy_one_not_pinged(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a pooled connection is pinged only when it has been idle in the pool for
+    more than the engine's idle time; one the server killed meanwhile is replaced at the
+    next call without an error, and a connection in steady use is never pinged."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the pool's ping is PostgreSQL's")
+    idle_s = 0.5
+    engine = db.make_engine(database_url, ping_after_idle_s=idle_s, pool_size=1)
+    admin = db.make_engine(database_url)
+    pings: list[object] = []
+    real_ping = engine.dialect.do_ping
+
+    def counted_ping(dbapi_conn: Any) -> bool:
+        pings.append(dbapi_conn)
+        return real_ping(dbapi_conn)
+
+    monkeypatch.setattr(engine.dialect, "do_ping", counted_ping)
+
+    def backend_pid() -> int:
+        with engine.connect() as conn:
+            pid = conn.scalar(text("SELECT pg_backend_pid()"))
+            assert isinstance(pid, int)
+            return pid
+
+    try:
+        first = backend_pid()
+        for _ in range(20):  # busy: back in the pool for less than the idle time
+            assert backend_pid() == first
+        assert pings == []
+
+        with admin.connect() as conn:
+            assert conn.scalar(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+        time.sleep(idle_s + 0.2)
+        replaced = backend_pid()  # no error: the ping failed and the pool connected anew
+        assert replaced != first
+        assert len(pings) == 1
+
+        time.sleep(idle_s + 0.2)
+        assert backend_pid() == replaced  # idle, pinged, alive: kept
+        assert len(pings) == 2
+    finally:
+        engine.dispose()
+        admin.dispose()
