@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, event, select, text
+from sqlalchemy import and_, delete, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.demo.generator import generate
@@ -396,3 +396,52 @@ def test_postgresql_search_runs_without_parallel_workers_and_keeps_the_setting(
         assert plans and not any("Gather" in plan for plan in plans)
         assert any("Gather" in plan for plan in unsafe_left_out)  # what it keeps away
         assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "3"
+
+
+@pytest.mark.parametrize(("rare_rows", "first_candidates"), [(5_000, 128), (40, 1), (1, 3)])
+def test_several_terms_are_exact_whichever_term_is_read_first(
+    sessions: sessionmaker[Session],
+    rare_rows: int,
+    first_candidates: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SQLite collects the rarest term's cases and looks the other terms up among them, a
+    batch at a time (a single statement when every term is common): whatever the threshold
+    and the batches, the answer is the newest cases in scope matching every term."""
+    monkeypatch.setattr(search, "SQLITE_RARE_ROWS", rare_rows)
+    monkeypatch.setattr(search, "SQLITE_FIRST_CANDIDATES", first_candidates)
+    generate(sessions, cases=200, seed=6, today=dt.date(2026, 11, 27))
+    with sessions.begin() as s:
+        office = s.scalars(
+            select(Office.code).join(Case, Case.office_id == Office.id).order_by(Case.id.desc())
+        ).first()
+        station = s.scalars(
+            select(Station.code).join(Case, Case.station_id == Station.id).order_by(Case.id)
+        ).first()
+        manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office=office))
+        staff = Actor.of(make_user(s, Role.STATION_STAFF, station=station))
+        id_number = s.scalars(
+            select(Party.id_number).where(Party.id_number.is_not(None)).order_by(Party.id)
+        ).first()
+    assert id_number is not None
+    with sessions() as s:
+        names = s.scalars(select(Party.name).order_by(Party.id.desc()).limit(12)).all()
+    queries = {f"{n[:2]} {m[-1]}" for n, m in zip(names, reversed(names), strict=True)}
+    queries |= {"有限 公司", "王 有限公司", "科尔沁 公司 有限", f"{id_number} {id_number[-6:]}"}
+    queries |= {f"{id_number[:8]} 有限", "公司 无此词"}
+    with sessions() as s:
+        dialect = s.get_bind().dialect.name
+        for query in sorted(queries):
+            for actor in (SYSTEM, manager, staff):
+                # an actor who may not view personal data finds ID numbers whole only
+                visible = actor.may_view_personal_data
+                terms = search_terms(query)
+                condition = and_(*(search._in_matches(dialect, t, visible) for t in terms))
+                exact = sorted(
+                    s.scalars(select(Case.id).where(condition, case_scope(actor))), reverse=True
+                )
+                for limit in (1, 2, 5, 100):
+                    assert search_cases(s, actor, query, limit=limit) == exact[:limit], (
+                        query,
+                        actor,
+                    )

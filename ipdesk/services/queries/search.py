@@ -24,7 +24,8 @@ more than a rare one. On PostgreSQL the GIN indexes also hold each case id's buc
 consecutive ids) and its office and station (a party row holds its case's, migration
 0018), and it asks them for the matches in the user's office or station among the newest ids
 first, then among as many older ones as the matches' density says are needed (see
-_pg_newest).
+_pg_newest). With several terms, SQLite collects the rarest term's cases (when it is rare)
+and looks the others up among them only (see _sqlite_several).
 :func:`text_condition` is the same search as a WHERE clause for the case list's filter
 (:mod:`ipdesk.services.queries.cases_query`): it must find every match, which for a term in half
 of a million cases takes seconds.
@@ -33,6 +34,7 @@ of a million cases takes seconds.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from typing import Any
@@ -341,6 +343,10 @@ def search_cases(
     if len(terms) == 1:
         return _newest_first(session, actor, dialect, terms[0], limit)
     visible = _ids_visible(actor)
+    if dialect == "sqlite":
+        found = _sqlite_several(session, actor, terms, limit)
+        if found is not None:
+            return found
     unit = _pg_unit(actor)
     condition = and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
     statement = (
@@ -408,6 +414,115 @@ def _sqlite_sources(
         .limit(party_limit)
     )
     return statements
+
+
+#: SQLite, several terms: a term whose index rows (each source and variant counted up to
+#: this many) are fewer than this is rare; its cases are collected whole and the other
+#: terms are looked up among them only.
+SQLITE_RARE_ROWS = 5_000
+#: SQLite, several terms: how many candidates (newest first) the first lookup of the other
+#: terms takes; each further lookup takes twice as many as the last.
+SQLITE_FIRST_CANDIDATES = 128
+
+
+def _sqlite_term_sources(term: str, ids_visible: bool) -> list[tuple[str, str]]:
+    """SQLite: (FTS5 table, MATCH query) of each index that one term is looked up in (the
+    callers look a whole ID number up by the parties' ID number index instead)."""
+    sources: list[tuple[str, str]] = []
+    for variant in _variants(term):
+        if len(variant) >= MIN_TRIGRAM:
+            sources.append(("search_case_fts", _phrase(variant)))
+            sources.append(("search_party_fts", _party_phrase(variant, ids_visible)))
+        else:
+            sources.append(("search_party_grams", _grams_query(variant)))
+    return sources
+
+
+def _sqlite_rows(session: Session, term: str, ids_visible: bool) -> int:
+    """How many index rows one term matches, each source counted up to SQLITE_RARE_ROWS
+    (an FTS5 count reads the doclist: cheap for a rare term, bounded for a common one)."""
+    if _full_id_number(term) is not None:
+        return 0  # a whole ID number: a few parties, by the ID number index
+    total = 0
+    for fts, query in _sqlite_term_sources(term, ids_visible):
+        total += session.execute(
+            text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q LIMIT :n)"
+            ).bindparams(q=query, n=SQLITE_RARE_ROWS)
+        ).scalar_one()
+    return total
+
+
+def _sqlite_among(
+    session: Session, term: str, ids_visible: bool, candidates: list[int]
+) -> set[int]:
+    """SQLite: those of the ``candidates`` (case ids) that match ``term``, each case and
+    its parties looked up by rowid in the indexes (the same matches as _term_case_ids)."""
+    ids = json.dumps(candidates)
+    full_id = _full_id_number(term)
+    if full_id is not None:
+        statement = text(
+            "SELECT p.case_id FROM json_each(:ids) AS c CROSS JOIN parties AS p"
+            " ON p.case_id = c.value WHERE p.id_number = :n"
+        ).bindparams(ids=ids, n=full_id)
+        return set(session.scalars(statement))
+    found: set[int] = set()
+    for fts, query in _sqlite_term_sources(term, ids_visible):
+        if fts == "search_case_fts":
+            sql = (
+                f"SELECT f.rowid FROM json_each(:ids) AS c CROSS JOIN {fts} AS f"
+                f" ON f.rowid = c.value WHERE {fts} MATCH :q"
+            )
+        else:
+            sql = (
+                f"SELECT p.case_id FROM json_each(:ids) AS c CROSS JOIN parties AS p"
+                f" ON p.case_id = c.value CROSS JOIN {fts} AS f ON f.rowid = p.id"
+                f" WHERE {fts} MATCH :q"
+            )
+        found.update(session.scalars(text(sql).bindparams(ids=ids, q=query)))
+    return found
+
+
+def _sqlite_several(
+    session: Session, actor: Actor, terms: list[str], limit: int
+) -> list[int] | None:
+    """SQLite, several terms: the newest ``limit`` cases in scope matching every term, or
+    None when every term is common (then one statement intersects them all: 1-3 s at
+    1,000,000 cases).
+
+    The rarest term's cases are collected whole and kept in scope, newest first; the other
+    terms are looked up among them only (by rowid in the indexes), a batch of candidates at
+    a time, until ``limit`` match. A common term is then never read whole: "王伟 有限" reads
+    372 rows of 王伟 and looks up 有限 among its cases, not among 1,000,000 parties. Each
+    lookup costs about 70 us (an FTS5 query by rowid): SQLITE_RARE_ROWS bounds the
+    candidates so that a rare term found with no other (about 1 s at worst) costs less than
+    the single statement. The answer is exact, as the single statement's is."""
+    visible = _ids_visible(actor)
+    rows = sorted((_sqlite_rows(session, term, visible), i) for i, term in enumerate(terms))
+    rarest = terms[rows[0][1]]
+    others = [terms[i] for _, i in rows[1:]]
+    if rows[0][0] >= SQLITE_RARE_ROWS:
+        return None
+    candidates = list(
+        session.scalars(
+            select(Case.id)
+            .where(_in_matches("sqlite", rarest, visible), case_scope(actor))
+            .order_by(Case.id.desc())
+        )
+    )
+    found: list[int] = []
+    batch, start = SQLITE_FIRST_CANDIDATES, 0
+    while start < len(candidates) and len(found) < limit:
+        kept = candidates[start : start + batch]
+        for term in others:
+            matching = _sqlite_among(session, term, visible, kept)
+            kept = [case_id for case_id in kept if case_id in matching]
+            if not kept:
+                break
+        found.extend(kept)
+        start += batch
+        batch *= 2
+    return found[:limit]
 
 
 #: PostgreSQL: each search index has a second column, the bucket of the case's id (the
