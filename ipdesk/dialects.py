@@ -5,7 +5,7 @@ import postgresql, sqlite`` gives (``postgresql.insert``, ``sqlite.insert``,
 ``postgresql.ARRAY``), but each package is imported at its first attribute, not with the
 module that names it: on SQLite the program then never imports PostgreSQL's dialect (about
 60 ms of CPU at start-up, with its asyncpg, pg8000 and psycopg variants), nor SQLite's on
-PostgreSQL. The models' dialect options wait likewise (``ipdesk.models.base.dialect_options``).
+PostgreSQL. The models' dialect options wait likewise (``ipdesk.models.base.later_options``).
 """
 
 from __future__ import annotations
