@@ -1147,18 +1147,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71" />
-        <location line="+154" />
+        <location line="+159" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="-151" />
-        <location line="+164" />
+        <location line="-156" />
+        <location line="+169" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-166" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -1208,7 +1208,7 @@
         <translation>Show all cases again</translation>
     </message>
     <message>
-        <location line="+302" />
+        <location line="+307" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -1224,7 +1224,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+213" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+219" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+516" />
+        <location line="+532" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -3796,7 +3796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+164" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+165" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3896,7 +3896,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+190" />
+        <location line="+198" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -5749,34 +5749,34 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+616" />
+        <location filename="../../ipdesk/app.py" line="+694" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+39" />
+        <location line="+44" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+242" />
+        <location line="+345" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-247" />
+        <location line="-350" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
     <message>
-        <location line="-183" />
+        <location line="-222" />
         <source>Opening the database {0}…</source>
         <translation>Opening the database {0}…</translation>
     </message>
     <message>
-        <location line="+18" />
-        <location line="+77" />
+        <location line="+19" />
+        <location line="+96" />
         <source>The database could not be opened:
 {0}
 
@@ -5787,8 +5787,8 @@
 {1}</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+70" />
+        <location line="-89" />
+        <location line="+87" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -6634,7 +6634,7 @@
         <translation>&amp;Verify audit trail…</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Daily backup saved: {0}</source>
         <translation>Daily backup saved: {0}</translation>
     </message>

@@ -1140,18 +1140,18 @@
     <name>CaseListWidget</name>
     <message>
         <location filename="../../ipdesk/ui/cases/widget.py" line="+71"/>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+164"/>
+        <location line="-156"/>
+        <location line="+169"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+307"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -1216,7 +1216,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+213"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+219"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+516"/>
+        <location line="+532"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -3765,7 +3765,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+164"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+165"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3865,7 +3865,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+198"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -5703,34 +5703,34 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+616"/>
+        <location filename="../../ipdesk/app.py" line="+694"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+345"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-350"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-222"/>
         <source>Opening the database {0}…</source>
         <translation>正在打开数据库 {0}…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+77"/>
+        <location line="+19"/>
+        <location line="+96"/>
         <source>The database could not be opened:
 {0}
 
@@ -5741,8 +5741,8 @@
 {1}</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+70"/>
+        <location line="-89"/>
+        <location line="+87"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -6588,7 +6588,7 @@
         <translation>校验审计记录(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Daily backup saved: {0}</source>
         <translation>每日备份已保存：{0}</translation>
     </message>
