@@ -44,6 +44,7 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
+from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.kinds import DocumentKind, K
 from ipdesk.services.errors import ValidationError
@@ -176,7 +177,7 @@ class CaseFacts:
     recorder_name: str = ""
     returned_on: dt.date | None = None  # the court return event's day (court return letter)
     handling_days: int = 60
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=legal_today)  # Beijing's date, as the deadlines'
     adjudication: adjudication_docs.AdjudicationFacts | None = None
 
 
@@ -184,7 +185,7 @@ def gather_facts(
     session: Session, case: Case, kind: DocumentKind, today: dt.date | None = None
 ) -> CaseFacts:
     """Load the records ``kind`` needs (only those) from the database."""
-    facts = CaseFacts(case=case, today=today or dt.date.today())
+    facts = CaseFacts(case=case, today=today or legal_today())
     cid = case.id
     if kind in (
         K.MEDIATION_AGREEMENT,
