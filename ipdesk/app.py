@@ -597,7 +597,8 @@ def _open_configured(
 def _ask_password(config: DatabaseConfig, problem: str) -> tuple[str, bool] | None:
     from PySide6.QtWidgets import QDialog
 
-    from ipdesk.ui.settings import DatabasePasswordDialog, database
+    from ipdesk.ui.settings import database
+    from ipdesk.ui.settings.password_dialog import DatabasePasswordDialog
 
     dialog = DatabasePasswordDialog(
         config, problem=problem, can_remember=database.keyring_available()

@@ -527,7 +527,8 @@ class MainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from ipdesk.ui.settings import SettingsDialog  # its pages: imported when first opened
+        # the dialog and its pages: imported when first opened
+        from ipdesk.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self._settings, database_label=self._database_label, parent=self)
         dialog.settings_saved.connect(self._on_settings_saved)
@@ -535,7 +536,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _on_settings_saved(self, changed: list[str]) -> None:
-        from ipdesk.ui.settings import RESTART_KEYS
+        from ipdesk.ui.settings.dialog import RESTART_KEYS
 
         if any(key in RESTART_KEYS for key in changed):
             self.statusBar().showMessage(

@@ -20,8 +20,9 @@ from ipdesk import paths
 from ipdesk.models import Role
 from ipdesk.services.actors import Actor
 from ipdesk.ui.main_window import MainWindow
-from ipdesk.ui.settings import SettingsDialog, database, keys
+from ipdesk.ui.settings import database, keys
 from ipdesk.ui.settings.database import DatabaseConfig
+from ipdesk.ui.settings.dialog import SettingsDialog
 from tests.helpers.desks import make_desk
 
 

@@ -161,6 +161,13 @@ def test_a_large_embedded_database_is_backed_up_well_after_start_up(tmp_path: Pa
     assert backup_delay_ms(memory) == 0
 
 
+def _python_prints(script: str) -> str:
+    """What a fresh Python process running ``script`` prints (it must succeed)."""
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_a_current_database_opens_without_importing_alembic(database_url: str) -> None:
     script = (
         "import sys\n"
@@ -172,9 +179,7 @@ def test_a_current_database_opens_without_importing_alembic(database_url: str) -
         "migrate.upgrade(engine)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python_prints(script)
     assert out.strip() == "[]"
 
 
@@ -194,9 +199,7 @@ def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -
         " 'sqlalchemy.dialects.postgresql')\n"
         "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python_prints(script)
     assert out.strip() == "[]"
 
 
@@ -208,9 +211,7 @@ def test_the_models_and_services_configure_no_mapper_at_import() -> None:
         "from sqlalchemy.orm import mapperlib\n"
         "print(all(r._new_mappers for r in mapperlib._all_registries()))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python_prints(script)
     assert out.strip() == "True"
 
 
@@ -223,9 +224,7 @@ def test_the_program_module_imports_neither_qt_widgets_nor_the_window() -> None:
         "bad = ('PySide6.QtWidgets', 'PySide6.QtGui', 'ipdesk.ui')\n"
         "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python_prints(script)
     assert out.strip() == "[]"
 
 
@@ -326,9 +325,7 @@ def test_modules_imported_after_qt_are_not_read_for_pyside_features(tmp_path: Pa
         "from shibokensupport import feature\n"
         "print(read, feature.pyside_feature_dict.get('late_module'))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python_prints(script)
     assert out.strip() == "[] -1"
 
 
