@@ -359,8 +359,8 @@ def floor(url: str, repeat: int) -> dict[str, list[float]]:
     from ipdesk import db
     from ipdesk.models import Case, CaseStatus, Office, Station, User
     from ipdesk.services.actors import Actor
-    from ipdesk.services.cases.limits import legal_today
     from ipdesk.services.infra import audit, blobs
+    from ipdesk.services.rules.deadlines import legal_today
     from tests.helpers.factories import valid_intake_form
 
     engine = db.make_engine(url)

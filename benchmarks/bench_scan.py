@@ -57,12 +57,11 @@ from ipdesk.models import Alert, Case, CaseLimit, LimitKind, LimitRule, LimitSta
 from ipdesk.services.admin.setup import initialise
 from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.cases.limits import (
-    BEIJING,
     OPEN_LIMIT_STATES,
     LimitContext,
-    legal_today,
     refresh_all_open,
 )
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 
 GOAL_S = 0.5
 

@@ -15,13 +15,16 @@ from ipdesk.db import make_session_factory
 from ipdesk.services.admin import operators
 from ipdesk.services.admin.setup import initialise
 from ipdesk.services.infra import audit
+from ipdesk.services.rules.deadlines import legal_today
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="[operator] add synthetic cases (deterministic per seed)")
     p.add_argument("--cases", type=non_negative_int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--today", type=iso_date, default=None, help="reference day (default: today)")
+    p.add_argument(
+        "--today", type=iso_date, default=None, help="reference day (default: today in Beijing)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo, operator=True)
 
@@ -53,7 +56,7 @@ def _demo(args: argparse.Namespace, ctx: Context) -> int:
     from ipdesk.demo import generator  # only this command loads the demo (ipdesk/demo)
 
     initialise(ctx.engine)  # a demo may start from nothing
-    today: dt.date = args.today or dt.date.today()
+    today: dt.date = args.today or legal_today()
     progress = _ProgressBar() if sys.stderr.isatty() else None
     sessions = make_session_factory(ctx.engine)
     audit.install(sessions)

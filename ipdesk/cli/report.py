@@ -25,10 +25,10 @@ from ipdesk.cli.context import Context
 from ipdesk.cli.output import print_json
 from ipdesk.cli.parsing import iso_date
 from ipdesk.models import Office
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.queries.dashboard import Period
 from ipdesk.services.queries.reports import write_monthly_docx, write_report
+from ipdesk.services.rules.deadlines import legal_today
 
 
 def year_month(text: str) -> tuple[int, int]:

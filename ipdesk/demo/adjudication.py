@@ -55,11 +55,11 @@ from ipdesk.services.cases import adjudication as adj
 from ipdesk.services.cases import clock, mediation, mediation_records, routing, workflow
 from ipdesk.services.cases.adjudication import Service
 from ipdesk.services.cases.intake import IntakeForm, PartyForm, register_case
-from ipdesk.services.cases.limits import BEIJING, LimitContext, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.cases.mediation import AgreementForm, ObligationForm
 from ipdesk.services.cases.mediation_records import SessionForm
 from ipdesk.services.rules import identifiers as ids
-from ipdesk.services.rules.deadlines import WorkCalendar
+from ipdesk.services.rules.deadlines import BEIJING, WorkCalendar
 
 __all__ = ["TARGETS", "Target", "add_demo_adjudications", "adjudication_count"]
 

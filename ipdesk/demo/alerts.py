@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.models import Case, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.alerts import ScanResult, acknowledge_alerts, scan_alerts
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 
 #: Share of the new alerts that their mediators acknowledge, and at most how many.
 ACKNOWLEDGED_SHARE = 0.2

@@ -97,7 +97,13 @@ from ipdesk.services.infra import audit
 from ipdesk.services.infra.bulk import driver_rows, insert_rows
 from ipdesk.services.queries import dashboard_summary, search_index
 from ipdesk.services.rules import identifiers as ids
-from ipdesk.services.rules.deadlines import Suspension, WorkCalendar, add_working_days, compute_due
+from ipdesk.services.rules.deadlines import (
+    Suspension,
+    WorkCalendar,
+    add_working_days,
+    compute_due,
+    legal_today,
+)
 from ipdesk.services.rules.jurisdiction import INTERMEDIATE_IP_TYPES
 
 DEMO_PASSWORD = "ipdesk-demo"
@@ -1034,7 +1040,7 @@ def generate(
     if cases < 0:
         raise ValueError("cases must not be negative")
     started = time.perf_counter()
-    today = today or dt.date.today()
+    today = today or legal_today()
     with session_factory.begin() as session:
         engine = session.get_bind()
         assert isinstance(engine, Engine)

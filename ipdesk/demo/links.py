@@ -76,7 +76,7 @@ from ipdesk.models import (
 )
 from ipdesk.models.cases import ReferralKind
 from ipdesk.services.cases.confirmation import COURT_EXTENSION_DAYS, INTERMEDIATE_IP_TYPES
-from ipdesk.services.cases.limits import BEIJING, LimitContext
+from ipdesk.services.cases.limits import LimitContext
 from ipdesk.services.cases.mediation import (
     RETURN_OUTCOME_LABELS,
     ReturnOutcome,
@@ -84,6 +84,7 @@ from ipdesk.services.cases.mediation import (
 )
 from ipdesk.services.infra.bulk import driver_rows, insert_rows
 from ipdesk.services.queries import dashboard_summary
+from ipdesk.services.rules.deadlines import BEIJING
 from ipdesk.services.rules.jurisdiction import court_ip_types
 
 __all__ = ["DemoLinksSummary", "LinksChunk", "add_demo_links", "link_chunks"]

@@ -67,7 +67,6 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin import auth
 from ipdesk.services.cases import intake
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
@@ -81,6 +80,7 @@ from ipdesk.services.errors import (
 from ipdesk.services.infra import audit, blobs
 from ipdesk.services.rules import evidence_types
 from ipdesk.services.rules.access import case_scope
+from ipdesk.services.rules.deadlines import legal_today
 
 log = logging.getLogger(__name__)
 

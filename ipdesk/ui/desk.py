@@ -51,9 +51,9 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin import auth
 from ipdesk.services.admin.auth import SignedIn, UserInfo
 from ipdesk.services.admin.org import ImportSummary, OfficeInfo, import_org, org_tree
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import ServiceError, StaleData, ValidationError, ValidationErrors
 from ipdesk.services.infra import audit
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.refusals import refusal_text

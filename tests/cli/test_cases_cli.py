@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from ipdesk.cli import main
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 
 HEADER = ["received", "station", "ip_type", "right_number", "applicant_name", "applicant_id",
           "respondent_name", "respondent_id", "facts", "claim"]  # fmt: skip

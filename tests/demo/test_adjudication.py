@@ -38,8 +38,8 @@ from ipdesk.models import (
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin.seed import seed_reference_data
 from ipdesk.services.cases.adjudication import MIN_PANEL, get_adjudication
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 
 TODAY = dt.date(2026, 11, 27)
 S = AdjudicationStep

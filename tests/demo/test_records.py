@@ -30,8 +30,8 @@ from ipdesk.models import (
 from ipdesk.services import documents
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin.seed import seed_reference_data
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.documents import DocumentKind
+from ipdesk.services.rules.deadlines import legal_today
 
 TODAY = dt.date(2026, 11, 27)
 S = CaseStatus

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.remote import calls
 from ipdesk.remote.calls import Stores
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.stores import FileStores
 

@@ -38,7 +38,7 @@ from ipdesk.models import (
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin.passwords import hash_password
 from ipdesk.services.admin.seed import seed_reference_data
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 
 TEST_PASSWORD = "correct-horse-1"
 """The password of every user that :func:`make_user` creates unless told otherwise."""

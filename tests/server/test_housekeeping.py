@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Alert, ChangeRecord
 from ipdesk.server.app import Server, Settings, tend
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.infra import audit
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers.factories import make_case_with_limits, seed
 
 

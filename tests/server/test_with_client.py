@@ -11,9 +11,9 @@ import pytest
 from ipdesk.remote.calls import Call
 from ipdesk.remote.client import RemoteBackend, RemoteClient
 from ipdesk.services.cases import intake
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import PermissionDenied
 from ipdesk.services.queries.cases_query import CaseDetail
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers import factories as f
 from tests.server.conftest import People, Running
 from tests.server.test_server import PNG, exposed  # noqa: F401  (the fixture)

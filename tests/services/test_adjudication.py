@@ -41,8 +41,8 @@ from ipdesk.services.cases import adjudication as adj
 from ipdesk.services.cases import workflow
 from ipdesk.services.cases.adjudication import Service
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationError
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import People, make_case, make_people, seed
 
 D = dt.date

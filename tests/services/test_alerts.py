@@ -39,13 +39,13 @@ from ipdesk.services.cases.alerts import (
     scan_alerts,
 )
 from ipdesk.services.cases.limits import (
-    BEIJING,
     parse_warn_days,
     refresh_all_open,
     refresh_case_limits,
     threshold_for,
 )
 from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 DUE_A = dt.date(2026, 11, 2)

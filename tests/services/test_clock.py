@@ -30,13 +30,13 @@ from ipdesk.models import (
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.cases.clock import extend_case, resume_case, suspend_case
-from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
     StaleData,
     ValidationError,
 )
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 ACCEPTED = dt.date(2026, 9, 1)

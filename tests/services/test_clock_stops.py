@@ -29,12 +29,13 @@ from ipdesk.models import (
 )
 from ipdesk.services.cases import clock, workflow
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING, deadline_board, legal_today
+from ipdesk.services.cases.limits import deadline_board
 from ipdesk.services.cases.workflow import CaseAction
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationError
 from ipdesk.services.infra import audit
 from ipdesk.services.queries import dashboard
 from ipdesk.services.queries.cases_query import CaseFilter, case_detail, case_ids, case_rows
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 ACCEPTED = dt.date(2026, 9, 1)

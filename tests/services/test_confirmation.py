@@ -35,7 +35,7 @@ from ipdesk.models import (
 from ipdesk.services.cases import confirmation as conf
 from ipdesk.services.cases import consultations, workflow
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING, refresh_case_limits
+from ipdesk.services.cases.limits import refresh_case_limits
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
@@ -44,6 +44,7 @@ from ipdesk.services.errors import (
     ValidationErrors,
 )
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import (
     People,
     agency,

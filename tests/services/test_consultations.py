@@ -29,13 +29,13 @@ from ipdesk.services.cases.consultations import (
     ConsultationForm,
     RowState,
 )
-from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
     ValidationError,
     ValidationErrors,
 )
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import People, agency, make_case, make_people, office, seed
 
 REQUESTED = dt.date(2026, 9, 30)  # a Wednesday before the National Day holiday

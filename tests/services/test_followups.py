@@ -45,7 +45,7 @@ from ipdesk.services.cases.followups import (
     visit_info,
     work_list,
 )
-from ipdesk.services.cases.limits import BEIJING, LimitContext, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
@@ -53,6 +53,7 @@ from ipdesk.services.errors import (
     ValidationError,
     ValidationErrors,
 )
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import (
     People,
     make_case_with_limits,

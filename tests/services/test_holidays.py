@@ -33,8 +33,8 @@ from ipdesk.services.admin.holidays import (
     year_calendar,
 )
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import ImportFailed, PermissionDenied, ValidationError
+from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 ADMIN = Actor.system()

@@ -45,10 +45,10 @@ from ipdesk.services.cases.intake import (
     register_case,
     validate_intake,
 )
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import PermissionDenied, ValidationError, ValidationErrors
 from ipdesk.services.infra import blobs
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers.factories import REGISTRAR, make_case, make_user, seed, valid_intake_form
 
 TODAY = dt.date(2026, 11, 27)

@@ -31,11 +31,9 @@ from ipdesk.models import (
 from ipdesk.services.cases import limits
 from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.cases.limits import (
-    BEIJING,
     LimitContext,
     LimitSpec,
     deadline_board,
-    legal_today,
     limit_source,
     managed_kinds,
     parse_warn_days,
@@ -44,6 +42,7 @@ from ipdesk.services.cases.limits import (
     threshold_for,
 )
 from ipdesk.services.errors import PermissionDenied
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from tests.helpers.factories import actor, make_case_with_limits, make_user, seed
 
 RECEIVED = dt.date(2026, 8, 31)

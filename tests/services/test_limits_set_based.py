@@ -31,7 +31,6 @@ from ipdesk.services.cases.limits import (
     _BATCH,
     _CASE_DUE_KINDS,
     _UPDATE_LIMIT,
-    BEIJING,
     NO_ADJUSTMENTS,
     OPEN_LIMIT_STATES,
     Adjustments,
@@ -44,7 +43,7 @@ from ipdesk.services.cases.limits import (
 )
 from ipdesk.services.queries import dashboard_summary
 from ipdesk.services.queries.dashboard_summary import changing
-from ipdesk.services.rules.deadlines import DueResult
+from ipdesk.services.rules.deadlines import BEIJING, DueResult
 
 TODAY = dt.date(2026, 11, 27)
 _UPDATE_CASE = (

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Case, CaseEvent, CaseStatus
 from ipdesk.services.cases import mediation_records
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.cases.mediation_records import SessionForm
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationErrors
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers.factories import People, make_case, make_people, seed
 
 TODAY = legal_today()  # the service's today: Beijing's date, not this machine's

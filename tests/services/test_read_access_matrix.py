@@ -55,7 +55,7 @@ from ipdesk.services.cases import (
     workflow,
 )
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import deadline_board, legal_today
+from ipdesk.services.cases.limits import deadline_board
 from ipdesk.services.errors import NotFound, PermissionDenied
 from ipdesk.services.infra import audit, blobs
 from ipdesk.services.queries import dashboard, reports
@@ -68,6 +68,7 @@ from ipdesk.services.queries.cases_query import (
 )
 from ipdesk.services.queries.search import search_cases
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 from tests.conftest import BACKENDS
 from tests.helpers.factories import (
     agency,

@@ -22,9 +22,9 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import routing, workflow
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.queries import dashboard
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers.factories import make_case, make_user, make_visit, office, seed, station
 
 S = CaseStatus

@@ -38,7 +38,6 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import confirmation, mediation, routing, workflow
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import (
     IllegalTransition,
     PermissionDenied,
@@ -46,6 +45,7 @@ from ipdesk.services.errors import (
     StaleData,
     ValidationError,
 )
+from ipdesk.services.rules.deadlines import legal_today
 from tests.helpers.factories import (
     agency,
     agreement_form,

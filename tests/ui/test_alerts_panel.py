@@ -18,7 +18,7 @@ from ipdesk import db
 from ipdesk.models import Alert, CaseStatus, LimitKind, Role
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.alerts import AlertInfo, NewAlert, ScanResult
-from ipdesk.services.cases.limits import BEIJING
+from ipdesk.services.rules.deadlines import BEIJING
 from ipdesk.ui.alerts import AlertsPanel, AlertsTableModel
 from ipdesk.ui.alerts.model import ALERT_ID_ROLE, CASE, CASE_ID_ROLE, STAGE, threshold_text
 from ipdesk.ui.desk import Desk

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import Role, User
 from ipdesk.services.admin.auth import sign_in
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import CaseStatus, ClockAdjustment
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView
 from ipdesk.ui.case_view.clock_dialog import ClockDialog

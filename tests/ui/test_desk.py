@@ -25,8 +25,8 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin.org import import_org
 from ipdesk.services.admin.seed import ORG_DIR
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING
 from ipdesk.services.errors import PermissionDenied, ValidationError
+from ipdesk.services.rules.deadlines import BEIJING
 from ipdesk.ui import desk as desk_module
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts.panel import AlertsPanel

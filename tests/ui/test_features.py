@@ -20,9 +20,10 @@ from ipdesk.demo import generator as demo
 from ipdesk.models import Case, CaseStatus, Role, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING, BOARD_BUCKETS, deadline_board, legal_today
+from ipdesk.services.cases.limits import BOARD_BUCKETS, deadline_board
 from ipdesk.services.queries.cases_query import CaseFilter, count_cases
 from ipdesk.services.queries.dashboard import TOTAL
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts import AlertsPanel
 from ipdesk.ui.cases import CaseListWidget

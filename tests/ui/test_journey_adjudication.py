@@ -35,8 +35,9 @@ from ipdesk.models import (
     Role,
 )
 from ipdesk.services.cases.alerts import scan_alerts
-from ipdesk.services.cases.limits import BEIJING, legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import refresh_case_limits
 from ipdesk.services.infra import audit
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.adjudication.dialogs import StepDialog
 from ipdesk.ui.alerts import AlertsPanel

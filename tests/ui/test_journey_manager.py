@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Case, CaseStatus, ClockAdjustment, Role
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.infra import audit
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.case_view import CaseView, CaseViewDialog
 from ipdesk.ui.case_view.actions import ActionDialog

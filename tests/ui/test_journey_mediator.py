@@ -27,10 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Case, CaseStatus, PartyKind, PartyRole, Role, User
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.documents import DocumentKind, GeneratedDocument
 from ipdesk.services.infra import audit
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.agreement import AgreementEditor, ConfirmationDialog
 from ipdesk.ui.agreement.obligations import AMOUNT, DESCRIPTION, DUE, OBLIGEE, OBLIGOR

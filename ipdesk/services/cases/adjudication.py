@@ -82,7 +82,7 @@ from ipdesk.models.cases import Case
 from ipdesk.models.limits import AdjustmentKind, ClockAdjustment
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import clock
-from ipdesk.services.cases.limits import LimitContext, legal_today, refresh_case_limits, stopped_on
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits, stopped_on
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.cases.workflow import (
     CaseAction,
@@ -96,6 +96,7 @@ from ipdesk.services.errors import IllegalTransition, NotFound, ValidationError
 from ipdesk.services.queries.lookups import has_control_chars
 from ipdesk.services.rules.access import require_case
 from ipdesk.services.rules.adjudication_rules import STEP_LABELS, adjudication_of
+from ipdesk.services.rules.deadlines import legal_today
 
 Step = AdjudicationStep
 

@@ -59,10 +59,10 @@ from ipdesk.services.cases.limits import (
     OVERDUE,
     WARN_PREFIX,
     LimitContext,
-    legal_today,
     open_limits,
 )
 from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied
+from ipdesk.services.rules.deadlines import legal_today
 
 log = logging.getLogger(__name__)
 

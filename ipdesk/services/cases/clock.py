@@ -42,7 +42,6 @@ from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.limits import (
     LimitContext,
-    legal_today,
     load_adjustments,
     refresh_case_limits,
 )
@@ -56,7 +55,7 @@ from ipdesk.services.errors import (
     ValidationError,
 )
 from ipdesk.services.rules.access import require_case
-from ipdesk.services.rules.deadlines import MAX_DAYS, DueResult, Suspension
+from ipdesk.services.rules.deadlines import MAX_DAYS, DueResult, Suspension, legal_today
 from ipdesk.services.rules.vocabulary import STATUS_LABELS
 
 __all__ = [

@@ -73,7 +73,7 @@ from ipdesk.models import (
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import workflow
 from ipdesk.services.cases.consultations import case_consultations
-from ipdesk.services.cases.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.cases.mediation import agreement_info, court_referral, find_agreement
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.cases.workflow import optimistic
@@ -85,7 +85,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.queries.lookups import is_unusable_key
 from ipdesk.services.rules.access import require_case
-from ipdesk.services.rules.deadlines import compute_due
+from ipdesk.services.rules.deadlines import compute_due, legal_today
 from ipdesk.services.rules.jurisdiction import (
     INTERMEDIATE_IP_TYPES,
     check_court_case_number,

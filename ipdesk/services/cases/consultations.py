@@ -56,7 +56,7 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import workflow
-from ipdesk.services.cases.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.errors import (
     IllegalTransition,
@@ -65,6 +65,7 @@ from ipdesk.services.errors import (
     ValidationErrors,
 )
 from ipdesk.services.rules.access import case_scope, require_case
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.vocabulary import STATUS_LABELS
 
 __all__ = [

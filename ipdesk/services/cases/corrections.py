@@ -45,10 +45,10 @@ from ipdesk.models import (
 from ipdesk.models.base import utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import intake, workflow
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import NotFound, ValidationError, ValidationErrors
 from ipdesk.services.infra.audit import record_access
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 
 #: Party attributes a correction may change (role and whom an agent represents stay).
 PARTY_FIELDS = (

@@ -59,7 +59,7 @@ from ipdesk.models import (
     VisitState,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.errors import (
     IllegalTransition,
     NotFound,
@@ -69,7 +69,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.rules.capabilities import Capability
 from ipdesk.services.rules.capabilities import require as require_capability
-from ipdesk.services.rules.deadlines import DueResult, WorkCalendar, compute_due
+from ipdesk.services.rules.deadlines import DueResult, WorkCalendar, compute_due, legal_today
 
 log = logging.getLogger(__name__)
 

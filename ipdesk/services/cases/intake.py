@@ -83,12 +83,13 @@ from ipdesk.services.cases.intake_validation import (
     parse_date,
     validate_intake,
 )
-from ipdesk.services.cases.limits import LimitContext, legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.errors import ValidationError, ValidationErrors
 from ipdesk.services.queries.lookups import has_control_chars
 from ipdesk.services.rules.capabilities import Capability
 from ipdesk.services.rules.capabilities import require as require_capability
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.jurisdiction import check_court_case_number
 from ipdesk.services.rules.vocabulary import (
     CATEGORY_LABELS,

@@ -19,7 +19,7 @@ from ipdesk.models import (
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.intake_form import IntakeForm, PartyForm
 from ipdesk.services.cases.intake_validation import parse_date
-from ipdesk.services.cases.limits import legal_today
+from ipdesk.services.rules.deadlines import legal_today
 
 
 def default_form(session: Session, actor: Actor, *, today: dt.date | None = None) -> IntakeForm:

@@ -33,10 +33,10 @@ from ipdesk.services.cases.intake_form import (
     IntakeForm,
     PartyForm,
 )
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.queries.lookups import has_control_chars, has_format_chars
 from ipdesk.services.rules import identifiers as ids
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.jurisdiction import check_court_case_number, normalise_court_case_number
 from ipdesk.services.rules.vocabulary import (
     CATEGORY_LABELS,

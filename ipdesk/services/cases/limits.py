@@ -90,12 +90,17 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.admin.calendar_data import load_calendar
 from ipdesk.services.rules.capabilities import Capability
 from ipdesk.services.rules.capabilities import require as require_capability
-from ipdesk.services.rules.deadlines import DueResult, Suspension, WorkCalendar, compute_due
+from ipdesk.services.rules.deadlines import (
+    DueResult,
+    Suspension,
+    WorkCalendar,
+    compute_due,
+    legal_today,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "BEIJING",
     "DUE",
     "FINISHED_STATUSES",
     "OPEN_LIMIT_STATES",
@@ -111,7 +116,6 @@ __all__ = [
     "OfficeDeadlines",
     "RefreshSummary",
     "deadline_board",
-    "legal_today",
     "limit_source",
     "managed_kinds",
     "open_limits",
@@ -122,9 +126,6 @@ __all__ = [
     "threshold_for",
     "withdraw_stale_alerts",
 ]
-
-#: Legal dates are Beijing dates (China has had no daylight saving time since 1991).
-BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 
 #: Alert thresholds: ``warn:N`` N days before the due day, ``due`` on it, ``overdue`` after.
 WARN_PREFIX = "warn:"
@@ -157,14 +158,6 @@ def open_limits() -> ColumnElement[bool]:
     condition of the partial index ``ix_case_limits_open``: SQLite uses a partial index only
     for a query that repeats its condition, and cannot with bound parameters."""
     return CaseLimit.state.in_([literal_column(f"'{s.value}'") for s in OPEN_LIMIT_STATES])
-
-
-def legal_today(now: dt.datetime | None = None) -> dt.date:
-    """The date in Beijing at ``now`` (default: the current time)."""
-    moment = now or utcnow()
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: give a timezone-aware moment")
-    return moment.astimezone(BEIJING).date()
 
 
 # --------------------------------------------------------------------------- thresholds

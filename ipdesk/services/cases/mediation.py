@@ -58,7 +58,7 @@ from ipdesk.models.base import utcnow
 from ipdesk.models.cases import ReferralKind
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import workflow
-from ipdesk.services.cases.limits import legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import refresh_case_limits
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.cases.workflow import TransitionResult, optimistic
 from ipdesk.services.errors import (
@@ -71,6 +71,7 @@ from ipdesk.services.errors import (
 )
 from ipdesk.services.queries.lookups import is_unusable_key
 from ipdesk.services.rules.access import require_case
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.jurisdiction import check_court_case_number, normalise_court_case_number
 from ipdesk.services.rules.obligations import sentence_problems
 from ipdesk.services.rules.vocabulary import STATUS_LABELS

@@ -25,10 +25,10 @@ from ipdesk.models import Case, EventKind, MediationRecord, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases import workflow
 from ipdesk.services.cases.intake_validation import parse_date
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.errors import NotFound, ValidationError, ValidationErrors
 from ipdesk.services.queries.lookups import has_control_chars
 from ipdesk.services.rules.access import require_case
+from ipdesk.services.rules.deadlines import legal_today
 
 MAX_PLACE = 200
 MAX_ATTENDEES = 2000

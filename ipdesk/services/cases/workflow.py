@@ -87,7 +87,7 @@ from ipdesk.models import (
 from ipdesk.models import AdjudicationStep as Step
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.followups import schedule_follow_ups
-from ipdesk.services.cases.limits import legal_today, refresh_case_limits
+from ipdesk.services.cases.limits import refresh_case_limits
 from ipdesk.services.cases.timeline import record_event
 from ipdesk.services.errors import (
     IllegalTransition,
@@ -107,6 +107,7 @@ from ipdesk.services.rules.adjudication_rules import (
     is_patent_infringement,
     on_panel,
 )
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.vocabulary import STATUS_LABELS
 
 S = CaseStatus

@@ -44,12 +44,12 @@ from ipdesk.models import (
     VisitMethod,
     VisitState,
 )
-from ipdesk.services.cases.limits import legal_today
 from ipdesk.services.documents import adjudication as adjudication_docs
 from ipdesk.services.documents.kinds import DocumentKind, K
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.rules import vocabulary
 from ipdesk.services.rules.chinese_text import amount_in_capitals, amount_in_figures, chinese_date
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.identifiers import (
     LEGAL_REPRESENTATIVE,
     OPERATOR,

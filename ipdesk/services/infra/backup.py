@@ -105,6 +105,7 @@ from ipdesk.services.infra import audit
 from ipdesk.services.infra import backup_signing as signing
 from ipdesk.services.infra.backup_signing import BackupKey
 from ipdesk.services.queries import search_index
+from ipdesk.services.rules.deadlines import legal_today
 
 log = logging.getLogger(__name__)
 
@@ -1386,7 +1387,7 @@ def daily_backup(
     if keep < 1:
         raise ValueError("keep must be at least 1")
     folder = Path(folder)
-    day = today or dt.date.today()
+    day = today or legal_today()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

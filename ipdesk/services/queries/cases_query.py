@@ -72,13 +72,14 @@ from ipdesk.models import (
     User,
 )
 from ipdesk.services.actors import Actor
-from ipdesk.services.cases.limits import RUNNING_STATUSES, legal_today, parse_warn_days
+from ipdesk.services.cases.limits import RUNNING_STATUSES, parse_warn_days
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.infra.audit import record_access
 from ipdesk.services.queries.lookups import is_unusable_key
 from ipdesk.services.queries.search import text_condition
 from ipdesk.services.rules import identifiers as ids
 from ipdesk.services.rules.access import case_scope, require_case
+from ipdesk.services.rules.deadlines import legal_today
 
 # Above this many matching cases, SQLite is told (likely()) to walk the sort order's index
 # and filter on the way: the first page is then found after a few hundred rows, where

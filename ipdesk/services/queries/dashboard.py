@@ -166,10 +166,11 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.followups import AGREED_OUTCOMES
-from ipdesk.services.cases.limits import STOPPED_STATUSES, legal_today
+from ipdesk.services.cases.limits import STOPPED_STATUSES
 from ipdesk.services.errors import PermissionDenied, ValidationError
 from ipdesk.services.queries import dashboard_summary as summary
 from ipdesk.services.rules.capabilities import GRANTS, Capability
+from ipdesk.services.rules.deadlines import legal_today
 
 __all__ = [
     "ADJUDICATION_KEYS",

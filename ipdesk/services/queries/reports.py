@@ -67,7 +67,6 @@ from ipdesk.models import (
 from ipdesk.paths import FORMS_DIR
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.adjudication import STEP_LABELS
-from ipdesk.services.cases.limits import BEIJING, legal_today
 from ipdesk.services.documents import (
     TemplateBroken,
     TemplateProblem,
@@ -80,6 +79,7 @@ from ipdesk.services.queries import dashboard as dash
 from ipdesk.services.queries.dashboard import DashboardFigures, DashboardFilter, Period, UnitFigures
 from ipdesk.services.rules.access import case_scope
 from ipdesk.services.rules.chinese_text import chinese_date
+from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from ipdesk.services.rules.identifiers import mask_id, mask_phone
 from ipdesk.services.rules.vocabulary import IP_TYPE_LABELS, STATUS_LABELS
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +36,7 @@ from ipdesk.services.errors import ValidationError
 from ipdesk.services.rules.statutory_holidays import statutory_holidays
 
 __all__ = [
+    "BEIJING",
     "MAX_DAYS",
     "DueResult",
     "Suspension",
@@ -43,12 +44,25 @@ __all__ = [
     "add_working_days",
     "compute_due",
     "days_left",
+    "legal_today",
 ]
+
+#: Legal dates are Beijing dates (China has had no daylight saving time since 1991).
+BEIJING = timezone(timedelta(hours=8), "CST")
 
 #: Longest limit accepted (days plus extension), about ten years.
 MAX_DAYS = 3660
 
 _ONE_DAY = timedelta(days=1)
+
+
+def legal_today(now: datetime | None = None) -> date:
+    """The date in Beijing at ``now`` (default: the current time): the day of every
+    deadline, document and default date, whatever the machine's time zone."""
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone-aware moment")
+    return moment.astimezone(BEIJING).date()
 
 
 @cache

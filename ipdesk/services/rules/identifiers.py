@@ -21,6 +21,7 @@ from typing import Literal
 from stdnum import numdb
 
 from ipdesk.services.errors import ValidationError
+from ipdesk.services.rules.deadlines import legal_today
 
 MESSAGES: dict[str, str] = {
     # resident ID (GB 11643)
@@ -112,7 +113,7 @@ def validate_resident_id(
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise _fail(field, "id_birth_date") from None
-    if not date(1900, 1, 1) <= birth <= (today or date.today()):
+    if not date(1900, 1, 1) <= birth <= (today or legal_today()):
         raise _fail(field, "id_birth_date")
     area = number[:6]
     warnings = () if _area_known(area) else ("id_area_unknown",)
@@ -407,7 +408,7 @@ def validate_patent_number(
     digits, check = match.groups()
     if len(digits) == 12:
         year, type_digit = int(digits[:4]), digits[4]
-        valid_year = _FIRST_MODERN_YEAR <= year <= (today or date.today()).year
+        valid_year = _FIRST_MODERN_YEAR <= year <= (today or legal_today()).year
     else:
         yy, type_digit = int(digits[:2]), digits[2]
         year = 1900 + yy if yy >= 85 else 2000 + yy  # 85..99, 00..03; 04..84 never issued

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from sqlalchemy import Engine
 
 from ipdesk.services.infra.backup import DailyBackup, backs_up_daily, daily_backup
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui.messages import error_text
 from ipdesk.ui.settings import keys
 from ipdesk.ui.tasks import run_task
@@ -47,7 +48,7 @@ class DailyBackupScheduler(QObject):
         *,
         keep: int = KEEP,
         check_interval_ms: int = CHECK_INTERVAL_MS,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = legal_today,
         when_idle: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         """``when_idle(func)`` runs ``func`` when the user pauses (``UserIdle``): the
