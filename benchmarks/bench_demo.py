@@ -109,7 +109,7 @@ def floor_sqlite(source: Path, template: Path, target: Path, cases: int) -> floa
                     dst.execute(f"DROP TRIGGER {name}")
             dst.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(part[0]))})", part)
             if indexed:
-                fill_cases, fill_parties, fill_grams = search_index.sqlite_fill("id > ?")
+                fill_cases, fill_parties, fill_grams = search_index.sqlite_fill(after=True)
                 dst.execute(fill_cases, (last["cases"],))
                 dst.execute(fill_parties, (last["parties"],))
                 dst.execute(fill_grams, (last["parties"],))

@@ -38,7 +38,7 @@ from ipdesk.services.queries.search import search_cases
 
 GOAL_MS = 20.0
 QUERIES = (
-    *("王伟", "李娜", "科尔沁", "有限公", "乳业", "鲁特旗", "开发区", "后旗"),
+    *("王伟", "李娜", "科尔沁", "有限公", "乳业", "西辽河", "鲁特旗", "开发区", "后旗"),
     *("王伟 有限", "李娜 公司", "乳业 科尔沁", "鲁特旗 有限", "王 伟 有限"),
 )
 ACTORS = ("city", "office:9", "station:8")

@@ -11,14 +11,16 @@ from typing import Any
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, migrate
 from ipdesk.demo.generator import generate
 from ipdesk.migrations.schema_filter import include_name, include_object
-from ipdesk.models import Base
+from ipdesk.models import Base, Case, Role
+from ipdesk.services.actors import Actor
 from ipdesk.services.queries import dashboard_summary, search_index
+from ipdesk.services.queries.search import search_cases
 from tests.helpers.factories import seed
 
 
@@ -120,14 +122,23 @@ def _frozen(file: str) -> Any:
 
 
 def test_frozen_search_index_equals_the_live_statements() -> None:
-    """Migrations 0002 (the index), 0015 (its PostgreSQL indexes rebuilt with the bucket)
-    and 0018 (with the scope) hold their own copies of the search index's SQL; the live copy
-    in services/queries/search_index.py (bulk writers, repair) must still build the same
-    objects."""
+    """Migrations 0002 (the index), 0015 (its PostgreSQL indexes rebuilt with the bucket),
+    0018 (with the scope) and 0020 (SQLite's tables rebuilt with the scope) hold their own
+    copies of the search index's SQL; the live copy in services/queries/search_index.py
+    (bulk writers, repair) must still build the same objects."""
     frozen, rebuilt = _frozen("0002_search_index.py"), _frozen("0015_search_buckets.py")
     scoped = _frozen("0018_search_scope.py")
-    for name in ("SQLITE_TABLES", "SQLITE_TRIGGERS", "SQLITE_FILL", "SQLITE_DOWN"):
-        assert getattr(frozen, name) == getattr(search_index, name), name
+    sqlite_scoped = _frozen("0020_sqlite_search_scope.py")
+    assert frozen.SQLITE_TABLES[:2] == search_index.SQLITE_TABLES[:2]  # search_positions
+    assert search_index.SQLITE_TABLES[2:] == sqlite_scoped.SQLITE_TABLES
+    assert sqlite_scoped.SQLITE_TRIGGERS == search_index.SQLITE_TRIGGERS
+    assert sqlite_scoped.SQLITE_FILL == search_index.SQLITE_FILL
+    assert frozen.SQLITE_TABLES[2:] == sqlite_scoped.PREVIOUS_TABLES
+    assert sqlite_scoped.PREVIOUS_TRIGGERS == frozen.SQLITE_TRIGGERS
+    assert sqlite_scoped.PREVIOUS_FILL == frozen.SQLITE_FILL
+    drops = [f"DROP TRIGGER IF EXISTS {name}" for name in sqlite_scoped._TRIGGERS]
+    drops += [f"DROP TABLE IF EXISTS {name}" for name in sqlite_scoped._TABLES]
+    assert [*drops, "DROP TABLE IF EXISTS search_positions"] == search_index.SQLITE_DOWN
     assert scoped.POSTGRESQL_INDEXES == search_index.POSTGRESQL_INDEXES
     assert scoped.PREVIOUS_INDEXES == rebuilt.POSTGRESQL_INDEXES
     assert scoped.POSTGRESQL_SCOPE == search_index.POSTGRESQL_SCOPE
@@ -139,3 +150,51 @@ def test_frozen_search_index_equals_the_live_statements() -> None:
     live = [*extensions, function, *scoped.POSTGRESQL_SCOPE, *scoped.POSTGRESQL_INDEXES.values()]
     assert live == search_index.POSTGRESQL_UP
     assert frozen.POSTGRESQL_DOWN == search_index.POSTGRESQL_DOWN
+
+
+def _search_answers(sessions: sessionmaker[Session], actors: list[Actor]) -> list[list[int]]:
+    queries = ("有限公司", "公司", "王", "科尔沁 有限", "乳业")
+    with sessions() as s:
+        return [search_cases(s, actor, q, limit=20) for actor in actors for q in queries]
+
+
+def test_sqlite_search_scope_migration_down_and_up(
+    engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    """Migration 0020 builds SQLite's search tables again without the scope (down) and with
+    it (up), over the rows already there: the city's answers are the same at 0019, and
+    every actor's the same after the upgrade again (PostgreSQL: nothing to do)."""
+    with session_factory.begin() as s:
+        seed(s)
+    generate(session_factory, cases=60, seed=4, today=dt.date(2026, 11, 20))
+    with session_factory() as s:
+        office, station = s.execute(
+            select(Case.office_id, Case.station_id)
+            .where(Case.station_id.is_not(None))
+            .order_by(Case.id.desc())
+        ).first() or (None, None)
+    assert office is not None and station is not None
+    city = Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True)
+    actors = [
+        city,
+        Actor(None, "t", Role.OFFICE_MANAGER, office_id=office),
+        Actor(None, "t", Role.STATION_STAFF, station_id=station),
+    ]
+    before = _search_answers(session_factory, actors)
+    assert any(before[5:10]) and any(before[10:]), "the office and the station find cases"
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0019")
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            sql: dict[str, str] = dict(
+                conn.exec_driver_sql(
+                    "SELECT name, sql FROM sqlite_master WHERE name LIKE 'search_%'"
+                ).all()
+            )
+        previous = _frozen("0020_sqlite_search_scope.py")
+        tables = ("search_case_fts", "search_party_fts", "search_party_grams")
+        assert [sql[name] for name in tables] == previous.PREVIOUS_TABLES
+        assert "search_cases_scope" not in sql and "search_cases_bd" not in sql
+    assert _search_answers(session_factory, [city]) == before[:5]
+    migrate.upgrade(engine)
+    assert _search_answers(session_factory, actors) == before

@@ -189,30 +189,52 @@ def test_the_index_follows_changes(sessions: sessionmaker[Session], people: dict
     assert found(sessions, "律师") == [people["张三"]]
     assert people["王伟"] not in found(sessions, "王伟")
     assert found(sessions, "草原食品") == []
+    with sessions() as s:  # the deleted case's parties left the index with it
+        assert _scope_copies_wrong(s) == 0
 
 
 def _scope_copies_wrong(s: Session) -> int:
-    """PostgreSQL: the party rows whose scope copies (migration 0018) differ from their
-    case's office and station (0 elsewhere: SQLite has none)."""
-    if s.get_bind().dialect.name != "postgresql":
-        return 0
-    return int(
-        s.scalar(
-            text(
-                "SELECT count(*) FROM parties JOIN cases ON cases.id = parties.case_id"
-                " WHERE parties.search_office_id IS DISTINCT FROM cases.office_id"
-                " OR parties.search_station_id IS DISTINCT FROM cases.station_id"
+    """How many rows of the search index have a scope other than their case's office and
+    station: PostgreSQL's party rows whose copies (migration 0018) differ, SQLite's rows
+    of the three full-text tables (migration 0020) whose unit's token finds them while
+    they are not the unit's rows, or not while they are (a deleted row left behind too)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return int(
+            s.scalar(
+                text(
+                    "SELECT count(*) FROM parties JOIN cases ON cases.id = parties.case_id"
+                    " WHERE parties.search_office_id IS DISTINCT FROM cases.office_id"
+                    " OR parties.search_station_id IS DISTINCT FROM cases.station_id"
+                )
             )
         )
-    )
+    wrong = 0
+    units = [("office", i) for i in s.scalars(select(Office.id))]
+    units += [("station", i) for i in s.scalars(select(Station.id))]
+    for unit in units:
+        kind, unit_id = unit
+        in_unit = Case.office_id == unit_id if kind == "office" else Case.station_id == unit_id
+        cases = set(s.scalars(select(Case.id).where(in_unit)))
+        parties = set(s.scalars(select(Party.id).join(Case).where(in_unit)))
+        for fts, rows in [
+            ("search_case_fts", cases),
+            ("search_party_fts", parties),
+            ("search_party_grams", parties),
+        ]:
+            match = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q")
+            indexed = set(s.scalars(match.bindparams(q=search._sqlite_token(unit))))
+            wrong += len(indexed ^ rows)
+    return wrong
 
 
 def test_a_transferred_case_is_found_in_its_new_scope_only(
     sessions: sessionmaker[Session], people: dict[str, str]
 ) -> None:
-    """PostgreSQL's indexes keep each party's case's office and station (copied by the
-    database on every write): a transfer moves the parties with the case, and a party
-    added to the case afterwards, or moved to another case, has the right ones."""
+    """The indexes keep each party's case's office and station (PostgreSQL: copies in the
+    party rows; SQLite: tokens in the full-text tables; written by the database on every
+    write): a transfer moves the case and its parties out of the old office's and
+    station's searches and into the new ones', and a party added to the case afterwards,
+    or moved to another case, is found by its unit only."""
     with sessions.begin() as s:
         city = Actor.of(make_user(s, Role.CITY_MANAGER))
         old_manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))

@@ -24,8 +24,10 @@ more than a rare one. On PostgreSQL the GIN indexes also hold each case id's buc
 consecutive ids) and its office and station (a party row holds its case's, migration
 0018), and it asks them for the matches in the user's office or station among the newest ids
 first, then among as many older ones as the matches' density says are needed (see
-_pg_newest). With several terms, SQLite collects the rarest term's cases (when it is rare)
-and looks the others up among them only (see _sqlite_several).
+_pg_newest). SQLite's full-text tables hold each row's office and station as tokens
+(migration 0020), which a search of an office's or a station's user adds to its MATCH
+(see SQLITE_OFFICE_MARK). With several terms, SQLite collects the rarest term's cases
+(when it is rare) and looks the others up among them only (see _sqlite_several).
 :func:`text_condition` is the same search as a WHERE clause for the case list's filter
 (:mod:`ipdesk.services.queries.cases_query`): it must find every match, which for a term in half
 of a million cases takes seconds.
@@ -85,9 +87,53 @@ PG_CASE_STATION = "station_id"
 PG_PARTY_OFFICE = "search_office_id"
 PG_PARTY_STATION = "search_station_id"
 
-_case_fts = table("search_case_fts", column("rowid"))
-_party_fts = table("search_party_fts", column("rowid"))
-_party_grams = table("search_party_grams", column("rowid"))
+#: SQLite: each row of the three full-text tables also holds its case's office and station,
+#: as tokens in a column ``scope`` (migration 0020; kept by the triggers of search_index), so
+#: that a search of an office's or a station's user adds its unit's token to the MATCH and
+#: FTS5 intersects the two doclists itself: it reads the unit's matches only, not the
+#: city's (a term common in the city and rare in the unit read them all). A token is a mark
+#: (office or station) and the unit's id as two base-4096 digits (ids below 2**24): three
+#: characters, one trigram, one unicode61 token. All are private-use characters, which
+#: search_terms drops from a query (category Co): no query matches the scope column but
+#: the token itself, so the queries of the text need no column filter.
+SQLITE_OFFICE_MARK = 0xF000
+SQLITE_STATION_MARK = 0xF001
+SQLITE_SCOPE_DIGIT = 0xE000
+SQLITE_SCOPE_DIGIT_BITS = 12
+
+#: A unit of the network whose cases a search keeps: ("office", id) or ("station", id).
+_Unit = tuple[str, int]
+
+
+def _unit(actor: Actor) -> _Unit | None:
+    """The unit of ``actor``'s scope (rules.access.case_scope) as the search indexes hold
+    it; None for a citywide actor (and one without a unit, whom the scope refuses
+    everything anyway)."""
+    if actor.is_citywide:
+        return None
+    if actor.role == Role.STATION_STAFF:
+        return ("station", actor.station_id) if actor.station_id else None
+    return ("office", actor.office_id) if actor.office_id else None
+
+
+def _sqlite_token(unit: _Unit) -> str:
+    """SQLite: the FTS5 query of ``unit``'s scope token (the rows of its cases)."""
+    kind, unit_id = unit
+    mark = SQLITE_OFFICE_MARK if kind == "office" else SQLITE_STATION_MARK
+    low = (1 << SQLITE_SCOPE_DIGIT_BITS) - 1
+    digits = (unit_id >> SQLITE_SCOPE_DIGIT_BITS, unit_id & low)
+    return _phrase(chr(mark) + "".join(chr(SQLITE_SCOPE_DIGIT + d) for d in digits))
+
+
+def _sqlite_in_unit(query: str, unit: _Unit | None) -> str:
+    """The FTS5 query ``query`` kept to the rows of ``unit`` when given."""
+    return query if unit is None else f"({query}) AND {_sqlite_token(unit)}"
+
+
+_FTS = {
+    name: table(name, column("rowid"))
+    for name in ("search_case_fts", "search_party_fts", "search_party_grams")
+}
 
 
 # --------------------------------------------------------------------------- terms
@@ -194,27 +240,20 @@ def full_id_numbers(query: str) -> list[str]:
 def _term_case_ids(
     dialect: str, term: str, ids_visible: bool = True, unit: _Unit | None = None
 ) -> Select[Any] | CompoundSelect[Any]:
-    """All ids of cases matching one term (unordered, possibly repeated); on PostgreSQL
-    only those in ``unit`` when given (others may be left out or not: keep the scope's
-    condition besides)."""
+    """All ids of cases matching one term (unordered, possibly repeated), only those in
+    ``unit`` when given (others may be left out or not: keep the scope's condition
+    besides)."""
     parts: list[Select[Any]] = []
     full_id = _full_id_number(term)
     if full_id is not None:
         return select(Party.case_id).where(Party.id_number == full_id).correlate(None)
     for variant in _variants(term):
         if dialect == "sqlite":
-            if len(variant) >= MIN_TRIGRAM:
-                parts.append(
-                    select(_case_fts.c.rowid).where(_match("search_case_fts", _phrase(variant)))
-                )
-                parties = select(_party_fts.c.rowid).where(
-                    _match("search_party_fts", _party_phrase(variant, ids_visible))
-                )
-            else:
-                parties = select(_party_grams.c.rowid).where(
-                    _match("search_party_grams", _grams_query(variant))
-                )
-            parts.append(select(Party.case_id).where(Party.id.in_(parties)))
+            for fts, query in _sqlite_variant_sources(variant, ids_visible, unit):
+                rows = select(_FTS[fts].c.rowid).where(_match(fts, query))
+                if fts != "search_case_fts":  # party ids: their cases
+                    rows = select(Party.case_id).where(Party.id.in_(rows))
+                parts.append(rows)
         elif len(variant) >= MIN_TRIGRAM:
             pattern = literal(_like(variant))
             parts.append(
@@ -244,8 +283,8 @@ def text_condition(
     ``query``; None for an empty query. Use it with other conditions (the list filter).
     An ``actor`` who may not view personal data finds ID numbers by the whole number only,
     once the search is recorded (:func:`audit_id_search`, then this). With an ``actor``,
-    PostgreSQL reads only the matches in the actor's scope from the indexes: use it
-    together with ``case_scope(actor)``, as the case list does."""
+    the indexes give only the matches in the actor's office or station: use it together
+    with ``case_scope(actor)``, as the case list does."""
     terms = search_terms(query)
     if not terms:
         return None
@@ -253,7 +292,7 @@ def text_condition(
         _require_recorded(session, actor, query)
     dialect = _dialect(session)
     visible = _ids_visible(actor)
-    unit = _pg_unit(actor) if actor is not None else None
+    unit = _unit(actor) if actor is not None else None
     return and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
 
 
@@ -347,7 +386,7 @@ def search_cases(
         found = _sqlite_several(session, actor, terms, limit)
         if found is not None:
             return found
-    unit = _pg_unit(actor)
+    unit = _unit(actor)
     condition = and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
     statement = (
         select(Case.id).where(condition, case_scope(actor)).order_by(Case.id.desc()).limit(limit)
@@ -376,43 +415,46 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
         )
         return sorted(set(session.scalars(statement)), reverse=True)
     found: set[int] = set()
-    visible = _ids_visible(actor)
+    visible, unit = _ids_visible(actor), _unit(actor)
     if dialect == "sqlite":
         for variant in _variants(term):
-            for statement in _sqlite_sources(variant, scope, limit, party_limit, visible):
+            for statement in _sqlite_sources(variant, scope, limit, party_limit, visible, unit):
                 found.update(session.scalars(statement))
     else:
         for variant in _variants(term):
-            hits = _PgHits(variant, visible, _pg_unit(actor))
+            hits = _PgHits(variant, visible, unit)
             found.update(_pg_newest(session, hits, scope, limit))
     return sorted(found, reverse=True)[:limit]
 
 
 def _sqlite_sources(
-    variant: str, scope: ColumnElement[bool], limit: int, party_limit: int, ids_visible: bool
+    variant: str,
+    scope: ColumnElement[bool],
+    limit: int,
+    party_limit: int,
+    ids_visible: bool,
+    unit: _Unit | None,
 ) -> list[Select[Any]]:
+    """SQLite, one variant of a term: a statement per index, reading it newest first until
+    ``limit`` cases (``party_limit`` parties) in scope; the unit's token narrows the rows
+    read to the unit's, ``scope`` keeps the final word."""
     statements = []
-    if len(variant) >= MIN_TRIGRAM:
+    for fts_name, query in _sqlite_variant_sources(variant, ids_visible, unit):
+        fts = _FTS[fts_name]
+        if fts_name == "search_case_fts":
+            statement = select(Case.id).select_from(fts).join(Case, Case.id == fts.c.rowid)
+        else:
+            statement = (
+                select(Party.case_id)
+                .select_from(fts)
+                .join(Party, Party.id == fts.c.rowid)
+                .join(Case, Case.id == Party.case_id)
+            )
         statements.append(
-            select(Case.id)
-            .select_from(_case_fts)
-            .join(Case, Case.id == _case_fts.c.rowid)
-            .where(_match("search_case_fts", _phrase(variant)), scope)
-            .order_by(_case_fts.c.rowid.desc())
-            .limit(limit)
+            statement.where(_match(fts_name, query), scope)
+            .order_by(fts.c.rowid.desc())
+            .limit(limit if fts_name == "search_case_fts" else party_limit)
         )
-        fts, match = _party_fts, _match("search_party_fts", _party_phrase(variant, ids_visible))
-    else:
-        fts, match = _party_grams, _match("search_party_grams", _grams_query(variant))
-    statements.append(
-        select(Party.case_id)
-        .select_from(fts)
-        .join(Party, Party.id == fts.c.rowid)
-        .join(Case, Case.id == Party.case_id)
-        .where(match, scope)
-        .order_by(fts.c.rowid.desc())
-        .limit(party_limit)
-    )
     return statements
 
 
@@ -425,26 +467,39 @@ SQLITE_RARE_ROWS = 5_000
 SQLITE_FIRST_CANDIDATES = 128
 
 
-def _sqlite_term_sources(term: str, ids_visible: bool) -> list[tuple[str, str]]:
-    """SQLite: (FTS5 table, MATCH query) of each index that one term is looked up in (the
-    callers look a whole ID number up by the parties' ID number index instead)."""
-    sources: list[tuple[str, str]] = []
-    for variant in _variants(term):
-        if len(variant) >= MIN_TRIGRAM:
-            sources.append(("search_case_fts", _phrase(variant)))
-            sources.append(("search_party_fts", _party_phrase(variant, ids_visible)))
-        else:
-            sources.append(("search_party_grams", _grams_query(variant)))
-    return sources
+def _sqlite_variant_sources(
+    variant: str, ids_visible: bool, unit: _Unit | None
+) -> list[tuple[str, str]]:
+    """SQLite: (FTS5 table, MATCH query) of each index that one variant of a term is
+    looked up in, kept to the rows of ``unit`` when given (the callers look a whole ID
+    number up by the parties' ID number index instead)."""
+    if len(variant) >= MIN_TRIGRAM:
+        sources = [
+            ("search_case_fts", _phrase(variant)),
+            ("search_party_fts", _party_phrase(variant, ids_visible)),
+        ]
+    else:
+        sources = [("search_party_grams", _grams_query(variant))]
+    return [(fts, _sqlite_in_unit(query, unit)) for fts, query in sources]
 
 
-def _sqlite_rows(session: Session, term: str, ids_visible: bool) -> int:
-    """How many index rows one term matches, each source counted up to SQLITE_RARE_ROWS
-    (an FTS5 count reads the doclist: cheap for a rare term, bounded for a common one)."""
+def _sqlite_term_sources(term: str, ids_visible: bool, unit: _Unit | None) -> list[tuple[str, str]]:
+    """SQLite: _sqlite_variant_sources of each variant of ``term``."""
+    return [
+        source
+        for variant in _variants(term)
+        for source in _sqlite_variant_sources(variant, ids_visible, unit)
+    ]
+
+
+def _sqlite_rows(session: Session, term: str, ids_visible: bool, unit: _Unit | None) -> int:
+    """How many index rows one term matches (in ``unit`` when given), each source counted
+    up to SQLITE_RARE_ROWS (an FTS5 count reads the doclist: cheap for a rare term,
+    bounded for a common one)."""
     if _full_id_number(term) is not None:
         return 0  # a whole ID number: a few parties, by the ID number index
     total = 0
-    for fts, query in _sqlite_term_sources(term, ids_visible):
+    for fts, query in _sqlite_term_sources(term, ids_visible, unit):
         total += session.execute(
             text(
                 f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q LIMIT :n)"
@@ -457,7 +512,8 @@ def _sqlite_among(
     session: Session, term: str, ids_visible: bool, candidates: list[int]
 ) -> set[int]:
     """SQLite: those of the ``candidates`` (case ids) that match ``term``, each case and
-    its parties looked up by rowid in the indexes (the same matches as _term_case_ids)."""
+    its parties looked up by rowid in the indexes (the same matches as _term_case_ids; the
+    candidates are in scope already: no unit's token, which would cost a second lookup)."""
     ids = json.dumps(candidates)
     full_id = _full_id_number(term)
     if full_id is not None:
@@ -467,7 +523,7 @@ def _sqlite_among(
         ).bindparams(ids=ids, n=full_id)
         return set(session.scalars(statement))
     found: set[int] = set()
-    for fts, query in _sqlite_term_sources(term, ids_visible):
+    for fts, query in _sqlite_term_sources(term, ids_visible, None):
         if fts == "search_case_fts":
             sql = (
                 f"SELECT f.rowid FROM json_each(:ids) AS c CROSS JOIN {fts} AS f"
@@ -496,9 +552,11 @@ def _sqlite_several(
     372 rows of 王伟 and looks up 有限 among its cases, not among 1,000,000 parties. Each
     lookup costs about 70 us (an FTS5 query by rowid): SQLITE_RARE_ROWS bounds the
     candidates so that a rare term found with no other (about 1 s at worst) costs less than
-    the single statement. The answer is exact, as the single statement's is."""
-    visible = _ids_visible(actor)
-    rows = sorted((_sqlite_rows(session, term, visible), i) for i, term in enumerate(terms))
+    the single statement. The answer is exact, as the single statement's is. For an office's
+    or a station's user, the terms are counted and collected in the unit only (its token):
+    a term common in the city may be rare there."""
+    visible, unit = _ids_visible(actor), _unit(actor)
+    rows = sorted((_sqlite_rows(session, term, visible, unit), i) for i, term in enumerate(terms))
     rarest = terms[rows[0][1]]
     others = [terms[i] for _, i in rows[1:]]
     if rows[0][0] >= SQLITE_RARE_ROWS:
@@ -506,7 +564,7 @@ def _sqlite_several(
     candidates = list(
         session.scalars(
             select(Case.id)
-            .where(_in_matches("sqlite", rarest, visible), case_scope(actor))
+            .where(_in_matches("sqlite", rarest, visible, unit), case_scope(actor))
             .order_by(Case.id.desc())
         )
     )
@@ -560,21 +618,6 @@ def _pg_bucket(case_id: str) -> ColumnElement[int]:
     """The bucket of the case id in column ``case_id`` (as PG_CASE_BUCKET / PG_PARTY_BUCKET
     write it, with the PG_BUCKET_BITS of the moment, which tests make small)."""
     return literal_column(f"({case_id} >> {PG_BUCKET_BITS})")
-
-
-#: A unit of the network whose cases a search keeps: ("office", id) or ("station", id).
-_Unit = tuple[str, int]
-
-
-def _pg_unit(actor: Actor) -> _Unit | None:
-    """The unit of ``actor``'s scope (rules.access.case_scope) as the PostgreSQL search
-    indexes hold it; None for a citywide actor (and one without a unit, whom the scope
-    refuses everything anyway)."""
-    if actor.is_citywide:
-        return None
-    if actor.role == Role.STATION_STAFF:
-        return ("station", actor.station_id) if actor.station_id else None
-    return ("office", actor.office_id) if actor.office_id else None
 
 
 def _pg_in_unit(unit: _Unit | None, *, cases: bool) -> list[ColumnElement[bool]]:

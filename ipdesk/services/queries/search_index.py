@@ -5,9 +5,12 @@ Migration 0002 built the index with these statements and holds its own frozen co
 docstring describes the objects; :mod:`ipdesk.services.queries.search` queries them);
 migration 0015 rebuilt the PostgreSQL indexes with a second column (the case id's bucket)
 and holds its copy of them; migration 0018 added the parties' scope (their case's office and
-station, kept by triggers) and rebuilt the indexes with the office and the station. The live copy here serves the bulk writers (the demo
-generator) and :func:`repair`; tests/test_migrations.py checks that the copies still agree. A change of the index needs a
-new migration (with its own copy of the new statements) besides the change here.
+station, kept by triggers) and rebuilt the indexes with the office and the station;
+migration 0020 rebuilt SQLite's full-text tables with a column of the same scope (tokens:
+search.SQLITE_OFFICE_MARK), kept by the triggers below. The live copy here serves the bulk
+writers (the demo generator) and :func:`repair`; tests/test_migrations.py checks that the
+copies still agree. A change of the index needs a new migration (with its own copy of the
+new statements) besides the change here.
 
 Bulk writing (:func:`deferred_sqlite_index`, :func:`pg_indexes_dropped`):
 
@@ -40,6 +43,10 @@ from ipdesk.services.queries.search import (
     PG_PARTY_OFFICE,
     PG_PARTY_STATION,
     PG_PARTY_TEXT,
+    SQLITE_OFFICE_MARK,
+    SQLITE_SCOPE_DIGIT,
+    SQLITE_SCOPE_DIGIT_BITS,
+    SQLITE_STATION_MARK,
 )
 
 log = logging.getLogger(__name__)
@@ -84,59 +91,126 @@ def _case_values(row: str) -> str:
 
 # --------------------------------------------------------------------------- SQLite
 
+
+def _scope(office: str, station: str) -> str:
+    """SQL for the scope text of a row whose case is in office ``office`` and station
+    ``station`` (SQL expressions; the station may be NULL): the tokens
+    search.sqlite_scope_token makes, separated by a space (unicode61 splits there)."""
+
+    def token(mark: int, unit_id: str) -> str:
+        return (
+            f"char({mark}, {SQLITE_SCOPE_DIGIT} + ({unit_id} >> {SQLITE_SCOPE_DIGIT_BITS}),"
+            f" {SQLITE_SCOPE_DIGIT} + ({unit_id} & {(1 << SQLITE_SCOPE_DIGIT_BITS) - 1}))"
+        )
+
+    return (
+        f"{token(SQLITE_OFFICE_MARK, office)} || CASE WHEN {station} IS NULL THEN ''"
+        f" ELSE ' ' || {token(SQLITE_STATION_MARK, station)} END"
+    )
+
+
+def _case_scope(row: str) -> str:
+    """SQL for the scope text of the case ``row`` (NEW, OLD, cases)."""
+    return _scope(f"{row}.office_id", f"{row}.station_id")
+
+
+_CASE_SCOPE: Final = _scope("office_id", "station_id")
+
+
+def _party_rows(kind: str, party: str, case_id: str) -> str:
+    """The SELECT of the values a party ``party`` (NEW, OLD) gives each party table:
+    ``kind`` 'fts' (search_party_fts) or 'grams', preceded by 'delete' for an un-index. A
+    party is indexed while its case exists, with the case's scope: no row without one."""
+    delete = "'delete', " if party == "OLD" else ""
+    if kind == "fts":
+        values = f"{party}.id, {party}.name, {party}.id_number"
+    else:
+        values = f"{party}.id, {_grams(f'{party}.name')}"
+    return f"SELECT {delete}{values}, {_CASE_SCOPE} FROM cases WHERE id = {case_id}"
+
+
+_CASE_TARGET: Final = f"search_case_fts (rowid, {_CASE_COLUMNS}, scope)"
+_CASE_DELETE: Final = f"search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS}, scope)"
+_PARTY_TARGET: Final = "search_party_fts (rowid, name, id_number, scope)"
+_PARTY_DELETE: Final = "search_party_fts (search_party_fts, rowid, name, id_number, scope)"
+_GRAMS_TARGET: Final = "search_party_grams (rowid, grams, scope)"
+_GRAMS_DELETE: Final = "search_party_grams (search_party_grams, rowid, grams, scope)"
+
+
+def _case_parties(delete: bool, scope: str) -> str:
+    """The two statements (un-)indexing every party of the case ``NEW`` or ``OLD`` with
+    the scope text ``scope`` (a trigger on cases)."""
+    kind = "'delete', " if delete else ""
+    fts, grams = (_PARTY_DELETE, _GRAMS_DELETE) if delete else (_PARTY_TARGET, _GRAMS_TARGET)
+    case = "OLD" if delete else "NEW"
+    return (
+        f"INSERT INTO {fts} SELECT {kind}id, name, id_number, {scope} FROM parties"
+        f" WHERE case_id = {case}.id;\n"
+        f"        INSERT INTO {grams} SELECT {kind}id, {_grams('name')}, {scope} FROM parties"
+        f" WHERE case_id = {case}.id;"
+    )
+
+
 SQLITE_TABLES: Final = [
     "CREATE TABLE search_positions (n INTEGER PRIMARY KEY)",
     f"""INSERT INTO search_positions (n)
         WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {MAX_NAME_LENGTH})
         SELECT n FROM k""",
     f"""CREATE VIRTUAL TABLE search_case_fts USING fts5(
-        {_CASE_COLUMNS}, tokenize='trigram', content='', columnsize=0)""",
+        {_CASE_COLUMNS}, scope, tokenize='trigram', content='', columnsize=0)""",
     """CREATE VIRTUAL TABLE search_party_fts USING fts5(
-        name, id_number, tokenize='trigram', content='', columnsize=0)""",
+        name, id_number, scope, tokenize='trigram', content='', columnsize=0)""",
     """CREATE VIRTUAL TABLE search_party_grams USING fts5(
-        grams, tokenize='unicode61', content='', columnsize=0, detail=none, prefix='1')""",
+        grams, scope, tokenize='unicode61', content='', columnsize=0, detail=none, prefix='1')""",
 ]
 
 #: The triggers that index a new row (dropped around a bulk insert).
 _SQLITE_INSERT_TRIGGERS: Final = {
     "search_cases_ai": f"""CREATE TRIGGER search_cases_ai AFTER INSERT ON cases BEGIN
-        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
+        INSERT INTO {_CASE_TARGET} VALUES (NEW.id, {_case_values("NEW")}, {_case_scope("NEW")});
     END""",
     "search_parties_ai": f"""CREATE TRIGGER search_parties_ai AFTER INSERT ON parties BEGIN
-        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
-        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
+        INSERT INTO {_PARTY_TARGET} {_party_rows("fts", "NEW", "NEW.case_id")};
+        INSERT INTO {_GRAMS_TARGET} {_party_rows("grams", "NEW", "NEW.case_id")};
     END""",
 }
 
 _SQLITE_OTHER_TRIGGERS: Final = {
-    "search_cases_au": f"""CREATE TRIGGER search_cases_au AFTER UPDATE OF id, {_CASE_COLUMNS} ON cases BEGIN
-        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
-            VALUES ('delete', OLD.id, {_case_values("OLD")});
-        INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS}) VALUES (NEW.id, {_case_values("NEW")});
+    "search_cases_au": f"""CREATE TRIGGER search_cases_au AFTER UPDATE OF id, {_CASE_COLUMNS}, office_id, station_id ON cases BEGIN
+        INSERT INTO {_CASE_DELETE} VALUES ('delete', OLD.id, {_case_values("OLD")}, {_case_scope("OLD")});
+        INSERT INTO {_CASE_TARGET} VALUES (NEW.id, {_case_values("NEW")}, {_case_scope("NEW")});
+    END""",
+    # A transfer: the case's parties take its new scope.
+    "search_cases_scope": f"""CREATE TRIGGER search_cases_scope AFTER UPDATE OF office_id, station_id ON cases
+        WHEN OLD.office_id IS NOT NEW.office_id OR OLD.station_id IS NOT NEW.station_id BEGIN
+        {_case_parties(True, _case_scope("OLD"))}
+        {_case_parties(False, _case_scope("NEW"))}
+    END""",
+    # Before the case goes: its parties are deleted after it (ON DELETE CASCADE), when
+    # their scope can no longer be read, or stay without it (foreign keys off).
+    "search_cases_bd": f"""CREATE TRIGGER search_cases_bd BEFORE DELETE ON cases BEGIN
+        {_case_parties(True, _case_scope("OLD"))}
     END""",
     "search_cases_ad": f"""CREATE TRIGGER search_cases_ad AFTER DELETE ON cases BEGIN
-        INSERT INTO search_case_fts (search_case_fts, rowid, {_CASE_COLUMNS})
-            VALUES ('delete', OLD.id, {_case_values("OLD")});
+        INSERT INTO {_CASE_DELETE} VALUES ('delete', OLD.id, {_case_values("OLD")}, {_case_scope("OLD")});
     END""",
-    "search_parties_au": f"""CREATE TRIGGER search_parties_au AFTER UPDATE OF id, name, id_number ON parties BEGIN
-        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
-            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
-        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
-            VALUES ('delete', OLD.id, {_grams("OLD.name")});
-        INSERT INTO search_party_fts (rowid, name, id_number) VALUES (NEW.id, NEW.name, NEW.id_number);
-        INSERT INTO search_party_grams (rowid, grams) VALUES (NEW.id, {_grams("NEW.name")});
+    "search_parties_au": f"""CREATE TRIGGER search_parties_au AFTER UPDATE OF id, name, id_number, case_id ON parties BEGIN
+        INSERT INTO {_PARTY_DELETE} {_party_rows("fts", "OLD", "OLD.case_id")};
+        INSERT INTO {_GRAMS_DELETE} {_party_rows("grams", "OLD", "OLD.case_id")};
+        INSERT INTO {_PARTY_TARGET} {_party_rows("fts", "NEW", "NEW.case_id")};
+        INSERT INTO {_GRAMS_TARGET} {_party_rows("grams", "NEW", "NEW.case_id")};
     END""",
     "search_parties_ad": f"""CREATE TRIGGER search_parties_ad AFTER DELETE ON parties BEGIN
-        INSERT INTO search_party_fts (search_party_fts, rowid, name, id_number)
-            VALUES ('delete', OLD.id, OLD.name, OLD.id_number);
-        INSERT INTO search_party_grams (search_party_grams, rowid, grams)
-            VALUES ('delete', OLD.id, {_grams("OLD.name")});
+        INSERT INTO {_PARTY_DELETE} {_party_rows("fts", "OLD", "OLD.case_id")};
+        INSERT INTO {_GRAMS_DELETE} {_party_rows("grams", "OLD", "OLD.case_id")};
     END""",
 }
 
 _TRIGGER_ORDER: Final = (
     "search_cases_ai",
     "search_cases_au",
+    "search_cases_scope",
+    "search_cases_bd",
     "search_cases_ad",
     "search_parties_ai",
     "search_parties_au",
@@ -152,17 +226,21 @@ _SQLITE_OPTIMIZE: Final = [
 ]
 
 
-def sqlite_fill(where: str = "") -> list[str]:
-    """The statements indexing the cases and parties that match ``where`` (an SQL
-    condition on their ``id``; every row when empty)."""
-    condition = f" WHERE {where}" if where else ""
+def sqlite_fill(after: bool = False) -> list[str]:
+    """The statements indexing the cases and the parties (those of an existing case); with
+    ``after``, only the rows whose id is above each statement's parameter (the last id
+    indexed)."""
+    cases = " WHERE id > ?" if after else ""
+    parties = " WHERE parties.id > ?" if after else ""
+    # CROSS JOIN: the parties read in their ids' order (FTS5 writes a new segment at each
+    # rowid below the last one), their cases looked up.
+    join = " CROSS JOIN cases ON cases.id = parties.case_id"
     return [
-        f"INSERT INTO search_case_fts (rowid, {_CASE_COLUMNS})"
-        f" SELECT id, {_CASE_COLUMNS} FROM cases{condition}",
-        "INSERT INTO search_party_fts (rowid, name, id_number)"
-        f" SELECT id, name, id_number FROM parties{condition}",
-        f"INSERT INTO search_party_grams (rowid, grams) SELECT id, {_grams('name')} FROM parties"
-        f"{condition}",
+        f"INSERT INTO {_CASE_TARGET} SELECT id, {_CASE_COLUMNS}, {_CASE_SCOPE} FROM cases{cases}",
+        f"INSERT INTO {_PARTY_TARGET} SELECT parties.id, parties.name, parties.id_number, {_case_scope('cases')}"
+        f" FROM parties{join}{parties}",
+        f"INSERT INTO {_GRAMS_TARGET} SELECT parties.id, {_grams('parties.name')}, {_case_scope('cases')}"
+        f" FROM parties{join}{parties}",
     ]
 
 
@@ -202,7 +280,7 @@ def deferred_sqlite_index(connection: Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        cases, parties, grams = sqlite_fill("id > ?")
+        cases, parties, grams = sqlite_fill(after=True)
         connection.exec_driver_sql(cases, (last_case,))
         connection.exec_driver_sql(parties, (last_party,))
         connection.exec_driver_sql(grams, (last_party,))
