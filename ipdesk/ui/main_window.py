@@ -21,7 +21,8 @@ change here:
   ``ipdesk.ui.settings.keys``);
 * ``when_settled(func, delay_ms)`` runs background work (the alert scan, the daily backup,
   file checks) once the user's first page has been filled (``hold_background`` /
-  ``settle``), so that it does not compete with what the user looks at first.
+  ``settle``) and the window painted, so that it does not compete with what the user
+  looks at first.
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -79,6 +87,9 @@ _SPLITTER_KEY = keys.MAIN_WINDOW_SPLITTER
 
 SETTLE_GRACE_MS = 5000
 """Background work held for the first page starts after this at the latest."""
+FIRST_PAINT_WAIT_MS = 1000
+"""Background work held for the first page waits this long at most for the window's first
+paint (a window that is shown but not painted: minimised, on a locked screen)."""
 
 W = TypeVar("W", bound=QWidget)
 
@@ -157,6 +168,8 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self._selected: tuple[str, int] | None = None
         self._settled = True
+        self._settling: bool | None = None  # settle()'s ``filled`` while it waits for a paint
+        self._painted = False
         self._held: list[tuple[Callable[[], None], int]] = []
         self._closed = False  # a closed window starts no more background work
         self._lazy_pages: list[LazyPage] = []
@@ -463,14 +476,34 @@ class MainWindow(QMainWindow):
 
     def settle(self, *, filled: bool = True) -> None:
         """The user's first page is there (``filled``; False: it did not come in time):
-        start the work held back, in the order given."""
+        start the work held back, in the order given, once the window has been painted. A
+        page filled before the first paint (a small database) would otherwise delay it by
+        that work (the alert scheduler's imports, the alerts' and holidays' first loads, the
+        daily backup's check): a shown window not painted yet waits for its first paint,
+        ``FIRST_PAINT_WAIT_MS`` at most."""
+        if self._settled or self._settling is not None:
+            return
+        self._settling = filled
+        if self.isVisible() and not self._painted:
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._release_held)
+        else:
+            self._release_held()
+
+    def _release_held(self) -> None:
         if self._settled:
             return
         self._settled = True
         held, self._held = self._held, []
         for func, delay_ms in held:
             self._run_later(func, delay_ms)
-        self.settled.emit(filled)
+        self.settled.emit(bool(self._settling))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._settling is not None:  # after this paint, not within it
+                QTimer.singleShot(0, self, self._release_held)
 
     @property
     def is_settled(self) -> bool:

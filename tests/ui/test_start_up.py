@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, create_engine, event, select
@@ -21,7 +21,7 @@ from ipdesk import app, db
 from ipdesk.models import Role, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.admin.auth import SignedIn
-from ipdesk.ui import tasks
+from ipdesk.ui import main_window, tasks
 from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.consultations import ConsultationsView
 from ipdesk.ui.dashboard import DashboardWidget
@@ -129,14 +129,19 @@ def test_background_work_waits_for_the_first_page(
         scheduler.shutdown()
 
 
+def _admin_window(qtbot: QtBot, factory: sessionmaker[Session], settings: QSettings) -> MainWindow:
+    with factory.begin() as s:
+        desk = make_desk(factory, Actor.of(make_user(s, Role.ADMIN)))
+    window = MainWindow(desk, "test", settings=settings)
+    desk.setParent(window)
+    qtbot.addWidget(window)
+    return window
+
+
 def test_without_a_first_page_the_held_work_starts_after_the_grace_period(
     qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings
 ) -> None:
-    with seeded.begin() as s:
-        desk = make_desk(seeded, Actor.of(make_user(s, Role.ADMIN)))
-    window = MainWindow(desk, "test", settings=ui_settings)
-    desk.setParent(window)
-    qtbot.addWidget(window)
+    window = _admin_window(qtbot, seeded, ui_settings)
     window.hold_background(grace_ms=50)
     ran: list[int] = []
     window.when_settled(lambda: ran.append(1))
@@ -144,6 +149,58 @@ def test_without_a_first_page_the_held_work_starts_after_the_grace_period(
     with qtbot.waitSignal(window.settled, timeout=5000) as settled:
         pass
     assert settled.args == [False] and ran == [1, 2]
+
+
+class _Painted(QObject):
+    """Notes in ``events`` each paint of the widget it watches."""
+
+    def __init__(self, events: list[str], parent: QObject) -> None:
+        super().__init__(parent)
+        self.events = events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.events.append("painted")
+        return False
+
+
+def test_held_work_waits_for_the_first_paint_of_a_page_filled_before_it(
+    qtbot: QtBot, seeded: sessionmaker[Session], ui_settings: QSettings
+) -> None:
+    window = _admin_window(qtbot, seeded, ui_settings)
+    events: list[str] = []
+    window.installEventFilter(_Painted(events, window))
+    window.hold_background()
+    window.when_settled(lambda: events.append("held work"))
+    window.show()
+    window.settle()  # the first page came before the window was painted
+    assert events == [] and not window.is_settled
+
+    with qtbot.waitSignal(window.settled, timeout=5000) as settled:
+        pass
+    assert settled.args == [True]
+    assert events[0] == "painted" and "held work" in events
+
+
+def test_held_work_of_a_window_never_painted_starts_after_a_while(
+    qtbot: QtBot,
+    seeded: sessionmaker[Session],
+    ui_settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(main_window, "FIRST_PAINT_WAIT_MS", 50)
+    window = _admin_window(qtbot, seeded, ui_settings)
+    events: list[str] = []
+    window.installEventFilter(_Painted(events, window))
+    window.setUpdatesEnabled(False)  # shown, but not painted (as a minimised window)
+    window.hold_background()
+    window.when_settled(lambda: events.append("held work"))
+    window.show()
+    window.settle()
+
+    with qtbot.waitSignal(window.settled, timeout=5000):
+        pass
+    assert events == ["held work"]
 
 
 def test_a_large_embedded_database_is_backed_up_well_after_start_up(tmp_path: Path) -> None:
