@@ -1170,7 +1170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ipdesk_version(),
         platform.python_version(),
         _pyside_version(),
-        platform.platform(),
+        _platform_text(),
     )
 
     gc.disable()  # for the window's modules, as for this module's (see its imports)
@@ -1314,6 +1314,13 @@ def run_through_server(
             app.removeTranslator(translator)
         log.info("ipdesk stopped")
         qInstallMessageHandler(None)
+
+
+def _platform_text() -> str:
+    """The system, its release and the machine ("Linux-6.1.0-x86_64"): ``platform.platform()``
+    without the processor's name, for which it runs ``uname -p`` on Linux (a process started
+    before the window: 5-15 ms)."""
+    return "-".join((platform.system(), platform.release(), platform.machine()))
 
 
 def _pyside_version() -> str:
