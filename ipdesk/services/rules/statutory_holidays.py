@@ -32,8 +32,6 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 
-from lunar_python import Lunar, Solar
-
 __all__ = ["RULES_IN_FORCE_FROM", "statutory_holidays"]
 
 #: The first year the 2024 revision's rules apply to.
@@ -53,12 +51,17 @@ NEW_YEAR, SPRING, TOMB_SWEEPING, LABOUR, DRAGON_BOAT, MID_AUTUMN, NATIONAL = (
 
 def _solar(lunar_year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a day of a (non-leap) lunar month."""
+    # lunar-python (25 modules, some 7 ms) when a year is first computed, not at start-up
+    from lunar_python import Lunar
+
     solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
 def _qingming(year: int) -> dt.date:
     """The day of the 清明 solar term (4, 5 or 6 April in Beijing time)."""
+    from lunar_python import Solar  # as in _solar
+
     for day in range(3, 8):
         if Solar.fromYmd(year, 4, day).getLunar().getJieQi() == "清明":
             return dt.date(year, 4, day)
