@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -192,7 +193,8 @@ def test_cells_are_painted_in_their_colours_and_elided(
     assert isinstance(delegate, CellDelegate)
     model = widget.model
     days = COLUMN_KEYS.index("days_left")
-    assert model.cell(0, days) == ("-3", 1)  # overdue: the first deadline colour
+    texts, colour = model.row_cells(0) or ((), 0)
+    assert (texts[days], colour) == ("-3", 1)  # overdue: the first deadline colour
 
     image = widget.table.viewport().grab().toImage()
 
@@ -207,5 +209,44 @@ def test_cells_are_painted_in_their_colours_and_elided(
 
     assert reddish(days) > 5  # "-3" in #b00020
     assert reddish(COLUMN_KEYS.index("number")) == 0  # in the text colour
-    shown = [t.text() for (text, _w), t in delegate._texts.items() if text == long_name]
+    shown = [t.text() for (text, _w), (t, _tw, _th) in delegate._texts.items() if text == long_name]
     assert len(shown) == 1 and shown[0].endswith("…") and len(shown[0]) < len(long_name)
+
+
+def test_a_selected_row_is_painted_in_the_selection_colours(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
+) -> None:
+    """The delegate fills a selected row with the highlight and writes it in the
+    highlighted text's colour; the rows after it are written in the text's colour again."""
+    with session_factory.begin() as session:
+        for _ in range(3):
+            make_case(session)
+    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
+    widget = CaseListWidget(make_desk(session_factory, city, today=TODAY), settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.table.selectRow(1)
+    image = widget.table.viewport().grab().toImage()
+    palette = widget.table.palette()
+    highlight = palette.color(palette.ColorRole.Highlight)
+    number = COLUMN_KEYS.index("number")
+
+    def pixels(row: int, wanted: Callable[[QColor], bool]) -> int:
+        rect = widget.table.visualRect(widget.model.index(row, number))
+        return sum(
+            1
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+            if wanted(image.pixelColor(x, y))
+        )
+
+    def dark(c: QColor) -> bool:
+        return max(c.red(), c.green(), c.blue()) < 80
+
+    assert pixels(1, lambda c: c == highlight) > 100
+    assert pixels(1, dark) == 0  # the highlighted text's colour, not the text's
+    for row in (0, 2):
+        assert pixels(row, lambda c: c == highlight) == 0
+        assert pixels(row, dark) > 5

@@ -34,10 +34,11 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,7 +48,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStaticText
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from ipdesk.remote.calls import call
 from ipdesk.services.queries import read_models
@@ -128,6 +134,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_COLUMN_COUNT = len(COLUMNS)
 _DAYS_LEFT = COLUMN_KEYS.index("days_left")
 _COLOURED = frozenset(COLUMN_KEYS.index(k) for k in ("due", "days_left", "status"))
 _BRUSHES: list[QBrush | None] = [None]  # 1: overdue, 2: due soon, 3: suspended (made once)
@@ -610,14 +617,15 @@ class CaseTableModel(QAbstractTableModel):
         of a load)."""
         return number in self._pages and not (number == 0 and self._partial_first)
 
-    def cell(self, row: int, column: int) -> tuple[str, int] | None:
-        """The text of a cell and its colour (an index into the deadline colours, 0: the
-        text's own); None while its page is being fetched."""
+    def row_cells(self, row: int) -> tuple[tuple[str, ...], int] | None:
+        """The texts of a row's cells and the row's deadline colour (an index into the
+        deadline colours, 0: none; the delegate paints the deadline columns in it), in one
+        call for the row's cells; None while its page is being fetched."""
         found = self._texts(row)
         if found is None:
             return None
         page, offset, texts = found
-        return texts[column], page.colours[offset] if column in _COLOURED else 0
+        return texts, page.colours[offset]
 
     def case_id(self, row: int) -> int | None:
         """The case of ``row`` (its page fetched at once when the model has no snapshot)."""
@@ -660,6 +668,13 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     # -- QAbstractTableModel ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # The view asks for the index of every cell it paints: one Python call, instead of
+        # QAbstractTableModel's, whose hasIndex() calls rowCount() and columnCount() here
+        if 0 <= row < self._rows and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._rows
@@ -757,7 +772,10 @@ _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT_MARGIN = 4  # px each side, as QCommonStyle's item text margin + 1
+_PAINT = QEvent.Type.Paint
 _COLOURS: list[QColor] = []  # the brushes' colours (made once)
+_Rect = tuple[int, int, int, int]  # x, y, width, height
+_LaidOut = tuple[QStaticText, float, float]  # the text shown, its width and height
 
 
 def _text_colour(colour: int) -> QColor:
@@ -768,57 +786,83 @@ def _text_colour(colour: int) -> QColor:
 
 class CellDelegate(QStyledItemDelegate):
     """Paints a cell of the case table in one call: the model's formatted text
-    (:meth:`CaseTableModel.cell`), in its deadline colour, elided to the column's width,
-    from a cache of laid-out texts (``QStaticText``: laid out again by Qt if the painter's
-    font differs). The current cell with the keyboard focus (its focus frame) is left to
-    ``QStyledItemDelegate``; so are sizes."""
+    (:meth:`CaseTableModel.row_cells`), in its deadline colour, elided to the column's
+    width, from a cache of laid-out texts (``QStaticText``: laid out again by Qt if the
+    painter's font differs). The current cell with the keyboard focus (its focus frame) is
+    left to ``QStyledItemDelegate``; so are sizes (the rows have one height: the view asks
+    for none).
+
+    The view paints a screenful of cells (some 400) row by row: within one paint of its
+    viewport the delegate looks a row's cells up once, not once a cell, and asks the
+    palette for the text's colour once (1.5 µs a cell). The pen is set for every cell: a
+    style may change it between two cells (Windows 11's draws its row backgrounds with
+    one)."""
 
     MAX_TEXTS = 20_000
     """Laid-out texts kept (a screenful is some 400; a column resized lays them out again)."""
 
-    def __init__(self, model: CaseTableModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cell = model.cell
+    def __init__(self, model: CaseTableModel, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._row_cells = model.row_cells
         self._texts = _TEXTS
+        self._row = -1  # the row looked up last in this paint, and its cells
+        self._cells: tuple[tuple[str, ...], int] | None = None
+        self._text_colour: QColor | None = None  # the palette's, in this paint
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == _PAINT:  # the rows or the palette may have changed since the last
+            self._row, self._text_colour = -1, None
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         state = option.state.value
         if state & _HAS_FOCUS:
             super().paint(painter, option, index)
             return
-        column = index.column()
-        cell = self._cell(index.row(), column)
+        row = index.row()
+        if row != self._row:
+            self._row, self._cells = row, self._row_cells(row)
+        cells = self._cells
         rect = option.rect
         if state & _SELECTED:
             palette = option.palette
             painter.fillRect(rect, palette.color(_HIGHLIGHT))
             painter.setPen(palette.color(_HIGHLIGHTED_TEXT))
-        elif cell is not None and cell[1]:
-            painter.setPen(_text_colour(cell[1]))
-        else:
-            painter.setPen(option.palette.color(_TEXT))
-        if cell is None or not cell[0]:
+        if cells is None:
             return
-        width = rect.width() - 2 * _TEXT_MARGIN
-        text = self._texts.get((cell[0], width))
-        if text is None:
-            if width <= 0:
+        column = index.column()
+        text = cells[0][column]
+        if not text:
+            return
+        if not state & _SELECTED:
+            colour = cells[1] if column in _COLOURED else 0
+            if colour:
+                painter.setPen(_text_colour(colour))
+            else:
+                if self._text_colour is None:
+                    self._text_colour = option.palette.color(_TEXT)
+                painter.setPen(self._text_colour)
+        x, y, width, height = cast(_Rect, rect.getRect())  # one call, not four
+        laid_out = self._texts.get((text, width))
+        if laid_out is None:
+            if width <= 2 * _TEXT_MARGIN:
                 return
-            text = self._lay_out(cell[0], width, option)
-        size = text.size()
-        x = (
-            rect.right() - _TEXT_MARGIN - size.width()
-            if column == _DAYS_LEFT
-            else rect.x() + _TEXT_MARGIN
-        )
-        painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - size.height()) / 2), text)
+            laid_out = self._lay_out(text, width, option)
+        shown, text_width, text_height = laid_out
+        right_aligned = column == _DAYS_LEFT
+        left = x + width - 1 - _TEXT_MARGIN - text_width if right_aligned else x + _TEXT_MARGIN
+        painter.drawStaticText(QPointF(left, y + (height - text_height) / 2), shown)
 
-    def _lay_out(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
+    def _lay_out(self, text: str, width: int, option: QStyleOptionViewItem) -> _LaidOut:
         # shaped once when it fits (most texts), twice when it must be elided
-        laid_out = _static_text(text, option)
-        if laid_out.size().width() > width:
-            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            laid_out = _static_text(shown, option)
+        room = width - 2 * _TEXT_MARGIN
+        shown = _static_text(text, option)
+        if shown.size().width() > room:
+            elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            shown = _static_text(elided, option)
+        size = shown.size()
+        laid_out = (shown, size.width(), size.height())
         texts = self._texts
         if len(texts) >= self.MAX_TEXTS:
             texts.clear()
@@ -833,6 +877,6 @@ def _static_text(text: str, option: QStyleOptionViewItem) -> QStaticText:
     return laid_out
 
 
-_TEXTS: dict[tuple[str, int], QStaticText] = {}
-"""The laid-out texts of every case table (a new list widget paints the statuses, offices
-and dates laid out before)."""
+_TEXTS: dict[tuple[str, int], _LaidOut] = {}
+"""The laid-out texts of every case table by text and cell width (a new list widget paints
+the statuses, offices and dates laid out before)."""
