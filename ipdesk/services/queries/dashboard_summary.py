@@ -297,11 +297,13 @@ def contributions(
     above: int | None = None,
     sign: int = 1,
     kinds: Collection[int] | None = None,
+    days_only: bool = False,
 ) -> Select[Any]:
     """The summary rows of the cases ``case_ids`` (or of those with ids above ``above``;
     all: neither), with their confirmations, consultations and follow-up visits, grouped
-    by key, both grains, ``n`` times ``sign``. ``kinds``: only the rows of these of a
-    case's own kinds (``RECEIVED`` .. ``CLOSED_DAYS``; then none of the other records')."""
+    by key, every grain (``days_only``: the days'), ``n`` times ``sign``. ``kinds``: only
+    the rows of these of a case's own kinds (``RECEIVED`` .. ``CLOSED_DAYS``; then none
+    of the other records')."""
     from ipdesk.services.queries.dashboard import _calendar_days, _suspended_days, _suspensions
 
     def of(column: Any) -> ColumnElement[bool]:
@@ -418,6 +420,8 @@ def contributions(
         .group_by(c.kind, c.day, *keys)
         .having(func.sum(c.n) != 0)
     )
+    if days_only:
+        return select(by_day.subquery("rows"))
     by_month = (
         select((c.kind + MONTH).label("kind"), MonthStart(c.day).label("day"), *keys, n.label("n"))
         .group_by(c.kind, MonthStart(c.day), *keys)
@@ -748,10 +752,72 @@ def repair(engine: Engine) -> bool:
 
 def rebuild(connection: Connection) -> int:
     """Compute the summary from scratch (removing a :func:`deferred` block's marker); the
-    rows written."""
+    rows written. The cases' contributions are grouped once, by day; the months' rows are
+    the sums of the days' rows written, the years' those of the months': sorting every
+    contribution three times (once a grain, as :func:`contributions` does) took 1.1 s of
+    CPU at 20,000 cases on SQLite, the day rows and then the sums of sums 0.8 s."""
     connection.execute(delete(_SUMMARY))
-    _upsert(connection, contributions())
+    with _sqlite_cache(connection, _REBUILD_CACHE_KIB):
+        _upsert(connection, contributions(days_only=True))
+        _upsert(connection, _coarser(_DAY_KINDS, MONTH, MonthStart))
+        _upsert(connection, _coarser([k + MONTH for k in _DAY_KINDS], YEAR - MONTH, YearStart))
     return int(connection.scalar(select(func.count()).select_from(_SUMMARY)) or 0)
+
+
+#: SQLite's page cache during a rebuild (KiB): its sorts keep that much in memory before
+#: they spill to temporary files, and the summary's index is written through it (the
+#: default 2 MiB: 15 % more CPU at 20,000 cases).
+_REBUILD_CACHE_KIB: Final = 64 * 1024
+
+
+@contextmanager
+def _sqlite_cache(connection: Connection, kib: int) -> Iterator[None]:
+    """On SQLite, a page cache of ``kib`` KiB on ``connection`` in the block (then its
+    own again); elsewhere nothing."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    saved = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(saved or 0)}")
+
+
+#: The kinds of the days' rows (``kind + MONTH`` and ``kind + YEAR`` are their sums).
+_DAY_KINDS: Final = (
+    RECEIVED,
+    ACCEPTED,
+    CLOSED,
+    OPEN,
+    OVERDUE,
+    DUE_SOON,
+    CLOSED_DAYS,
+    CONF_APPLIED,
+    CONF_CONFIRMED,
+    CONSULTATION_REQUESTED,
+    CONSULTATION_LATE,
+    VISIT_DUE,
+    VISIT_DONE,
+    VISIT_DONE_AFTER,
+)
+
+
+def _coarser(kinds: Sequence[int], step: int, start: type[FunctionElement[dt.date]]) -> Select[Any]:
+    """The summary's rows of ``kinds`` summed by the ``start`` of their day (a month's or
+    a year's first day), as the kinds plus ``step``: a sum of sums, as a key's count is
+    the sum of its contributions (a day's row dropped for its zero count adds nothing)."""
+    s = _SUMMARY.c
+    keys = [s[k] for k in _KEYS[2:]]
+    n = func.sum(s.n)
+    grouped = (
+        select((s.kind + step).label("kind"), start(s.day).label("day"), *keys, n.label("n"))
+        .where(s.kind.in_(kinds))
+        .group_by(s.kind, start(s.day), *keys)
+        .having(n != 0)
+    )
+    return select(grouped.subquery("coarser"))
 
 
 @dataclass(frozen=True)
