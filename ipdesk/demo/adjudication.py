@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
@@ -55,7 +55,7 @@ from ipdesk.services.cases import adjudication as adj
 from ipdesk.services.cases import clock, mediation, mediation_records, routing, workflow
 from ipdesk.services.cases.adjudication import Service
 from ipdesk.services.cases.intake import IntakeForm, PartyForm, register_case
-from ipdesk.services.cases.limits import LimitContext, refresh_case_limits
+from ipdesk.services.cases.limits import LimitContext, refresh_case_limits, shared_context
 from ipdesk.services.cases.mediation import AgreementForm, ObligationForm
 from ipdesk.services.cases.mediation_records import SessionForm
 from ipdesk.services.rules import identifiers as ids
@@ -363,7 +363,7 @@ def add_demo_adjudications(
         office = central if i % 3 == 0 else others[(i - 1 - i // 3) % len(others)]
         target = TARGETS[i % len(TARGETS)]
         rng = random.Random(f"{seed}:adjudication:{first}:{i}")
-        with session_factory.begin() as session:
+        with session_factory.begin() as session, shared_context(session, limits):
             _Walk(session, rng, calendar, limits, office, target, today, i).run()
     return count
 
@@ -425,6 +425,15 @@ class _Walk:
         self.minutes: dict[dt.date, int] = {}
         self.mediator = office.mediators[index % len(office.mediators)]
         self.manager = office.manager
+        self.new_events: list[int] = []  # the case's events flushed since a step began
+        event.listen(session, "after_flush", self.collect_events)
+
+    def collect_events(self, session: Session, _context: Any) -> None:
+        """After a flush: the ids of the case's events it inserted (``session.new`` holds
+        them until the flush ends), so that a step need not query them."""
+        self.new_events.extend(
+            e.id for e in session.new if isinstance(e, CaseEvent) and e.case_id == self.case_id
+        )
 
     # -- dates
 
@@ -510,28 +519,22 @@ class _Walk:
             session.flush()
             case = session.get(Case, self.case_id)
             assert case is not None
-            before = session.scalar(
-                select(func.max(CaseEvent.id)).where(CaseEvent.case_id == self.case_id)
-            )
+            self.new_events.clear()
             if dated:
                 kwargs["today"] = day
             result = call(session, actor, self.case_id, case.version_id, *args, **kwargs)
             session.flush()
             connection = session.connection()  # around the ORM: these columns are no one's
-            events = connection.scalars(
-                select(EVENTS.c.id)
-                .where(EVENTS.c.case_id == self.case_id, EVENTS.c.id > (before or 0))
-                .order_by(EVENTS.c.id)
-            ).all()
+            events = sorted(self.new_events)  # the step's, in the order they were recorded
             for event_id in events:
                 connection.execute(
                     update(EVENTS).where(EVENTS.c.id == event_id).values(at=self.moment(day))
                 )
             if name in _STOPPING:  # the handling limit ends on the day of the event
-                for event in session.scalars(
+                for recorded in session.scalars(
                     select(CaseEvent).where(CaseEvent.id.in_(events))
                 ):  # the session's copies were written before the update
-                    session.expire(event)
+                    session.expire(recorded)
                 refresh_case_limits(session, case, self.limits)
         if name == self.target.last:
             raise _Stop

@@ -306,6 +306,22 @@ def test_a_rule_change_moves_open_limits_only(db: sessionmaker[Session]) -> None
         assert limit_of(s, closed_case.id).due_on == DUE
 
 
+def test_a_shared_context_serves_the_refreshes_of_its_block(db: sessionmaker[Session]) -> None:
+    """limits.shared_context (the demo's adjudicated cases: the rules and the calendar read
+    once, not at each of a case's refreshes): in the block a refresh computes with the
+    context given, after it with the rules read again."""
+    with db.begin() as s:
+        case = accepted_case(s)
+        stored = LimitContext.load(s)
+        thirty = LimitRule(kind=LimitKind.HANDLING, days=30, working_days=False, warn_days="5")
+        shorter = LimitContext({**stored.rules, LimitKind.HANDLING: thirty}, stored.calendar)
+        with limits.shared_context(s, shorter):
+            refresh_case_limits(s, case)
+            assert case.due_on == limit_of(s, case.id).due_on == dt.date(2026, 10, 8)
+        refresh_case_limits(s, case)
+        assert case.due_on == limit_of(s, case.id).due_on == DUE
+
+
 def test_a_rule_change_withdraws_alerts_of_the_old_due_date(db: sessionmaker[Session]) -> None:
     with db.begin() as s:
         case = accepted_case(s)
