@@ -12,16 +12,12 @@ import os
 import shutil
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Backups are signed with a key outside the database: the tests' own, never the user's.
-os.environ.setdefault(
-    "IPDESK_BACKUP_KEY_FILE",
-    os.path.join(__import__("tempfile").mkdtemp(prefix="ipdesk-test-key-"), "backup.key"),
-)
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -30,6 +26,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db, migrate
 from tests.helpers.pgserver import throwaway_server
+
+# Backups are signed with a key outside the database: the tests' own, never the user's, in
+# a folder removed when the test process ends.
+_KEY_FOLDER = tempfile.TemporaryDirectory(prefix="ipdesk-test-key-")
+os.environ.setdefault("IPDESK_BACKUP_KEY_FILE", os.path.join(_KEY_FOLDER.name, "backup.key"))
 
 BACKENDS = ("sqlite", "postgresql")
 _counter = itertools.count()

@@ -21,6 +21,10 @@ from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui.desk import Desk
 from ipdesk.ui.stores import FileStores
 
+#: The desks' file stores, each in a folder of its own in this one, removed when the test
+#: process ends.
+_STORES = tempfile.TemporaryDirectory(prefix="ipdesk-test-stores-")
+
 
 def make_desk(
     session_factory: sessionmaker[Session],
@@ -33,7 +37,7 @@ def make_desk(
     copies of files in ``stores`` (default: a new temporary folder, never the user's)."""
     clock = (lambda: today) if isinstance(today, dt.date) else today
     if stores is None:
-        stores = FileStores.in_folder(Path(tempfile.mkdtemp(prefix="ipdesk-test-stores-")))
+        stores = FileStores.in_folder(Path(tempfile.mkdtemp(dir=_STORES.name)))
     return Desk(session_factory, actor, today=clock, stores=stores)
 
 

@@ -254,7 +254,7 @@ def valid_intake_form(
         "amount_claimed": "12000.00",
         "channel": "walk_in",
         "station": station,
-        "received": received or dt.date.today(),
+        "received": received or legal_today(),
     }
     fields.update(overrides)
     return IntakeForm(**fields)

@@ -18,6 +18,7 @@ from ipdesk.services.admin.agencies import AgencyForm
 from ipdesk.services.cases import evidence, intake
 from ipdesk.services.errors import NotFound, ValidationError
 from ipdesk.services.queries import cases_query, read_models
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui.stores import FileStores
 from tests.helpers.factories import REGISTRAR, seed
 
@@ -116,12 +117,12 @@ def test_run_local_supplies_actor_today_and_stores(
             session,
             admin,
             call(evidence.attachment_file, 999),
-            today=dt.date.today(),
+            today=legal_today(),
             stores=stores,
         )
     with session_factory.begin() as session:
         form = AgencyForm(code="C1", name="测试司法局", kind="justice_bureau")
-        made = run_local(session, admin, call(agencies.create_agency, form), today=dt.date.today())
+        made = run_local(session, admin, call(agencies.create_agency, form), today=legal_today())
     assert made.code == "C1"
 
 

@@ -14,7 +14,7 @@ import tracemalloc
 import zipfile
 from functools import cache
 from pathlib import Path
-from tempfile import mkdtemp
+from tempfile import TemporaryDirectory, mkdtemp
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -52,11 +52,15 @@ HOSTILE_SQL = [
 ]
 
 
+#: The originals' folder, removed when the test process ends.
+_ORIGINALS = TemporaryDirectory(prefix="ipdesk-crafted-")
+
+
 @cache
 def _originals() -> tuple[Path, Path, frozenset[str]]:
     """A signed SQLite backup and portable backup of a small database, and the schema
     objects a restore of it leaves (the migrations')."""
-    folder = Path(mkdtemp(prefix="ipdesk-crafted-"))
+    folder = Path(_ORIGINALS.name)
     engine = db.make_engine(f"sqlite:///{folder / 'source.sqlite3'}")
     try:
         migrate.upgrade(engine)

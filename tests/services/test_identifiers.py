@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
 from ipdesk.services.errors import ValidationError
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.services.rules.identifiers import (
     LEGAL_REPRESENTATIVE,
     MESSAGES,
@@ -283,7 +284,7 @@ def test_field_name_is_passed_on() -> None:
 # --------------------------------------------------------------------------- properties
 
 seeds = st.integers(min_value=0, max_value=2**32)
-birth_dates = st.dates(min_value=date(1900, 1, 1), max_value=date.today())
+birth_dates = st.dates(min_value=date(1900, 1, 1), max_value=legal_today())
 
 
 def _substitutions(value: str) -> list[str]:
@@ -325,7 +326,7 @@ def test_generated_usccs_validate(seed: int, region: str) -> None:
     assert code.warnings == ()
 
 
-years = st.integers(min_value=1985, max_value=date.today().year)
+years = st.integers(min_value=1985, max_value=legal_today().year)
 patent_types = st.sampled_from(get_args(PatentType))
 
 

@@ -26,6 +26,7 @@ from ipdesk.services.cases import consultations as cs
 from ipdesk.services.documents import DocumentKind
 from ipdesk.services.infra import audit
 from ipdesk.services.infra.backup import DailyBackup, inspect_backup
+from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.agencies import AgenciesDialog
 from ipdesk.ui.case_view import CaseViewDialog
@@ -394,7 +395,7 @@ def test_the_embedded_database_is_backed_up_at_start(
         assert "PostgreSQL database: no automatic backup" in caplog.text
         return
     qtbot.waitUntil(lambda: not scheduler.running, timeout=30000)
-    name = f"ipdesk-backup-{dt.date.today().isoformat()}.sqlite3"
+    name = f"ipdesk-backup-{legal_today().isoformat()}.sqlite3"
     assert _backups(folder) == [name]
     assert inspect_backup(folder / name).tables["offices"] == 9
     assert window.statusBar().currentMessage() == f"Daily backup saved: {folder / name}"
