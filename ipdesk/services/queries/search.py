@@ -552,11 +552,19 @@ def _sqlite_several(
     372 rows of 王伟 and looks up 有限 among its cases, not among 1,000,000 parties. Each
     lookup costs about 70 us (an FTS5 query by rowid): SQLITE_RARE_ROWS bounds the
     candidates so that a rare term found with no other (about 1 s at worst) costs less than
-    the single statement. The answer is exact, as the single statement's is. For an office's
-    or a station's user, the terms are counted and collected in the unit only (its token):
-    a term common in the city may be rare there."""
+    the single statement. The answer is exact, as the single statement's is.
+
+    For an office's or a station's user, the rarest term's cases are collected in the unit
+    only (its token), and when every term is common in the city they are counted again in
+    the unit, where one may be rare (乳业 科尔沁 for a station). Not before: a count in the
+    unit walks the intersection with the unit's rows (about 15 ms for 有限 in station 8 at
+    1,000,000 cases) where a count in the city stops at SQLITE_RARE_ROWS rows."""
     visible, unit = _ids_visible(actor), _unit(actor)
-    rows = sorted((_sqlite_rows(session, term, visible, unit), i) for i, term in enumerate(terms))
+    rows = sorted((_sqlite_rows(session, term, visible, None), i) for i, term in enumerate(terms))
+    if rows[0][0] >= SQLITE_RARE_ROWS and unit is not None:
+        rows = sorted(
+            (_sqlite_rows(session, term, visible, unit), i) for i, term in enumerate(terms)
+        )
     rarest = terms[rows[0][1]]
     others = [terms[i] for _, i in rows[1:]]
     if rows[0][0] >= SQLITE_RARE_ROWS:
