@@ -934,6 +934,15 @@ def _update_cases(
         )
 
 
+class _Values(dict[Any, Any]):
+    """Kinds and states by their text, dates by theirs (ISO, as SQLite gives them), and
+    what needs no conversion (PostgreSQL's dates, NULL) by itself."""
+
+    def __missing__(self, v: Any) -> Any:
+        found = self[v] = dt.date.fromisoformat(v) if isinstance(v, str) else v
+        return found
+
+
 def _refresh_adjusted(
     connection: Connection, context: LimitContext
 ) -> tuple[list[int], Counter[tuple[Any, ...]], list[dict[str, object]], list[dict[str, object]]]:
@@ -982,16 +991,9 @@ def _refresh_adjusted(
         ).scalar()
         rows = connection.execute(query).all()
         connection.execute(select(func.set_config(setting, previous, True)))
-    values: dict[Any, Any] = {k.value: k for k in (*LimitKind, *LimitState, *AdjustmentKind)}
-
-    def value(v: Any) -> Any:
-        """A kind or state from its text, a date from its text (PostgreSQL: as given)."""
-        if not isinstance(v, str):
-            return v
-        found = values.get(v)
-        if found is None:
-            found = values[v] = dt.date.fromisoformat(v)
-        return found
+    # A dictionary's look-up, at C speed (70,000 a refresh at 1,000,000 cases): a value
+    # met for the first time is converted by _Values.__missing__ and kept.
+    value = _Values({k.value: k for k in (*LimitKind, *LimitState, *AdjustmentKind)}).__getitem__
 
     limit_ids: list[int] = []
     keys: Counter[tuple[Any, ...]] = Counter()
