@@ -1224,7 +1224,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+219" />
+        <location filename="../../ipdesk/ui/cases/model.py" line="+226" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation> (suspended)</translation>
     </message>
     <message>
-        <location line="+532" />
+        <location line="+540" />
         <source>Suspended: the clock is stopped</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
@@ -3796,7 +3796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+165" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+178" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3896,7 +3896,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+198" />
+        <location line="+219" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -5749,7 +5749,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+694" />
+        <location filename="../../ipdesk/app.py" line="+709" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -5770,13 +5770,13 @@
         <translation>The demo data could not be generated: {0}</translation>
     </message>
     <message>
-        <location line="-222" />
+        <location line="-223" />
         <source>Opening the database {0}…</source>
         <translation>Opening the database {0}…</translation>
     </message>
     <message>
         <location line="+19" />
-        <location line="+96" />
+        <location line="+97" />
         <source>The database could not be opened:
 {0}
 
@@ -5787,8 +5787,8 @@
 {1}</translation>
     </message>
     <message>
-        <location line="-89" />
-        <location line="+87" />
+        <location line="-90" />
+        <location line="+88" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>

@@ -1216,7 +1216,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/model.py" line="+219"/>
+        <location filename="../../ipdesk/ui/cases/model.py" line="+226"/>
         <source>Number</source>
         <translation>案号</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>（中止）</translation>
     </message>
     <message>
-        <location line="+532"/>
+        <location line="+540"/>
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
@@ -3765,7 +3765,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+165"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+178"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3865,7 +3865,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+219"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -5703,7 +5703,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+694"/>
+        <location filename="../../ipdesk/app.py" line="+709"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -5724,13 +5724,13 @@
         <translation>演示数据生成失败：{0}</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>Opening the database {0}…</source>
         <translation>正在打开数据库 {0}…</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>The database could not be opened:
 {0}
 
@@ -5741,8 +5741,8 @@
 {1}</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+87"/>
+        <location line="-90"/>
+        <location line="+88"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
