@@ -168,6 +168,19 @@ def test_columns_are_chosen_and_remembered(
     assert header.sectionSize(0) == 222
 
 
+def _shown_list(
+    qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
+) -> CaseListWidget:
+    """A case list of ``city`` on TODAY, shown 1400 pixels wide."""
+    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
+    widget = CaseListWidget(make_desk(session_factory, city, today=TODAY), settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def test_cells_are_painted_in_their_colours_and_elided(
     qtbot: QtBot, session_factory: sessionmaker[Session], city: Actor, tmp_path: object
 ) -> None:
@@ -183,12 +196,7 @@ def test_cells_are_painted_in_their_colours_and_elided(
             accepted_on=TODAY - dt.timedelta(days=65),
             due_on=TODAY - dt.timedelta(days=3),
         )
-    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
-    widget = CaseListWidget(make_desk(session_factory, city, today=TODAY), settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = _shown_list(qtbot, session_factory, city, tmp_path)
     delegate = widget.table.itemDelegate()
     assert isinstance(delegate, CellDelegate)
     model = widget.model
@@ -221,12 +229,7 @@ def test_a_selected_row_is_painted_in_the_selection_colours(
     with session_factory.begin() as session:
         for _ in range(3):
             make_case(session)
-    settings = QSettings(f"{tmp_path}/ui.ini", QSettings.Format.IniFormat)
-    widget = CaseListWidget(make_desk(session_factory, city, today=TODAY), settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = _shown_list(qtbot, session_factory, city, tmp_path)
     widget.table.selectRow(1)
     image = widget.table.viewport().grab().toImage()
     palette = widget.table.palette()
