@@ -40,6 +40,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     and_,
     any_,
     bindparam,
@@ -47,6 +48,7 @@ from sqlalchemy import (
     func,
     select,
     text,
+    type_coerce,
 )
 from sqlalchemy import case as sql_case
 from sqlalchemy.engine import Connection
@@ -358,16 +360,10 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
 
 
 def _among_ids(session: Session, case_ids_: Sequence[int]) -> ColumnElement[bool]:
-    """``Case.id`` among ``case_ids_`` as ONE bound parameter however many there are
-    (SQLite takes at most 32,766 per statement): a JSON array that SQLite reads with
-    ``json_each``, an integer array on PostgreSQL (``= ANY``)."""
+    """``Case.id`` among ``case_ids_``, any number of them (:func:`_id_among`)."""
     if not case_ids_:
         return false()
-    wanted = [int(i) for i in case_ids_]
-    if session.get_bind().dialect.name == "sqlite":
-        listed = func.json_each(json.dumps(wanted)).table_valued("value")
-        return Case.id.in_(select(listed.c.value))
-    return Case.id == any_(bindparam("case_ids", wanted, type_=ARRAY(Integer), unique=True))
+    return _id_among(session, Case.id, [int(i) for i in case_ids_])
 
 
 def _deadline_condition(state: str, within: int, today: dt.date) -> ColumnElement[bool]:
@@ -668,38 +664,80 @@ def _bucket_query(
 # --------------------------------------------------------------------------- rows
 
 
+_FLAG_SETS = {
+    (is_open, state): frozenset(({"open"} if is_open else set()) | ({state} if state else set()))
+    for is_open in (False, True)
+    for state in ("", "suspended", "overdue", "due_soon")
+}
+"""The rows' flags, one set for each combination, shared by the rows (not built a row)."""
+
+
 def _flags(
-    status: CaseStatus,
+    status: str,
     is_suspended: bool,
     due_on: dt.date | None,
     today: dt.date,
     due_soon_days: int,
 ) -> tuple[frozenset[str], int | None]:
-    flags = set()
+    state = ""
     days_left = None
-    is_open = status in OPEN_STATUSES
-    if is_open:
-        flags.add("open")
     if is_suspended:
-        flags.add("suspended")
+        state = "suspended"
     elif status in RUNNING_STATUSES and due_on is not None:
         days_left = (due_on - today).days
         if days_left < 0:
-            flags.add("overdue")
+            state = "overdue"
         elif days_left <= due_soon_days:
-            flags.add("due_soon")
-    return frozenset(flags), days_left
+            state = "due_soon"
+    return _FLAG_SETS[status in OPEN_STATUSES, state], days_left
 
 
 def _id_among(session: Session, column: Any, wanted: list[int]) -> ColumnElement[bool]:
-    """``column IN wanted`` for a page of ids: on PostgreSQL one array parameter (``= ANY``),
-    not 200 (psycopg splits a statement at each, and the server plans each list anew)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("page_ids", wanted, type_=ARRAY(Integer), unique=True))
-    return column.in_(wanted)
+    """``column IN wanted`` as ONE bound parameter however many ids there are: a JSON array
+    that SQLite reads with ``json_each``, an integer array on PostgreSQL (``= ANY``). Not a
+    parameter an id: SQLite takes at most 32,766 per statement, psycopg splits a statement
+    at each and the server plans each list anew, and SQLAlchemy would coerce each value and
+    rewrite the compiled statement for each list."""
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.json_each(json.dumps(wanted)).table_valued("value")
+        return column.in_(select(listed.c.value))
+    return column == any_(bindparam("ids", wanted, type_=ARRAY(Integer), unique=True))
 
 
-_MEDIATOR = aliased(User, name="mediator")  # built once: aliasing per call costs milliseconds
+def _text(column: Any) -> ColumnElement[str]:
+    """An enum column read as the text it holds (its value): the list shows the value, and
+    SQLAlchemy's conversion to the enum and back costs more than the rest of a row."""
+    return type_coerce(column, String)
+
+
+_MEDIATOR = aliased(User, name="mediator")
+# The statements of the rows, built once rather than at each call (aliasing the mediator
+# alone cost milliseconds): each call adds which cases, and the actor's scope.
+_ROWS = (
+    select(
+        Case.id,
+        Case.number,
+        _text(Case.status),
+        Case.is_suspended,
+        Office.code,
+        Office.name,
+        Station.code,
+        Station.name,
+        _text(Case.ip_type),
+        Case.received_on,
+        Case.accepted_on,
+        Case.due_on,
+        _MEDIATOR.display_name,
+    )
+    .join(Office, Office.id == Case.office_id)
+    .outerjoin(Station, Station.id == Case.station_id)
+    .outerjoin(_MEDIATOR, _MEDIATOR.id == Case.mediator_id)
+)
+_PARTY_NAMES = (
+    select(Party.case_id, _text(Party.role), Party.name)
+    .where(Party.role.in_((PartyRole.APPLICANT, PartyRole.RESPONDENT)))
+    .order_by(Party.case_id, Party.position.desc(), Party.id.desc())
+)
 
 
 def case_rows(
@@ -711,66 +749,60 @@ def case_rows(
     soon_days: int | None = None,
 ) -> list[CaseRow]:
     """The list's cells for ``case_ids_``, in that order. Ids outside the actor's scope
-    (or of deleted cases) are left out."""
+    (or of deleted cases) are left out.
+
+    Read as plain rows on the session's connection (the ORM's result handling is not
+    needed for columns), the enums as their text."""
     today = today or legal_today()
     wanted = list(dict.fromkeys(case_ids_))
     if not wanted:
         return []
     if soon_days is None:
         soon_days = due_soon_days(session)
-    mediator = _MEDIATOR
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.number,
-            Case.status,
-            Case.is_suspended,
-            Office.code,
-            Office.name,
-            Station.code,
-            Station.name,
-            Case.ip_type,
-            Case.received_on,
-            Case.accepted_on,
-            Case.due_on,
-            mediator.display_name,
-        )
-        .join(Office, Office.id == Case.office_id)
-        .outerjoin(Station, Station.id == Case.station_id)
-        .outerjoin(mediator, mediator.id == Case.mediator_id)
-        .where(_id_among(session, Case.id, wanted), case_scope(actor))
+    connection = session.connection()
+    rows = connection.execute(
+        _ROWS.where(_id_among(session, Case.id, wanted), case_scope(actor))
     ).all()
-    names: dict[tuple[int, PartyRole], str] = {}
-    for case_id, role, name in session.execute(
-        select(Party.case_id, Party.role, Party.name)
-        .where(
-            _id_among(session, Party.case_id, wanted),
-            Party.role.in_((PartyRole.APPLICANT, PartyRole.RESPONDENT)),
-        )
-        .order_by(Party.case_id, Party.position.desc(), Party.id.desc())
-    ):
-        names[(case_id, role)] = name  # the last one written is the first in order
+    parties = connection.execute(
+        _PARTY_NAMES.where(_id_among(session, Party.case_id, wanted))
+    ).all()
+    # ordered so that the last one written is each case's first applicant and respondent
+    names = {(case_id, role): name for case_id, role, name in parties}
     by_id = {}
-    for r in rows:
-        flags, days_left = _flags(r[2], r[3], r[11], today, soon_days)
-        by_id[r[0]] = CaseRow(
-            id=r[0],
-            number=r[1],
-            status=r[2].value,
-            is_suspended=r[3],
-            office_code=r[4],
-            office_name=r[5],
-            station_code=r[6],
-            station_name=r[7],
-            applicant=names.get((r[0], PartyRole.APPLICANT)),
-            respondent=names.get((r[0], PartyRole.RESPONDENT)),
-            ip_type=r[8].value,
-            received_on=r[9],
-            accepted_on=r[10],
-            due_on=r[11],
-            days_left=days_left,
-            mediator=r[12],
-            flags=flags,
+    for (
+        case_id,
+        number,
+        status,
+        is_suspended,
+        office_code,
+        office_name,
+        station_code,
+        station_name,
+        ip_type,
+        received_on,
+        accepted_on,
+        due_on,
+        mediator_name,
+    ) in rows:
+        flags, days_left = _flags(status, is_suspended, due_on, today, soon_days)
+        by_id[case_id] = CaseRow(
+            case_id,
+            number,
+            status,
+            is_suspended,
+            office_code,
+            office_name,
+            station_code,
+            station_name,
+            names.get((case_id, PartyRole.APPLICANT)),
+            names.get((case_id, PartyRole.RESPONDENT)),
+            ip_type,
+            received_on,
+            accepted_on,
+            due_on,
+            days_left,
+            mediator_name,
+            flags,
         )
     return [by_id[i] for i in wanted if i in by_id]
 
