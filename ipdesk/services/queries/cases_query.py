@@ -752,7 +752,8 @@ def case_rows(
     (or of deleted cases) are left out.
 
     Read as plain rows on the session's connection (the ORM's result handling is not
-    needed for columns), the enums as their text."""
+    needed for columns; like :func:`case_ids`, what the database holds: changes not yet
+    flushed are not seen), the enums as their text."""
     today = today or legal_today()
     wanted = list(dict.fromkeys(case_ids_))
     if not wanted:
