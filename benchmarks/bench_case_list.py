@@ -246,8 +246,12 @@ def bench_list_start(
             total = start().page.total  # the first call, cold: not counted
             recorder.active = False
             statements = list(recorder.statements)
-            service = statistics.median(cpu_ms(start) for _ in range(repeat))
-            floor = statistics.median(cpu_ms(partial(replay, statements)) for _ in range(repeat))
+            # alternated, so that both see the same load of the shared machine
+            services, floors = [], []
+            for _ in range(repeat):
+                services.append(cpu_ms(start))
+                floors.append(cpu_ms(partial(replay, statements)))
+            service, floor = statistics.median(services), statistics.median(floors)
             shown = "many" if total is None else str(total)
             print(
                 f"{user + ', ' + label:<44} {service:9.2f} {floor:9.2f} "

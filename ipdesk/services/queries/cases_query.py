@@ -360,10 +360,16 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
 
 
 def _among_ids(session: Session, case_ids_: Sequence[int]) -> ColumnElement[bool]:
-    """``Case.id`` among ``case_ids_``, any number of them (:func:`_id_among`)."""
+    """``Case.id`` among ``case_ids_`` as ONE bound parameter however many there are
+    (SQLite takes at most 32,766 per statement): a JSON array that SQLite reads with
+    ``json_each``, an integer array on PostgreSQL (``= ANY``)."""
     if not case_ids_:
         return false()
-    return _id_among(session, Case.id, [int(i) for i in case_ids_])
+    wanted = [int(i) for i in case_ids_]
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.json_each(json.dumps(wanted)).table_valued("value")
+        return Case.id.in_(select(listed.c.value))
+    return Case.id == any_(bindparam("case_ids", wanted, type_=ARRAY(Integer), unique=True))
 
 
 def _deadline_condition(state: str, within: int, today: dt.date) -> ColumnElement[bool]:
@@ -693,15 +699,14 @@ def _flags(
 
 
 def _id_among(session: Session, column: Any, wanted: list[int]) -> ColumnElement[bool]:
-    """``column IN wanted`` as ONE bound parameter however many ids there are: a JSON array
-    that SQLite reads with ``json_each``, an integer array on PostgreSQL (``= ANY``). Not a
-    parameter an id: SQLite takes at most 32,766 per statement, psycopg splits a statement
-    at each and the server plans each list anew, and SQLAlchemy would coerce each value and
-    rewrite the compiled statement for each list."""
-    if session.get_bind().dialect.name == "sqlite":
-        listed = func.json_each(json.dumps(wanted)).table_valued("value")
-        return column.in_(select(listed.c.value))
-    return column == any_(bindparam("ids", wanted, type_=ARRAY(Integer), unique=True))
+    """``column IN wanted`` for a page of ids: on PostgreSQL one array parameter (``= ANY``),
+    not 200 (psycopg splits a statement at each, and the server plans each list anew). On
+    SQLite a list, not a JSON array read by ``json_each``: given one, SQLite walks the
+    index of a station's or an office's scope testing each of its cases (thousands) instead
+    of looking up the page's ids by rowid."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("page_ids", wanted, type_=ARRAY(Integer), unique=True))
+    return column.in_(wanted)
 
 
 def _text(column: Any) -> ColumnElement[str]:
