@@ -350,6 +350,20 @@ def test_id_kinds_in_generated_data_are_searchable(sessions: sessionmaker[Sessio
     assert found(sessions, number[-6:]) == [case.number]
 
 
+def _unit_users(s: Session) -> tuple[Actor, Actor]:
+    """A manager of the newest case's office and a staff member of the oldest case's
+    station."""
+    office = s.scalars(
+        select(Office.code).join(Case, Case.office_id == Office.id).order_by(Case.id.desc())
+    ).first()
+    station = s.scalars(
+        select(Station.code).join(Case, Case.station_id == Station.id).order_by(Case.id)
+    ).first()
+    manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office=office))
+    staff = Actor.of(make_user(s, Role.STATION_STAFF, station=station))
+    return manager, staff
+
+
 @pytest.mark.parametrize(("bits", "first_span"), [(12, 4096), (2, 1), (3, 8), (4, 50)])
 def test_newest_first_is_exact_whichever_way_it_is_read(
     sessions: sessionmaker[Session], bits: int, first_span: int, monkeypatch: pytest.MonkeyPatch
@@ -361,14 +375,7 @@ def test_newest_first_is_exact_whichever_way_it_is_read(
     monkeypatch.setattr(search, "PG_FIRST_SPAN", first_span)
     generate(sessions, cases=200, seed=5, today=dt.date(2026, 11, 27))
     with sessions.begin() as s:
-        office = s.scalars(
-            select(Office.code).join(Case, Case.office_id == Office.id).order_by(Case.id.desc())
-        ).first()
-        station = s.scalars(
-            select(Station.code).join(Case, Case.station_id == Station.id).order_by(Case.id)
-        ).first()
-        manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office=office))
-        staff = Actor.of(make_user(s, Role.STATION_STAFF, station=station))
+        manager, staff = _unit_users(s)
     with sessions() as s:
         names = s.scalars(select(Party.name).order_by(Party.id.desc()).limit(30)).all()
         for query in {*(n[:2] for n in names), *(n[-1] for n in names), "科尔沁", "有限公司"}:
@@ -434,14 +441,7 @@ def test_several_terms_are_exact_whichever_term_is_read_first(
     monkeypatch.setattr(search, "SQLITE_FIRST_CANDIDATES", first_candidates)
     generate(sessions, cases=200, seed=6, today=dt.date(2026, 11, 27))
     with sessions.begin() as s:
-        office = s.scalars(
-            select(Office.code).join(Case, Case.office_id == Office.id).order_by(Case.id.desc())
-        ).first()
-        station = s.scalars(
-            select(Station.code).join(Case, Case.station_id == Station.id).order_by(Case.id)
-        ).first()
-        manager = Actor.of(make_user(s, Role.OFFICE_MANAGER, office=office))
-        staff = Actor.of(make_user(s, Role.STATION_STAFF, station=station))
+        manager, staff = _unit_users(s)
         id_number = s.scalars(
             select(Party.id_number).where(Party.id_number.is_not(None)).order_by(Party.id)
         ).first()
