@@ -6,7 +6,7 @@
 #                    SQLite + PostgreSQL)
 #   ./dev.sh setup   set up only
 #
-# Setting up: the Debian packages Qt, the fonts and the test PostgreSQL server need (when
+# Setting up: the Debian packages Qt, the fonts, LibreOffice (PDF export) and the test PostgreSQL server need (when
 # missing; needs root or sudo), then the virtual environment in .venv/ with ipdesk installed
 # in editable mode. Both steps are skipped when already done.
 set -euo pipefail
@@ -16,6 +16,8 @@ QT_PACKAGES="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-
 WINDOW_PACKAGES="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0"
 WINDOW_PACKAGES="$WINDOW_PACKAGES libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0"
 FONT_PACKAGES="fonts-noto-cjk"
+# PDF export and the templates' page check (LibreOffice headless); pdftotext reads the pages back
+DOCUMENT_PACKAGES="libreoffice-writer-nogui poppler-utils"
 TEST_PACKAGES="postgresql"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -56,18 +58,18 @@ shift || true
 case "$cmd" in
     setup)
         # shellcheck disable=SC2086
-        install_debian_packages $QT_PACKAGES $WINDOW_PACKAGES $FONT_PACKAGES $TEST_PACKAGES
+        install_debian_packages $QT_PACKAGES $WINDOW_PACKAGES $FONT_PACKAGES $DOCUMENT_PACKAGES $TEST_PACKAGES
         setup_venv
         ;;
     app)
         # shellcheck disable=SC2086
-        install_debian_packages $QT_PACKAGES $WINDOW_PACKAGES $FONT_PACKAGES
+        install_debian_packages $QT_PACKAGES $WINDOW_PACKAGES $FONT_PACKAGES $DOCUMENT_PACKAGES
         setup_venv
         exec .venv/bin/ipdesk --demo "$@"
         ;;
     test)
         # shellcheck disable=SC2086
-        install_debian_packages $QT_PACKAGES $FONT_PACKAGES $TEST_PACKAGES
+        install_debian_packages $QT_PACKAGES $FONT_PACKAGES $DOCUMENT_PACKAGES $TEST_PACKAGES
         setup_venv
         log "ruff"
         .venv/bin/ruff check .
