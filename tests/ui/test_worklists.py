@@ -110,6 +110,26 @@ def test_the_model_fetches_pages_as_asked_and_passes_the_model_tester(
     assert model.index(5, model.column_of("status")).data() == "Mediating"
 
 
+@pytest.mark.parametrize(
+    "status",
+    [CaseStatus.FAILED, CaseStatus.WITHDRAWN, CaseStatus.ADJUDICATED, CaseStatus.CLOSED],
+)
+def test_a_finished_case_has_no_days_left_and_is_never_overdue(
+    status: CaseStatus, sync: None
+) -> None:
+    """Failed, withdrawn, decided and closed cases are finished work whose clock stopped
+    (design.md): their due date stays shown, but neither days left nor the overdue red,
+    whether it is past or not."""
+    dues = [TODAY - dt.timedelta(days=5), TODAY + dt.timedelta(days=3)]
+    rows = [row(i + 1, due, status=status) for i, due in enumerate(dues)]
+    model = WorkListModel(desk_of(rows, []), call(routing.my_cases))
+    model.reload()
+    for r in range(2):
+        assert model.index(r, model.column_of("days_left")).data() == ""
+        assert model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+        assert model.index(r, model.column_of("due")).data() == dues[r].isoformat()
+
+
 def test_pages_never_repeat_a_case_and_a_shrunk_list_stops_fetching(sync: None) -> None:
     rows = [row(i) for i in range(1, 6)]
     calls: list[tuple[int, int]] = []

@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ipdesk.models import OPEN_STATUSES
 from ipdesk.remote.calls import Call
+from ipdesk.services.cases.limits import RUNNING_STATUSES
 from ipdesk.services.cases.routing import CaseRow, WorkList
 from ipdesk.ui.desk import Desk, Refusal
 from ipdesk.ui.intake.labels import status_labels
@@ -159,8 +159,10 @@ class WorkListModel(QAbstractTableModel):
         return COLUMN_KEYS.index(key)
 
     def days_left(self, row: CaseRow) -> int | None:
-        """Days to the handling due date while the clock runs (None otherwise)."""
-        if row.due_on is None or row.is_suspended or row.status not in OPEN_STATUSES:
+        """Days to the handling due date while the clock runs (None otherwise): not for a
+        suspended case, nor a finished one (failed, withdrawn, decided, closed), whose clock
+        has stopped (design.md), as in the case list."""
+        if row.due_on is None or row.is_suspended or row.status not in RUNNING_STATUSES:
             return None
         return (row.due_on - self._day).days
 
