@@ -282,21 +282,25 @@ def test_my_cases_are_open_assigned_cases_most_urgent_first(
             ("soon", TODAY + dt.timedelta(days=3), S.ACCEPTED),
             ("new", None, S.REGISTERED),
             ("mid", TODAY + dt.timedelta(days=10), S.AGREEMENT),
+            # finished work waiting to be closed: its clock stopped, its due date no urgency
+            ("failed", TODAY - dt.timedelta(days=20), S.FAILED),
+            ("withdrawn", TODAY + dt.timedelta(days=1), S.WITHDRAWN),
         ]:
             numbers[name] = make_case(s, status=status, mediator_id=me, due_on=due).number
         make_case(s, status=S.CLOSED, mediator_id=me)
         make_case(s, status=S.MEDIATING, mediator_id=colleague)
     with factory() as s:
         mine = routing.my_cases(s, actor(s, me))
-        assert mine.total == 4
-        assert [r.number for r in mine.rows] == [numbers[k] for k in ("soon", "mid", "late", "new")]
+        assert mine.total == 6
+        order = ("soon", "mid", "late", "new", "failed", "withdrawn")
+        assert [r.number for r in mine.rows] == [numbers[k] for k in order]
         page = routing.my_cases(s, actor(s, me), limit=2, offset=1)
         assert (page.total, [r.number for r in page.rows]) == (
-            4,
+            6,
             [numbers["mid"], numbers["late"]],
         )
-        past_the_end = routing.my_cases(s, actor(s, me), limit=2, offset=4)
-        assert (past_the_end.total, past_the_end.rows) == (4, ())
+        past_the_end = routing.my_cases(s, actor(s, me), limit=2, offset=6)
+        assert (past_the_end.total, past_the_end.rows) == (6, ())
         row = mine.rows[0]
         assert (row.status, row.due_on, row.office_code, row.station_code) == (
             S.ACCEPTED,

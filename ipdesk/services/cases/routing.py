@@ -42,6 +42,7 @@ from ipdesk.models import (
     User,
 )
 from ipdesk.services.actors import Actor
+from ipdesk.services.cases.limits import STOPPED_STATUSES
 from ipdesk.services.cases.workflow import (
     TransitionResult,
     finish,
@@ -307,7 +308,9 @@ def office_transfers(
 
 
 def my_cases(session: Session, actor: Actor, *, limit: int = 50, offset: int = 0) -> WorkList:
-    """A mediator's open cases, most urgent due date first (not yet accepted: last)."""
+    """A mediator's open cases, most urgent due date first (not yet accepted: last); those
+    whose clock has stopped (failed, withdrawn, decided: waiting to be closed or in the
+    adjudication's later steps) after those whose clock runs, whatever their due date."""
     actor.require(Role.MEDIATOR)
     where = and_(
         Case.mediator_id == actor.user_id,
@@ -319,7 +322,12 @@ def my_cases(session: Session, actor: Actor, *, limit: int = 50, offset: int = 0
     return _work_list(
         session,
         where,
-        lambda c: (c.due_on.asc().nulls_last(), c.received_on.asc(), c.number.asc()),
+        lambda c: (
+            c.status.in_(sorted(STOPPED_STATUSES)),
+            c.due_on.asc().nulls_last(),
+            c.received_on.asc(),
+            c.number.asc(),
+        ),
         limit,
         offset,
     )
@@ -417,14 +425,14 @@ def _work_list(
     offset: int,
 ) -> WorkList:
     """The page of the cases ``where`` selects, in ``order`` (of the columns given to it:
-    received_on, number, due_on), and their total.
+    received_on, number, due_on, status), and their total.
 
     The cases are collected once by the filter's best index (a MATERIALIZED CTE: the
     planner does not walk a sort index instead, reading every open case's row to test
     it), then counted and sorted; only the page's rows are read whole."""
     _page(limit, offset)
     matches = (
-        select(Case.id, Case.received_on, Case.number, Case.due_on)
+        select(Case.id, Case.received_on, Case.number, Case.due_on, Case.status)
         .where(where)
         .cte("matches")
         .prefix_with("MATERIALIZED")
