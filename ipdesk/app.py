@@ -46,6 +46,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 try:
     _collecting = gc.isenabled()
     gc.disable()
+    # First the --user's password check (argon2, some 0.2 s that let go of the GIL): it
+    # runs beside everything below, and ``EarlyStart``'s sign-in takes its answer.
+    from ipdesk import sign_in_ahead
+
+    _CHECK_AHEAD = sign_in_ahead.begin(sys.argv[1:])
+
     # The core before Qt: PySide6 hooks every import after its own to read the module's
     # source (for ``from __feature__ import ...``, which ipdesk does not use), about 0.3 ms
     # a module: SQLAlchemy, the models and the services (some 400 modules) come before it.
@@ -772,7 +778,13 @@ class EarlyStart:
     of the GIL: its 0.2 s of hashing overlaps the imports). A database chosen at the first
     start is opened as before, once Qt runs (it may ask for a password)."""
 
-    def __init__(self, url: str, user: str | None, password: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        user: str | None,
+        password: str,
+        ahead: sign_in_ahead.CheckAhead | None = None,
+    ) -> None:
         self.url = url
         self.engine: Future[Engine] = Future()
         self.sessions: Future[sessionmaker[Session]] = Future()
@@ -780,6 +792,8 @@ class EarlyStart:
         self.checking = threading.Event()
         """Set when the password's check begins (or the start failed before it)."""
         self._user, self._password = user or "", password
+        self._ahead = ahead
+        """The same password's check, begun before the program's modules loaded."""
         self._thread = threading.Thread(target=self._run, name="ipdesk-start", daemon=True)
 
     @classmethod
@@ -789,7 +803,11 @@ class EarlyStart:
         url = args.database_url or os.environ.get(db.ENV_URL)
         if not url or args.demo or args.setup or getattr(args, "server", None):
             return None
-        early = cls(url, args.user, _password_of(args))
+        password = _password_of(args)
+        ahead = _CHECK_AHEAD
+        if ahead is not None and not ahead.is_for(url, args.user, password):
+            ahead = None  # main() called with another command line than the program's
+        early = cls(url, args.user, password, ahead)
         early._thread.start()
         return early
 
@@ -797,8 +815,9 @@ class EarlyStart:
         """Wait (``timeout`` at most, default :data:`CHECK_WAIT_S`) until the password's
         check begins: the database's opening and the imports would share the GIL, and the
         check (which needs none) would start after both, alone; begun first, it runs
-        beside the imports."""
-        if self.signed is not None:
+        beside the imports. Begun ahead (:mod:`ipdesk.sign_in_ahead`), it is running
+        already."""
+        if self.signed is not None and self._ahead is None:
             self.checking.wait(CHECK_WAIT_S if timeout is None else timeout)
 
     def opened(self, engine: Engine) -> bool:
@@ -816,7 +835,9 @@ class EarlyStart:
             if self.signed is not None:  # first: the longest, and the imports to overlap
                 self.checking.set()
                 try:
-                    self.signed.set_result(auth.sign_in(factory, self._user, self._password))
+                    ahead = self._ahead.answer if self._ahead is not None else None
+                    signed = auth.sign_in(factory, self._user, self._password, ahead=ahead)
+                    self.signed.set_result(signed)
                 except BaseException as exc:
                     self.signed.set_exception(exc)
             tidy_up(engine, factory, local_files=True)

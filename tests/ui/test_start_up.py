@@ -17,9 +17,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipdesk import app, db
+from ipdesk import app, db, sign_in_ahead
 from ipdesk.models import Role, User
 from ipdesk.services.actors import Actor
+from ipdesk.services.admin import auth
 from ipdesk.services.admin.auth import SignedIn
 from ipdesk.ui import main_window, tasks
 from ipdesk.ui.cases import CaseListWidget
@@ -320,6 +321,50 @@ def test_the_database_opens_and_the_user_signs_in_on_a_thread_from_the_start(
         assert signed.role is Role.CITY_MANAGER
     finally:
         opened.engine.dispose()
+
+
+def test_the_start_takes_the_password_check_begun_before_its_modules_loaded(
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``ipdesk.app`` begins the --user's check from its first lines (ipdesk.sign_in_ahead);
+    the early start's sign-in takes its answer, and only for the same command line."""
+    with session_factory.begin() as s:
+        make_user(s, Role.CITY_MANAGER, username="city", password="pass-word-1")
+    monkeypatch.setenv(app.PASSWORD_ENV, "pass-word-1")
+    argv = ["--database-url", database_url, "--user", "city"]
+    ahead = sign_in_ahead.begin(argv)
+    assert ahead is not None
+    monkeypatch.setattr(app, "_CHECK_AHEAD", ahead)
+    answered: list[str] = []
+    answer = ahead.answer
+
+    def recorded(password_hash: str) -> bool | None:
+        answered.append(password_hash)
+        return answer(password_hash)
+
+    monkeypatch.setattr(ahead, "answer", recorded)
+    for other in (["--user", "someone-else"], []):
+        early = app.EarlyStart.of(_start_args(database_url, *other))
+        assert early is not None and early._ahead is None
+        early.sessions.result(timeout=60)  # its sign-in over
+        early.engine.result().dispose()
+    assert answered == []
+
+    def hashed(*_args: object) -> bool:
+        raise AssertionError("the password was checked ahead")
+
+    monkeypatch.setattr(auth, "verify_password", hashed)
+    early = app.EarlyStart.of(_start_args(database_url, "--user", "city"))
+    assert early is not None and early.signed is not None
+    try:
+        assert early.signed.result(timeout=60).username == "city"
+        assert answered == [ahead.password_hash]
+    finally:
+        early.sessions.result(timeout=60)
+        early.engine.result().dispose()
 
 
 def test_a_refused_password_at_the_start_is_told_and_counted_once(

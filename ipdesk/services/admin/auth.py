@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -175,8 +176,14 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _verify(password_hash: str, password: str) -> bool:
-    """The password check, where a password that cannot be hashed is simply wrong."""
+def _verify(
+    password_hash: str, password: str, ahead: Callable[[str], bool | None] | None = None
+) -> bool:
+    """The password check, where a password that cannot be hashed is simply wrong;
+    ``ahead``'s answer when it has one for ``password_hash``."""
+    answer = ahead(password_hash) if ahead is not None else None
+    if answer is not None:
+        return answer
     return _encodable(password) and verify_password(password_hash, password)
 
 
@@ -193,12 +200,17 @@ def sign_in(
     password: str,
     *,
     now: dt.datetime | None = None,
+    ahead: Callable[[str], bool | None] | None = None,
 ) -> SignedIn:
     """Check the password and return who signed in, or raise SignInFailed, AccountLocked or
     AccountDisabled.
 
     Takes the session factory, not a session: a failed attempt is committed (the count of
     failures must survive the refusal), in a transaction of its own.
+
+    ``ahead``: the same password's check begun earlier against the hash it read (the
+    start's ``--user``, ``ipdesk.sign_in_ahead``): its answer for the user's stored hash,
+    None when it checked another; then the password is checked here.
     """
     now = now or utcnow()
     refusal: ServiceError | None = None
@@ -218,7 +230,7 @@ def sign_in(
         if state.locked(now):
             assert state.locked_until is not None
             raise AccountLocked(state.locked_until, now)
-        if not _verify(user.password_hash, password):
+        if not _verify(user.password_hash, password, ahead):
             state = state.after_failure(now)
             user.failed_logins, user.locked_until = state.failed, state.locked_until
             if state.locked(now):
