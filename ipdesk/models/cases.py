@@ -18,6 +18,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -58,6 +59,10 @@ OPEN_STATUSES = frozenset(
     }
 )
 """States in which a case still needs work (everything but rejected and closed)."""
+
+OPEN_STATUS_SQL = "status IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES)))
+"""The condition of the open cases' partial indexes (migration 0022), their values in
+alphabetical order: SQLite uses a partial index only for a query with this very term."""
 
 
 class IpType(enum.StrEnum):
@@ -120,6 +125,19 @@ class Case(Base):
         Index("ix_cases_office_received", "office_id", "received_on"),
         Index("ix_cases_office_due", "office_id", "due_on"),
         Index("ix_cases_office_number", "office_id", "number"),
+        # The open cases of an office and of the city in due-date order, the case list's
+        # "open cases by due date" (services/queries/cases_query.py; migration 0022).
+        *(
+            later_options(
+                Index(name, *columns),
+                sqlite_where=text(OPEN_STATUS_SQL),
+                postgresql_where=text(OPEN_STATUS_SQL),
+            )
+            for name, columns in (
+                ("ix_cases_open_office_due", ("office_id", "due_on", "id")),
+                ("ix_cases_open_due", ("due_on", "id")),
+            )
+        ),
         # The work lists (services/cases/routing.py): the open cases of an office without an
         # active mediator of theirs, and a mediator's own, from the index alone (0019).
         Index(
