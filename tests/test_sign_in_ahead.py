@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import argon2
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,6 +46,27 @@ def test_the_answer_is_verify_passwords_for_the_stored_hash_only(
     assert check is not None and check.is_for(database_url, " City ", password)
     assert check.answer(stored) is passwords.verify_password(stored, password)
     assert check.answer(passwords.hash_password(password)) is None  # another hash
+
+
+@pytest.mark.parametrize(
+    "hasher",
+    [
+        argon2.PasswordHasher(),  # the program's: RFC 9106, 4 lanes
+        argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=3, salt_len=8),
+        argon2.PasswordHasher(time_cost=2, memory_cost=256, hash_len=20, type=argon2.Type.I),
+        argon2.PasswordHasher(time_cost=1, memory_cost=32, parallelism=2, type=argon2.Type.D),
+    ],
+)
+def test_the_check_on_one_thread_answers_as_verify_password(hasher: argon2.PasswordHasher) -> None:
+    stored = hasher.hash("secret 密码")
+    for password in ("secret 密码", "secret", "", "Secret 密码"):
+        expected = passwords.verify_password(stored, password)
+        assert sign_in_ahead._verify(stored, password) is expected
+        assert sign_in_ahead._hash_on_one_thread(stored, password.encode()) is expected
+    for bad in ("nonsense", stored[:-3], stored.replace("v=19", "v=16"), stored + "$x", "$$"):
+        expected = passwords.verify_password(bad, "secret 密码")
+        assert sign_in_ahead._verify(bad, "secret 密码") is expected
+    assert sign_in_ahead._verify(stored, "\ud800") is None  # the sign-in refuses it itself
 
 
 def test_no_check_without_a_user_to_check(
