@@ -246,7 +246,9 @@ def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -
     psycopg, which it brings), not Alembic, not the documents' engine (docxtpl, Jinja), not the
     pages' own modules, nor the read models of every page (each page imports its own), nor
     the first-start wizard, nor the intake's modules (the default file stores name their
-    folders without them), nor the lunar calendar (for a year's holidays, computed later)."""
+    folders without them), nor the lunar calendar (for a year's holidays, computed later),
+    nor the first administrator's dialog (for a database without one), nor python-stdnum
+    (for an ID number checked), nor the html module (the About box's escaping)."""
     script = (
         "import sys\n"
         "import ipdesk.app\n"
@@ -256,7 +258,8 @@ def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -
         " 'ipdesk.ui.dashboard', 'ipdesk.ui.cases', 'ipdesk.ui.case_view',"
         " 'ipdesk.ui.intake.dialog', 'ipdesk.ui.setup_wizard', 'ipdesk.ui.settings.dialog',"
         " 'ipdesk.services.cases.intake', 'ipdesk.services.cases.intake_attachments',"
-        " 'lunar_python', 'sqlalchemy.dialects.postgresql')\n"
+        " 'lunar_python', 'sqlalchemy.dialects.postgresql', 'ipdesk.ui.auth.first_admin_dialog',"
+        " 'stdnum', 'html')\n"
         "print(sorted({m for m in sys.modules for b in bad if m == b or m.startswith(b + '.')}))\n"
     )
     out = _python_prints(script)

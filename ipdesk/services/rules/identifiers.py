@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from stdnum import numdb
-
 from ipdesk.services.errors import ValidationError
 from ipdesk.services.rules.deadlines import legal_today
 
@@ -93,7 +91,11 @@ def resident_id_check_char(body: str) -> str:
 
 def _area_known(code: str) -> bool:
     """Whether stdnum's table knows the division code in any year (its year check is too
-    strict: codes created after a resident's birth year are common and legitimate)."""
+    strict: codes created after a resident's birth year are common and legitimate).
+    stdnum is imported here, not with the module: the log's filter (logging_setup) and the
+    sign-in import this module at every start, and check no ID number there."""
+    from stdnum import numdb
+
     return any(props for _, props in numdb.get("cn/loc").info(code)[1:])
 
 
