@@ -27,7 +27,6 @@ change here:
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from importlib import metadata
@@ -668,6 +667,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About ipdesk"), self.about_text())
 
     def about_text(self) -> str:
+        import html  # here: its entities' table (2,000 names) is not for the start
+
         try:
             version = metadata.version("ipdesk")
         except metadata.PackageNotFoundError:
