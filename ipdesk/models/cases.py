@@ -125,6 +125,8 @@ class Case(Base):
         Index("ix_cases_office_received", "office_id", "received_on"),
         Index("ix_cases_office_due", "office_id", "due_on"),
         Index("ix_cases_office_number", "office_id", "number"),
+        # The alert scan's case numbers by id, from the index alone (migration 0023).
+        Index("ix_cases_id_number", "id", "number"),
         # The open cases of an office and of the city in due-date order, the case list's
         # "open cases by due date" (services/queries/cases_query.py; migration 0022).
         *(
