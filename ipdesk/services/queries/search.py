@@ -36,16 +36,20 @@ of a million cases takes seconds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnClause,
     ColumnElement,
     CompoundSelect,
+    Integer,
     Select,
+    String,
     TextClause,
     and_,
     bindparam,
@@ -199,11 +203,10 @@ def _match(fts_table: str, query: str) -> TextClause:
     return text(f"{fts_table} MATCH :q").bindparams(bindparam("q", query, unique=True))
 
 
-def _pg_grams_match(term: str) -> TextClause:
-    """The name holds the 1- or 2-character ``term`` (GIN index on search_grams(name))."""
-    return text("search_grams(parties.name) @> ARRAY[lower(:g)]::text[]").bindparams(
-        bindparam("g", term, unique=True)
-    )
+def _pg_grams_match(term: BindParameter[str]) -> TextClause:
+    """The name holds the 1- or 2-character term bound to ``term`` (a parameter named
+    "term"; GIN index on search_grams(name))."""
+    return text("search_grams(parties.name) @> ARRAY[lower(:term)]::text[]").bindparams(term)
 
 
 def _like(term: str) -> str:
@@ -269,7 +272,8 @@ def _term_case_ids(
         else:
             parts.append(
                 select(Party.case_id).where(
-                    _pg_grams_match(variant), *_pg_in_unit(unit, cases=False)
+                    _pg_grams_match(bindparam("term", variant, unique=True)),
+                    *_pg_in_unit(unit, cases=False),
                 )
             )
     parts = [part.correlate(None) for part in parts]
@@ -422,8 +426,7 @@ def _newest_first(session: Session, actor: Actor, dialect: str, term: str, limit
                 found.update(session.scalars(statement))
     else:
         for variant in _variants(term):
-            hits = _PgHits(variant, visible, unit)
-            found.update(_pg_newest(session, hits, scope, limit))
+            found.update(_pg_newest(session, actor, variant, limit))
     return sorted(found, reverse=True)[:limit]
 
 
@@ -622,10 +625,10 @@ _PG_SERIAL: ColumnClause[Any] = literal_column(
 )
 
 
-def _pg_bucket(case_id: str) -> ColumnElement[int]:
+def _pg_bucket(case_id: str, bits: int) -> ColumnElement[int]:
     """The bucket of the case id in column ``case_id`` (as PG_CASE_BUCKET / PG_PARTY_BUCKET
-    write it, with the PG_BUCKET_BITS of the moment, which tests make small)."""
-    return literal_column(f"({case_id} >> {PG_BUCKET_BITS})")
+    write it, with ``bits``: the PG_BUCKET_BITS of the moment, which tests make small)."""
+    return literal_column(f"({case_id} >> {bits})")
 
 
 def _pg_in_unit(unit: _Unit | None, *, cases: bool) -> list[ColumnElement[bool]]:
@@ -643,40 +646,41 @@ def _pg_in_unit(unit: _Unit | None, *, cases: bool) -> list[ColumnElement[bool]]
 
 
 class _PgHits:
-    """PostgreSQL: the matches of one ``variant`` of a term in the search indexes, in
-    ``unit`` when given."""
+    """PostgreSQL: the matches of the variant of a term bound to ``term`` (a LIKE pattern
+    when ``trigram``: 3 characters or more; the 1 or 2 characters themselves otherwise) in
+    the search indexes, in ``unit`` when given. The variant is a bind parameter: one
+    statement serves every term of its kind (see _pg_statement)."""
 
-    def __init__(self, variant: str, ids_visible: bool, unit: _Unit | None) -> None:
-        self.variant, self.ids_visible, self.unit = variant, ids_visible, unit
+    def __init__(self, trigram: bool, ids_visible: bool, unit: _Unit | None) -> None:
+        self.trigram, self.ids_visible, self.unit = trigram, ids_visible, unit
 
     def among(
-        self, lowest_bucket: int | ColumnElement[int] | None
+        self, lowest_bucket: ColumnElement[int] | None, bits: int
     ) -> Select[Any] | CompoundSelect[Any]:
         """Ids of the cases matching (possibly repeated), among those in ``lowest_bucket``
-        and later ones when given: one scan of each GIN index that takes the term, the
-        bucket and the unit together."""
-        pattern = literal(_like(self.variant))
+        (of ``bits`` bits) and later ones when given: one scan of each GIN index that takes
+        the term, the bucket and the unit together."""
+        term = bindparam("term", type_=String)
         parts: list[Select[Any]] = []
-        if len(self.variant) >= MIN_TRIGRAM:
-            case_match: list[ColumnElement[bool]] = [literal_column(PG_CASE_TEXT).ilike(pattern)]
+        if self.trigram:
+            case_match: list[ColumnElement[bool]] = [literal_column(PG_CASE_TEXT).ilike(term)]
             if lowest_bucket is not None:
-                case_match.append(_pg_bucket("id") >= lowest_bucket)
+                case_match.append(_pg_bucket("id", bits) >= lowest_bucket)
             case_match += _pg_in_unit(self.unit, cases=True)
             parts.append(select(Case.id.label("case_id")).where(*case_match))
-            party_match: list[ColumnElement[bool]] = [_pg_party_match(pattern, self.ids_visible)]
+            party_match: list[ColumnElement[bool]] = [_pg_party_match(term, self.ids_visible)]
         else:
-            party_match = [and_(_pg_grams_match(self.variant))]
+            party_match = [and_(_pg_grams_match(term))]
         if lowest_bucket is not None:
-            party_match.append(_pg_bucket("case_id") >= lowest_bucket)
+            party_match.append(_pg_bucket("case_id", bits) >= lowest_bucket)
         party_match += _pg_in_unit(self.unit, cases=False)
         parts.append(select(Party.case_id.label("case_id")).where(*party_match))
         return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
-def _pg_newest(
-    session: Session, hits: _PgHits, scope: ColumnElement[bool], limit: int
-) -> list[int]:
-    """PostgreSQL, one term: the newest ``limit`` cases in scope among ``hits``.
+def _pg_newest(session: Session, actor: Actor, variant: str, limit: int) -> list[int]:
+    """PostgreSQL, one variant of a term: the newest ``limit`` cases in ``actor``'s scope
+    that match it.
 
     GIN indexes return their matches unordered, and fetching every match of a term found
     in some thousands of cases costs tens of milliseconds (a row fetched and checked for
@@ -691,10 +695,10 @@ def _pg_newest(
     200,000 cases) after two or three, a rare one (王伟: 68) after two, the second of
     which fetches its few matches.
     """
-    # The first statement finds the newest id itself (one round trip fewer).
-    newest_id = select(func.max(Case.id)).scalar_subquery()
-    first: ColumnElement[int] = (newest_id - PG_FIRST_SPAN).op(">>")(PG_BUCKET_BITS)
-    newest, found = _pg_newest_in(session, hits.among(first), scope, limit)
+    trigram = len(variant) >= MIN_TRIGRAM
+    params = {"term": _like(variant) if trigram else variant, "limit": limit}
+    statement = _pg_statement(actor, trigram, "first", PG_BUCKET_BITS, PG_FIRST_SPAN)
+    newest, found = _pg_newest_in(session, statement, params)
     span = PG_FIRST_SPAN
     while newest is not None and len(found) < limit:
         bucket = (newest - span) >> PG_BUCKET_BITS
@@ -708,23 +712,37 @@ def _pg_newest(
             wanted = covered * 2 * limit // len(found) if found else covered * PG_MAX_GROWTH
             span = min(max(wanted, 2 * covered), PG_MAX_GROWTH * covered)
         bucket = (newest - span) >> PG_BUCKET_BITS
-        lowest = bucket if bucket > 0 else None  # None: every bucket, the index alone
-        _, found = _pg_newest_in(session, hits.among(lowest), scope, limit)
+        # bucket <= 0: every bucket, the index alone
+        bounds = "bucket" if bucket > 0 else "whole"
+        statement = _pg_statement(actor, trigram, bounds, PG_BUCKET_BITS, PG_FIRST_SPAN)
+        _, found = _pg_newest_in(session, statement, {**params, "lowest": bucket})
     return found
 
 
-def _pg_newest_in(
-    session: Session,
-    hits: Select[Any] | CompoundSelect[Any],
-    scope: ColumnElement[bool],
-    limit: int,
-) -> tuple[int | None, list[int]]:
-    """The newest case id (None: no cases) and the newest ``limit`` of ``hits`` (case ids)
-    in scope, in one row, without parallel workers (_PG_SERIAL). The hits are collected
-    first (MATERIALIZED: the planner misjudges how many rows ILIKE and the bigram
-    containment keep, and would otherwise test the cases it walks in id order one by one),
-    sorted, and probed in that order by primary key until ``limit`` are in scope."""
-    collected = hits.cte("hits").prefix_with("MATERIALIZED")
+@functools.lru_cache(maxsize=512)
+def _pg_statement(
+    actor: Actor, trigram: bool, bounds: str, bits: int, first_span: int
+) -> Select[Any]:
+    """The statement of _pg_newest_in for ``actor`` and a kind of term (``trigram``), with
+    the bind parameters ``term`` (see _PgHits), ``limit`` and, when ``bounds`` is
+    "bucket", ``lowest``: the lowest bucket (of ``bits`` bits) read. "first" reads the
+    buckets of the newest ``first_span`` ids, "whole" the whole index.
+
+    Built once and kept: building it and computing its cache key cost about 2 ms of CPU
+    per statement, more than the server spends on a rare term's; a statement object kept
+    has its cache key at hand (SQLAlchemy memoizes it), and its compiled form comes from
+    the engine's cache as before. The actor's scope (case_scope) and unit are constants
+    of the statement, hence the actor in the key: an office's users share one statement
+    per actor, the values of each search are bound."""
+    hits = _PgHits(trigram, _ids_visible(actor), _unit(actor))
+    lowest: ColumnElement[int] | None = None
+    if bounds == "first":
+        # The first statement finds the newest id itself (one round trip fewer).
+        newest_id = select(func.max(Case.id)).scalar_subquery()
+        lowest = (newest_id - first_span).op(">>")(bits)
+    elif bounds == "bucket":
+        lowest = bindparam("lowest", type_=Integer)
+    collected = hits.among(lowest, bits).cte("hits").prefix_with("MATERIALIZED")
     ordered = (
         select(collected.c.case_id)
         .distinct()
@@ -733,7 +751,7 @@ def _pg_newest_in(
     )
     probe = (
         select(Case.id.label("id"))
-        .where(Case.id == ordered.c.case_id, scope)
+        .where(Case.id == ordered.c.case_id, case_scope(actor))
         .limit(1)  # keeps the LATERAL a probe per hit
         .lateral("probe")
     )
@@ -741,11 +759,21 @@ def _pg_newest_in(
         select(probe.c.id)
         .select_from(ordered.join(probe, true()))
         .order_by(ordered.c.case_id.desc())
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
         .subquery("newest_found")
     )
     ids = select(func.array_agg(newest_found.c.id)).scalar_subquery()
-    newest, found, _ = session.execute(
-        select(select(func.max(Case.id)).scalar_subquery(), ids, _PG_SERIAL)
-    ).one()
+    return select(select(func.max(Case.id)).scalar_subquery(), ids, _PG_SERIAL)
+
+
+def _pg_newest_in(
+    session: Session, statement: Select[Any], params: dict[str, Any]
+) -> tuple[int | None, list[int]]:
+    """The newest case id (None: no cases) and the newest ``limit`` (a parameter) case ids
+    among the hits in scope, in one row, without parallel workers (_PG_SERIAL), by the
+    ``statement`` of _pg_statement. The hits are collected first (MATERIALIZED: the
+    planner misjudges how many rows ILIKE and the bigram containment keep, and would
+    otherwise test the cases it walks in id order one by one), sorted, and probed in that
+    order by primary key until ``limit`` are in scope."""
+    newest, found, _ = session.execute(statement, params).one()
     return newest, sorted(found or [], reverse=True)
