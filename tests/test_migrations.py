@@ -22,6 +22,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.queries import dashboard_summary, search_index
 from ipdesk.services.queries.search import search_cases
 from tests.helpers.factories import seed
+from tests.services.test_search import _documents_wrong
 
 
 def test_no_drift_between_migrations_and_models(engine: Engine) -> None:
@@ -150,10 +151,21 @@ def test_frozen_search_index_equals_the_live_statements() -> None:
     live = [*extensions, function, *scoped.POSTGRESQL_SCOPE, *scoped.POSTGRESQL_INDEXES.values()]
     assert live == search_index.POSTGRESQL_UP
     assert frozen.POSTGRESQL_DOWN == search_index.POSTGRESQL_DOWN
+    documents = _frozen("0021_sqlite_case_documents.py")
+    assert documents.SQLITE_TABLE == search_index.SQLITE_DOCS_TABLE
+    assert documents.SQLITE_TRIGGERS == search_index.SQLITE_DOCS_TRIGGERS
+    assert documents.SQLITE_FILL == search_index.SQLITE_DOCS_FILL
+    assert documents.SQLITE_DOWN == search_index.SQLITE_DOCS_DOWN
 
 
-def _search_answers(sessions: sessionmaker[Session], actors: list[Actor]) -> list[list[int]]:
-    queries = ("有限公司", "公司", "王", "科尔沁 有限", "乳业")
+_QUERIES = ("有限公司", "公司", "王", "科尔沁 有限", "乳业", "王 伟 有限", "乳业 科尔沁")
+
+
+def _search_answers(
+    sessions: sessionmaker[Session], actors: list[Actor], which: list[int] | None = None
+) -> list[list[int]]:
+    """The answers of each actor to each of _QUERIES (``which``: those of these indexes)."""
+    queries = [q for i, q in enumerate(_QUERIES) if which is None or i in which]
     with sessions() as s:
         return [search_cases(s, actor, q, limit=20) for actor in actors for q in queries]
 
@@ -181,7 +193,8 @@ def test_sqlite_search_scope_migration_down_and_up(
         Actor(None, "t", Role.STATION_STAFF, station_id=station),
     ]
     before = _search_answers(session_factory, actors)
-    assert any(before[5:10]) and any(before[10:]), "the office and the station find cases"
+    n = len(_QUERIES)
+    assert any(before[n : 2 * n]) and any(before[2 * n :]), "the office and the station find cases"
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), "0019")
     if engine.dialect.name == "sqlite":
@@ -195,6 +208,44 @@ def test_sqlite_search_scope_migration_down_and_up(
         tables = ("search_case_fts", "search_party_fts", "search_party_grams")
         assert [sql[name] for name in tables] == previous.PREVIOUS_TABLES
         assert "search_cases_scope" not in sql and "search_cases_bd" not in sql
-    assert _search_answers(session_factory, [city]) == before[:5]
+    # several terms ("科尔沁 有限") read the case documents of migration 0021
+    single = [i for i, query in enumerate(_QUERIES) if " " not in query]
+    at_0019 = _search_answers(session_factory, [city], single)
+    assert at_0019 == [before[i] for i in single]
     migrate.upgrade(engine)
     assert _search_answers(session_factory, actors) == before
+
+
+def test_sqlite_case_documents_migration_down_and_up(
+    engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    """Migration 0021 drops SQLite's case documents and their triggers (down) and builds
+    them again over the rows already there (up): every actor's answers are the same, the
+    documents those the tables give (PostgreSQL: nothing to do)."""
+    with session_factory.begin() as s:
+        seed(s)
+    generate(session_factory, cases=60, seed=5, today=dt.date(2026, 11, 20))
+    with session_factory() as s:
+        office, station = s.execute(
+            select(Case.office_id, Case.station_id)
+            .where(Case.station_id.is_not(None))
+            .order_by(Case.id.desc())
+        ).first() or (None, None)
+    actors = [
+        Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True),
+        Actor(None, "t", Role.OFFICE_MANAGER, office_id=office),
+        Actor(None, "t", Role.STATION_STAFF, station_id=station),
+    ]
+    before = _search_answers(session_factory, actors)
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0020")
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            left = conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE name LIKE 'search_%doc%'"
+            ).all()
+            assert left == []
+    migrate.upgrade(engine)
+    assert _search_answers(session_factory, actors) == before
+    with session_factory() as s:
+        assert _documents_wrong(s) == 0

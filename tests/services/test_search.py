@@ -16,7 +16,7 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.cases import routing
 from ipdesk.services.cases.intake import register_case
 from ipdesk.services.errors import ValidationError
-from ipdesk.services.queries import search
+from ipdesk.services.queries import search, search_index
 from ipdesk.services.queries.cases_query import CaseFilter, count_cases
 from ipdesk.services.queries.search import search_cases, search_terms, text_condition
 from ipdesk.services.rules import identifiers as ids
@@ -191,6 +191,36 @@ def test_the_index_follows_changes(sessions: sessionmaker[Session], people: dict
     assert found(sessions, "草原食品") == []
     with sessions() as s:  # the deleted case's parties left the index with it
         assert _scope_copies_wrong(s) == 0
+        assert _documents_wrong(s) == 0
+    assert found(sessions, "张 律师") == [people["张三"]]
+    assert found(sessions, "律师 呼和浩特") == [people["张三"]]
+    assert found(sessions, "娜 律师") == []
+
+
+def _documents_wrong(s: Session) -> int:
+    """SQLite: how many (trigram, case, column) entries of the case documents (migration
+    0021) differ from documents written afresh from the tables — a document left behind,
+    not written again after a change, or deleted with other values than it was written
+    with, shows here (FTS5's fts5vocab reads the index itself). PostgreSQL: 0."""
+    if s.get_bind().dialect.name != "sqlite":
+        return 0
+    connection = s.connection()
+    target = "search_case_docs"
+    fresh = search_index.SQLITE_DOCS_FILL[0].replace(target, "temp.docs_fresh", 1)
+    connection.exec_driver_sql(search_index.SQLITE_DOCS_TABLE.replace(target, "temp.docs_fresh"))
+    connection.exec_driver_sql(fresh)
+    for name, schema, fts in [("live", "main", target), ("fresh", "temp", "docs_fresh")]:
+        vocab = f"fts5vocab({schema}, {fts}, instance)"
+        connection.exec_driver_sql(f"CREATE VIRTUAL TABLE temp.docs_{name}_vocab USING {vocab}")
+    live = "SELECT DISTINCT term, doc, col FROM temp.docs_live_vocab"
+    fresh_rows = "SELECT DISTINCT term, doc, col FROM temp.docs_fresh_vocab"
+    wrong = connection.exec_driver_sql(
+        f"SELECT (SELECT count(*) FROM ({live} EXCEPT {fresh_rows}))"
+        f" + (SELECT count(*) FROM ({fresh_rows} EXCEPT {live}))"
+    ).scalar_one()
+    for name in ("docs_live_vocab", "docs_fresh_vocab", "docs_fresh"):
+        connection.exec_driver_sql(f"DROP TABLE temp.{name}")
+    return int(wrong)
 
 
 def _scope_copies_wrong(s: Session) -> int:
@@ -262,6 +292,7 @@ def test_a_transferred_case_is_found_in_its_new_scope_only(
         moved.case_id = case_id
     with sessions() as s:
         assert _scope_copies_wrong(s) == 0
+        assert _documents_wrong(s) == 0
     for actor in (old_manager, old_staff):
         for query in ("金辉商贸", "金辉", "李娜", "律师", "钱律师"):
             assert found(sessions, query, actor) == [], (actor.role, query)
@@ -278,6 +309,7 @@ def test_a_transferred_case_is_found_in_its_new_scope_only(
         routing.transfer_case(s, city, case_id, again.version_id, "TL01", "地域")
     with sessions() as s:
         assert _scope_copies_wrong(s) == 0
+        assert _documents_wrong(s) == 0
     assert found(sessions, "钱律师", old_manager) == [people["李娜"]]
     assert found(sessions, "钱律师", old_staff) == []
     assert found(sessions, "钱律师", new_manager) == []
@@ -291,6 +323,7 @@ def test_rows_written_in_bulk_are_indexed_and_match_a_plain_scan(
     generate(sessions, cases=300, seed=3, today=dt.date(2026, 11, 27))
     with sessions() as s:
         assert _scope_copies_wrong(s) == 0
+        assert _documents_wrong(s) == 0
         parties = s.execute(select(Party.case_id, Party.name, Party.id_number)).all()
         cases = s.execute(select(Case.id, Case.number, Case.right_number, Case.facts)).all()
     rng = random.Random(1)
@@ -451,6 +484,8 @@ def test_several_terms_are_exact_whichever_term_is_read_first(
     queries = {f"{n[:2]} {m[-1]}" for n, m in zip(names, reversed(names), strict=True)}
     queries |= {"有限 公司", "王 有限公司", "科尔沁 公司 有限", f"{id_number} {id_number[-6:]}"}
     queries |= {f"{id_number[:8]} 有限", "公司 无此词"}
+    # 1- and 2-character terms of other characters than CJK ideographs: the three tables
+    queries |= {"a 有限", "Ｌ 公司", "ＬＥ 有限", "王 4", f"{names[0][:1]} {names[1][:3]}"}
     with sessions() as s:
         dialect = s.get_bind().dialect.name
         for query in sorted(queries):
@@ -467,3 +502,47 @@ def test_several_terms_are_exact_whichever_term_is_read_first(
                         query,
                         actor,
                     )
+
+
+def test_several_terms_read_the_case_documents_in_one_statement(
+    sessions: sessionmaker[Session],
+) -> None:
+    """SQLite: several terms are one MATCH of the case documents (migration 0021), whatever
+    the terms' lengths and commonness, and the answer is that of the three tables term by
+    term: also for a name longer than the bigram table covers (its 200 characters and the
+    pair at the 200th), and for a user who may not see ID numbers."""
+    with sessions.begin() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("SQLite's case documents")
+        long_name = "甲" * 199 + "乙丙丁戊"  # the 200th character is 乙
+        long_case = make_case(s, applicant=long_name, respondent="通辽市丁戊商贸有限公司")
+        make_case(s, applicant="乙丙", respondent="通辽市某某乳业有限公司")
+        clerk = Actor.of(make_user(s, Role.OFFICE_MANAGER, office="TL01"))
+    generate(sessions, cases=60, seed=7, today=dt.date(2026, 11, 27))
+    statements: list[str] = []
+
+    def record(_c: object, _cur: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    queries = ["乙 有限", "丙 有限", "乙丙 有限", "丙丁 有限", "丁戊 有限", "甲乙丙 乙丙丁 有限公"]
+    queries += ["乳业 科尔沁", "王 伟 有限", "有限 公司 科尔沁", "150 有限", "商标 乳业"]
+    with sessions() as s:
+        event.listen(s.get_bind(), "before_cursor_execute", record)
+        try:
+            for query in queries:
+                for actor in (SYSTEM, clerk):
+                    visible = actor.may_view_personal_data
+                    terms = search_terms(query)
+                    condition = and_(*(search._in_matches("sqlite", t, visible) for t in terms))
+                    exact = sorted(
+                        s.scalars(select(Case.id).where(condition, case_scope(actor))),
+                        reverse=True,
+                    )
+                    statements.clear()
+                    assert search_cases(s, actor, query, limit=20) == exact[:20], (query, actor)
+                    assert len(statements) == 1 and "search_case_docs" in statements[0]
+        finally:
+            event.remove(s.get_bind(), "before_cursor_execute", record)
+        assert search_cases(s, SYSTEM, "乙 有限") == [long_case.id + 1, long_case.id]
+        assert search_cases(s, SYSTEM, "丙 有限") == [long_case.id + 1]
+        assert search_cases(s, SYSTEM, "丙丁 有限") == []

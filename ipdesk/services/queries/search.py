@@ -26,8 +26,11 @@ consecutive ids) and its office and station (a party row holds its case's, migra
 first, then among as many older ones as the matches' density says are needed (see
 _pg_newest). SQLite's full-text tables hold each row's office and station as tokens
 (migration 0020), which a search of an office's or a station's user adds to its MATCH
-(see SQLITE_OFFICE_MARK). With several terms, SQLite collects the rarest term's cases
-(when it is rare) and looks the others up among them only (see _sqlite_several).
+(see SQLITE_OFFICE_MARK). With several terms, SQLite asks one table of a document per case
+(migration 0021) for the AND of the terms, newest first (see _sqlite_docs_query); when a
+term is a whole ID number or a short term of other characters than CJK ideographs, it
+collects the rarest term's cases (when it is rare) and looks the others up among them only
+(see _sqlite_several).
 :func:`text_condition` is the same search as a WHERE clause for the case list's filter
 (:mod:`ipdesk.services.queries.cases_query`): it must find every match, which for a term in half
 of a million cases takes seconds.
@@ -104,6 +107,11 @@ SQLITE_OFFICE_MARK = 0xF000
 SQLITE_STATION_MARK = 0xF001
 SQLITE_SCOPE_DIGIT = 0xE000
 SQLITE_SCOPE_DIGIT_BITS = 12
+#: SQLite: the case documents' markers (migration 0021, search_index.SQLITE_DOCS_TABLE):
+#: the edge written around each party's name and ID number, and the mark written around
+#: each character of a name in the column ``grams`` (private-use characters too).
+SQLITE_DOC_EDGE = 0xF003
+SQLITE_DOC_GRAM = 0xF002
 
 #: A unit of the network whose cases a search keeps: ("office", id) or ("station", id).
 _Unit = tuple[str, int]
@@ -387,6 +395,9 @@ def search_cases(
         return _newest_first(session, actor, dialect, terms[0], limit)
     visible = _ids_visible(actor)
     if dialect == "sqlite":
+        documents = _sqlite_docs_query(terms, visible, _unit(actor))
+        if documents is not None:
+            return _sqlite_docs_newest(session, actor, documents, limit)
         found = _sqlite_several(session, actor, terms, limit)
         if found is not None:
             return found
@@ -459,6 +470,62 @@ def _sqlite_sources(
             .limit(limit if fts_name == "search_case_fts" else party_limit)
         )
     return statements
+
+
+_DOCS = table("search_case_docs", column("rowid"))
+
+
+def _cjk(character: str) -> bool:
+    """A CJK ideograph of the basic plane: a letter without case or diacritics, which the
+    unicode61 tokenizer (search_party_grams) keeps as it is inside a token."""
+    return ord(character) < 0x10000 and unicodedata.name(character, "").startswith(
+        ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH")
+    )
+
+
+def _sqlite_docs_query(terms: list[str], ids_visible: bool, unit: _Unit | None) -> str | None:
+    """SQLite, several terms: the MATCH of the case documents (migration 0021) finding the
+    cases that match every term, as the three tables find them term by term; None when a
+    term is looked up otherwise: a whole ID number (the parties' index of ID numbers) or a
+    1- or 2-character variant of other characters than CJK ideographs (the unicode61
+    tokenizer folds and splits those: search_party_grams alone answers as before).
+
+    A variant of 3 characters or more is a phrase of the case's text, its parties' names
+    and (``ids_visible``) ID numbers; one of 1 or 2 characters a name's characters with the
+    marks written between them in ``grams`` (see search_index.SQLITE_DOCS_TABLE)."""
+    mark = chr(SQLITE_DOC_GRAM)
+    matches = []
+    for term in terms:
+        if _full_id_number(term) is not None:
+            return None
+        alternatives = []
+        for variant in _variants(term):
+            if len(variant) >= MIN_TRIGRAM:
+                phrase = _phrase(variant)
+                alternatives.append(phrase if ids_visible else "- {ids} : " + phrase)
+            elif all(map(_cjk, variant)):
+                grams = mark + variant + mark if len(variant) == 1 else mark.join(variant)
+                alternatives.append("{grams} : " + _phrase(grams))
+            else:
+                return None
+        matches.append("(" + " OR ".join(alternatives) + ")")
+    return _sqlite_in_unit(" AND ".join(matches), unit)
+
+
+def _sqlite_docs_newest(session: Session, actor: Actor, query: str, limit: int) -> list[int]:
+    """SQLite: the newest ``limit`` cases in ``actor``'s scope whose documents match
+    ``query``: FTS5 steps through every term's doclist together, newest first, and stops
+    at the limit (the unit's token, when in the query, narrows what it reads; ``case_scope``
+    keeps the final word)."""
+    statement = (
+        select(Case.id)
+        .select_from(_DOCS)
+        .join(Case, Case.id == _DOCS.c.rowid)
+        .where(_match("search_case_docs", query), case_scope(actor))
+        .order_by(_DOCS.c.rowid.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(statement))
 
 
 #: SQLite, several terms: a term whose index rows (each source and variant counted up to
@@ -545,9 +612,9 @@ def _sqlite_among(
 def _sqlite_several(
     session: Session, actor: Actor, terms: list[str], limit: int
 ) -> list[int] | None:
-    """SQLite, several terms: the newest ``limit`` cases in scope matching every term, or
-    None when every term is common (then one statement intersects them all: 1-3 s at
-    1,000,000 cases).
+    """SQLite, several terms that the case documents do not answer (_sqlite_docs_query): the
+    newest ``limit`` cases in scope matching every term, or None when every term is common
+    (then one statement intersects them all: 1-3 s at 1,000,000 cases).
 
     The rarest term's cases are collected whole and kept in scope, newest first; the other
     terms are looked up among them only (by rowid in the indexes), a batch of candidates at

@@ -43,6 +43,8 @@ from ipdesk.services.queries.search import (
     PG_PARTY_OFFICE,
     PG_PARTY_STATION,
     PG_PARTY_TEXT,
+    SQLITE_DOC_EDGE,
+    SQLITE_DOC_GRAM,
     SQLITE_OFFICE_MARK,
     SQLITE_SCOPE_DIGIT,
     SQLITE_SCOPE_DIGIT_BITS,
@@ -62,6 +64,10 @@ __all__ = [
     "POSTGRESQL_INDEXES",
     "POSTGRESQL_SCOPE",
     "POSTGRESQL_UP",
+    "SQLITE_DOCS_DOWN",
+    "SQLITE_DOCS_FILL",
+    "SQLITE_DOCS_TABLE",
+    "SQLITE_DOCS_TRIGGERS",
     "SQLITE_DOWN",
     "SQLITE_FILL",
     "SQLITE_TABLES",
@@ -255,6 +261,153 @@ SQLITE_DOWN: Final = [
 ]
 
 
+# --------------------------------------------------------------------------- SQLite: case documents
+
+#: Migration 0021: one row a case (rowid = the case's id) holding everything a term may match
+#: in the case — its own text, its parties' names and ID numbers, the names again as gram
+#: text (below) and the scope — so that a search of several terms is one MATCH of their AND,
+#: which FTS5 answers by stepping through the terms' doclists together in descending rowid
+#: order (search._sqlite_docs_query). Names and ID numbers are each written between two
+#: SQLITE_DOC_EDGE characters: no query term holds one (search_terms drops private-use
+#: characters), so no match spans two parties, and each trigram holds at most one party's
+#: characters, whatever the parties' order. ``grams`` writes a name's characters (the first
+#: MAX_NAME_LENGTH, as search_party_grams' bigrams) with SQLITE_DOC_GRAM before and after
+#: each: a 1-character term c is the trigram (G, c, G), a 2-character term ab (a, G, b),
+#: which only a name holding c, or ab, has (the 201st character is written followed by the
+#: edge, not G: search_party_grams has it in the last bigram only).
+_DOCS_COLUMNS = f"{_CASE_COLUMNS}, names, ids, grams, scope"
+_DOCS_TARGET: Final = f"search_case_docs (rowid, {_DOCS_COLUMNS})"
+_DOCS_DELETE: Final = f"search_case_docs (search_case_docs, rowid, {_DOCS_COLUMNS})"
+_EDGE: Final = f"char({SQLITE_DOC_EDGE})"
+_GRAM: Final = f"char({SQLITE_DOC_GRAM})"
+
+SQLITE_DOCS_TABLE: Final = f"""CREATE VIRTUAL TABLE search_case_docs USING fts5(
+        {_DOCS_COLUMNS}, tokenize='trigram', content='', columnsize=0)"""
+
+
+def _doc_values(parties_kept: str = "") -> str:
+    """The values of the case ``cases``'s document (its rowid first); ``parties_kept``: a
+    further condition on the parties it holds (the deferred index's old documents)."""
+    kept = f" AND {parties_kept}" if parties_kept else ""
+    parties = f"FROM parties WHERE parties.case_id = cases.id{kept}"
+    name_grams = (
+        f"(SELECT group_concat(substr(parties.name, n, 1), {_GRAM}) FROM search_positions"
+        " WHERE n <= length(parties.name))"
+    )
+    beyond = (
+        f"CASE WHEN length(parties.name) > {MAX_NAME_LENGTH}"
+        f" THEN substr(parties.name, {MAX_NAME_LENGTH + 1}, 1) ELSE '' END"
+    )
+    return (
+        f"cases.id, {_case_values('cases')},"
+        f" (SELECT group_concat({_EDGE} || parties.name || {_EDGE}, '') {parties}),"
+        f" (SELECT group_concat({_EDGE} || parties.id_number || {_EDGE}, '') {parties}),"
+        f" (SELECT group_concat({_EDGE} || {_GRAM} || {name_grams} || {_GRAM} || {beyond}"
+        f" || {_EDGE}, '') {parties}),"
+        f" {_case_scope('cases')}"
+    )
+
+
+def _docs_insert(where: str) -> str:
+    return f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases WHERE {where};"
+
+
+def _docs_delete(where: str) -> str:
+    return f"INSERT INTO {_DOCS_DELETE} SELECT 'delete', {_doc_values()} FROM cases WHERE {where};"
+
+
+_DOCS_CASE_UPDATE: Final = f"UPDATE OF id, {_CASE_COLUMNS}, office_id, station_id ON cases"
+_DOCS_PARTY_UPDATE: Final = "UPDATE OF id, name, id_number, case_id ON parties"
+_DOCS_PARTY_CASES: Final = "cases.id IN (OLD.case_id, NEW.case_id)"
+
+#: A case's document is written again at every change of what it holds: the trigger before
+#: the change deletes the document as it stands (a contentless table must be told the old
+#: values; the same SELECT on the same rows gives them), the trigger after it writes the
+#: new one. A case's parties deleted by its ON DELETE CASCADE find no case (deleted
+#: before them) and write nothing.
+_SQLITE_DOCS_INSERT_TRIGGERS: Final = {
+    "search_docs_cases_ai": f"""CREATE TRIGGER search_docs_cases_ai AFTER INSERT ON cases BEGIN
+        {_docs_insert("cases.id = NEW.id")}
+    END""",
+    "search_docs_parties_bi": f"""CREATE TRIGGER search_docs_parties_bi BEFORE INSERT ON parties BEGIN
+        {_docs_delete("cases.id = NEW.case_id")}
+    END""",
+    "search_docs_parties_ai": f"""CREATE TRIGGER search_docs_parties_ai AFTER INSERT ON parties BEGIN
+        {_docs_insert("cases.id = NEW.case_id")}
+    END""",
+}
+
+_SQLITE_DOCS_OTHER_TRIGGERS: Final = {
+    "search_docs_cases_bu": f"""CREATE TRIGGER search_docs_cases_bu BEFORE {_DOCS_CASE_UPDATE} BEGIN
+        {_docs_delete("cases.id = OLD.id")}
+    END""",
+    "search_docs_cases_au": f"""CREATE TRIGGER search_docs_cases_au AFTER {_DOCS_CASE_UPDATE} BEGIN
+        {_docs_insert("cases.id = NEW.id")}
+    END""",
+    "search_docs_cases_bd": f"""CREATE TRIGGER search_docs_cases_bd BEFORE DELETE ON cases BEGIN
+        {_docs_delete("cases.id = OLD.id")}
+    END""",
+    "search_docs_parties_bu": f"""CREATE TRIGGER search_docs_parties_bu BEFORE {_DOCS_PARTY_UPDATE} BEGIN
+        {_docs_delete(_DOCS_PARTY_CASES)}
+    END""",
+    "search_docs_parties_au": f"""CREATE TRIGGER search_docs_parties_au AFTER {_DOCS_PARTY_UPDATE} BEGIN
+        {_docs_insert(_DOCS_PARTY_CASES)}
+    END""",
+    "search_docs_parties_bd": f"""CREATE TRIGGER search_docs_parties_bd BEFORE DELETE ON parties BEGIN
+        {_docs_delete("cases.id = OLD.case_id")}
+    END""",
+    "search_docs_parties_ad": f"""CREATE TRIGGER search_docs_parties_ad AFTER DELETE ON parties BEGIN
+        {_docs_insert("cases.id = OLD.case_id")}
+    END""",
+}
+
+_DOCS_TRIGGER_ORDER: Final = (
+    "search_docs_cases_ai",
+    "search_docs_cases_bu",
+    "search_docs_cases_au",
+    "search_docs_cases_bd",
+    "search_docs_parties_bi",
+    "search_docs_parties_ai",
+    "search_docs_parties_bu",
+    "search_docs_parties_au",
+    "search_docs_parties_bd",
+    "search_docs_parties_ad",
+)
+_SQLITE_DOCS_TRIGGER_SQL: Final = _SQLITE_DOCS_INSERT_TRIGGERS | _SQLITE_DOCS_OTHER_TRIGGERS
+SQLITE_DOCS_TRIGGERS: Final = [_SQLITE_DOCS_TRIGGER_SQL[name] for name in _DOCS_TRIGGER_ORDER]
+
+_SQLITE_DOCS_OPTIMIZE: Final = "INSERT INTO search_case_docs (search_case_docs) VALUES ('optimize')"
+
+SQLITE_DOCS_FILL: Final = [
+    f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases",
+    _SQLITE_DOCS_OPTIMIZE,
+]
+
+SQLITE_DOCS_DOWN: Final = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in _DOCS_TRIGGER_ORDER),
+    "DROP TABLE IF EXISTS search_case_docs",
+]
+
+
+def _sqlite_docs_after(connection: Connection, last_case: int, last_party: int) -> None:
+    """Write the documents of the cases above ``last_case`` and write again those of older
+    cases that got parties above ``last_party`` (their old documents: without those)."""
+    older = (
+        "FROM cases WHERE cases.id <= :case AND cases.id IN"
+        " (SELECT case_id FROM parties WHERE id > :party)"
+    )
+    kept = "parties.id <= :party"
+    values = {"case": last_case, "party": last_party}
+    connection.exec_driver_sql(
+        f"INSERT INTO {_DOCS_DELETE} SELECT 'delete', {_doc_values(kept)} {older}", values
+    )
+    connection.exec_driver_sql(f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} {older}", values)
+    connection.exec_driver_sql(
+        f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases WHERE cases.id > :case",
+        values,
+    )
+
+
 def _max_id(connection: Connection, table: str) -> int:
     return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar_one())
 
@@ -275,7 +428,10 @@ def deferred_sqlite_index(connection: Connection) -> Iterator[None]:
         return
     last_case = _max_id(connection, "cases")
     last_party = _max_id(connection, "parties")
-    for name in _SQLITE_INSERT_TRIGGERS:
+    # The case documents (migration 0021): the same, when the database has them.
+    docs = _SQLITE_DOCS_INSERT_TRIGGERS if _has_docs(connection) else {}
+    triggers = _SQLITE_INSERT_TRIGGERS | docs
+    for name in triggers:
         connection.exec_driver_sql(f"DROP TRIGGER {name}")
     try:
         yield
@@ -284,7 +440,9 @@ def deferred_sqlite_index(connection: Connection) -> Iterator[None]:
         connection.exec_driver_sql(cases, (last_case,))
         connection.exec_driver_sql(parties, (last_party,))
         connection.exec_driver_sql(grams, (last_party,))
-        for statement in _SQLITE_INSERT_TRIGGERS.values():
+        if docs:
+            _sqlite_docs_after(connection, last_case, last_party)
+        for statement in triggers.values():
             connection.exec_driver_sql(statement)
 
 
@@ -293,10 +451,32 @@ def sqlite_optimize(connection: Connection) -> None:
     small transactions of inserts)."""
     for statement in _SQLITE_OPTIMIZE:
         connection.exec_driver_sql(statement)
+    if _has_docs(connection):
+        connection.exec_driver_sql(_SQLITE_DOCS_OPTIMIZE)
+
+
+def _has_docs(connection: Connection) -> bool:
+    """Whether the database has the case documents (migration 0021)."""
+    return "search_case_docs" in _sqlite_tables(connection)
+
+
+def _repair_docs(connection: Connection, present: set[str]) -> list[str]:
+    """The case documents rebuilt from the tables when one of their triggers is missing
+    (rows may have changed without them); the names recreated."""
+    missing = [n for n in _DOCS_TRIGGER_ORDER if n not in present]
+    if missing:
+        log.warning("Case document triggers missing (%s): rebuilding them", missing)
+        connection.exec_driver_sql(
+            "INSERT INTO search_case_docs (search_case_docs) VALUES ('delete-all')"
+        )
+        connection.exec_driver_sql(SQLITE_DOCS_FILL[0])
+        for name in missing:
+            connection.exec_driver_sql(_SQLITE_DOCS_TRIGGER_SQL[name])
+    return missing
 
 
 def _sqlite_triggers(connection: Connection) -> set[str]:
-    names = ", ".join(f"'{name}'" for name in _TRIGGER_ORDER)
+    names = ", ".join(f"'{name}'" for name in (*_TRIGGER_ORDER, *_DOCS_TRIGGER_ORDER))
     rows = connection.exec_driver_sql(
         f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
     )
@@ -438,16 +618,20 @@ def repair(engine: Engine) -> list[str]:
         if connection.dialect.name == "sqlite":
             if "search_case_fts" not in _sqlite_tables(connection):
                 return []
-            missing = [n for n in _TRIGGER_ORDER if n not in _sqlite_triggers(connection)]
-            if not missing:
-                return []
-            log.warning("Search triggers missing (%s): rebuilding the search index", missing)
-            for table in ("search_case_fts", "search_party_fts", "search_party_grams"):
-                connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
-            for statement in sqlite_fill():
-                connection.exec_driver_sql(statement)
-            for name in missing:
-                connection.exec_driver_sql(_SQLITE_TRIGGER_SQL[name])
+            present = _sqlite_triggers(connection)
+            missing = [n for n in _TRIGGER_ORDER if n not in present]
+            if missing:
+                log.warning("Search triggers missing (%s): rebuilding the search index", missing)
+                for table in ("search_case_fts", "search_party_fts", "search_party_grams"):
+                    connection.exec_driver_sql(
+                        f"INSERT INTO {table} ({table}) VALUES ('delete-all')"
+                    )
+                for statement in sqlite_fill():
+                    connection.exec_driver_sql(statement)
+                for name in missing:
+                    connection.exec_driver_sql(_SQLITE_TRIGGER_SQL[name])
+            if _has_docs(connection):
+                missing += _repair_docs(connection, present)
             return missing
         if connection.dialect.name == "postgresql":
             function = connection.exec_driver_sql(
