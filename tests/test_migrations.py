@@ -58,6 +58,24 @@ def test_unknown_revision_means_newer_program(engine: Engine) -> None:
     assert migrate.is_newer_than_program(engine)
 
 
+def _case_indexes(engine: Engine) -> dict[str, list[str | None]]:
+    return {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("cases")}
+
+
+def test_case_numbers_index_migration_down_and_up(engine: Engine) -> None:
+    """Migration 0023 adds ix_cases_id_number (id, number), which the alert scan names
+    (SQLite: INDEXED BY), and drops it again, leaving the other indexes of cases alone."""
+    at_head = _case_indexes(engine)
+    assert at_head["ix_cases_id_number"] == ["id", "number"]
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0022")
+    at_0022 = _case_indexes(engine)
+    assert "ix_cases_id_number" not in at_0022
+    assert at_0022 == {k: v for k, v in at_head.items() if k != "ix_cases_id_number"}
+    migrate.upgrade(engine)
+    assert _case_indexes(engine) == at_head
+
+
 def test_migrations_of_two_databases_started_at_once_run_one_at_a_time(
     engine: Engine, tmp_path: Path
 ) -> None:
