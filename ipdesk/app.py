@@ -526,6 +526,8 @@ def _open_in_background(
 ) -> Engine:
     opening: Callable[[], Engine] = lambda: open_database(url)  # noqa: E731
     if early is not None and early.url == url:
+        if early.engine.done():  # opened since the start: no task, no event loop to wait
+            return early.engine.result()
         opening = early.engine.result  # opening since the start
     return run_with_progress(
         opening,

@@ -49,6 +49,17 @@ Loader = Call[WorkList]
 Index = QModelIndex | QPersistentModelIndex
 
 _RED = QColor(180, 0, 0)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_STYLED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+"""The roles :meth:`WorkListModel.data` answers besides the text and the case's id."""
 
 
 class WorkListModel(QAbstractTableModel):
@@ -186,16 +197,19 @@ class WorkListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMN_KEYS):
+        # Asked some 20,000 times when a page is filled (its columns sized to their
+        # contents): the roles this model never answers return at once.
+        number, column = index.row(), index.column()  # -1 for an invalid index
+        if not (0 <= number < len(self._rows) and 0 <= column < len(COLUMN_KEYS)):
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        key = COLUMN_KEYS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = self._rows[number]
+        key = COLUMN_KEYS[column]
+        if role == _DISPLAY:
             return self._display(row, key)
         if role == CASE_ID_ROLE:
             return row.id
+        if role not in _STYLED_ROLES:
+            return None
         left = self.days_left(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "days_left":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
