@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
-from sqlalchemy import Table, event, func, select, update
+from sqlalchemy import Table, event, func, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import (
@@ -55,7 +55,7 @@ from ipdesk.services.cases import adjudication as adj
 from ipdesk.services.cases import clock, mediation, mediation_records, routing, workflow
 from ipdesk.services.cases.adjudication import Service
 from ipdesk.services.cases.intake import IntakeForm, PartyForm, register_case
-from ipdesk.services.cases.limits import LimitContext, refresh_case_limits, shared_context
+from ipdesk.services.cases.limits import LimitContext, shared_context
 from ipdesk.services.cases.mediation import AgreementForm, ObligationForm
 from ipdesk.services.cases.mediation_records import SessionForm
 from ipdesk.services.rules import identifiers as ids
@@ -380,9 +380,6 @@ def _table(model: type[Case | CaseEvent | MediationRecord]) -> Table:
 EVENTS: Final = _table(CaseEvent)
 CASES: Final = _table(Case)
 RECORDS: Final = _table(MediationRecord)
-#: Steps whose event ends the handling limit on its day (limits.stopped_on reads the
-#: events' times): the limits are refreshed again once the event has its day.
-_STOPPING: Final = frozenset({"failed", "decided"})
 
 
 class _Stop(Exception):
@@ -425,15 +422,26 @@ class _Walk:
         self.minutes: dict[dt.date, int] = {}
         self.mediator = office.mediators[index % len(office.mediators)]
         self.manager = office.manager
-        self.new_events: list[int] = []  # the case's events flushed since a step began
-        event.listen(session, "after_flush", self.collect_events)
+        self.step_day: dt.date | None = None  # while a step is taken: its day
+        event.listen(session, "before_flush", self.date_events)
 
-    def collect_events(self, session: Session, _context: Any) -> None:
-        """After a flush: the ids of the case's events it inserted (``session.new`` holds
-        them until the flush ends), so that a step need not query them."""
-        self.new_events.extend(
-            e.id for e in session.new if isinstance(e, CaseEvent) and e.case_id == self.case_id
-        )
+    def date_events(self, session: Session, _context: Any, _instances: Any) -> None:
+        """Before a flush while a step is taken: the case's new events are dated at the
+        next moments of the step's day, in the order they were added (that of their
+        ids), so that they are written so, and the limits that the step refreshes (the
+        handling limit ends on the day of a failure's or a decision's event) read them."""
+        day = self.step_day
+        if day is None:
+            return
+        new = [
+            e
+            for e in session.new
+            if isinstance(e, CaseEvent)
+            and (e.case_id == self.case_id or (e.case is not None and e.case.id == self.case_id))
+        ]
+        new.sort(key=lambda e: inspect(e).insert_order or 0)
+        for recorded in new:
+            recorded.at = self.moment(day)
 
     # -- dates
 
@@ -519,23 +527,14 @@ class _Walk:
             session.flush()
             case = session.get(Case, self.case_id)
             assert case is not None
-            self.new_events.clear()
             if dated:
                 kwargs["today"] = day
-            result = call(session, actor, self.case_id, case.version_id, *args, **kwargs)
-            session.flush()
-            connection = session.connection()  # around the ORM: these columns are no one's
-            events = sorted(self.new_events)  # the step's, in the order they were recorded
-            for event_id in events:
-                connection.execute(
-                    update(EVENTS).where(EVENTS.c.id == event_id).values(at=self.moment(day))
-                )
-            if name in _STOPPING:  # the handling limit ends on the day of the event
-                for recorded in session.scalars(
-                    select(CaseEvent).where(CaseEvent.id.in_(events))
-                ):  # the session's copies were written before the update
-                    session.expire(recorded)
-                refresh_case_limits(session, case, self.limits)
+            self.step_day = day  # the step's events are dated as they are flushed
+            try:
+                result = call(session, actor, self.case_id, case.version_id, *args, **kwargs)
+                session.flush()
+            finally:
+                self.step_day = None
         if name == self.target.last:
             raise _Stop
         return result

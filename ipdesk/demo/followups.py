@@ -39,6 +39,7 @@ from typing import Any, Final, TypeVar
 from sqlalchemy import Engine, Table, and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from ipdesk.demo.draws import DemoRandom
 from ipdesk.demo.worker import reading_snapshot
 from ipdesk.models import (
     Case,
@@ -184,7 +185,7 @@ def _record(
 ) -> dict[str, Any] | None:
     """The record of a visit planned on ``planned_on`` (columns of ``follow_up_visits``),
     or None when it stays planned. Depends only on the seed and the visit's id."""
-    rng = random.Random(seed * 1_000_003 + visit_id)
+    rng = DemoRandom(seed * 1_000_003 + visit_id)
     if rng.random() >= DONE_SHARE:
         return None
     if rng.random() < LATE_SHARE:
@@ -361,9 +362,11 @@ def follow_up_chunks(
     counts = _Counts()
     examined = last_id = 0
     while True:
-        batch = reader.execute(
-            candidates.where(Case.id > last_id).order_by(Case.id).limit(chunk)
-        ).all()
+        batch = (  # Core rows: the ORM's loading adds nothing to plain columns
+            reader.connection()
+            .execute(candidates.where(Case.id > last_id).order_by(Case.id).limit(chunk))
+            .all()
+        )
         if not batch:
             return
         last_id = batch[-1][0]

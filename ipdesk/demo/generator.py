@@ -56,6 +56,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk.db import make_engine
 from ipdesk.demo.adjudication import add_demo_adjudications, adjudication_count
 from ipdesk.demo.alerts import add_demo_alerts
+from ipdesk.demo.draws import DemoRandom
 from ipdesk.demo.followups import FollowUpChunk, add_demo_follow_ups, follow_up_chunks
 from ipdesk.demo.links import LinksChunk, add_demo_links, link_chunks
 from ipdesk.demo.load import loading_connection
@@ -299,9 +300,12 @@ class _Choice(Generic[T]):
         values, weights = zip(*table, strict=True)
         self.values: tuple[T, ...] = values
         self.cum_weights = list(accumulate(weights))
+        self.total = self.cum_weights[-1] + 0.0  # as choices(): a float
+        self.hi = len(values) - 1
 
     def __call__(self, rng: random.Random) -> T:
-        return rng.choices(self.values, cum_weights=self.cum_weights)[0]
+        # rng.choices(self.values, cum_weights=self.cum_weights)[0], without the list.
+        return self.values[bisect_right(self.cum_weights, rng.random() * self.total, 0, self.hi)]
 
 
 _IP_TYPE = _Choice(_IP_TYPE_WEIGHTS)
@@ -392,7 +396,7 @@ def _ensure_users(session: Session, org: _Org) -> int:
     """Demo users for every role, all with the password DEMO_PASSWORD (see README)."""
     existing = {u.username: u for u in session.scalars(select(User))}
     password_hash = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
-    names = _Names(random.Random(0))
+    names = _Names(DemoRandom(0))
     created = 0
 
     def user(
@@ -471,7 +475,7 @@ class _Generator:
     ) -> None:
         self.rng = rng
         # The mediation records' draws: a stream of their own, so the cases stay as they were.
-        self.records_rng = records_rng or random.Random(0)
+        self.records_rng = records_rng or DemoRandom(0)
         self.areas = {office: area for _, office, _, area in org.stations}
         self.org = org
         self.calendar = calendar
@@ -995,7 +999,7 @@ def _chunks(plan: _Plan) -> Generator[_Chunk, None, None]:
     """The plan's cases, CHUNK at a time, as the driver's row tuples. Everything random
     comes from one generator seeded with the plan's seed, drawn in the same order
     wherever this runs: the same plan gives the same rows."""
-    rng = random.Random(plan.seed)
+    rng = DemoRandom(plan.seed)
     calendar = WorkCalendar.from_rows(plan.holidays, plan.declared_years)
     gen = _Generator(
         rng,
@@ -1003,7 +1007,7 @@ def _chunks(plan: _Plan) -> Generator[_Chunk, None, None]:
         calendar,
         plan.rules,
         plan.today,
-        records_rng=random.Random(f"{plan.seed}:mediation-records"),
+        records_rng=DemoRandom(f"{plan.seed}:mediation-records"),
     )
     gen.next_id = {table: plan.next_ids[table.name] for table in _TABLES}
     gen.sequences = dict(plan.sequences)

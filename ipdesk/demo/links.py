@@ -26,7 +26,8 @@ snapshot of the database, with the new ids counted on from the largest ones in i
 chunk turned into the driver's row tuples (services/infra/bulk.py). So a large demo load
 produces them in its worker process while this one writes (demo/generator.py); the rows
 are the same wherever they are produced. Each chunk is written in one transaction (the
-returns, which carry JSON details, with one executemany).
+returns, which carry JSON details, with the chunk's other events: their JSON converted
+where they are produced, as the generator's records' events).
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, Table, and_, func, insert, or_, select, text, update
+from sqlalchemy import Connection, Engine, Table, and_, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipdesk.demo.draws import DemoRandom
 from ipdesk.demo.worker import reading_snapshot
 from ipdesk.models import (
     AdjustmentKind,
@@ -84,13 +86,15 @@ from ipdesk.services.cases.mediation import (
 )
 from ipdesk.services.infra.bulk import driver_rows, insert_rows
 from ipdesk.services.queries import dashboard_summary
-from ipdesk.services.rules.deadlines import BEIJING
+from ipdesk.services.rules.deadlines import BEIJING, DueResult
 from ipdesk.services.rules.jurisdiction import court_ip_types
 
 __all__ = ["DemoLinksSummary", "LinksChunk", "add_demo_links", "link_chunks"]
 
 CHUNK = 5000
 S = CaseStatus
+#: Offsets from midnight (Beijing's, in links' _Generator.at).
+_MINUTES = tuple(dt.timedelta(minutes=m) for m in range(24 * 60))
 
 #: Share of the open cases after acceptance that get a consultation.
 CONSULTATION_SHARE = 0.2
@@ -283,14 +287,22 @@ class _Generator:
         self.today = today
         self.w = writer
         self.counts = counts
+        # The limits' due dates by kind, start and extension: a pure function of them
+        # (the rules and the calendar are the context's), asked for again and again.
+        self._due: dict[tuple[LimitKind, dt.date, int], DueResult] = {}
+        self._day_start: dict[dt.date, dt.datetime] = {}
 
     # -- shared
 
     def at(self, day: dt.date) -> dt.datetime:
         """A working-hours moment of ``day`` in Beijing (08:30–17:30), as UTC."""
         minutes = 8 * 60 + 30 + self.rng.randrange(9 * 60)
-        local = dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
-        return (local + dt.timedelta(minutes=minutes)).astimezone(dt.UTC)
+        # Beijing's midnight in UTC (the day before, 16:00; Beijing is UTC+8 all year).
+        start = self._day_start.get(day)
+        if start is None:
+            local = dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
+            start = self._day_start[day] = local.astimezone(dt.UTC)
+        return start + _MINUTES[minutes]
 
     def event(
         self, case: _CaseRow, day: dt.date, kind: EventKind, reason: str | None = None
@@ -322,7 +334,7 @@ class _Generator:
     ) -> dt.date | None:
         if kind not in self.context.rules:
             return None
-        result = self.context.compute(kind, start, extension_days=extension)
+        result = self.compute(kind, start, extension)
         self.w.add(
             LIMITS,
             {
@@ -564,7 +576,15 @@ class _Generator:
     def window_due(self, effective: dt.date) -> dt.date | None:
         if LimitKind.CONFIRMATION_APPLICATION not in self.context.rules:
             return None
-        return self.context.compute(LimitKind.CONFIRMATION_APPLICATION, effective).due
+        return self.compute(LimitKind.CONFIRMATION_APPLICATION, effective).due
+
+    def compute(self, kind: LimitKind, start: dt.date, extension: int = 0) -> DueResult:
+        """``self.context.compute(kind, start, extension_days=extension)``, remembered."""
+        key = (kind, start, extension)
+        result = self._due.get(key)
+        if result is None:
+            result = self._due[key] = self.context.compute(kind, start, extension_days=extension)
+        return result
 
     def confirmation(
         self, case: _CaseRow, applied: dt.date, dates: dict[EventKind, dt.date]
@@ -679,7 +699,6 @@ class LinksChunk:
     """The rows of one chunk of cases, one transaction's worth, ready for the driver."""
 
     rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]]  # table -> columns, values
-    returns: list[dict[str, Any]]  # returned_to_court events (JSON details: SQLAlchemy's)
     referral_kinds: dict[ReferralKind, list[int]]
     counts: _Counts  # up to and including this chunk
 
@@ -734,7 +753,7 @@ def link_chunks(
     """The records to add, a chunk of cases at a time, as read by ``reader`` (a snapshot,
     demo/worker.reading_snapshot: the caller writes the chunks meanwhile). The
     new ids follow the largest ones the snapshot holds."""
-    rng = random.Random(rng_seed)
+    rng = DemoRandom(rng_seed)
     counts = _Counts()
     counts.had_referral = (
         reader.scalar(
@@ -760,7 +779,7 @@ def link_chunks(
     while True:
         cases = [
             _CaseRow(**row._asdict())
-            for row in reader.execute(
+            for row in reader.connection().execute(
                 select(
                     Case.id,
                     Case.status,
@@ -788,35 +807,46 @@ def link_chunks(
         writer = _Writer(next_id)
         gen = _Generator(rng_seed, rng, context, agencies, today, writer, counts)
         _chunk(reader, gen, cases)
+        # The returns after the chunk's other events (their ids follow theirs).
+        writer.rows.setdefault(EVENTS, []).extend(writer.returns)
         rows = {
             table.name: driver_rows(table, writer.rows.pop(table, []), dialect) for table in _TABLES
         }
-        yield LinksChunk(rows, writer.returns, writer.referral_kinds, replace(counts))
+        yield LinksChunk(rows, writer.referral_kinds, replace(counts))
 
 
 def _chunk(session: Session, gen: _Generator, cases: Sequence[_CaseRow]) -> None:
-    ids = [c.id for c in cases]
-    has_agreement = _case_ids(session, Agreement.case_id, ids)
-    has_consultation = _case_ids(session, Consultation.case_id, ids)
+    # The rows of the cases from the chunk's first to its last id (read as Core rows):
+    # also those of the cases between them that the chunk leaves out, which nothing
+    # below asks for (every use is a look-up by a chunk case's id). A range, not the
+    # chunk's ids as an IN list of thousands of parameters, each rendered and bound.
+    first, last = cases[0].id, cases[-1].id
+    connection = session.connection()
+    has_agreement = _case_ids(connection, Agreement.case_id, first, last)
+    has_consultation = _case_ids(connection, Consultation.case_id, first, last)
     returned = set(
-        session.scalars(
+        connection.execute(
             select(CaseEvent.case_id).where(
-                CaseEvent.case_id.in_(ids), CaseEvent.kind == EventKind.RETURNED_TO_COURT.value
+                CaseEvent.case_id.between(first, last),
+                CaseEvent.kind == EventKind.RETURNED_TO_COURT.value,
             )
-        )
+        ).scalars()
     )
     dates: dict[int, dict[EventKind, dt.date]] = {}
-    for case_id, kind, at in session.execute(
+    for case_id, kind, at in connection.execute(
         select(CaseEvent.case_id, CaseEvent.kind, CaseEvent.at)
-        .where(CaseEvent.case_id.in_(ids), CaseEvent.kind.in_([k.value for k in _DATED_EVENTS]))
+        .where(
+            CaseEvent.case_id.between(first, last),
+            CaseEvent.kind.in_([k.value for k in _DATED_EVENTS]),
+        )
         .order_by(CaseEvent.id)
     ):
         dates.setdefault(case_id, {})[EventKind(kind)] = at.astimezone(BEIJING).date()
     parties: dict[int, dict[PartyRole, int]] = {}
-    for case_id, role, party_id in session.execute(
+    for case_id, role, party_id in connection.execute(
         select(Party.case_id, Party.role, Party.id)
         .where(
-            Party.case_id.in_(ids),
+            Party.case_id.between(first, last),
             Party.role.in_((PartyRole.APPLICANT, PartyRole.RESPONDENT)),
         )
         .order_by(Party.position.desc())  # the first of each role wins
@@ -854,8 +884,6 @@ def _write(session: Session, chunk: LinksChunk) -> None:
         for table in _TABLES:
             names, values = chunk.rows[table.name]
             insert_rows(session, table, names, values)
-    if chunk.returns:
-        session.execute(insert(EVENTS), chunk.returns)
     for kind, case_ids in chunk.referral_kinds.items():
         # Derived from the court's case number; written without moving the case's version.
         session.execute(
@@ -913,8 +941,8 @@ def _picked(seed: int, case_id: int, share: float) -> bool:
     return random.Random(seed * 1_000_003 + case_id).random() < share
 
 
-def _case_ids(session: Session, column: Any, ids: Iterable[int]) -> set[int]:
-    return set(session.scalars(select(column).where(column.in_(list(ids)))))
+def _case_ids(connection: Connection, column: Any, first: int, last: int) -> set[int]:
+    return set(connection.execute(select(column).where(column.between(first, last))).scalars())
 
 
 def _next_id(session: Session, table: Table) -> int:
