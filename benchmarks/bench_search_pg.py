@@ -9,16 +9,23 @@ cases and as the staff of the busiest station of another office, so that each ru
 found in its scope and terms common in the city but absent from its scope (a place name of
 another office: 鲁特旗, 后旗, 开鲁, 奈曼 ...; "found 0").
 
-For each actor and query it prints the number of statements the service sent, the median
-and minimum of ``--repeat`` warm calls of :func:`ipdesk.services.queries.search.search_cases`
-(the ids only; each call checks out a pooled connection as a desk call does, with the
-application's ``pool_pre_ping``), the floor — the very statements the service sent,
-replayed through the bare driver (psycopg) with ``fetchall()`` — the ratio and the goal,
-and the median of the same calls through an engine without ``pool_pre_ping`` ("no ping"),
-measured alternately with the others. ``--explain`` prints ``EXPLAIN (ANALYZE, BUFFERS)``
-of each statement. The machine's load is printed: on a shared machine a loaded run's times
-are not comparable with an idle one's. ``--ids FILE`` writes every answer (actor, query,
-limit -> ids, for limits 1, 10 and 100) as JSON, to compare two versions' answers.
+For each actor and query it prints the number of statements the service sent and the
+number the floor replays ("stmts": app/floor, the same unless the service sent other
+statements than SELECTs), the median and minimum of ``--repeat`` warm calls of
+:func:`ipdesk.services.queries.search.search_cases` (the ids only; each call opens a
+session, checks out a pooled connection as a desk call does, with the application's ping
+of a connection idle for long, and closes the session: BEGIN, the statements, ROLLBACK),
+the floor — the very statements the service sent, replayed through the bare driver
+(psycopg) with ``fetchall()`` between its BEGIN and ROLLBACK: its minimum and median
+("fl.med") —, the ratio of the minima, the goal, the median CPU time of the client for a
+call ("cpu") and for the floor's replay ("fl.cpu"): on a loaded machine the CPU a client
+burns between its round trips also lengthens its waits for the server's answers; and the
+median of the same calls through an engine with SQLAlchemy's own ``pool_pre_ping`` off
+("no ping"), measured alternately with the others. ``--explain`` prints ``EXPLAIN
+(ANALYZE, BUFFERS)`` of each statement. The machine's load is printed: on a shared
+machine a loaded run's times are not comparable with an idle one's. ``--ids FILE`` writes
+every answer (actor, query, limit -> ids, for limits 1, 10 and 100) as JSON, to compare
+two versions' answers.
 """
 
 from __future__ import annotations
@@ -82,11 +89,15 @@ def _default_actors(raw: psycopg.Connection[Any]) -> list[str]:
     return ["city", f"office:{office}"] + ([f"station:{station[0]}"] if station else [])
 
 
-def _timed(factory: sessionmaker[Session], actor: Actor, query: str, limit: int) -> float:
+def _timed(
+    factory: sessionmaker[Session], actor: Actor, query: str, limit: int
+) -> tuple[float, float, list[int]]:
+    """Wall and CPU time of one search in a session of its own, its end (ROLLBACK)
+    included, and its answer."""
+    started, cpu = time.perf_counter(), time.process_time()
     with factory() as session:
-        started = time.perf_counter()
-        search_cases(session, actor, query, limit=limit)
-        return time.perf_counter() - started
+        found = search_cases(session, actor, query, limit=limit)
+    return time.perf_counter() - started, time.process_time() - cpu, found
 
 
 def main() -> int:
@@ -128,43 +139,51 @@ def main() -> int:
         print(f"actor    {spec} ({actor.role.value})")
         print(
             f"{'query':<10}{'found':>6}{'stmts':>6}{'median':>10}{'min':>10}{'floor':>10}"
-            f"{'ratio':>7}{'goal':>8}{'no ping':>10}"
+            f"{'fl.med':>9}{'ratio':>7}{'goal':>8}{'cpu':>8}{'fl.cpu':>8}{'no ping':>10}"
         )
         medians: list[float] = []
+        all_cpus: list[float] = []
+        all_floor_cpus: list[float] = []
         for query in args.queries:
             times: list[float] = []
+            cpus: list[float] = []
             times_unpinged: list[float] = []
             found: list[int] = []
             for i in range(args.repeat + 1):
                 sent.clear()
-                with factory() as session:
-                    started = time.perf_counter()
-                    found = search_cases(session, actor, query, limit=args.limit)
-                    elapsed = time.perf_counter() - started
-                unpinged_elapsed = _timed(factory_unpinged, actor, query, args.limit)
+                elapsed, cpu, found = _timed(factory, actor, query, args.limit)
+                unpinged_elapsed = _timed(factory_unpinged, actor, query, args.limit)[0]
                 if i:
                     times.append(elapsed)
+                    cpus.append(cpu)
                     times_unpinged.append(unpinged_elapsed)
             statements = [
                 (s, p) for s, p in sent if s.lstrip().upper().startswith(("SELECT", "WITH"))
             ]
-            floors = []
+            floors, floor_cpus = [], []
             for i in range(args.repeat + 1):
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 for statement, parameters in statements:
                     raw.execute(statement, parameters).fetchall()
                 raw.rollback()
                 if i:
                     floors.append(time.perf_counter() - started)
+                    floor_cpus.append(time.process_time() - cpu)
             best, floor = min(times) * 1000, min(floors) * 1000
             median = statistics.median(times) * 1000
             goal = f"{GOAL_MS:.0f}ms" if len(query) in (2, 3) else "-"
             if len(query) in (2, 3):
                 medians.append(median)
+            all_cpus += cpus
+            all_floor_cpus += floor_cpus
+            counts = f"{len(sent)}/{len(statements)}"
             print(
-                f"{query:<10}{len(found):>6}{len(statements):>6}"
+                f"{query:<10}{len(found):>6}{counts:>6}"
                 f"{median:>8.1f}ms{best:>8.1f}ms"
-                f"{floor:>8.1f}ms{best / floor:>7.2f}{goal:>8}"
+                f"{floor:>8.1f}ms{statistics.median(floors) * 1000:>7.1f}ms"
+                f"{best / floor:>7.2f}{goal:>8}"
+                f"{statistics.median(cpus) * 1000:>6.1f}ms"
+                f"{statistics.median(floor_cpus) * 1000:>6.1f}ms"
                 f"{statistics.median(times_unpinged) * 1000:>8.1f}ms"
             )
             if args.explain:
@@ -185,7 +204,9 @@ def main() -> int:
             over = sum(m > GOAL_MS for m in medians)
             print(
                 f"2-3 characters: worst median {max(medians):.1f} ms, "
-                f"{over} of {len(medians)} over {GOAL_MS:.0f} ms"
+                f"{over} of {len(medians)} over {GOAL_MS:.0f} ms; client CPU a call "
+                f"{statistics.median(all_cpus) * 1000:.1f} ms (floor "
+                f"{statistics.median(all_floor_cpus) * 1000:.1f} ms)"
             )
     print()
     print("load     {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
