@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipdesk import db, migrate
 from ipdesk.demo.generator import generate
 from ipdesk.migrations.schema_filter import include_name, include_object
-from ipdesk.models import Base, Case, Role
+from ipdesk.models import OPEN_STATUSES, Base, Case, Role
+from ipdesk.models.cases import OPEN_STATUS_SQL
 from ipdesk.services.actors import Actor
 from ipdesk.services.queries import dashboard_summary, search_index
+from ipdesk.services.queries.cases_query import CaseFilter, CaseSort, case_ids
 from ipdesk.services.queries.search import search_cases
 from tests.helpers.factories import seed
 from tests.services.test_search import _documents_wrong
@@ -174,6 +176,11 @@ def test_frozen_search_index_equals_the_live_statements() -> None:
     assert documents.SQLITE_TRIGGERS == search_index.SQLITE_DOCS_TRIGGERS
     assert documents.SQLITE_FILL == search_index.SQLITE_DOCS_FILL
     assert documents.SQLITE_DOWN == search_index.SQLITE_DOCS_DOWN
+    again = _frozen("0024_sqlite_case_documents_newest_first.py")
+    assert again.SQLITE_TABLE == search_index.SQLITE_DOCS_TABLE
+    assert again.SQLITE_TRIGGERS == search_index.SQLITE_DOCS_TRIGGERS
+    assert again.SQLITE_FILL == search_index.SQLITE_DOCS_FILL
+    assert again.SQLITE_DOWN == search_index.SQLITE_DOCS_DOWN
 
 
 _QUERIES = ("有限公司", "公司", "王", "科尔沁 有限", "乳业", "王 伟 有限", "乳业 科尔沁")
@@ -265,5 +272,88 @@ def test_sqlite_case_documents_migration_down_and_up(
             assert left == []
     migrate.upgrade(engine)
     assert _search_answers(session_factory, actors) == before
+    with session_factory() as s:
+        assert _documents_wrong(s) == 0
+
+
+def _open_by_due(sessions: sessionmaker[Session], actors: list[Actor]) -> list[list[int]]:
+    flt = CaseFilter(status="open")
+    with sessions() as s:
+        return [
+            case_ids(s, actor, flt, CaseSort("due", descending), 0, 25)
+            for actor in actors
+            for descending in (False, True)
+        ]
+
+
+def _partial_indexes(engine: Engine) -> dict[str, str]:
+    """The open cases' indexes (migration 0022) and their SQL."""
+    names = ("ix_cases_open_office_due", "ix_cases_open_due")
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+        else:
+            found = conn.exec_driver_sql("SELECT indexname, indexdef FROM pg_indexes")
+        return {name: sql for name, sql in found.all() if name in names}
+
+
+def test_open_due_indexes_migration_down_and_up(
+    engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    """Migration 0022 adds the open cases' partial indexes with the condition the case list
+    writes (OPEN_STATUS_SQL, frozen in the migration) and drops them again; the open cases
+    by due date are the same without them and with them, on both databases."""
+    frozen = _frozen("0022_open_due_indexes.py")
+    assert frozen.OPEN_STATUS_SQL == OPEN_STATUS_SQL
+    listed = OPEN_STATUS_SQL.removeprefix("status IN (").removesuffix(")").split(", ")
+    assert listed == sorted(f"'{s.value}'" for s in OPEN_STATUSES)  # all, in this order
+    with session_factory.begin() as s:
+        seed(s)
+    generate(session_factory, cases=60, seed=4, today=dt.date(2026, 11, 20))
+    with session_factory() as s:
+        office = s.scalar(select(Case.office_id).order_by(Case.id))
+    city = Actor(None, "t", Role.CITY_MANAGER)
+    actors = [city, Actor(None, "t", Role.OFFICE_MANAGER, office_id=office)]
+    before = _open_by_due(session_factory, actors)
+    assert all(before)
+    indexes = _partial_indexes(engine)
+    assert set(indexes) == {"ix_cases_open_office_due", "ix_cases_open_due"}
+    assert all("WHERE" in sql.upper() and "'withdrawn'" in sql for sql in indexes.values())
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0021")
+    assert _partial_indexes(engine) == {}
+    assert _open_by_due(session_factory, actors) == before
+    migrate.upgrade(engine)
+    assert _partial_indexes(engine) == indexes
+    assert _open_by_due(session_factory, actors) == before
+
+
+def test_sqlite_case_documents_by_id_are_written_again(
+    engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    """Migration 0024 writes the case documents again on a database whose 0021 keyed them by
+    the case's id (0021 as first committed), and leaves those of the present 0021 alone."""
+    if engine.dialect.name != "sqlite":
+        return
+    with session_factory.begin() as s:
+        seed(s)
+    generate(session_factory, cases=30, seed=6, today=dt.date(2026, 11, 20))
+    city = Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True)
+    before = _search_answers(session_factory, [city])
+    by_id = [sql.replace("-cases.id", "cases.id") for sql in search_index.SQLITE_DOCS_TRIGGERS]
+    fill = search_index.SQLITE_DOCS_FILL[0].replace("-cases.id", "cases.id")
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0023")
+        for statement in search_index.SQLITE_DOCS_DOWN:
+            conn.exec_driver_sql(statement)
+        for statement in [search_index.SQLITE_DOCS_TABLE, fill, *by_id]:
+            conn.exec_driver_sql(statement)
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        written = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_docs_cases_ai'"
+        ).scalar()
+    assert written == search_index.SQLITE_DOCS_TRIGGERS[0]
+    assert _search_answers(session_factory, [city]) == before
     with session_factory() as s:
         assert _documents_wrong(s) == 0

@@ -514,15 +514,15 @@ def _sqlite_docs_query(terms: list[str], ids_visible: bool, unit: _Unit | None) 
 
 def _sqlite_docs_newest(session: Session, actor: Actor, query: str, limit: int) -> list[int]:
     """SQLite: the newest ``limit`` cases in ``actor``'s scope whose documents match
-    ``query``: FTS5 steps through every term's doclist together, newest first, and stops
-    at the limit (the unit's token, when in the query, narrows what it reads; ``case_scope``
-    keeps the final word)."""
+    ``query``: FTS5 steps through every term's doclist together, newest first (ascending
+    rowid: the case's id negated), and stops at the limit (the unit's token, when in the
+    query, narrows what it reads; ``case_scope`` keeps the final word)."""
     statement = (
         select(Case.id)
         .select_from(_DOCS)
-        .join(Case, Case.id == _DOCS.c.rowid)
+        .join(Case, Case.id == -_DOCS.c.rowid)  # the rowid is the case's id negated
         .where(_match("search_case_docs", query), case_scope(actor))
-        .order_by(_DOCS.c.rowid.desc())
+        .order_by(_DOCS.c.rowid)
         .limit(limit)
     )
     return list(session.scalars(statement))

@@ -263,11 +263,16 @@ SQLITE_DOWN: Final = [
 
 # --------------------------------------------------------------------------- SQLite: case documents
 
-#: Migration 0021: one row a case (rowid = the case's id) holding everything a term may match
-#: in the case — its own text, its parties' names and ID numbers, the names again as gram
-#: text (below) and the scope — so that a search of several terms is one MATCH of their AND,
-#: which FTS5 answers by stepping through the terms' doclists together in descending rowid
-#: order (search._sqlite_docs_query). Names and ID numbers are each written between two
+#: Migration 0021: one row a case holding everything a term may match in the case — its own
+#: text, its parties' names and ID numbers, the names again as gram text (below) and the
+#: scope — so that a search of several terms is one MATCH of their AND, which FTS5 answers
+#: by stepping through the terms' doclists together (search._sqlite_docs_query). The rowid
+#: is the case's id negated: FTS5 reads its doclists in ascending rowid order (newest case
+#: first, then) several times faster than in descending order, where skipping ahead in a
+#: long doclist (有限: 78% of the cases) steps through it entry by entry (3.40: an office's
+#: "鲁特旗 有限" at 1,000,000 cases 8 ms ascending, 52-68 ms descending). Rows are written
+#: in ascending rowid order (cases by descending id): FTS5 starts a new segment at each
+#: rowid below the last. Names and ID numbers are each written between two
 #: SQLITE_DOC_EDGE characters: no query term holds one (search_terms drops private-use
 #: characters), so no match spans two parties, and each trigram holds at most one party's
 #: characters, whatever the parties' order. ``grams`` writes a name's characters (the first
@@ -299,7 +304,7 @@ def _doc_values(parties_kept: str = "") -> str:
         f" THEN substr(parties.name, {MAX_NAME_LENGTH + 1}, 1) ELSE '' END"
     )
     return (
-        f"cases.id, {_case_values('cases')},"
+        f"-cases.id, {_case_values('cases')},"
         f" (SELECT group_concat({_EDGE} || parties.name || {_EDGE}, '') {parties}),"
         f" (SELECT group_concat({_EDGE} || parties.id_number || {_EDGE}, '') {parties}),"
         f" (SELECT group_concat({_EDGE} || {_GRAM} || {name_grams} || {_GRAM} || {beyond}"
@@ -379,7 +384,7 @@ SQLITE_DOCS_TRIGGERS: Final = [_SQLITE_DOCS_TRIGGER_SQL[name] for name in _DOCS_
 _SQLITE_DOCS_OPTIMIZE: Final = "INSERT INTO search_case_docs (search_case_docs) VALUES ('optimize')"
 
 SQLITE_DOCS_FILL: Final = [
-    f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases",
+    f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases ORDER BY cases.id DESC",
     _SQLITE_DOCS_OPTIMIZE,
 ]
 
@@ -394,7 +399,7 @@ def _sqlite_docs_after(connection: Connection, last_case: int, last_party: int) 
     cases that got parties above ``last_party`` (their old documents: without those)."""
     older = (
         "FROM cases WHERE cases.id <= :case AND cases.id IN"
-        " (SELECT case_id FROM parties WHERE id > :party)"
+        " (SELECT case_id FROM parties WHERE id > :party) ORDER BY cases.id DESC"
     )
     kept = "parties.id <= :party"
     values = {"case": last_case, "party": last_party}
@@ -403,7 +408,8 @@ def _sqlite_docs_after(connection: Connection, last_case: int, last_party: int) 
     )
     connection.exec_driver_sql(f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} {older}", values)
     connection.exec_driver_sql(
-        f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases WHERE cases.id > :case",
+        f"INSERT INTO {_DOCS_TARGET} SELECT {_doc_values()} FROM cases WHERE cases.id > :case"
+        " ORDER BY cases.id DESC",
         values,
     )
 
