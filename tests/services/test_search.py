@@ -102,6 +102,44 @@ def test_scope(sessions: sessionmaker[Session], people: dict[str, str]) -> None:
     assert found(sessions, "王伟强", station_staff) == []
 
 
+def test_each_unit_finds_its_own_cases_whoever_searched_before(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    """PostgreSQL keeps a search's statements, the actor's scope in them: users of other
+    offices and stations, one after the other and again, each find their unit's cases only
+    (2- and 3-character terms, each read its own way)."""
+    with sessions.begin() as s:
+        units = {
+            "station TL01-S01": make_user(s, Role.STATION_STAFF, station="TL01-S01"),
+            "station TL02-S01": make_user(s, Role.STATION_STAFF, station="TL02-S01"),
+            "office TL01": make_user(s, Role.OFFICE_MANAGER, office="TL01"),
+            "office TL02": make_user(s, Role.OFFICE_MANAGER, office="TL02"),
+            "office TL03": make_user(s, Role.OFFICE_MANAGER, office="TL03"),
+        }
+        actors = {unit: Actor.of(user) for unit, user in units.items()}
+    expected = {
+        "王伟": {
+            "station TL01-S01": ["王伟"],
+            "station TL02-S01": ["王伟强"],
+            "office TL01": ["王伟", "欧阳王伟"],
+            "office TL02": ["王伟强"],
+            "office TL03": [],
+        },
+        "有限公司": {
+            "station TL01-S01": ["王伟", "李娜"],
+            "station TL02-S01": ["王伟强"],
+            "office TL01": ["王伟", "李娜"],
+            "office TL02": ["王伟强"],
+            "office TL03": [],
+        },
+    }
+    for _ in range(2):
+        for query, by_unit in expected.items():
+            for unit, applicants in by_unit.items():
+                numbers = sorted(people[applicant] for applicant in applicants)
+                assert sorted(found(sessions, query, actors[unit])) == numbers, (query, unit)
+
+
 def test_numbers_ids_and_facts(sessions: sessionmaker[Session]) -> None:
     form = valid_intake_form(
         ip_type="patent_invention",
