@@ -70,33 +70,42 @@ class CheckAhead:
 
 def _stored_hash(url: str, username: str) -> str | None:
     """The hash stored for ``username`` (as the sign-in spells user names: stripped, in
-    lower case), or None. An embedded database that is not there is not created."""
+    lower case), or None. An embedded database is read through sqlite3 alone, read-only
+    (one that is not there is not created); PostgreSQL through SQLAlchemy's driver."""
     import argon2.low_level  # noqa: F401 - here: the check's thread imports nothing
-    from sqlalchemy import create_engine, make_url, text
-    from sqlalchemy.pool import NullPool
+    from sqlalchemy import make_url
 
     parsed = make_url(url)
-    connect_args: dict[str, object] = {}
+    name = username.strip().lower()
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database in ("", ":memory:") or database.startswith("file:"):
             return None
-        if not Path(database).is_file():
-            return None
+        import sqlite3
+
+        uri = f"{Path(database).absolute().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            found = connection.execute(STORED_HASH, {"name": name}).fetchone()
+        finally:
+            connection.close()
+        stored = found[0] if found else None
     elif parsed.get_backend_name() == "postgresql":
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.pool import NullPool
+
         if parsed.drivername == "postgresql":  # as ipdesk.db.make_engine
             parsed = parsed.set(drivername="postgresql+psycopg")
-        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        engine = create_engine(
+            parsed, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+        )
+        try:
+            with engine.connect() as connection:
+                stored = connection.execute(text(STORED_HASH), {"name": name}).scalar()
+        finally:
+            engine.dispose()
     else:
         return None
-    engine = create_engine(parsed, poolclass=NullPool, connect_args=connect_args)
-    try:
-        with engine.connect() as connection:
-            stored = connection.execute(
-                text(STORED_HASH), {"name": username.strip().lower()}
-            ).scalar_one_or_none()
-    finally:
-        engine.dispose()
     return stored if isinstance(stored, str) else None
 
 

@@ -4,6 +4,7 @@ takes it instead of hashing again, and counts a refusal as before."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,25 @@ def test_no_check_without_a_user_to_check(
     missing = tmp_path / "missing.sqlite3"
     assert _begin(f"sqlite:///{missing}", "--user", "city") is None
     assert not missing.exists()  # not created
+
+
+def test_an_embedded_database_is_read_where_its_path_has_any_character(
+    sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "数据 #1"  # (SQLAlchemy reads % escapes in a URL itself)
+    folder.mkdir()
+    shutil.copyfile(sqlite_template, folder / "ipdesk 库.sqlite3")
+    url = f"sqlite:///{folder / 'ipdesk 库.sqlite3'}"
+    engine = db.make_engine(url)
+    try:
+        stored = _city(db.make_session_factory(engine))
+    finally:
+        engine.dispose()
+    check = _begin(url, "--user", "city")
+    assert check is not None and check.answer(stored) is True
+    monkeypatch.chdir(folder)  # a path relative to the working folder, as SQLite takes it
+    check = _begin("sqlite:///ipdesk 库.sqlite3", "--user", "city")
+    assert check is not None and check.answer(stored) is True
 
 
 def test_the_sign_in_takes_the_answer_instead_of_hashing_again(
