@@ -84,11 +84,11 @@ def _stored_hash(url: str, username: str) -> str | None:
         import sqlite3
 
         uri = f"{Path(database).absolute().as_uri()}?mode=ro"
-        connection = sqlite3.connect(uri, uri=True)
+        embedded = sqlite3.connect(uri, uri=True)
         try:
-            found = connection.execute(STORED_HASH, {"name": name}).fetchone()
+            found = embedded.execute(STORED_HASH, {"name": name}).fetchone()
         finally:
-            connection.close()
+            embedded.close()
         stored = found[0] if found else None
     elif parsed.get_backend_name() == "postgresql":
         from sqlalchemy import create_engine, text
