@@ -15,11 +15,15 @@ layer costs on top of the database. Targets (issue 3): first rows and every sear
 
 Then the case list's first call as a desk makes it (``read_models.case_list_start`` on a
 read-only session of the user's audited factory) for a city manager, an office manager,
-station staff and a mediator, unfiltered and filtered (open cases by due date): the CPU
-time of the call against the CPU time of its statements replayed through the bare driver
-(on SQLite that includes SQLite's own work, in process; on PostgreSQL the client's only).
-With two cores shared with the GUI thread, it is the worker's CPU time, not its wall time,
-that delays the first rows.
+station staff and a mediator, unfiltered and filtered (open cases by due date, the list
+an office manager or a mediator uses most): the CPU time of the call against the CPU time
+of its statements replayed through the bare driver (on SQLite that includes SQLite's own
+work, in process; on PostgreSQL the client's only), and the wall times of both (on
+PostgreSQL they include the server's work), against the goal of issue 18 (first rows under
+20 ms), with the machine's load. With two cores shared with the GUI thread, it is the
+worker's CPU time, not its wall time, that delays the first rows on SQLite. Then how the
+database reads the page's ids of the due-date lists (SQLite's EXPLAIN QUERY PLAN,
+PostgreSQL's EXPLAIN ANALYZE).
 
 The database must be at the newest schema; indexes of the models that it lacks (a demo
 database built before they were added to the initial migration) are created first, and the
@@ -45,6 +49,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db
 from ipdesk.models import Base, Party, PartyKind, Role, User
+from ipdesk.models.base import use_dialect
 from ipdesk.services.actors import Actor
 from ipdesk.services.infra import audit
 from ipdesk.services.queries.cases_query import (
@@ -62,6 +67,7 @@ from ipdesk.services.rules.deadlines import legal_today
 PAGE = 50
 LIST_PAGE = 200  # what the window asks case_list_start for
 TARGET_MS = 100.0
+LIST_GOAL_MS = 20.0
 Operation = Callable[[Session], int]
 
 
@@ -97,6 +103,7 @@ class Recorder:
 
 
 def ensure_model_indexes(engine: Engine) -> None:
+    use_dialect(engine.dialect.name)  # a partial index with its condition, as migrated
     existing = {i["name"] for i in inspect(engine).get_indexes("cases")}
     missing = [i for i in Base.metadata.tables["cases"].indexes if i.name not in existing]
     for index in missing:
@@ -206,10 +213,33 @@ def found(session: Session, actor: Actor, query: str) -> int:
     return len(case_rows(session, actor, ids))
 
 
-def cpu_ms(run: Callable[[], object]) -> float:
-    started = time.process_time()
+def wall_cpu_ms(run: Callable[[], object]) -> tuple[float, float]:
+    started, cpu = time.perf_counter(), time.process_time()
     run()
-    return (time.process_time() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+
+
+def load() -> str:
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
+def ids_plan(engine: Engine, statements: list[tuple[str, Any]]) -> list[str]:
+    """How the database reads the page's ids (the statements selecting ``cases.id`` alone):
+    SQLite's EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN ANALYZE (its server time)."""
+    lines = []
+    with engine.connect() as conn:
+        for sql, params in statements:
+            if not sql.lstrip().upper().startswith(("SELECT CASES.ID \nFROM", "WITH")):
+                continue
+            lines.append(" ".join(sql.split())[:160] + " ...")
+            if engine.dialect.name == "sqlite":
+                plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params).all()
+                lines += [f"    {row[3]}" for row in plan]
+            else:
+                plan = conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + sql, params).all()
+                lines += [f"    {row[0]}" for row in plan]
+    return lines
 
 
 def bench_list_start(
@@ -218,10 +248,20 @@ def bench_list_start(
     replay: Callable[[list[tuple[str, Any]]], int],
     who: dict[str, Actor],
     repeat: int,
-) -> None:
-    """The CPU time of ``case_list_start`` against its floor (see the module's docstring)."""
-    print(f"\ncase_list_start, {LIST_PAGE} rows (CPU ms; median of {repeat} warm runs)")
-    print(f"{'user, list':<44} {'service':>9} {'floor':>9} {'ratio':>6}  {'total':>7}")
+) -> list[str]:
+    """The time of ``case_list_start`` against its floor (see the module's docstring);
+    returns the lists over the goal."""
+    print(
+        f"\ncase_list_start, {LIST_PAGE} rows (ms; median of {repeat} warm runs, the service"
+        f" and its floor alternated; goal: first rows under {LIST_GOAL_MS:.0f} ms, issue 18,"
+        " judged on the CPU time on SQLite, on the wall time on PostgreSQL)"
+    )
+    print(
+        f"{'user, list':<44} {'CPU':>7} {'floor':>7} {'ratio':>6} {'wall':>7} {'floor':>7}"
+        f" {'ratio':>6} {'goal':>5}  {'total':>7} {'load':>5}"
+    )
+    over = []
+    plans = []
     today = legal_today()
     base = db.make_session_factory(engine)
     lists = [
@@ -249,15 +289,29 @@ def bench_list_start(
             # alternated, so that both see the same load of the shared machine
             services, floors = [], []
             for _ in range(repeat):
-                services.append(cpu_ms(start))
-                floors.append(cpu_ms(partial(replay, statements)))
-            service, floor = statistics.median(services), statistics.median(floors)
+                services.append(wall_cpu_ms(start))
+                floors.append(wall_cpu_ms(partial(replay, statements)))
+            wall, cpu = (statistics.median(t[i] for t in services) for i in (0, 1))
+            wall_floor, cpu_floor = (statistics.median(t[i] for t in floors) for i in (0, 1))
             shown = "many" if total is None else str(total)
+            # SQLite works in this process: its CPU time is the work, its wall time mostly
+            # the wait for a core of the shared machine; PostgreSQL's work is the server's
+            judged = cpu if engine.dialect.name == "sqlite" else wall
+            met = "met" if judged <= LIST_GOAL_MS else "OVER"
+            if judged > LIST_GOAL_MS:
+                over.append(f"{user}, {label}")
             print(
-                f"{user + ', ' + label:<44} {service:9.2f} {floor:9.2f} "
-                f"{service / floor:6.2f}  {shown:>7}",
+                f"{user + ', ' + label:<44} {cpu:7.2f} {cpu_floor:7.2f} {cpu / cpu_floor:6.2f}"
+                f" {wall:7.2f} {wall_floor:7.2f} {wall / wall_floor:6.2f} {met:>5}"
+                f"  {shown:>7} {load():>5}",
                 flush=True,
             )
+            if sort is not None and sort.key == "due" and user in ("office", "mediator", "city"):
+                plans.append(f"{user}, {label}:")
+                plans += ids_plan(engine, statements)
+    print("\nthe page's ids, read by the database:")
+    print("\n".join(plans))
+    return over
 
 
 def bench(url: str, repeat: int, list_start_only: bool = False) -> list[Figure]:
@@ -331,9 +385,11 @@ def bench(url: str, repeat: int, list_start_only: bool = False) -> list[Figure]:
             figure = measure(name, engine, recorder, replay, operation, repeat)
             figures.append(figure)
             print(figure.line(), flush=True)
-    bench_list_start(engine, recorder, replay, who, repeat)
+    over = bench_list_start(engine, recorder, replay, who, repeat)
     close()
     engine.dispose()
+    if over:
+        print(f"\nover the {LIST_GOAL_MS:.0f} ms goal: {'; '.join(over)}")
     return figures
 
 
