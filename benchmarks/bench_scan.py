@@ -27,10 +27,12 @@ floor measured in the same run through the raw driver (``sqlite3`` / ``psycopg``
   due dates moved by 15 days, and their cases' (every index on ``cases`` rewritten for
   each), in a transaction rolled back.
 
-Each figure also in CPU time of this process (``cpu``), with its floor's: on SQLite, which
-runs in the process, the work done, which a loaded machine's waits for a core leave out
-(PostgreSQL: the client's part only). The load average is printed with the figures: on a
-shared machine every figure is only comparable with the floor of the same run.
+Each figure also in CPU time (``cpu``), with its floor's: the work done, which a loaded
+machine's waits for a core leave out. SQLite runs in the process: this process's CPU time.
+PostgreSQL: this process's and that of the connection's server process when the server runs
+on this machine (``/proc/PID/schedstat``; the client's part only otherwise). The load
+average is printed with the figures: on a shared machine every figure is only comparable
+with the floor of the same run.
 ``--explain`` prints the plans of the scan's and the refresh's statements.
 """
 
@@ -47,7 +49,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, event, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -160,7 +162,7 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
         with factory() as s:
             s.begin()
             no_alerts(s)
-            started = start()
+            started = start(backend_pid(s))
             result = scan_alerts(s, now)
             elapsed = since(started)
             s.rollback()
@@ -171,7 +173,7 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
         with factory() as s:
             s.begin()
             scan_alerts(s, now)
-            started = start()
+            started = start(backend_pid(s))
             result = scan_alerts(s, now)
             elapsed = since(started)
             s.rollback()
@@ -181,7 +183,7 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
     def refresh() -> Times:
         with factory() as s:
             s.begin()
-            started = start()
+            started = start(backend_pid(s))
             found["refresh"] = refresh_all_open(s)
             elapsed = since(started)
             s.rollback()
@@ -192,7 +194,7 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
             s.begin()
             s.execute(update(LimitRule).where(LimitRule.kind == LimitKind.HANDLING).values(days=45))
             s.flush()
-            started = start()
+            started = start(backend_pid(s))
             found["rule"] = refresh_all_open(s)
             elapsed = since(started)
             s.rollback()
@@ -203,16 +205,18 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
         scan_floor = lambda: floor(SCAN_FLOOR_SQL, (horizon,))  # noqa: E731
         refresh_floor = lambda: floor(REFRESH_FLOOR_SQL, ())  # noqa: E731
         # Each operation and its floor alternately, so that both see the same load.
-        first_times, first_floor = interleaved(repeat, first_scan, scan_floor)
-        steady_times, steady_floor = interleaved(repeat, steady_scan, scan_floor)
+        first_times, first_floor = interleaved(repeat, first_scan, scan_floor, floor.pid)
+        steady_times, steady_floor = interleaved(repeat, steady_scan, scan_floor, floor.pid)
         refresh_times, refresh_floor_times = interleaved(
-            max(1, repeat // 2 + 1), refresh, refresh_floor
+            max(1, repeat // 2 + 1), refresh, refresh_floor, floor.pid
         )
         rows.append(("first scan", first_times, first_floor, True))
         rows.append(("steady scan (creates 0)", steady_times, steady_floor, False))
         rows.append(("refresh all open", refresh_times, refresh_floor_times, True))
         if rule_change:
-            rule_times, rule_floor = interleaved(1, refresh_after_rule_change, floor.rule_change)
+            rule_times, rule_floor = interleaved(
+                1, refresh_after_rule_change, floor.rule_change, floor.pid
+            )
             rows.append(("refresh, handling 60 -> 45 days", rule_times, rule_floor, False))
         scan_rows = len(floor(SCAN_FLOOR_SQL, (horizon,), rows=True))
 
@@ -251,37 +255,60 @@ def run(engine: Engine, url: str, now: dt.datetime, repeat: int, rule_change: bo
     return 0
 
 
-#: Seconds of wall-clock time and of this process's CPU time (SQLite runs in the process:
-#: its CPU time is the work done, which a loaded machine's waiting for a core leaves out).
+#: Seconds of wall-clock time and of CPU time: this process's (SQLite runs in the process:
+#: its CPU time is the work done, which a loaded machine's waiting for a core leaves out),
+#: and on a PostgreSQL server on this machine the CPU time of the connection's server
+#: process too.
 Times = tuple[float, float]
 
 
-def clock() -> Times:
-    return time.perf_counter(), time.process_time()
+class Started(NamedTuple):
+    wall: float
+    cpu: float
+    backend: int | None  # the PostgreSQL server process of the measured connection
 
 
-def start() -> Times:
+def backend_cpu(pid: int | None) -> float:
+    """Seconds on a CPU of a PostgreSQL server process on this machine (its
+    ``/proc/PID/schedstat``, in nanoseconds); 0 for none or a server elsewhere."""
+    if pid is None:
+        return 0.0
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def backend_pid(session: Session) -> int | None:
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+
+
+def start(backend: int | None = None) -> Started:
     """The clocks at the start of a measured operation, after a collection of the garbage
     left by the previous one: each operation, the app's and its floor's, starts from the
     same heap."""
     gc.collect()
-    return clock()
+    return Started(time.perf_counter(), time.process_time() + backend_cpu(backend), backend)
 
 
-def since(started: Times) -> Times:
-    wall, cpu = clock()
-    return wall - started[0], cpu - started[1]
+def since(started: Started) -> Times:
+    cpu = time.process_time() + backend_cpu(started.backend)
+    return time.perf_counter() - started.wall, cpu - started.cpu
 
 
 def interleaved(
-    repeat: int, app: Callable[[], Times], floor: Callable[[], Any]
+    repeat: int, app: Callable[[], Times], floor: Callable[[], Any], backend: int | None
 ) -> tuple[list[Times], list[Times]]:
+    """``repeat`` runs of the app's operation and of its floor (whose connection's server
+    process is ``backend`` on PostgreSQL), alternately."""
     app()
     floor()
     app_times, floor_times = [], []
     for _ in range(repeat):
         app_times.append(app())
-        started = start()
+        started = start(backend)
         floor()
         floor_times.append(since(started))
     return app_times, floor_times
@@ -308,6 +335,7 @@ class RawFloor:
         self.url = make_url(url)
         self.conn: Any = None
         self.param = "?"
+        self.pid: int | None = None  # PostgreSQL: the connection's server process
 
     def __enter__(self) -> RawFloor:
         if self.url.get_backend_name() == "sqlite":
@@ -320,6 +348,7 @@ class RawFloor:
             dsn = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
             self.conn = psycopg.connect(dsn)
             self.param = "%s"
+            self.pid = self.conn.info.backend_pid
         return self
 
     def __call__(self, sql: str, params: tuple[Any, ...], *, rows: bool = False) -> Any:
