@@ -6,8 +6,13 @@ case's id (services/cases/alerts.py). Through the table that is one row of ``cas
 some 50,000 of the table's 151,593 pages for them, about 85 ms of its CPU time on SQLite.
 This index holds only the id and the number (6,906 pages at a million cases, 27 MB), so the
 same lookups read it alone (SQLite: ``INDEXED BY``, its planner takes the table's rowid
-otherwise; PostgreSQL: an index-only scan). Building it reads the table once: about 6 s for
-a million cases on SQLite.
+otherwise; PostgreSQL: an index-only scan where the visibility map allows): 53 ms less, the
+first scan 401 -> 346 ms of CPU (medians of 7, load 9).
+
+Cost, measured on copies of the benchmark databases (load 7-8): SQLite 1,000,000 cases,
+upgrade 5.0 s (1.4 s of CPU; 1.3 s with the table in the page cache), downgrade 0.3 s;
+PostgreSQL 200,000 cases, upgrade 0.4 s, downgrade under 0.1 s. Every new case adds one
+entry (id order: at the index's end).
 
 Revision ID: 0023
 Revises: 0022
