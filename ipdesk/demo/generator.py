@@ -99,6 +99,7 @@ from ipdesk.services.infra.bulk import driver_rows, insert_rows
 from ipdesk.services.queries import dashboard_summary, search_index
 from ipdesk.services.rules import identifiers as ids
 from ipdesk.services.rules.deadlines import (
+    DueResult,
     Suspension,
     WorkCalendar,
     add_working_days,
@@ -486,6 +487,38 @@ class _Generator:
         self.next_id: dict[Table, int] = {}
         self.sequences: dict[tuple[int, int], int] = {}
         self._day_start: dict[dt.date, dt.datetime] = {}
+        # Pure functions of their arguments (and the calendar), asked for again and again.
+        self._working: dict[tuple[dt.date, int], dt.date] = {}
+        self._handling: dict[dt.date, DueResult] = {}
+
+    def working_days(self, start: dt.date, days: int) -> dt.date:
+        """``add_working_days(start, days, self.calendar)``, remembered."""
+        key = (start, days)
+        day = self._working.get(key)
+        if day is None:
+            day = self._working[key] = add_working_days(start, days, self.calendar)
+        return day
+
+    def handling_due(
+        self, accepted: dt.date, suspensions: list[Suspension], extension: int
+    ) -> DueResult:
+        """The handling limit's ``compute_due`` from ``accepted``; remembered for the
+        commonest case, a limit neither suspended nor extended."""
+        plain = not suspensions and not extension
+        if plain and accepted in self._handling:
+            return self._handling[accepted]
+        handling = self.rules[LimitKind.HANDLING]
+        result = compute_due(
+            accepted,
+            handling.days,
+            working_days=handling.working_days,
+            suspensions=suspensions,
+            extension_days=extension,
+            calendar=self.calendar,
+        )
+        if plain:
+            self._handling[accepted] = result
+        return result
 
     def new_id(self, table: Table) -> int:
         value = self.next_id[table]
@@ -676,25 +709,23 @@ class _Generator:
         age = (today - received).days
         decision = self.rules[LimitKind.ACCEPTANCE_DECISION]
         if age <= 6 and rng.random() < 0.6:  # still waiting for the decision to accept
-            decision_due = add_working_days(received, decision.days, self.calendar)
+            decision_due = self.working_days(received, decision.days)
             case["due_on"] = decision_due  # a case not yet accepted: the decision's due date
             self.limit(
                 case_id, LimitKind.ACCEPTANCE_DECISION, received, decision_due, LimitState.RUNNING
             )
             return
-        decided = min(
-            today, add_working_days(received, rng.randrange(1, decision.days + 1), self.calendar)
-        )
+        decided = min(today, self.working_days(received, rng.randrange(1, decision.days + 1)))
         self.limit(
             case_id,
             LimitKind.ACCEPTANCE_DECISION,
             received,
-            add_working_days(received, decision.days, self.calendar),
+            self.working_days(received, decision.days),
             LimitState.MET,
             met_on=decided,
         )
         if rng.random() < 0.05:
-            decision_due = add_working_days(received, decision.days, self.calendar)
+            decision_due = self.working_days(received, decision.days)
             case |= {"status": CaseStatus.REJECTED, "closed_on": decided, "due_on": decision_due}
             reason = rng.choice(_rejection_reasons(case["ip_type"]))
             self.event(
@@ -721,15 +752,7 @@ class _Generator:
         self.event(case_id, accepted, manager, EventKind.ASSIGNED, None, None)
 
         suspensions, extension = self.adjustments(case_id, accepted, manager)
-        handling = self.rules[LimitKind.HANDLING]
-        result = compute_due(
-            accepted,
-            handling.days,
-            working_days=handling.working_days,
-            suspensions=suspensions,
-            extension_days=extension,
-            calendar=self.calendar,
-        )
+        result = self.handling_due(accepted, suspensions, extension)
         target = result.due or today + dt.timedelta(days=result.remaining_when_stopped or 0)
         span = max(5, (target - accepted).days)
         if rng.random() < 0.9:  # most cases end in time
