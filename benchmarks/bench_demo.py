@@ -15,8 +15,10 @@
    * PostgreSQL: psycopg's COPY (its fastest way in, as the generator's), the search
      index's GIN indexes dropped first and built once at the end (as the generator does).
 Prints both times, the ratio and the goal (≤ 1.2), the load average, the database size,
-on SQLite the floor's CPU time and the ratio of the CPU times (the floor works in this
-process; wall times on a shared machine follow the others' load),
+the CPU times of both and their ratio (wall times on a shared machine follow the others'
+load): on SQLite the floor works in this process; on PostgreSQL a server on this machine
+is watched too, the CPU time of the backends serving each database added to the client's
+(ServerCpu),
 the CPU time of the generator — this process's and its worker processes' (demo/worker.py),
 which produce the cases of a large load, and then its partner-agency records and follow-up
 visits, on another core — and the time of two of its stages, included in its time: the
@@ -32,6 +34,7 @@ import os
 import resource
 import sqlite3
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -142,9 +145,12 @@ def _max_ids(url: str) -> dict[str, int]:
         }
 
 
-def floor_pg(source: str, target: str, before: dict[str, int], cases: int) -> float:
+def floor_pg(
+    source: str, target: str, before: dict[str, int], cases: int
+) -> tuple[float, float, float | None]:
     """COPY the rows the demo added to ``source`` (ids above ``before``; every row of a
-    table without ids) into ``target``, an initialised database with the demo's users."""
+    table without ids) into ``target``, an initialised database with the demo's users;
+    its wall seconds, this process's CPU seconds and the server's (ServerCpu)."""
     rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     with psycopg.connect(_plain(source)) as src, psycopg.connect(_plain(target)) as tpl:
         for conn in (src, tpl):
@@ -165,8 +171,8 @@ def floor_pg(source: str, target: str, before: dict[str, int], cases: int) -> fl
                 assert cursor.description is not None
                 rows[table.name] = ([c.name for c in cursor.description], values)
     share = max(1, -(-cases // CHUNK))
-    with psycopg.connect(_plain(target)) as dst:
-        started = time.perf_counter()
+    with psycopg.connect(_plain(target)) as dst, ServerCpu(target) as server:
+        started, cpu = time.perf_counter(), time.process_time()
         for name in search_index.POSTGRESQL_INDEXES:
             dst.execute(f"DROP INDEX IF EXISTS {name}")
         dst.commit()
@@ -182,7 +188,76 @@ def floor_pg(source: str, target: str, before: dict[str, int], cases: int) -> fl
         for sql in search_index.POSTGRESQL_INDEXES.values():
             dst.execute(sql)
         dst.commit()
-        return time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return wall, cpu, server.seconds
+
+
+class ServerCpu:
+    """CPU seconds that a PostgreSQL server on this machine spends for a database while
+    the block runs: its backends (``postgres: USER DATABASE HOST(PORT) ...``), the
+    parallel workers of those (CREATE INDEX) and the autovacuum workers in it, read from
+    /proc five times a second (what a process uses between its last look and its end is
+    missed: the demo's and the floor's connections live long). None when the server's
+    processes are not to be seen (another machine)."""
+
+    def __init__(self, url: str) -> None:
+        self.database = (make_url(url).database or "").encode()
+        self.start: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self.visible = False
+
+    def __enter__(self) -> ServerCpu:
+        self.start = self._look()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._look()
+
+    @property
+    def seconds(self) -> float | None:
+        if not self.visible:
+            return None
+        return sum(cpu - self.start.get(pid, 0.0) for pid, cpu in self.last.items())
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.2):
+            self._look()
+
+    def _look(self) -> dict[int, float]:
+        tick = os.sysconf("SC_CLK_TCK")
+        ours: dict[int, float] = {}
+        workers: dict[int, tuple[int, float]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/cmdline", "rb") as file:
+                    words = file.read().replace(b"\0", b" ").split()
+                if not words or words[0] != b"postgres:":
+                    continue
+                with open(f"/proc/{entry.name}/stat", "rb") as file:
+                    fields = file.read().rsplit(b")", 1)[1].split()
+            except OSError:  # ended meanwhile, or not ours to read
+                continue
+            self.visible = True
+            cpu = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            pid = int(entry.name)
+            if words[1:4] == [b"parallel", b"worker", b"for"] and len(words) > 5:
+                workers[pid] = (int(words[5]), cpu)
+            elif (len(words) > 2 and words[2] == self.database) or (
+                words[1:3] == [b"autovacuum", b"worker"] and words[-1] == self.database
+            ):
+                ours[pid] = cpu
+        for pid, (leader, cpu) in workers.items():
+            if leader in ours:
+                ours[pid] = cpu
+        self.last.update(ours)
+        return ours
 
 
 def _ratio(app: float, floor: float) -> str:
@@ -190,6 +265,10 @@ def _ratio(app: float, floor: float) -> str:
     verdict = "reached" if ratio <= GOAL else "NOT reached"
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"ratio {ratio:.2f} (goal <= {GOAL}: {verdict}); load average {load}"
+
+
+def _seconds(value: float | None) -> str:
+    return "not visible" if value is None else f"{value:.1f} s"
 
 
 def cpu_time() -> float:
@@ -240,9 +319,11 @@ def main() -> None:
         engine = make_engine(url)
         initialise(engine)
         before = _max_ids(url)
-        cpu = cpu_time()
-        summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
-        cpu = cpu_time() - cpu
+        engine.dispose()  # the demo's backends start with it
+        with ServerCpu(url) as server:
+            cpu = cpu_time()
+            summary = generate(make_session_factory(engine), cases=args.cases, seed=1, today=today)
+            cpu = cpu_time() - cpu
         with engine.connect() as pg_conn:
             size = pg_conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
         engine.dispose()
@@ -264,13 +345,23 @@ def main() -> None:
                     copy.write_row(user)
         print(
             f"postgresql  demo {args.cases:,} cases: {summary.seconds:.1f} s"
-            f" (client CPU {cpu:.1f} s), {size / 2**20:,.0f} MiB",
+            f" (CPU: client {cpu:.1f} s, server {_seconds(server.seconds)}),"
+            f" {size / 2**20:,.0f} MiB",
             flush=True,
         )
         stages(summary.adjudicated)
-        floor = floor_pg(url, floor_url, before, args.cases)
-        print(f"postgresql  floor (same rows, COPY): {floor:.1f} s")
+        floor, floor_cpu, floor_server = floor_pg(url, floor_url, before, args.cases)
+        print(
+            f"postgresql  floor (same rows, COPY): {floor:.1f} s"
+            f" (CPU: client {floor_cpu:.1f} s, server {_seconds(floor_server)})"
+        )
         print(_ratio(summary.seconds, floor))
+        if server.seconds is not None and floor_server is not None:
+            app_cpu, floor_total = cpu + server.seconds, floor_cpu + floor_server
+            print(
+                f"CPU ratio {app_cpu / floor_total:.2f} (client and server:"
+                f" {app_cpu:.1f} s against the floor's {floor_total:.1f} s)"
+            )
         admin = create_engine(args.database_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as admin_conn:
             for name in (args.name, f"{args.name}_floor"):
