@@ -4,16 +4,18 @@ Checking a password (argon2id, RFC 9106's parameters) takes some 0.2 s of CPU th
 of the GIL; what the start does before it can begin — the models, the services and Qt
 imported, the database opened and migrated — takes twice that, and what comes after it
 (the window's modules, the window) much less, so the window waited for the check. Here
-the check begins as soon as SQLAlchemy is loaded: on a thread of its own, the stored hash
-of the user named on the command line read with one plain SELECT (no model, no
-migration), then argon2 run on it. ``ipdesk.app`` starts it from its first lines, and the
-sign-in of the start (:func:`ipdesk.services.admin.auth.sign_in`) takes its answer instead
-of hashing again — but only for the hash it reads itself, under its own rules (lock-out,
-disabled account, failures counted): a check of another hash, or none at all (no such
-user, a schema the program has yet to migrate, a database that is not there yet), leaves
-the sign-in to check the password itself, as it always did.
+the check begins before all that: the stored hash of the user named on the command line
+read with one plain SELECT (no model, no migration; sqlite3 alone for an embedded
+database), then argon2 run on it on a thread of its own, one lane after the other.
+``ipdesk.app`` starts it from its first lines, and the sign-in of the start
+(:func:`ipdesk.services.admin.auth.sign_in`) takes its answer instead of hashing again —
+but only for the hash it reads itself, under its own rules (lock-out, disabled account,
+failures counted): a check of another hash, or none at all (no such user, a schema the
+program has yet to migrate, a database that is not there yet), leaves the sign-in to
+check the password itself, as it always did.
 
-Nothing here imports the models, the services or Qt (``tests/ui/test_start_up.py`` checks).
+Nothing here imports the models, the services or Qt (``tests/test_sign_in_ahead.py``
+checks).
 """
 
 from __future__ import annotations
