@@ -799,8 +799,13 @@ def _pg_statement(
     per statement, more than the server spends on a rare term's; a statement object kept
     has its cache key at hand (SQLAlchemy memoizes it), and its compiled form comes from
     the engine's cache as before. The actor's scope (case_scope) and unit are constants
-    of the statement, hence the actor in the key: an office's users share one statement
-    per actor, the values of each search are bound."""
+    of the statement, hence the actor in the key (a statement of each kind per user); the
+    values of each search are bound.
+
+    Folding the whole index's read into the first statement, under an InitPlan's
+    condition (a One-Time Filter: read only when the span held few), saved rare terms a
+    round trip but not time (0.2-0.5 ms more planning for every first statement; common
+    terms 10 -> 17 ms at load 8): the next statement is sent only when needed."""
     hits = _PgHits(trigram, _ids_visible(actor), _unit(actor))
     lowest: ColumnElement[int] | None = None
     if bounds == "first":
