@@ -61,7 +61,8 @@ def test_unknown_revision_means_newer_program(engine: Engine) -> None:
 
 
 def _case_indexes(engine: Engine) -> dict[str, list[str | None]]:
-    return {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("cases")}
+    indexes = inspect(engine).get_indexes("cases")
+    return {str(ix["name"]): ix["column_names"] for ix in indexes}
 
 
 def test_case_numbers_index_migration_down_and_up(engine: Engine) -> None:
