@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -89,6 +90,13 @@ SETTLE_GRACE_MS = 5000
 FIRST_PAINT_WAIT_MS = 1000
 """Background work held for the first page waits this long at most for the window's first
 paint (a window that is shown but not painted: minimised, on a locked screen)."""
+
+FIRST_SIZE = QSize(1280, 800)
+"""The window's size at the first start (then the size the user left it at). Every page
+fits it beside the organisation and the alerts (tests/ui/test_window_fits.py)."""
+
+FIRST_DOCK_WIDTH = 320
+"""A dock's width beside the work area at the first start."""
 
 W = TypeVar("W", bound=QWidget)
 
@@ -545,6 +553,12 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         if not self.restoreDockWidget(dock):  # where the user left it last time, else:
             self.addDockWidget(area, dock)
+            if area in (
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            ):
+                # not as wide as its table would like: the page beside it comes first
+                self.resizeDocks([dock], [FIRST_DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
 
@@ -592,13 +606,14 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self._settings.value(_GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 800)
+            # the first start: 1,280 × 800, or the screen's room for windows if it has less
+            self.resize(FIRST_SIZE.boundedTo(self.screen().availableGeometry().size()))
         state = self._settings.value(_STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = self._settings.value(_SPLITTER_KEY)
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            self.splitter.setSizes([460, 820])
+            self.splitter.setSizes([320, 960])  # the offices' names whole, the page wide
 
     def _save_settings(self) -> None:
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())

@@ -91,6 +91,7 @@ class AlertsPanel(QWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("alerts_summary")
+        self.summary.setWordWrap(True)  # a long count or error: more lines, not a wider dock
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setObjectName("alerts_show_acknowledged")
         self.show_acknowledged.toggled.connect(self.reload)

@@ -25,9 +25,11 @@ from ipdesk.services.admin.org import OfficeInfo
 from ipdesk.services.queries.cases_query import CaseFilter
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel, CellDelegate
 from ipdesk.ui.desk import CASE_WORK, Desk
+from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
 from ipdesk.ui.org_source import org_source
 from ipdesk.ui.qdates import from_qdate, to_qdate
+from ipdesk.ui.unit_combo import add_unit, unit_combo
 
 SEARCH_DELAY_MS = 250
 HEADER_KEY = "case_list/header"
@@ -66,12 +68,11 @@ class CaseListWidget(QWidget):
         self.model.load_failed.connect(self._on_load_failed)
 
         # -- filter bar
-        self.office_combo = QComboBox()
-        self.office_combo.setObjectName("office_filter")
-        self.office_combo.addItem(self.tr("All offices"), None)
-        self.station_combo = QComboBox()
-        self.station_combo.setObjectName("station_filter")
-        self.station_combo.addItem(self.tr("All stations"), None)
+        # names elide (filters of long names made the window wider than the screen)
+        self.office_combo = unit_combo("office_filter")
+        add_unit(self.office_combo, self.tr("All offices"), None)
+        self.station_combo = unit_combo("station_filter")
+        add_unit(self.station_combo, self.tr("All stations"), None)
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("status_filter")
         self.status_combo.addItem(self.tr("Any status"), None)
@@ -170,7 +171,8 @@ class CaseListWidget(QWidget):
         self.model.hold_follow_up = viewport.isVisible
         viewport.installEventFilter(self)
 
-        bar = QHBoxLayout()
+        # the filters wrap to a second row where the list is narrower than they are
+        bar = FlowLayout()
         for widget in (
             self.office_combo,
             self.station_combo,
@@ -181,7 +183,6 @@ class CaseListWidget(QWidget):
             self.to_edit,
         ):
             bar.addWidget(widget)
-        bar.addStretch(1)
         search = QHBoxLayout()
         search.addWidget(self.search_edit, 1)
         search.addWidget(self.drill_label)
@@ -229,7 +230,7 @@ class CaseListWidget(QWidget):
         self.office_combo.clear()
         self.office_combo.addItem(self.tr("All offices"), None)
         for office in offices:
-            self.office_combo.addItem(office.name, office.id)
+            add_unit(self.office_combo, office.name, office.id)
         index = self.office_combo.findData(current)
         self.office_combo.setCurrentIndex(max(0, index))
         self._syncing = False
@@ -244,7 +245,7 @@ class CaseListWidget(QWidget):
         for office in self._offices:
             if office_id is None or office.id == office_id:
                 for station in office.stations:
-                    self.station_combo.addItem(station.name, station.id)
+                    add_unit(self.station_combo, station.name, station.id)
         index = self.station_combo.findData(current)
         self.station_combo.setCurrentIndex(max(0, index))
         self._syncing = was_syncing

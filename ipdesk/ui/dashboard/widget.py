@@ -20,15 +20,16 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -50,8 +51,10 @@ from ipdesk.ui.dashboard import charts as chart_builders
 from ipdesk.ui.dashboard.charts import ChartPanel
 from ipdesk.ui.dashboard.model import FIGURE_KEY_ROLE, DashboardTableModel
 from ipdesk.ui.desk import CASE_WORK, ChangeKind, Desk, Refusal
+from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.qdates import from_qdate, to_qdate
 from ipdesk.ui.tasks import ProgressRelay, drop
+from ipdesk.ui.unit_combo import add_unit, unit_combo
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +99,11 @@ class DashboardWidget(QWidget):
         day = desk.today()
         self.from_edit = self._date_edit("from_edit", dt.date(day.year, 1, 1))
         self.to_edit = self._date_edit("to_edit", day)
-        self.office_combo = QComboBox()
-        self.office_combo.setObjectName("office_combo")
-        self.office_combo.addItem(self.tr("All offices"), None)
+        self.office_combo = unit_combo("office_combo")  # long names elide
+        add_unit(self.office_combo, self.tr("All offices"), None)
         self.office_combo.currentIndexChanged.connect(self._on_office_changed)
-        self.station_combo = QComboBox()
-        self.station_combo.setObjectName("station_combo")
-        self.station_combo.addItem(self.tr("All stations"), None)
-        self.station_combo.setMinimumContentsLength(16)
+        self.station_combo = unit_combo("station_combo")
+        add_unit(self.station_combo, self.tr("All stations"), None)
         self.refresh_button = QPushButton(self.tr("&Show"))
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.reload)
@@ -111,16 +111,24 @@ class DashboardWidget(QWidget):
         self.export_button = QPushButton(self.tr("&Export to Excel…"))
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._on_export_clicked)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.to_edit)
-        filters.addSpacing(12)
-        filters.addWidget(self.office_combo, 1)
-        filters.addWidget(self.station_combo, 1)
-        filters.addWidget(self.refresh_button)
-        filters.addWidget(self.export_button)
+        # the filters wrap to a second row where the page is narrower than they are (a
+        # 1,280-pixel screen beside the organisation and the alerts); the period stays whole
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(QLabel(self.tr("From")))
+        period_row.addWidget(self.from_edit)
+        period_row.addWidget(QLabel(self.tr("to")))
+        period_row.addWidget(self.to_edit)
+        filters = FlowLayout()
+        for widget in (
+            period,
+            self.office_combo,
+            self.station_combo,
+            self.refresh_button,
+            self.export_button,
+        ):
+            filters.addWidget(widget)
 
         self.status = QLabel()
         self.status.setObjectName("dashboard_status")
@@ -166,7 +174,14 @@ class DashboardWidget(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.addTab(self.view, self.tr("Figures"))
-        self.tabs.addTab(chart_page, self.tr("Charts"))
+        # the four charts scroll where the window is smaller than they are (a 1,280 × 800
+        # screen beside the organisation and the alerts)
+        charts = QScrollArea()
+        charts.setObjectName("dashboard_charts")
+        charts.setWidgetResizable(True)
+        charts.setFrameShape(QFrame.Shape.NoFrame)
+        charts.setWidget(chart_page)
+        self.tabs.addTab(charts, self.tr("Charts"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -202,10 +217,10 @@ class DashboardWidget(QWidget):
         office_id = self.office_combo.currentData()
         self.station_combo.blockSignals(True)
         self.station_combo.clear()
-        self.station_combo.addItem(self.tr("All stations"), None)
+        add_unit(self.station_combo, self.tr("All stations"), None)
         if office_id is not None:
             for station in self._stations.get(office_id, []):
-                self.station_combo.addItem(f"{station[1]}  {station[2]}", station[0])
+                add_unit(self.station_combo, f"{station[1]}  {station[2]}", station[0])
         self.station_combo.setEnabled(office_id is not None)
         self.station_combo.blockSignals(False)
 
@@ -222,7 +237,7 @@ class DashboardWidget(QWidget):
                 )
         self.office_combo.blockSignals(True)
         for office in figures.offices:
-            self.office_combo.addItem(f"{office.code}  {office.name}", office.unit.id)
+            add_unit(self.office_combo, f"{office.code}  {office.name}", office.unit.id)
         self.office_combo.blockSignals(False)
         if len(figures.offices) == 1:  # an office manager: their office only
             self.office_combo.setCurrentIndex(1)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from ipdesk.services.cases import routing
 from ipdesk.services.cases.routing import CaseRow
 from ipdesk.ui.desk import CASE_WORK, Desk, Refusal
 from ipdesk.ui.org_source import org_source
+from ipdesk.ui.unit_combo import add_unit, unit_combo
 from ipdesk.ui.worklists.model import CASE_ID_ROLE, PAGE_SIZE, Loader, WorkListModel
 
 if TYPE_CHECKING:
@@ -98,10 +98,10 @@ class WorkListPage(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setObjectName("work_list_summary")
+        self.summary.setWordWrap(True)  # a long text: two lines, not a wider window
 
-        self.office_combo = QComboBox()
-        self.office_combo.setObjectName("work_list_office")
-        self.office_combo.addItem(self.tr("All offices"), None)
+        self.office_combo = unit_combo("work_list_office")  # long names elide
+        add_unit(self.office_combo, self.tr("All offices"), None)
         self.office_combo.setVisible(actor.role == Role.CITY_MANAGER)
         self.office_combo.currentIndexChanged.connect(self._on_options_changed)
         self.open_only = QCheckBox(self.tr("Open cases only"))
@@ -226,9 +226,9 @@ class WorkListPage(QWidget):
             current = self.office_combo.currentData()
             self.office_combo.blockSignals(True)
             self.office_combo.clear()
-            self.office_combo.addItem(self.tr("All offices"), None)
+            add_unit(self.office_combo, self.tr("All offices"), None)
             for office in offices:
-                self.office_combo.addItem(f"{office.code}  {office.name}", office.code)
+                add_unit(self.office_combo, f"{office.code}  {office.name}", office.code)
             self.office_combo.setCurrentIndex(max(0, self.office_combo.findData(current)))
             self.office_combo.blockSignals(False)
         self._update_actions()
