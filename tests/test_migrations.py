@@ -177,11 +177,6 @@ def test_frozen_search_index_equals_the_live_statements() -> None:
     assert documents.SQLITE_TRIGGERS == search_index.SQLITE_DOCS_TRIGGERS
     assert documents.SQLITE_FILL == search_index.SQLITE_DOCS_FILL
     assert documents.SQLITE_DOWN == search_index.SQLITE_DOCS_DOWN
-    again = _frozen("0024_sqlite_case_documents_newest_first.py")
-    assert again.SQLITE_TABLE == search_index.SQLITE_DOCS_TABLE
-    assert again.SQLITE_TRIGGERS == search_index.SQLITE_DOCS_TRIGGERS
-    assert again.SQLITE_FILL == search_index.SQLITE_DOCS_FILL
-    assert again.SQLITE_DOWN == search_index.SQLITE_DOCS_DOWN
 
 
 _QUERIES = ("有限公司", "公司", "王", "科尔沁 有限", "乳业", "王 伟 有限", "乳业 科尔沁")
@@ -327,34 +322,3 @@ def test_open_due_indexes_migration_down_and_up(
     migrate.upgrade(engine)
     assert _partial_indexes(engine) == indexes
     assert _open_by_due(session_factory, actors) == before
-
-
-def test_sqlite_case_documents_by_id_are_written_again(
-    engine: Engine, session_factory: sessionmaker[Session]
-) -> None:
-    """Migration 0024 writes the case documents again on a database whose 0021 keyed them by
-    the case's id (0021 as first committed), and leaves those of the present 0021 alone."""
-    if engine.dialect.name != "sqlite":
-        return
-    with session_factory.begin() as s:
-        seed(s)
-    generate(session_factory, cases=30, seed=6, today=dt.date(2026, 11, 20))
-    city = Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True)
-    before = _search_answers(session_factory, [city])
-    by_id = [sql.replace("-cases.id", "cases.id") for sql in search_index.SQLITE_DOCS_TRIGGERS]
-    fill = search_index.SQLITE_DOCS_FILL[0].replace("-cases.id", "cases.id")
-    with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0023")
-        for statement in search_index.SQLITE_DOCS_DOWN:
-            conn.exec_driver_sql(statement)
-        for statement in [search_index.SQLITE_DOCS_TABLE, fill, *by_id]:
-            conn.exec_driver_sql(statement)
-    migrate.upgrade(engine)
-    with engine.connect() as conn:
-        written = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE name = 'search_docs_cases_ai'"
-        ).scalar()
-    assert written == search_index.SQLITE_DOCS_TRIGGERS[0]
-    assert _search_answers(session_factory, [city]) == before
-    with session_factory() as s:
-        assert _documents_wrong(s) == 0
