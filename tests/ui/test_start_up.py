@@ -268,9 +268,10 @@ def test_the_program_imports_no_demo_alembic_or_postgresql_driver_for_sqlite() -
 
 def test_the_models_and_services_configure_no_mapper_at_import() -> None:
     """Configuring the mappers (about 50 ms) waits for the first query: no module of the way
-    to the window makes an alias of a model (``aliased``) at import."""
+    to the window makes an alias of a model (``aliased``) at import: neither the window nor
+    the features it shows (the alerts dock's services among them)."""
     script = (
-        "import ipdesk.app, ipdesk.ui.main_window\n"
+        "import ipdesk.app, ipdesk.ui.main_window, ipdesk.ui.features\n"
         "from sqlalchemy.orm import mapperlib\n"
         "print(all(r._new_mappers for r in mapperlib._all_registries()))\n"
     )
