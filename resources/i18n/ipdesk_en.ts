@@ -787,7 +787,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+94" />
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+95" />
         <source>Show acknowledged</source>
         <translation>Show acknowledged</translation>
     </message>
@@ -1146,8 +1146,8 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+71" />
-        <location line="+159" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+73" />
+        <location line="+158" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
@@ -2684,18 +2684,18 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101" />
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+103" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+100" />
+        <location line="+3" />
+        <location line="+114" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-98" />
+        <location line="-113" />
         <source>&amp;Show</source>
         <translation>&amp;Show</translation>
     </message>
@@ -2705,7 +2705,7 @@
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>From</source>
         <translation>From</translation>
     </message>
@@ -2715,7 +2715,7 @@
         <translation>to</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+19" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2725,7 +2725,7 @@
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+8" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
@@ -3796,7 +3796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+178" />
+        <location filename="../../ipdesk/ui/main_window.py" line="+185" />
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>IP Rights Protection Aid and Mediation — ipdesk</translation>
     </message>
@@ -3896,7 +3896,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+219" />
+        <location line="+225" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -3913,7 +3913,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>Loading the organisation…</source>
         <translation>Loading the organisation…</translation>
     </message>
@@ -3928,7 +3928,7 @@
         <translation>About ipdesk</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
@@ -5458,7 +5458,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+87" />
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+98" />
         <source>Office</source>
         <translation>Office</translation>
     </message>
@@ -5549,7 +5549,7 @@
         <translation>Mediator</translation>
     </message>
     <message numerus="yes">
-        <location line="+119" />
+        <location line="+124" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -5749,7 +5749,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+709" />
+        <location filename="../../ipdesk/app.py" line="+717" />
         <source>Generating demo cases…</source>
         <translation>Generating demo cases…</translation>
     </message>
@@ -5760,12 +5760,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+345" />
+        <location line="+360" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-350" />
+        <location line="-365" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>

@@ -784,7 +784,7 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../ipdesk/ui/alerts/panel.py" line="+94"/>
+        <location filename="../../ipdesk/ui/alerts/panel.py" line="+95"/>
         <source>Show acknowledged</source>
         <translation>显示已确认</translation>
     </message>
@@ -1139,8 +1139,8 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+71"/>
-        <location line="+159"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+73"/>
+        <location line="+158"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
@@ -2663,18 +2663,18 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101"/>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+103"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+100"/>
+        <location line="+3"/>
+        <location line="+114"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-113"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
@@ -2684,7 +2684,7 @@
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -2694,7 +2694,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2704,7 +2704,7 @@
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -3765,7 +3765,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ipdesk/ui/main_window.py" line="+178"/>
+        <location filename="../../ipdesk/ui/main_window.py" line="+185"/>
         <source>IP Rights Protection Aid and Mediation — ipdesk</source>
         <translation>知识产权维权援助调解平台 — ipdesk</translation>
     </message>
@@ -3865,7 +3865,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+225"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -3882,7 +3882,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Loading the organisation…</source>
         <translation>正在加载组织机构…</translation>
     </message>
@@ -3897,7 +3897,7 @@
         <translation>关于 ipdesk</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;IP Rights Protection Aid and Mediation&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ipdesk {0}&lt;/h3&gt;&lt;p&gt;知识产权维权援助调解平台&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;</translation>
     </message>
@@ -5416,7 +5416,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ipdesk/ui/worklists/model.py" line="+87"/>
+        <location filename="../../ipdesk/ui/worklists/model.py" line="+98"/>
         <source>Office</source>
         <translation>裁决所</translation>
     </message>
@@ -5507,7 +5507,7 @@
         <translation>调解员</translation>
     </message>
     <message numerus="yes">
-        <location line="+119"/>
+        <location line="+124"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
@@ -5703,7 +5703,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ipdesk/app.py" line="+709"/>
+        <location filename="../../ipdesk/app.py" line="+717"/>
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -5714,12 +5714,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+360"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-365"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
