@@ -59,6 +59,7 @@ def make_engine(
             f"不支持的数据库类型“{u.get_backend_name()}”（可用 SQLite 或 PostgreSQL）"
         )
     if u.get_backend_name() == "sqlite":
+        use_dialect("sqlite")  # the partial indexes' conditions, for a CREATE INDEX of ours
         return _sqlite_engine(u, **kwargs)
     if u.get_backend_name() == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")

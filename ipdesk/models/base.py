@@ -25,10 +25,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-# PostgreSQL's options of our indexes (``postgresql_where=``, ``postgresql_include=``), given
-# to them when PostgreSQL is first used, not when the models are imported: a dialect option
-# makes SQLAlchemy import its dialect's package to check it (about 60 ms of CPU, asyncpg's,
-# pg8000's and psycopg's variants with it), which a program on SQLite never needs.
+# The dialects' options of our indexes (``postgresql_where=``, ``sqlite_where=``, ...), given
+# to them when their dialect is first used (an engine of ``ipdesk.db``, a CREATE of the
+# models' tables), not when the models are imported: a dialect option makes SQLAlchemy import
+# its dialect's package to check it (PostgreSQL's: about 60 ms of CPU, asyncpg's, pg8000's
+# and psycopg's variants with it), which a program on the other database never needs.
 _LATER: dict[str, list[tuple[DialectKWArgs, str, Any]]] = {}
 
 D = TypeVar("D", bound=DialectKWArgs)
