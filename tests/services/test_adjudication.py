@@ -698,13 +698,31 @@ def test_no_enforcement_when_infringement_was_not_found(world: World) -> None:
 
 def test_damages_mediation_after_the_decision(world: World) -> None:
     decision_served(world)
+    ended = world.limit(LimitKind.HANDLING)
+    assert ended.state == LimitState.MET and ended.met_on is not None
     world.run("mediator", workflow.start_mediation)
     with world.factory() as s:
         case = s.get(Case, world.case_id)
         assert case is not None and case.status == CaseStatus.MEDIATING
-    # the window and enforcement still follow the decision
+        # the decision ended the handling: no clock runs for the damages, nothing is due
+        assert case.due_on is None and not case.is_suspended
+    handling = world.limit(LimitKind.HANDLING)
+    assert (handling.state, handling.met_on) == (LimitState.MET, ended.met_on)
+    # the window and enforcement still follow the decision (each step refreshes the
+    # case's limits: the handling stays met, whichever road the case took)
     world.run("mediator", adj.record_window_outcome, "complied", today=D(2026, 11, 10))
     assert world.adjudication().step == AdjudicationStep.CONCLUDED
+    handling = world.limit(LimitKind.HANDLING)
+    assert (handling.state, handling.met_on) == (LimitState.MET, ended.met_on)
+    with world.factory.begin() as s:
+        scan_alerts(s, at(D(2027, 3, 1)))  # long after the handling's old due date
+    with world.factory() as s:
+        alerts = s.scalars(
+            select(Alert)
+            .join(CaseLimit, CaseLimit.id == Alert.limit_id)
+            .where(Alert.case_id == world.case_id, CaseLimit.kind == LimitKind.HANDLING)
+        ).all()
+        assert alerts == []
 
 
 # --------------------------------------------------------------------------- actions, reading

@@ -413,16 +413,45 @@ def _handling(session: Session, case: Case) -> list[LimitSpec]:
     mediation failed or the request was withdrawn (60 days by the default rule)."""
     if case.accepted_on is None:
         return []  # not accepted (or acceptance undone): an existing limit is cancelled
-    if case.status in FINISHED_STATUSES:
+    ended_on = stopped_on(session, case)
+    if ended_on is None and case.status in _AFTER_DECISION:
+        ended_on = _decided_on(session, case)
+    if ended_on is not None:
         return [
-            LimitSpec(
-                LimitKind.HANDLING,
-                case.accepted_on,
-                ended=LimitState.MET,
-                ended_on=stopped_on(session, case),
-            )
+            LimitSpec(LimitKind.HANDLING, case.accepted_on, ended=LimitState.MET, ended_on=ended_on)
         ]
     return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
+
+
+#: Open states a case may be in after an administrative decision: the damages mediated
+#: (专利法 Art. 65) under the decided case, which runs no handling clock of its own.
+_AFTER_DECISION = frozenset(
+    {
+        CaseStatus.MEDIATING,
+        CaseStatus.AGREEMENT,
+        CaseStatus.CONFIRMATION_REQUESTED,
+        CaseStatus.CONFIRMED,
+        CaseStatus.CONFIRMATION_DENIED,
+    }
+)
+
+
+def _decided_on(session: Session, case: Case) -> dt.date | None:
+    """The day of the case's administrative decision (行政裁决), None without one: the
+    decision ends the handling for good, whatever the case does after it."""
+    at = session.scalar(
+        select(CaseEvent.at)
+        .where(
+            CaseEvent.case_id == case.id,
+            CaseEvent.kind == EventKind.ADJUDICATION_DECIDED.value,
+        )
+        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+        .limit(1)
+    )
+    if at is None:
+        return None
+    day = legal_today(at if at.tzinfo else at.replace(tzinfo=dt.UTC))
+    return max(day, case.accepted_on or day)
 
 
 # --------------------------------------------------------------------------- partner agencies
@@ -652,6 +681,8 @@ def refresh_case_limits(session: Session, case: Case, context: LimitContext | No
         principal = existing.get((kind, 0))
         if principal is not None and principal.state != LimitState.CANCELLED:
             due, suspended = principal.due_on, principal.state == LimitState.PAUSED
+            if principal.state == LimitState.MET and case.status in RUNNING_STATUSES:
+                due = None  # work after a decision: no clock runs, nothing is due
             break
     if case.due_on != due:
         case.due_on = due

@@ -822,7 +822,15 @@ def start_mediation(
     """Start mediating; after a dismissed confirmation the parties may mediate again."""
     case = load_for(session, actor, case_id, expected_version, "start_mediation")
     details = {"again": True} if case.status == S.CONFIRMATION_DENIED else None
-    return _move(session, actor, case, S.MEDIATING, EventKind.MEDIATION_STARTED, details=details)
+    return _move(
+        session,
+        actor,
+        case,
+        S.MEDIATING,
+        EventKind.MEDIATION_STARTED,
+        details=details,
+        refresh_limits=True,  # after a decision: the handling it ended stays met
+    )
 
 
 @optimistic
