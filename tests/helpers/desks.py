@@ -41,6 +41,31 @@ def make_desk(
     return Desk(session_factory, actor, today=clock, stores=stores)
 
 
+def open_main_window(
+    qtbot: Any,
+    settings: Any,
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    schedulers: list[Any],
+    *,
+    today: Callable[[], dt.date] | dt.date = legal_today,
+    database_label: str = "SQLite test",
+) -> Any:
+    """A main window of ``actor`` with its features installed as ``ipdesk.app`` installs
+    them (the pages, the alerts dock, the alert scan), without daily backups; its alert
+    scheduler is added to ``schedulers``, for the test to stop before the database goes."""
+    from ipdesk.ui.features import install_features
+    from ipdesk.ui.main_window import MainWindow
+
+    desk = make_desk(session_factory, actor, today=today)
+    window = MainWindow(desk, database_label, settings=settings)
+    desk.setParent(window)
+    qtbot.addWidget(window)
+    stores = FileStores.in_folder(Path(settings.fileName()).parent)
+    schedulers.append(install_features(window, desk, settings, stores=stores, daily_backups=False))
+    return window
+
+
 def replace_service(
     monkeypatch: pytest.MonkeyPatch,
     module: ModuleType,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -30,16 +29,14 @@ from ipdesk.ui.cases import CaseListWidget
 from ipdesk.ui.dashboard import DashboardWidget, DrillDownRequest
 from ipdesk.ui.deadlines import DeadlineBoardWidget
 from ipdesk.ui.deadlines.board import OVERDUE, case_filter
-from ipdesk.ui.features import install_features
 from ipdesk.ui.holidays.banner import HolidayBanner
 from ipdesk.ui.holidays.dialog import HolidayDialog
 from ipdesk.ui.intake.dialog import IntakeDialog
 from ipdesk.ui.main_window import MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
 from ipdesk.ui.settings import keys
-from ipdesk.ui.stores import FileStores
 from ipdesk.ui.worklists import WorkListPage
-from tests.helpers.desks import make_desk
+from tests.helpers.desks import open_main_window
 from tests.helpers.factories import make_case, make_case_with_limits, make_user
 
 TODAY = legal_today()  # the window's widgets read the real clock
@@ -96,15 +93,9 @@ def open_window(
     def open_(
         factory: sessionmaker[Session], who: Actor, today: dt.date | None = None
     ) -> MainWindow:
-        desk = make_desk(factory, who) if today is None else make_desk(factory, who, today=today)
-        window = MainWindow(desk, "SQLite test", settings=ui_settings)
-        desk.setParent(window)
-        qtbot.addWidget(window)
-        stores = FileStores.in_folder(Path(ui_settings.fileName()).parent)
-        schedulers.append(
-            install_features(window, desk, ui_settings, stores=stores, daily_backups=False)
+        return open_main_window(
+            qtbot, ui_settings, factory, who, schedulers, today=today or legal_today
         )
-        return window
 
     yield open_
     for scheduler in schedulers:

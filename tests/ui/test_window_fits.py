@@ -5,9 +5,7 @@ been shown its minimum counts (the pages lie on one stack), with the organisatio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
@@ -24,11 +22,9 @@ from ipdesk.services.actors import Actor
 from ipdesk.services.rules.deadlines import legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.cases import CaseListWidget
-from ipdesk.ui.features import install_features
 from ipdesk.ui.main_window import FIRST_SIZE, MainWindow
 from ipdesk.ui.scheduler import AlertScheduler
-from ipdesk.ui.stores import FileStores
-from tests.helpers.desks import make_desk
+from tests.helpers.desks import make_desk, open_main_window
 
 SCREEN = QSize(1280, 800)
 USERS = ("city", "tl01-manager", "tl01-mediator1", "tl02-s03", "admin")
@@ -71,13 +67,13 @@ def open_window(
     def open_(username: str) -> MainWindow:
         with demo_db() as s:
             actor = Actor.of(s.scalars(select(User).where(User.username == username)).one())
-        desk = make_desk(demo_db, actor, today=dt.date.today())
-        window = MainWindow(desk, "SQLite /tmp/ipdesk/copy.sqlite3", settings=ui_settings)
-        desk.setParent(window)
-        qtbot.addWidget(window)
-        stores = FileStores.in_folder(Path(ui_settings.fileName()).parent)
-        schedulers.append(
-            install_features(window, desk, ui_settings, stores=stores, daily_backups=False)
+        window: MainWindow = open_main_window(
+            qtbot,
+            ui_settings,
+            demo_db,
+            actor,
+            schedulers,
+            database_label="SQLite /tmp/ipdesk/copy.sqlite3",
         )
         return window
 
