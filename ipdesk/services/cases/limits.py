@@ -65,6 +65,7 @@ from sqlalchemy.orm import Session
 from ipdesk.dialects import postgresql
 from ipdesk.models import (
     OPEN_STATUSES,
+    Adjudication,
     AdjustmentKind,
     Agreement,
     Alert,
@@ -383,9 +384,18 @@ def _acceptance_decision(_session: Session, case: Case) -> list[LimitSpec]:
 
 
 def stopped_on(session: Session, case: Case) -> dt.date | None:
-    """The day the handling work stopped for good, None while it goes on: the day of the
-    failure or withdrawal (the last such event; closing the case later does not move it),
-    else the day the case was closed or rejected. Never before the acceptance."""
+    """The day the handling work stopped for good, None while it goes on: the date of the
+    case's administrative decision (行政裁决: it ends the handling, whatever the case does
+    after it, a mediation of the damages too); else the day of the failure or withdrawal
+    (the last such event; closing the case later does not move it), else the day the case
+    was closed or rejected. Never before the acceptance."""
+    floor = case.accepted_on or case.received_on
+    if case.status in FINISHED_STATUSES or case.status in _AFTER_DECISION:
+        decided = session.scalar(
+            select(Adjudication.decided_on).where(Adjudication.case_id == case.id)
+        )
+        if decided is not None:
+            return max(decided, floor)
     if case.status not in FINISHED_STATUSES:
         return None
     day: dt.date | None = None
@@ -403,24 +413,7 @@ def stopped_on(session: Session, case: Case) -> dt.date | None:
         elif case.status in STOPPED_STATUSES:  # no event (written by another program)
             day = legal_today(case.updated_at) if case.updated_at else legal_today()
     day = day or case.closed_on or case.accepted_on or case.received_on
-    floor = case.accepted_on or case.received_on
     return max(day, floor)
-
-
-@limit_source(LimitKind.HANDLING)
-def _handling(session: Session, case: Case) -> list[LimitSpec]:
-    """Handling: from acceptance until the work stops — the case is closed, or the
-    mediation failed or the request was withdrawn (60 days by the default rule)."""
-    if case.accepted_on is None:
-        return []  # not accepted (or acceptance undone): an existing limit is cancelled
-    ended_on = stopped_on(session, case)
-    if ended_on is None and case.status in _AFTER_DECISION:
-        ended_on = _decided_on(session, case)
-    if ended_on is not None:
-        return [
-            LimitSpec(LimitKind.HANDLING, case.accepted_on, ended=LimitState.MET, ended_on=ended_on)
-        ]
-    return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
 
 
 #: Open states a case may be in after an administrative decision: the damages mediated
@@ -436,22 +429,19 @@ _AFTER_DECISION = frozenset(
 )
 
 
-def _decided_on(session: Session, case: Case) -> dt.date | None:
-    """The day of the case's administrative decision (行政裁决), None without one: the
-    decision ends the handling for good, whatever the case does after it."""
-    at = session.scalar(
-        select(CaseEvent.at)
-        .where(
-            CaseEvent.case_id == case.id,
-            CaseEvent.kind == EventKind.ADJUDICATION_DECIDED.value,
-        )
-        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
-        .limit(1)
-    )
-    if at is None:
-        return None
-    day = legal_today(at if at.tzinfo else at.replace(tzinfo=dt.UTC))
-    return max(day, case.accepted_on or day)
+@limit_source(LimitKind.HANDLING)
+def _handling(session: Session, case: Case) -> list[LimitSpec]:
+    """Handling: from acceptance until the work stops (:func:`stopped_on`) — the case is
+    decided, closed, or the mediation failed or the request was withdrawn (60 days by the
+    default rule)."""
+    if case.accepted_on is None:
+        return []  # not accepted (or acceptance undone): an existing limit is cancelled
+    ended_on = stopped_on(session, case)
+    if ended_on is not None:
+        return [
+            LimitSpec(LimitKind.HANDLING, case.accepted_on, ended=LimitState.MET, ended_on=ended_on)
+        ]
+    return [LimitSpec(LimitKind.HANDLING, case.accepted_on)]
 
 
 # --------------------------------------------------------------------------- partner agencies
