@@ -191,28 +191,34 @@ def _search_answers(
         return [search_cases(s, actor, q, limit=20) for actor in actors for q in queries]
 
 
+def _demo_search_actors(sessions: sessionmaker[Session], seed_: int) -> list[Actor]:
+    """A seeded demo of 60 cases (``seed_``), and who searches it: the city, the office
+    manager and the station staff of its newest case with a station."""
+    with sessions.begin() as s:
+        seed(s)
+    generate(sessions, cases=60, seed=seed_, today=dt.date(2026, 11, 20))
+    with sessions() as s:
+        office, station = s.execute(
+            select(Case.office_id, Case.station_id)
+            .where(Case.station_id.is_not(None))
+            .order_by(Case.id.desc())
+        ).first() or (None, None)
+    return [
+        Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True),
+        Actor(None, "t", Role.OFFICE_MANAGER, office_id=office),
+        Actor(None, "t", Role.STATION_STAFF, station_id=station),
+    ]
+
+
 def test_sqlite_search_scope_migration_down_and_up(
     engine: Engine, session_factory: sessionmaker[Session]
 ) -> None:
     """Migration 0020 builds SQLite's search tables again without the scope (down) and with
     it (up), over the rows already there: the city's answers are the same at 0019, and
     every actor's the same after the upgrade again (PostgreSQL: nothing to do)."""
-    with session_factory.begin() as s:
-        seed(s)
-    generate(session_factory, cases=60, seed=4, today=dt.date(2026, 11, 20))
-    with session_factory() as s:
-        office, station = s.execute(
-            select(Case.office_id, Case.station_id)
-            .where(Case.station_id.is_not(None))
-            .order_by(Case.id.desc())
-        ).first() or (None, None)
-    assert office is not None and station is not None
-    city = Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True)
-    actors = [
-        city,
-        Actor(None, "t", Role.OFFICE_MANAGER, office_id=office),
-        Actor(None, "t", Role.STATION_STAFF, station_id=station),
-    ]
+    actors = _demo_search_actors(session_factory, 4)
+    city = actors[0]
+    assert actors[1].office_id is not None and actors[2].station_id is not None
     before = _search_answers(session_factory, actors)
     n = len(_QUERIES)
     assert any(before[n : 2 * n]) and any(before[2 * n :]), "the office and the station find cases"
@@ -243,20 +249,7 @@ def test_sqlite_case_documents_migration_down_and_up(
     """Migration 0021 drops SQLite's case documents and their triggers (down) and builds
     them again over the rows already there (up): every actor's answers are the same, the
     documents those the tables give (PostgreSQL: nothing to do)."""
-    with session_factory.begin() as s:
-        seed(s)
-    generate(session_factory, cases=60, seed=5, today=dt.date(2026, 11, 20))
-    with session_factory() as s:
-        office, station = s.execute(
-            select(Case.office_id, Case.station_id)
-            .where(Case.station_id.is_not(None))
-            .order_by(Case.id.desc())
-        ).first() or (None, None)
-    actors = [
-        Actor(None, "t", Role.CITY_MANAGER, may_view_personal_data=True),
-        Actor(None, "t", Role.OFFICE_MANAGER, office_id=office),
-        Actor(None, "t", Role.STATION_STAFF, station_id=station),
-    ]
+    actors = _demo_search_actors(session_factory, 5)
     before = _search_answers(session_factory, actors)
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), "0020")
