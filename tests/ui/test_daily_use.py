@@ -176,13 +176,16 @@ def test_days_left_in_words_not_a_negative_number() -> None:
 
 @pytest.mark.parametrize("role", [Role.MEDIATOR, Role.CITY_MANAGER])
 def test_the_alerts_dock_is_wide_enough_for_its_texts(
-    qtbot: QtBot, install_language: Callable[[str], None], role: Role
+    qtbot: QtBot,
+    install_language: Callable[[str], None],
+    session_factory: sessionmaker[Session],
+    role: Role,
 ) -> None:
     """The dock opens as wide as the panel's size hint: every visible column fits in it
     without scrolling, the escalated stage ("已超期（已上报）") in bold included."""
     install_language("zh_CN")
     user = Actor(user_id=1, role=role, name="x", office_id=1, station_id=None)
-    panel = AlertsPanel(make_desk(sessionmaker(), user))
+    panel = AlertsPanel(make_desk(session_factory, user))  # its reloads find no alerts
     qtbot.addWidget(panel)
     panel.model.set_rows([_alert(1, "overdue", -565), _alert(2, "warn:5", 5)])
     assert panel.view.isColumnHidden(ACKNOWLEDGED)
@@ -195,7 +198,8 @@ def test_the_alerts_dock_is_wide_enough_for_its_texts(
     qtbot.waitUntil(lambda: header.length() > 0)
     assert header.length() <= panel.view.viewport().width()
     assert not panel.view.horizontalScrollBar().isVisible()
-    panel.show_acknowledged.setChecked(True)
+    with qtbot.waitSignal(panel.alerts_loaded):
+        panel.show_acknowledged.setChecked(True)
     assert not panel.view.isColumnHidden(ACKNOWLEDGED)
 
 
