@@ -9,8 +9,9 @@
    dashboard summary's too) are read back and inserted again, table by table in as many
    transactions as the generator's chunks, into a second fresh database, the same
    rows with none of the generation work:
-   * SQLite: bare sqlite3 executemany, the search index written the same way as the
-     generator does (insert triggers dropped, one INSERT … SELECT per search table and
+   * SQLite: bare sqlite3 executemany, the cases with their parties, and the search index
+     and the case documents (migration 0021) written the same way as the generator does
+     (insert triggers dropped, the generator's INSERT … SELECTs at the end of each
      transaction, triggers created again, 'optimize' at the end);
    * PostgreSQL: psycopg's COPY (its fastest way in, as the generator's), the search
      index's GIN indexes dropped first and built once at the end (as the generator does).
@@ -37,11 +38,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg.types.string import TextLoader
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 from ipdesk.db import make_engine, make_session_factory
@@ -53,13 +54,35 @@ from ipdesk.services.queries import dashboard_summary, search_index
 
 GOAL = 1.2
 
-#: The search index's insert triggers, dropped around each transaction of the floor.
+#: The insert triggers of the search index and of the case documents (migration 0021),
+#: dropped around each transaction of the floor that writes cases and parties, as the
+#: generator's chunks do (search_index.deferred_sqlite_index).
 INSERT_TRIGGERS = {
     name: sql
-    for sql in search_index.SQLITE_TRIGGERS
+    for sql in [*search_index.SQLITE_TRIGGERS, *search_index.SQLITE_DOCS_TRIGGERS]
     for name in [sql.split()[2]]
-    if name.endswith("_ai")
+    if " INSERT ON " in sql
 }
+
+
+class _Statements:
+    """Stands for a connection to record the statements a function of the search index
+    executes (with their parameters), so that the floor runs the very same SQL on its bare
+    sqlite3 connection."""
+
+    def __init__(self) -> None:
+        self.executed: list[tuple[str, Any]] = []
+
+    def exec_driver_sql(self, statement: str, parameters: Any = None) -> None:
+        self.executed.append((statement, parameters))
+
+
+def docs_statements(last_case: int, last_party: int) -> list[tuple[str, Any]]:
+    """The statements with which the generator writes the case documents (migration 0021)
+    of a chunk's new cases and parties, at the end of its transaction."""
+    recorder = _Statements()
+    search_index._sqlite_docs_after(cast("Connection", recorder), last_case, last_party)
+    return recorder.executed
 
 
 def fresh_pg(admin_url: str, name: str) -> str:
@@ -91,44 +114,74 @@ def _new_rows(src: sqlite3.Connection, template: sqlite3.Connection) -> dict[str
 
 def floor_sqlite(source: Path, template: Path, target: Path, cases: int) -> tuple[float, float]:
     """Copy the generated rows into an initialised copy with bare sqlite3 executemany;
-    its wall and CPU seconds (SQLite works in this process)."""
+    its wall and CPU seconds (SQLite works in this process). The cases and their parties
+    go in together, as the generator's chunks write them: the search index and the case
+    documents are written for them at the end of each transaction with the generator's
+    statements (their insert triggers dropped meanwhile)."""
     with sqlite3.connect(source) as src, sqlite3.connect(template) as tpl:
         rows = _new_rows(src, tpl)
+        party_case = [d[1] for d in src.execute("PRAGMA table_info(parties)")].index("case_id")
     dst = sqlite3.connect(target, isolation_level=None)
     dst.execute("PRAGMA foreign_keys = ON")
     dst.execute("PRAGMA journal_mode = WAL")
     dst.execute("PRAGMA synchronous = NORMAL")
     share = max(1, -(-cases // CHUNK))  # transactions: as many as the generator's chunks
+    # Each part of the cases with the parties of its cases (parties of no new case: alone).
+    new_cases = rows.get("cases", [])
+    new_parties = rows.get("parties", [])
+    size = max(1, -(-len(new_cases) // share))
+    case_parts = [new_cases[i : i + size] for i in range(0, len(new_cases), size)]
+    part_of = {case[0]: n for n, part in enumerate(case_parts) for case in part}
+    party_parts: list[list[Any]] = [[] for _ in range(len(case_parts) + 1)]
+    for party in new_parties:
+        party_parts[part_of.get(party[party_case], len(case_parts))].append(party)
     started, cpu = time.perf_counter(), time.process_time()
     for table, table_rows in rows.items():  # parents first
+        if table == "parties":  # written with their cases
+            continue
+        if table == "cases":
+            for case_part, party_part in zip(case_parts, party_parts, strict=False):
+                _cases_and_parties(dst, case_part, party_part)
+            if party_parts[-1]:
+                _cases_and_parties(dst, [], party_parts[-1])
+            continue
         size = max(1, -(-len(table_rows) // share))
-        indexed = table in ("cases", "parties")
         for i in range(0, len(table_rows), size):
             part = table_rows[i : i + size]
             dst.execute("BEGIN IMMEDIATE")
-            if indexed:
-                last = {
-                    t: dst.execute(f"SELECT max(id) FROM {t}").fetchone()[0] or 0
-                    for t in ("cases", "parties")
-                }
-                for name in INSERT_TRIGGERS:
-                    dst.execute(f"DROP TRIGGER {name}")
             dst.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(part[0]))})", part)
-            if indexed:
-                fill_cases, fill_parties, fill_grams = search_index.sqlite_fill(after=True)
-                dst.execute(fill_cases, (last["cases"],))
-                dst.execute(fill_parties, (last["parties"],))
-                dst.execute(fill_grams, (last["parties"],))
-                for sql in INSERT_TRIGGERS.values():
-                    dst.execute(sql)
             dst.execute("COMMIT")
     if cases >= OPTIMIZE_MIN_CASES:
         dst.execute("BEGIN IMMEDIATE")
-        for sql in search_index.SQLITE_FILL[3:]:
+        for sql in [*search_index.SQLITE_FILL[3:], *search_index.SQLITE_DOCS_FILL[1:]]:
             dst.execute(sql)
         dst.execute("COMMIT")
     dst.close()
     return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _cases_and_parties(dst: sqlite3.Connection, cases: list[Any], parties: list[Any]) -> None:
+    """One transaction of new cases and their parties, indexed for the search and their
+    case documents written at its end, as the generator's chunk (without the triggers)."""
+    dst.execute("BEGIN IMMEDIATE")
+    last_case, last_party = (
+        dst.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
+        for t in ("cases", "parties")
+    )
+    for name in INSERT_TRIGGERS:
+        dst.execute(f"DROP TRIGGER {name}")
+    for table, part in (("cases", cases), ("parties", parties)):
+        if part:
+            dst.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(part[0]))})", part)
+    fill_cases, fill_parties, fill_grams = search_index.sqlite_fill(after=True)
+    dst.execute(fill_cases, (last_case,))
+    dst.execute(fill_parties, (last_party,))
+    dst.execute(fill_grams, (last_party,))
+    for statement, parameters in docs_statements(last_case, last_party):
+        dst.execute(statement, parameters)
+    for sql in INSERT_TRIGGERS.values():
+        dst.execute(sql)
+    dst.execute("COMMIT")
 
 
 def _plain(url: str) -> str:
