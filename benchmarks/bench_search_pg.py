@@ -11,17 +11,24 @@ another office: 鲁特旗, 后旗, 开鲁, 奈曼 ...; "found 0").
 
 For each actor and query it prints the number of statements the service sent and the
 number the floor replays ("stmts": app/floor, the same unless the service sent other
-statements than SELECTs), the median and minimum of ``--repeat`` warm calls of
-:func:`ipdesk.services.queries.search.search_cases` (the ids only; each call opens a
+statements than SELECTs), the round trips to the server of a call and of the floor's
+replay ("trips": app/floor; each simple query — BEGIN, ROLLBACK — and each Sync of the
+extended protocol, from libpq's trace), the median and minimum of ``--repeat`` warm calls
+of :func:`ipdesk.services.queries.search.search_cases` (the ids only; each call opens a
 session, checks out a pooled connection as a desk call does, with the application's ping
-of a connection idle for long, and closes the session: BEGIN, the statements, ROLLBACK),
-the floor — the very statements the service sent, replayed through the bare driver
-(psycopg) with ``fetchall()`` between its BEGIN and ROLLBACK: its minimum and median
-("fl.med") —, the ratio of the minima, the goal, the median CPU time of the client for a
-call ("cpu") and for the floor's replay ("fl.cpu"): on a loaded machine the CPU a client
-burns between its round trips also lengthens its waits for the server's answers; and the
-median of the same calls through an engine with SQLAlchemy's own ``pool_pre_ping`` off
-("no ping"), measured alternately with the others. ``--explain`` prints ``EXPLAIN
+of a connection idle for long, and closes the session), the floor — the very statements
+the service sent, replayed through the bare driver (psycopg) with ``fetchall()``, between
+a BEGIN and a ROLLBACK when the service's call sent them, else each in its own transaction
+(autocommit), as the service did: its minimum and median ("fl.med") —, the ratio of the
+minima, the goal, the median CPU time of the client for a call ("cpu") and for the floor's
+replay ("fl.cpu"): on a loaded machine the CPU a client burns between its round trips also
+lengthens its waits for the server's answers; the median CPU time of the connection's
+server process for a call ("srv") and for the floor's replay ("fl.srv"; read from
+``/proc/PID/schedstat`` when the server runs on this machine, 0 otherwise); and the median
+of the same calls through an engine with SQLAlchemy's own ``pool_pre_ping`` off ("no
+ping"), measured alternately with the others. Both connections run each statement often
+enough for psycopg to prepare it (from the sixth run on, while no ROLLBACK empties its
+cache), as a desk's or the server's pooled connection does. ``--explain`` prints ``EXPLAIN
 (ANALYZE, BUFFERS)`` of each statement. The machine's load is printed: on a shared
 machine a loaded run's times are not comparable with an idle one's. ``--ids FILE`` writes
 every answer (actor, query, limit -> ids, for limits 1, 10 and 100) as JSON, to compare
@@ -34,11 +41,15 @@ import argparse
 import json
 import os
 import statistics
+import tempfile
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, event, text
+from psycopg import pq
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -89,15 +100,76 @@ def _default_actors(raw: psycopg.Connection[Any]) -> list[str]:
     return ["city", f"office:{office}"] + ([f"station:{station[0]}"] if station else [])
 
 
+class _Backend:
+    """The CPU time of the server process of the connection last checked out of an
+    engine's pool (``/proc/PID/schedstat`` when the server runs on this machine; 0
+    otherwise)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.pid: int | None = None
+
+        @event.listens_for(engine, "checkout")
+        def _on_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+            self.pid = dbapi_conn.info.backend_pid
+
+    def cpu(self) -> float:
+        return _server_cpu(self.pid)
+
+
+def _server_cpu(pid: int | None) -> float:
+    """Seconds on a CPU of the PostgreSQL server process ``pid`` on this machine."""
+    if pid is None:
+        return 0.0
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _timed(
-    factory: sessionmaker[Session], actor: Actor, query: str, limit: int
-) -> tuple[float, float, list[int]]:
-    """Wall and CPU time of one search in a session of its own, its end (ROLLBACK)
-    included, and its answer."""
+    factory: sessionmaker[Session], actor: Actor, query: str, limit: int, backend: _Backend | None
+) -> tuple[float, float, float, list[int]]:
+    """Wall and CPU time of one search in a session of its own, its end (ROLLBACK when it
+    began a transaction) included, the CPU time of the connection's server process, and
+    its answer. (The connection is the pool's one, the one of the previous call: its
+    server process is read before.)"""
+    server = backend.cpu() if backend is not None else 0.0
     started, cpu = time.perf_counter(), time.process_time()
     with factory() as session:
         found = search_cases(session, actor, query, limit=limit)
-    return time.perf_counter() - started, time.process_time() - cpu, found
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    server = backend.cpu() - server if backend is not None else 0.0
+    return wall, cpu, server, found
+
+
+def _trips(raw: psycopg.Connection[Any], run: Callable[[], object]) -> tuple[int, bool]:
+    """The round trips to the server that ``run`` makes on ``raw`` (each simple query
+    and each Sync of the extended protocol: the client waits for the server's answer),
+    read from libpq's trace of the protocol; and whether it sent a BEGIN."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as trace:
+        raw.pgconn.trace(trace.fileno())
+        raw.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        try:
+            run()
+        finally:
+            raw.pgconn.untrace()
+        trace.seek(0)
+        sent = [line.split("\t") for line in trace if line.startswith("F\t")]
+    trips = sum(1 for fields in sent if fields[2].startswith(("Query", "Sync")))
+    begun = any(fields[2].startswith("Query") and '"BEGIN' in fields[2] for fields in sent)
+    return trips, begun
+
+
+def _app_trips(
+    factory: sessionmaker[Session], actor: Actor, query: str, limit: int
+) -> tuple[int, bool]:
+    """:func:`_trips` of one search in a session of its own, its end included."""
+    with factory() as session:
+        raw = session.connection().connection.dbapi_connection  # nothing sent yet
+        assert isinstance(raw, psycopg.Connection)
+        return _trips(
+            raw, lambda: (search_cases(session, actor, query, limit=limit), session.close())
+        )
 
 
 def main() -> int:
@@ -118,6 +190,7 @@ def main() -> int:
     factory = db.make_session_factory(engine)
     unpinged = create_engine(make_url(args.url), pool_pre_ping=False)
     factory_unpinged = db.make_session_factory(unpinged)
+    backend = _Backend(engine)
     sent: list[tuple[str, Any]] = []
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -138,8 +211,9 @@ def main() -> int:
         print()
         print(f"actor    {spec} ({actor.role.value})")
         print(
-            f"{'query':<10}{'found':>6}{'stmts':>6}{'median':>10}{'min':>10}{'floor':>10}"
-            f"{'fl.med':>9}{'ratio':>7}{'goal':>8}{'cpu':>8}{'fl.cpu':>8}{'no ping':>10}"
+            f"{'query':<10}{'found':>6}{'stmts':>6}{'trips':>6}{'median':>10}{'min':>10}"
+            f"{'floor':>10}{'fl.med':>9}{'ratio':>7}{'goal':>8}{'cpu':>8}{'fl.cpu':>8}"
+            f"{'srv':>8}{'fl.srv':>8}{'no ping':>10}"
         )
         medians: list[float] = []
         all_cpus: list[float] = []
@@ -147,28 +221,42 @@ def main() -> int:
         for query in args.queries:
             times: list[float] = []
             cpus: list[float] = []
+            servers: list[float] = []
             times_unpinged: list[float] = []
             found: list[int] = []
             for i in range(args.repeat + 1):
                 sent.clear()
-                elapsed, cpu, found = _timed(factory, actor, query, args.limit)
-                unpinged_elapsed = _timed(factory_unpinged, actor, query, args.limit)[0]
+                elapsed, cpu, server, found = _timed(factory, actor, query, args.limit, backend)
+                unpinged_elapsed = _timed(factory_unpinged, actor, query, args.limit, None)[0]
                 if i:
                     times.append(elapsed)
                     cpus.append(cpu)
+                    servers.append(server)
                     times_unpinged.append(unpinged_elapsed)
             statements = [
                 (s, p) for s, p in sent if s.lstrip().upper().startswith(("SELECT", "WITH"))
             ]
-            floors, floor_cpus = [], []
-            for i in range(args.repeat + 1):
-                started, cpu = time.perf_counter(), time.process_time()
+            counts = f"{len(sent)}/{len(statements)}"
+            app_trips, begun = _app_trips(factory, actor, query, args.limit)
+
+            def replay(statements: list[tuple[str, Any]] = statements) -> None:
                 for statement, parameters in statements:
                     raw.execute(statement, parameters).fetchall()
-                raw.rollback()
+                raw.rollback()  # nothing to end in autocommit
+
+            # The floor in a transaction when the service's call began one, else each
+            # statement in its own (autocommit), as the service sent them.
+            raw.autocommit = not begun
+            floors, floor_cpus, floor_servers = [], [], []
+            for i in range(args.repeat + 1):
+                server = _server_cpu(raw.info.backend_pid)
+                started, cpu = time.perf_counter(), time.process_time()
+                replay()
                 if i:
                     floors.append(time.perf_counter() - started)
                     floor_cpus.append(time.process_time() - cpu)
+                    floor_servers.append(_server_cpu(raw.info.backend_pid) - server)
+            floor_trips = _trips(raw, replay)[0]
             best, floor = min(times) * 1000, min(floors) * 1000
             median = statistics.median(times) * 1000
             goal = f"{GOAL_MS:.0f}ms" if len(query) in (2, 3) else "-"
@@ -176,14 +264,15 @@ def main() -> int:
                 medians.append(median)
             all_cpus += cpus
             all_floor_cpus += floor_cpus
-            counts = f"{len(sent)}/{len(statements)}"
             print(
-                f"{query:<10}{len(found):>6}{counts:>6}"
+                f"{query:<10}{len(found):>6}{counts:>6}{f'{app_trips}/{floor_trips}':>6}"
                 f"{median:>8.1f}ms{best:>8.1f}ms"
                 f"{floor:>8.1f}ms{statistics.median(floors) * 1000:>7.1f}ms"
                 f"{best / floor:>7.2f}{goal:>8}"
                 f"{statistics.median(cpus) * 1000:>6.1f}ms"
                 f"{statistics.median(floor_cpus) * 1000:>6.1f}ms"
+                f"{statistics.median(servers) * 1000:>6.1f}ms"
+                f"{statistics.median(floor_servers) * 1000:>6.1f}ms"
                 f"{statistics.median(times_unpinged) * 1000:>8.1f}ms"
             )
             if args.explain:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
+from psycopg import pq
 from sqlalchemy import and_, delete, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -496,6 +499,44 @@ def test_postgresql_search_runs_without_parallel_workers_and_keeps_the_setting(
         assert plans and not any("Gather" in plan for plan in plans)
         assert any("Gather" in plan for plan in unsafe_left_out)  # what it keeps away
         assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "3"
+
+
+def test_postgresql_search_of_a_fresh_session_opens_no_transaction(
+    sessions: sessionmaker[Session], people: dict[str, str], tmp_path: Path
+) -> None:
+    """A search in a session that has sent nothing yet runs its statements each in a
+    transaction of its own: no BEGIN, no ROLLBACK (round trips of their own). The session
+    stays transactional: what it runs next is in a transaction, undone by its rollback."""
+    with sessions() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("psycopg's transactions")
+        raw = s.connection().connection.dbapi_connection
+        assert isinstance(raw, psycopg.Connection)
+        trace = tmp_path / "trace"
+        with trace.open("w") as f:
+            raw.pgconn.trace(f.fileno())
+            raw.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+            try:
+                assert len(search_cases(s, SYSTEM, "王伟")) == 3
+                assert len(search_cases(s, SYSTEM, "有限公司")) == 3
+                assert len(search_cases(s, SYSTEM, "王伟 有限公司")) == 2
+            finally:
+                raw.pgconn.untrace()
+        lines = trace.read_text(errors="replace").splitlines()
+        sent = [line.split("\t")[2] for line in lines if line.startswith("F\t")]
+        assert any(message.startswith("Parse") for message in sent)
+        assert not any(message.startswith("Query") for message in sent), sent  # BEGIN ...
+        assert raw.info.transaction_status == pq.TransactionStatus.IDLE
+        assert not raw.autocommit
+        setting = text("SELECT current_setting('max_parallel_workers_per_gather')")
+        default = s.scalar(setting)
+        s.execute(text("SET LOCAL max_parallel_workers_per_gather = 7"))
+        assert raw.info.transaction_status == pq.TransactionStatus.INTRANS
+        assert s.scalar(setting) == "7"
+        assert len(search_cases(s, SYSTEM, "王伟")) == 3  # in the transaction begun
+        assert s.scalar(setting) == "7"
+        s.rollback()
+        assert s.scalar(setting) == default
 
 
 @pytest.mark.parametrize(

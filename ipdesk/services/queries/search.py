@@ -43,6 +43,8 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -392,6 +394,9 @@ def search_cases(
         return []
     audit_id_search(session, actor, query)
     dialect = _dialect(session)
+    if dialect == "postgresql":
+        with _pg_reading_alone(session):
+            return _pg_search(session, actor, terms, limit)
     if len(terms) == 1:
         return _newest_first(session, actor, dialect, terms[0], limit)
     visible = _ids_visible(actor)
@@ -817,6 +822,51 @@ class _PgHits:
         party_match += _pg_in_unit(self.unit, cases=False)
         parts.append(select(Party.case_id.label("case_id")).where(*party_match))
         return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
+@contextmanager
+def _pg_reading_alone(session: Session) -> Iterator[None]:
+    """PostgreSQL: the search's statements each in a transaction of its own (the driver's
+    autocommit) when ``session`` holds no change and has sent nothing yet. psycopg opens
+    a transaction with a BEGIN of its own (a round trip), and the session's end closes it
+    with a ROLLBACK (another): around a search's one or two statements, two round trips
+    that wait for the server as long as a statement does on a loaded machine. Without
+    them, its cache of prepared statements also lives on (a ROLLBACK empties it): a
+    search's statements are one of each kind per user (_pg_statement), prepared from
+    their sixth run on the connection on (psycopg), parsed once.
+
+    The statements only read (the setting of _PG_SERIAL lasts the statement's own
+    transaction); their scope is written in them as before. A session that has begun
+    a transaction (a read-only one of the server, a write recording an ID search) or holds
+    changes runs them in it as before; after the search the session's next statement
+    begins a transaction as usual."""
+    if session.new or session.dirty or session.deleted:
+        yield
+        return
+    from psycopg.pq import TransactionStatus
+
+    raw = session.connection().connection.dbapi_connection
+    if raw is None or raw.autocommit or raw.info.transaction_status != TransactionStatus.IDLE:
+        yield
+        return
+    raw.autocommit = True
+    try:
+        yield
+    finally:
+        if raw.info.transaction_status == TransactionStatus.IDLE:
+            raw.autocommit = False
+
+
+def _pg_search(session: Session, actor: Actor, terms: list[str], limit: int) -> list[int]:
+    """PostgreSQL: :func:`search_cases` for the ``terms`` of a query (at least one)."""
+    if len(terms) == 1:
+        return _newest_first(session, actor, "postgresql", terms[0], limit)
+    visible, unit = _ids_visible(actor), _unit(actor)
+    condition = and_(*(_in_matches("postgresql", term, visible, unit) for term in terms))
+    statement = (
+        select(Case.id).where(condition, case_scope(actor)).order_by(Case.id.desc()).limit(limit)
+    )
+    return list(session.scalars(statement))
 
 
 def _pg_newest(session: Session, actor: Actor, variant: str, limit: int) -> list[int]:
