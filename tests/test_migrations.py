@@ -79,6 +79,31 @@ def test_case_numbers_index_migration_down_and_up(engine: Engine) -> None:
     assert _case_indexes(engine) == at_head
 
 
+def _open_limits_index(engine: Engine) -> tuple[list[str | None], list[str]]:
+    """ix_case_limits_open's key columns and (PostgreSQL) included columns."""
+    (index,) = [
+        ix
+        for ix in inspect(engine).get_indexes("case_limits")
+        if ix["name"] == "ix_case_limits_open"
+    ]
+    included = index.get("dialect_options", {}).get("postgresql_include") or []
+    return index["column_names"], list(included)
+
+
+def test_open_limits_ids_migration_down_and_up(engine: Engine) -> None:
+    """Migration 0024 rebuilds ix_case_limits_open with the limit's id included on
+    PostgreSQL (the scan reads it from the index alone, as on SQLite, whose entries hold
+    the rowid) and without it again; SQLite's index stays as it is."""
+    keys = ["state", "due_on", "kind", "case_id", "start_on", "calendar_covered"]
+    postgresql = engine.dialect.name == "postgresql"
+    assert _open_limits_index(engine) == (keys, ["id"] if postgresql else [])
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0023")
+    assert _open_limits_index(engine) == (keys, [])
+    migrate.upgrade(engine)
+    assert _open_limits_index(engine) == (keys, ["id"] if postgresql else [])
+
+
 def test_migrations_of_two_databases_started_at_once_run_one_at_a_time(
     engine: Engine, tmp_path: Path
 ) -> None:

@@ -79,6 +79,8 @@ class CaseLimit(Base):
                 sqlite_where=text("state IN ('running', 'paused')"),
             ),
             postgresql_where=text("state IN ('running', 'paused')"),
+            # SQLite's entries hold the rowid, the id (migration 0024)
+            postgresql_include=["id"],
         ),
     )
 
