@@ -26,7 +26,7 @@ import gc
 import logging
 import operator
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -52,7 +52,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
 from ipdesk.dialects import postgresql, sqlite
-from ipdesk.models import Alert, Case, CaseLimit, LimitKind, LimitState, Role, User
+from ipdesk.models import Alert, Case, CaseLimit, LimitKind, LimitRule, LimitState, Role, User
 from ipdesk.models.base import UTCDateTime, utcnow
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.limits import (
@@ -61,6 +61,7 @@ from ipdesk.services.cases.limits import (
     WARN_PREFIX,
     LimitContext,
     open_limits,
+    parse_warn_days,
 )
 from ipdesk.services.errors import IllegalTransition, NotFound, PermissionDenied
 from ipdesk.services.rules.deadlines import legal_today
@@ -123,12 +124,27 @@ class ScanResult:
         }
 
 
-def expected_threshold(context: LimitContext, today: dt.date) -> ColumnElement[str | None]:
+def _warnings_by_kind(
+    session: Session, context: LimitContext | None = None
+) -> dict[LimitKind, Sequence[int]]:
+    """The warning thresholds (days before the due day, ``warn_days``) of each kind of
+    limit that has a rule: ``context``'s when given, else read from the rules alone (the
+    scan needs no holiday calendar, which LimitContext.load reads too)."""
+    if context is not None:
+        return {kind: context.warn_days(kind) for kind in context.rules}
+    rules = session.execute(select(LimitRule.kind, LimitRule.warn_days))
+    return {kind: parse_warn_days(warn_days) for kind, warn_days in rules}
+
+
+def expected_threshold(
+    warn_days: Mapping[LimitKind, Sequence[int]], today: dt.date
+) -> ColumnElement[str | None]:
     """:func:`~ipdesk.services.cases.limits.threshold_for` as SQL over ``case_limits``: the
-    threshold a limit has reached on ``today`` under its kind's rule, NULL for none."""
+    threshold a limit has reached on ``today`` under its kind's rule (``warn_days``: see
+    :func:`_warnings_by_kind`), NULL for none."""
     per_kind = []
-    for kind in context.rules:
-        warn = sorted(context.warn_days(kind))  # the nearest threshold wins: smallest first
+    for kind, days in warn_days.items():
+        warn = sorted(days)  # the nearest threshold wins: smallest first
         if warn:
             per_kind.append(
                 (
@@ -169,8 +185,11 @@ def scan_alerts(
     started = time.perf_counter()
     now = now or utcnow()
     today = legal_today(now)
-    context = context or LimitContext.load(session)
-    horizon = today + dt.timedelta(days=context.horizon_days)
+    warn_days = _warnings_by_kind(session, context)
+    # The most days before a due date at which any rule warns (LimitContext.horizon_days).
+    horizon = today + dt.timedelta(
+        days=max((max(w, default=0) for w in warn_days.values()), default=0)
+    )
     # Every column read below is in ix_case_limits_open; its condition is written out as
     # the index's (open_limits()), with the running state literal too.
     due_by_horizon = and_(
@@ -180,13 +199,13 @@ def scan_alerts(
         CaseLimit.due_on <= horizon,
     )
     near = (
-        and_(due_by_horizon, CaseLimit.kind.in_(list(context.rules)))
-        if set(LimitKind) - set(context.rules)
+        and_(due_by_horizon, CaseLimit.kind.in_(list(warn_days)))
+        if set(LimitKind) - set(warn_days)
         else due_by_horizon
     )
     connection = session.connection()
     examined = connection.scalar(select(func.count()).select_from(CaseLimit).where(near)) or 0
-    expected = expected_threshold(context, today)
+    expected = expected_threshold(warn_days, today)
     current = exists().where(
         Alert.limit_id == CaseLimit.id,
         Alert.threshold == expected,
