@@ -199,6 +199,11 @@ class AlertScheduler(QObject):
 
     @Slot(bool, object)
     def _on_reported(self, succeeded: bool, payload: object) -> None:
+        if not self._on:
+            # Shut down (signed out, quitting) after the scan reported but before the GUI
+            # thread took the report: nobody is left to tell, and the desk's database may
+            # be gone already.
+            return
         if not succeeded:
             self.scan_failed.emit(payload)
             return

@@ -166,6 +166,38 @@ def test_a_second_scan_creates_nothing_and_shutdown_stops_it(
     scheduler.scan_now()  # harmless once stopped
 
 
+def test_a_report_that_arrives_after_shutdown_is_not_announced(
+    qtbot: QtBot,
+    office: tuple[sessionmaker[Session], Actor, int],
+    make_scheduler: Callable[..., AlertScheduler],
+) -> None:
+    """A scan that finishes while the scheduler shuts down (the user signs out) writes its
+    alerts, but its report, taken by the GUI thread afterwards, tells nobody: a reload would
+    open the database of a desk that is gone."""
+    factory, mediator, case_id = office
+    started, release = threading.Event(), threading.Event()
+
+    def clock() -> dt.datetime:
+        started.set()
+        release.wait(20)
+        return NOW
+
+    desk = make_desk(factory, mediator, today=TODAY)
+    changes: list[object] = []
+    desk.changed.connect(changes.append)
+    scheduler = make_scheduler(desk, clock=clock)
+    reports: list[object] = []
+    scheduler.scan_finished.connect(reports.append)
+    scheduler.start()
+    qtbot.waitUntil(started.is_set, timeout=20_000)
+    release.set()
+    scheduler.shutdown()  # waits for the scan, whose report is now queued to the GUI thread
+    qtbot.wait(200)
+    assert reports == [] and changes == []
+    with factory() as session:
+        assert session.scalars(select(Alert.case_id)).all() == [case_id]  # the scan did write
+
+
 def test_a_new_interval_takes_effect_at_once(
     qtbot: QtBot,
     office: tuple[sessionmaker[Session], Actor, int],

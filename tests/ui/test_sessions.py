@@ -159,6 +159,7 @@ def test_a_window_that_refuses_to_close_stays_signed_in(
     scheduler = window.findChild(AlertScheduler)
     assert scheduler is not None and scheduler.running
     assert QApplication.quitOnLastWindowClosed()
+    monkeypatch.undo()  # closable again: the teardown closes it before its database goes
 
 
 def test_the_sign_out_shortcut_is_free(
