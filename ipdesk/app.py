@@ -1078,18 +1078,28 @@ def open_main_window(
     stores: FileStores | None = None,
     daily_backups: bool = True,
     log_dir: Path | None = None,
+    loads_after_paint: bool = False,
 ) -> MainWindow:
     """The main window of ``signed``'s session with every feature of their role: what the
     program shows after sign-in (and what the journey tests drive), on the user's own desk
     (which goes with the window at sign-out). Everything the user changes through it is
-    audited in their name."""
+    audited in their name.
+
+    ``loads_after_paint``: for a window shown at once, its pages' first loads (the first
+    page's rows, the organisation) start after its first paint, not while it is built: on
+    a busy machine they took CPU from it (the work list's first query at 1,000,000
+    cases). They start anyway after ``FIRST_PAINT_WAIT_MS`` (a window shown minimised)."""
     from ipdesk.ui.features import install_features
-    from ipdesk.ui.main_window import MainWindow
+    from ipdesk.ui.main_window import FIRST_PAINT_WAIT_MS, MainWindow
 
     desk = gate.open_desk(signed, stores=stores)
+    if loads_after_paint:
+        desk.hold_reads()  # released by the window's first paint (MainWindow.paintEvent)
     window = MainWindow(desk, label, settings=settings, log_dir=log_dir)
     desk.setParent(window)
     install_features(window, desk, settings, stores=stores, daily_backups=daily_backups)
+    if loads_after_paint:
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, window, desk.release_reads)
     return window
 
 
@@ -1116,6 +1126,7 @@ def window_opener(
             stores=stores,
             daily_backups=daily_backups,
             log_dir=log_dir,
+            loads_after_paint=True,  # Sessions.open shows it at once
         )
         if demo_cases is not None:
             window.statusBar().showMessage(

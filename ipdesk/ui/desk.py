@@ -336,6 +336,7 @@ class Desk(QObject):
         self._today = today
         self._followers: list[tuple[QObject, frozenset[ChangeKind], Follower]] = []
         self._closed = False
+        self._held_reads: list[Callable[[], None]] | None = None
         self._announced.connect(self.announce)  # queued to the GUI thread when emitted elsewhere
         self._ended.connect(self._end_session)
 
@@ -397,13 +398,34 @@ class Desk(QObject):
         ``on_refused(refusal)`` on the GUI thread, unless ``owner`` has gone or asked
         again for the same ``purpose`` meanwhile. ``progress(done, total)``: what a call
         that reports its progress reports (on a desk on this computer's database)."""
-        tasks.run_task(
-            self._runner(query, "read", progress),
-            on_done,
-            self._refused(owner, on_refused),
-            context=owner,
-            purpose=purpose,
-        )
+
+        def start() -> None:
+            tasks.run_task(
+                self._runner(query, "read", progress),
+                on_done,
+                self._refused(owner, on_refused),
+                context=owner,
+                purpose=purpose,
+            )
+
+        if self._held_reads is not None:
+            self._held_reads.append(start)
+        else:
+            start()
+
+    def hold_reads(self) -> None:
+        """Hold the reads asked for from now on until :meth:`release_reads`: the start
+        holds those of the window's pages while it builds them, so that their loads do not
+        compete with its first paint (``ipdesk.app.open_main_window``)."""
+        if self._held_reads is None:
+            self._held_reads = []
+
+    def release_reads(self) -> None:
+        """Start the reads held (in the order they were asked for); later ones start at
+        once."""
+        held, self._held_reads = self._held_reads, None
+        for start in held or ():
+            start()
 
     def write(
         self,

@@ -509,7 +509,10 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            if self._settling is not None:  # after this paint, not within it
+            # after this paint, not within it: the pages' loads the desk held
+            # (``Desk.hold_reads``), then the background work once the first page is there
+            QTimer.singleShot(0, self, self._desk.release_reads)
+            if self._settling is not None:
                 QTimer.singleShot(0, self, self._release_held)
 
     @property
