@@ -831,9 +831,13 @@ def _pg_reading_alone(session: Session) -> Iterator[None]:
     a transaction with a BEGIN of its own (a round trip), and the session's end closes it
     with a ROLLBACK (another): around a search's one or two statements, two round trips
     that wait for the server as long as a statement does on a loaded machine. Without
-    them, its cache of prepared statements also lives on (a ROLLBACK empties it): a
+    them, psycopg's cache of prepared statements also lives on (a ROLLBACK empties it): a
     search's statements are one of each kind per user (_pg_statement), prepared from
-    their sixth run on the connection on (psycopg), parsed once.
+    their sixth run on the connection on (five searches in a row), then neither parsed
+    nor planned again: the server's CPU a search 0.5 ms less in the median of nine of the
+    benchmark's searches at 200,000 cases, up to 1.4 ms (one 0.3 ms more: PostgreSQL's
+    generic plans of them are no worse). The next session on the connection that ends with
+    a ROLLBACK then sends a DEALLOCATE ALL too (psycopg's), once.
 
     The statements only read (the setting of _PG_SERIAL lasts the statement's own
     transaction); their scope is written in them as before. A session that has begun
