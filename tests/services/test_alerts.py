@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy import Engine, delete, event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk import db as ipdesk_db
@@ -163,6 +163,25 @@ def test_scan_result_is_the_json_contract(world: World) -> None:
         ("2026-11-02", "warn:5"),
         ("2026-11-09", "warn:15"),
     ]
+
+
+def test_the_scan_reads_the_rules_and_not_the_holiday_calendar(world: World) -> None:
+    """The scan needs the rules' warning thresholds only: the holiday calendar, which
+    LimitContext.load reads with the rules, is not read."""
+    sent: list[str] = []
+
+    def record(_c: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    with world.factory.begin() as s:
+        engine = s.get_bind()
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            assert scan_alerts(s, at(dt.date(2026, 10, 28))).created == 4
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+    assert any("FROM limit_rules" in statement for statement in sent), sent
+    assert not any("holiday" in statement for statement in sent), sent
 
 
 def test_a_late_first_scan_raises_only_the_current_threshold(world: World) -> None:
