@@ -122,7 +122,11 @@ def test_the_models_postgresql_options_are_given_when_postgresql_is_used() -> No
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    assert out == ["False", " WHERE state IN ('running', 'paused')", " INCLUDE (id)"]
+    assert out == [
+        "False",
+        " INCLUDE (id) WHERE state IN ('running', 'paused')",
+        " INCLUDE (id)",
+    ]
 
 
 def test_a_connection_killed_while_idle_in_the_pool_is_replaced_and_a_busy_one_not_pinged(
