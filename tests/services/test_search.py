@@ -539,6 +539,22 @@ def test_postgresql_search_of_a_fresh_session_opens_no_transaction(
         assert s.scalar(setting) == default
 
 
+def test_postgresql_search_keeps_a_transaction_the_session_asked_for(
+    sessions: sessionmaker[Session], people: dict[str, str]
+) -> None:
+    """A session that asks for one snapshot (REPEATABLE READ) or a read-only transaction
+    runs the search in it, though it has sent nothing before: its BEGIN goes first."""
+    for options in ({"isolation_level": "REPEATABLE READ"}, {"postgresql_readonly": True}):
+        with sessions() as s:
+            if s.get_bind().dialect.name != "postgresql":
+                pytest.skip("psycopg's transactions")
+            raw = s.connection(execution_options=options).connection.dbapi_connection
+            assert isinstance(raw, psycopg.Connection)
+            assert len(search_cases(s, SYSTEM, "王伟")) == 3
+            assert raw.info.transaction_status == pq.TransactionStatus.INTRANS, options
+            assert not raw.autocommit
+
+
 @pytest.mark.parametrize(
     ("rare_rows", "first_candidates", "dense", "few"),
     [(5_000, 128, 0.25, 64), (40, 1, 0.0, 10_000), (1, 3, 0.0, 1), (1, 3, 0.0, 5)],

@@ -827,7 +827,9 @@ class _PgHits:
 @contextmanager
 def _pg_reading_alone(session: Session) -> Iterator[None]:
     """PostgreSQL: the search's statements each in a transaction of its own (the driver's
-    autocommit) when ``session`` holds no change and has sent nothing yet. psycopg opens
+    autocommit) when ``session`` holds no change, has sent nothing yet and asks for a
+    plain transaction (READ COMMITTED, read-write: each statement sees a snapshot of its
+    own there anyway, so what the search reads is the same). psycopg opens
     a transaction with a BEGIN of its own (a round trip), and the session's end closes it
     with a ROLLBACK (another): around a search's one or two statements, two round trips
     that wait for the server as long as a statement does on a loaded machine. Without
@@ -841,16 +843,25 @@ def _pg_reading_alone(session: Session) -> Iterator[None]:
 
     The statements only read (the setting of _PG_SERIAL lasts the statement's own
     transaction); their scope is written in them as before. A session that has begun
-    a transaction (a read-only one of the server, a write recording an ID search) or holds
-    changes runs them in it as before; after the search the session's next statement
-    begins a transaction as usual."""
+    a transaction (a read-only one of the server, a write recording an ID search), holds
+    changes or asks for another kind of transaction (REPEATABLE READ: one snapshot for
+    all its statements; READ ONLY) runs them in it as before; after the search the
+    session's next statement begins a transaction as usual."""
     if session.new or session.dirty or session.deleted:
         yield
         return
+    from psycopg import IsolationLevel
     from psycopg.pq import TransactionStatus
 
     raw = session.connection().connection.dbapi_connection
-    if raw is None or raw.autocommit or raw.info.transaction_status != TransactionStatus.IDLE:
+    if (
+        raw is None
+        or raw.autocommit
+        or raw.info.transaction_status != TransactionStatus.IDLE
+        or raw.isolation_level not in (None, IsolationLevel.READ_COMMITTED)
+        or raw.read_only
+        or raw.deferrable
+    ):
         yield
         return
     raw.autocommit = True
