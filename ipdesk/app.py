@@ -842,7 +842,7 @@ class EarlyStart:
                     self.signed.set_result(signed)
                 except BaseException as exc:
                     self.signed.set_exception(exc)
-            tidy_up(engine, factory, local_files=True)
+            tidy_up(engine)
             self.sessions.set_result(factory)
         except BaseException as exc:  # told where the step's result is asked for
             self.checking.set()
@@ -1137,11 +1137,11 @@ def window_opener(
     return open_window
 
 
-def prepare_sessions(engine: Engine, *, local_files: bool) -> sessionmaker[Session]:
+def prepare_sessions(engine: Engine) -> sessionmaker[Session]:
     """The sessions of the program on ``engine``, audited, once the leftovers of killed
-    backups are removed and (``local_files``) the files of earlier versions imported."""
+    backups are removed."""
     session_factory = audited_sessions(engine)
-    tidy_up(engine, session_factory, local_files=local_files)
+    tidy_up(engine)
     return session_factory
 
 
@@ -1152,14 +1152,11 @@ def audited_sessions(engine: Engine) -> sessionmaker[Session]:
     return session_factory
 
 
-def tidy_up(engine: Engine, session_factory: sessionmaker[Session], *, local_files: bool) -> None:
-    """What every start tidies: the leftovers of killed backups and restores, and
-    (``local_files``) the evidence and documents earlier versions kept in folders."""
+def tidy_up(engine: Engine) -> None:
+    """What every start tidies: the leftovers of killed backups and restores. (The files
+    of earlier versions are imported in the background after the first page, before the
+    file check: :meth:`ipdesk.ui.desk.Desk.repair_local_files`.)"""
     remove_backup_leftovers(engine)
-    if local_files:
-        from ipdesk.ui.stores import FileStores
-
-        import_local_files(session_factory, FileStores.default())
 
 
 def remove_backup_leftovers(engine: Engine) -> list[Path]:
@@ -1172,22 +1169,6 @@ def remove_backup_leftovers(engine: Engine) -> list[Path]:
     if removed:
         log.info("Removed %d leftovers of killed backups or restores", len(removed))
     return removed
-
-
-def import_local_files(factory: sessionmaker[Session], stores: FileStores) -> None:
-    """Store the evidence files and documents that earlier versions kept in this
-    computer's folders in the database (services/infra/file_import.py): an idempotent repair
-    step, quick when there is nothing left to import. What still lacks its content is
-    logged here and shown by the file check's banner."""
-    from ipdesk.services.infra import file_import
-
-    try:
-        report = file_import.import_local_files(factory, stores.attachments, stores.documents)
-    except (SQLAlchemyError, ServiceError, OSError):
-        log.exception("The import of local evidence files and documents failed")
-        return
-    for lacking in report.lacking:
-        log.warning("%s", lacking.message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1256,10 +1237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine, label = opened.engine, opened.label
     log.info("Database: %s", label)
     if early is not None and early.opened(engine):
-        session_factory = early.sessions.result()  # its leftovers removed, its files imported
+        session_factory = early.sessions.result()  # its leftovers removed
     else:
         early = None
-        session_factory = prepare_sessions(engine, local_files=demo_dir is None)
+        session_factory = prepare_sessions(engine)
     demo_cases = generate_demo_data(session_factory, interactive=interactive) if args.demo else None
     if args.demo and demo_cases is None:
         _cleanup(engine, demo_dir)

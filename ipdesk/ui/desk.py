@@ -34,6 +34,7 @@ import datetime as dt
 import enum
 import logging
 import sys
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.db import READ_ONLY, make_session_factory
@@ -156,8 +158,35 @@ class LocalBackend:
         engine = self._factory.kw.get("bind")
         return engine if isinstance(engine, Engine) else None
 
+    def import_local_files(self) -> None:
+        """Store in the database the evidence files and documents that earlier versions
+        kept in this computer's folders (services/infra/file_import.py: idempotent, one
+        transaction a file), once a database a run; what still lacks its content is
+        logged (and the file check's banner shows it). Failures are logged, not raised:
+        a repair that cannot run now must not keep the user from working."""
+        engine = self.local_engine()
+        if engine is None or engine in _FILES_IMPORTED:
+            return
+        from ipdesk.services.infra import file_import
+
+        stores = self.stores
+        try:
+            report = file_import.import_local_files(
+                self._factory, stores.attachments, stores.documents
+            )
+        except (SQLAlchemyError, ServiceError, OSError):
+            log.exception("The import of local evidence files and documents failed")
+            return
+        _FILES_IMPORTED.add(engine)
+        for lacking in report.lacking:
+            log.warning("%s", lacking.message)
+
     def materialise(self, result: Path | str, sha256: str | None) -> Path:
         return Path(result)  # the services wrote it here
+
+
+_FILES_IMPORTED: weakref.WeakSet[Engine] = weakref.WeakSet()
+"""The databases whose earlier versions' local files this run has imported."""
 
 
 Work = Call[T] | Query[T]
@@ -497,6 +526,17 @@ class Desk(QObject):
             return backend.materialise(result, sha256)
 
         tasks.run_task(run, on_done, self._refused(owner, on_refused), context=owner)
+
+    def repair_local_files(self, owner: QObject, then: Callable[[], None]) -> None:
+        """In the background, store in the database the files that earlier versions kept
+        in this computer's folders (:meth:`LocalBackend.import_local_files`), then call
+        ``then()`` on the GUI thread (unless ``owner`` has gone). A desk on the server has
+        no such folders: ``then()`` at once."""
+        backend = self._backend
+        if not isinstance(backend, LocalBackend):
+            then()
+            return
+        tasks.run_task(backend.import_local_files, lambda _none: then(), None, context=owner)
 
     def job(self, operation: Work[T]) -> Callable[[], T]:
         """``operation`` as a write for a worker thread of one's own (a scheduler's): it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -101,28 +102,46 @@ def test_only_stray_files_get_a_milder_banner(
     assert part.exists()
 
 
-def test_the_desktop_imports_the_files_of_an_earlier_version_at_start(
+def test_the_file_check_imports_the_files_of_an_earlier_version_first(
     qtbot: QtBot, session_factory: sessionmaker[Session], tmp_path: Path
 ) -> None:
-    """ipdesk.app.import_local_files (run at every start with the desktop's folders):
-    a record of an earlier version whose file is in the folder gets its content, the check
-    is quiet then; a second start stores nothing."""
-    from ipdesk.app import import_local_files
+    """The check (in the background after the first page) first stores the content of a
+    record of an earlier version whose file is in this computer's folder, then checks:
+    only the record whose file is elsewhere is reported. A second check of the run does
+    not import again, even a file that has come meanwhile."""
     from ipdesk.models import Blob
-    from ipdesk.ui.stores import FileStores
 
     with session_factory.begin() as s:
         seed(s)
-    _attach(session_factory, tmp_path / "attachments", b"%PDF-1.4 old evidence", write=False)
-    name = _attach(session_factory, tmp_path / "other", b"%PDF-1.4 old", write=False)
-    (tmp_path / "attachments" / name).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "attachments" / name).write_bytes(b"%PDF-1.4 old")
-    stores = FileStores.in_folder(tmp_path)
-    import_local_files(session_factory, stores)
-    with session_factory() as s:
-        assert s.query(Blob).count() == 1
+    elsewhere = _attach(
+        session_factory, tmp_path / "attachments", b"%PDF-1.4 evidence", write=False
+    )
+    here = _attach(session_factory, tmp_path / "attachments", b"%PDF-1.4 old", write=False)
+    (tmp_path / "attachments" / here).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "attachments" / here).write_bytes(b"%PDF-1.4 old")
     banner = banner_for(qtbot, session_factory, tmp_path)
-    assert banner.report is not None and len(banner.report.missing) == 1  # not on this computer
-    import_local_files(session_factory, stores)
     with session_factory() as s:
-        assert s.query(Blob).count() == 1
+        assert s.query(Blob.sha256).all() == [(hashlib.sha256(b"%PDF-1.4 old").hexdigest(),)]
+    assert banner.report is not None
+    assert [m.path for m in banner.report.missing] == [elsewhere]
+    assert not banner.isHidden()
+    (tmp_path / "attachments" / elsewhere).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "attachments" / elsewhere).write_bytes(b"%PDF-1.4 evidence")  # copied in
+    banner_for(qtbot, session_factory, tmp_path)  # the window of the next sign-in
+    with session_factory() as s:
+        assert s.query(Blob).count() == 1  # once a database a run (files import-local: now)
+
+
+def test_the_start_does_not_import_the_files_of_earlier_versions(
+    session_factory: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sessions the start prepares are ready without the import's look-up (seconds at
+    a million records): it waits for the file check."""
+    from ipdesk import app
+    from ipdesk.services.infra import file_import
+
+    imported: list[object] = []
+    monkeypatch.setattr(file_import, "import_local_files", lambda *a: imported.append(a))
+    engine = session_factory.kw["bind"]
+    app.prepare_sessions(engine)
+    assert imported == []

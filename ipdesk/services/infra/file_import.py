@@ -4,7 +4,8 @@ Before migration 0010 every desktop kept its evidence files and generated docume
 own folders (``<attachments>/<case id>/<sha256><suffix>``,
 ``<documents>/<case number>/<kind>-v<version>.docx``); the records named them. The
 migration cannot know those folders, so :func:`import_local_files` runs wherever they
-are: the desktop at every start with its folders, ``ipdesk-admin files import-local`` on
+are: the desktop with its folders, in the background after the user's first page and
+before its file check (``Desk.repair_local_files``), ``ipdesk-admin files import-local`` on
 demand. For each record whose content is not in the database it looks for the record's
 file in the folders given, checks it against the record (size and SHA-256, read in
 chunks) and stores it (services/infra/blobs.py); a file that differs is not stored.

@@ -1,5 +1,7 @@
 """The start-up check of the evidence and document files: a banner when a record lacks its
-file, a file differs from its record, or a file belongs to no record.
+file, a file differs from its record, or a file belongs to no record. Before it, on this
+computer's database, the repair step that stores the files of earlier versions
+(:meth:`ipdesk.ui.desk.Desk.repair_local_files`).
 
 :func:`ipdesk.services.infra.integrity.check_files` runs in the background (presence and size
 only: hashing every file would keep the disk busy at every start); it deletes nothing, and
@@ -60,6 +62,12 @@ class FileCheckBanner(QFrame):
         self.setVisible(False)
 
     def check(self) -> None:
+        """In the background: the files of earlier versions imported from this computer's
+        folders first (a repair kept off the start: at a million records its look-up alone
+        took seconds), then the check, which sees what the import stored."""
+        self._desk.repair_local_files(self, self._check_files)
+
+    def _check_files(self) -> None:
         load = call(integrity.file_check)
         self._desk.read(self, load, self._on_checked, self._on_failed, purpose="check")
 
