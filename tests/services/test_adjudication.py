@@ -42,6 +42,7 @@ from ipdesk.services.cases import workflow
 from ipdesk.services.cases.adjudication import Service
 from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.errors import IllegalTransition, PermissionDenied, ValidationError
+from ipdesk.services.rules.adjudication_rules import adjudication_of
 from ipdesk.services.rules.deadlines import BEIJING
 from tests.helpers.factories import People, make_case, make_people, seed
 
@@ -190,6 +191,25 @@ def test_accepted_for_adjudication_starts_the_handling_and_service_limits(world:
     assert world.adjudication().step == AdjudicationStep.ACCEPTED
     service = world.limit(LimitKind.REQUEST_SERVICE)
     assert (service.due_on, service.state) == (D(2026, 9, 9), LimitState.RUNNING)
+
+
+def test_a_session_reads_the_adjudication_again_in_its_next_transaction(world: World) -> None:
+    """adjudication_of gives the adjudication it found again only within one transaction:
+    the session's objects are not expired at a commit, and another session may have moved
+    the adjudication meanwhile."""
+    accepted(world)
+    with world.factory() as s:
+        first = adjudication_of(s, world.case_id)
+        assert first is not None and first.step == AdjudicationStep.ACCEPTED
+        assert adjudication_of(s, world.case_id) is first  # the same transaction
+        del first  # the session's identity map holds its objects weakly
+        s.commit()
+        p = world.people
+        world.run(
+            "manager", adj.set_panel, [p.manager, p.mediator, p.mediator2], today=D(2026, 9, 3)
+        )
+        again = adjudication_of(s, world.case_id)
+        assert again is not None and again.step == AdjudicationStep.PANEL_SET
 
 
 def test_only_patent_infringement_may_be_adjudicated(

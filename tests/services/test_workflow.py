@@ -637,6 +637,26 @@ def test_a_disabled_or_changed_user_is_refused(
         assert err.value.code == "actor_changed"
 
 
+def test_a_user_disabled_between_two_transactions_of_one_session_is_refused(
+    session_factory: sessionmaker[Session], org: Org
+) -> None:
+    """The user checked in one transaction is read again in the session's next one (its
+    objects are not expired at a commit)."""
+    case_id = _fresh(session_factory, mediator_id=org.mediator)
+    with session_factory() as s:
+        mediator = actor_of(s, org.mediator)
+        with pytest.raises(StaleData):  # the user's check passed, the version's did not
+            workflow.accept(s, mediator, case_id, 99)
+        s.commit()
+        with session_factory.begin() as other:
+            user = other.get(User, org.mediator)
+            assert user is not None
+            user.active = False
+        with pytest.raises(PermissionDenied) as err:
+            workflow.accept(s, mediator, case_id, 1)
+        assert err.value.code == "account_disabled"
+
+
 def test_available_actions(session_factory: sessionmaker[Session], org: Org) -> None:
     case_id = _fresh(session_factory, status=S.MEDIATING, mediator_id=org.mediator)
     with session_factory() as s:

@@ -245,6 +245,13 @@ _ADJUSTMENT_COLUMNS = (
     ClockAdjustment.end_on,
     ClockAdjustment.days,
 )
+# The statements of a refresh, built once (their SQL and cache keys too): building one
+# cost more than SQLite's running it (the demo's adjudicated cases refresh some 400 times).
+_ADJUSTMENTS_OF = (
+    select(*_ADJUSTMENT_COLUMNS)
+    .where(ClockAdjustment.case_id.in_(bindparam("case_ids", expanding=True)))
+    .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
+)
 
 
 def load_adjustments(
@@ -253,13 +260,7 @@ def load_adjustments(
     """The clock adjustments of these cases, per (case, limit kind)."""
     rows: list[tuple[int, LimitKind, AdjustmentKind, dt.date, dt.date | None, int | None]] = []
     for chunk in _chunks(sorted(set(case_ids)), _BATCH):
-        rows.extend(
-            session.execute(
-                select(*_ADJUSTMENT_COLUMNS)
-                .where(ClockAdjustment.case_id.in_(chunk))
-                .order_by(ClockAdjustment.start_on, ClockAdjustment.id)
-            )
-        )
+        rows.extend(session.execute(_ADJUSTMENTS_OF, {"case_ids": chunk}))
     return _group_adjustments(rows)
 
 
@@ -270,6 +271,7 @@ class LimitContext:
     rules: dict[LimitKind, LimitRule]
     calendar: WorkCalendar
     _warn: dict[LimitKind, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    _statements: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for kind, rule in self.rules.items():
@@ -303,6 +305,23 @@ class LimitContext:
     def thresholds(self, kind: LimitKind) -> tuple[str, ...]:
         """Every threshold an alert of this kind may carry under the current rule."""
         return (*(f"{WARN_PREFIX}{n}" for n in self.warn_days(kind)), DUE, OVERDUE)
+
+    def withdraw_case_alerts(self) -> Any:
+        """:func:`withdraw_stale_alerts` of one case's alerts (``w_case_id``) at ``w_now``,
+        as one statement built once for the context (its rules' thresholds)."""
+        statement = self._statements.get("withdraw_case_alerts")
+        if statement is None:
+            statement = self._statements["withdraw_case_alerts"] = (
+                update(Alert)
+                .where(
+                    Alert.withdrawn_at.is_(None),
+                    _stale_alerts(self),
+                    Alert.case_id == bindparam("w_case_id"),
+                )
+                .values(withdrawn_at=bindparam("w_now"))
+                .execution_options(synchronize_session=False)
+            )
+        return statement
 
     @property
     def horizon_days(self) -> int:
@@ -383,6 +402,15 @@ def _acceptance_decision(_session: Session, case: Case) -> list[LimitSpec]:
     ]
 
 
+_DECIDED_ON = select(Adjudication.decided_on).where(Adjudication.case_id == bindparam("case_id"))
+_LAST_STOP = (
+    select(CaseEvent.at)
+    .where(CaseEvent.case_id == bindparam("case_id"), CaseEvent.kind.in_(_STOP_EVENTS))
+    .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+    .limit(1)
+)
+
+
 def stopped_on(session: Session, case: Case) -> dt.date | None:
     """The day the handling work stopped for good, None while it goes on: the date of the
     case's administrative decision (行政裁决: it ends the handling, whatever the case does
@@ -391,9 +419,7 @@ def stopped_on(session: Session, case: Case) -> dt.date | None:
     was closed or rejected. Never before the acceptance."""
     floor = case.accepted_on or case.received_on
     if case.status in FINISHED_STATUSES or case.status in _AFTER_DECISION:
-        decided = session.scalar(
-            select(Adjudication.decided_on).where(Adjudication.case_id == case.id)
-        )
+        decided = session.scalar(_DECIDED_ON, {"case_id": case.id})
         if decided is not None:
             return max(decided, floor)
     if case.status not in FINISHED_STATUSES:
@@ -402,12 +428,7 @@ def stopped_on(session: Session, case: Case) -> dt.date | None:
     if case.status in STOPPED_STATUSES or (
         case.status == CaseStatus.CLOSED and case.outcome in STOPPED_STATUSES
     ):
-        at = session.scalar(
-            select(CaseEvent.at)
-            .where(CaseEvent.case_id == case.id, CaseEvent.kind.in_(_STOP_EVENTS))
-            .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
-            .limit(1)
-        )
+        at = session.scalar(_LAST_STOP, {"case_id": case.id})
         if at is not None:
             day = legal_today(at if at.tzinfo else at.replace(tzinfo=dt.UTC))
         elif case.status in STOPPED_STATUSES:  # no event (written by another program)
@@ -453,20 +474,23 @@ def _handling(session: Session, case: Case) -> list[LimitSpec]:
 _AWAITING_APPLICATION = frozenset({CaseStatus.AGREEMENT})
 
 
+_EFFECTIVE_ON = select(Agreement.effective_on).where(Agreement.case_id == bindparam("case_id"))
+_FIRST_APPLICATION = select(func.min(Confirmation.applied_on)).where(
+    Confirmation.case_id == bindparam("case_id"),
+    Confirmation.applied_on >= bindparam("effective_on"),
+)
+
+
 @limit_source(LimitKind.CONFIRMATION_APPLICATION)
 def _confirmation_application(session: Session, case: Case) -> list[LimitSpec]:
     """Applying for judicial confirmation: 30 days from the agreement taking effect
     (民事诉讼法 Art. 205). Met by an application made on or after that day; cancelled when
     the case leaves the agreement state without one (closed, mediated again)."""
-    effective_on = session.scalar(
-        select(Agreement.effective_on).where(Agreement.case_id == case.id)
-    )
+    effective_on = session.scalar(_EFFECTIVE_ON, {"case_id": case.id})
     if effective_on is None:
         return []
     applied_on = session.scalar(
-        select(func.min(Confirmation.applied_on)).where(
-            Confirmation.case_id == case.id, Confirmation.applied_on >= effective_on
-        )
+        _FIRST_APPLICATION, {"case_id": case.id, "effective_on": effective_on}
     )
     if applied_on is not None:
         ended: LimitState | None = LimitState.MET
@@ -481,6 +505,15 @@ def _confirmation_application(session: Session, case: Case) -> list[LimitSpec]:
     ]
 
 
+_COURT_ACCEPTED = (
+    select(Confirmation.id, Confirmation.court_accepted_on, Confirmation.decided_on)
+    .where(
+        Confirmation.case_id == bindparam("case_id"), Confirmation.court_accepted_on.is_not(None)
+    )
+    .order_by(Confirmation.id)
+)
+
+
 @limit_source(LimitKind.COURT_DECISION)
 def _court_decision(session: Session, case: Case) -> list[LimitSpec]:
     """The court's decision on a confirmation application: 15 days from its acceptance,
@@ -492,9 +525,7 @@ def _court_decision(session: Session, case: Case) -> list[LimitSpec]:
     case is refreshed. Open limits are always right."""
     specs = []
     for confirmation_id, accepted_on, decided_on in session.execute(
-        select(Confirmation.id, Confirmation.court_accepted_on, Confirmation.decided_on)
-        .where(Confirmation.case_id == case.id, Confirmation.court_accepted_on.is_not(None))
-        .order_by(Confirmation.id)
+        _COURT_ACCEPTED, {"case_id": case.id}
     ):
         if accepted_on is None:  # excluded by the query; for the type checker
             continue
@@ -516,6 +547,22 @@ def _court_decision(session: Session, case: Case) -> list[LimitSpec]:
     return specs
 
 
+_REQUESTS = (
+    select(
+        ConsultationRequest.id,
+        Consultation.requested_on,
+        ConsultationRequest.state,
+        ConsultationRequest.answered_on,
+        Consultation.state,
+    )
+    .join(Consultation, ConsultationRequest.consultation_id == Consultation.id)
+    .where(Consultation.case_id == bindparam("case_id"))
+)
+_ANSWER_LIMITS = select(CaseLimit).where(
+    CaseLimit.case_id == bindparam("case_id"), CaseLimit.kind == LimitKind.CONSULTATION_ANSWER
+)
+
+
 @limit_source(LimitKind.CONSULTATION_ANSWER)
 def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
     """Each agency's answer to a consultation or crime referral: the rule's (working) days
@@ -525,15 +572,7 @@ def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
     program) are kept as they are."""
     specs = []
     for request_id, requested_on, state, answered_on, consultation_state in session.execute(
-        select(
-            ConsultationRequest.id,
-            Consultation.requested_on,
-            ConsultationRequest.state,
-            ConsultationRequest.answered_on,
-            Consultation.state,
-        )
-        .join(Consultation, ConsultationRequest.consultation_id == Consultation.id)
-        .where(Consultation.case_id == case.id)
+        _REQUESTS, {"case_id": case.id}
     ):
         if state == RequestState.ANSWERED:
             ended: LimitState | None = LimitState.MET
@@ -555,11 +594,7 @@ def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
             )
         )
     known = {spec.ref_key for spec in specs}
-    for limit in session.scalars(
-        select(CaseLimit).where(
-            CaseLimit.case_id == case.id, CaseLimit.kind == LimitKind.CONSULTATION_ANSWER
-        )
-    ):
+    for limit in session.scalars(_ANSWER_LIMITS, {"case_id": case.id}):
         if limit.ref_key not in known:
             kept = None if limit.state in OPEN_LIMIT_STATES else limit.state
             specs.append(
@@ -579,17 +614,20 @@ def _consultation_answers(session: Session, case: Case) -> list[LimitSpec]:
 # source derives the limit of each visit from them.
 
 
+_VISITS = (
+    select(FollowUpVisit.id, FollowUpVisit.due_on, FollowUpVisit.state, FollowUpVisit.done_on)
+    .where(FollowUpVisit.case_id == bindparam("case_id"))
+    .order_by(FollowUpVisit.id)
+)
+
+
 @limit_source(LimitKind.FOLLOW_UP)
 def _follow_up_visits(session: Session, case: Case) -> list[LimitSpec]:
     """Each follow-up visit: the rule's days (30) from the visit's planned date
     (``FollowUpVisit.due_on``; ``ref_key`` = visit id). Met by the visit (on ``done_on``);
     cancelled when the visit is cancelled or the case is no longer closed (reopened)."""
     specs = []
-    for visit_id, planned_on, state, done_on in session.execute(
-        select(FollowUpVisit.id, FollowUpVisit.due_on, FollowUpVisit.state, FollowUpVisit.done_on)
-        .where(FollowUpVisit.case_id == case.id)
-        .order_by(FollowUpVisit.id)
-    ):
+    for visit_id, planned_on, state, done_on in session.execute(_VISITS, {"case_id": case.id}):
         if state == VisitState.DONE:
             ended: LimitState | None = LimitState.MET
         elif state == VisitState.CANCELLED or case.status != CaseStatus.CLOSED:
@@ -624,6 +662,9 @@ def _evaluate(
     return result, LimitState.PAUSED if result.stopped else LimitState.RUNNING
 
 
+_CASE_LIMITS = select(CaseLimit).where(CaseLimit.case_id == bindparam("case_id"))
+
+
 def refresh_case_limits(session: Session, case: Case, context: LimitContext | None = None) -> None:
     """Bring the case's limits, its cached due date and suspension flag up to date, and
     withdraw the case's alerts that no longer apply. Call it in the transaction of the
@@ -631,8 +672,7 @@ def refresh_case_limits(session: Session, case: Case, context: LimitContext | No
     context = context or session.info.get(_SHARED_CONTEXT) or LimitContext.load(session)
     session.flush()  # adjustments added in this transaction must be visible below
     existing = {
-        (lim.kind, lim.ref_key): lim
-        for lim in session.scalars(select(CaseLimit).where(CaseLimit.case_id == case.id))
+        (lim.kind, lim.ref_key): lim for lim in session.scalars(_CASE_LIMITS, {"case_id": case.id})
     }
     adjustments = load_adjustments(session, [case.id])
     wanted: set[tuple[LimitKind, int]] = set()
@@ -649,16 +689,24 @@ def refresh_case_limits(session: Session, case: Case, context: LimitContext | No
                 adjustments.get((case.id, spec.kind), NO_ADJUSTMENTS),
                 spec.ended,
             )
+            values = {
+                "start_on": spec.start,
+                "due_on": result.due,
+                "state": state,
+                "met_on": spec.ended_on if state == LimitState.MET else None,
+                "calendar_covered": result.calendar_covered,
+            }
             limit = existing.get(key)
             if limit is None:
-                limit = CaseLimit(case_id=case.id, kind=spec.kind, ref_key=spec.ref_key)
+                limit = CaseLimit(case_id=case.id, kind=spec.kind, ref_key=spec.ref_key, **values)
                 session.add(limit)
                 existing[key] = limit
-            limit.start_on = spec.start
-            limit.due_on = result.due
-            limit.state = state
-            limit.met_on = spec.ended_on if state == LimitState.MET else None
-            limit.calendar_covered = result.calendar_covered
+                continue
+            # Only what changes: a limit set to its own values would be flushed for nothing
+            # (and the session's objects looked over again at the next query's autoflush).
+            for name, value in values.items():
+                if getattr(limit, name) != value:
+                    setattr(limit, name, value)
     for key, limit in existing.items():
         if key[0] in _SOURCES and key not in wanted and limit.state != LimitState.CANCELLED:
             limit.state = LimitState.CANCELLED  # e.g. acceptance undone
@@ -679,7 +727,7 @@ def refresh_case_limits(session: Session, case: Case, context: LimitContext | No
     if case.is_suspended != suspended:
         case.is_suspended = suspended
     session.flush()
-    withdraw_stale_alerts(session, context, Alert.case_id == case.id)
+    session.execute(context.withdraw_case_alerts(), {"w_case_id": case.id, "w_now": utcnow()})
 
 
 # --------------------------------------------------------------------------- all open
@@ -1076,6 +1124,17 @@ def withdraw_stale_alerts(
     its kind no longer has. Acknowledged alerts are withdrawn too (the acknowledgement is
     kept): an escalation must not outlive its cause. ``open_only``: only the alerts of
     open (running or paused) limits. Returns how many were withdrawn."""
+    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), _stale_alerts(context, open_only))
+    if where is not None:
+        stmt = stmt.where(where)
+    result = session.execute(
+        stmt.values(withdrawn_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _stale_alerts(context: LimitContext, open_only: bool = False) -> ColumnElement[bool]:
+    """The condition of :func:`withdraw_stale_alerts` on an alert that no longer applies."""
     per_kind = [
         and_(CaseLimit.kind == kind, Alert.threshold.in_(context.thresholds(kind)))
         for kind in context.rules
@@ -1085,21 +1144,12 @@ def withdraw_stale_alerts(
         CaseLimit.due_on == Alert.due_on,
         or_(*per_kind) if per_kind else false(),
     )
-    stale: ColumnElement[bool]
     if open_only:
         # One look-up of the alert's limit (by its key) decides both: open, and stale.
-        stale = exists().where(
+        return exists().where(
             CaseLimit.id == Alert.limit_id, CaseLimit.state.in_(OPEN_LIMIT_STATES), ~applies
         )
-    else:
-        stale = ~exists().where(CaseLimit.id == Alert.limit_id, applies)
-    stmt = update(Alert).where(Alert.withdrawn_at.is_(None), stale)
-    if where is not None:
-        stmt = stmt.where(where)
-    result = session.execute(
-        stmt.values(withdrawn_at=utcnow()).execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return ~exists().where(CaseLimit.id == Alert.limit_id, applies)
 
 
 def _chunks(values: Sequence[int], size: int) -> Iterator[Sequence[int]]:

@@ -655,14 +655,31 @@ def _load(session: Session, case_id: int, *, lock: bool = False) -> Case:
     return case
 
 
+#: ``session.info`` key of the users :func:`_check_current` found.
+_CHECKED_USERS = "ipdesk.workflow.checked_users"
+
+
 def _check_current(session: Session, actor: Actor) -> None:
     """The actor is a snapshot taken at sign-in: refuse it once the account was disabled or
     its role or scope changed since."""
     if actor.user_id is None:
         return
+    # The user is held for the rest of the transaction, so that the next check in it finds
+    # the user in the session's identity map (which holds objects weakly) instead of
+    # reading the row again; let go when another transaction begins, whose first check
+    # reads it afresh (the session's objects are not expired at a commit).
+    held: tuple[Any, dict[int, User]] | None = session.info.get(_CHECKED_USERS)
+    transaction = session.get_transaction()
+    if held is not None and (transaction is None or held[0] is not transaction):
+        del session.info[_CHECKED_USERS]
+        held = None
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
         raise PermissionDenied("您的账户已停用，请联系系统管理员", code="account_disabled")
+    if held is None:
+        users: dict[int, User] = {}
+        held = session.info[_CHECKED_USERS] = (session.get_transaction(), users)
+    held[1][user.id] = user
     if (user.role, user.office_id, user.station_id) != (
         actor.role,
         actor.office_id,

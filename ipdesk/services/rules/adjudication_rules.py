@@ -24,7 +24,9 @@ the application for enforcement, 行政强制法 Art. 54) likewise.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 
 from ipdesk.models import (
@@ -75,21 +77,51 @@ STEP_LABELS: dict[Step, str] = {
 PATENT_TYPES = frozenset({"patent_invention", "patent_utility_model", "patent_design"})
 
 
+# Built once (their SQL and cache keys too): a step of the track reads the adjudication
+# some six times (the rule's check, the step, each limit source of the refresh).
+_ADJUDICATION_OF = select(Adjudication).where(Adjudication.case_id == bindparam("case_id"))
+_ON_PANEL = select(PanelOfficer.id).where(
+    PanelOfficer.adjudication_id == bindparam("adjudication_id"),
+    PanelOfficer.user_id == bindparam("user_id"),
+)
+
+
+#: ``session.info`` key of the adjudications found in the session's current transaction.
+_FOUND = "ipdesk.adjudication_of"
+
+
 def adjudication_of(session: Session, case_id: int) -> Adjudication | None:
-    return session.scalars(select(Adjudication).where(Adjudication.case_id == case_id)).first()
+    """The case's adjudication (None if it has none). Found once in a transaction, it is
+    given again without a SELECT while the session has nothing to flush (which the
+    SELECT's autoflush would write first) and the object is still the session's, neither
+    deleted nor expired: no adjudication is ever deleted or moved to another case. The
+    adjudications found are let go when another transaction begins (the session's objects
+    are not expired at a commit: one held on would be given instead of the row)."""
+    transaction = session.get_transaction()
+    found: tuple[Any, dict[int, Adjudication]] | None = session.info.get(_FOUND)
+    if found is not None and (transaction is None or found[0] is not transaction):
+        del session.info[_FOUND]
+        found = None
+    if found is not None:
+        known = found[1].get(case_id)
+        if known is not None and not (session.new or session.deleted or session.dirty):
+            state = inspect(known)
+            if state.persistent and state.session_id == session.hash_key and not state.expired:
+                return known
+    adjudication = session.scalars(_ADJUDICATION_OF, {"case_id": case_id}).first()
+    if adjudication is not None:
+        if found is None:
+            known_ones: dict[int, Adjudication] = {}
+            found = session.info[_FOUND] = (session.get_transaction(), known_ones)
+        found[1][case_id] = adjudication
+    return adjudication
 
 
 def on_panel(session: Session, adjudication_id: int, user_id: int | None) -> bool:
     if user_id is None:
         return False
-    return (
-        session.scalar(
-            select(PanelOfficer.id).where(
-                PanelOfficer.adjudication_id == adjudication_id, PanelOfficer.user_id == user_id
-            )
-        )
-        is not None
-    )
+    found = session.scalar(_ON_PANEL, {"adjudication_id": adjudication_id, "user_id": user_id})
+    return found is not None
 
 
 def is_patent_infringement(case: Case) -> bool:
