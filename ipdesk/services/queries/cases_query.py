@@ -35,7 +35,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
     ARRAY,
@@ -57,7 +57,8 @@ from sqlalchemy import (
 from sqlalchemy import case as sql_case
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import True_
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BooleanClauseList, True_
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from ipdesk.models import (
@@ -84,10 +85,21 @@ from ipdesk.services.cases.limits import RUNNING_STATUSES, parse_warn_days
 from ipdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from ipdesk.services.infra.audit import record_access
 from ipdesk.services.queries.lookups import is_unusable_key
-from ipdesk.services.queries.search import text_condition
+from ipdesk.services.queries.search import (
+    sqlite_docs_cases,
+    sqlite_docs_few,
+    sqlite_docs_has,
+    sqlite_docs_ids,
+    sqlite_docs_query,
+    sqlite_docs_share,
+    text_condition,
+)
 from ipdesk.services.rules import identifiers as ids
 from ipdesk.services.rules.access import case_scope, require_case
 from ipdesk.services.rules.deadlines import legal_today
+
+if TYPE_CHECKING:
+    from ipdesk.services.queries.dashboard import DashboardFilter, Unit
 
 # Above this many matching cases, SQLite is told (likely()) to walk the sort order's index
 # and filter on the way: the first page is then found after a few hundred rows, where
@@ -124,12 +136,25 @@ SortKey = Literal["number", "received", "due", "status"]
 
 
 @dataclass(frozen=True)
+class FigureCases:
+    """The cases behind one number of the dashboard (a drill-down): exactly those
+    :func:`ipdesk.services.queries.dashboard.drill_down` lists for the same arguments,
+    read by its condition (the list shows its first rows without fetching hundreds of
+    thousands of ids first)."""
+
+    filter: DashboardFilter
+    key: str
+    unit: Unit
+
+
+@dataclass(frozen=True)
 class CaseFilter:
     """What the list shows. ``office`` / ``station``: an id (int) or a code (str).
     ``status``: a :class:`CaseStatus` value, ``"suspended"`` (the clock stands still,
     whatever the state) or ``"open"`` (not closed or rejected). ``deadline``: a
     :class:`DeadlineState` value. ``text``: the search box (see ipdesk.services.queries.search).
-    ``case_ids``: only these cases (a dashboard drill-down), any number of them."""
+    ``case_ids``: only these cases, any number of them. ``figure``: only the cases behind
+    a number of the dashboard (a drill-down)."""
 
     office: int | str | None = None
     station: int | str | None = None
@@ -141,6 +166,7 @@ class CaseFilter:
     received_to: dt.date | None = None
     text: str = ""
     case_ids: tuple[int, ...] | None = None
+    figure: FigureCases | None = None
 
 
 @dataclass(frozen=True)
@@ -294,10 +320,36 @@ def due_soon_days(session: Session) -> int:
 @dataclass(frozen=True)
 class _Where:
     conditions: tuple[ColumnElement[bool], ...]
+    docs: str | None = None
+    """SQLite: the case documents' FTS5 query of the text filter when they answer it
+    (several terms: search.sqlite_docs_query); the condition at ``docs_at`` is then the
+    documents' ids (search.sqlite_docs_ids)."""
+    docs_at: int = -1
 
     @property
     def condition(self) -> ColumnElement[bool]:
         return and_(*self.conditions)
+
+    @property
+    def others(self) -> tuple[ColumnElement[bool], ...]:
+        """The conditions but the text filter read from the case documents."""
+        return tuple(c for i, c in enumerate(self.conditions) if i != self.docs_at)
+
+    def docs_read(self, probe: bool) -> _Where:
+        """The same filter with the case documents read for a walk of the cases in
+        another order: each case walked looked up in them (``probe``: a few microseconds
+        a case, for matches so dense that a page is found after a few hundred), or their
+        matches collected once and the case's id tested against them (``id + 0``: tested,
+        not looked up by rowid, which would fetch every match and sort them)."""
+        assert self.docs is not None
+        test = (
+            sqlite_docs_has(self.docs, Case.id)
+            if probe
+            else (Case.id + literal_column("0")).in_(sqlite_docs_ids(self.docs))
+        )
+        conditions = list(self.conditions)
+        conditions[self.docs_at] = test
+        return _Where(tuple(conditions))
 
     def likely(self) -> ColumnElement[bool]:
         """The conditions, each marked as true for most rows (SQLite's ``likely()``): the
@@ -356,13 +408,42 @@ def _where(session: Session, actor: Actor, flt: CaseFilter, today: dt.date | Non
         conditions.append(Case.received_on >= flt.received_from)
     if flt.received_to is not None:
         conditions.append(Case.received_on <= flt.received_to)
+    docs, docs_at = None, -1
     if flt.text.strip():
-        condition = text_condition(session, flt.text, actor)
-        if condition is not None:
-            conditions.append(condition)
+        docs = sqlite_docs_query(session, flt.text, actor)
+        few = sqlite_docs_few(session, flt.text, actor) if docs is not None else None
+        if few is not None:  # every match, found without walking a costly term's doclist
+            docs = None
+            conditions.append(Case.id.in_(few))
+        elif docs is not None:
+            docs_at = len(conditions)
+            conditions.append(Case.id.in_(sqlite_docs_ids(docs)))
+        else:
+            condition = text_condition(session, flt.text, actor)
+            if condition is not None:
+                conditions.append(condition)
     if flt.case_ids is not None:
         conditions.append(_among_ids(session, flt.case_ids))
-    return _Where(tuple(conditions))
+    if flt.figure is not None:
+        # imported for a drill-down only: the dashboard's rules are not on the way to the
+        # first page
+        from ipdesk.services.queries.dashboard import drill_down_condition
+
+        figure = flt.figure
+        condition = drill_down_condition(
+            session, actor, figure.filter, figure.key, figure.unit, today=today
+        )
+        conditions.extend(_conjuncts(condition))
+    return _Where(tuple(conditions), docs, docs_at)
+
+
+def _conjuncts(condition: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+    """The terms of ``condition``'s AND, nested ones included, each on its own: SQLite's
+    ``likely()`` (_Where.likely) marks a term as keeping most rows only when it wraps that
+    term (wrapping an AND, it leaves an index on one of its terms preferred)."""
+    if isinstance(condition, BooleanClauseList) and condition.operator is operators.and_:
+        return [term for clause in condition.clauses for term in _conjuncts(clause)]
+    return [condition]
 
 
 _OPEN = Case.status.in_(
@@ -423,6 +504,9 @@ def count_cases(
 
 
 def _count(session: Session, where: _Where) -> int:
+    if where.docs is not None:  # from the matches, each case looked up (not a list built)
+        counted = sqlite_docs_cases(where.docs).where(*where.others).subquery()
+        return session.scalar(select(func.count()).select_from(counted)) or 0
     return session.scalar(select(func.count()).select_from(Case).where(where.condition)) or 0
 
 
@@ -441,7 +525,11 @@ def _surely_many(session: Session, where: _Where) -> bool:
 
 def _count_upto(session: Session, where: _Where, most: int) -> int:
     """How many cases ``where`` keeps, counting no further than ``most``."""
-    matches = select(Case.id).where(where.condition).limit(most).subquery()
+    if where.docs is not None:  # from the documents' matches, stopping at ``most``
+        collect = sqlite_docs_cases(where.docs).where(*where.others)
+    else:
+        collect = select(Case.id).where(where.condition)
+    matches = collect.limit(most).subquery()
     return session.scalar(select(func.count()).select_from(matches)) or 0
 
 
@@ -525,7 +613,14 @@ def _case_ids(
     sqlite = session.get_bind().dialect.name == "sqlite"
     many = False  # more than _WALK_SORT_INDEX_ABOVE, found on the way
     open_by_due = _open_by_due(actor, flt, sort)
-    if total is None and offset == 0 and limit and (flt.text.strip() or flt.case_ids):
+    # the share of the newest cases that the case documents match (a text filter of
+    # several terms on SQLite): how the walk of the sort order's index reads them
+    share = sqlite_docs_share(session, flt.text, actor) if where.docs is not None else None
+    if share is not None and share * _scope_size(session, actor) > 2 * _WALK_SORT_INDEX_ABOVE:
+        many = True  # surely many: collecting the first matches would be wasted
+    elif (
+        total is None and offset == 0 and limit and (flt.text.strip() or flt.case_ids or flt.figure)
+    ):
         # A search (or a drill-down) usually keeps few cases: its filter, the costly part,
         # runs once for the page and its total, not once to count and once for the page.
         found = _first_of_few(session, where, sort, limit)
@@ -558,9 +653,23 @@ def _case_ids(
     if descending:
         buckets.reverse()
     few = total is not None and total <= _WALK_SORT_INDEX_ABOVE
+    walked = where
+    if where.docs is not None and not few:
+        # each case walked looked up in the documents when a page is found after a few
+        # hundred (dense matches), else their matches collected once
+        reach = None if limit is None else offset + limit
+        probe = (
+            reach is not None
+            and share is not None
+            and share >= _PROBE_SHARE
+            and reach <= _PROBES * share
+            and sort.key == "received"
+            and descending
+        )
+        walked = where.docs_read(probe)
     # the open cases' partial index is walked in its order: the open term as it is written
     # there (not inside likely()), the matches not collected first
-    condition = where.likely() if sqlite and not few and not open_by_due else where.condition
+    condition = walked.likely() if sqlite and not few and not open_by_due else walked.condition
     collect_first = few and not sqlite and not open_by_due
     result = array("q")
     skip = offset
@@ -587,6 +696,25 @@ def _case_ids(
     return result, total
 
 
+_PROBES = 2_000
+_PROBE_SHARE = 0.25
+"""SQLite, a text filter read from the case documents: a walk of the newest cases
+(received, descending) looks each case up in the documents (about 10 us a case) when the
+matches are dense among the newest documents (at least _PROBE_SHARE) and the page's end
+is expected within _PROBES cases; else the matches are collected first (about 0.4 us a
+match: 15-20 ms for 40,000 at 1,000,000 cases). A case looked up that does not match
+costs the walk of the terms' doclists to their next common match: cheap where matches
+are dense, seconds a case where each term is common and their AND rare (王 伟 有限)."""
+
+
+def _scope_size(session: Session, actor: Actor) -> int:
+    """About how many cases ``actor``'s scope holds: the newest id for the city, the
+    office's or station's count otherwise (an index range)."""
+    if actor.is_citywide:
+        return session.scalar(select(func.max(Case.id))) or 0
+    return _count(session, _Where((case_scope(actor),)))
+
+
 def _open_by_due(actor: Actor, flt: CaseFilter, sort: CaseSort) -> bool:
     """True for the open cases of an office or of the city in due-date order (a deadline
     filter may narrow them down): the open cases' partial indexes (migration 0022) hold
@@ -603,6 +731,7 @@ def _open_by_due(actor: Actor, flt: CaseFilter, sort: CaseSort) -> bool:
         and flt.received_to is None
         and not flt.text.strip()
         and flt.case_ids is None
+        and flt.figure is None
     )
 
 
@@ -624,13 +753,11 @@ def _first_of_few(
             keys.append(Case.status)
     else:
         _buckets(sort.key)  # refuses it
-    matches = (
-        select(*keys)
-        .where(where.condition)
-        .limit(_WALK_SORT_INDEX_ABOVE + 1)
-        .cte("matches")
-        .prefix_with("MATERIALIZED")
-    )
+    if where.docs is not None:  # from the documents' matches, stopping at the limit
+        collect = sqlite_docs_cases(where.docs).with_only_columns(*keys).where(*where.others)
+    else:
+        collect = select(*keys).where(where.condition)
+    matches = collect.limit(_WALK_SORT_INDEX_ABOVE + 1).cte("matches").prefix_with("MATERIALIZED")
     m = matches.c
     # the buckets' order (:func:`_buckets`) as one ORDER BY over the few matches
     order: list[Any]

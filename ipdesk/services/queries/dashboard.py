@@ -139,6 +139,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.visitors import iterate
 
 from ipdesk import db
 from ipdesk.models import (
@@ -190,6 +191,7 @@ __all__ = [
     "case_source",
     "chart_data",
     "drill_down",
+    "drill_down_condition",
     "figure_statements",
     "figures",
     "filter_where",
@@ -1553,25 +1555,44 @@ def drill_down(
 ) -> list[int]:
     """The ids (ascending) of exactly the cases behind ``figure_key`` of ``unit``: the
     same conditions as :func:`figures` uses, as a ``WHERE`` instead of a ``SUM``."""
+    condition = drill_down_condition(session, actor, flt, figure_key, unit, today=today)
+    return list(session.scalars(select(Case.id).where(condition).order_by(Case.id)))
+
+
+def drill_down_condition(
+    session: Session,
+    actor: Actor,
+    flt: DashboardFilter,
+    figure_key: str,
+    unit: Unit = TOTAL,
+    *,
+    today: dt.date | None = None,
+) -> ColumnElement[bool]:
+    """A condition on :class:`Case` keeping exactly the cases :func:`drill_down` lists: the
+    case list shows a drill-down by it (its first rows at once, in its own order), not by
+    a list of hundreds of thousands of ids fetched first.
+
+    A figure of the cases' own columns is their condition itself; one that reads the
+    suspensions (handling days) or other tables is ``Case.id IN`` its query."""
     where = and_(filter_where(session, actor, flt), _unit_where(unit))
     span = span_of(session, flt, today)
     query: Select[Any]
     if figure_key in CASE_KEYS:
         source = case_source(span)
-        query = source.select_from(Case.id).where(
-            where, source.prefilter, source.predicates[figure_key]
-        )
+        predicate = source.predicates[figure_key]
+        if not _reads(predicate, source.suspended):
+            # the suspensions' join (one row a case at most) changes no row
+            return and_(where, source.prefilter, predicate)
+        query = source.select_from(Case.id).where(where, source.prefilter, predicate)
     elif figure_key in _CONFIRMATION_KEYS:
         query = (
             select(Case.id)
-            .distinct()
             .join(Confirmation, Confirmation.case_id == Case.id)
             .where(where, _confirmation_where(span)[figure_key])
         )
     elif figure_key in _CONSULTATION_KEYS:
         query = (
             select(Case.id)
-            .distinct()
             .join(Consultation, Consultation.case_id == Case.id)
             .join(ConsultationRequest, ConsultationRequest.consultation_id == Consultation.id)
             .where(where, _consultation_where(span)[figure_key])
@@ -1585,7 +1606,6 @@ def drill_down(
     elif figure_key in _VISIT_KEYS:
         query = (
             select(Case.id)
-            .distinct()
             .join(FollowUpVisit, FollowUpVisit.case_id == Case.id)
             .where(where, _visit_where(span)[figure_key])
         )
@@ -1593,7 +1613,13 @@ def drill_down(
         raise ValidationError(
             "figure", f"未知的统计项：{figure_key}", code="unknown_figure", figure=figure_key
         )
-    return list(session.scalars(query.order_by(Case.id)))
+    # its own cases, not the outer statement's (which is on the cases too)
+    return Case.id.in_(query.correlate(None))
+
+
+def _reads(condition: ColumnElement[bool], selectable: Any) -> bool:
+    """Whether ``condition`` reads a column of ``selectable``."""
+    return any(getattr(element, "table", None) is selectable for element in iterate(condition))
 
 
 # --------------------------------------------------------------------------- charts

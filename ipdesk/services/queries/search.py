@@ -308,7 +308,109 @@ def text_condition(
     dialect = _dialect(session)
     visible = _ids_visible(actor)
     unit = _unit(actor) if actor is not None else None
+    documents = _sqlite_docs_query(dialect, terms, visible, unit)
+    if documents is not None:
+        return Case.id.in_(sqlite_docs_ids(documents))
     return and_(*(_in_matches(dialect, term, visible, unit) for term in terms))
+
+
+def sqlite_docs_query(session: Session, query: str, actor: Actor) -> str | None:
+    """SQLite: the FTS5 query of the case documents (migration 0021) that finds the cases
+    in ``actor``'s office or station matching every term of ``query``, when they answer it
+    (several terms, none of them a whole ID number or a 1- or 2-character term of other
+    characters than CJK ideographs: see _sqlite_docs_terms); None otherwise (then
+    :func:`text_condition` reads the three tables term by term). The same cases as
+    :func:`text_condition`; with ``case_scope(actor)`` for the final word."""
+    terms = search_terms(query)
+    _require_recorded(session, actor, query)
+    return _sqlite_docs_query(_dialect(session), terms, _ids_visible(actor), _unit(actor))
+
+
+def _sqlite_docs_query(
+    dialect: str, terms: list[str], ids_visible: bool, unit: _Unit | None
+) -> str | None:
+    if dialect != "sqlite" or len(terms) < 2:
+        return None
+    documents = _sqlite_docs_terms(terms, ids_visible)
+    if documents is None:
+        return None
+    return _sqlite_in_unit(" AND ".join(documents), unit)
+
+
+def sqlite_docs_ids(query: str) -> Select[Any]:
+    """SQLite: the ids of the cases whose documents match ``query`` (from
+    :func:`sqlite_docs_query`), unordered: one MATCH, which FTS5 answers by stepping
+    through the terms' doclists together (the three tables term by term read a union of
+    two or three doclists a term and map each party to its case: seconds at 1,000,000
+    cases for terms common in the city)."""
+    return select(-_DOCS.c.rowid).where(_match("search_case_docs", query)).correlate(None)
+
+
+def sqlite_docs_cases(query: str) -> Select[Any]:
+    """SQLite: ``SELECT cases.id`` of the cases whose documents match ``query``, read from
+    the documents (each match's case looked up by its id: the join starts from the MATCH,
+    and stops where a LIMIT says). Add columns and conditions on the cases."""
+    return (
+        select(Case.id)
+        .select_from(_DOCS)
+        .join(Case, Case.id == -_DOCS.c.rowid)  # the rowid is the case's id negated
+        .where(_match("search_case_docs", query))
+    )
+
+
+def sqlite_docs_has(query: str, case_id: Any) -> ColumnElement[bool]:
+    """SQLite: the case ``case_id`` (a column of the outer statement) has a document
+    matching ``query``: FTS5 seeks the one rowid in each term's doclist (some
+    microseconds a case), where :func:`sqlite_docs_ids` reads the doclists whole. For
+    walking many cases in another order when most of them match."""
+    probe = _DOCS.alias("probe")
+    return (
+        select(literal(1))
+        .select_from(probe)
+        .where(
+            text("probe.search_case_docs MATCH :q").bindparams(bindparam("q", query, unique=True)),
+            probe.c.rowid == -case_id,
+        )
+        .exists()
+    )
+
+
+def sqlite_docs_share(session: Session, query: str, actor: Actor) -> float | None:
+    """SQLite: the share of ``actor``'s office's or station's (or the city's) documents
+    among the newest SQLITE_DOCS_SAMPLE that match every term of ``query`` (the matches'
+    density where a walk of the newest cases starts); None when the documents do not answer
+    ``query`` or when a term is matched outside a column (an ID number's fragment for a
+    user who may not see ID numbers): FTS5 then walks the term's doclists to the next
+    match for each case looked up by rowid (some 75 ms at 1,000,000 cases), and for a
+    count of the newest documents."""
+    terms = search_terms(query)
+    visible = _ids_visible(actor)
+    matches = _sqlite_docs_terms(terms, visible) if len(terms) > 1 else None
+    if _dialect(session) != "sqlite" or matches is None:
+        return None
+    if matches != _sqlite_docs_terms(terms, True):
+        return None
+    newest = session.scalar(select(func.max(Case.id)))
+    if newest is None:
+        return 0.0
+    bound = -newest + SQLITE_DOCS_SAMPLE
+
+    def count(query: str) -> int:
+        return int(
+            session.execute(
+                text(
+                    "SELECT count(*) FROM search_case_docs"
+                    " WHERE search_case_docs MATCH :q AND rowid < :bound"
+                ).bindparams(q=query, bound=bound)
+            ).scalar_one()
+        )
+
+    unit = _unit(actor)
+    # an office's or a station's walk reads its own cases: the share among those
+    sample = min(SQLITE_DOCS_SAMPLE, newest) if unit is None else count(_sqlite_token(unit))
+    if sample == 0:
+        return 0.0
+    return count(_sqlite_in_unit(" AND ".join(matches), unit)) / sample
 
 
 def _ids_visible(actor: Actor | None) -> bool:
@@ -403,7 +505,8 @@ def search_cases(
     if dialect == "sqlite":
         documents = _sqlite_docs_terms(terms, visible)
         if documents is not None:
-            return _sqlite_docs_newest(session, actor, documents, limit)
+            samples = _sqlite_docs_terms(terms, True) or documents
+            return _sqlite_docs_newest(session, actor, documents, samples, limit)
         found = _sqlite_several(session, actor, terms, limit)
         if found is not None:
             return found
@@ -528,52 +631,28 @@ SQLITE_DOCS_FEW = 64
 
 
 def _sqlite_docs_newest(
-    session: Session, actor: Actor, matches: list[str], limit: int
+    session: Session, actor: Actor, matches: list[str], samples: list[str], limit: int
 ) -> list[int]:
     """SQLite: the newest ``limit`` cases in ``actor``'s scope whose documents match every
     one of ``matches`` (_sqlite_docs_terms): one MATCH of their AND and the unit's token,
     which FTS5 answers by stepping through the doclists together, newest first (ascending
-    rowid: the case's id negated), until the limit (``case_scope`` keeps the final word).
-
-    FTS5 skips through a long doclist entry by entry: where a dense term (有限: 78% of the
-    cases) is ANDed with terms and a unit that together hold few cases (鲁特旗 for office
-    9: none), it walks the dense term's doclist whole (20-40 ms at 1,000,000 cases). So the
-    densest term in the newest SQLITE_DOCS_SAMPLE documents, when dense, is left out first:
-    if the others find fewer than SQLITE_DOCS_FEW cases, it is looked up among those only
-    (by rowid), else the AND of all is read as above. The answer is the same."""
+    rowid: the case's id negated), until the limit (``case_scope`` keeps the final word);
+    or, when a costly term can be left out first, among the few cases the others find
+    (_sqlite_docs_few, by ``samples``). The answer is the same."""
     unit = _unit(actor)
-    dense = _sqlite_docs_dense(session, matches)
-    if dense is not None:
-        others = [m for i, m in enumerate(matches) if i != dense]
-        few = list(
-            session.scalars(
-                select(_DOCS.c.rowid)
-                .where(_match("search_case_docs", _sqlite_in_unit(" AND ".join(others), unit)))
-                .order_by(_DOCS.c.rowid)
-                .limit(SQLITE_DOCS_FEW)
-            )
+    few = _sqlite_docs_few(session, matches, samples, unit)
+    if few is not None:
+        if not few:
+            return []
+        # The scope inside coalesce: SQLite (without statistics) would rather walk the
+        # unit's index of cases than look these few ids up by rowid.
+        statement = (
+            select(Case.id)
+            .where(Case.id.in_(few), func.coalesce(case_scope(actor), false()))
+            .order_by(Case.id.desc())
+            .limit(limit)
         )
-        if len(few) < SQLITE_DOCS_FEW:
-            kept = (
-                text(
-                    "SELECT f.rowid FROM json_each(:ids) AS c CROSS JOIN search_case_docs AS f"
-                    " ON f.rowid = c.value WHERE search_case_docs MATCH :q"
-                ).bindparams(ids=json.dumps(few), q=matches[dense])
-                if few
-                else None
-            )
-            ids = [-rowid for rowid in session.scalars(kept)] if kept is not None else []
-            if not ids:
-                return []
-            # The scope inside coalesce: SQLite (without statistics) would rather walk the
-            # unit's index of cases than look these few ids up by rowid.
-            statement = (
-                select(Case.id)
-                .where(Case.id.in_(ids), func.coalesce(case_scope(actor), false()))
-                .order_by(Case.id.desc())
-                .limit(limit)
-            )
-            return list(session.scalars(statement))
+        return list(session.scalars(statement))
     statement = (
         select(Case.id)
         .select_from(_DOCS)
@@ -584,6 +663,63 @@ def _sqlite_docs_newest(
         .limit(limit)
     )
     return list(session.scalars(statement))
+
+
+def sqlite_docs_few(session: Session, query: str, actor: Actor) -> list[int] | None:
+    """SQLite: the ids of every case in ``actor``'s office or station (descending) whose
+    document matches every term of ``query``, when _sqlite_docs_few finds them among the
+    few cases of all terms but a costly one; None otherwise (also when the documents do
+    not answer ``query``: see :func:`sqlite_docs_query`). With ``case_scope(actor)`` for
+    the final word."""
+    terms = search_terms(query)
+    visible = _ids_visible(actor)
+    matches = _sqlite_docs_terms(terms, visible) if len(terms) > 1 else None
+    if _dialect(session) != "sqlite" or matches is None:
+        return None
+    samples = _sqlite_docs_terms(terms, True) or matches
+    return _sqlite_docs_few(session, matches, samples, _unit(actor))
+
+
+def _sqlite_docs_few(
+    session: Session, matches: list[str], samples: list[str], unit: _Unit | None
+) -> list[int] | None:
+    """SQLite: the ids (descending) of every case in ``unit`` whose document matches every
+    one of ``matches``, read without the AND's walk of a costly term's doclists; None when
+    that way does not apply.
+
+    FTS5 skips through a long doclist entry by entry: where a dense term (有限: 78% of the
+    cases) is ANDed with terms and a unit that together hold few cases (鲁特旗 for office
+    9: none), it walks the dense term's doclist whole (20-40 ms at 1,000,000 cases). So the
+    densest term in the newest SQLITE_DOCS_SAMPLE documents, when dense, is left out first:
+    if the others find fewer than SQLITE_DOCS_FEW cases, it is looked up among those only
+    (by rowid). How dense a term is, is read from ``samples``: each term's match without a
+    user's column restriction (_sqlite_docs_terms for a user who may see ID numbers): an ID
+    number's fragment matched outside the ID numbers (a user who may not see them) walks
+    the doclists of the fragment's trigrams, common in the ID numbers, to its next match,
+    however far: 90 ms at 1,000,000 cases for counting it in the newest documents alone
+    (150502MA), where its match in every column is counted there at once. Such a term is
+    not looked up by rowid either (about 75 ms a case): the AND of all is read instead."""
+    dense = _sqlite_docs_dense(session, samples)
+    if dense is None or matches[dense] != samples[dense]:
+        return None  # a term matched outside a column: looked up by rowid, slow (above)
+    others = [m for i, m in enumerate(matches) if i != dense]
+    few = list(
+        session.scalars(
+            select(_DOCS.c.rowid)
+            .where(_match("search_case_docs", _sqlite_in_unit(" AND ".join(others), unit)))
+            .order_by(_DOCS.c.rowid)
+            .limit(SQLITE_DOCS_FEW)
+        )
+    )
+    if len(few) >= SQLITE_DOCS_FEW:
+        return None
+    if not few:
+        return []
+    kept = text(
+        "SELECT f.rowid FROM json_each(:ids) AS c CROSS JOIN search_case_docs AS f"
+        " ON f.rowid = c.value WHERE search_case_docs MATCH :q"
+    ).bindparams(ids=json.dumps(few), q=matches[dense])
+    return sorted((-rowid for rowid in session.scalars(kept)), reverse=True)
 
 
 def _sqlite_docs_dense(session: Session, matches: list[str]) -> int | None:
