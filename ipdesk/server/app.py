@@ -150,12 +150,13 @@ class Server:
         """A read-only transaction acting for ``actor`` (the database refuses writes)."""
         factory = audit.audited_sessions(self.factory, actor)
         with factory() as session:
-            conn = session.connection(execution_options=db.READ_ONLY)
-            sqlite = conn.dialect.name == "sqlite"
+            sqlite = session.get_bind().dialect.name == "sqlite"
+            # PostgreSQL: psycopg's BEGIN READ ONLY (SQLAlchemy resets the connection when
+            # it goes back to the pool), not a SET TRANSACTION of its own round trip.
+            options = db.READ_ONLY if sqlite else {**db.READ_ONLY, "postgresql_readonly": True}
+            conn = session.connection(execution_options=options)
             if sqlite:
                 conn.exec_driver_sql("PRAGMA query_only = 1")
-            else:
-                conn.exec_driver_sql("SET TRANSACTION READ ONLY")
             try:
                 yield session
             finally:

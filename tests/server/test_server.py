@@ -14,7 +14,8 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipdesk.models import AuditRecord, Case, User
@@ -215,8 +216,16 @@ def test_a_read_call_runs_in_a_read_only_transaction(server: Running) -> None:
     from ipdesk.services.actors import Actor
 
     actor = Actor.system()
-    with pytest.raises(Exception), srv.read_session(actor) as s:  # noqa: B017
+    refused = "read-only transaction|readonly database"  # PostgreSQL's, SQLite's
+    with pytest.raises(DBAPIError, match=refused), srv.read_session(actor) as s:
         s.execute(cast(Table, User.__table__).delete())
+    for _ in range(3):  # every pooled connection is writable again afterwards
+        with srv.factory.begin() as s:
+            s.execute(text("UPDATE users SET display_name = display_name"))
+    with srv.read_session(actor) as s:  # and reads again in a read-only one
+        assert s.connection().exec_driver_sql("SELECT count(*) FROM users").scalar() is not None
+        with pytest.raises(DBAPIError, match=refused):
+            s.execute(cast(Table, User.__table__).delete())
 
 
 # --------------------------------------------------------------------------- writes
