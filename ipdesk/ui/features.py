@@ -295,7 +295,7 @@ def _add_dashboard(window: MainWindow, desk: Desk, case_page: LazyPage) -> LazyP
     """The figures load when the page is first shown; a number drills down to its cases."""
 
     def build() -> QWidget:
-        from ipdesk.services.queries.cases_query import CaseFilter
+        from ipdesk.services.queries.cases_query import CaseFilter, FigureCases
         from ipdesk.ui.dashboard import DashboardWidget
         from ipdesk.ui.dashboard.charts import ChartPanel
 
@@ -304,7 +304,8 @@ def _add_dashboard(window: MainWindow, desk: Desk, case_page: LazyPage) -> LazyP
 
         def drill_down(request: DrillDownRequest) -> None:
             label = translate("features", "Dashboard: {0}").format(request.label)
-            _show_cases(window, case_page, CaseFilter(case_ids=request.case_ids), label)
+            figure = FigureCases(request.filter, request.figure_key, request.unit)
+            _show_cases(window, case_page, CaseFilter(figure=figure), label)
 
         dashboard.drill_down_requested.connect(drill_down)
 

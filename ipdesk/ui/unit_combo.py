@@ -8,6 +8,8 @@ list."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
@@ -51,7 +53,8 @@ class UnitCombo(QComboBox):
 
 
 def unit_combo(name: str) -> UnitCombo:
-    """An empty combo box called ``name``; fill it with :func:`add_unit`."""
+    """An empty combo box called ``name``; fill it with :func:`add_unit` or
+    :func:`add_units`."""
     combo = UnitCombo()
     combo.setObjectName(name)
     return combo
@@ -59,8 +62,16 @@ def unit_combo(name: str) -> UnitCombo:
 
 def add_unit(combo: QComboBox, text: str, data: object) -> None:
     """Add an entry whose tooltip is its text, and widen the list to it."""
-    combo.addItem(text, data)
-    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    add_units(combo, [(text, data)])
+
+
+def add_units(combo: QComboBox, entries: Iterable[tuple[str, object]]) -> None:
+    """Add entries (text, data) whose tooltips are their texts, and widen the list to
+    them once: measuring the list after each of a city's 89 stations measured it 89 times
+    (4,000 rows' sizes, some milliseconds, on the way to the case list's first rows)."""
+    for text, data in entries:
+        combo.addItem(text, data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
     view = combo.view()
     width = view.sizeHintForColumn(0) + 2 * view.frameWidth()
     width += view.verticalScrollBar().sizeHint().width()

@@ -27,6 +27,7 @@ from ipdesk.models import (
 )
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.followups import list_policies, schedule_follow_ups
+from ipdesk.services.queries.cases_query import CaseFilter, FigureCases, count_cases
 from ipdesk.services.queries.dashboard import (
     DashboardCharts,
     DashboardFigures,
@@ -175,6 +176,13 @@ def city(factory: sessionmaker[Session]) -> Actor:
         return actor(make_user(s, Role.CITY_MANAGER))
 
 
+def listed(factory: sessionmaker[Session], drill: DrillDownRequest) -> int:
+    """How many cases the case list shows for a drill-down (by the figure's condition)."""
+    figure = FigureCases(drill.filter, drill.figure_key, drill.unit)
+    with factory() as s:
+        return count_cases(s, city(factory), CaseFilter(figure=figure), today=TODAY)
+
+
 def test_the_widget_loads_figures_and_charts_and_drills_down(
     qtbot: QtBot, cases: sessionmaker[Session]
 ) -> None:
@@ -200,13 +208,14 @@ def test_the_widget_loads_figures_and_charts_and_drills_down(
     drill = request.args[0]
     assert isinstance(drill, DrillDownRequest)
     assert drill.figure_key == "overdue" and drill.unit == Unit("total")
-    assert len(drill.case_ids) == 1
+    assert widget.model.figures is not None and drill.filter == widget.model.figures.filter
+    assert listed(cases, drill) == 1
     assert drill.label == "City total: Overdue"
     # a rate drills down into its denominator
     tl01_row = 1
     with qtbot.waitSignal(widget.drill_down_requested, timeout=30_000) as request:
         widget.drill_down(model.index(tl01_row, column("on_time_share")))
-    assert request.args[0].figure_key == "closed_on_time" and len(request.args[0].case_ids) == 2
+    assert request.args[0].figure_key == "closed_on_time" and listed(cases, request.args[0]) == 2
     # the unit column drills nowhere
     with qtbot.assertNotEmitted(widget.drill_down_requested, wait=100):
         widget.drill_down(model.index(0, 0))

@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import ipdesk.ui.features as features
 from ipdesk.demo import generator as demo
-from ipdesk.models import Case, CaseStatus, Role, User
+from ipdesk.models import CaseStatus, Role, User
 from ipdesk.services.actors import Actor
 from ipdesk.services.cases.alerts import scan_alerts
 from ipdesk.services.cases.limits import BOARD_BUCKETS, deadline_board
 from ipdesk.services.queries.cases_query import CaseFilter, count_cases
-from ipdesk.services.queries.dashboard import TOTAL
+from ipdesk.services.queries.dashboard import TOTAL, drill_down
 from ipdesk.services.rules.deadlines import BEIJING, legal_today
 from ipdesk.ui import tasks
 from ipdesk.ui.alerts import AlertsPanel
@@ -225,25 +225,24 @@ def test_changing_the_filter_bar_drops_the_board_label(
     assert case_list.drill_down_text() == ""  # the bar alone says what is shown now
 
 
-def test_a_dashboard_number_lists_exactly_its_case_ids_with_a_chinese_label(
+def test_a_dashboard_number_lists_exactly_its_cases_with_a_chinese_label(
     open_window: Open,
     demo_db: sessionmaker[Session],
     install_language: Callable[[str], None],
 ) -> None:
     install_language("zh_CN")
-    window = open_window(demo_db, demo_actor(demo_db, "city"))
+    city = demo_actor(demo_db, "city")
+    window = open_window(demo_db, city)
     dashboard = window.page(DashboardWidget)
     case_list = window.page(CaseListWidget)
     assert dashboard is not None and case_list is not None
     window.show_page(dashboard)
     assert dashboard.model.figures is not None  # loaded when first shown
+    flt = dashboard.model.figures.filter
     with demo_db() as s:
-        ids = sorted(s.scalars(select(Case.id).where(Case.status == CaseStatus.CLOSED)))[::3]
+        ids = drill_down(s, city, flt, "closed", TOTAL, today=dashboard.model.figures.as_of)
     assert len(ids) > 5
-    request = DrillDownRequest(
-        dashboard.model.figures.filter, "closed", TOTAL, "全市合计：已结案", tuple(ids)
-    )
-    dashboard.drill_down_requested.emit(request)
+    dashboard.drill_down_requested.emit(DrillDownRequest(flt, "closed", TOTAL, "全市合计：已结案"))
 
     assert window.pages.currentWidget() is case_list
     assert case_list.drill_down_text() == "仪表盘：全市合计：已结案"

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.services.admin.org import OfficeInfo
-from ipdesk.services.queries.cases_query import CaseFilter
+from ipdesk.services.queries.cases_query import CaseFilter, FigureCases
 from ipdesk.ui.cases.model import CASE_ID_ROLE, COLUMN_KEYS, COLUMNS, CaseTableModel, CellDelegate
 from ipdesk.ui.desk import CASE_WORK, Desk
 from ipdesk.ui.flow_layout import FlowLayout
 from ipdesk.ui.intake.labels import deadline_labels, ip_type_labels, status_labels
 from ipdesk.ui.org_source import org_source
 from ipdesk.ui.qdates import from_qdate, to_qdate
-from ipdesk.ui.unit_combo import add_unit, unit_combo
+from ipdesk.ui.unit_combo import add_unit, add_units, unit_combo
 
 SEARCH_DELAY_MS = 250
 HEADER_KEY = "case_list/header"
@@ -59,6 +59,7 @@ class CaseListWidget(QWidget):
         self._offices: list[OfficeInfo] = []
         self._syncing = False
         self._case_ids: tuple[int, ...] | None = None  # a drill-down to exactly these
+        self._figure: FigureCases | None = None  # a drill-down to a dashboard figure's
         self.setObjectName("case_list")
 
         self.model = CaseTableModel(desk, self)
@@ -229,8 +230,7 @@ class CaseListWidget(QWidget):
             current = self.model.filter.office
         self.office_combo.clear()
         self.office_combo.addItem(self.tr("All offices"), None)
-        for office in offices:
-            add_unit(self.office_combo, office.name, office.id)
+        add_units(self.office_combo, [(office.name, office.id) for office in offices])
         index = self.office_combo.findData(current)
         self.office_combo.setCurrentIndex(max(0, index))
         self._syncing = False
@@ -242,10 +242,13 @@ class CaseListWidget(QWidget):
         was_syncing, self._syncing = self._syncing, True
         self.station_combo.clear()
         self.station_combo.addItem(self.tr("All stations"), None)
-        for office in self._offices:
-            if office_id is None or office.id == office_id:
-                for station in office.stations:
-                    add_unit(self.station_combo, station.name, station.id)
+        stations = [
+            (station.name, station.id)
+            for office in self._offices
+            if office_id is None or office.id == office_id
+            for station in office.stations
+        ]
+        add_units(self.station_combo, stations)
         index = self.station_combo.findData(current)
         self.station_combo.setCurrentIndex(max(0, index))
         self._syncing = was_syncing
@@ -291,6 +294,7 @@ class CaseListWidget(QWidget):
             received_to=day(self.to_edit),
             text=self.search_edit.text().strip(),
             case_ids=self._case_ids,
+            figure=self._figure,
         )
 
     def _on_filter_changed(self, *_args: object) -> None:
@@ -300,8 +304,8 @@ class CaseListWidget(QWidget):
 
     def show_filter(self, flt: CaseFilter, label: str) -> None:
         """Show exactly the cases of ``flt`` (a drill-down), set the filter bar to it and
-        show ``label`` with a button that clears it. ``flt.case_ids`` stays in force while
-        the label shows (other filters then narrow it down)."""
+        show ``label`` with a button that clears it. ``flt.case_ids`` and ``flt.figure``
+        stay in force while the label shows (other filters then narrow them down)."""
         self._set_bar(flt)
         self.drill_label.setText(label)
         self.drill_label.setToolTip(label)
@@ -324,8 +328,9 @@ class CaseListWidget(QWidget):
 
     def _filter_edited(self) -> None:
         """The user changed the filter bar: a drill-down described by the bar alone no
-        longer is what the label says (a list of ids stays in force with its label)."""
-        if self._case_ids is None:
+        longer is what the label says (a list of ids or a dashboard figure stays in force
+        with its label)."""
+        if self._case_ids is None and self._figure is None:
             self._show_drill_down(False)
 
     def _set_bar(self, flt: CaseFilter) -> None:
@@ -353,6 +358,7 @@ class CaseListWidget(QWidget):
         self.search_edit.setText(flt.text)
         self.search_timer.stop()
         self._case_ids = flt.case_ids
+        self._figure = flt.figure
         self._syncing = False
 
     def _on_search_timeout(self) -> None:
