@@ -33,6 +33,7 @@ time that takes is printed.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import resource
 import sqlite3
 import statistics
@@ -55,11 +56,13 @@ from ipdesk.services.infra import audit
 from ipdesk.services.queries.cases_query import (
     CaseFilter,
     CaseSort,
+    FigureCases,
     case_ids,
     case_rows,
     count_cases,
     first_page,
 )
+from ipdesk.services.queries.dashboard import TOTAL, DashboardFilter, Period
 from ipdesk.services.queries.read_models import case_list_start
 from ipdesk.services.queries.search import search_cases
 from ipdesk.services.rules.deadlines import legal_today
@@ -314,7 +317,9 @@ def bench_list_start(
     return over
 
 
-def bench(url: str, repeat: int, list_start_only: bool = False) -> list[Figure]:
+def bench(
+    url: str, repeat: int, list_start_only: bool = False, only: list[str] | None = None
+) -> list[Figure]:
     engine = db.make_engine(url).execution_options(**db.READ_ONLY)
     ensure_model_indexes(engine)
     recorder = Recorder(engine)
@@ -375,6 +380,41 @@ def bench(url: str, repeat: int, list_start_only: bool = False) -> list[Figure]:
             first(city, newest, CaseFilter(text="科尔沁")),
         ),
     ]
+    # The list's filter of several terms (SQLite: the case documents), its first step and
+    # its count apart, as the list runs them: the city and the biggest office.
+    for query in ("王 伟 有限", "乳业 科尔沁", "科尔沁 公司 有限", "有限 公司"):
+        flt = CaseFilter(text=query)
+        for who_name, actor in (("city", city), ("office", office)):
+            operations.append(
+                (
+                    f"list {query} ({who_name}): first_page",
+                    partial(
+                        lambda s, a, f: len(first_page(s, a, f, newest, PAGE).rows), a=actor, f=flt
+                    ),
+                )
+            )
+            operations.append(
+                (
+                    f"list {query} ({who_name}): count",
+                    partial(lambda s, a, f: count_cases(s, a, f), a=actor, f=flt),
+                )
+            )
+    # A dashboard drill-down: the city's closed cases since 2000 (most of the database),
+    # the list's first step and its count, by the figure's condition.
+    closed = CaseFilter(
+        figure=FigureCases(
+            DashboardFilter(Period(dt.date(2000, 1, 1), legal_today())), "closed", TOTAL
+        )
+    )
+    operations += [
+        (
+            "drill-down closed (city): first_page",
+            lambda s: len(first_page(s, city, closed, newest, PAGE).rows),
+        ),
+        ("drill-down closed (city): count", lambda s: count_cases(s, city, closed)),
+    ]
+    if only:
+        operations = [(n, o) for n, o in operations if any(w in n for w in only)]
     figures: list[Figure] = []
     print(f"\n{db.describe(url)}   (times in ms; median of {repeat} warm runs)")
     if not list_start_only:
@@ -400,10 +440,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--list-start-only", action="store_true", help="only the case_list_start figures"
     )
+    parser.add_argument(
+        "--only", action="append", metavar="TEXT", help="only the operations naming TEXT"
+    )
     args = parser.parse_args(argv)
     failed = []
     for url in args.urls:
-        figures = bench(url, args.repeat, args.list_start_only)
+        figures = bench(url, args.repeat, args.list_start_only, args.only)
         if make_url(url).get_backend_name() == "sqlite":
             failed += [
                 f.name
