@@ -77,10 +77,12 @@ def _answers(s: Session, actor: Actor, flt: CaseFilter, sort: CaseSort) -> list[
     ]
 
 
-#: (above how many matches the sort order's index is walked, probes, their least share) of
-#: each way the documents are read: their first matches collected; a walk looking each case
-#: up in them; a walk testing each case against their matches collected first
-WAYS = [(20_000, 2_000, 0.25), (3, 10**9, 0.0), (0, 0, 1.0)]
+#: (above how many matches the sort order's index is walked, probes, their least share, the
+#: most cases a walk looks up) of each way the documents are read: their first matches
+#: collected; a walk of the newest cases looking each up in them (with enough cases, and
+#: with too few: then as the next); a walk testing each case against their matches
+#: collected first
+WAYS = [(20_000, 2_000, 0.25, 2_000), (3, 10**9, 0.0, 10**9), (3, 10**9, 0.0, 5), (0, 0, 1.0, 0)]
 
 
 def test_several_terms_answer_as_the_tables_term_by_term(
@@ -102,7 +104,8 @@ def test_several_terms_answer_as_the_tables_term_by_term(
     sorts = [CaseSort("received"), CaseSort("status", False)]
     ways = WAYS if engine.dialect.name == "sqlite" else WAYS[:1]
     found = 0
-    for walk_above, probes, share in ways:
+    for walk_above, probes, share, cap in ways:
+        monkeypatch.setattr(cases_query, "_PROBE_CAP", cap)
         monkeypatch.setattr(cases_query, "_WALK_SORT_INDEX_ABOVE", walk_above)
         monkeypatch.setattr(cases_query, "_PROBES", probes)
         monkeypatch.setattr(cases_query, "_PROBE_SHARE", share)
@@ -117,7 +120,7 @@ def test_several_terms_answer_as_the_tables_term_by_term(
                                 want = _answers(s, actor, flt, sort)
                         with sessions() as s:
                             got = _answers(s, actor, flt, sort)
-                        assert got == want, (query, actor, flt, sort, walk_above, probes, share)
+                        assert got == want, (query, actor, flt, sort, probes, share, cap)
                         found += want[0] if isinstance(want[0], int) else 0
     assert found > 0
 

@@ -50,6 +50,7 @@ from sqlalchemy import (
     false,
     func,
     literal_column,
+    or_,
     select,
     text,
     type_coerce,
@@ -666,7 +667,11 @@ def _case_ids(
             and sort.key == "received"
             and descending
         )
-        walked = where.docs_read(probe)
+        if probe and reach is not None:
+            probed = _probe_newest(session, where, offset, reach - offset)
+            if probed is not None:
+                return probed, total
+        walked = where.docs_read(False)
     # the open cases' partial index is walked in its order: the open term as it is written
     # there (not inside likely()), the matches not collected first
     condition = walked.likely() if sqlite and not few and not open_by_due else walked.condition
@@ -705,6 +710,43 @@ is expected within _PROBES cases; else the matches are collected first (about 0.
 match: 15-20 ms for 40,000 at 1,000,000 cases). A case looked up that does not match
 costs the walk of the terms' doclists to their next common match: cheap where matches
 are dense, seconds a case where each term is common and their AND rare (王 伟 有限)."""
+
+
+_PROBE_CAP = 2_000
+"""The most cases a walk looking each up in the case documents reads (_probe_newest)."""
+
+
+def _probe_newest(session: Session, where: _Where, offset: int, limit: int) -> array[int] | None:
+    """SQLite, a text filter read from the case documents whose matches are dense among the
+    newest cases: the ids ``offset`` to ``offset + limit`` of the list newest first, found
+    among its first _PROBE_CAP cases by the other conditions, each looked up in the
+    documents; None when those hold fewer (the matches are collected then). Exact: every
+    match before them is among those cases. The cap bounds the lookups where the matches
+    turn out sparse (a case that does not match costs the walk of the terms' doclists to
+    their next common match)."""
+    assert where.docs is not None
+    others: list[ColumnElement[bool]] = [func.likely(c) for c in where.others]
+    newest_first = (Case.received_on.desc(), Case.id.desc())
+    # the last of the first _PROBE_CAP cases (an index's entry): the walk stops there
+    last = session.execute(
+        select(Case.received_on, Case.id)
+        .where(*others)
+        .order_by(*newest_first)
+        .offset(_PROBE_CAP - 1)
+        .limit(1)
+    ).first()
+    if last is not None:
+        on, at = last
+        others += [Case.received_on >= on, or_(Case.received_on > on, Case.id >= at)]
+    page = (
+        select(Case.id)
+        .where(*others, sqlite_docs_has(where.docs, Case.id))
+        .order_by(*newest_first)
+        .offset(offset or None)
+        .limit(limit)
+    )
+    found = _ids_of(session.connection(), page)
+    return found if len(found) == limit else None
 
 
 def _scope_size(session: Session, actor: Actor) -> int:
