@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, cast
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Select, Table, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ipdesk.dialects import postgresql, sqlite
@@ -318,7 +318,7 @@ def cached_file(
 # --------------------------------------------------------------------------- checks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class BlobProblem:
     sha256: str
     problem: str  # "chunks" (missing or extra rows, wrong size), "sha256"
@@ -326,40 +326,58 @@ class BlobProblem:
     found: str | None = None
 
 
-def chunk_sizes(session: Session | Connection) -> dict[str, tuple[int, int]]:
-    """Per stored content: (number of chunk rows, their total length), read without
-    reading the chunks' bytes."""
+def chunk_problems(session: Session | Connection) -> list[BlobProblem]:
+    """The contents whose chunk rows do not add up to their row (their number is not its
+    ``chunks``, or their total length not its ``size``: a chunk lost, cut or added), found
+    by the database (one pass over the chunks' lengths, not their bytes), sorted by
+    SHA-256. Only the problems come back, whatever the number of contents."""
     conn = _connection(session)
-    rows = conn.execute(
-        select(
-            CHUNKS.c.sha256, func.count(), func.coalesce(func.sum(func.length(CHUNKS.c.data)), 0)
-        ).group_by(CHUNKS.c.sha256)
+    statement = chunk_problems_query()
+    return sorted(
+        BlobProblem(sha256, "chunks", str(size), str(total))
+        for sha256, size, total in conn.execute(statement)
     )
-    return {sha: (int(n), int(total)) for sha, n, total in rows}
+
+
+def chunk_problems_query() -> Select[str, int, int]:
+    """The statement of :func:`chunk_problems`: (sha256, size, total length of its
+    chunks) of each content whose chunks do not add up (for a caller that joins it)."""
+    sizes = (
+        select(
+            CHUNKS.c.sha256.label("sha256"),
+            func.count().label("n"),
+            func.sum(func.length(CHUNKS.c.data)).label("total"),
+        )
+        .group_by(CHUNKS.c.sha256)
+        .subquery("sizes")
+    )
+    n = func.coalesce(sizes.c.n, 0)
+    total = func.coalesce(sizes.c.total, 0)
+    return (
+        select(BLOBS.c.sha256, BLOBS.c.size, total.label("total"))
+        .select_from(BLOBS.outerjoin(sizes, sizes.c.sha256 == BLOBS.c.sha256))
+        .where(or_(n != BLOBS.c.chunks, total != BLOBS.c.size))
+    )
 
 
 def check_blobs(
     session: Session | Connection, *, verify_hashes: bool = True
 ) -> tuple[int, list[BlobProblem]]:
-    """Every stored content against its row (chunks numbered 0..n-1, their total length its
-    size) and, with ``verify_hashes``, against its SHA-256 (streamed). Returns the number
-    of contents checked and the problems."""
+    """Every stored content against its row (its chunks' number and total length, see
+    :func:`chunk_problems`) and, with ``verify_hashes``, against its SHA-256 (streamed).
+    Returns the number of contents checked and the problems, sorted by SHA-256."""
     conn = _connection(session)
-    sizes = chunk_sizes(conn)
-    problems: list[BlobProblem] = []
-    count = 0
-    for sha256, size, chunks in conn.execute(
-        select(BLOBS.c.sha256, BLOBS.c.size, BLOBS.c.chunks).order_by(BLOBS.c.sha256)
-    ).all():
-        count += 1
-        n, total = sizes.get(sha256, (0, 0))
-        if n != chunks or total != size:
-            problems.append(BlobProblem(sha256, "chunks", str(size), str(total)))
-            continue
-        if verify_hashes:
+    count = conn.scalar(select(func.count()).select_from(BLOBS)) or 0
+    problems = chunk_problems(conn)
+    if verify_hashes:
+        broken = {p.sha256 for p in problems}
+        for sha256 in conn.scalars(select(BLOBS.c.sha256).order_by(BLOBS.c.sha256)).all():
+            if sha256 in broken:
+                continue
             try:
                 for _chunk in iter_chunks(conn, sha256):
                     pass
             except BlobError:
                 problems.append(BlobProblem(sha256, "sha256", sha256))
+        problems.sort()
     return count, problems

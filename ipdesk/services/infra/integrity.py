@@ -24,12 +24,12 @@ hashes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Select, Table, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ipdesk.models import Attachment, Document
@@ -136,44 +136,31 @@ def check_files(
     verify_hashes: bool = True,
 ) -> FileReport:
     """Compare the records with their contents and the folders (None: no folder to look
-    at, as on a server); report, never delete (see the module)."""
+    at, as on a server); report, never delete (see the module).
+
+    The database finds the problems and returns only them (at a million records, loading
+    every record and content into Python held the interpreter for seconds at every start):
+    the contents whose chunks do not add up, the records whose content is missing, of
+    another size or among those, the contents no record names; the folders' files are
+    looked up by their names. A record names its content by its SHA-256 in any case (the
+    contents' are lower-case)."""
     found = _Findings()
-    contents = {
-        sha: (size, chunks)
-        for sha, size, chunks in session.execute(
-            select(blobs.BLOBS.c.sha256, blobs.BLOBS.c.size, blobs.BLOBS.c.chunks)
-        )
-    }
     checked, problems = blobs.check_blobs(session, verify_hashes=verify_hashes)
     found.files += checked
     bad = {p.sha256: p for p in problems}
-    referenced_contents: set[str] = set()
-    stores = {
-        kind: Path(folder)
-        for kind, folder in (("attachment", attachments_dir), ("document", documents_dir))
-        if folder is not None
-    }
-    referenced: dict[Path, set[str]] = {}
-    for kind, model in (("attachment", Attachment), ("document", Document)):
-        store = stores.get(kind)
-        names = referenced.setdefault(_key(store), set()) if store is not None else set()
-        rows = session.execute(
-            select(model.id, model.stored_name, model.size, model.sha256).order_by(model.id)
-        )
-        for record_id, stored_name, size, sha256 in rows:
-            found.records += 1
-            names.add(stored_name)
-            sha256 = sha256.lower()
-            referenced_contents.add(sha256)
-            content = contents.get(sha256)
+    for kind, table in (("attachment", ATTACHMENTS), ("document", DOCUMENTS)):
+        found.records += session.scalar(select(func.count()).select_from(table)) or 0
+        for record_id, stored_name, size, content, content_size in _record_problems(
+            session, table, bad
+        ):
             if content is None:
                 found.missing.append(FileProblem(kind, "missing", stored_name, record_id))
-            elif content[0] != size:
+            elif content_size != size:
                 found.damaged.append(
-                    FileProblem(kind, "size", stored_name, record_id, str(size), str(content[0]))
+                    FileProblem(kind, "size", stored_name, record_id, str(size), str(content_size))
                 )
-            elif sha256 in bad:
-                problem = bad[sha256]
+            else:
+                problem = bad[content]
                 found.damaged.append(
                     FileProblem(
                         kind,
@@ -184,9 +171,16 @@ def check_files(
                         problem.found,
                     )
                 )
-    for sha256 in sorted(set(contents) - referenced_contents):
+    for sha256 in sorted(
+        session.scalars(unreferenced_contents_query(session.get_bind().dialect.name))
+    ):
         found.unreferenced.append(FileProblem("attachment", "unreferenced_content", sha256))
-    _check_folders(found, stores, referenced)
+    stores = {
+        kind: Path(folder)
+        for kind, folder in (("attachment", attachments_dir), ("document", documents_dir))
+        if folder is not None
+    }
+    _check_folders(session, found, stores)
     return FileReport(
         found.records,
         found.files,
@@ -196,19 +190,102 @@ def check_files(
     )
 
 
-def _check_folders(
-    found: _Findings, stores: dict[str, Path], referenced: dict[Path, set[str]]
-) -> None:
-    """The desktop's folders: files no record names (copies are named like the records)."""
+ATTACHMENTS = cast(Table, Attachment.__table__)
+DOCUMENTS = cast(Table, Document.__table__)
+_TABLES = {"attachment": ATTACHMENTS, "document": DOCUMENTS}
+_BATCH = 500
+"""Names per look-up of the folders' files (well under every database's limit of
+parameters)."""
+_IN_LIST = 900
+"""The most contents a statement names (under SQLite's oldest limit of 999 parameters)."""
+
+
+def _record_problems(
+    session: Session, table: Table, bad: dict[str, blobs.BlobProblem]
+) -> list[tuple[int, str, int, str | None, int | None]]:
+    """The records of ``table`` that have a problem, by id: (id, stored name, size, their
+    content's SHA-256 — None when it is missing —, its size). Problems: the content is
+    missing or of another size, or it is among the ``bad`` ones (chunks that do not add
+    up, a SHA-256 that differs): one pass over the records, named in the statement — or,
+    when there are more than :data:`_IN_LIST` (a content table in ruins), looked up again
+    by the database (chunks) or named in batches (hashes, verified at the admin's
+    request, each batch a pass: no index names the records' contents)."""
+    shas = sorted(bad)
+    if len(shas) <= _IN_LIST:
+        return [(*row,) for row in session.execute(record_problems_query(table, shas))]
+    chunks = any(p.problem == "chunks" for p in bad.values())
+    rows = [(*row,) for row in session.execute(record_problems_query(table, None, chunks))]
+    hashes = [sha for sha in shas if bad[sha].problem != "chunks"]
+    content = blobs.BLOBS.c
+    step = max(_IN_LIST, 1)
+    for start in range(0, len(hashes), step):
+        batch = hashes[start : start + step]
+        statement = _record_contents(table).where(
+            content.sha256.in_(batch), content.size == table.c.size
+        )
+        rows += [(*row,) for row in session.execute(statement)]
+    rows.sort(key=lambda row: row[0])
+    return rows
+
+
+def _record_contents(table: Table) -> Select[int, str, int, str | None, int | None]:
+    """The records of ``table`` with their content's SHA-256 and size (None: missing)."""
+    content = blobs.BLOBS.c
+    return select(
+        table.c.id, table.c.stored_name, table.c.size, content.sha256, content.size
+    ).select_from(table.outerjoin(blobs.BLOBS, content.sha256 == func.lower(table.c.sha256)))
+
+
+def record_problems_query(
+    table: Table, bad: Sequence[str] | None, chunks: bool = False
+) -> Select[int, str, int, str | None, int | None]:
+    """The statement of the records of ``table`` whose content is missing or of another
+    size or is among ``bad`` (SHA-256s) or, with ``chunks``, has chunks that do not add up,
+    by id (see :func:`_record_problems`)."""
+    content = blobs.BLOBS.c
+    condition = or_(content.sha256.is_(None), content.size != table.c.size)
+    if bad:
+        condition = or_(condition, content.sha256.in_(bad))
+    if chunks:
+        named = blobs.chunk_problems_query().subquery("bad")
+        condition = or_(condition, content.sha256.in_(select(named.c.sha256)))
+    return _record_contents(table).where(condition).order_by(table.c.id)
+
+
+def unreferenced_contents_query(dialect: str) -> Select[str]:
+    """The contents no record names (in no order), for the ``dialect`` named: SQLite
+    looks each content up in the records' SHA-256s gathered once (NOT IN: an index it
+    builds); PostgreSQL anti-joins (NOT EXISTS: a hash of the records; its NOT IN would
+    look through them for each content once they outgrow its working memory)."""
+    content = blobs.BLOBS.c.sha256
+    if dialect == "sqlite":
+        named = union_all(
+            select(func.lower(ATTACHMENTS.c.sha256)), select(func.lower(DOCUMENTS.c.sha256))
+        )
+        return select(content).where(content.not_in(named))
+    return select(content).where(
+        ~exists().where(func.lower(ATTACHMENTS.c.sha256) == content),
+        ~exists().where(func.lower(DOCUMENTS.c.sha256) == content),
+    )
+
+
+def _check_folders(session: Session, found: _Findings, stores: dict[str, Path]) -> None:
+    """The desktop's folders: files no record names (copies are named like the records;
+    a folder shared by both kinds is looked at once, against both). Only the names of
+    the files found are looked up."""
+    kinds: dict[Path, list[str]] = {}
+    for kind, store in stores.items():
+        kinds.setdefault(_key(store), []).append(kind)
     seen: set[Path] = set()
     for kind, store in stores.items():
         key = _key(store)
         if key in seen:
             continue  # one folder for both kinds
         seen.add(key)
-        names = referenced.get(key, set())
-        for relative in _files(store):
-            found.files += 1
+        files = list(_files(store))
+        found.files += len(files)
+        names = _recorded(session, [_TABLES[k] for k in kinds[key]], files)
+        for relative in files:
             if relative in names:
                 continue
             leaf = PurePosixPath(relative).name
@@ -218,6 +295,19 @@ def _check_folders(
             found.unreferenced.append(
                 FileProblem(kind, "incomplete" if incomplete else "unreferenced", relative)
             )
+
+
+def _recorded(session: Session, tables: list[Table], names: list[str]) -> set[str]:
+    """Those of ``names`` that a record of ``tables`` has as its stored name (unique and
+    indexed: a look-up each)."""
+    recorded: set[str] = set()
+    for start in range(0, len(names), _BATCH):
+        batch = names[start : start + _BATCH]
+        for table in tables:
+            recorded.update(
+                session.scalars(select(table.c.stored_name).where(table.c.stored_name.in_(batch)))
+            )
+    return recorded
 
 
 def _key(store: Path) -> Path:
