@@ -102,7 +102,7 @@ def add_records(engine: Engine, wanted: int) -> None:
     with engine.begin() as conn:
         have = conn.scalar(select(func.count()).select_from(attachments)) or 0
         case_ids = list(conn.scalars(select(Case.id).order_by(Case.id)))
-        first = (conn.scalar(select(func.max(attachments.c.id))) or 0) + 1
+        first = have  # numbers the contents (the records' ids are the database's)
     if have >= wanted:
         return
     print(f"adding {wanted - have:,} evidence records (have {have:,}) ...", flush=True)
@@ -115,7 +115,6 @@ def add_records(engine: Engine, wanted: int) -> None:
             case_id = case_ids[n % len(case_ids)]
             rows.append(
                 {
-                    "id": n,
                     "case_id": case_id,
                     "original_name": f"b{n}.pdf",
                     "stored_name": f"{case_id}/{sha}.pdf",
