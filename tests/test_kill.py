@@ -183,7 +183,12 @@ def test_killed_writer_leaves_a_consistent_database(
     assert len(committed) >= ROUNDS[backend], "the writer hardly ever committed"
 
 
-def _fork_and_kill(work: Callable[[], None], delay: float) -> None:
+def _fork_and_kill(work: Callable[[], None], delay: float, folder: Path) -> None:
+    """Run ``work`` over and over in a forked child and kill it ``delay`` seconds after it
+    began writing into ``folder`` (its first new leftover-shaped file there), not after the
+    fork: on a loaded machine a PostgreSQL backup's dump may take longer than the delay to
+    begin, and the round would prove nothing."""
+    before = set(_leftovers(folder))
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
         code = 0
@@ -195,9 +200,14 @@ def _fork_and_kill(work: Callable[[], None], delay: float) -> None:
             code = 3
         finally:
             os._exit(code)
-    time.sleep(delay)
+    deadline = time.monotonic() + 30
+    while not set(_leftovers(folder)) - before and time.monotonic() < deadline:
+        time.sleep(0.005)
+    began = bool(set(_leftovers(folder)) - before)
+    time.sleep(delay if began else 0)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
+    assert began, "the writer did not begin writing within 30 s"
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -235,13 +245,13 @@ def test_killed_backups_and_restores_leave_nothing_after_the_next_start(
             bk.backup(child, folder / "b.bak", portable=portable, overwrite=True)
             child.dispose()
 
-        _fork_and_kill(back_up, rng.uniform(0.05, 0.6))
+        _fork_and_kill(back_up, rng.uniform(0.05, 0.6), folder)
         if sqlite:
 
             def restore() -> None:
                 bk.restore(f"sqlite:///{folder / 'restored.sqlite3'}", whole, force=True)
 
-            _fork_and_kill(restore, rng.uniform(0.05, 0.6))
+            _fork_and_kill(restore, rng.uniform(0.05, 0.6), folder)
         found.update(_leftovers(folder))
     assert found, "no round was killed while writing: the test proves nothing"
     if sqlite:
