@@ -1146,19 +1146,19 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+73" />
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+74" />
         <location line="+158" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
     <message>
         <location line="-156" />
-        <location line="+169" />
+        <location line="+168" />
         <source>All stations</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-165" />
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
@@ -1208,7 +1208,7 @@
         <translation>Show all cases again</translation>
     </message>
     <message>
-        <location line="+307" />
+        <location line="+312" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -2684,7 +2684,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+103" />
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101" />
         <source>All offices</source>
         <translation>All offices</translation>
     </message>
@@ -2775,17 +2775,12 @@
         <translation>The dashboard could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>The cases could not be listed: {0}</source>
-        <translation>The cases could not be listed: {0}</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -3175,12 +3170,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+54" />
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+56" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+30" />
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</numerusform>
@@ -3896,7 +3891,7 @@
         <translation>“{0}” is not available yet.</translation>
     </message>
     <message>
-        <location line="+225" />
+        <location line="+228" />
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>Some changes take effect when ipdesk starts again.</translation>
     </message>
@@ -5238,7 +5233,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+228" />
+        <location filename="../../ipdesk/ui/scheduler.py" line="+233" />
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n new deadline alert(s)</numerusform>
@@ -5760,12 +5755,12 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location line="+360" />
+        <location line="+371" />
         <source>Demo database with %n case(s)</source>
         <translation>Demo database with %n cases</translation>
     </message>
     <message>
-        <location line="-365" />
+        <location line="-376" />
         <source>The demo data could not be generated: {0}</source>
         <translation>The demo data could not be generated: {0}</translation>
     </message>
@@ -6055,7 +6050,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+267" />
+        <location filename="../../ipdesk/ui/desk.py" line="+296" />
         <source>Not done</source>
         <translation>Not done</translation>
     </message>
@@ -6083,7 +6078,7 @@
         <translation>Deadline board: {0}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -6093,7 +6088,7 @@
         <translation>Follow-up visits</translation>
     </message>
     <message>
-        <location line="-252" />
+        <location line="-253" />
         <source>Follow-up &amp;policy…</source>
         <translation>Follow-up &amp;policy…</translation>
     </message>
@@ -6113,7 +6108,7 @@
         <translation>Dashboard: {0}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Report of %n case(s) exported to {0}</source>
         <translation>Report of %n case(s) exported to {0}</translation>
     </message>

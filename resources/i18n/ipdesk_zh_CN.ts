@@ -1139,19 +1139,19 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/cases/widget.py" line="+73"/>
+        <location filename="../../ipdesk/ui/cases/widget.py" line="+74"/>
         <location line="+158"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
     <message>
         <location line="-156"/>
-        <location line="+169"/>
+        <location line="+168"/>
         <source>All stations</source>
         <translation>全部援助站</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-165"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+312"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -2663,7 +2663,7 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+103"/>
+        <location filename="../../ipdesk/ui/dashboard/widget.py" line="+101"/>
         <source>All offices</source>
         <translation>全部裁决所</translation>
     </message>
@@ -2754,17 +2754,12 @@
         <translation>无法加载统计看板：{0}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The cases could not be listed: {0}</source>
-        <translation>无法列出案件：{0}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -3152,12 +3147,12 @@
 <context>
     <name>FileCheckBanner</name>
     <message>
-        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+54"/>
+        <location filename="../../ipdesk/ui/maintenance/file_check.py" line="+56"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+30"/>
         <source>%n evidence or document record(s) lack their file or do not match it. Nothing was deleted; tell the administrator.</source>
         <translation>
             <numerusform>%n 条证据材料或文书记录缺少文件或与文件不符。未删除任何内容；请告知管理员。</numerusform>
@@ -3865,7 +3860,7 @@
         <translation>“{0}”功能尚未启用。</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+228"/>
         <source>Some changes take effect when ipdesk starts again.</source>
         <translation>部分设置在 ipdesk 重新启动后生效。</translation>
     </message>
@@ -5198,7 +5193,7 @@
 <context>
     <name>TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../../ipdesk/ui/scheduler.py" line="+228"/>
+        <location filename="../../ipdesk/ui/scheduler.py" line="+233"/>
         <source>%n new deadline alert(s)</source>
         <translation>
             <numerusform>%n 条新的期限提醒</numerusform>
@@ -5714,12 +5709,12 @@
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+371"/>
         <source>Demo database with %n case(s)</source>
         <translation>演示数据库：共 %n 件案件</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-376"/>
         <source>The demo data could not be generated: {0}</source>
         <translation>演示数据生成失败：{0}</translation>
     </message>
@@ -6009,7 +6004,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../ipdesk/ui/desk.py" line="+267"/>
+        <location filename="../../ipdesk/ui/desk.py" line="+296"/>
         <source>Not done</source>
         <translation>未能办理</translation>
     </message>
@@ -6037,7 +6032,7 @@
         <translation>期限看板：{0}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
@@ -6047,7 +6042,7 @@
         <translation>回访</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>Follow-up &amp;policy…</source>
         <translation>回访规则(&amp;P)…</translation>
     </message>
@@ -6067,7 +6062,7 @@
         <translation>仪表盘：{0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Report of %n case(s) exported to {0}</source>
         <translation>已导出 %n 件案件的报表：{0}</translation>
     </message>
