@@ -10,7 +10,8 @@ as the search index's GIN indexes on PostgreSQL (search_index.pg_indexes_dropped
 
 * for a load at least as large as the tables already are (INDEX_DROP_MIN_CASES), the
   non-unique indexes of the tables it writes are dropped first and created again at the
-  end, also when it fails, each with one sort. Unique constraints stay and keep checking;
+  end, also when it fails, each with one sort (on SQLite but the one the case documents
+  need, KEPT_ON_SQLITE). Unique constraints stay and keep checking;
   queries meanwhile are correct, only slower. The indexes come from the models, whose DDL
   is the migrations' (the same text in sqlite_master); a load killed in between leaves
   them missing for :func:`ipdesk.services.admin.setup.restore_indexes`, which every start-up
@@ -42,6 +43,12 @@ __all__ = ["INDEX_DROP_MIN_CASES", "loading_connection"]
 #: Indexes are dropped for a load of at least this many rows (and at least as many as the
 #: first table already has): below, keeping them up to date costs less than rebuilding.
 INDEX_DROP_MIN_CASES: Final = 50_000
+#: Kept on SQLite through a load: the case documents (migration 0021) are written at the
+#: end of each chunk by a look-up of each new case's parties (search_index.
+#: _sqlite_docs_after), which without it scanned the whole parties table for every case (a
+#: 50,000-case demo: about 670 s of CPU, growing with the square of the cases). Parties are
+#: written in case order, so its keys come in order: keeping it costs little.
+KEPT_ON_SQLITE: Final = frozenset({"ix_parties_case_role"})
 #: The load connection's settings: WAL pages between automatic checkpoints (1000 by
 #: default: a checkpoint after nearly every chunk), threads a sort may use (CREATE INDEX,
 #: when the worker process is done and its core free). A larger page cache was tried: no
@@ -123,7 +130,12 @@ def _drop_indexes(connection: Connection, tables: Sequence[Table], new_rows: int
         if new_rows < existing.scalar_one():
             return []
         present = present_indexes(connection)
-        dropped = [index for index in secondary_indexes(tables) if index.name in present]
+        kept = KEPT_ON_SQLITE if connection.dialect.name == "sqlite" else frozenset()
+        dropped = [
+            index
+            for index in secondary_indexes(tables)
+            if index.name in present and index.name not in kept
+        ]
         for index in dropped:
             connection.exec_driver_sql(f"DROP INDEX {index.name}")
     return dropped
