@@ -127,8 +127,20 @@ def _finish_qt_background_tasks() -> None:
     if journey is not None:
         journey.shut_down_schedulers()
     qtcore = sys.modules.get("PySide6.QtCore")
-    if qtcore is not None:
-        qtcore.QThreadPool.globalInstance().waitForDone()
+    if qtcore is None:
+        return
+    pool = qtcore.QThreadPool.globalInstance()
+    pool.waitForDone()
+    # A task's result, delivered on the GUI thread, may start the next task of a chain (the
+    # file check after the import of earlier versions' files): deliver, and wait again.
+    app = qtcore.QCoreApplication.instance()
+    for _ in range(5):
+        if app is None:
+            return
+        app.processEvents()
+        if pool.activeThreadCount() == 0:
+            return
+        pool.waitForDone()
 
 
 @pytest.fixture
