@@ -449,6 +449,11 @@ class Desk(QObject):
         if self._held_reads is None:
             self._held_reads = []
 
+    def drop_held_reads(self) -> None:
+        """Forget the reads held: their window closed before its first paint."""
+        if self._held_reads is not None:
+            self._held_reads = []
+
     def release_reads(self) -> None:
         """Start the reads held (in the order they were asked for); later ones start at
         once."""

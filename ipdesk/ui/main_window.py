@@ -699,4 +699,5 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self._closed = True  # signed out or quitting: what was held back or delayed stays undone
         self._held.clear()
+        self._desk.drop_held_reads()
         super().closeEvent(event)

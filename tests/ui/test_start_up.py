@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, create_engine, event, select
@@ -171,6 +171,40 @@ def test_the_first_loads_of_the_window_of_the_start_wait_for_its_first_paint(
             scheduler.shutdown()
     assert "organisation read" in events and "cases read" in events
     assert events[0] == "painted", events
+
+
+def test_a_window_closed_before_its_first_paint_reads_nothing_afterwards(
+    qtbot: QtBot,
+    seeded: sessionmaker[Session],
+    ui_settings: QSettings,
+    tmp_path: Path,
+    engine: Engine,
+) -> None:
+    """The reads the start's window held for its first paint are dropped when it closes
+    unpainted (signed out, quit): the release after FIRST_PAINT_WAIT_MS starts none."""
+    from ipdesk.ui.main_window import FIRST_PAINT_WAIT_MS
+
+    with seeded.begin() as s:
+        make_user(s, Role.CITY_MANAGER, username="city")
+    signed = auth.sign_in(seeded, "city", TEST_PASSWORD)
+    opener = app.window_opener(
+        Gate(seeded), "test", ui_settings, stores=FileStores.in_folder(tmp_path)
+    )
+    window = opener(signed)
+    qtbot.addWidget(window)
+    reads: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        window.close()
+        qtbot.wait(FIRST_PAINT_WAIT_MS + 300)
+        QThreadPool.globalInstance().waitForDone()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert reads == []
 
 
 def _admin_window(qtbot: QtBot, factory: sessionmaker[Session], settings: QSettings) -> MainWindow:
