@@ -111,6 +111,10 @@ def test_ctrl_c_stops_the_load_after_the_chunk_being_written(
 ) -> None:
     with session_factory.begin() as s:
         seed_reference_data(s)
+    # Python's own Ctrl-C handler, as in the ipdesk-admin process: once in a full run an
+    # earlier test left another one installed in this worker (not found yet), and the
+    # interrupt never came.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     monkeypatch.setattr(demo_service, "CHUNK", 200)
     real = demo_service.insert_rows
     chunks = 0
@@ -124,8 +128,11 @@ def test_ctrl_c_stops_the_load_after_the_chunk_being_written(
             os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C amid the second chunk
 
     monkeypatch.setattr(demo_service, "insert_rows", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        generate(session_factory, cases=700, seed=7, today=TODAY, later_stages=False)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            generate(session_factory, cases=700, seed=7, today=TODAY, later_stages=False)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     with session_factory() as s:
         numbers = list(s.scalars(select(Case.number)))
         stored = sum(s.scalars(select(CaseSequence.last_value)))
